@@ -1,0 +1,147 @@
+// Built-in commands: calls that need their arguments unevaluated (sum binds an index, help takes a
+// name) or that act on the notebook (print, clear). Each takes the argument ASTs and the evaluator.
+import { mathError } from "../errors.js";
+import { ONE, add, int, mul, num, str, sym, tuple } from "../graph/construct.js";
+import type { Node } from "../graph/node.js";
+import { print } from "../render/printer.js";
+import { PRETTY } from "../render/style.js";
+import type { Expr } from "../syntax/ast.js";
+import { helpFor } from "../help.js";
+import { differentiate, gradient, hessian, jacobian } from "./differentiate.js";
+import { freeSymbols } from "../graph/traverse.js";
+import { eigen, singularValues, diagonalize } from "./decompositions.js";
+import type { Evaluator } from "./evaluate.js";
+import { expandBigop } from "./evaluate.js";
+
+export type Command = (args: Expr[], ev: Evaluator) => Node;
+
+const SILENT = tuple([]);
+
+function show(n: Node): string {
+  return n.kind === "str" ? n.value : print(n, PRETTY);
+}
+
+function requireArgs(name: string, args: Expr[], min: number, max = min): void {
+  if (args.length < min || args.length > max) {
+    throw mathError(`${name} takes ${min === max ? min : `${min} to ${max}`} argument${max === 1 ? "" : "s"}, not ${args.length}`);
+  }
+}
+
+function variablesOf(ev: Evaluator, args: Expr[], body: Node): Node[] {
+  if (args.length === 0) return freeSymbols(body);
+  return args.flatMap((a) => {
+    const v = ev.expr(a);
+    return v.kind === "tensor" ? [...v.entries] : [v];
+  });
+}
+
+/** The body of f when f names a user function, else the expression itself. */
+function bodyOf(ev: Evaluator, e: Expr): { body: Node; params: Node[] | null } {
+  if (e.kind === "name") {
+    const fn = ev.env.functions.get(e.name);
+    if (fn) return { body: fn.body, params: fn.params };
+  }
+  return { body: ev.expr(e), params: null };
+}
+
+/** sum(body, i = a..b): the index is bound while the body is built. */
+function bigCommand(op: "sum" | "prod"): Command {
+  return (args, ev) => {
+    requireArgs(op, args, 1, 2);
+    if (args.length === 1) {
+      const v = ev.expr(args[0]);
+      if (v.kind !== "tensor") throw mathError(`${op} of one argument needs an array`);
+      return op === "sum" ? add(...v.entries) : mul(...v.entries);
+    }
+    const spec = args[1];
+    if (spec.kind !== "relation" || spec.left.kind !== "name" || spec.right.kind !== "range") {
+      throw mathError(`write ${op}(body, i = 1..n)`);
+    }
+    const index = spec.left.name;
+    const from = ev.expr(spec.right.from);
+    const to = ev.expr(spec.right.to);
+    ev.env.boundIndices.push(index);
+    try {
+      return expandBigop(op, sym(index), from, to, ev.expr(args[0]));
+    } finally {
+      ev.env.boundIndices.pop();
+    }
+  };
+}
+
+export const COMMANDS = new Map<string, Command>([
+  ["print", (args, ev) => {
+    ev.env.emit({ kind: "stdout", text: args.map((a) => show(ev.expr(a))).join(" ") + "\n" });
+    return SILENT;
+  }],
+  ["warn", (args, ev) => {
+    ev.env.emit({ kind: "stderr", text: args.map((a) => show(ev.expr(a))).join(" ") + "\n" });
+    return SILENT;
+  }],
+  ["clear", (args, ev) => {
+    requireArgs("clear", args, 0);
+    ev.env.emit({ kind: "clear" });
+    return SILENT;
+  }],
+  ["help", (args, ev) => {
+    requireArgs("help", args, 0, 1);
+    const topic = args[0] ? (args[0].kind === "name" || args[0].kind === "call" ? (args[0].kind === "name" ? args[0].name : args[0].callee) : args[0].kind === "string" ? args[0].value : "") : "";
+    const entry = helpFor(topic);
+    if (!entry) throw mathError(`no help for ${topic || "that"}; try help() for the list of operators`);
+    ev.env.emit({ kind: "pager", text: entry.text, html: entry.html });
+    return SILENT;
+  }],
+  ["diff", (args, ev) => {
+    if (args.length < 1) throw mathError("write diff(f, x) or diff(f, x, y) or diff(f, x, k)");
+    const { body, params } = bodyOf(ev, args[0]);
+    const rest = args.slice(1).map((a) => ev.expr(a));
+    if (rest.length === 0) {
+      const vars = params ?? freeSymbols(body);
+      if (vars.length !== 1) throw mathError("diff(f) needs the variable when f has more than one: diff(f, x)");
+      return differentiate(body, vars[0]);
+    }
+    let result = body;
+    for (let i = 0; i < rest.length; i++) {
+      const next = rest[i + 1];
+      if (next?.kind === "num" && next.value.isInteger()) {
+        result = differentiate(result, rest[i], Number(next.value.num));
+        i++;
+      } else {
+        result = differentiate(result, rest[i]);
+      }
+    }
+    return result;
+  }],
+  ["grad", (args, ev) => {
+    const { body, params } = bodyOf(ev, args[0]);
+    return gradient(body, args.length > 1 ? variablesOf(ev, args.slice(1), body) : params ?? freeSymbols(body));
+  }],
+  ["hessian", (args, ev) => {
+    requireArgs("hessian", args, 1, 2);
+    const { body, params } = bodyOf(ev, args[0]);
+    return hessian(body, args.length > 1 ? variablesOf(ev, args.slice(1), body) : params ?? freeSymbols(body));
+  }],
+  ["jacobian", (args, ev) => {
+    requireArgs("jacobian", args, 1, 2);
+    const f = ev.expr(args[0]);
+    const exprs = f.kind === "tensor" ? [...f.entries] : [f];
+    const vars = args.length > 1 ? variablesOf(ev, args.slice(1), f) : freeSymbols(f);
+    return jacobian(exprs, vars);
+  }],
+  ["sum", bigCommand("sum")],
+  ["prod", bigCommand("prod")],
+  ["eig", (args, ev) => {
+    requireArgs("eig", args, 1);
+    return eigen(ev.expr(args[0]));
+  }],
+  ["svd", (args, ev) => {
+    requireArgs("svd", args, 1);
+    return singularValues(ev.expr(args[0]));
+  }],
+  ["diagonalize", (args, ev) => {
+    requireArgs("diagonalize", args, 1);
+    return diagonalize(ev.expr(args[0]));
+  }],
+]);
+
+export { ONE, int, num, str };

@@ -1,0 +1,90 @@
+// Symbolic differentiation of scalar expressions: sum, product and power rules here, every function's
+// partials from its operator-table entry, the chain rule joining them. Memoised per call, so a shared
+// subexpression is differentiated once.
+import { mathError } from "../errors.js";
+import { ONE, ZERO, add, apply, int, isNumber, mul, pow, sub, tensor } from "../graph/construct.js";
+import type { Node } from "../graph/node.js";
+import { lookupOperator } from "../graph/operators.js";
+import { isScalar } from "../graph/shape.js";
+
+export function differentiate(expr: Node, wrt: Node, order = 1): Node {
+  let result = expr;
+  for (let k = 0; k < order; k++) result = derivative(result, wrt);
+  return result;
+}
+
+function derivative(root: Node, x: Node): Node {
+  const memo = new Map<Node, Node>();
+  const d = (n: Node): Node => {
+    const seen = memo.get(n);
+    if (seen) return seen;
+    const result = rule(n);
+    memo.set(n, result);
+    return result;
+  };
+  const rule = (n: Node): Node => {
+    if (n === x) return ONE;
+    switch (n.kind) {
+      case "num": case "float": case "const": case "str": return ZERO;
+      case "sym": return ZERO;
+      case "indexed": return ZERO;
+      case "add": return add(...n.terms.map(d));
+      case "mul": {
+        const terms = n.factors.map((f, i) => {
+          const df = d(f);
+          return df === ZERO ? ZERO : mul(...n.factors.slice(0, i), df, ...n.factors.slice(i + 1));
+        });
+        return add(...terms);
+      }
+      case "pow": {
+        const { base, exp } = n;
+        const dBase = d(base);
+        const dExp = d(exp);
+        if (dExp === ZERO) return dBase === ZERO ? ZERO : mul(exp, pow(base, sub(exp, ONE)), dBase);
+        // d(b^u) = b^u (u' ln b + u b'/b)
+        return mul(n, add(mul(dExp, apply("log", [base])), mul(exp, dBase, pow(base, int(-1)))));
+      }
+      case "apply": {
+        const entry = lookupOperator(n.op);
+        if (!entry?.partials) throw mathError(`Nabla cannot yet differentiate ${n.op}`);
+        const partials = entry.partials(n.args);
+        return add(...n.args.map((a, i) => {
+          const da = d(a);
+          return da === ZERO ? ZERO : mul(partials[i], da);
+        }));
+      }
+      case "tensor": return tensor(n.shape, n.entries.map(d));
+      case "tuple": case "rel": case "record": case "bigop":
+        throw mathError(`cannot differentiate a ${n.kind === "rel" ? "relation" : n.kind}`);
+    }
+  };
+  if (!isScalar(x.shape)) throw mathError("differentiation by a vector or matrix variable needs matrix calculus");
+  return d(root);
+}
+
+/** ∇f: the vector of first partials, in the order of `vars`. */
+export function gradient(expr: Node, vars: readonly Node[]): Node {
+  if (!isScalar(expr.shape)) throw mathError("∇ needs a scalar expression; use jacobian for a vector");
+  return tensor([vars.length], vars.map((v) => differentiate(expr, v)));
+}
+
+/** ∇²f: the matrix of second partials (symmetric; each pair computed once). */
+export function hessian(expr: Node, vars: readonly Node[]): Node {
+  const n = vars.length;
+  const first = vars.map((v) => differentiate(expr, v));
+  const entries: Node[] = new Array(n * n);
+  for (let i = 0; i < n; i++) {
+    for (let j = i; j < n; j++) {
+      const h = differentiate(first[i], vars[j]);
+      entries[i * n + j] = h;
+      entries[j * n + i] = h;
+    }
+  }
+  return tensor([n, n], entries);
+}
+
+export function jacobian(exprs: readonly Node[], vars: readonly Node[]): Node {
+  return tensor([exprs.length, vars.length], exprs.flatMap((e) => vars.map((v) => differentiate(e, v))));
+}
+
+export { isNumber };

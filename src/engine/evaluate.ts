@@ -1,0 +1,257 @@
+// From AST expressions to graph nodes, in an environment: names resolve to values, user functions
+// apply by substitution, operators go through the table, calculus through the engine.
+import { MathFailure, mathError, nameError, shapeError } from "../errors.js";
+import type { Environment, UserFunction } from "../environment.js";
+import { add, apply, bigop, constant, div, indexed, isNumber, mul, neg, num, pow, relation, str, struct, sub, sym, tensor, tuple } from "../graph/construct.js";
+import type { Node, Sym } from "../graph/node.js";
+import { lookupOperator } from "../graph/operators.js";
+import { isScalar, showShape } from "../graph/shape.js";
+import { Rational } from "../numeric/rational.js";
+import type { DiffVar, Expr } from "../syntax/ast.js";
+import { rewrite, freeSymbols } from "../graph/traverse.js";
+import { differentiate, gradient, hessian } from "./differentiate.js";
+import { matmul } from "../graph/ops/linear-algebra.js";
+import { didYouMean } from "./suggest.js";
+import { COMMANDS } from "./commands.js";
+
+export class Evaluator {
+  constructor(readonly env: Environment) {}
+
+  expr(e: Expr): Node {
+    try {
+      return this.build(e);
+    } catch (err) {
+      if (err instanceof MathFailure && err.span === null) err.span = e.span;
+      throw err;
+    }
+  }
+
+  private build(e: Expr): Node {
+    switch (e.kind) {
+      case "number": return num(Rational.parseDecimal(e.text));
+      case "string": return str(e.value);
+      case "name": return this.name(e.name);
+      case "binary": return this.binary(e.op, this.expr(e.left), this.expr(e.right));
+      case "neg": return neg(this.expr(e.arg));
+      case "approx": return apply("N", [this.expr(e.arg)]);
+      case "call": return this.call(e);
+      case "index": return this.index(this.expr(e.target), e.indices.map((i) => (i === "all" ? "all" : this.expr(i))));
+      case "member": throw mathError(`${e.name} is not a member of that value`);
+      case "transpose": return apply("transpose", [this.expr(e.arg)]);
+      case "matrix": return this.matrix(e.rows.map((row) => row.map((x) => this.expr(x))));
+      case "norm": return apply("norm", e.p === null ? [this.expr(e.arg)] : [this.expr(e.arg), normKind(e.p)]);
+      case "abs": return apply("abs", [this.expr(e.arg)]);
+      case "derivative": return this.derivative(this.expr(e.arg), e.vars);
+      case "partialOf": return this.derivative(this.functionBody(e.fn), e.vars);
+      case "grad": return this.gradient(e.arg, e.order, e.wrt);
+      case "bigop": return this.bigop(e);
+      case "relation": return relation(e.op, this.expr(e.left), this.expr(e.right));
+      case "range": return struct("range", [{ name: "from", value: this.expr(e.from) }, { name: "to", value: this.expr(e.to) }]);
+      case "arrow": return tuple(e.items.map((i) => this.expr(i)));
+    }
+  }
+
+  name(name: string): Node {
+    const value = this.env.values.get(name);
+    if (value) return value;
+    if (this.env.functions.has(name)) return this.env.functions.get(name)!.body;
+    if (name === "π" || name === "pi") return constant("π");
+    if (name === "e") return constant("e");
+    const shape = this.env.shapes.get(name);
+    if (shape) return sym(name, shape);
+    const underscore = name.indexOf("_");
+    if (underscore > 0) {
+      const base = name.slice(0, underscore);
+      const subscript = name.slice(underscore + 1);
+      if (this.env.boundIndices.includes(subscript)) return indexed(base, sym(subscript));
+    }
+    return sym(name);
+  }
+
+  binary(op: string, a: Node, b: Node): Node {
+    switch (op) {
+      case "+": return add(a, b);
+      case "-": return sub(a, b);
+      case "*": return isScalar(a.shape) || isScalar(b.shape) ? mul(a, b) : matmul(a, b);
+      case "/": return div(a, b);
+      case "·": return a.shape.length === 1 && b.shape.length === 1 ? apply("dot", [a, b]) : isScalar(a.shape) || isScalar(b.shape) ? mul(a, b) : matmul(a, b);
+      case "⊙": return apply("hadamard", [a, b]);
+      case "⊗": return apply("outer", [a, b]);
+      case "^": return pow(a, b);
+      default: throw mathError(`unknown operator ${op}`);
+    }
+  }
+
+  call(e: Extract<Expr, { kind: "call" }>): Node {
+    const fn = this.env.functions.get(e.callee);
+    if (fn) {
+      const args = e.args.map((a) => this.expr(a));
+      const body = e.primes ? differentiate(fn.body, fn.params[0], e.primes) : fn.body;
+      return this.applyUser(fn, body, args);
+    }
+    if (e.primes) throw nameError(`${e.callee} is not a function, so ${e.callee}${"'".repeat(e.primes)} means nothing`);
+    const command = COMMANDS.get(e.callee);
+    if (command && !this.env.values.has(e.callee)) return command(e.args, this);
+    const entry = lookupOperator(e.callee);
+    if (entry && !this.env.values.has(e.callee)) {
+      const args = e.args.map((a) => this.expr(a));
+      const [min, max] = entry.arity;
+      if (args.length < min || args.length > max) {
+        const wanted = min === max ? `${min}` : `${min} to ${max}`;
+        throw mathError(`${e.callee} takes ${wanted} argument${max === 1 ? "" : "s"}, not ${args.length}`);
+      }
+      return apply(entry.name, args);
+    }
+    // Not a function: juxtaposition, as in n(n + 1).
+    if (!this.env.values.has(e.callee) && !this.env.shapes.has(e.callee)) {
+      const suggestion = didYouMean(e.callee, this.knownFunctions());
+      if (suggestion) throw nameError(`unknown function ${e.callee}; did you mean ${suggestion}?`);
+    }
+    if (e.args.length !== 1) throw nameError(`${e.callee} is not a function`);
+    return this.binary("*", this.name(e.callee), this.expr(e.args[0]));
+  }
+
+  knownFunctions(): string[] {
+    return [...this.env.functions.keys(), ...COMMANDS.keys(), ...allOperatorNames()];
+  }
+
+  applyUser(fn: UserFunction, body: Node, args: Node[]): Node {
+    if (args.length !== fn.params.length) {
+      throw mathError(`${fn.name} takes ${fn.params.length} argument${fn.params.length === 1 ? "" : "s"}, not ${args.length}`);
+    }
+    const map = new Map<Node, Node>(fn.params.map((p, i) => [p, args[i]]));
+    return substitute(body, map);
+  }
+
+  functionBody(path: string[]): Node {
+    const [name] = path;
+    const fn = this.env.functions.get(name);
+    if (fn) return fn.body;
+    return this.name(name);
+  }
+
+  variable(v: DiffVar | string): Node {
+    const path = typeof v === "string" ? [v] : v.path;
+    if (path.length > 1) throw mathError(`${path.join(".")} is not a variable here`);
+    return this.name(path[0]).kind === "sym" || this.name(path[0]).kind === "indexed" ? this.name(path[0]) : sym(path[0]);
+  }
+
+  derivative(body: Node, vars: DiffVar[]): Node {
+    let result = body;
+    for (const v of vars) result = differentiate(result, this.variable(v), v.order);
+    return result;
+  }
+
+  gradient(arg: Expr, order: number, wrt: string[]): Node {
+    const fn = arg.kind === "name" ? this.env.functions.get(arg.name) : undefined;
+    const body = fn ? fn.body : this.expr(arg);
+    const vars: Node[] = wrt.length ? wrt.map((w) => this.variable(w)) : fn ? fn.params : freeSymbols(body);
+    if (order === 1) return gradient(body, vars);
+    if (order === 2) return hessian(body, vars);
+    throw mathError(`∇ of order ${order} is not supported; use ∇ or ∇²`);
+  }
+
+  bigop(e: Extract<Expr, { kind: "bigop" }>): Node {
+    if (e.index === null) throw mathError("Σ needs an index, as in Σ_{i=1}^{n}");
+    const index = sym(e.index);
+    this.env.boundIndices.push(e.index);
+    try {
+      const body = this.expr(e.body);
+      const from = e.from ? this.expr(e.from) : sym("1");
+      const to = e.to ? this.expr(e.to) : sym("n");
+      return expandBigop(e.op, index, from, to, body);
+    } finally {
+      this.env.boundIndices.pop();
+    }
+  }
+
+  index(target: Node, indices: (Node | "all")[]): Node {
+    if (target.kind !== "tensor") throw shapeError(`cannot index a ${showShape(target.shape)}${target.kind === "sym" ? " symbol" : ""}`);
+    const shape = target.shape;
+    if (indices.length !== shape.length) {
+      throw shapeError(`a ${showShape(shape)} takes ${shape.length} ind${shape.length === 1 ? "ex" : "ices"}, not ${indices.length}`);
+    }
+    const picks = indices.map((i, axis) => {
+      if (i === "all") return Array.from({ length: shape[axis] }, (_, k) => k);
+      if (i.kind !== "num" || !i.value.isInteger()) throw mathError("an index must be a whole number (indices start at 1)");
+      const k = Number(i.value.num);
+      if (k < 1 || k > shape[axis]) throw shapeError(`index ${k} is out of range 1..${shape[axis]}`);
+      return [k - 1];
+    });
+    const strides = shape.map((_, axis) => shape.slice(axis + 1).reduce((p, d) => p * d, 1));
+    const entries: Node[] = [];
+    const walk = (axis: number, offset: number) => {
+      if (axis === shape.length) return void entries.push(target.entries[offset]);
+      for (const k of picks[axis]) walk(axis + 1, offset + k * strides[axis]);
+    };
+    walk(0, 0);
+    const kept = picks.map((p, axis) => (indices[axis] === "all" ? p.length : 0)).filter((d) => d > 0);
+    return kept.length === 0 ? entries[0] : tensor(kept, entries);
+  }
+
+  matrix(rows: Node[][]): Node {
+    const width = rows[0].length;
+    rows.forEach((row, i) => {
+      if (row.length !== width) throw shapeError(`row ${i + 1} of the matrix has ${row.length} entries but row 1 has ${width}`);
+    });
+    const all = rows.flat();
+    if (all.every((x) => isScalar(x.shape))) {
+      if (all.length > 1_000_000) throw mathError("a matrix literal may have at most 1,000,000 entries");
+      return rows.length === 1 ? tensor([width], all) : tensor([rows.length, width], all);
+    }
+    // [[1, 2], [3, 4]] and [A, B]: stacking arrays of one shape adds an axis.
+    if (rows.length === 1 && all.every((x) => x.kind === "tensor" && x.shape.join() === all[0].shape.join())) {
+      const inner = all[0].shape as number[];
+      const stacked = all.flatMap((x) => (x as { entries: readonly Node[] }).entries);
+      const shape = inner.length === 1 ? [all.length, inner[0]] : [all.length, ...inner];
+      return tensor(shape, stacked);
+    }
+    throw shapeError("matrix entries must be numbers or expressions, or arrays of one shape to stack");
+  }
+}
+
+function normKind(p: string): Node {
+  if (/^\d+$/.test(p)) return num(Rational.parseDecimal(p));
+  return str(p === "inf" ? "∞" : p);
+}
+
+let operatorNames: string[] | null = null;
+function allOperatorNames(): string[] {
+  if (!operatorNames) {
+    operatorNames = [];
+    for (const name of ["exp", "log", "ln", "sqrt", "sin", "cos", "tan", "sinh", "cosh", "tanh", "abs", "sign", "step", "sigmoid", "relu", "leaky_relu", "hardtanh", "softplus", "max", "min", "softmax", "logsumexp", "det", "inv", "inverse", "tr", "trace", "rank", "norm", "dot", "outer", "transpose", "diag", "zeros", "ones", "eye"]) {
+      if (lookupOperator(name)) operatorNames.push(name);
+    }
+  }
+  return operatorNames;
+}
+
+export function substitute(body: Node, map: Map<Node, Node>): Node {
+  if (map.size === 0) return body;
+  return rewrite(body, (n) => map.get(n));
+}
+
+/** Σ and ∏ with whole-number bounds expand; symbolic bounds stay (closed forms are the engine's). */
+export function expandBigop(op: "sum" | "prod", index: Sym, from: Node, to: Node, body: Node): Node {
+  if (from.kind === "num" && to.kind === "num" && from.value.isInteger() && to.value.isInteger()) {
+    const lo = from.value.num;
+    const hi = to.value.num;
+    if (hi - lo > 100_000n) throw mathError(`a ${op === "sum" ? "Σ" : "∏"} over more than 100,000 terms is too long to expand`);
+    const terms: Node[] = [];
+    for (let k = lo; k <= hi; k++) {
+      terms.push(substituteIndex(body, index, num(Rational.int(k))));
+    }
+    return op === "sum" ? add(...terms) : mul(...terms);
+  }
+  return bigop(op, index, from, to, body);
+}
+
+function substituteIndex(body: Node, index: Sym, value: Node): Node {
+  return rewrite(body, (n) => {
+    if (n === index) return value;
+    if (n.kind === "indexed" && n.index.kind === "num") return sym(`${n.base}_${n.index.value.toString()}`);
+    return undefined;
+  });
+}
+
+export { isNumber, pow };

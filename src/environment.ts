@@ -1,0 +1,42 @@
+// A notebook's names: values, user functions and declared shapes, plus the effects a statement
+// asks of its front end and the limits it runs under.
+import type { Node, Sym } from "./graph/node.js";
+import type { Shape } from "./graph/shape.js";
+import type { Effect } from "./results.js";
+
+export interface UserFunction {
+  name: string;
+  params: Sym[];
+  body: Node;
+}
+
+export interface Limits {
+  /** Wall-clock time for one statement, in milliseconds. */
+  timeMs: number;
+  /** Characters in one cell. */
+  sourceChars: number;
+  /** Bracket nesting depth. */
+  depth: number;
+  /** Entries in one array. */
+  arrayEntries: number;
+}
+
+export const DEFAULT_LIMITS: Limits = { timeMs: 10_000, sourceChars: 200_000, depth: 100, arrayEntries: 1_000_000 };
+
+export class Environment {
+  readonly values = new Map<string, Node>();
+  readonly functions = new Map<string, UserFunction>();
+  readonly shapes = new Map<string, Shape>();
+  /** Names bound by an enclosing Σ or ∏ while its body is built. */
+  readonly boundIndices: string[] = [];
+  effects: Effect[] = [];
+  emit: (effect: Effect) => void = (effect) => this.effects.push(effect);
+
+  isUserName(name: string): boolean {
+    return this.values.has(name) || this.functions.has(name);
+  }
+
+  allNames(): string[] {
+    return [...this.values.keys(), ...this.functions.keys(), ...[...this.shapes.keys()].filter((n) => !this.values.has(n))];
+  }
+}

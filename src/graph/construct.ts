@@ -1,0 +1,356 @@
+// The only way to make nodes. Constructors stay cheap but canonical: they fold numbers, flatten
+// nested sums and products, collect like terms (3x + 2x = 5x) and powers (x·x² = x³), take exact
+// roots of rationals (√12 = 2√3) and sort children, so equal values built two ways are one node.
+import { mathError, shapeError } from "../errors.js";
+import { Rational, isqrt } from "../numeric/rational.js";
+import type { Apply, BigOp, Const, Float, Indexed, Node, Num, Relation, RelationOp, Str, Struct, Sym, Tensor, Tuple } from "./node.js";
+import { intern } from "./node.js";
+import { compareNodes, compareTerms } from "./order.js";
+import { SCALAR, isScalar, sameShape, showShape, type Shape } from "./shape.js";
+import { lookupOperator } from "./operators.js";
+
+export type NumberNode = Num | Float;
+
+export function num(value: Rational): Num {
+  return intern<Num>({ kind: "num", value, shape: SCALAR });
+}
+export function int(n: number | bigint): Num {
+  return num(Rational.int(n));
+}
+export function frac(n: number | bigint, d: number | bigint): Num {
+  return num(Rational.of(n, d));
+}
+export function float(value: number): NumberNode {
+  if (Number.isNaN(value)) throw mathError("the result is not a number (NaN)");
+  return intern<Float>({ kind: "float", value, shape: SCALAR });
+}
+export function sym(name: string, shape: Shape = SCALAR): Sym {
+  return intern<Sym>({ kind: "sym", name, shape });
+}
+export function indexed(base: string, index: Node, shape: Shape = SCALAR): Indexed {
+  return intern<Indexed>({ kind: "indexed", base, index, shape });
+}
+export function constant(name: "π" | "e"): Const {
+  return intern<Const>({ kind: "const", name, shape: SCALAR });
+}
+export function str(value: string): Str {
+  return intern<Str>({ kind: "str", value, shape: SCALAR });
+}
+export function tuple(items: readonly Node[]): Tuple {
+  return intern<Tuple>({ kind: "tuple", items, shape: SCALAR });
+}
+export function struct(tag: string, fields: { name: string; value: Node }[]): Struct {
+  return intern<Struct>({ kind: "record", tag, fields, shape: SCALAR });
+}
+export function relation(op: RelationOp, left: Node, right: Node): Relation {
+  return intern<Relation>({ kind: "rel", op, left, right, shape: SCALAR });
+}
+export function bigop(op: "sum" | "prod", index: Sym, from: Node, to: Node, body: Node): BigOp {
+  return intern<BigOp>({ kind: "bigop", op, index, from, to, body, shape: body.shape });
+}
+
+export const ZERO = int(0);
+export const ONE = int(1);
+export const MINUS_ONE = int(-1);
+export const HALF = frac(1, 2);
+
+export function isNumber(n: Node): n is NumberNode {
+  return n.kind === "num" || n.kind === "float";
+}
+export function isZero(n: Node): boolean {
+  return (n.kind === "num" && n.value.isZero()) || (n.kind === "float" && n.value === 0);
+}
+export function isOne(n: Node): boolean {
+  return (n.kind === "num" && n.value.isOne()) || (n.kind === "float" && n.value === 1);
+}
+export function toFloat(n: NumberNode): number {
+  return n.kind === "num" ? n.value.toNumber() : n.value;
+}
+
+function numAdd(a: NumberNode, b: NumberNode): NumberNode {
+  if (a.kind === "num" && b.kind === "num") return num(a.value.add(b.value));
+  return float(toFloat(a) + toFloat(b));
+}
+function numMul(a: NumberNode, b: NumberNode): NumberNode {
+  if (a.kind === "num" && b.kind === "num") return num(a.value.mul(b.value));
+  return float(toFloat(a) * toFloat(b));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tensors
+
+export function tensor(shape: readonly number[], entries: readonly Node[]): Tensor {
+  return intern<Tensor>({ kind: "tensor", shape, entries });
+}
+
+export function isTensor(n: Node): n is Tensor {
+  return n.kind === "tensor";
+}
+
+function mapTensor(t: Tensor, f: (entry: Node, i: number) => Node): Tensor {
+  return tensor(t.shape, t.entries.map(f));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sums
+
+function splitCoefficient(term: Node): [NumberNode, Node] {
+  if (term.kind === "mul" && isNumber(term.factors[0])) {
+    const rest = term.factors.slice(1);
+    return [term.factors[0], rest.length === 1 ? rest[0] : intern({ kind: "mul", factors: rest, shape: term.shape })];
+  }
+  return [ONE, term];
+}
+
+function scaled(coefficient: NumberNode, rest: Node): Node {
+  if (isOne(coefficient)) return rest;
+  const factors = rest.kind === "mul" ? [coefficient, ...rest.factors] : [coefficient, rest];
+  return intern({ kind: "mul", factors, shape: rest.shape });
+}
+
+function checkSameShapes(nodes: readonly Node[], verb: string): Shape {
+  let shape: Shape | null = null;
+  for (const n of nodes) {
+    if (isNumber(n) && isZero(n)) continue;
+    if (shape === null) shape = n.shape;
+    else if (!sameShape(shape, n.shape)) {
+      throw shapeError(`cannot ${verb} a ${showShape(shape)} and a ${showShape(n.shape)}`);
+    }
+  }
+  return shape ?? SCALAR;
+}
+
+export function add(...xs: Node[]): Node {
+  const flat: Node[] = [];
+  for (const x of xs) {
+    if (x.kind === "add") flat.push(...x.terms);
+    else flat.push(x);
+  }
+  const shape = checkSameShapes(flat, "add");
+  if (flat.some(isTensor)) {
+    const tensors = flat.filter((x) => !(isNumber(x) && isZero(x)));
+    if (!tensors.every(isTensor)) return symbolicSum(flat, shape);
+    const first = tensors[0] as Tensor;
+    return mapTensor(first, (_, i) => add(...tensors.map((t) => (t as Tensor).entries[i])));
+  }
+  return symbolicSum(flat, shape);
+}
+
+function symbolicSum(flat: Node[], shape: Shape): Node {
+  let constant: NumberNode = ZERO;
+  const order: Node[] = [];
+  const coefficients = new Map<Node, NumberNode>();
+  for (const term of flat) {
+    if (isNumber(term)) {
+      constant = numAdd(constant, term);
+      continue;
+    }
+    const [c, rest] = splitCoefficient(term);
+    const seen = coefficients.get(rest);
+    if (seen === undefined) order.push(rest);
+    coefficients.set(rest, seen === undefined ? c : numAdd(seen, c));
+  }
+  const terms: Node[] = [];
+  for (const rest of order) {
+    const c = coefficients.get(rest)!;
+    if (!isZero(c) || c.kind === "float") {
+      if (isZero(c)) continue;
+      terms.push(scaled(c, rest));
+    }
+  }
+  if (!isZero(constant) || (constant.kind === "float" && terms.length === 0)) terms.push(constant);
+  if (terms.length === 0) return ZERO;
+  if (terms.length === 1) return terms[0];
+  terms.sort(compareTerms);
+  return intern({ kind: "add", terms, shape });
+}
+
+export function neg(x: Node): Node {
+  return mul(MINUS_ONE, x);
+}
+
+export function sub(a: Node, b: Node): Node {
+  return add(a, neg(b));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Products
+
+export function mul(...xs: Node[]): Node {
+  const flat: Node[] = [];
+  for (const x of xs) {
+    if (x.kind === "mul") flat.push(...x.factors);
+    else flat.push(x);
+  }
+  const nonScalars = flat.filter((x) => !isScalar(x.shape));
+  if (nonScalars.length > 1) {
+    throw shapeError(
+      `cannot multiply a ${showShape(nonScalars[0].shape)} by a ${showShape(nonScalars[1].shape)} elementwise here; use a matrix product or ⊙`,
+    );
+  }
+  const array = nonScalars[0];
+  if (array?.kind === "tensor") {
+    const scalars = flat.filter((x) => x !== array);
+    return mapTensor(array, (e) => mul(...scalars, e));
+  }
+  return symbolicProduct(flat, array?.shape ?? SCALAR);
+}
+
+function symbolicProduct(flat: Node[], shape: Shape): Node {
+  let coefficient: NumberNode = ONE;
+  const bases: Node[] = [];
+  const exponents = new Map<Node, Node[]>();
+  let array: Node | null = null;
+  for (const factor of flat) {
+    if (isNumber(factor)) {
+      coefficient = numMul(coefficient, factor);
+      continue;
+    }
+    if (!isScalar(factor.shape)) {
+      array = factor;
+      continue;
+    }
+    const [base, exp] = factor.kind === "pow" ? [factor.base, factor.exp] : [factor, ONE];
+    const seen = exponents.get(base);
+    if (seen) seen.push(exp);
+    else {
+      bases.push(base);
+      exponents.set(base, [exp]);
+    }
+  }
+  if (isZero(coefficient)) return coefficient;
+
+  const factors: Node[] = [];
+  let merged = false;
+  for (const base of bases) {
+    const exps = exponents.get(base)!;
+    const p = exps.length === 1 ? (exps[0] === ONE ? base : pow(base, exps[0])) : pow(base, add(...exps));
+    if (isNumber(p)) {
+      coefficient = numMul(coefficient, p);
+    } else if (p.kind === "mul") {
+      factors.push(...p.factors);
+      merged = true;
+    } else if (!isOne(p)) {
+      factors.push(p);
+    }
+  }
+  if (merged || hasCombinableRadicals(factors)) return mul(coefficient, ...combineRadicals(factors), ...(array ? [array] : []));
+  if (array) factors.push(array);
+  if (factors.length === 0) return coefficient;
+  factors.sort(compareNodes);
+  if (isOne(coefficient) && coefficient.kind === "num") return factors.length === 1 ? factors[0] : intern({ kind: "mul", factors, shape });
+  return intern({ kind: "mul", factors: [coefficient, ...factors], shape });
+}
+
+/** √2·√3 is √6: rational bases under the same root are one root. */
+function isRationalRoot(n: Node): n is Node & { kind: "pow"; base: Num; exp: Num } {
+  return n.kind === "pow" && n.base.kind === "num" && n.exp.kind === "num" && !n.exp.value.isInteger();
+}
+function hasCombinableRadicals(factors: Node[]): boolean {
+  const exps = factors.filter(isRationalRoot).map((f) => f.exp);
+  return new Set(exps).size < exps.length;
+}
+function combineRadicals(factors: Node[]): Node[] {
+  const byExponent = new Map<Node, Rational>();
+  const rest: Node[] = [];
+  for (const f of factors) {
+    if (isRationalRoot(f)) byExponent.set(f.exp, (byExponent.get(f.exp) ?? Rational.ONE).mul(f.base.value));
+    else rest.push(f);
+  }
+  for (const [exp, base] of byExponent) rest.push(pow(num(base), exp));
+  return rest;
+}
+
+export function div(a: Node, b: Node): Node {
+  if (isZero(b)) throw mathError("division by zero");
+  if (!isScalar(b.shape)) throw shapeError(`cannot divide by a ${showShape(b.shape)}`);
+  return mul(a, pow(b, MINUS_ONE));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Powers
+
+/** The largest k-th power dividing n (n ≥ 0), by trial division up to a bound, and what is left. */
+function extractPower(n: bigint, k: number): [bigint, bigint] {
+  let outside = 1n;
+  let inside = n;
+  const K = BigInt(k);
+  for (let p = 2n; p <= 10000n && p ** K <= inside; p += p === 2n ? 1n : 2n) {
+    const pk = p ** K;
+    while (inside % pk === 0n) {
+      inside /= pk;
+      outside *= p;
+    }
+  }
+  if (k === 2) {
+    const r = isqrt(inside);
+    if (r * r === inside) return [outside * r, 1n];
+  }
+  return [outside, inside];
+}
+
+/** q^(p/k) for a positive rational q, exact: (a/b)^(1/k) = a'·(rest)^(1/k) / b… with integer radicand. */
+function rationalRoot(q: Rational, exp: Rational): Node {
+  const whole = exp.floor();
+  const part = exp.sub(Rational.int(whole));
+  const k = Number(part.den);
+  const p = part.num;
+  // (a/b)^(1/k) = (a·b^(k-1))^(1/k) / b
+  const radicand = q.num * q.den ** BigInt(k - 1);
+  const [outside, inside] = extractPower(radicand ** p, k);
+  const coefficient = q.pow(whole).mul(Rational.of(outside, q.den ** p));
+  if (inside === 1n) return num(coefficient);
+  const root = intern<Node>({ kind: "pow", base: num(Rational.int(inside)), exp: num(Rational.of(1n, BigInt(k))), shape: SCALAR });
+  return isOne(num(coefficient)) ? root : intern({ kind: "mul", factors: [num(coefficient), root], shape: SCALAR });
+}
+
+export function pow(base: Node, exp: Node): Node {
+  if (!isScalar(exp.shape)) throw shapeError(`an exponent must be a scalar, not a ${showShape(exp.shape)}`);
+  if (isZero(exp)) return exp.kind === "float" ? float(1) : ONE;
+  if (isOne(exp) && exp.kind === "num") return base;
+  if (!isScalar(base.shape)) return apply("matpow", [base, exp]);
+  if (isNumber(base) && isNumber(exp)) return numberPower(base, exp);
+  if (base.kind === "pow" && exp.kind === "num" && exp.value.isInteger()) return pow(base.base, mul(base.exp, exp));
+  if (base.kind === "mul" && exp.kind === "num" && exp.value.isInteger()) return mul(...base.factors.map((f) => pow(f, exp)));
+  if (isOne(base) && base.kind === "num") return ONE;
+  if (isZero(base) && exp.kind === "num" && exp.value.sign() > 0) return ZERO;
+  return intern({ kind: "pow", base, exp, shape: SCALAR });
+}
+
+function numberPower(base: NumberNode, exp: NumberNode): Node {
+  if (base.kind === "num" && exp.kind === "num") {
+    const b = base.value;
+    const e = exp.value;
+    if (b.isZero()) {
+      if (e.sign() < 0) throw mathError("division by zero (0 to a negative power)");
+      return ZERO;
+    }
+    if (e.isInteger()) {
+      if (e.abs().num > 100000n) throw mathError(`exponent ${e} is too large for an exact power`);
+      return num(b.pow(e.num));
+    }
+    if (b.sign() > 0) return rationalRoot(b, e);
+    // A negative base under an even root is not real: keep it as it stands.
+    if (e.den % 2n === 1n) return mul(MINUS_ONE, rationalRoot(b.neg(), e));
+    return intern({ kind: "pow", base, exp, shape: SCALAR });
+  }
+  const value = Math.pow(toFloat(base), toFloat(exp));
+  if (Number.isNaN(value)) throw mathError(`${toFloat(base)}^${toFloat(exp)} is not a real number`);
+  return float(value);
+}
+
+export function sqrt(x: Node): Node {
+  return pow(x, HALF);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The operator table
+
+export function apply(op: string, args: readonly Node[]): Node {
+  const entry = lookupOperator(op);
+  if (!entry) throw mathError(`unknown operator ${op}`);
+  const folded = entry.fold?.(args);
+  if (folded) return folded;
+  const shape = entry.shape ? entry.shape(args.map((a) => a.shape)) : SCALAR;
+  return intern<Apply>({ kind: "apply", op: entry.name, args, shape });
+}

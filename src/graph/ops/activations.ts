@@ -1,0 +1,164 @@
+// Activation functions of neural networks and the max/min/softmax family.
+import { Rational } from "../../numeric/rational.js";
+import { ONE, add, apply, constant, div, float, isNumber, mul, num, pow, sub, tensor, toFloat } from "../construct.js";
+import type { Node } from "../node.js";
+import { shapeError } from "../../errors.js";
+import { showShape } from "../shape.js";
+import type { OperatorEntry } from "./entry.js";
+import { scalarFunction } from "./scalar-function.js";
+
+const sigmoidFloat = (x: number) => (x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x)));
+const sigmoid = (x: Node) => apply("sigmoid", [x]);
+
+function numbersOf(args: readonly Node[]): number[] | null {
+  return args.every(isNumber) ? args.map((a) => toFloat(a as never)) : null;
+}
+
+/** max and min over their arguments, or over the entries of one array. */
+function extremum(name: "max" | "min", pick: (a: Rational, b: Rational) => boolean): OperatorEntry {
+  return {
+    name,
+    arity: [1, 64],
+    fold: (args) => {
+      const items = args.length === 1 && args[0].kind === "tensor" ? args[0].entries : args;
+      if (items.length === 1) return items[0];
+      if (items.every((a) => a.kind === "num")) {
+        return items.reduce((best, a) => (pick((a as { value: Rational }).value, (best as { value: Rational }).value) ? a : best));
+      }
+      const floats = numbersOf(items);
+      if (floats) return float(name === "max" ? Math.max(...floats) : Math.min(...floats));
+      return items === args ? undefined : apply(name, items);
+    },
+    float: name === "max" ? Math.max : Math.min,
+    partials: (args) =>
+      args.map((a, i) => {
+        // ∂max/∂aᵢ is the step of aᵢ over every other argument (ties go to the first).
+        const others = args.filter((_, j) => j !== i);
+        const rival = others.length === 1 ? others[0] : apply(name, others);
+        return apply("step", [name === "max" ? sub(a, rival) : sub(rival, a)]);
+      }),
+    help: {
+      syntax: `${name}(a, b, …), ${name}(v)`,
+      description: `The ${name === "max" ? "largest" : "smallest"} of its arguments or of a vector's entries.`,
+      examples: [`${name}(3, 1/2, 2)`, `${name}([4, 7, 1])`],
+    },
+  };
+}
+
+function vectorArgument(name: string, x: Node): void {
+  if (x.shape.length !== 1) throw shapeError(`${name} needs a vector, not a ${showShape(x.shape)}`);
+}
+
+export const ACTIVATIONS: OperatorEntry[] = [
+  scalarFunction({
+    name: "sigmoid",
+    aliases: ["σ"],
+    float: sigmoidFloat,
+    exact: (q) => (q.isZero() ? num(Rational.of(1, 2)) : undefined),
+    derivative: (x) => mul(sigmoid(x), sub(ONE, sigmoid(x))),
+    latex: (x) => `\\sigma\\left(${x}\\right)`,
+    help: {
+      syntax: "sigmoid(x), σ(x)",
+      description: "The logistic function 1/(1 + e⁻ˣ); its derivative is σ(x)(1 − σ(x)).",
+      examples: ["σ(0)", "d/dx σ(x)"],
+    },
+  }),
+  scalarFunction({
+    name: "relu",
+    float: (x) => Math.max(0, x),
+    exact: (q) => num(q.sign() > 0 ? q : Rational.ZERO),
+    derivative: (x) => apply("step", [x]),
+    latex: (x) => `\\operatorname{ReLU}\\left(${x}\\right)`,
+    help: {
+      syntax: "relu(x)",
+      description: "The rectified linear unit max(0, x); its derivative is step(x): 1 for x > 0, 0 for x < 0.",
+      examples: ["relu(-2)", "relu(3)", "d/dx relu(x)"],
+    },
+  }),
+  {
+    name: "leaky_relu",
+    arity: [1, 2],
+    shape: ([x]) => x,
+    fold: ([x, alpha]) => {
+      const a = alpha ?? num(Rational.of(1, 100));
+      if (x.kind === "tensor") return tensor(x.shape, x.entries.map((e) => apply("leaky_relu", [e, a])));
+      if (x.kind === "num" && a.kind === "num") return x.value.sign() > 0 ? x : mul(a, x);
+      const floats = numbersOf([x, a]);
+      if (floats) return float(floats[0] > 0 ? floats[0] : floats[1] * floats[0]);
+      return alpha ? undefined : apply("leaky_relu", [x, a]);
+    },
+    float: (x, a) => (x > 0 ? x : a * x),
+    partials: ([x, a]) => [add(apply("step", [x]), mul(a, sub(ONE, apply("step", [x])))), mul(x, sub(ONE, apply("step", [x])))],
+    help: {
+      syntax: "leaky_relu(x, α)",
+      description: "x for x > 0, αx otherwise (α defaults to 0.01); its derivative is 1 or α.",
+      examples: ["leaky_relu(-2, 0.1)", "d/dx leaky_relu(x, 0.1)"],
+    },
+  },
+  scalarFunction({
+    name: "hardtanh",
+    float: (x) => Math.max(-1, Math.min(1, x)),
+    exact: (q) => num(q.compare(Rational.ONE) > 0 ? Rational.ONE : q.compare(Rational.MINUS_ONE) < 0 ? Rational.MINUS_ONE : q),
+    derivative: (x) => mul(apply("step", [add(x, ONE)]), apply("step", [sub(ONE, x)])),
+    latex: (x) => `\\operatorname{hardtanh}\\left(${x}\\right)`,
+    help: { syntax: "hardtanh(x)", description: "x clipped to [−1, 1]; its derivative is 1 inside, 0 outside.", examples: ["hardtanh(3)", "d/dx hardtanh(x)"] },
+  }),
+  scalarFunction({
+    name: "softplus",
+    float: (x) => (x > 30 ? x : Math.log1p(Math.exp(x))),
+    simplify: () => undefined,
+    derivative: (x) => sigmoid(x),
+    latex: (x) => `\\operatorname{softplus}\\left(${x}\\right)`,
+    help: { syntax: "softplus(x)", description: "ln(1 + eˣ), a smooth relu; its derivative is σ(x).", examples: ["softplus(0)", "d/dx softplus(x)"] },
+  }),
+  extremum("max", (a, b) => a.compare(b) > 0),
+  extremum("min", (a, b) => a.compare(b) < 0),
+  {
+    name: "softmax",
+    arity: [1, 1],
+    shape: ([x]) => {
+      if (x.length !== 1) throw shapeError(`softmax needs a vector, not a ${showShape(x)}`);
+      return x;
+    },
+    fold: ([x]) => {
+      vectorArgument("softmax", x);
+      if (x.kind !== "tensor") return undefined;
+      const floats = numbersOf(x.entries);
+      if (floats && x.entries.some((e) => e.kind === "float")) {
+        const top = Math.max(...floats);
+        const exps = floats.map((v) => Math.exp(v - top));
+        const total = exps.reduce((s, v) => s + v, 0);
+        return tensor(x.shape, exps.map((v) => float(v / total)));
+      }
+      const exps = x.entries.map((e) => pow(constant("e"), e));
+      const total = add(...exps);
+      return tensor(x.shape, exps.map((e) => div(e, total)));
+    },
+    help: {
+      syntax: "softmax(z)",
+      description: "The vector e^{z_k} / Σ_j e^{z_j}: probabilities over classes. Its Jacobian is s_k(δ_kj − s_j).",
+      examples: ["softmax([0, 0])", "N(softmax([2, 1, 0.1]))"],
+    },
+  },
+  {
+    name: "logsumexp",
+    arity: [1, 1],
+    shape: () => [],
+    fold: ([x]) => {
+      vectorArgument("logsumexp", x);
+      if (x.kind !== "tensor") return undefined;
+      const floats = numbersOf(x.entries);
+      if (floats && x.entries.some((e) => e.kind === "float")) {
+        const top = Math.max(...floats);
+        return float(top + Math.log(floats.reduce((s, v) => s + Math.exp(v - top), 0)));
+      }
+      return apply("log", [add(...x.entries.map((e) => pow(constant("e"), e)))]);
+    },
+    help: {
+      syntax: "logsumexp(z)",
+      description: "ln Σ_j e^{z_j}, computed stably; its gradient is softmax(z).",
+      examples: ["logsumexp([0, 0])"],
+    },
+  },
+];
+

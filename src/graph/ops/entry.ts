@@ -1,0 +1,32 @@
+// One row of the operator table: everything Nabla knows about an operator lives in its entry.
+import type { Node } from "../node.js";
+import type { Shape } from "../shape.js";
+
+export interface Help {
+  syntax: string;
+  description: string;
+  /** Statements that run as they stand; a test executes every one. */
+  examples: string[];
+}
+
+export interface OperatorEntry {
+  /** The canonical name, as printed in Nabla's text syntax. */
+  name: string;
+  /** Other spellings users may type: `σ` for sigmoid, `ln` for log. */
+  aliases?: string[];
+  /** Accepted argument counts, inclusive. */
+  arity: [number, number];
+  /** The result shape; throws a shape error naming the offending shapes. Scalar when absent. */
+  shape?: (args: Shape[]) => Shape;
+  /** Exact evaluation or simplification; undefined leaves the application as a node. */
+  fold?: (args: readonly Node[]) => Node | undefined;
+  /** The numeric kernel of a scalar function. */
+  float?: (...xs: number[]) => number;
+  /** One partial derivative per argument (scalar functions of scalars). */
+  partials?: (args: readonly Node[]) => Node[];
+  /** LaTeX of the application, given each argument's LaTeX. */
+  latex?: (args: string[]) => string;
+  /** True when the LaTeX form is self-delimiting (|x|, ‖v‖) and needs no parentheses around it. */
+  delimited?: boolean;
+  help: Help;
+}

@@ -1,0 +1,332 @@
+// Linear algebra operators. Concrete arrays are computed (exactly over ℚ, in floats when an entry is
+// a float, entry by entry when entries are symbolic); symbolic arrays (x ∈ ℝ^n) stay as nodes whose
+// shapes are checked.
+import { mathError, shapeError } from "../../errors.js";
+import { Rational } from "../../numeric/rational.js";
+import * as exact from "../../numeric/exact-linalg.js";
+import * as floats from "../../numeric/float-linalg.js";
+import { MINUS_ONE, ONE, ZERO, add, apply, div, float, int, isNumber, mul, num, pow, sqrt, sub, tensor } from "../construct.js";
+import type { Node, Tensor } from "../node.js";
+import { isScalar, matmulShape, showShape, transposeShape, type Shape } from "../shape.js";
+import type { OperatorEntry } from "./entry.js";
+import { asFloats, asRationals, fromFloats, fromRationals, fromRows, requireMatrix, requireSquare, rowsOf } from "./arrays.js";
+
+function transposeTensor(t: Tensor): Tensor {
+  if (t.shape.length === 1) return tensor([1, t.shape[0]], t.entries);
+  const rows = rowsOf(t);
+  return fromRows(rows[0].map((_, j) => rows.map((row) => row[j])));
+}
+
+function matmulTensors(a: Tensor, b: Tensor): Node {
+  matmulShape(a.shape, b.shape);
+  const A = rowsOf(a);
+  const B = rowsOf(b);
+  const ra = asRationals(a);
+  const rb = asRationals(b);
+  let rows: Node[][];
+  if (ra && rb) {
+    rows = ra.map((row) => rb[0].map((_, j) => num(row.reduce((s, x, k) => s.add(x.mul(rb[k][j])), Rational.ZERO))));
+  } else {
+    rows = A.map((row) => B[0].map((_, j) => add(...row.map((x, k) => mul(x, B[k][j])))));
+  }
+  return rows.length === 1 && rows[0].length === 1 ? rows[0][0] : fromRows(rows);
+}
+
+function determinant(t: Tensor): Node {
+  requireSquare("det", t);
+  const q = asRationals(t);
+  if (q) return num(exact.det(q));
+  const f = asFloats(t);
+  if (f) return floatNode(floats.det(f));
+  return laplace(rowsOf(t));
+}
+
+function floatNode(x: number): Node {
+  return float(x);
+}
+
+/** Cofactor expansion for small symbolic matrices (the Hessians and Jacobians of the course). */
+function laplace(rows: Node[][]): Node {
+  const n = rows.length;
+  if (n > 6) throw mathError(`the determinant of a ${n}×${n} symbolic matrix is too large to expand`);
+  if (n === 1) return rows[0][0];
+  if (n === 2) return sub(mul(rows[0][0], rows[1][1]), mul(rows[0][1], rows[1][0]));
+  const terms: Node[] = [];
+  for (let j = 0; j < n; j++) {
+    if (isNumber(rows[0][j]) && rows[0][j] === ZERO) continue;
+    const minor = rows.slice(1).map((row) => row.filter((_, k) => k !== j));
+    terms.push(mul(j % 2 ? MINUS_ONE : ONE, rows[0][j], laplace(minor)));
+  }
+  return add(...terms);
+}
+
+function inverseTensor(t: Tensor): Node {
+  const n = requireSquare("inverse", t);
+  const q = asRationals(t);
+  if (q) {
+    try {
+      return fromRationals(exact.inverse(q));
+    } catch {
+      throw mathError("the matrix is singular (its determinant is 0), so it has no inverse");
+    }
+  }
+  const f = asFloats(t);
+  if (f) return fromFloats(floats.inverse(f));
+  if (n > 4) throw mathError(`the inverse of a ${n}×${n} symbolic matrix is too large to compute`);
+  const rows = rowsOf(t);
+  const d = laplace(rows);
+  if (d === ZERO) throw mathError("the matrix is singular (its determinant is 0), so it has no inverse");
+  const cofactor = (i: number, j: number) => {
+    const minor = rows.filter((_, r) => r !== i).map((row) => row.filter((_, c) => c !== j));
+    return mul((i + j) % 2 ? MINUS_ONE : ONE, n === 1 ? ONE : laplace(minor));
+  };
+  return fromRows(rows.map((_, i) => rows.map((__, j) => div(cofactor(j, i), d))));
+}
+
+function identity(n: number): Tensor {
+  const entries: Node[] = [];
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) entries.push(i === j ? ONE : ZERO);
+  return tensor([n, n], entries);
+}
+
+function matrixPower(t: Tensor, k: Node): Node {
+  const n = requireSquare("a matrix power", t);
+  if (k.kind !== "num" || !k.value.isInteger()) throw mathError("a matrix power needs a whole-number exponent");
+  let e = k.value.num;
+  let base: Node = t;
+  if (e < 0n) {
+    base = inverseTensor(t);
+    e = -e;
+  }
+  let result: Node = identity(n);
+  while (e > 0n) {
+    if (e & 1n) result = matmul(result, base);
+    base = matmul(base, base);
+    e >>= 1n;
+  }
+  return result;
+}
+
+export function matmul(a: Node, b: Node): Node {
+  if (isScalar(a.shape) || isScalar(b.shape)) return mul(a, b);
+  return apply("matmul", [a, b]);
+}
+
+function positiveInteger(name: string, n: Node): number {
+  if (n.kind !== "num" || !n.value.isInteger() || n.value.sign() <= 0 || n.value.num > 10000n) {
+    throw mathError(`${name} needs a whole number from 1 to 10000`);
+  }
+  return Number(n.value.num);
+}
+
+function filled(args: readonly Node[], value: Node, name: string): Tensor {
+  const dims = args.map((a) => positiveInteger(name, a));
+  const total = dims.reduce((p, d) => p * d, 1);
+  if (total > 1_000_000) throw mathError(`${name}(${dims.join(", ")}) would have ${total} entries; the limit is 1,000,000`);
+  return tensor(dims, new Array<Node>(total).fill(value));
+}
+
+function normOf(v: Node, p: Node | undefined): Node | undefined {
+  if (v.kind !== "tensor") return undefined;
+  const kind = p === undefined ? "2" : p.kind === "str" ? p.value : p.kind === "num" ? p.value.toString() : p.kind === "sym" ? p.name : "?";
+  const abs = (x: Node) => apply("abs", [x]);
+  const square = (x: Node) => (x.kind === "num" || x.kind === "sym" ? pow(x, int(2)) : pow(abs(x), int(2)));
+  const isVector = v.shape.length === 1 || (v.shape.length === 2 && v.shape[0] === 1);
+  if (kind === "1" && isVector) return add(...v.entries.map(abs));
+  if ((kind === "2" && isVector) || kind === "F" || kind === "fro") return sqrt(add(...v.entries.map(square)));
+  if (kind === "∞" || kind === "inf" || kind === "max") return apply("max", v.entries.map(abs));
+  if (kind === "2") {
+    const f = asFloats(v);
+    if (!f) return undefined;
+    return floatNode(floats.svd(f).S[0] ?? 0);
+  }
+  if (kind === "1") {
+    const rows = rowsOf(v);
+    return apply("max", rows[0].map((_, j) => add(...rows.map((row) => abs(row[j])))));
+  }
+  throw mathError(`unknown norm ${kind}: use 1, 2, "F" (Frobenius) or "max"`);
+}
+
+const scalarOrSame = (name: string) => ([a, b]: Shape[]): Shape => {
+  if (a.length !== b.length || a.some((d, i) => d !== b[i])) {
+    throw shapeError(`${name} needs two arrays of the same shape, not a ${showShape(a)} and a ${showShape(b)}`);
+  }
+  return a;
+};
+
+export const LINEAR_ALGEBRA: OperatorEntry[] = [
+  {
+    name: "transpose",
+    arity: [1, 1],
+    shape: ([a]) => transposeShape(a),
+    fold: ([a]) => {
+      if (isScalar(a.shape)) return a;
+      if (a.kind === "tensor") return transposeTensor(a);
+      if (a.kind === "apply" && a.op === "transpose") return a.args[0];
+      return undefined;
+    },
+    latex: ([a]) => `${a}^{\\top}`,
+    help: { syntax: "Aᵀ, A', A^T, transpose(A)", description: "The transpose; a vector's transpose is a row.", examples: ["[1, 2; 3, 4]ᵀ", "[1, 2]ᵀ [3, 4]"] },
+  },
+  {
+    name: "matmul",
+    arity: [2, 2],
+    shape: ([a, b]) => matmulShape(a, b),
+    fold: ([a, b]) => (a.kind === "tensor" && b.kind === "tensor" ? matmulTensors(a, b) : undefined),
+    latex: ([a, b]) => `${a} ${b}`,
+    help: {
+      syntax: "A B, A * B, A·v",
+      description: "The matrix product; a vector is a column, so vᵀw is a number and v wᵀ a matrix.",
+      examples: ["[1, 2; 3, 4] [5, 6]", "[1, 2; 3, 4] * [5, 6; 7, 8]"],
+    },
+  },
+  {
+    name: "matpow",
+    arity: [2, 2],
+    shape: ([a]) => a,
+    fold: ([a, k]) => {
+      if (a.kind === "tensor") return matrixPower(a, k);
+      if (k === MINUS_ONE) return apply("inverse", [a]);
+      return undefined;
+    },
+    latex: ([a, k]) => `${a}^{${k}}`,
+    help: { syntax: "A^k, A⁻¹", description: "A square matrix's k-th power; A^-1 and A⁻¹ are the inverse.", examples: ["[1, 1; 0, 1]^3"] },
+  },
+  {
+    name: "inverse",
+    aliases: ["inv"],
+    arity: [1, 1],
+    shape: ([a]) => {
+      requireSquare("inverse", { shape: a });
+      return a;
+    },
+    fold: ([a]) => {
+      if (a.kind === "tensor") return inverseTensor(a);
+      if (a.kind === "apply" && a.op === "inverse") return a.args[0];
+      return undefined;
+    },
+    latex: ([a]) => `${a}^{-1}`,
+    help: { syntax: "inv(A), A⁻¹, A^-1", description: "The inverse of a square matrix, exact over the rationals.", examples: ["inv([4, 7; 2, 6])"] },
+  },
+  {
+    name: "det",
+    arity: [1, 1],
+    shape: ([a]) => {
+      requireSquare("det", { shape: a });
+      return [];
+    },
+    fold: ([a]) => (a.kind === "tensor" ? determinant(a) : undefined),
+    latex: ([a]) => `\\det\\left(${a}\\right)`,
+    help: { syntax: "det(A)", description: "The determinant (fraction-free elimination, exact).", examples: ["det([1, 2; 3, 4])"] },
+  },
+  {
+    name: "tr",
+    aliases: ["trace"],
+    arity: [1, 1],
+    shape: ([a]) => {
+      requireSquare("tr", { shape: a });
+      return [];
+    },
+    fold: ([a]) => {
+      if (a.kind !== "tensor") return undefined;
+      const rows = rowsOf(a);
+      return add(...rows.map((row, i) => row[i]));
+    },
+    latex: ([a]) => `\\operatorname{tr}\\left(${a}\\right)`,
+    help: { syntax: "tr(A), trace(A)", description: "The trace: the sum of the diagonal.", examples: ["tr([1, 2; 3, 4])"] },
+  },
+  {
+    name: "rank",
+    arity: [1, 1],
+    fold: ([a]) => {
+      if (a.kind !== "tensor") return undefined;
+      requireMatrix("rank", a);
+      const q = asRationals(a);
+      if (q) return int(exact.rank(q));
+      const f = asFloats(a);
+      if (f) return int(floats.rank(f));
+      throw mathError("rank needs numeric entries");
+    },
+    latex: ([a]) => `\\operatorname{rank}\\left(${a}\\right)`,
+    help: { syntax: "rank(A)", description: "The number of linearly independent rows.", examples: ["rank([1, 2; 2, 4])"] },
+  },
+  {
+    name: "norm",
+    arity: [1, 2],
+    fold: ([v, p]) => (isScalar(v.shape) && v.kind !== "apply" ? apply("abs", [v]) : normOf(v, p)),
+    latex: ([v, p]) => `\\left\\| ${v} \\right\\|${p === undefined ? "" : `_{${p.replace(/^\\text\{"?|"?\}$/g, "")}}`}`,
+    delimited: true,
+    help: {
+      syntax: "‖v‖, ‖v‖₁, ‖A‖_F, norm(v), norm(v, 1), norm(A, \"F\")",
+      description: "Vector norms (2 by default, 1, max) and matrix norms (Frobenius, 1, max, 2 = largest singular value).",
+      examples: ["‖[3, 4]‖", "‖[-1, 2]‖₁", "‖[1, 2; 3, 4]‖_F"],
+    },
+  },
+  {
+    name: "dot",
+    arity: [2, 2],
+    shape: ([a, b]) => {
+      scalarOrSame("dot")([a, b]);
+      return [];
+    },
+    fold: ([a, b]) => (a.kind === "tensor" && b.kind === "tensor" ? add(...a.entries.map((x, i) => mul(x, b.entries[i]))) : undefined),
+    latex: ([a, b]) => `${a} \\cdot ${b}`,
+    help: { syntax: "dot(a, b), a · b, aᵀb", description: "The dot product Σ aᵢbᵢ.", examples: ["dot([1, 2], [3, 4])", "[1, 2] · [3, 4]"] },
+  },
+  {
+    name: "outer",
+    arity: [2, 2],
+    shape: ([a, b]) => {
+      if (a.length !== 1 || b.length !== 1) throw shapeError(`outer needs two vectors, not a ${showShape(a)} and a ${showShape(b)}`);
+      return [a[0], b[0]];
+    },
+    fold: ([a, b]) =>
+      a.kind === "tensor" && b.kind === "tensor" ? tensor([a.shape[0], b.shape[0]], a.entries.flatMap((x) => b.entries.map((y) => mul(x, y)))) : undefined,
+    latex: ([a, b]) => `${a} \\otimes ${b}`,
+    help: { syntax: "outer(a, b), a ⊗ b, a bᵀ", description: "The outer product, the matrix aᵢbⱼ.", examples: ["outer([1, 2], [3, 4])"] },
+  },
+  {
+    name: "hadamard",
+    arity: [2, 2],
+    shape: scalarOrSame("⊙"),
+    fold: ([a, b]) => {
+      if (isScalar(a.shape) || isScalar(b.shape)) return mul(a, b);
+      return a.kind === "tensor" && b.kind === "tensor" ? tensor(a.shape, a.entries.map((x, i) => mul(x, b.entries[i]))) : undefined;
+    },
+    latex: ([a, b]) => `${a} \\odot ${b}`,
+    help: { syntax: "A ⊙ B, A .* B", description: "The entrywise (Hadamard) product.", examples: ["[1, 2; 3, 4] ⊙ [5, 6; 7, 8]"] },
+  },
+  {
+    name: "I",
+    aliases: ["eye", "identity"],
+    arity: [1, 1],
+    fold: ([n]) => identity(positiveInteger("I", n)),
+    help: { syntax: "I(n)", description: "The n×n identity matrix.", examples: ["I(3)"] },
+  },
+  {
+    name: "zeros",
+    arity: [1, 8],
+    fold: (args) => filled(args, ZERO, "zeros"),
+    help: { syntax: "zeros(m, n, …)", description: "An array of zeros; zeros(n) is a vector, zeros(2, 2, 2) a rank-3 tensor.", examples: ["zeros(2, 3)"] },
+  },
+  {
+    name: "ones",
+    arity: [1, 8],
+    fold: (args) => filled(args, ONE, "ones"),
+    help: { syntax: "ones(m, n, …)", description: "An array of ones.", examples: ["ones(3)"] },
+  },
+  {
+    name: "diag",
+    arity: [1, 1],
+    fold: ([v]) => {
+      if (v.kind !== "tensor") return undefined;
+      if (v.shape.length === 1) {
+        const n = v.shape[0];
+        return tensor([n, n], Array.from({ length: n * n }, (_, k) => (k % (n + 1) === 0 ? v.entries[k / (n + 1)] : ZERO)));
+      }
+      requireSquare("diag", v);
+      return tensor([v.shape[0]], rowsOf(v).map((row, i) => row[i]));
+    },
+    help: { syntax: "diag(v), diag(A)", description: "The diagonal matrix with v on its diagonal, or the diagonal of A.", examples: ["diag([1, 2, 3])"] },
+  },
+];

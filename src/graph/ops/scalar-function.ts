@@ -1,0 +1,44 @@
+// The common shape of a scalar function (sin, σ, relu): it applies entrywise to concrete arrays,
+// keeps the shape of a symbolic array argument, computes floats from floats, and knows its exact
+// special values (sin 0 = 0) through `exact`.
+import type { Rational } from "../../numeric/rational.js";
+import { apply, float, isNumber, tensor, toFloat } from "../construct.js";
+import type { Node } from "../node.js";
+import type { Help, OperatorEntry } from "./entry.js";
+
+export interface ScalarFunctionSpec {
+  name: string;
+  aliases?: string[];
+  float: (x: number) => number;
+  /** Exact value at a rational point, when it has one. */
+  exact?: (q: Rational) => Node | undefined;
+  /** Symbolic simplification of f(x) for a non-number x. */
+  simplify?: (x: Node) => Node | undefined;
+  derivative: (x: Node) => Node;
+  latex?: (x: string) => string;
+  help: Help;
+}
+
+export function scalarFunction(spec: ScalarFunctionSpec): OperatorEntry {
+  return {
+    name: spec.name,
+    aliases: spec.aliases,
+    arity: [1, 1],
+    shape: ([x]) => x,
+    fold: ([x]) => {
+      if (x.kind === "tensor") return tensor(x.shape, x.entries.map((e) => apply(spec.name, [e])));
+      if (x.kind === "float") return float(spec.float(x.value));
+      if (x.kind === "num") return spec.exact?.(x.value);
+      return spec.simplify?.(x);
+    },
+    float: spec.float,
+    partials: ([x]) => [spec.derivative(x)],
+    latex: spec.latex ? ([x]) => spec.latex!(x) : undefined,
+    help: spec.help,
+  };
+}
+
+/** Evaluates a scalar function of a number node in floating point. */
+export function floatOf(entry: OperatorEntry, x: Node): Node | undefined {
+  return entry.float && isNumber(x) ? float(entry.float(toFloat(x))) : undefined;
+}

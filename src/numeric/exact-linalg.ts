@@ -1,0 +1,226 @@
+// Exact linear algebra over ℚ: fraction-free determinant (Bareiss), inverse, rank, nullspace, the
+// characteristic polynomial, and eigenvalues that are rational or quadratic radicals with their
+// eigenvectors over ℚ(√d).
+import { Rational, bigintGcd } from "./rational.js";
+import { QuadField, type QuadNum } from "./quadratic-field.js";
+
+export type Matrix = Rational[][];
+export type { QuadNum };
+
+const Q0 = Rational.ZERO;
+const Q1 = Rational.ONE;
+
+/** Rows scaled to integers: the scale factors multiply back into the determinant. */
+function integerRows(A: Matrix): { rows: bigint[][]; scale: Rational } {
+  let scale = Q1;
+  const rows = A.map((row) => {
+    let lcm = 1n;
+    for (const x of row) lcm = (lcm * x.den) / bigintGcd(lcm, x.den);
+    scale = scale.mul(Rational.int(lcm));
+    return row.map((x) => (x.num * lcm) / x.den);
+  });
+  return { rows, scale };
+}
+
+/** Bareiss elimination: every division is exact, every intermediate an integer. */
+export function det(A: Matrix): Rational {
+  const n = A.length;
+  if (n === 0) return Q1;
+  const { rows: M, scale } = integerRows(A);
+  let sign = 1n;
+  let previous = 1n;
+  for (let k = 0; k < n - 1; k++) {
+    if (M[k][k] === 0n) {
+      const swap = M.findIndex((row, i) => i > k && row[k] !== 0n);
+      if (swap < 0) return Q0;
+      [M[k], M[swap]] = [M[swap], M[k]];
+      sign = -sign;
+    }
+    for (let i = k + 1; i < n; i++) {
+      for (let j = k + 1; j < n; j++) M[i][j] = (M[i][j] * M[k][k] - M[i][k] * M[k][j]) / previous;
+    }
+    previous = M[k][k];
+  }
+  return Rational.int(sign * M[n - 1][n - 1]).div(scale);
+}
+
+/** Reduced row echelon form over ℚ, with the pivot columns. */
+export function rref(A: Matrix): { R: Matrix; pivots: number[] } {
+  const R = A.map((row) => [...row]);
+  const m = R.length;
+  const n = m ? R[0].length : 0;
+  const pivots: number[] = [];
+  let r = 0;
+  for (let c = 0; c < n && r < m; c++) {
+    const p = R.findIndex((row, i) => i >= r && !row[c].isZero());
+    if (p < 0) continue;
+    [R[r], R[p]] = [R[p], R[r]];
+    const inv = R[r][c].inv();
+    R[r] = R[r].map((x) => x.mul(inv));
+    for (let i = 0; i < m; i++) {
+      if (i !== r && !R[i][c].isZero()) {
+        const f = R[i][c];
+        R[i] = R[i].map((x, j) => x.sub(f.mul(R[r][j])));
+      }
+    }
+    pivots.push(c);
+    r++;
+  }
+  return { R, pivots };
+}
+
+export function rank(A: Matrix): number {
+  return rref(A).pivots.length;
+}
+
+export function identity(n: number): Matrix {
+  return Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? Q1 : Q0)));
+}
+
+/** Gauss–Jordan on [A | I]; throws a RangeError when A is singular. */
+export function inverse(A: Matrix): Matrix {
+  const n = A.length;
+  const I = identity(n);
+  const { R, pivots } = rref(A.map((row, i) => [...row, ...I[i]]));
+  if (pivots.length < n || pivots[n - 1] !== n - 1) throw new RangeError("matrix is singular");
+  return R.map((row) => row.slice(n));
+}
+
+export function matMul(A: Matrix, B: Matrix): Matrix {
+  return A.map((row) => B[0].map((_, j) => row.reduce((s, x, k) => s.add(x.mul(B[k][j])), Q0)));
+}
+
+/** A basis of {x : Ax = 0}. */
+export function nullspace(A: Matrix): Matrix {
+  const n = A[0]?.length ?? 0;
+  const { R, pivots } = rref(A);
+  const free = Array.from({ length: n }, (_, j) => j).filter((j) => !pivots.includes(j));
+  return free.map((f) => {
+    const v = new Array<Rational>(n).fill(Q0);
+    v[f] = Q1;
+    pivots.forEach((p, i) => (v[p] = R[i][f].neg()));
+    return v;
+  });
+}
+
+/** Coefficients of det(λI − A), highest degree first (Faddeev–LeVerrier). */
+export function charPoly(A: Matrix): Rational[] {
+  const n = A.length;
+  const coefficients: Rational[] = [Q1];
+  let M = identity(n).map((row) => row.map(() => Q0));
+  for (let k = 1; k <= n; k++) {
+    const AM = matMul(A, M);
+    M = AM.map((row, i) => row.map((x, j) => (i === j ? x.add(coefficients[k - 1]) : x)));
+    const AMk = matMul(A, M);
+    const trace = AMk.reduce((s, row, i) => s.add(row[i]), Q0);
+    coefficients.push(trace.div(Rational.int(-k)));
+  }
+  return coefficients;
+}
+
+function evaluate(p: Rational[], x: Rational): Rational {
+  return p.reduce((acc, c) => acc.mul(x).add(c), Q0);
+}
+
+/** p divided by (x − r), for a root r. */
+function deflate(p: Rational[], r: Rational): Rational[] {
+  const out: Rational[] = [];
+  let acc = Q0;
+  for (let i = 0; i < p.length - 1; i++) {
+    acc = acc.mul(r).add(p[i]);
+    out.push(acc);
+  }
+  return out;
+}
+
+function divisors(n: bigint): bigint[] {
+  if (n < 0n) n = -n;
+  if (n === 0n) return [0n];
+  const out: bigint[] = [];
+  for (let d = 1n; d * d <= n && d < 1_000_000n; d++) {
+    if (n % d === 0n) {
+      out.push(d);
+      if (d * d !== n) out.push(n / d);
+    }
+  }
+  return out;
+}
+
+/** Rational roots with multiplicity (rational root theorem) and what is left. */
+function rationalRoots(p: Rational[]): { roots: Rational[]; rest: Rational[] } {
+  let poly = p;
+  const roots: Rational[] = [];
+  while (poly.length > 1 && poly[poly.length - 1].isZero()) {
+    roots.push(Q0);
+    poly = poly.slice(0, -1);
+  }
+  let found = true;
+  while (found && poly.length > 1) {
+    found = false;
+    const { rows } = integerRows([poly]);
+    const ints = rows[0];
+    for (const num of divisors(ints[ints.length - 1])) {
+      for (const den of divisors(ints[0])) {
+        for (const sign of [1n, -1n]) {
+          const r = Rational.of(sign * num, den);
+          if (evaluate(poly, r).isZero()) {
+            roots.push(r);
+            poly = deflate(poly, r);
+            found = true;
+            break;
+          }
+        }
+        if (found) break;
+      }
+      if (found) break;
+    }
+  }
+  return { roots, rest: poly };
+}
+
+export interface ExactEigen {
+  values: { value: QuadNum; multiplicity: number }[];
+  /** A basis of each eigenspace, vectors scaled to coprime integers with the last nonzero entry positive. */
+  vectors: QuadNum[][][];
+}
+
+/** Eigenvalues and eigenvectors when every eigenvalue is rational or a real quadratic radical, else null. */
+export function exactEigen(A: Matrix): ExactEigen | null {
+  const { roots, rest } = rationalRoots(charPoly(A));
+  const values: QuadNum[] = roots.map((r) => QuadField.rational(r));
+  if (rest.length === 3) {
+    const pair = QuadField.quadraticRoots(rest[0], rest[1], rest[2]);
+    if (!pair) return null;
+    values.push(...pair);
+  } else if (rest.length > 3) {
+    return null;
+  }
+  const distinct: { value: QuadNum; multiplicity: number }[] = [];
+  for (const v of values) {
+    const seen = distinct.find((d) => QuadField.equals(d.value, v));
+    if (seen) seen.multiplicity++;
+    else distinct.push({ value: v, multiplicity: 1 });
+  }
+  distinct.sort((a, b) => QuadField.toNumber(b.value) - QuadField.toNumber(a.value));
+  const vectors = distinct.map(({ value }) => QuadField.nullspace(A, value).map(QuadField.normalise));
+  return { values: distinct, vectors };
+}
+
+/** A = V D V⁻¹ when A has rational eigenvalues and a full set of eigenvectors, else null. */
+export function diagonalize(A: Matrix): { V: Matrix; D: Matrix; Vinv: Matrix } | null {
+  const eig = exactEigen(A);
+  if (!eig || eig.values.some((v) => !v.value.b.isZero())) return null;
+  const columns: Rational[][] = [];
+  const diagonal: Rational[] = [];
+  eig.values.forEach((v, i) => {
+    for (const vec of eig.vectors[i]) {
+      columns.push(vec.map((x) => x.a));
+      diagonal.push(v.value.a);
+    }
+  });
+  const n = A.length;
+  if (columns.length < n) return null;
+  const V = Array.from({ length: n }, (_, i) => columns.map((c) => c[i]));
+  const D = identity(n).map((row, i) => row.map((x, j) => (i === j ? diagonal[i] : Q0)));
+  return { V, D, Vinv: inverse(V) };
+}

@@ -1,0 +1,158 @@
+// Exact rational numbers on bigint: always reduced, denominator always positive.
+
+function gcd(a: bigint, b: bigint): bigint {
+  if (a < 0n) a = -a;
+  if (b < 0n) b = -b;
+  while (b !== 0n) [a, b] = [b, a % b];
+  return a;
+}
+
+export class Rational {
+  readonly num: bigint;
+  readonly den: bigint;
+
+  private constructor(num: bigint, den: bigint) {
+    this.num = num;
+    this.den = den;
+  }
+
+  static readonly ZERO = new Rational(0n, 1n);
+  static readonly ONE = new Rational(1n, 1n);
+  static readonly MINUS_ONE = new Rational(-1n, 1n);
+
+  static of(num: bigint | number, den: bigint | number = 1n): Rational {
+    let n = BigInt(num);
+    let d = BigInt(den);
+    if (d === 0n) throw new RangeError("division by zero");
+    if (d < 0n) {
+      n = -n;
+      d = -d;
+    }
+    if (d === 1n) return new Rational(n, 1n);
+    const g = gcd(n, d);
+    return g === 1n ? new Rational(n, d) : new Rational(n / g, d / g);
+  }
+
+  static int(n: bigint | number): Rational {
+    return new Rational(BigInt(n), 1n);
+  }
+
+  /** Parses a decimal literal exactly: "0.1" is 1/10, "1.5e-3" is 3/2000. */
+  static parseDecimal(text: string): Rational {
+    const m = /^(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(text);
+    if (!m) throw new SyntaxError(`not a number: ${text}`);
+    const whole = m[1] || "0";
+    const frac = m[2] ?? "";
+    const exp = Number(m[3] ?? "0") - frac.length;
+    const digits = BigInt(whole + frac);
+    return exp >= 0 ? Rational.of(digits * 10n ** BigInt(exp)) : Rational.of(digits, 10n ** BigInt(-exp));
+  }
+
+  /** The exact value of a finite double (every double is a dyadic rational). */
+  static fromFloat(x: number): Rational {
+    if (!Number.isFinite(x)) throw new RangeError(`not a finite number: ${x}`);
+    if (Number.isInteger(x)) return Rational.int(BigInt(x));
+    let den = 1n;
+    let v = x;
+    while (!Number.isInteger(v)) {
+      v *= 2;
+      den *= 2n;
+    }
+    return Rational.of(BigInt(v), den);
+  }
+
+  isZero(): boolean {
+    return this.num === 0n;
+  }
+  isOne(): boolean {
+    return this.num === 1n && this.den === 1n;
+  }
+  isInteger(): boolean {
+    return this.den === 1n;
+  }
+  isNegative(): boolean {
+    return this.num < 0n;
+  }
+  sign(): -1 | 0 | 1 {
+    return this.num < 0n ? -1 : this.num > 0n ? 1 : 0;
+  }
+
+  add(o: Rational): Rational {
+    if (this.den === 1n && o.den === 1n) return new Rational(this.num + o.num, 1n);
+    return Rational.of(this.num * o.den + o.num * this.den, this.den * o.den);
+  }
+  sub(o: Rational): Rational {
+    return this.add(o.neg());
+  }
+  mul(o: Rational): Rational {
+    if (this.den === 1n && o.den === 1n) return new Rational(this.num * o.num, 1n);
+    return Rational.of(this.num * o.num, this.den * o.den);
+  }
+  div(o: Rational): Rational {
+    if (o.num === 0n) throw new RangeError("division by zero");
+    return Rational.of(this.num * o.den, this.den * o.num);
+  }
+  neg(): Rational {
+    return new Rational(-this.num, this.den);
+  }
+  inv(): Rational {
+    return Rational.of(this.den, this.num);
+  }
+  abs(): Rational {
+    return this.num < 0n ? this.neg() : this;
+  }
+  /** Integer powers only; the caller decides what a fractional power means. */
+  pow(k: bigint | number): Rational {
+    const e = BigInt(k);
+    if (e < 0n) return this.inv().pow(-e);
+    return new Rational(this.num ** e, this.den ** e);
+  }
+
+  compare(o: Rational): -1 | 0 | 1 {
+    const d = this.num * o.den - o.num * this.den;
+    return d < 0n ? -1 : d > 0n ? 1 : 0;
+  }
+  equals(o: Rational): boolean {
+    return this.num === o.num && this.den === o.den;
+  }
+
+  floor(): bigint {
+    const q = this.num / this.den;
+    return this.num < 0n && q * this.den !== this.num ? q - 1n : q;
+  }
+
+  toNumber(): number {
+    const n = Number(this.num);
+    const d = Number(this.den);
+    if (Number.isFinite(n) && Number.isFinite(d)) return n / d;
+    // Scale both down so the division stays in range.
+    const shift = BigInt(Math.max(this.num.toString(2).length, this.den.toString(2).length) - 1000);
+    return Number(this.num >> (shift > 0n ? shift : 0n)) / Number(this.den >> (shift > 0n ? shift : 0n));
+  }
+
+  toString(): string {
+    return this.den === 1n ? this.num.toString() : `${this.num}/${this.den}`;
+  }
+}
+
+export function bigintGcd(a: bigint, b: bigint): bigint {
+  return gcd(a, b);
+}
+
+/** Integer square root: the largest r with r² ≤ n. */
+export function isqrt(n: bigint): bigint {
+  if (n < 0n) throw new RangeError("square root of a negative integer");
+  if (n < 2n) return n;
+  let x = BigInt(Math.floor(Math.sqrt(Number(n))));
+  while (x * x > n) x--;
+  while ((x + 1n) * (x + 1n) <= n) x++;
+  return x;
+}
+
+/** The exact square root of a rational when it is rational, else null. */
+export function exactSqrt(q: Rational): Rational | null {
+  if (q.isNegative()) return null;
+  const a = isqrt(q.num);
+  const b = isqrt(q.den);
+  return a * a === q.num && b * b === q.den ? Rational.of(a, b) : null;
+}

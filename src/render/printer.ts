@@ -1,0 +1,252 @@
+// Prints a node in a Style with the fewest parentheses precedence allows: sums lowest, then
+// products and quotients (and a leading minus), then powers, then atoms.
+import { Rational } from "../numeric/rational.js";
+import { lookupOperator } from "../graph/operators.js";
+import type { Node, Tensor } from "../graph/node.js";
+import { rowsOf } from "../graph/ops/arrays.js";
+import { printStruct } from "./structs.js";
+import type { Style } from "./style.js";
+
+const enum Prec {
+  Relation = 0,
+  Sum = 1,
+  Product = 2,
+  Power = 3,
+  Atom = 4,
+}
+
+interface Printed {
+  s: string;
+  prec: Prec;
+}
+
+export function print(node: Node, style: Style): string {
+  return new Printer(style).node(node).s;
+}
+
+class Printer {
+  constructor(private readonly style: Style) {}
+
+  at(node: Node, min: Prec): string {
+    const p = this.node(node);
+    return p.prec < min ? this.style.paren(p.s) : p.s;
+  }
+
+  node(n: Node): Printed {
+    const st = this.style;
+    switch (n.kind) {
+      case "num":
+        return this.rational(n.value);
+      case "float":
+        return { s: st.float(n.value), prec: n.value < 0 ? Prec.Product : Prec.Atom };
+      case "sym":
+        return { s: st.symbol(n.name), prec: Prec.Atom };
+      case "indexed":
+        return { s: st.symbol(`${n.base}_${this.node(n.index).s.replace(/[{}]/g, "")}`), prec: Prec.Atom };
+      case "const":
+        return { s: st.constant(n.name), prec: Prec.Atom };
+      case "add":
+        return this.sum(n.terms);
+      case "mul":
+      case "pow":
+        return this.product(n);
+      case "apply":
+        return this.application(n.op, n.args);
+      case "tensor":
+        return this.tensor(n);
+      case "bigop":
+        return {
+          s: st.sum(n.op, st.symbol(n.index.name), this.node(n.from).s, this.node(n.to).s, this.at(n.body, Prec.Product)),
+          prec: Prec.Product,
+        };
+      case "rel":
+        return { s: st.relation(n.op, this.at(n.left, Prec.Sum), this.at(n.right, Prec.Sum)), prec: Prec.Relation };
+      case "str":
+        return { s: st.string(n.value), prec: Prec.Atom };
+      case "tuple":
+        return { s: st.list(n.items.map((i) => this.at(i, Prec.Sum))), prec: Prec.Relation };
+      case "record":
+        return { s: printStruct(n, st, (x) => this.node(x).s), prec: Prec.Relation };
+    }
+  }
+
+  rational(q: Rational): Printed {
+    if (q.isInteger()) return { s: q.num < 0n ? `${this.style.minus}${-q.num}` : q.num.toString(), prec: q.num < 0n ? Prec.Product : Prec.Atom };
+    const abs = this.style.fraction((q.num < 0n ? -q.num : q.num).toString(), q.den.toString(), true);
+    return { s: q.num < 0n ? `${this.style.minus}${abs}` : abs, prec: Prec.Product };
+  }
+
+  /** A sum with subtraction where a term is negative, a positive term first where there is one. */
+  sum(terms: readonly Node[]): Printed {
+    const ordered = [...terms];
+    if (isNegative(ordered[0])) {
+      const firstPositive = ordered.findIndex((t) => !isNegative(t));
+      if (firstPositive > 0) ordered.unshift(...ordered.splice(firstPositive, 1));
+    }
+    let s = "";
+    ordered.forEach((term, i) => {
+      if (i === 0) {
+        s = this.at(term, Prec.Sum);
+      } else if (isNegative(term)) {
+        s += ` ${this.style.minus} ${this.productOf(negatedFactors(term)).s}`;
+      } else {
+        s += ` + ${this.at(term, Prec.Sum)}`;
+      }
+    });
+    return { s, prec: Prec.Sum };
+  }
+
+  product(n: Node): Printed {
+    const factors = n.kind === "mul" ? n.factors : [n];
+    if (isNegative(n)) {
+      const inner = this.productOf(negatedFactors(n));
+      return { s: `${this.style.minus}${inner.prec < Prec.Product ? this.style.paren(inner.s) : inner.s}`, prec: Prec.Product };
+    }
+    return this.productOf(factors);
+  }
+
+  /** Factors with positive coefficient: numerator over denominator. */
+  productOf(factors: readonly Node[]): Printed {
+    const st = this.style;
+    const top: Printed[] = [];
+    const topNumeric: boolean[] = [];
+    const bottom: Printed[] = [];
+    const bottomNumeric: boolean[] = [];
+    for (const f of factors) {
+      if (f.kind === "num" && !f.value.isInteger()) {
+        if (f.value.num !== 1n) {
+          top.push({ s: f.value.num.toString(), prec: Prec.Atom });
+          topNumeric.push(true);
+        }
+        bottom.push({ s: f.value.den.toString(), prec: Prec.Atom });
+        bottomNumeric.push(true);
+      } else if (f.kind === "pow" && isNegativeNumber(f.exp)) {
+        const positive = negateNumber(f.exp);
+        bottom.push(this.power(f.base, positive));
+        bottomNumeric.push(false);
+      } else {
+        top.push(f.kind === "pow" ? this.power(f.base, f.exp) : this.node(f));
+        topNumeric.push(f.kind === "num" || f.kind === "float");
+      }
+    }
+    const join = (parts: Printed[], numeric: boolean[]) =>
+      parts.length === 1 && parts[0].prec >= Prec.Product
+        ? parts[0]
+        : { s: st.product(parts.map((p) => (p.prec <= Prec.Sum || (p.prec === Prec.Product && parts.length > 1) ? st.paren(p.s) : p.s)), numeric), prec: Prec.Product };
+    if (top.length === 0) top.push({ s: "1", prec: Prec.Atom }), topNumeric.push(true);
+    const numerator = join(top, topNumeric);
+    if (bottom.length === 0) return numerator;
+    const denominator = join(bottom, bottomNumeric);
+    const simple = bottom.length === 1 && denominator.prec >= Prec.Power;
+    const numeratorText = st.name === "latex" || numerator.prec >= Prec.Product ? numerator.s : st.paren(numerator.s);
+    return { s: st.fraction(numeratorText, denominator.s, simple), prec: Prec.Product };
+  }
+
+  power(base: Node, exp: Node): Printed {
+    const st = this.style;
+    if (exp.kind === "num" && exp.value.num === 1n && !exp.value.isInteger()) {
+      return { s: st.root(this.node(base).s, Number(exp.value.den)), prec: Prec.Atom };
+    }
+    if (exp.kind === "num" && exp.value.isOne()) return this.node(base);
+    if (base.kind === "const" && base.name === "e") return { s: st.exp(this.node(exp).s), prec: Prec.Atom };
+    const b = this.node(base);
+    const baseText = b.prec < Prec.Atom || base.kind === "apply" && st.name === "latex" && !lookupOperator(base.op)?.delimited ? st.paren(b.s) : b.s;
+    const e = this.node(exp);
+    return { s: st.power(baseText, e.s, e.prec >= Prec.Atom), prec: Prec.Power };
+  }
+
+  application(op: string, args: readonly Node[]): Printed {
+    const st = this.style;
+    const entry = lookupOperator(op);
+    if (st.name !== "text") {
+      if (op === "transpose") return { s: st.name === "latex" ? `${this.at(args[0], Prec.Atom)}^{\\top}` : `${this.at(args[0], Prec.Atom)}ᵀ`, prec: Prec.Power };
+      if (op === "inverse") return { s: st.name === "latex" ? `${this.at(args[0], Prec.Atom)}^{-1}` : `${this.at(args[0], Prec.Atom)}⁻¹`, prec: Prec.Power };
+      if (op === "abs") return { s: st.name === "latex" ? `\\left|${this.node(args[0]).s}\\right|` : `|${this.node(args[0]).s}|`, prec: Prec.Atom };
+      if (op === "norm") return { s: this.norm(args), prec: Prec.Atom };
+    }
+    if (op === "matmul") {
+      return { s: st.product(args.map((a) => this.at(a, Prec.Power)), args.map(() => false)).replace(/^(.*)$/, (s) => (st.name === "text" ? s : s)), prec: Prec.Product };
+    }
+    if (op === "hadamard" && st.name !== "text") {
+      return { s: args.map((a) => this.at(a, Prec.Power)).join(st.name === "latex" ? " \\odot " : " ⊙ "), prec: Prec.Product };
+    }
+    const printedArgs = args.map((a) => this.node(a).s);
+    if (st.name === "latex" && entry?.latex) return { s: entry.latex(printedArgs), prec: Prec.Atom };
+    return { s: st.call(op, printedArgs), prec: Prec.Atom };
+  }
+
+  norm(args: readonly Node[]): string {
+    const inner = this.node(args[0]).s;
+    const p = args[1] ? (args[1].kind === "str" ? args[1].value : this.node(args[1]).s) : "";
+    if (this.style.name === "latex") return `\\left\\| ${inner} \\right\\|${p ? `_{${p}}` : ""}`;
+    return `‖${inner}‖${p ? (/^\d$/.test(p) ? "₀₁₂₃₄₅₆₇₈₉"[Number(p)] : `_${p}`) : ""}`;
+  }
+
+  tensor(t: Tensor): Printed {
+    const st = this.style;
+    const common = commonDenominator(t);
+    if (common) {
+      const scaled = t.entries.map((e) => (e as { value: Rational }).value.mul(Rational.int(common)));
+      const inner = this.tensorBody(t, scaled.map((q) => this.rational(q).s));
+      const factor = this.rational(Rational.of(1n, common)).s;
+      return { s: st.name === "text" ? `${factor}*${inner}` : `${st.paren(factor)}${st.name === "latex" ? " " : ""}${inner}`, prec: Prec.Product };
+    }
+    return { s: this.tensorBody(t, t.entries.map((e) => this.at(e, Prec.Sum))), prec: Prec.Atom };
+  }
+
+  tensorBody(t: Tensor, entries: string[]): string {
+    const st = this.style;
+    if (t.shape.length === 1) return st.vector(entries);
+    if (t.shape.length === 2) {
+      const cols = t.shape[1];
+      const rows = Array.from({ length: t.shape[0] }, (_, i) => entries.slice(i * cols, (i + 1) * cols));
+      if (t.shape[0] === 1 && st.name === "text") return `transpose(${st.vector(rows[0])})`;
+      return st.matrix(rows);
+    }
+    const block = t.entries.length / t.shape[0];
+    const slices = Array.from({ length: t.shape[0] }, (_, i) => {
+      const sub = { ...t, shape: t.shape.slice(1), entries: t.entries.slice(i * block, (i + 1) * block) } as Tensor;
+      return this.tensorBody(sub, entries.slice(i * block, (i + 1) * block));
+    });
+    return st.name === "latex" ? `\\left[ ${slices.join(",\\ ")} \\right]` : `[${slices.join(", ")}]`;
+  }
+}
+
+/** The denominator to pull out of an all-rational matrix with a fraction in it: (1/10)[6, -7; -2, 4]. */
+function commonDenominator(t: Tensor): bigint | null {
+  if (t.shape.length !== 2 || !t.entries.every((e) => e.kind === "num")) return null;
+  let lcm = 1n;
+  for (const e of t.entries) {
+    const d = (e as { value: Rational }).value.den;
+    lcm = (lcm * d) / gcd(lcm, d);
+  }
+  return lcm > 1n && lcm <= 1000n ? lcm : null;
+}
+
+function gcd(a: bigint, b: bigint): bigint {
+  while (b) [a, b] = [b, a % b];
+  return a;
+}
+
+function isNegativeNumber(n: Node): boolean {
+  return (n.kind === "num" && n.value.sign() < 0) || (n.kind === "float" && n.value < 0);
+}
+
+function negateNumber(n: Node): Node {
+  if (n.kind === "num") return { ...n, value: n.value.neg() } as Node;
+  if (n.kind === "float") return { ...n, value: -n.value } as Node;
+  return n;
+}
+
+function isNegative(n: Node): boolean {
+  if (isNegativeNumber(n)) return true;
+  return n.kind === "mul" && isNegativeNumber(n.factors[0]);
+}
+
+/** The factors of −n, for a negative term n (a detached copy: printing only, never interned). */
+function negatedFactors(n: Node): Node[] {
+  if (n.kind !== "mul") return [negateNumber(n)];
+  const [c, ...rest] = n.factors;
+  const positive = negateNumber(c);
+  return (positive.kind === "num" && positive.value.isOne()) || (positive.kind === "float" && positive.value === 1) ? rest : [positive, ...rest];
+}

@@ -1,0 +1,131 @@
+// The three notations a value is printed in. The printer (./printer.ts) decides structure —
+// precedence, signs, fractions — and asks a Style how each piece is spelled.
+import { latexGreek, splitSubscript, toSuperscript } from "../syntax/names.js";
+
+export interface Style {
+  readonly name: "text" | "latex" | "pretty";
+  readonly minus: string;
+  symbol(name: string): string;
+  constant(name: "π" | "e"): string;
+  /** Joins factors of a product; `numeric` tells which factors are plain numbers. */
+  product(factors: string[], numeric: boolean[]): string;
+  fraction(numerator: string, denominator: string, simpleDenominator: boolean): string;
+  power(base: string, exponent: string, simpleExponent: boolean): string;
+  root(radicand: string, k: number): string;
+  exp(exponent: string): string;
+  paren(s: string): string;
+  call(name: string, args: string[]): string;
+  matrix(rows: string[][]): string;
+  vector(entries: string[]): string;
+  list(items: string[]): string;
+  string(value: string): string;
+  float(x: number): string;
+  sum(op: "sum" | "prod", index: string, from: string, to: string, body: string): string;
+  relation(op: string, left: string, right: string): string;
+}
+
+const PRETTY_DIGITS: Record<string, string> = { "0": "₀", "1": "₁", "2": "₂", "3": "₃", "4": "₄", "5": "₅", "6": "₆", "7": "₇", "8": "₈", "9": "₉" };
+
+export function shortFloat(x: number, digits = 6): string {
+  if (!Number.isFinite(x)) return x > 0 ? "∞" : x < 0 ? "-∞" : "NaN";
+  if (Number.isInteger(x) && Math.abs(x) < 1e15) return x.toFixed(1);
+  const s = x.toPrecision(digits);
+  if (s.includes("e")) return s.replace(/\.?0+e/, "e");
+  return s.includes(".") ? s.replace(/\.?0+$/, "") : s;
+}
+
+export const TEXT: Style = {
+  name: "text",
+  minus: "-",
+  symbol: (name) => name,
+  constant: (name) => (name === "π" ? "pi" : "e"),
+  product: (factors) => factors.join("*"),
+  fraction: (n, d, simple) => `${n}/${simple ? d : `(${d})`}`,
+  power: (b, e, simple) => `${b}^${simple ? e : `(${e})`}`,
+  root: (r, k) => (k === 2 ? `sqrt(${r})` : `${r}^(1/${k})`),
+  exp: (e) => `exp(${e})`,
+  paren: (s) => `(${s})`,
+  call: (name, args) => `${name}(${args.join(", ")})`,
+  matrix: (rows) => `[${rows.map((r) => r.join(", ")).join("; ")}]`,
+  vector: (entries) => `[${entries.join(", ")}]`,
+  list: (items) => items.join(", "),
+  string: (value) => JSON.stringify(value),
+  float: (x) => (Number.isInteger(x) && Math.abs(x) < 1e15 ? x.toFixed(1) : String(x)),
+  sum: (op, i, from, to, body) => `${op}(${body}, ${i} = ${from}..${to})`,
+  relation: (op, l, r) => `${l} ${op} ${r}`,
+};
+
+function latexName(name: string): string {
+  const { base, sub } = splitSubscript(name);
+  const greek = latexGreek(base);
+  const head = greek ?? (base.length > 1 ? `\\mathrm{${base}}` : base);
+  if (sub === null) return head;
+  const subTex = sub
+    .split(",")
+    .map((part) => (latexGreek(part) ?? (part.length > 1 && !/^\d+$/.test(part) ? `\\mathrm{${part}}` : part)))
+    .join(",");
+  return `${head}_{${subTex}}`;
+}
+
+const LATEX_FUNCTIONS = new Set(["sin", "cos", "tan", "sinh", "cosh", "tanh", "exp", "ln", "log", "det", "max", "min"]);
+
+function latexEscape(text: string): string {
+  return text.replace(/[\\{}$&#^_%~]/g, (ch) => (ch === "\\" ? "\\textbackslash{}" : ch === "~" ? "\\textasciitilde{}" : ch === "^" ? "\\textasciicircum{}" : `\\${ch}`));
+}
+
+export const LATEX: Style = {
+  name: "latex",
+  minus: "-",
+  symbol: latexName,
+  constant: (name) => (name === "π" ? "\\pi" : "e"),
+  product: (factors, numeric) =>
+    factors.reduce((acc, f, i) => (i === 0 ? f : acc + (numeric[i] || (numeric[i - 1] && /^[\d(\\[]/.test(f) && /^\d/.test(f)) ? " \\cdot " : " ") + f), ""),
+  fraction: (n, d) => `\\frac{${n}}{${d}}`,
+  power: (b, e) => `${b}^{${e}}`,
+  root: (r, k) => (k === 2 ? `\\sqrt{${r}}` : `\\sqrt[${k}]{${r}}`),
+  exp: (e) => `e^{${e}}`,
+  paren: (s) => `\\left(${s}\\right)`,
+  call: (name, args) => {
+    const head = LATEX_FUNCTIONS.has(name) ? `\\${name}` : latexGreek(name) ?? `\\operatorname{${name.replace(/_/g, "\\_")}}`;
+    return `${head}\\left(${args.join(", ")}\\right)`;
+  },
+  matrix: (rows) => `\\begin{bmatrix} ${rows.map((r) => r.join(" & ")).join(" \\\\ ")} \\end{bmatrix}`,
+  vector: (entries) => `\\begin{bmatrix} ${entries.join(" \\\\ ")} \\end{bmatrix}`,
+  list: (items) => items.join(",\\quad "),
+  string: (value) => `\\text{${latexEscape(value)}}`,
+  float: (x) => shortFloat(x).replace(/e([+-]?)(\d+)$/, (_, s: string, d: string) => ` \\times 10^{${s === "-" ? "-" : ""}${d}}`).replace("∞", "\\infty"),
+  sum: (op, i, from, to, body) => `${op === "sum" ? "\\sum" : "\\prod"}_{${i}=${from}}^{${to}} ${body}`,
+  relation: (op, l, r) => `${l} ${{ "==": "\\equiv", "≠": "\\neq", "<=": "\\leq", ">=": "\\geq" }[op] ?? op} ${r}`,
+};
+
+function prettyName(name: string): string {
+  const { base, sub } = splitSubscript(name);
+  if (sub === null) return base;
+  return /^\d+$/.test(sub) ? base + sub.split("").map((d) => PRETTY_DIGITS[d]).join("") : `${base}_${sub}`;
+}
+
+export const PRETTY: Style = {
+  name: "pretty",
+  minus: "−",
+  symbol: prettyName,
+  constant: (name) => name,
+  product: (factors, numeric) =>
+    factors.reduce((acc, f, i) => {
+      if (i === 0) return f;
+      const tight = !numeric[i] && (numeric[i - 1] || /^[\p{L}(]/u.test(f)) && /^[\p{L}\d(√]/u.test(f) && !/^\d/.test(f);
+      return acc + (numeric[i] ? "·" : tight && acc.length + f.length < 80 && !/[\p{L}]{2,}$/u.test(acc) ? "" : " ") + f;
+    }, ""),
+  fraction: (n, d, simple) => `${n}/${simple ? d : `(${d})`}`,
+  power: (b, e, simple) => (/^-?\d+$/.test(e) ? b + toSuperscript(Number(e)) : `${b}^${simple ? e : `(${e})`}`),
+  root: (r, k) => (k === 2 ? "√" : k === 3 ? "∛" : `${toSuperscript(k)}√`) + (/^[\w.]+$/u.test(r) ? r : `(${r})`),
+  exp: (e) => `exp(${e})`,
+  paren: (s) => `(${s})`,
+  call: (name, args) => `${name === "sigmoid" ? "σ" : name}(${args.join(", ")})`,
+  matrix: (rows) => `[${rows.map((r) => r.join(", ")).join("; ")}]`,
+  vector: (entries) => `[${entries.join(", ")}]`,
+  list: (items) => items.join(", "),
+  string: (value) => value,
+  float: (x) => shortFloat(x),
+  sum: (op, i, from, to, body) => `${op === "sum" ? "Σ" : "∏"}_{${i}=${from}}^{${to}} ${body}`,
+  relation: (op, l, r) => `${l} ${{ "==": "≡", "<=": "≤", ">=": "≥" }[op] ?? op} ${r}`,
+};

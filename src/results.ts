@@ -1,0 +1,48 @@
+// What running a statement gives back: the contract between the session and its front ends
+// (CLI, Jupyter kernel, grader). Plain data only, so it crosses worker boundaries unchanged.
+
+export type ErrorKind = "parse" | "shape" | "name" | "math" | "limit" | "interrupt" | "internal";
+
+export interface NablaError {
+  kind: ErrorKind;
+  message: string;
+  /** 1-based line and column in the cell's source. */
+  line: number;
+  column: number;
+  /** The offending source line with a caret under the column, ready to print. */
+  excerpt: string;
+}
+
+/** Side effects a statement asks of its front end, in order. */
+export type Effect =
+  | { kind: "stdout"; text: string }
+  | { kind: "stderr"; text: string }
+  | { kind: "pager"; text: string; html?: string }
+  | { kind: "clear" }
+  | { kind: "display"; text: string; latex?: string; html?: string; svg?: string; vegalite?: object; displayId?: string; update?: boolean };
+
+export type Verdict = "equivalent" | "not equivalent" | "undecided";
+
+export interface StatementResult {
+  /** 0-based index of the statement in the cell. */
+  index: number;
+  /** 1-based line where the statement starts. */
+  line: number;
+  source: string;
+  status: "ok" | "error";
+  /** Set for an assignment or definition: the name it binds. */
+  name?: string;
+  /** True when the statement ends with `;` or has nothing to show (a declaration, print, …). */
+  silent: boolean;
+  /** The value in Nabla's own syntax (explicit `*` and `^`), readable back by `run`. */
+  text: string;
+  /** Unicode math for a terminal or text/plain, e.g. `√30 ≈ 5.4772`. */
+  pretty: string;
+  latex: string;
+  /** KaTeX HTML (with MathML) of `latex`. */
+  html: string;
+  effects: Effect[];
+  verdict?: Verdict;
+  counterexample?: Record<string, string>;
+  error?: NablaError;
+}

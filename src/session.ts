@@ -1,0 +1,241 @@
+// One notebook's state and the public API: `new Session().run(code)` gives one result per statement.
+import { DEFAULT_LIMITS, Environment, type Limits, type UserFunction } from "./environment.js";
+import { MathFailure, limitError } from "./errors.js";
+import { isNumber, sym, tuple } from "./graph/construct.js";
+import type { Node } from "./graph/node.js";
+import { setBudget } from "./graph/budget.js";
+import { describeShape, isScalar } from "./graph/shape.js";
+import { freeSymbols } from "./graph/traverse.js";
+import { floatValue } from "./graph/evalf.js";
+import { Evaluator } from "./engine/evaluate.js";
+import { renderLatex, toLatex, toPretty, toText } from "./render/index.js";
+import { shortFloat } from "./render/style.js";
+import type { Effect, NablaError, StatementResult } from "./results.js";
+import { locate, parseErrorMessage } from "./syntax/errors.js";
+import { scan } from "./syntax/scanner.js";
+import { parseStatement } from "./syntax/to-ast.js";
+import type { Statement } from "./syntax/ast.js";
+
+export interface SessionOptions {
+  limits?: Partial<Limits>;
+  /** A view on shared memory; when its first element is nonzero the running statement stops. */
+  interrupt?: Int32Array;
+  /** Called as each effect happens (progress of long work), besides collecting it in the result. */
+  onEffect?: (effect: Effect) => void;
+}
+
+interface Shown {
+  value: Node;
+  name?: string;
+  /** A definition shows `f(x, y) = body`. */
+  lhs?: { text: string; latex: string; pretty: string };
+  silent?: boolean;
+}
+
+const NOTHING = tuple([]);
+
+export class Session {
+  readonly env = new Environment();
+  readonly limits: Limits;
+  private readonly evaluator = new Evaluator(this.env);
+
+  constructor(private readonly options: SessionOptions = {}) {
+    this.limits = { ...DEFAULT_LIMITS, ...options.limits };
+  }
+
+  run(code: string): StatementResult[] {
+    if (code.length > this.limits.sourceChars) {
+      return [this.failure(code, 0, 0, new MathFailure("limit", `the cell has ${code.length} characters; the limit is ${this.limits.sourceChars}`))];
+    }
+    const scanned = scan(code);
+    if (!scanned.ok) {
+      const { offset, message } = parseErrorMessage(code, scanned);
+      return [this.failure(code, offset, offset, new MathFailure("parse", message, { start: offset, end: offset + 1 }))];
+    }
+    const results: StatementResult[] = [];
+    scanned.statements.forEach((st, index) => {
+      results.push(this.runStatement(code, st.text, st.offset, st.silent, index));
+    });
+    return results;
+  }
+
+  private runStatement(code: string, text: string, offset: number, silent: boolean, index: number): StatementResult {
+    const depth = maxDepth(text);
+    if (depth > this.limits.depth) {
+      return this.failure(code, offset, index, new MathFailure("limit", `brackets are nested ${depth} deep; the limit is ${this.limits.depth}`, { start: offset, end: offset + 1 }), text);
+    }
+    let parsed;
+    try {
+      parsed = parseStatement(text, offset);
+    } catch (err) {
+      return this.failure(code, offset, index, err instanceof RangeError ? limitError("the statement is too deeply nested to parse", { start: offset, end: offset + 1 }) : err, text);
+    }
+    if (!parsed.ok) {
+      const message = parseErrorMessage(code, { ok: false, reason: "syntax", offset: parsed.offset, expected: parsed.expected });
+      return this.failure(code, offset, index, new MathFailure("parse", message.message, { start: parsed.offset, end: parsed.offset + 1 }), text);
+    }
+    this.env.effects = [];
+    this.env.emit = (effect) => {
+      this.env.effects.push(effect);
+      this.options.onEffect?.(effect);
+    };
+    const deadline = Date.now() + this.limits.timeMs;
+    const interrupt = this.options.interrupt;
+    setBudget(() => {
+      if (interrupt && Atomics.load(interrupt, 0) !== 0) throw new MathFailure("interrupt", "interrupted");
+      if (Date.now() > deadline) throw limitError(`the statement ran longer than ${this.limits.timeMs / 1000} s and was stopped`);
+    });
+    try {
+      const shown = this.execute(parsed.statement);
+      return this.success(code, text, offset, index, silent || shown.silent === true || shown.value === NOTHING, shown);
+    } catch (err) {
+      return this.failure(code, offset, index, err, text);
+    } finally {
+      setBudget(null);
+    }
+  }
+
+  private execute(st: Statement): Shown {
+    const ev = this.evaluator;
+    switch (st.kind) {
+      case "exprs": {
+        const values = st.exprs.map((e) => ev.expr(e));
+        return { value: values.length === 1 ? values[0] : tuple(values) };
+      }
+      case "assign": {
+        const value = ev.expr(st.expr);
+        this.env.functions.delete(st.name);
+        this.env.values.set(st.name, value);
+        return { value, name: st.name };
+      }
+      case "define": {
+        const params = st.params.map((p) => sym(p, this.env.shapes.get(p)));
+        // Parameters shadow notebook values of the same name while the body is built.
+        const saved = st.params.map((p) => [p, this.env.values.get(p)] as const);
+        st.params.forEach((p) => this.env.values.delete(p));
+        let body: Node;
+        try {
+          body = ev.expr(st.body);
+        } finally {
+          for (const [p, v] of saved) if (v) this.env.values.set(p, v);
+        }
+        const fn: UserFunction = { name: st.name, params, body };
+        this.env.values.delete(st.name);
+        this.env.functions.set(st.name, fn);
+        const args = params.map((p) => p.name);
+        return {
+          value: body,
+          name: st.name,
+          lhs: {
+            text: `${st.name}(${args.join(", ")})`,
+            latex: `${toLatex(sym(st.name))}\\left(${params.map((p) => toLatex(p)).join(", ")}\\right)`,
+            pretty: `${toPretty(sym(st.name))}(${params.map((p) => toPretty(p)).join(", ")})`,
+          },
+        };
+      }
+      case "declare": {
+        const shape = st.dims.map((d) => (d.kind === "number" ? d.value : d.name));
+        for (const name of st.names) this.env.shapes.set(name, shape);
+        return { value: NOTHING, silent: true };
+      }
+      default:
+        throw new MathFailure("math", `${st.kind} statements are not available yet`, st.span);
+    }
+  }
+
+  private success(code: string, source: string, offset: number, index: number, silent: boolean, shown: Shown): StatementResult {
+    const { value } = shown;
+    let text = toText(value);
+    let latex = toLatex(value);
+    let pretty = toPretty(value);
+    const approx = approximation(value);
+    if (approx !== null) {
+      latex += ` \\approx ${approx}`;
+      pretty += ` ≈ ${approx}`;
+    }
+    const lhs = shown.lhs ?? (shown.name ? { text: shown.name, latex: toLatex(sym(shown.name)), pretty: toPretty(sym(shown.name)) } : null);
+    if (lhs) {
+      latex = `${lhs.latex} = ${latex}`;
+      pretty = `${lhs.pretty} = ${pretty}`;
+      if (shown.lhs) text = `${lhs.text} = ${text}`;
+    }
+    return {
+      index,
+      line: lineOf(code, offset),
+      source,
+      status: "ok",
+      name: shown.name,
+      silent,
+      text,
+      pretty,
+      latex,
+      html: silent ? "" : renderLatex(latex),
+      effects: this.env.effects,
+    };
+  }
+
+  private failure(code: string, offset: number, index: number, err: unknown, source = code): StatementResult {
+    const failure = err instanceof MathFailure ? err : new MathFailure("internal", `internal error: ${err instanceof Error ? err.message : String(err)}`);
+    const at = failure.span?.start ?? offset;
+    const { line, column, excerpt } = locate(code, at);
+    const error: NablaError = { kind: failure.kind, message: failure.message, line, column, excerpt };
+    return {
+      index,
+      line: lineOf(code, offset),
+      source,
+      status: "error",
+      silent: false,
+      text: "",
+      pretty: `${failure.kind === "parse" ? "Parse error" : "Error"} at ${line}:${column}: ${failure.message}`,
+      latex: "",
+      html: "",
+      effects: this.env.effects,
+      error,
+    };
+  }
+
+  names(): { name: string; kind: "value" | "function" | "declaration"; shape?: string }[] {
+    const out: { name: string; kind: "value" | "function" | "declaration"; shape?: string }[] = [];
+    for (const [name, value] of this.env.values) out.push({ name, kind: "value", shape: describeShape(value.shape) });
+    for (const name of this.env.functions.keys()) out.push({ name, kind: "function" });
+    for (const [name, shape] of this.env.shapes) if (!this.env.values.has(name)) out.push({ name, kind: "declaration", shape: describeShape(shape) });
+    return out;
+  }
+
+  describe(name: string): { text: string; latex: string; html: string; shape: string } | undefined {
+    const fn = this.env.functions.get(name);
+    const value = fn ? fn.body : this.env.values.get(name) ?? (this.env.shapes.has(name) ? sym(name, this.env.shapes.get(name)) : undefined);
+    if (!value) return undefined;
+    const head = fn ? `${name}(${fn.params.map((p) => p.name).join(", ")})` : name;
+    const latex = `${fn ? toLatex(sym(name)) + `\\left(${fn.params.map((p) => toLatex(p)).join(", ")}\\right)` : toLatex(sym(name))} = ${toLatex(value)}`;
+    return { text: `${head} = ${toText(value)}`, latex, html: renderLatex(latex), shape: describeShape(value.shape) };
+  }
+}
+
+/** The decimal shown beside an exact irrational constant: √30 ≈ 5.4772. */
+function approximation(value: Node): string | null {
+  if (!isScalar(value.shape) || isNumber(value) || value.kind === "str" || value.kind === "tuple" || value.kind === "record" || value.kind === "rel") return null;
+  if (freeSymbols(value).length) return null;
+  try {
+    const x = floatValue(value);
+    return x === null ? null : shortFloat(x, 5);
+  } catch {
+    return null;
+  }
+}
+
+function lineOf(code: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < code.length; i++) if (code[i] === "\n") line++;
+  return line;
+}
+
+function maxDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  for (const ch of text) {
+    if (ch === "(" || ch === "[" || ch === "{") max = Math.max(max, ++depth);
+    else if (ch === ")" || ch === "]" || ch === "}") depth--;
+  }
+  return max;
+}

@@ -1,0 +1,57 @@
+// Parse errors in words a student understands, with line, column and a caret under the spot.
+import type { ScanResult } from "./scanner.js";
+
+export function locate(code: string, offset: number): { line: number; column: number; excerpt: string } {
+  const clamped = Math.max(0, Math.min(offset, code.length));
+  const before = code.slice(0, clamped);
+  const line = before.split("\n").length;
+  const lineStart = before.lastIndexOf("\n") + 1;
+  const lineEnd = code.indexOf("\n", lineStart);
+  const source = code.slice(lineStart, lineEnd < 0 ? undefined : lineEnd);
+  const column = clamped - lineStart + 1;
+  const caretPad = [...source.slice(0, column - 1)].map((ch) => (ch === "\t" ? "\t" : " ")).join("");
+  return { line, column, excerpt: `${source}\n${caretPad}^` };
+}
+
+const BRACKET_NAMES: Record<string, string> = { "(": "parenthesis", "[": "matrix", "{": "brace" };
+const CLOSERS: Record<string, string> = { "(": ")", "[": "]", "{": "}" };
+
+/** Ohm's expectations, said plainly: `"]"` → `]`, rule descriptions kept, duplicates dropped. */
+function describeExpected(expected: string[]): string {
+  const words = [...new Set(expected.map((e) => e.replace(/^"(.*)"$/, "`$1`")))].filter((w) => w !== "");
+  if (words.length === 0) return "something else";
+  const shown = words.slice(0, 6);
+  const more = words.length > shown.length ? ", …" : "";
+  return shown.length === 1 ? shown[0] : `${shown.slice(0, -1).join(", ")} or ${shown[shown.length - 1]}${more}`;
+}
+
+export type SyntaxProblem = { ok: false; reason: "syntax"; offset: number; expected: string[] };
+
+export function parseErrorMessage(code: string, problem: Exclude<ScanResult, { ok: true }> | SyntaxProblem): { offset: number; message: string } {
+  const at = (offset: number) => {
+    const { line, column } = locate(code, offset);
+    return `${line}:${column}`;
+  };
+  switch (problem.reason) {
+    case "unclosed": {
+      const { char, offset } = problem.open;
+      return { offset: code.length, message: `expected \`${CLOSERS[char]}\` to close the ${BRACKET_NAMES[char]} opened at ${at(offset)}` };
+    }
+    case "unmatched":
+      return {
+        offset: problem.offset,
+        message: problem.open
+          ? `\`${problem.char}\` does not match the \`${problem.open.char}\` opened at ${at(problem.open.offset)}; expected \`${CLOSERS[problem.open.char]}\``
+          : `\`${problem.char}\` has no opening bracket to close`,
+      };
+    case "string":
+      return { offset: problem.offset, message: 'this string has no closing `"` on its line' };
+    case "continued":
+      return { offset: problem.offset, message: "the statement ends with an operator; something must follow it" };
+    case "syntax": {
+      const found = code[problem.offset];
+      const what = found === undefined || found === "\n" ? "the end of the statement" : `\`${found}\``;
+      return { offset: problem.offset, message: `unexpected ${what}: expected ${describeExpected(problem.expected)}` };
+    }
+  }
+}

@@ -1,0 +1,111 @@
+// Cuts a cell into statements before the grammar sees them. It knows brackets, strings and comments:
+// a statement ends at a newline or `;` outside brackets, unless the line ends with an operator or the
+// next line starts with `else`; a newline inside `[…]` separates matrix rows. Replacements keep every
+// character's offset, so spans still point into the cell.
+
+export interface ScannedStatement {
+  /** The statement with comments blanked and in-matrix newlines turned into `;`. */
+  text: string;
+  /** Offset of `text` in the cell. */
+  offset: number;
+  /** Ended with `;`: the result is not shown. */
+  silent: boolean;
+}
+
+export interface OpenBracket {
+  char: string;
+  offset: number;
+}
+
+export type ScanResult =
+  | { ok: true; statements: ScannedStatement[] }
+  | { ok: false; reason: "unclosed"; open: OpenBracket; statementOffset: number }
+  | { ok: false; reason: "unmatched"; offset: number; char: string; open: OpenBracket | null }
+  | { ok: false; reason: "string"; offset: number }
+  | { ok: false; reason: "continued"; offset: number };
+
+const CLOSING: Record<string, string> = { "(": ")", "[": "]", "{": "}" };
+const OPENING: Record<string, string> = { ")": "(", "]": "[", "}": "{" };
+
+/** A line ending in one of these goes on to the next line. */
+const CONTINUING_OPERATORS = new Set("+-*/^=,·⊙⊗→∈≡≤≥<>÷×".split(""));
+const CONTINUING_WORDS = ["subject", "to", "with", "on", "else", "if"];
+
+function endsWithContinuation(text: string): boolean {
+  const trimmed = text.trimEnd();
+  if (!trimmed) return false;
+  const last = trimmed[trimmed.length - 1];
+  if (CONTINUING_OPERATORS.has(last)) return true;
+  const lastWord = /([A-Za-z]+)$/.exec(trimmed)?.[1];
+  return lastWord !== undefined && CONTINUING_WORDS.includes(lastWord) && /(^|\s)[A-Za-z]+$/.test(trimmed);
+}
+
+function nextLineStartsWithElse(source: string, from: number): boolean {
+  const rest = source.slice(from).replace(/^(\s*(#[^\n]*)?\n)*/, "");
+  return /^\s*else\b/.test(rest);
+}
+
+export function scan(source: string): ScanResult {
+  // UTF-16 code units, so offsets agree with Ohm's.
+  const out: string[] = [];
+  for (let i = 0; i < source.length; i++) out.push(source[i]);
+
+  const statements: ScannedStatement[] = [];
+  const stack: OpenBracket[] = [];
+  let start = 0;
+  let inString = -1;
+
+  const finish = (end: number, silent: boolean) => {
+    const text = out.slice(start, end).join("");
+    if (text.trim()) {
+      const lead = text.length - text.trimStart().length;
+      statements.push({ text: text.trim(), offset: start + lead, silent });
+    } else if (silent && statements.length) {
+      statements[statements.length - 1].silent = true;
+    }
+    start = end + 1;
+  };
+
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i];
+    if (inString >= 0) {
+      if (ch === "\\") i++;
+      else if (ch === '"') inString = -1;
+      else if (ch === "\n") return { ok: false, reason: "string", offset: inString };
+      continue;
+    }
+    if (ch === '"') {
+      inString = i;
+    } else if (ch === "#") {
+      while (i < source.length && source[i] !== "\n") out[i++] = " ";
+      i--;
+    } else if (ch in CLOSING) {
+      stack.push({ char: ch, offset: i });
+    } else if (ch in OPENING) {
+      const open = stack.pop() ?? null;
+      if (!open || open.char !== OPENING[ch]) return { ok: false, reason: "unmatched", offset: i, char: ch, open };
+    } else if (ch === ";" && stack.length === 0) {
+      finish(i, true);
+    } else if (ch === "\n") {
+      const top = stack[stack.length - 1];
+      if (top?.char === "[") {
+        const before = out.slice(top.offset, i).join("").trimEnd();
+        const after = source.slice(i + 1).trimStart();
+        const rowEnded = !/[[,;]$/.test(before) && !after.startsWith("]") && !endsWithContinuation(before);
+        out[i] = rowEnded ? ";" : " ";
+      } else if (stack.length === 0) {
+        const soFar = out.slice(start, i).join("");
+        if (!endsWithContinuation(soFar) && !nextLineStartsWithElse(source, i + 1)) finish(i, false);
+        else out[i] = " ";
+      } else {
+        out[i] = " ";
+      }
+    }
+  }
+  if (inString >= 0) return { ok: false, reason: "string", offset: inString };
+  if (stack.length) return { ok: false, reason: "unclosed", open: stack[stack.length - 1], statementOffset: start };
+  const tail = out.slice(start).join("");
+  if (endsWithContinuation(tail)) return { ok: false, reason: "continued", offset: start + tail.trimEnd().length - 1 };
+  finish(source.length, false);
+  return { ok: true, statements };
+}

@@ -1,0 +1,335 @@
+// The one semantic operation over the grammar: an Ohm match becomes our AST.
+import type { Node as OhmNode } from "ohm-js";
+import grammar from "../../grammar/nabla.ohm-bundle.js";
+import type { BinaryOp, DiffVar, Dim, ExpectBranch, Expr, RelOp, Span, Statement } from "./ast.js";
+import { canonicalName, superscriptValue } from "./names.js";
+
+export { grammar };
+
+/** Offset added to every span: the statement's position in its cell. */
+let base = 0;
+
+function spanOf(node: OhmNode): Span {
+  return { start: base + node.source.startIdx, end: base + node.source.endIdx };
+}
+
+function expr(node: OhmNode): Expr {
+  return node["toAst"]() as Expr;
+}
+
+function optional<T>(iter: OhmNode): T | null {
+  return iter.children.length ? (iter.children[0]["toAst"]() as T) : null;
+}
+
+function listOf<T>(node: OhmNode): T[] {
+  return node.asIteration().children.map((c) => c["toAst"]() as T);
+}
+
+function orderOf(iter: OhmNode): number {
+  return iter.children.length ? superscriptValue(iter.sourceString) : 1;
+}
+
+function binary(op: BinaryOp, left: OhmNode, right: OhmNode, whole: OhmNode, implicit = false): Expr {
+  return { kind: "binary", op, left: expr(left), right: expr(right), implicit, span: spanOf(whole) };
+}
+
+const MUL_OPS: Record<string, BinaryOp> = { "*": "*", "/": "/", "÷": "/", "·": "·", "⊙": "⊙", ".*": "⊙", "⊗": "⊗" };
+const REL_OPS: Record<string, RelOp> = {
+  "=": "=", "==": "==", "≡": "==", "≠": "≠", "!=": "≠", "<": "<", "<=": "<=", "≤": "<=", ">": ">", ">=": ">=", "≥": ">=",
+};
+
+function unescape(raw: string): string {
+  return raw.replace(/\\(.)/g, (_, ch: string) => (ch === "n" ? "\n" : ch === "t" ? "\t" : ch));
+}
+
+function branch(e: OhmNode, tol: OhmNode, points: OhmNode, feedback: OhmNode): ExpectBranch {
+  return {
+    expr: expr(e),
+    tolerance: optional<string>(tol),
+    points: optional<string>(points),
+    feedback: optional<string>(feedback),
+  };
+}
+
+const semantics = grammar.createSemantics().addOperation<unknown>("toAst", {
+  Declaration(names, _in, space): Statement {
+    return { kind: "declare", names: listOf<string>(names), dims: space["toAst"]() as Dim[], span: spanOf(this) };
+  },
+  Space_power(_r, _caret, dims) {
+    return dims["toAst"]();
+  },
+  Space_scalar(_r) {
+    return [];
+  },
+  Dims_paren(_o, list, _c) {
+    return listOf<Dim>(list);
+  },
+  Dims_brace(_o, list, _c) {
+    return listOf<Dim>(list);
+  },
+  Dims_single(dim) {
+    return [dim["toAst"]()];
+  },
+  Dim_num(n): Dim {
+    return { kind: "number", value: Number(n.sourceString) };
+  },
+  Dim_name(n): Dim {
+    return { kind: "name", name: n["toAst"]() as string };
+  },
+  LayerDef(_kw, name, _eq, e): Statement {
+    return { kind: "layer", name: name["toAst"]() as string, expr: expr(e), span: spanOf(this) };
+  },
+  Train(_kw, net, _on, data, _with, options): Statement {
+    return { kind: "train", net: expr(net), data: expr(data), options: listOf<Expr>(options), span: spanOf(this) };
+  },
+  Check(_kw, e): Statement {
+    return { kind: "check", expr: expr(e), span: spanOf(this) };
+  },
+  Expect(_kw, e, tol, points, feedback, elses): Statement {
+    const branches = [branch(e, tol, points, feedback), ...elses.children.map((c) => c["toAst"]() as ExpectBranch)];
+    return { kind: "expect", branches, span: spanOf(this) };
+  },
+  ElseIf(_else, _if, e, tol, points, feedback): ExpectBranch {
+    return branch(e, tol, points, feedback);
+  },
+  Points(_kw, n) {
+    return n.sourceString;
+  },
+  Tolerance(_kw, n) {
+    return n.sourceString;
+  },
+  Feedback(s) {
+    return s["toAst"]().value;
+  },
+  Optimize_constrained(sense, objective, _subject, _to, constraints): Statement {
+    return {
+      kind: "optimize",
+      sense: sense.sourceString as "maximize" | "minimize",
+      objective: expr(objective),
+      constraints: listOf<Expr>(constraints),
+      span: spanOf(this),
+    };
+  },
+  Optimize_free(sense, objective): Statement {
+    return { kind: "optimize", sense: sense.sourceString as "maximize" | "minimize", objective: expr(objective), constraints: [], span: spanOf(this) };
+  },
+  FunctionDef(name, _o, params, _c, _eq, body): Statement {
+    return {
+      kind: "define",
+      name: name["toAst"]() as string,
+      params: listOf<string>(params),
+      body: expr(body),
+      span: spanOf(this),
+    };
+  },
+  Assignment(name, _eq, e): Statement {
+    return { kind: "assign", name: name["toAst"]() as string, expr: expr(e), span: spanOf(this) };
+  },
+  ExprList(list): Statement {
+    return { kind: "exprs", exprs: listOf<Expr>(list), span: spanOf(this) };
+  },
+  Rel_rel(left, op, right): Expr {
+    return { kind: "relation", op: REL_OPS[op.sourceString], left: expr(left), right: expr(right), span: spanOf(this) };
+  },
+  Range_range(from, _dots, to): Expr {
+    return { kind: "range", from: expr(from), to: expr(to), span: spanOf(this) };
+  },
+  Arrow_arrow(left, _op, right): Expr {
+    const head = expr(left);
+    const items = head.kind === "arrow" ? [...head.items, expr(right)] : [head, expr(right)];
+    return { kind: "arrow", items, span: spanOf(this) };
+  },
+  Additive_plus(a, _op, b) {
+    return binary("+", a, b, this);
+  },
+  Additive_minus(a, _op, b) {
+    return binary("-", a, b, this);
+  },
+  Term_mul(a, op, b) {
+    return binary(MUL_OPS[op.sourceString], a, b, this);
+  },
+  Term_implicit(a, b) {
+    return binary("*", a, b, this, true);
+  },
+  Unary_neg(_minus, arg): Expr {
+    return { kind: "neg", arg: expr(arg), span: spanOf(this) };
+  },
+  Unary_pos(_plus, arg) {
+    return expr(arg);
+  },
+  Unary_approx(_approx, arg): Expr {
+    return { kind: "approx", arg: expr(arg), span: spanOf(this) };
+  },
+  Prefixed_diff(op, body): Expr {
+    return { kind: "derivative", vars: op["toAst"]() as DiffVar[], arg: expr(body), span: spanOf(this) };
+  },
+  Prefixed_big(op, body): Expr {
+    const parts = op["toAst"]() as { op: "sum" | "prod"; index: string | null; from: Expr | null; to: Expr | null };
+    return { kind: "bigop", ...parts, body: expr(body), span: spanOf(this) };
+  },
+  Prefixed_grad(op, body): Expr {
+    const parts = op["toAst"]() as { order: number; wrt: string[] };
+    return { kind: "grad", ...parts, arg: expr(body), span: spanOf(this) };
+  },
+  DiffOp_d(_d, order, _slash, vars) {
+    return withTotalOrder(vars["toAst"]() as DiffVar[], orderOf(order));
+  },
+  DiffOp_partial(_d, order, _slash, vars) {
+    return withTotalOrder(vars["toAst"]() as DiffVar[], orderOf(order));
+  },
+  dVars(vars) {
+    return vars.children.map((v) => v["toAst"]());
+  },
+  partialVars(vars) {
+    return vars.children.map((v) => v["toAst"]());
+  },
+  dVar(_d, target, order): DiffVar {
+    return { path: target["toAst"]() as string[], order: orderOf(order) };
+  },
+  partialVar(_d, target, order): DiffVar {
+    return { path: target["toAst"]() as string[], order: orderOf(order) };
+  },
+  PartialOf(_d, order, target, _slash, vars): Expr {
+    const list = withTotalOrder(vars["toAst"]() as DiffVar[], orderOf(order));
+    return { kind: "partialOf", fn: target["toAst"]() as string[], vars: list, span: spanOf(this) };
+  },
+  target(first, _dots, rest) {
+    return [first["toAst"]() as string, ...rest.children.map((c) => c["toAst"]() as string)];
+  },
+  GradOp(_nabla, order, sub) {
+    return { order: order.children.length ? superscriptValue(order.sourceString) : 1, wrt: optional<string[]>(sub) ?? [] };
+  },
+  gradSub_many(_u, _o, names, _c) {
+    return listOf<string>(names);
+  },
+  gradSub_one(_u, name) {
+    return [name["toAst"]()];
+  },
+  BigOp(symbol, sub, sup) {
+    const s = optional<{ index: string; from: Expr | null }>(sub);
+    return {
+      op: symbol.sourceString === "∏" ? "prod" : "sum",
+      index: s?.index ?? null,
+      from: s?.from ?? null,
+      to: optional<Expr>(sup),
+    };
+  },
+  BigSub_range(_u, _open, name, _eq, from, _close) {
+    return { index: name["toAst"](), from: expr(from) };
+  },
+  BigSub_braced(_u, _open, name, _close) {
+    return { index: name["toAst"](), from: null };
+  },
+  BigSub_bare(_u, name) {
+    return { index: name["toAst"](), from: null };
+  },
+  BigSup_braced(_caret, _o, e, _c) {
+    return expr(e);
+  },
+  BigSup_bare(_caret, e) {
+    return expr(e);
+  },
+  Power_pow(a, _op, b) {
+    return binary("^", a, b, this);
+  },
+  PowerExponent_neg(_minus, arg): Expr {
+    return { kind: "neg", arg: expr(arg), span: spanOf(this) };
+  },
+  Postfix_index(target, _o, args, _c): Expr {
+    return { kind: "index", target: expr(target), indices: listOf<Expr | "all">(args), span: spanOf(this) };
+  },
+  Postfix_transpose(arg, _t): Expr {
+    return { kind: "transpose", arg: expr(arg), span: spanOf(this) };
+  },
+  Postfix_inverse(arg, _inv): Expr {
+    const minusOne: Expr = { kind: "neg", arg: { kind: "number", text: "1", span: spanOf(_inv) }, span: spanOf(_inv) };
+    return { kind: "binary", op: "^", left: expr(arg), right: minusOne, implicit: false, span: spanOf(this) };
+  },
+  Postfix_superPower(arg, power): Expr {
+    const exponent: Expr = { kind: "number", text: String(superscriptValue(power.sourceString)), span: spanOf(power) };
+    return { kind: "binary", op: "^", left: expr(arg), right: exponent, implicit: false, span: spanOf(this) };
+  },
+  Postfix_member(target, _dot, name): Expr {
+    return { kind: "member", target: expr(target), name: name["toAst"]() as string, span: spanOf(this) };
+  },
+  IndexArg_all(_colon) {
+    return "all";
+  },
+  Primary_paren(_o, e, _c) {
+    return expr(e);
+  },
+  Primary_number(n): Expr {
+    return { kind: "number", text: n.sourceString, span: spanOf(this) };
+  },
+  Primary_string(s) {
+    return s["toAst"]();
+  },
+  Primary_name(n): Expr {
+    return { kind: "name", name: n["toAst"]() as string, span: spanOf(this) };
+  },
+  Call(name, primes, _o, args, _c): Expr {
+    return {
+      kind: "call",
+      callee: name["toAst"]() as string,
+      primes: primes.sourceString.length,
+      args: listOf<Expr>(args),
+      span: spanOf(this),
+      calleeSpan: spanOf(name),
+    };
+  },
+  Matrix(_o, rows, _semi, _c): Expr {
+    return { kind: "matrix", rows: listOf<Expr[]>(rows), span: spanOf(this) };
+  },
+  Row(entries) {
+    return listOf<Expr>(entries);
+  },
+  Norm(_o, e, _c, sub): Expr {
+    return { kind: "norm", arg: expr(e), p: optional<string>(sub), span: spanOf(this) };
+  },
+  normSub_braced(_u, _o, chars, _c) {
+    return chars.sourceString;
+  },
+  normSub_bare(_u, chars) {
+    return chars.sourceString;
+  },
+  normSub_digits(digits) {
+    return canonicalName(`p${digits.sourceString}`).slice(2);
+  },
+  Abs(_o, e, _c): Expr {
+    return { kind: "abs", arg: expr(e), span: spanOf(this) };
+  },
+  string(_o, chars, _c): Expr {
+    return { kind: "string", value: unescape(chars.sourceString), span: spanOf(this) };
+  },
+  name(_start, _rest, _sub) {
+    return canonicalName(this.sourceString);
+  },
+  NonemptyListOf(first, _seps, rest) {
+    return [first["toAst"](), ...rest.children.map((c) => c["toAst"]())];
+  },
+  nonemptyListOf(first, _seps, rest) {
+    return [first["toAst"](), ...rest.children.map((c) => c["toAst"]())];
+  },
+  _iter(...children) {
+    return children.map((c) => c["toAst"]());
+  },
+});
+
+/** `∂²/∂x∂y`: the prefix order is the total; `∂²/∂x²` and `∂²/∂x` (one variable) mean the same. */
+function withTotalOrder(vars: DiffVar[], total: number): DiffVar[] {
+  if (vars.length === 1 && total > 1 && vars[0].order === 1) return [{ ...vars[0], order: total }];
+  return vars;
+}
+
+export type MatchFailure = { ok: false; offset: number; expected: string[]; message: string };
+
+/** Parses one statement (already cut out of its cell by the scanner) at `offset` in the cell. */
+export function parseStatement(text: string, offset: number): { ok: true; statement: Statement } | MatchFailure {
+  const match = grammar.match(text, "Statement");
+  if (match.failed()) {
+    const expected = match.getExpectedText().split(/, or |, /).map((s) => s.trim()).filter(Boolean);
+    return { ok: false, offset: offset + match.getRightmostFailurePosition(), expected, message: match.shortMessage ?? "" };
+  }
+  base = offset;
+  return { ok: true, statement: semantics(match)["toAst"]() as Statement };
+}
