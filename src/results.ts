@@ -1,5 +1,7 @@
 // What running a statement gives back: the contract between the session and its front ends
-// (CLI, Jupyter kernel, grader). Plain data only, so it crosses worker boundaries unchanged.
+// (CLI, Jupyter kernel, grader). Plain data, except `value`, the graph node itself, for in-process
+// callers (a front end that posts results across a worker boundary drops it).
+import type { Node } from "./graph/node.js";
 
 export type ErrorKind = "parse" | "shape" | "name" | "math" | "limit" | "interrupt" | "internal";
 
@@ -42,6 +44,8 @@ export interface StatementResult {
   /** KaTeX HTML (with MathML) of `latex`. */
   html: string;
   effects: Effect[];
+  /** The value as a graph node (absent on errors and for statements with nothing to show). */
+  value?: Node;
   verdict?: Verdict;
   counterexample?: Record<string, string>;
   error?: NablaError;

@@ -48,14 +48,16 @@ export class Session {
       return [this.failure(code, 0, 0, new MathFailure("limit", `the cell has ${code.length} characters; the limit is ${this.limits.sourceChars}`))];
     }
     const scanned = scan(code);
-    if (!scanned.ok) {
-      const { offset, message } = parseErrorMessage(code, scanned);
-      return [this.failure(code, offset, offset, new MathFailure("parse", message, { start: offset, end: offset + 1 }))];
-    }
     const results: StatementResult[] = [];
     scanned.statements.forEach((st, index) => {
       results.push(this.runStatement(code, st.text, st.offset, st.silent, index));
     });
+    if (!scanned.ok) {
+      const { offset, message } = parseErrorMessage(code, scanned);
+      const start = scanned.reason === "unclosed" ? scanned.statementOffset : offset;
+      const source = code.slice(start).trim();
+      results.push(this.failure(code, start, results.length, new MathFailure("parse", message, { start: offset, end: offset + 1 }), source));
+    }
     return results;
   }
 
@@ -71,7 +73,7 @@ export class Session {
       return this.failure(code, offset, index, err instanceof RangeError ? limitError("the statement is too deeply nested to parse", { start: offset, end: offset + 1 }) : err, text);
     }
     if (!parsed.ok) {
-      const message = parseErrorMessage(code, { ok: false, reason: "syntax", offset: parsed.offset, expected: parsed.expected });
+      const message = parseErrorMessage(code, { reason: "syntax", offset: parsed.offset, expected: parsed.expected });
       return this.failure(code, offset, index, new MathFailure("parse", message.message, { start: parsed.offset, end: parsed.offset + 1 }), text);
     }
     this.env.effects = [];
@@ -171,6 +173,7 @@ export class Session {
       latex,
       html: silent ? "" : renderLatex(latex),
       effects: this.env.effects,
+      value: value === NOTHING ? undefined : value,
     };
   }
 

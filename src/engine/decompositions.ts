@@ -15,6 +15,12 @@ function quadNode(q: QuadNum): Node {
   return add(num(q.a), mul(num(q.b), sqrt(num(Rational.int(q.d)))));
 }
 
+/** Eigenvectors are shown with their last nonzero entry positive, as the exact ones are. */
+function lastPositive(v: number[]): number[] {
+  const last = [...v].reverse().find((x) => Math.abs(x) > 1e-12) ?? 1;
+  return last < 0 ? v.map((x) => -x) : v;
+}
+
 function requireNumericSquare(name: string, A: Node): void {
   if (A.kind !== "tensor") throw mathError(`${name} needs a matrix of numbers`);
   requireSquare(name, A);
@@ -62,7 +68,7 @@ export function eigen(A: Node): Node {
   const { values, vectors } = floats.symmetricEigen(f);
   return struct("eig", [
     { name: "values", value: tuple(values.map(float)) },
-    { name: "vectors", value: tuple(vectors.map((v) => vectorOf(v.map(float)))) },
+    { name: "vectors", value: tuple(vectors.map((v) => vectorOf(lastPositive(v).map(float)))) },
   ]);
 }
 

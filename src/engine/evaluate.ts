@@ -192,7 +192,7 @@ export class Evaluator {
   matrix(rows: Node[][]): Node {
     const width = rows[0].length;
     rows.forEach((row, i) => {
-      if (row.length !== width) throw shapeError(`row ${i + 1} of the matrix has ${row.length} entries but row 1 has ${width}`);
+      if (row.length !== width) throw shapeError(`row ${i + 1} of the matrix has ${row.length} ${row.length === 1 ? "entry" : "entries"} but row 1 has ${width}`);
     });
     const all = rows.flat();
     if (all.every((x) => isScalar(x.shape))) {

@@ -110,7 +110,11 @@ export function eigenvalues(A: FloatMatrix): { re: number; im: number }[] {
       break;
     }
     const a = M[n - 2][n - 2], b = M[n - 2][n - 1], c = M[n - 1][n - 2], d = M[n - 1][n - 1];
-    if (Math.abs(c) < 1e-13 * (Math.abs(a) + Math.abs(d) + 1e-300)) {
+    // Without a Hessenberg reduction the whole last row (left of the diagonal) must vanish to deflate.
+    const scale = Math.abs(a) + Math.abs(d) + 1e-300;
+    const lastRowSmall = M[n - 1].slice(0, n - 1).every((x) => Math.abs(x) < 1e-13 * scale);
+    const lastTwoSmall = n > 2 && [M[n - 2], M[n - 1]].every((row) => row.slice(0, n - 2).every((x) => Math.abs(x) < 1e-13 * scale));
+    if (lastRowSmall) {
       out.push({ re: d, im: 0 });
       M = M.slice(0, n - 1).map((row) => row.slice(0, n - 1));
       n--;
@@ -118,14 +122,17 @@ export function eigenvalues(A: FloatMatrix): { re: number; im: number }[] {
     }
     const tr = a + d;
     const disc = (a - d) ** 2 / 4 + b * c;
-    if (n === 2 || (iter > 50 && Math.abs(M[n - 2][n - 3] ?? 0) < 1e-13)) {
+    if (n === 2 || (iter > 50 && lastTwoSmall)) {
       if (disc < 0) out.push({ re: tr / 2, im: Math.sqrt(-disc) }, { re: tr / 2, im: -Math.sqrt(-disc) });
       else out.push({ re: tr / 2 + Math.sqrt(disc), im: 0 }, { re: tr / 2 - Math.sqrt(disc), im: 0 });
       M = M.slice(0, n - 2).map((row) => row.slice(0, n - 2));
       n -= 2;
       continue;
     }
-    const mu = d;
+    // Wilkinson's shift (the trailing 2×2's eigenvalue nearer d), with an exceptional shift now and
+    // then so that cycles such as a permutation matrix's are broken.
+    const wilkinson = disc >= 0 ? (Math.abs(tr / 2 + Math.sqrt(disc) - d) < Math.abs(tr / 2 - Math.sqrt(disc) - d) ? tr / 2 + Math.sqrt(disc) : tr / 2 - Math.sqrt(disc)) : d;
+    const mu = iter % 11 === 10 ? d + 0.75 * Math.abs(c) : wilkinson;
     const shifted = M.map((row, i) => row.map((x, j) => (i === j ? x - mu : x)));
     const { Q, R } = qr(shifted);
     M = matMul(R, Q).map((row, i) => row.map((x, j) => (i === j ? x + mu : x)));

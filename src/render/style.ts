@@ -31,7 +31,8 @@ export function shortFloat(x: number, digits = 6): string {
   if (Number.isInteger(x) && Math.abs(x) < 1e15) return x.toFixed(1);
   const s = x.toPrecision(digits);
   if (s.includes("e")) return s.replace(/\.?0+e/, "e");
-  return s.includes(".") ? s.replace(/\.?0+$/, "") : s;
+  // A float keeps its point (3.0, not 3), so it never reads as an exact number.
+  return s.includes(".") ? s.replace(/0+$/, "").replace(/\.$/, ".0") : `${s}.0`;
 }
 
 export const TEXT: Style = {
@@ -125,7 +126,7 @@ export const PRETTY: Style = {
   vector: (entries) => `[${entries.join(", ")}]`,
   list: (items) => items.join(", "),
   string: (value) => value,
-  float: (x) => shortFloat(x),
+  float: (x) => shortFloat(x).replace(/^-/, "−"),
   sum: (op, i, from, to, body) => `${op === "sum" ? "Σ" : "∏"}_{${i}=${from}}^{${to}} ${body}`,
   relation: (op, l, r) => `${l} ${{ "==": "≡", "<=": "≤", ">=": "≥" }[op] ?? op} ${r}`,
 };

@@ -1,5 +1,5 @@
 // Parse errors in words a student understands, with line, column and a caret under the spot.
-import type { ScanResult } from "./scanner.js";
+import type { ScanProblem } from "./scanner.js";
 
 export function locate(code: string, offset: number): { line: number; column: number; excerpt: string } {
   const clamped = Math.max(0, Math.min(offset, code.length));
@@ -17,17 +17,21 @@ const BRACKET_NAMES: Record<string, string> = { "(": "parenthesis", "[": "matrix
 const CLOSERS: Record<string, string> = { "(": ")", "[": "]", "{": "}" };
 
 /** Ohm's expectations, said plainly: `"]"` → `]`, rule descriptions kept, duplicates dropped. */
+const EXPRESSION_STARTS = new Set(["a letter", "a digit", '"\""', '"("', '"["', '"|"', '"‖"', '"."', '"-"', '"+"', '"∂"', '"∇"', '"Σ"', '"∑"', '"∏"', '"d"', '"≈"']);
+
 function describeExpected(expected: string[]): string {
-  const words = [...new Set(expected.map((e) => e.replace(/^"(.*)"$/, "`$1`")))].filter((w) => w !== "");
+  const startsExpression = expected.some((e) => e === "a letter" || e === "a digit");
+  const kept = startsExpression ? ["an expression", ...expected.filter((e) => !EXPRESSION_STARTS.has(e) && !e.includes("\\\""))] : expected;
+  const words = [...new Set(kept.map((e) => e.replace(/^"(.*)"$/, "`$1`")))].filter((w) => w !== "");
   if (words.length === 0) return "something else";
   const shown = words.slice(0, 6);
   const more = words.length > shown.length ? ", …" : "";
   return shown.length === 1 ? shown[0] : `${shown.slice(0, -1).join(", ")} or ${shown[shown.length - 1]}${more}`;
 }
 
-export type SyntaxProblem = { ok: false; reason: "syntax"; offset: number; expected: string[] };
+export type SyntaxProblem = { reason: "syntax"; offset: number; expected: string[] };
 
-export function parseErrorMessage(code: string, problem: Exclude<ScanResult, { ok: true }> | SyntaxProblem): { offset: number; message: string } {
+export function parseErrorMessage(code: string, problem: ScanProblem | SyntaxProblem): { offset: number; message: string } {
   const at = (offset: number) => {
     const { line, column } = locate(code, offset);
     return `${line}:${column}`;
@@ -35,7 +39,7 @@ export function parseErrorMessage(code: string, problem: Exclude<ScanResult, { o
   switch (problem.reason) {
     case "unclosed": {
       const { char, offset } = problem.open;
-      return { offset: code.length, message: `expected \`${CLOSERS[char]}\` to close the ${BRACKET_NAMES[char]} opened at ${at(offset)}` };
+      return { offset: code.trimEnd().length, message: `expected \`${CLOSERS[char]}\` to close the ${BRACKET_NAMES[char]} opened at ${at(offset)}` };
     }
     case "unmatched":
       return {

@@ -17,12 +17,14 @@ export interface OpenBracket {
   offset: number;
 }
 
-export type ScanResult =
-  | { ok: true; statements: ScannedStatement[] }
-  | { ok: false; reason: "unclosed"; open: OpenBracket; statementOffset: number }
-  | { ok: false; reason: "unmatched"; offset: number; char: string; open: OpenBracket | null }
-  | { ok: false; reason: "string"; offset: number }
-  | { ok: false; reason: "continued"; offset: number };
+export type ScanProblem =
+  | { reason: "unclosed"; open: OpenBracket; statementOffset: number }
+  | { reason: "unmatched"; offset: number; char: string; open: OpenBracket | null }
+  | { reason: "string"; offset: number }
+  | { reason: "continued"; offset: number };
+
+/** On a problem, `statements` holds the complete statements before it, so they still run. */
+export type ScanResult = { ok: true; statements: ScannedStatement[] } | ({ ok: false; statements: ScannedStatement[] } & ScanProblem);
 
 const CLOSING: Record<string, string> = { "(": ")", "[": "]", "{": "}" };
 const OPENING: Record<string, string> = { ")": "(", "]": "[", "}": "{" };
@@ -71,7 +73,7 @@ export function scan(source: string): ScanResult {
     if (inString >= 0) {
       if (ch === "\\") i++;
       else if (ch === '"') inString = -1;
-      else if (ch === "\n") return { ok: false, reason: "string", offset: inString };
+      else if (ch === "\n") return { ok: false, statements, reason: "string", offset: inString };
       continue;
     }
     if (ch === '"') {
@@ -83,7 +85,7 @@ export function scan(source: string): ScanResult {
       stack.push({ char: ch, offset: i });
     } else if (ch in OPENING) {
       const open = stack.pop() ?? null;
-      if (!open || open.char !== OPENING[ch]) return { ok: false, reason: "unmatched", offset: i, char: ch, open };
+      if (!open || open.char !== OPENING[ch]) return { ok: false, statements, reason: "unmatched", offset: i, char: ch, open };
     } else if (ch === ";" && stack.length === 0) {
       finish(i, true);
     } else if (ch === "\n") {
@@ -102,10 +104,10 @@ export function scan(source: string): ScanResult {
       }
     }
   }
-  if (inString >= 0) return { ok: false, reason: "string", offset: inString };
-  if (stack.length) return { ok: false, reason: "unclosed", open: stack[stack.length - 1], statementOffset: start };
+  if (inString >= 0) return { ok: false, statements, reason: "string", offset: inString };
+  if (stack.length) return { ok: false, statements, reason: "unclosed", open: stack[stack.length - 1], statementOffset: start };
   const tail = out.slice(start).join("");
-  if (endsWithContinuation(tail)) return { ok: false, reason: "continued", offset: start + tail.trimEnd().length - 1 };
+  if (endsWithContinuation(tail)) return { ok: false, statements, reason: "continued", offset: start + tail.trimEnd().length - 1 };
   finish(source.length, false);
   return { ok: true, statements };
 }

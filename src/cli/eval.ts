@@ -1,0 +1,60 @@
+// `nabla eval [--json] FILE|-`: runs a file's statements; prints each result, or one JSON object per
+// statement (LANGUAGE.md §9). Exit status 1 when any statement failed.
+import { readFileSync } from "node:fs";
+import { Session } from "../session.js";
+import type { StatementResult } from "../results.js";
+
+export interface JsonLine {
+  index: number;
+  line: number;
+  source: string;
+  status: "ok" | "error";
+  name?: string;
+  text: string;
+  latex: string;
+  verdict?: string;
+  counterexample?: Record<string, string>;
+  error?: { kind: string; message: string; line: number; column: number };
+}
+
+export function toJsonLine(r: StatementResult): JsonLine {
+  const line: JsonLine = { index: r.index, line: r.line, source: r.source, status: r.status, text: r.text, latex: r.latex };
+  if (r.name !== undefined) line.name = r.name;
+  if (r.verdict !== undefined) line.verdict = r.verdict;
+  if (r.counterexample !== undefined) line.counterexample = r.counterexample;
+  if (r.error) line.error = { kind: r.error.kind, message: r.error.message, line: r.error.line, column: r.error.column };
+  return line;
+}
+
+export function formatResult(r: StatementResult): string {
+  const effects = r.effects
+    .map((e) => (e.kind === "stdout" || e.kind === "stderr" ? e.text.replace(/\n$/, "") : e.kind === "pager" ? e.text : ""))
+    .filter(Boolean);
+  if (r.status === "error" && r.error) {
+    return [...effects, `${r.error.kind === "parse" ? "Parse error" : "Error"} at ${r.error.line}:${r.error.column}: ${r.error.message}`, indent(r.error.excerpt)].join("\n");
+  }
+  return [...effects, ...(r.silent ? [] : [r.pretty])].join("\n");
+}
+
+function indent(text: string): string {
+  return text.split("\n").map((l) => `  ${l}`).join("\n");
+}
+
+export function evalCommand(file: string, json: boolean, write: (s: string) => void = (s) => process.stdout.write(s)): number {
+  let source: string;
+  try {
+    source = readFileSync(file === "-" ? 0 : file, "utf8");
+  } catch (err) {
+    process.stderr.write(`nabla: cannot read ${file}: ${(err as Error).message}\n`);
+    return 2;
+  }
+  const results = new Session().run(source);
+  for (const r of results) {
+    if (json) write(JSON.stringify(toJsonLine(r)) + "\n");
+    else {
+      const shown = formatResult(r);
+      if (shown) write(shown + "\n");
+    }
+  }
+  return results.some((r) => r.status === "error") ? 1 : 0;
+}

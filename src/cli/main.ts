@@ -1,0 +1,46 @@
+// The `nabla` command.
+import { evalCommand } from "./eval.js";
+import { replCommand } from "./repl.js";
+
+const USAGE = `usage:
+  nabla eval [--json] FILE|-     run a file (or standard input), one result per statement
+  nabla repl                     an interactive session
+  nabla install-kernel [--user | --prefix P | --sys-prefix]
+                                 install the Jupyter kernel
+  nabla help                     this text`;
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case "eval": {
+      const json = rest.includes("--json");
+      const files = rest.filter((a) => a !== "--json");
+      if (files.length !== 1) {
+        process.stderr.write(`${USAGE}\n`);
+        return 2;
+      }
+      return evalCommand(files[0], json);
+    }
+    case "repl":
+    case undefined:
+      return replCommand();
+    case "install-kernel": {
+      const installer = "../../kernel/install.js";
+      try {
+        const { installKernel } = (await import(installer)) as { installKernel: (args: string[]) => Promise<number> };
+        return installKernel(rest);
+      } catch (err) {
+        process.stderr.write(`nabla: the kernel installer is not available: ${(err as Error).message}\n`);
+        return 1;
+      }
+    }
+    case "help":
+    case "--help":
+    case "-h":
+      process.stdout.write(`${USAGE}\n`);
+      return 0;
+    default:
+      process.stderr.write(`nabla: unknown command ${command}\n${USAGE}\n`);
+      return 2;
+  }
+}

@@ -1,0 +1,51 @@
+// `nabla repl`: an interactive session with history and multi-line input (a statement continues
+// while a bracket is open or the line ends with an operator).
+import { createInterface } from "node:readline";
+import { homedir } from "node:os";
+import { join } from "node:path";
+import { appendFileSync, readFileSync } from "node:fs";
+import { Session } from "../session.js";
+import { isComplete } from "../syntax/complete.js";
+import { formatResult } from "./eval.js";
+
+const HISTORY = join(homedir(), ".nabla_history");
+
+function loadHistory(): string[] {
+  try {
+    return readFileSync(HISTORY, "utf8").split("\n").filter(Boolean).reverse().slice(0, 1000);
+  } catch {
+    return [];
+  }
+}
+
+export function replCommand(): Promise<number> {
+  const session = new Session();
+  const rl = createInterface({ input: process.stdin, output: process.stdout, history: loadHistory(), historySize: 1000, prompt: "∇> " });
+  let buffer = "";
+  process.stdout.write("Nabla — type math, help() for operators, Ctrl-D to leave.\n");
+  rl.prompt();
+  rl.on("line", (line) => {
+    buffer = buffer ? `${buffer}\n${line}` : line;
+    if (isComplete(buffer) === "incomplete") {
+      rl.setPrompt(".. ");
+      rl.prompt();
+      return;
+    }
+    const code = buffer;
+    buffer = "";
+    rl.setPrompt("∇> ");
+    if (code.trim()) {
+      try {
+        appendFileSync(HISTORY, code.replace(/\n/g, " ") + "\n");
+      } catch {
+        // History is a convenience; a read-only home must not stop the session.
+      }
+      for (const r of session.run(code)) {
+        const shown = formatResult(r);
+        if (shown) process.stdout.write(shown + "\n");
+      }
+    }
+    rl.prompt();
+  });
+  return new Promise((resolve) => rl.on("close", () => resolve(0)));
+}
