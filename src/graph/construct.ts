@@ -349,8 +349,9 @@ export function sqrt(x: Node): Node {
 export function apply(op: string, args: readonly Node[]): Node {
   const entry = lookupOperator(op);
   if (!entry) throw mathError(`unknown operator ${op}`);
+  // The shape rule runs first, so a fold never sees arguments of shapes that do not fit.
+  const shape = entry.shape ? entry.shape(args.map((a) => a.shape)) : SCALAR;
   const folded = entry.fold?.(args);
   if (folded) return folded;
-  const shape = entry.shape ? entry.shape(args.map((a) => a.shape)) : SCALAR;
   return intern<Apply>({ kind: "apply", op: entry.name, args, shape });
 }

@@ -148,6 +148,7 @@ function normOf(v: Node, p: Node | undefined): Node | undefined {
 }
 
 const scalarOrSame = (name: string) => ([a, b]: Shape[]): Shape => {
+  if (isScalar(a) || isScalar(b)) return isScalar(a) ? b : a;
   if (a.length !== b.length || a.some((d, i) => d !== b[i])) {
     throw shapeError(`${name} needs two arrays of the same shape, not a ${showShape(a)} and a ${showShape(b)}`);
   }

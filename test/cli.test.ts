@@ -1,0 +1,31 @@
+// `nabla eval --json` prints one object per statement (LANGUAGE.md §9) and exits 1 on any error.
+import { describe, expect, it } from "vitest";
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+
+const BIN = join(import.meta.dirname, "..", "bin", "nabla.mjs");
+
+function nabla(args: string[], input: string) {
+  return spawnSync(process.execPath, [BIN, ...args], { input, encoding: "utf8" });
+}
+
+describe("nabla eval", () => {
+  it("prints JSON lines", () => {
+    const out = nabla(["eval", "--json", "-"], "A = [1, 2; 3, 4]\ndet(A)\n‖A‖_F");
+    expect(out.status).toBe(0);
+    const lines = out.stdout.trim().split("\n").map((l) => JSON.parse(l));
+    expect(lines[0]).toEqual({ index: 0, line: 1, source: "A = [1, 2; 3, 4]", status: "ok", name: "A", text: "[1, 2; 3, 4]", latex: "A = \\begin{bmatrix} 1 & 2 \\\\ 3 & 4 \\end{bmatrix}" });
+    expect(lines[1]).toMatchObject({ index: 1, line: 2, text: "-2", status: "ok" });
+    expect(lines[2]).toMatchObject({ text: "sqrt(30)", latex: "\\sqrt{30} \\approx 5.4772" });
+  });
+  it("exits 1 and reports the error with line and column", () => {
+    const out = nabla(["eval", "--json", "-"], "x = 1\ny = (2");
+    expect(out.status).toBe(1);
+    const last = JSON.parse(out.stdout.trim().split("\n").pop()!);
+    expect(last.error).toEqual({ kind: "parse", message: "expected `)` to close the parenthesis opened at 2:5", line: 2, column: 7 });
+  });
+  it("prints Unicode math in the terminal", () => {
+    const out = nabla(["eval", "-"], "‖[1, 2; 3, 4]‖_F\n[1, 2]ᵀ [3, 4]");
+    expect(out.stdout).toBe("√30 ≈ 5.4772\n11\n");
+  });
+});
