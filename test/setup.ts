@@ -37,7 +37,8 @@ expect.extend({
 });
 
 declare module "vitest" {
-  interface Matchers<T = unknown> {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- must match vitest's declaration
+  interface Matchers<T = any> {
     toParseAs(expected: string): T;
     toEvaluateTo(expected: string): T;
     toRenderInKatex(): T;

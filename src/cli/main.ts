@@ -1,10 +1,12 @@
 // The `nabla` command.
 import { evalCommand } from "./eval.js";
 import { replCommand } from "./repl.js";
+import { renderCommand } from "./render.js";
 
 const USAGE = `usage:
   nabla eval [--json] FILE|-     run a file (or standard input), one result per statement
   nabla repl                     an interactive session
+  nabla render FILE -o OUT.html  run a file and write its typeset results as a web page
   nabla install-kernel [--user | --prefix P | --sys-prefix]
                                  install the Jupyter kernel
   nabla help                     this text`;
@@ -20,6 +22,14 @@ export async function main(argv: string[]): Promise<number> {
         return 2;
       }
       return evalCommand(files[0], json);
+    }
+    case "render": {
+      const o = rest.indexOf("-o");
+      if (o < 0 || rest.length !== 3) {
+        process.stderr.write(`${USAGE}\n`);
+        return 2;
+      }
+      return renderCommand(rest.filter((_, i) => i !== o && i !== o + 1)[0], rest[o + 1]);
     }
     case "repl":
     case undefined:
