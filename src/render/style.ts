@@ -110,11 +110,13 @@ export const PRETTY: Style = {
   minus: "−",
   symbol: prettyName,
   constant: (name) => name,
+  // 2xy and σ(x)(1 − σ(x)) join tightly; a function name or a long name gets a space: 2x cos(x²).
   product: (factors, numeric) =>
     factors.reduce((acc, f, i) => {
       if (i === 0) return f;
-      const tight = !numeric[i] && (numeric[i - 1] || /^[\p{L}(]/u.test(f)) && /^[\p{L}\d(√]/u.test(f) && !/^\d/.test(f);
-      return acc + (numeric[i] ? "·" : tight && acc.length + f.length < 80 && !/[\p{L}]{2,}$/u.test(acc) ? "" : " ") + f;
+      if (numeric[i]) return `${acc}·${f}`;
+      const singleLetter = /^\p{L}[₀-₉⁰-⁹¹²³]*$/u.test(f) && !/\p{L}{2,}[₀-₉⁰-⁹¹²³]*$/u.test(acc);
+      return acc + (singleLetter || f.startsWith("(") ? "" : " ") + f;
     }, ""),
   fraction: (n, d, simple) => `${n}/${simple ? d : `(${d})`}`,
   power: (b, e, simple) => (/^-?\d+$/.test(e) ? b + toSuperscript(Number(e)) : `${b}^${simple ? e : `(${e})`}`),

@@ -1,0 +1,5 @@
+// The public API.
+export { Session, type SessionOptions } from "./session.js";
+export type { StatementResult, Effect, NablaError, Verdict } from "./results.js";
+export { isComplete } from "./syntax/complete.js";
+export { helpFor, builtinNames, KEYWORDS } from "./help.js";
