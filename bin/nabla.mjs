@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Runs the compiled CLI when it is built, else the TypeScript sources through tsx.
+// Runs the TypeScript sources through tsx in a checkout; the compiled CLI (npm run build) when the
+// sources are absent (an installed package) or NABLA_USE_DIST=1 (benchmarks, fast starts).
 import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -7,7 +8,8 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const compiled = join(root, "dist", "src", "cli", "main.js");
 let entry;
-if (existsSync(compiled)) {
+const sources = join(root, "src", "cli", "main.ts");
+if (existsSync(compiled) && (process.env.NABLA_USE_DIST === "1" || !existsSync(sources))) {
   entry = pathToFileURL(compiled).href;
 } else {
   const { register } = await import("tsx/esm/api");
