@@ -43,8 +43,10 @@ export interface NablaActionDict<T> extends BaseActionDict<T> {
   Assignment?: (this: NonterminalNode, arg0: NonterminalNode, arg1: TerminalNode, arg2: NonterminalNode) => T;
   ExprList?: (this: NonterminalNode, arg0: NonterminalNode) => T;
   Expr?: (this: NonterminalNode, arg0: NonterminalNode) => T;
+  Rel_equations?: (this: NonterminalNode, arg0: NonterminalNode, arg1: TerminalNode, arg2: NonterminalNode, arg3: NonterminalNode, arg4: NonterminalNode, arg5: TerminalNode, arg6: NonterminalNode) => T;
   Rel_rel?: (this: NonterminalNode, arg0: NonterminalNode, arg1: NonterminalNode, arg2: NonterminalNode) => T;
   Rel?: (this: NonterminalNode, arg0: NonterminalNode) => T;
+  equivOp?: (this: NonterminalNode, arg0: TerminalNode) => T;
   relOp?: (this: NonterminalNode, arg0: TerminalNode) => T;
   Range_range?: (this: NonterminalNode, arg0: NonterminalNode, arg1: TerminalNode, arg2: NonterminalNode) => T;
   Range?: (this: NonterminalNode, arg0: NonterminalNode) => T;

@@ -15,6 +15,8 @@ import { locate, parseErrorMessage } from "./syntax/errors.js";
 import { scan } from "./syntax/scanner.js";
 import { parseStatement } from "./syntax/to-ast.js";
 import type { Statement } from "./syntax/ast.js";
+import { compare, type Comparison } from "./engine/check.js";
+import { str } from "./graph/construct.js";
 
 export interface SessionOptions {
   limits?: Partial<Limits>;
@@ -26,6 +28,7 @@ export interface SessionOptions {
 
 interface Shown {
   value: Node;
+  verdict?: Comparison;
   name?: string;
   /** A definition shows `f(x, y) = body`. */
   lhs?: { text: string; latex: string; pretty: string };
@@ -140,12 +143,21 @@ export class Session {
         for (const name of st.names) this.env.shapes.set(name, shape);
         return { value: NOTHING, silent: true };
       }
+      case "check": {
+        const claim = st.expr;
+        if (claim.kind !== "relation" || (claim.op !== "==" && claim.op !== "=")) {
+          throw new MathFailure("math", "check needs two sides to compare: check a == b (or a ≡ b)", st.span);
+        }
+        const verdict = compare(ev.expr(claim.left), ev.expr(claim.right));
+        return { value: str(verdictText(verdict)), verdict };
+      }
       default:
         throw new MathFailure("math", `${st.kind} statements are not available yet`, st.span);
     }
   }
 
   private success(code: string, source: string, offset: number, index: number, silent: boolean, shown: Shown): StatementResult {
+    if (shown.verdict) return this.verdictResult(code, source, offset, index, silent, shown.verdict);
     const { value } = shown;
     let text = toText(value);
     let latex = toLatex(value);
@@ -174,6 +186,26 @@ export class Session {
       html: silent ? "" : renderLatex(latex),
       effects: this.env.effects,
       value: value === NOTHING ? undefined : value,
+    };
+  }
+
+  private verdictResult(code: string, source: string, offset: number, index: number, silent: boolean, c: Comparison): StatementResult {
+    const text = verdictText(c);
+    const mark = c.verdict === "equivalent" ? "\\checkmark" : c.verdict === "not equivalent" ? "\\times" : "?";
+    const latex = `${mark}\\ \\text{${text.slice(2).replace(/[\\{}$&#^_%~]/g, (ch) => `\\${ch}`)}}`;
+    return {
+      index,
+      line: lineOf(code, offset),
+      source,
+      status: "ok",
+      silent,
+      text,
+      pretty: text,
+      latex,
+      html: silent ? "" : renderLatex(latex),
+      effects: this.env.effects,
+      verdict: c.verdict,
+      counterexample: c.counterexample ? { ...c.counterexample.point } : undefined,
     };
   }
 
@@ -241,4 +273,14 @@ function maxDepth(text: string): number {
     else if (ch === ")" || ch === "]" || ch === "}") depth--;
   }
   return max;
+}
+
+/** ✓ equivalent · ✗ not equivalent: at x = 1 the left side is 2.0, the right side 1.0806 · ? undecided: why */
+export function verdictText(c: Comparison): string {
+  if (c.verdict === "equivalent") return `✓ equivalent (${c.reason})`;
+  if (c.verdict === "undecided") return `? undecided: ${c.reason}`;
+  const ce = c.counterexample;
+  if (!ce) return `✗ not equivalent: ${c.reason}`;
+  const at = Object.entries(ce.point).map(([k, v]) => `${k} = ${v}`).join(", ");
+  return `✗ not equivalent: ${at ? `at ${at} ` : ""}the left side is ${ce.left}, the right side ${ce.right}`;
 }

@@ -128,6 +128,11 @@ const semantics = grammar.createSemantics().addOperation<unknown>("toAst", {
   ExprList(list): Statement {
     return { kind: "exprs", exprs: listOf<Expr>(list), span: spanOf(this) };
   },
+  Rel_equations(l1, _eq1, r1, _equiv, l2, _eq2, r2): Expr {
+    const first: Expr = { kind: "relation", op: "=", left: expr(l1), right: expr(r1), span: { start: base + l1.source.startIdx, end: base + r1.source.endIdx } };
+    const second: Expr = { kind: "relation", op: "=", left: expr(l2), right: expr(r2), span: { start: base + l2.source.startIdx, end: base + r2.source.endIdx } };
+    return { kind: "relation", op: "==", left: first, right: second, span: spanOf(this) };
+  },
   Rel_rel(left, op, right): Expr {
     return { kind: "relation", op: REL_OPS[op.sourceString], left: expr(left), right: expr(right), span: spanOf(this) };
   },

@@ -1,0 +1,35 @@
+// expand: products of sums and whole powers of sums multiplied out; the constructors collect the
+// like terms. Works for float coefficients too.
+import { ONE, add, int, mul, pow } from "../graph/construct.js";
+import type { Node } from "../graph/node.js";
+import { rewrite } from "../graph/traverse.js";
+import { limitError } from "../errors.js";
+
+const MAX_TERMS = 20_000;
+
+function multiplyOut(factors: readonly Node[]): Node {
+  let terms: Node[] = [ONE];
+  for (const f of factors) {
+    const parts = f.kind === "add" ? f.terms : [f];
+    const next: Node[] = [];
+    for (const t of terms) for (const p of parts) next.push(mul(t, p));
+    if (next.length > MAX_TERMS) throw limitError(`the expansion has more than ${MAX_TERMS} terms`);
+    terms = [add(...next)].flatMap((s) => (s.kind === "add" ? [...s.terms] : [s]));
+  }
+  return add(...terms);
+}
+
+export function expand(root: Node): Node {
+  return rewrite(root, (n) => {
+    if (n.kind === "mul" && n.factors.some((f) => f.kind === "add")) return multiplyOut(n.factors);
+    if (n.kind === "pow" && n.base.kind === "add" && n.exp.kind === "num" && n.exp.value.isInteger()) {
+      const k = Number(n.exp.value.num);
+      if (k > 0) {
+        if (k > 200) throw limitError(`the power ${k} is too large to expand`);
+        return multiplyOut(new Array<Node>(k).fill(n.base));
+      }
+      if (k < 0) return pow(expand(pow(n.base, int(-k))), int(-1));
+    }
+    return undefined;
+  });
+}
