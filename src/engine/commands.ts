@@ -12,6 +12,13 @@ import { freeSymbols } from "../graph/traverse.js";
 import { eigen, singularValues, diagonalize } from "./decompositions.js";
 import type { Evaluator } from "./evaluate.js";
 import { expandBigop } from "./evaluate.js";
+import { taylor } from "./series.js";
+import { expand } from "./expand.js";
+import { simplify } from "./simplify.js";
+import { factor } from "./factor.js";
+import { collect } from "./collect.js";
+import { gradientDescent } from "./descent.js";
+import { convexity } from "./convexity.js";
 
 export type Command = (args: Expr[], ev: Evaluator) => Node;
 
@@ -69,7 +76,77 @@ function bigCommand(op: "sum" | "prod"): Command {
   };
 }
 
+/** `name = value` arguments, and the positional ones. */
+function splitArgs(args: Expr[]): { positional: Expr[]; named: Map<string, Expr> } {
+  const positional: Expr[] = [];
+  const named = new Map<string, Expr>();
+  for (const a of args) {
+    if (a.kind === "relation" && a.op === "=" && a.left.kind === "name") named.set(a.left.name, a.right);
+    else positional.push(a);
+  }
+  return { positional, named };
+}
+
+/** `x = a` or `[x, y] = [a, b]`: the variables and the point. */
+function pointArg(ev: Evaluator, e: Expr | undefined, what: string): { vars: Node[]; at: Node[] } {
+  if (!e || e.kind !== "relation" || e.op !== "=") throw mathError(`${what} needs the point, as in x = 0 or [x, y] = [0, 0]`);
+  if (e.left.kind === "name") return { vars: [ev.variable(e.left.name)], at: [ev.expr(e.right)] };
+  const vars = ev.expr(e.left);
+  const at = ev.expr(e.right);
+  if (vars.kind !== "tensor" || at.kind !== "tensor" || vars.entries.length !== at.entries.length) {
+    throw mathError(`${what} needs as many values as variables: [x, y] = [0, 0]`);
+  }
+  return { vars: [...vars.entries], at: [...at.entries] };
+}
+
+function wholeNumber(ev: Evaluator, e: Expr | undefined, fallback: number, what: string): number {
+  if (!e) return fallback;
+  const n = ev.expr(e);
+  if (n.kind !== "num" || !n.value.isInteger()) throw mathError(`${what} must be a whole number`);
+  return Number(n.value.num);
+}
+
 export const COMMANDS = new Map<string, Command>([
+  ["taylor", (args, ev) => {
+    requireArgs("taylor", args, 2, 3);
+    const { body } = bodyOf(ev, args[0]);
+    const { vars, at } = pointArg(ev, args[1], "taylor");
+    return taylor(body, vars, at, wholeNumber(ev, args[2], 2, "the order"));
+  }],
+  ["expand", (args, ev) => {
+    requireArgs("expand", args, 1);
+    return expand(bodyOf(ev, args[0]).body);
+  }],
+  ["simplify", (args, ev) => {
+    requireArgs("simplify", args, 1);
+    return simplify(bodyOf(ev, args[0]).body);
+  }],
+  ["factor", (args, ev) => {
+    requireArgs("factor", args, 1);
+    return factor(bodyOf(ev, args[0]).body);
+  }],
+  ["collect", (args, ev) => {
+    requireArgs("collect", args, 2);
+    return collect(bodyOf(ev, args[0]).body, ev.expr(args[1]));
+  }],
+  ["gd", (args, ev) => {
+    const { positional, named } = splitArgs(args);
+    if (positional.length !== 1) throw mathError("write gd(f, x = 4, η = 0.1) or gd(f, [x, y] = [1, 2], η = 0.1, steps = 10)");
+    const { body, params } = bodyOf(ev, positional[0]);
+    const start = [...named].find(([k]) => k !== "η" && k !== "steps");
+    const pointExpr = args.find((a) => a.kind === "relation" && (a.left.kind !== "name" || (a.left.name !== "η" && a.left.name !== "steps")));
+    const { vars, at } = pointArg(ev, pointExpr, "gd");
+    void start;
+    void params;
+    const eta = named.get("η");
+    if (!eta) throw mathError("gd needs a learning rate: η = 0.1");
+    return gradientDescent(body, vars, at, ev.expr(eta), wholeNumber(ev, named.get("steps"), 1, "steps"));
+  }],
+  ["convex", (args, ev) => {
+    requireArgs("convex", args, 1, 2);
+    const { body, params } = bodyOf(ev, args[0]);
+    return convexity(body, args[1] ? variablesOf(ev, args.slice(1), body) : params ?? undefined);
+  }],
   ["print", (args, ev) => {
     ev.env.emit({ kind: "stdout", text: args.map((a) => show(ev.expr(a))).join(" ") + "\n" });
     return SILENT;

@@ -13,6 +13,7 @@ import { differentiate, gradient, hessian } from "./differentiate.js";
 import { matmul } from "../graph/ops/linear-algebra.js";
 import { didYouMean } from "./suggest.js";
 import { COMMANDS } from "./commands.js";
+import { substitute } from "./substitute.js";
 
 export class Evaluator {
   constructor(readonly env: Environment) {}
@@ -226,10 +227,7 @@ function allOperatorNames(): string[] {
   return operatorNames;
 }
 
-export function substitute(body: Node, map: Map<Node, Node>): Node {
-  if (map.size === 0) return body;
-  return rewrite(body, (n) => map.get(n));
-}
+export { substitute };
 
 /** Σ and ∏ with whole-number bounds expand; symbolic bounds stay (closed forms are the engine's). */
 export function expandBigop(op: "sum" | "prod", index: Sym, from: Node, to: Node, body: Node): Node {

@@ -8,7 +8,38 @@ function items(n: Node | undefined): readonly Node[] {
   return n?.kind === "tuple" ? n.items : n ? [n] : [];
 }
 
+/** Gradient-descent results read as decimals when they terminate: 3.2, not 16/5. */
+function decimal(n: Node, print: (n: Node) => string): string {
+  if (n.kind === "num" && !n.value.isInteger()) {
+    let d = n.value.den;
+    for (const p of [2n, 5n]) while (d % p === 0n) d /= p;
+    if (d === 1n && n.value.den <= 10n ** 12n) return n.value.toNumber().toString();
+  }
+  if (n.kind === "tensor") return `[${n.entries.map((e) => decimal(e, print)).join(", ")}]`;
+  return print(n);
+}
+
 const PRINTERS: Record<string, FieldPrinter> = {
+  descent: (f, st, print) => {
+    const path = items(f.get("path"));
+    if (path.length === 2) return decimal(f.get("point")!, print);
+    return path.map((p) => decimal(p, print)).join(st.name === "latex" ? " \\to " : " → ");
+  },
+  convexity: (f, st) => {
+    const convex = f.get("convex")?.kind === "str" && (f.get("convex") as { value: string }).value === "true";
+    const reason = (f.get("reason") as { value: string }).value;
+    return st.name === "latex" ? `\\text{${convex ? "convex" : "not convex"}: ${reason.replace(/[\\{}$&#^_%~]/g, (c) => `\\${c}`)}}` : `${convex ? "true" : "false"}: ${reason}`;
+  },
+  // A series reads from the lowest power up: 1 + x + x²/2 + x³/6.
+  series: (f, st, print) => {
+    const terms = items(f.get("terms"));
+    if (terms.length === 0) return "0";
+    return terms.map((t, i) => {
+      const s = print(t);
+      if (i === 0) return s;
+      return s.startsWith("-") || s.startsWith("−") ? ` ${st.minus} ${s.slice(1)}` : ` + ${s}`;
+    }).join("");
+  },
   eig: (f, st, print) => {
     const values = items(f.get("values"));
     const vectors = items(f.get("vectors"));
