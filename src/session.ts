@@ -17,6 +17,7 @@ import { parseStatement } from "./syntax/to-ast.js";
 import type { Statement } from "./syntax/ast.js";
 import { compare, type Comparison } from "./engine/check.js";
 import { str } from "./graph/construct.js";
+import { optimum } from "./engine/solve/optimize.js";
 
 export interface SessionOptions {
   limits?: Partial<Limits>;
@@ -150,6 +151,11 @@ export class Session {
         }
         const verdict = compare(ev.expr(claim.left), ev.expr(claim.right));
         return { value: str(verdictText(verdict)), verdict };
+      }
+      case "optimize": {
+        const objective = ev.expr(st.objective);
+        const constraints = st.constraints.map((c) => ev.expr(c));
+        return { value: optimum(st.sense, objective, constraints) };
       }
       default:
         throw new MathFailure("math", `${st.kind} statements are not available yet`, st.span);

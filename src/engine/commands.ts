@@ -19,6 +19,9 @@ import { factor } from "./factor.js";
 import { collect } from "./collect.js";
 import { gradientDescent } from "./descent.js";
 import { convexity } from "./convexity.js";
+import { solveSystem } from "./solve/system.js";
+import { criticalPoints, lagrange } from "./solve/optimize.js";
+import { relation, struct } from "../graph/construct.js";
 
 export type Command = (args: Expr[], ev: Evaluator) => Node;
 
@@ -106,7 +109,41 @@ function wholeNumber(ev: Evaluator, e: Expr | undefined, fallback: number, what:
   return Number(n.value.num);
 }
 
+function listOf(n: Node): Node[] {
+  return n.kind === "tensor" || n.kind === "tuple" ? [...(n.kind === "tensor" ? n.entries : n.items)] : [n];
+}
+
+/** `[a = b, c = d]` parses as a matrix of relations; its entries are the equations. */
+function equationsOf(ev: Evaluator, e: Expr): Node[] {
+  if (e.kind === "matrix") return e.rows.flat().map((x) => ev.expr(x));
+  return [ev.expr(e)];
+}
+
 export const COMMANDS = new Map<string, Command>([
+  ["solve", (args, ev) => {
+    requireArgs("solve", args, 1, 2);
+    const equations = equationsOf(ev, args[0]);
+    const vars = args[1] ? listOf(ev.expr(args[1])) : freeSymbols(tuple(equations));
+    const result = solveSystem(equations, vars);
+    if (result.kind === "infinite") return struct("solutions", [{ name: "items", value: tuple([]) }, { name: "note", value: str(result.note) }]);
+    const sets = result.solutions.map((s) => tuple(vars.map((v, i) => relation("=", v, s.values[i]))));
+    const numeric = result.solutions.some((s) => !s.exact);
+    return struct("solutions", [
+      { name: "items", value: tuple(sets) },
+      ...(numeric ? [{ name: "note", value: str("numeric roots, to about 1e-12") }] : []),
+    ]);
+  }],
+  ["critical", (args, ev) => {
+    requireArgs("critical", args, 1, 2);
+    const { body, params } = bodyOf(ev, args[0]);
+    return criticalPoints(body, args[1] ? listOf(ev.expr(args[1])) : params ?? undefined);
+  }],
+  ["lagrange", (args, ev) => {
+    if (args.length < 2) throw mathError("write lagrange(f, g = c) or lagrange(f, g₁ = c₁, g₂ = c₂)");
+    const { body } = bodyOf(ev, args[0]);
+    const constraints = args.slice(1).flatMap((a) => equationsOf(ev, a));
+    return lagrange(body, constraints);
+  }],
   ["taylor", (args, ev) => {
     requireArgs("taylor", args, 2, 3);
     const { body } = bodyOf(ev, args[0]);

@@ -19,7 +19,34 @@ function decimal(n: Node, print: (n: Node) => string): string {
   return print(n);
 }
 
+function text(n: Node | undefined): string {
+  return n?.kind === "str" ? n.value : "";
+}
+
+function word(st: Style, s: string): string {
+  return st.name === "latex" ? `\\text{${s}}` : s;
+}
+
 const PRINTERS: Record<string, FieldPrinter> = {
+  solutions: (f, st, print) => {
+    const sets = items(f.get("items"));
+    const note = text(f.get("note"));
+    if (sets.length === 0) return word(st, note || "no real solution");
+    const one = (set: Node) => items(set).map(print).join(", ");
+    const body = sets.length === 1 || items(sets[0]).length === 1 ? sets.map(one).join(", ") : sets.map((x) => st.paren(one(x))).join(", ");
+    return note ? `${body}${st.name === "latex" ? "\\quad" : ""} ${word(st, `(${note})`)}` : body;
+  },
+  point: (f, st, print) => {
+    const at = items(f.get("at")).map(print).join(", ");
+    const exact = text(f.get("exact")) === "numeric" ? ", numeric" : "";
+    return `${at}: ${word(st, `${text(f.get("kind"))}${exact}, value`)} ${print(f.get("value")!)}`;
+  },
+  points: (f, st, print) => {
+    const list = items(f.get("items"));
+    if (list.length === 0) return word(st, text(f.get("note")) || "no real stationary point");
+    return list.map(print).join(st.name === "latex" ? ";\\quad " : "; ");
+  },
+  optimum: (f, st, print) => `${print(f.get("value")!)} ${word(st, "at")} ${items(f.get("at")).map(print).join(", ")}`,
   descent: (f, st, print) => {
     const path = items(f.get("path"));
     if (path.length === 2) return decimal(f.get("point")!, print);

@@ -1,0 +1,149 @@
+// Solving systems of equations: linear systems by elimination (coefficients may be symbolic),
+// polynomial systems by a lex Gröbner basis and back-substitution, one variable at a time from the
+// last. Only real solutions are kept; every solution is checked against the original equations.
+import { mathError } from "../../errors.js";
+import { ONE, ZERO, add, div, int, mul, num, pow, sub } from "../../graph/construct.js";
+import type { Node } from "../../graph/node.js";
+import { floatValue } from "../../graph/evalf.js";
+import { Rational } from "../../numeric/rational.js";
+import { differentiate } from "../differentiate.js";
+import { expand } from "../expand.js";
+import { evaluateAt } from "../numeric-eval.js";
+import { generatorsOf, toRational } from "../polynomial.js";
+import { substitute } from "../substitute.js";
+import { groebner, type Polynomial } from "./groebner.js";
+import { realRoots } from "./univariate.js";
+
+export interface Solution {
+  values: Node[];
+  exact: boolean;
+}
+
+export type SystemSolution = { kind: "finite"; solutions: Solution[] } | { kind: "infinite"; note: string };
+
+function isLinearIn(e: Node, vars: readonly Node[]): boolean {
+  return vars.every((v) => vars.every((w) => differentiate(differentiate(e, v), w) === ZERO));
+}
+
+/** Gaussian elimination over expressions, for systems linear in the unknowns. */
+function solveLinear(exprs: Node[], vars: readonly Node[]): SystemSolution {
+  const rows = exprs.map((e) => {
+    const coefficients = vars.map((v) => expand(differentiate(e, v)));
+    const zeroPoint = new Map(vars.map((v) => [v, ZERO] as const));
+    return [...coefficients, expand(sub(ZERO, substitute(e, zeroPoint)))];
+  });
+  const n = vars.length;
+  const pivots: number[] = [];
+  let r = 0;
+  for (let c = 0; c < n && r < rows.length; c++) {
+    const p = rows.findIndex((row, i) => i >= r && expand(row[c]) !== ZERO);
+    if (p < 0) continue;
+    [rows[r], rows[p]] = [rows[p], rows[r]];
+    const pivot = rows[r][c];
+    rows[r] = rows[r].map((x) => expand(div(x, pivot)));
+    for (let i = 0; i < rows.length; i++) {
+      if (i === r || rows[i][c] === ZERO) continue;
+      const f = rows[i][c];
+      rows[i] = rows[i].map((x, j) => expand(sub(x, mul(f, rows[r][j]))));
+    }
+    pivots.push(c);
+    r++;
+  }
+  for (let i = r; i < rows.length; i++) if (rows[i][n] !== ZERO) return { kind: "finite", solutions: [] };
+  if (pivots.length < n) return { kind: "infinite", note: `infinitely many solutions: ${n - pivots.length} unknown(s) are free` };
+  const values = vars.map((_, j) => rows[pivots.indexOf(j)][n]);
+  return { kind: "finite", solutions: [{ values, exact: true }] };
+}
+
+function toPolynomials(exprs: Node[], vars: readonly Node[]): { polys: Polynomial[]; denominators: Node[] } | null {
+  const polys: Polynomial[] = [];
+  const denominators: Node[] = [];
+  for (const e of exprs) {
+    const gens = generatorsOf([e]);
+    if (gens.some((g) => !vars.includes(g))) return null;
+    const r = toRational(expand(e), vars);
+    if (!r) return null;
+    const terms = [...r.num.terms].map(([k, c]) => ({ m: k.split(",").map(Number), c }));
+    polys.push(terms.sort((a, b) => {
+      for (let i = 0; i < a.m.length; i++) if (a.m[i] !== b.m[i]) return b.m[i] - a.m[i];
+      return 0;
+    }));
+    if (!r.den.constantValue()) denominators.push(r.den.toNode());
+  }
+  return { polys, denominators };
+}
+
+/** One polynomial of the basis, with values substituted for the later variables, by powers of vars[k]. */
+function univariate(p: Polynomial, k: number, vars: readonly Node[], assigned: readonly Node[]): Node[] {
+  const coefficients: Node[][] = [];
+  for (const t of p) {
+    const factors: Node[] = [num(t.c)];
+    for (let i = k + 1; i < vars.length; i++) if (t.m[i]) factors.push(pow(assigned[i], int(t.m[i])));
+    (coefficients[t.m[k]] ??= []).push(mul(...factors));
+  }
+  return Array.from({ length: coefficients.length }, (_, i) => expand(add(...(coefficients[i] ?? [ZERO]))));
+}
+
+function involvesOnlyFrom(p: Polynomial, k: number): boolean {
+  return p.every((t) => t.m.slice(0, k).every((e) => e === 0));
+}
+
+export function solveSystem(equations: Node[], vars: readonly Node[]): SystemSolution {
+  const exprs = equations.map((e) => (e.kind === "rel" ? sub(e.left, e.right) : e));
+  if (exprs.every((e) => isLinearIn(e, vars))) return solveLinear(exprs, vars);
+  const converted = toPolynomials(exprs, vars);
+  if (!converted) throw mathError("Nabla solves polynomial (or rational) equations in the unknowns, and linear systems with symbolic coefficients");
+  const basis = groebner(converted.polys);
+  if (basis.length === 1 && basis[0].length === 1 && basis[0][0].m.every((e) => e === 0)) return { kind: "finite", solutions: [] };
+  const n = vars.length;
+  const solutions: Solution[] = [];
+  let infinite = false;
+  const walk = (k: number, assigned: Node[], exact: boolean) => {
+    if (k < 0) {
+      solutions.push({ values: assigned, exact });
+      return;
+    }
+    const candidates = basis.filter((p) => involvesOnlyFrom(p, k) && p.some((t) => t.m[k] > 0));
+    const polys = candidates.map((p) => univariate(p, k, vars, assigned)).filter((c) => c.some((x) => x !== ZERO));
+    if (polys.length === 0) {
+      infinite = true;
+      return;
+    }
+    polys.sort((a, b) => a.length - b.length);
+    const roots = realRoots(polys[0]);
+    if (roots === "all") {
+      infinite = true;
+      return;
+    }
+    for (const root of roots) {
+      const next = [...assigned];
+      next[k] = root.value;
+      // The other polynomials at this level must vanish too.
+      const consistent = polys.slice(1).every((c) => {
+        const v = floatValue(add(...c.map((x, i) => mul(x, pow(root.value, int(i))))));
+        return v !== null && Math.abs(v) < 1e-8;
+      });
+      if (consistent) walk(k - 1, next, exact && root.exact);
+    }
+  };
+  walk(n - 1, new Array<Node>(n).fill(ZERO), true);
+  if (infinite && solutions.length === 0) return { kind: "infinite", note: "infinitely many solutions (the system does not pin every unknown down)" };
+  const valid = solutions.filter((s) => {
+    const point = new Map(vars.map((v, i) => [v, floatValue(s.values[i]) ?? NaN]));
+    return converted.denominators.every((d) => Math.abs(evaluateAt(d, point)) > 1e-12) && exprs.every((e) => {
+      const r = evaluateAt(e, point);
+      return Number.isFinite(r) && Math.abs(r) < 1e-6;
+    });
+  });
+  // Smallest first, by the first unknown, then the next: x = −2, x = 2.
+  const key = (s: Solution) => s.values.map((v) => floatValue(v) ?? 0);
+  valid.sort((a, b) => {
+    const ka = key(a);
+    const kb = key(b);
+    for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i] - kb[i];
+    return 0;
+  });
+  return { kind: "finite", solutions: valid };
+}
+
+export { ONE, Rational };

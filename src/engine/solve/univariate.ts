@@ -1,0 +1,92 @@
+// Real roots of one polynomial with (possibly irrational) exact coefficients: rational roots and
+// quadratic radicals exactly, the rest numerically (companion-matrix eigenvalues polished by
+// Newton's method, each confirmed by a sign change or a tiny residual).
+import { ZERO, add, div, float, int, isNumber, mul, neg, num, pow, sqrt, sub, toFloat } from "../../graph/construct.js";
+import type { Node } from "../../graph/node.js";
+import { Rational } from "../../numeric/rational.js";
+import { eigenvalues } from "../../numeric/float-linalg.js";
+import { rationalRootsOf } from "../factor.js";
+import { floatValue } from "../../graph/evalf.js";
+
+export interface Root {
+  value: Node;
+  exact: boolean;
+}
+
+/** Coefficients indexed by degree: c[0] + c[1] v + c[2] v² + … */
+export function realRoots(coefficients: Node[]): Root[] | "all" {
+  let c = [...coefficients];
+  while (c.length && c[c.length - 1] === ZERO) c.pop();
+  if (c.length === 0) return "all";
+  if (c.length === 1) return [];
+  if (c.every((x) => x.kind === "num")) return rationalCoefficients(c.map((x) => (x as { value: Rational }).value));
+  if (c.length === 2) return [{ value: neg(div(c[0], c[1])), exact: true }];
+  if (c.length === 3) {
+    const [k, b, a] = c;
+    const disc = sub(mul(b, b), mul(int(4), a, k));
+    const d = floatValue(disc);
+    if (d === null || d < -1e-12) return [];
+    if (Math.abs(d) <= 1e-12) return [{ value: div(neg(b), mul(int(2), a)), exact: true }];
+    const r = sqrt(disc);
+    return [
+      { value: div(add(neg(b), r), mul(int(2), a)), exact: true },
+      { value: div(sub(neg(b), r), mul(int(2), a)), exact: true },
+    ];
+  }
+  const floats = c.map((x) => floatValue(x));
+  if (floats.some((x) => x === null)) return [];
+  return numericRoots(floats as number[]);
+}
+
+function rationalCoefficients(c: Rational[]): Root[] {
+  const highFirst = [...c].reverse();
+  const lead = highFirst[0];
+  const { roots, rest } = rationalRootsOf(highFirst.map((a) => a.div(lead)));
+  const out: Root[] = [];
+  for (const r of roots) if (!out.some((o) => o.value === num(r))) out.push({ value: num(r), exact: true });
+  if (rest.length === 3) {
+    const [a, b, k] = rest;
+    const disc = b.mul(b).sub(Rational.int(4).mul(a).mul(k));
+    if (disc.sign() > 0) {
+      const r = sqrt(num(disc));
+      out.push({ value: div(add(num(b.neg()), r), num(a.mul(Rational.int(2)))), exact: true });
+      out.push({ value: div(sub(num(b.neg()), r), num(a.mul(Rational.int(2)))), exact: true });
+    } else if (disc.isZero()) {
+      out.push({ value: num(b.neg().div(a.mul(Rational.int(2)))), exact: true });
+    }
+  } else if (rest.length > 3) {
+    out.push(...numericRoots(rest.map((x) => x.toNumber()).reverse()));
+  }
+  return out;
+}
+
+function horner(c: number[], x: number): number {
+  let acc = 0;
+  for (let i = c.length - 1; i >= 0; i--) acc = acc * x + c[i];
+  return acc;
+}
+
+/** Real roots of c[0] + c[1]x + … numerically, each polished and confirmed. */
+export function numericRoots(c: number[]): Root[] {
+  const n = c.length - 1;
+  const lead = c[n];
+  const companion = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === 0 ? -c[n - 1 - j] / lead : i === j + 1 ? 1 : 0)));
+  const d = c.map((a, i) => a * i).slice(1);
+  const out: Root[] = [];
+  for (const ev of eigenvalues(companion)) {
+    if (Math.abs(ev.im) > 1e-7 * Math.max(1, Math.abs(ev.re))) continue;
+    let x = ev.re;
+    for (let k = 0; k < 50; k++) {
+      const step = horner(c, x) / horner(d, x);
+      if (!Number.isFinite(step)) break;
+      x -= step;
+      if (Math.abs(step) < 1e-15 * Math.max(1, Math.abs(x))) break;
+    }
+    const h = 1e-9 * Math.max(1, Math.abs(x));
+    const confirmed = Math.sign(horner(c, x - h)) !== Math.sign(horner(c, x + h)) || Math.abs(horner(c, x)) < 1e-12 * Math.max(...c.map(Math.abs));
+    if (confirmed && !out.some((o) => Math.abs(toFloat(o.value as never) - x) < 1e-9 * Math.max(1, Math.abs(x)))) out.push({ value: float(x), exact: false });
+  }
+  return out;
+}
+
+export { isNumber, pow };
