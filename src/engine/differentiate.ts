@@ -2,7 +2,9 @@
 // partials from its operator-table entry, the chain rule joining them. Memoised per call, so a shared
 // subexpression is differentiated once.
 import { mathError } from "../errors.js";
-import { ONE, ZERO, add, apply, int, isNumber, mul, pow, sub, tensor } from "../graph/construct.js";
+import { ONE, ZERO, add, apply, indexed, int, isNumber, mul, pow, sub, sym, tensor } from "../graph/construct.js";
+import { rewrite } from "../graph/traverse.js";
+import { sumOf } from "./sums.js";
 import type { Node } from "../graph/node.js";
 import { lookupOperator } from "../graph/operators.js";
 import { isScalar } from "../graph/shape.js";
@@ -54,12 +56,33 @@ function derivative(root: Node, x: Node): Node {
         }));
       }
       case "tensor": return tensor(n.shape, n.entries.map(d));
-      case "tuple": case "rel": case "record": case "bigop":
+      case "bigop": return sumDerivative(n, x);
+      case "tuple": case "rel": case "record":
         throw mathError(`cannot differentiate a ${n.kind === "rel" ? "relation" : n.kind}`);
     }
   };
   if (!isScalar(x.shape)) throw mathError("differentiation by a vector or matrix variable needs matrix calculus");
   return d(root);
+}
+
+/**
+ * d/dv Σ_i body = Σ_i ∂body/∂v, and when v is x_k for an x the body indexes as x_i, the term i = k
+ * adds (∂body/∂x_i) at i = k: ∂/∂x_k Σ_i x_i² = 2x_k (k is taken to lie within the bounds).
+ */
+function sumDerivative(n: Node & { kind: "bigop" }, v: Node): Node {
+  if (n.op !== "sum") throw mathError("Nabla differentiates Σ, not yet ∏");
+  const inner = differentiate(n.body, v);
+  const parts: Node[] = [inner === ZERO ? ZERO : sumOf(n.index, n.from, n.to, inner)];
+  if (v.kind === "sym" && v.name.includes("_")) {
+    const [base, k] = [v.name.slice(0, v.name.indexOf("_")), v.name.slice(v.name.indexOf("_") + 1)];
+    const xi = indexed(base, n.index);
+    const partial = differentiate(n.body, xi);
+    if (partial !== ZERO) {
+      const kNode = /^\d+$/.test(k) ? int(Number(k)) : sym(k);
+      parts.push(rewrite(partial, (m) => (m === n.index ? kNode : m.kind === "indexed" && m.index === kNode ? sym(`${m.base}_${k}`) : undefined)));
+    }
+  }
+  return add(...parts);
 }
 
 /** ∇f: the vector of first partials, in the order of `vars`. */

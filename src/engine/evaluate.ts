@@ -2,7 +2,7 @@
 // apply by substitution, operators go through the table, calculus through the engine.
 import { MathFailure, mathError, nameError, shapeError } from "../errors.js";
 import type { Environment, UserFunction } from "../environment.js";
-import { add, apply, bigop, constant, div, indexed, isNumber, mul, neg, num, pow, relation, str, struct, sub, sym, tensor, tuple } from "../graph/construct.js";
+import { ONE, add, apply, bigop, constant, div, indexed, isNumber, mul, neg, num, pow, relation, str, struct, sub, sym, tensor, tuple } from "../graph/construct.js";
 import type { Node, Sym } from "../graph/node.js";
 import { lookupOperator } from "../graph/operators.js";
 import { isScalar, showShape } from "../graph/shape.js";
@@ -14,6 +14,7 @@ import { matmul } from "../graph/ops/linear-algebra.js";
 import { didYouMean } from "./suggest.js";
 import { COMMANDS } from "./commands.js";
 import { substitute } from "./substitute.js";
+import { closedSum, sumOf } from "./sums.js";
 
 export class Evaluator {
   constructor(readonly env: Environment) {}
@@ -158,7 +159,7 @@ export class Evaluator {
     this.env.boundIndices.push(e.index);
     try {
       const body = this.expr(e.body);
-      const from = e.from ? this.expr(e.from) : sym("1");
+      const from = e.from ? this.expr(e.from) : ONE;
       const to = e.to ? this.expr(e.to) : sym("n");
       return expandBigop(e.op, index, from, to, body);
     } finally {
@@ -241,6 +242,7 @@ export function expandBigop(op: "sum" | "prod", index: Sym, from: Node, to: Node
     }
     return op === "sum" ? add(...terms) : mul(...terms);
   }
+  if (op === "sum") return closedSum(index, from, to, body) ?? sumOf(index, from, to, body);
   return bigop(op, index, from, to, body);
 }
 

@@ -18,6 +18,8 @@ const enum Prec {
 interface Printed {
   s: string;
   prec: Prec;
+  /** Extends to the right (Σ_i …): needs no parentheses as the last factor of a product. */
+  openRight?: boolean;
 }
 
 export function print(node: Node, style: Style): string {
@@ -58,6 +60,7 @@ class Printer {
         return {
           s: st.sum(n.op, st.symbol(n.index.name), this.node(n.from).s, this.node(n.to).s, this.at(n.body, Prec.Product)),
           prec: Prec.Product,
+          openRight: st.name !== "text",
         };
       case "rel":
         return { s: st.relation(n.op, this.at(n.left, Prec.Sum), this.at(n.right, Prec.Sum)), prec: Prec.Relation };
@@ -132,11 +135,17 @@ class Printer {
     const join = (parts: Printed[], numeric: boolean[]) =>
       parts.length === 1 && parts[0].prec >= Prec.Product
         ? parts[0]
-        : { s: st.product(parts.map((p) => (p.prec <= Prec.Sum || (p.prec === Prec.Product && parts.length > 1) ? st.paren(p.s) : p.s)), numeric), prec: Prec.Product };
+        : {
+            s: st.product(
+              parts.map((p, i) => (p.prec <= Prec.Sum || (p.prec === Prec.Product && parts.length > 1 && !(p.openRight && i === parts.length - 1)) ? st.paren(p.s) : p.s)),
+              numeric,
+            ),
+            prec: Prec.Product,
+          };
     if (top.length === 0) top.push({ s: "1", prec: Prec.Atom }), topNumeric.push(true);
     const numerator = join(top, topNumeric);
     if (bottom.length === 0) return numerator;
-    const denominator = join(bottom, bottomNumeric);
+    const denominator = bottom.length === 1 ? bottom[0] : join(bottom, bottomNumeric);
     const simple = bottom.length === 1 && denominator.prec >= Prec.Power;
     const numeratorText = st.name === "latex" || numerator.prec >= Prec.Product ? numerator.s : st.paren(numerator.s);
     return { s: st.fraction(numeratorText, denominator.s, simple), prec: Prec.Product };
