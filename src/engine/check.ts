@@ -5,6 +5,7 @@
 // Tolerance: two values agree when |a − b| ≤ 1e-9·max(1, |a|, |b|). They differ for sure when
 // |a − b| > 1e-6·max(1, |a|, |b|); in between the verdict is undecided (rounding could explain it).
 import { ZERO, sub } from "../graph/construct.js";
+import { MathFailure } from "../errors.js";
 import type { Node } from "../graph/node.js";
 import { freeSymbols } from "../graph/traverse.js";
 import { sameShape, showShape } from "../graph/shape.js";
@@ -12,6 +13,7 @@ import { shortFloat } from "../render/style.js";
 import { toPretty } from "../render/index.js";
 import type { Verdict } from "../results.js";
 import { expand } from "./expand.js";
+import { seriesSum } from "./series.js";
 import { evaluateAt } from "./numeric-eval.js";
 import { generatorsOf, toRational } from "./polynomial.js";
 
@@ -59,10 +61,16 @@ function samplePoints(vars: readonly Node[], count: number): Map<Node, number>[]
 
 function isExactlyZero(d: Node): boolean {
   if (d === ZERO) return true;
-  const e = expand(d);
-  if (e === ZERO) return true;
-  const r = toRational(e, generatorsOf([e]));
-  return r !== null && r.num.isZero();
+  try {
+    const e = expand(d, 2_000);
+    if (e === ZERO) return true;
+    const r = toRational(e, generatorsOf([e]));
+    return r !== null && r.num.isZero();
+  } catch (err) {
+    // An expansion too large to finish is no proof either way: evaluation decides.
+    if (err instanceof MathFailure && err.kind === "limit" && !/longer than|interrupted/.test(err.message)) return false;
+    throw err;
+  }
 }
 
 function describePoint(point: Map<Node, number>, vars: readonly Node[]): Record<string, string> {
@@ -136,6 +144,9 @@ function compareSets(a: readonly Node[], b: readonly Node[]): Comparison {
 }
 
 export function compare(a: Node, b: Node): Comparison {
+  // A Taylor polynomial compares as the polynomial it is.
+  if (a.kind === "record" && a.tag === "series") a = seriesSum(a);
+  if (b.kind === "record" && b.tag === "series") b = seriesSum(b);
   if (a === b) return { verdict: "equivalent", reason: "identical" };
   if (a.kind === "rel" && b.kind === "rel") return compareEquations(a, b);
   if (a.kind === "tuple" && b.kind === "tuple") return compareSets(a.items, b.items);

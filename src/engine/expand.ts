@@ -5,30 +5,28 @@ import type { Node } from "../graph/node.js";
 import { rewrite } from "../graph/traverse.js";
 import { limitError } from "../errors.js";
 
-const MAX_TERMS = 20_000;
-
-function multiplyOut(factors: readonly Node[]): Node {
+function multiplyOut(factors: readonly Node[], maxTerms: number): Node {
   let terms: Node[] = [ONE];
   for (const f of factors) {
     const parts = f.kind === "add" ? f.terms : [f];
     const next: Node[] = [];
     for (const t of terms) for (const p of parts) next.push(mul(t, p));
-    if (next.length > MAX_TERMS) throw limitError(`the expansion has more than ${MAX_TERMS} terms`);
+    if (next.length > maxTerms) throw limitError(`the expansion has more than ${maxTerms} terms`);
     terms = [add(...next)].flatMap((s) => (s.kind === "add" ? [...s.terms] : [s]));
   }
   return add(...terms);
 }
 
-export function expand(root: Node): Node {
+export function expand(root: Node, maxTerms = 20_000): Node {
   return rewrite(root, (n) => {
-    if (n.kind === "mul" && n.factors.some((f) => f.kind === "add")) return multiplyOut(n.factors);
+    if (n.kind === "mul" && n.factors.some((f) => f.kind === "add")) return multiplyOut(n.factors, maxTerms);
     if (n.kind === "pow" && n.base.kind === "add" && n.exp.kind === "num" && n.exp.value.isInteger()) {
       const k = Number(n.exp.value.num);
       if (k > 0) {
         if (k > 200) throw limitError(`the power ${k} is too large to expand`);
-        return multiplyOut(new Array<Node>(k).fill(n.base));
+        return multiplyOut(new Array<Node>(k).fill(n.base), maxTerms);
       }
-      if (k < 0) return pow(expand(pow(n.base, int(-k))), int(-1));
+      if (k < 0) return pow(expand(pow(n.base, int(-k)), maxTerms), int(-1));
     }
     return undefined;
   });
