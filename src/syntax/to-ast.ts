@@ -139,22 +139,31 @@ const semantics = grammar.createSemantics().addOperation<unknown>("toAst", {
   Range_range(from, _dots, to): Expr {
     return { kind: "range", from: expr(from), to: expr(to), span: spanOf(this) };
   },
-  Arrow_arrow(left, _op, right): Expr {
-    const head = expr(left);
-    const items = head.kind === "arrow" ? [...head.items, expr(right)] : [head, expr(right)];
-    return { kind: "arrow", items, span: spanOf(this) };
+  Arrow(first, _ops, rest): Expr {
+    if (rest.children.length === 0) return expr(first);
+    return { kind: "arrow", items: [expr(first), ...rest.children.map(expr)], span: spanOf(this) };
   },
-  Additive_plus(a, _op, b) {
-    return binary("+", a, b, this);
+  Additive(first, ops, rest): Expr {
+    let acc = expr(first);
+    rest.children.forEach((term, i) => {
+      const op = ops.children[i].sourceString as "+" | "-";
+      acc = { kind: "binary", op, left: acc, right: expr(term), implicit: false, span: { start: acc.span.start, end: base + term.source.endIdx } };
+    });
+    return acc;
   },
-  Additive_minus(a, _op, b) {
-    return binary("-", a, b, this);
+  Term(first, tails): Expr {
+    let acc = expr(first);
+    for (const tail of tails.children) {
+      const { op, right, implicit } = tail["toAst"]() as { op: BinaryOp; right: Expr; implicit: boolean };
+      acc = { kind: "binary", op, left: acc, right, implicit, span: { start: acc.span.start, end: right.span.end } };
+    }
+    return acc;
   },
-  Term_mul(a, op, b) {
-    return binary(MUL_OPS[op.sourceString], a, b, this);
+  TermTail_explicit(op, right) {
+    return { op: MUL_OPS[op.sourceString], right: expr(right), implicit: false };
   },
-  Term_implicit(a, b) {
-    return binary("*", a, b, this, true);
+  TermTail_implicit(right) {
+    return { op: "*", right: expr(right), implicit: true };
   },
   Unary_neg(_minus, arg): Expr {
     return { kind: "neg", arg: expr(arg), span: spanOf(this) };
@@ -246,8 +255,9 @@ const semantics = grammar.createSemantics().addOperation<unknown>("toAst", {
   Postfix_transpose(arg, _t): Expr {
     return { kind: "transpose", arg: expr(arg), span: spanOf(this) };
   },
-  Postfix_inverse(arg, _inv): Expr {
-    const minusOne: Expr = { kind: "neg", arg: { kind: "number", text: "1", span: spanOf(_inv) }, span: spanOf(_inv) };
+  Postfix_inverse(arg, inv): Expr {
+    const at = spanOf(inv);
+    const minusOne: Expr = { kind: "neg", arg: { kind: "number", text: "1", span: at }, span: at };
     return { kind: "binary", op: "^", left: expr(arg), right: minusOne, implicit: false, span: spanOf(this) };
   },
   Postfix_superPower(arg, power): Expr {
@@ -326,11 +336,25 @@ function withTotalOrder(vars: DiffVar[], total: number): DiffVar[] {
   return vars;
 }
 
+/** A statement that opens with its keyword is matched by that rule alone: the others cannot match. */
+const KEYWORD_RULES: [RegExp, string][] = [
+  [/^check\b/, "Check"],
+  [/^expect\b/, "Expect"],
+  [/^layer\b/, "LayerDef"],
+  [/^train\b/, "Train"],
+  [/^(maximize|minimize)\b/, "Optimize"],
+];
+
+function startRule(text: string): string {
+  for (const [pattern, rule] of KEYWORD_RULES) if (pattern.test(text)) return rule;
+  return "Statement";
+}
+
 export type MatchFailure = { ok: false; offset: number; expected: string[]; message: string };
 
 /** Parses one statement (already cut out of its cell by the scanner) at `offset` in the cell. */
 export function parseStatement(text: string, offset: number): { ok: true; statement: Statement } | MatchFailure {
-  const match = grammar.match(text, "Statement");
+  const match = grammar.match(text, startRule(text));
   if (match.failed()) {
     const expected = match.getExpectedText().split(/, or |, /).map((s) => s.trim()).filter(Boolean);
     return { ok: false, offset: offset + match.getRightmostFailurePosition(), expected, message: match.shortMessage ?? "" };
