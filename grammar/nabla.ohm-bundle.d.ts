@@ -59,11 +59,14 @@ export interface NablaActionDict<T> extends BaseActionDict<T> {
   TermTail_implicit?: (this: NonterminalNode, arg0: NonterminalNode) => T;
   TermTail?: (this: NonterminalNode, arg0: NonterminalNode) => T;
   mulOp?: (this: NonterminalNode, arg0: TerminalNode) => T;
+  Juxt_prefixed?: (this: NonterminalNode, arg0: NonterminalNode, arg1: NonterminalNode) => T;
   Juxt?: (this: NonterminalNode, arg0: NonterminalNode) => T;
   Unary_neg?: (this: NonterminalNode, arg0: TerminalNode, arg1: NonterminalNode) => T;
   Unary_pos?: (this: NonterminalNode, arg0: TerminalNode, arg1: NonterminalNode) => T;
   Unary_approx?: (this: NonterminalNode, arg0: TerminalNode, arg1: NonterminalNode) => T;
+  Unary_prefixed?: (this: NonterminalNode, arg0: NonterminalNode, arg1: NonterminalNode) => T;
   Unary?: (this: NonterminalNode, arg0: NonterminalNode) => T;
+  prefixStart?: (this: NonterminalNode, arg0: TerminalNode) => T;
   Prefixed_diff?: (this: NonterminalNode, arg0: NonterminalNode, arg1: NonterminalNode) => T;
   Prefixed_big?: (this: NonterminalNode, arg0: NonterminalNode, arg1: NonterminalNode) => T;
   Prefixed_partialOf?: (this: NonterminalNode, arg0: NonterminalNode) => T;
@@ -142,6 +145,7 @@ export interface NablaActionDict<T> extends BaseActionDict<T> {
   subscriptDigit?: (this: NonterminalNode, arg0: TerminalNode) => T;
   kw?: (this: NonterminalNode, arg0: Node) => T;
   keyword?: (this: NonterminalNode, arg0: NonterminalNode) => T;
+  keywordWord?: (this: NonterminalNode, arg0: TerminalNode) => T;
 }
 
 export interface NablaSemantics extends Semantics {

@@ -171,6 +171,12 @@ const semantics = grammar.createSemantics().addOperation<unknown>("toAst", {
   Unary_pos(_plus, arg) {
     return expr(arg);
   },
+  Unary_prefixed(_look, prefixed) {
+    return expr(prefixed);
+  },
+  Juxt_prefixed(_look, prefixed) {
+    return expr(prefixed);
+  },
   Unary_approx(_approx, arg): Expr {
     return { kind: "approx", arg: expr(arg), span: spanOf(this) };
   },
