@@ -47,6 +47,8 @@ export interface StatementResult {
   /** The value as a graph node (absent on errors and for statements with nothing to show). */
   value?: Node;
   verdict?: Verdict;
+  /** For an `expect` statement: the points it earned, of how many, and what to tell the student. */
+  score?: { earned: number; possible: number; verdict: "correct" | "partial" | "incorrect" | "missing"; feedback: string };
   counterexample?: Record<string, string>;
   error?: NablaError;
 }

@@ -18,6 +18,7 @@ import type { Statement } from "./syntax/ast.js";
 import { compare, type Comparison } from "./engine/check.js";
 import { str } from "./graph/construct.js";
 import { optimum } from "./engine/solve/optimize.js";
+import { runExpect, type ExpectOutcome } from "./engine/expect.js";
 
 export interface SessionOptions {
   limits?: Partial<Limits>;
@@ -30,6 +31,7 @@ export interface SessionOptions {
 interface Shown {
   value: Node;
   verdict?: Comparison;
+  score?: ExpectOutcome;
   name?: string;
   /** A definition shows `f(x, y) = body`. */
   lhs?: { text: string; latex: string; pretty: string };
@@ -152,6 +154,10 @@ export class Session {
         const verdict = compare(ev.expr(claim.left), ev.expr(claim.right));
         return { value: str(verdictText(verdict)), verdict };
       }
+      case "expect": {
+        const outcome = runExpect(st.branches, ev);
+        return { value: str(scoreText(outcome)), score: outcome };
+      }
       case "optimize": {
         const objective = ev.expr(st.objective);
         const constraints = st.constraints.map((c) => ev.expr(c));
@@ -164,6 +170,7 @@ export class Session {
 
   private success(code: string, source: string, offset: number, index: number, silent: boolean, shown: Shown): StatementResult {
     if (shown.verdict) return this.verdictResult(code, source, offset, index, silent, shown.verdict);
+    if (shown.score) return this.scoreResult(code, source, offset, index, silent, shown.score);
     const { value } = shown;
     let text = toText(value);
     let latex = toLatex(value);
@@ -212,6 +219,26 @@ export class Session {
       effects: this.env.effects,
       verdict: c.verdict,
       counterexample: c.counterexample ? { ...c.counterexample.point } : undefined,
+    };
+  }
+
+  private scoreResult(code: string, source: string, offset: number, index: number, silent: boolean, o: ExpectOutcome): StatementResult {
+    const text = scoreText(o);
+    const mark = o.verdict === "correct" ? "\\checkmark" : o.verdict === "partial" ? "\\triangle" : "\\times";
+    const latex = `${mark}\\ \\text{${text.slice(2).replace(/[\\{}$&#^_%~]/g, (ch) => `\\${ch}`)}}`;
+    return {
+      index,
+      line: lineOf(code, offset),
+      source,
+      status: "ok",
+      silent,
+      text,
+      pretty: text,
+      latex,
+      html: silent ? "" : renderLatex(latex),
+      effects: this.env.effects,
+      score: { earned: o.earned, possible: o.possible, verdict: o.verdict, feedback: o.feedback },
+      counterexample: o.counterexample ? { ...o.counterexample.point } : undefined,
     };
   }
 
@@ -289,4 +316,11 @@ export function verdictText(c: Comparison): string {
   if (!ce) return `✗ not equivalent: ${c.reason}`;
   const at = Object.entries(ce.point).map(([k, v]) => `${k} = ${v}`).join(", ");
   return `✗ not equivalent: ${at ? `at ${at} ` : ""}the left side is ${ce.left}, the right side ${ce.right}`;
+}
+
+/** ✓ 2/2 points: correct · ✗ 0/2 points: your answer gives … */
+export function scoreText(o: ExpectOutcome): string {
+  const mark = o.verdict === "correct" ? "✓" : o.verdict === "partial" ? "◐" : "✗";
+  const pts = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(2));
+  return `${mark} ${pts(o.earned)}/${pts(o.possible)} point${o.possible === 1 ? "" : "s"}: ${o.feedback}`;
 }
