@@ -2,11 +2,16 @@
 import { evalCommand } from "./eval.js";
 import { replCommand } from "./repl.js";
 import { renderCommand } from "./render.js";
+import { assignCommand, gradeCommand } from "./grading.js";
 
 const USAGE = `usage:
   nabla eval [--json] FILE|-     run a file (or standard input), one result per statement
   nabla repl                     an interactive session
   nabla render FILE -o OUT.html  run a file and write its typeset results as a web page
+  nabla assign MASTER.ipynb -o STUDENT.ipynb
+                                 the student version: solutions stubbed, hidden tests removed
+  nabla grade --key MASTER.ipynb SUBMISSIONS… [-o DIR] [--jobs N] [--timeout SECONDS]
+                                 grade a class: DIR/gradebook.csv, gradebook.json, feedback/
   nabla install-kernel [--user | --prefix P | --sys-prefix]
                                  install the Jupyter kernel
   nabla help                     this text`;
@@ -31,6 +36,10 @@ export async function main(argv: string[]): Promise<number> {
       }
       return renderCommand(rest.filter((_, i) => i !== o && i !== o + 1)[0], rest[o + 1]);
     }
+    case "assign":
+      return assignCommand(rest);
+    case "grade":
+      return gradeCommand(rest);
     case "repl":
     case undefined:
       return replCommand();

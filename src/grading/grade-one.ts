@@ -1,0 +1,149 @@
+// Grades one submission against the key, in-process: the student's cells run in order in a fresh
+// session, locked and grading cells replaced by the key's (hidden tests included), under the
+// session's time and size limits. Whatever cannot be graded scores zero with its reason.
+import { Session } from "../session.js";
+import type { StatementResult } from "../results.js";
+import { assign, withHiddenTests } from "./assign.js";
+import { NotebookError, checksum, gradeId, isGradeCell, isLocked, isSolutionCell, parseNotebook, sourceOf, type Cell, type Notebook } from "./notebook.js";
+
+export interface ExpectVerdict {
+  source: string;
+  earned: number;
+  possible: number;
+  verdict: "correct" | "partial" | "incorrect" | "missing" | "error";
+  feedback: string;
+}
+
+export interface CellGrade {
+  gradeId: string;
+  earned: number;
+  possible: number;
+  verdicts: ExpectVerdict[];
+}
+
+/** What one cell printed, for the feedback notebook. */
+export interface CellRun {
+  gradeId: string | null;
+  source: string;
+  kind: "answer" | "grading" | "locked" | "other" | "markdown";
+  results: Pick<StatementResult, "status" | "pretty" | "latex" | "silent" | "score" | "error">[];
+}
+
+export interface StudentResult {
+  student: string;
+  file: string;
+  total: number;
+  possible: number;
+  grades: CellGrade[];
+  problems: string[];
+  runs: CellRun[];
+}
+
+export interface GradeOptions {
+  /** Time limit per statement, ms. */
+  statementMs: number;
+}
+
+export interface Key {
+  master: Notebook;
+  /** The student version, for checksums of locked cells. */
+  released: Notebook;
+  gradeCells: { id: string; points: number }[];
+}
+
+export function prepareKey(master: Notebook): Key {
+  const released = assign(master);
+  const gradeCells = master.cells.filter(isGradeCell).map((c) => ({ id: gradeId(c) ?? "?", points: Number(c.metadata.nbgrader?.points ?? 0) }));
+  return { master, released, gradeCells };
+}
+
+function keyCellById(key: Key, id: string): { master: Cell; released: Cell } | undefined {
+  const i = key.master.cells.findIndex((c) => gradeId(c) === id);
+  return i < 0 ? undefined : { master: key.master.cells[i], released: key.released.cells[i] };
+}
+
+function zeroGrades(key: Key): CellGrade[] {
+  return key.gradeCells.map((g) => ({ gradeId: g.id, earned: 0, possible: g.points, verdicts: [] }));
+}
+
+/** The cells to run: the student's order, with the key's locked and grading cells put back. */
+function cellsToRun(key: Key, nb: Notebook, problems: string[]): { cell: Cell; kind: CellRun["kind"] }[] {
+  const seen = new Set<string>();
+  const out: { cell: Cell; kind: CellRun["kind"] }[] = [];
+  for (const cell of nb.cells) {
+    const id = gradeId(cell);
+    const fromKey = id ? keyCellById(key, id) : undefined;
+    if (id && seen.has(id)) {
+      problems.push(`grade_id ${id} appears twice; the second copy was ignored`);
+      continue;
+    }
+    if (id) seen.add(id);
+    if (cell.cell_type !== "code") {
+      out.push({ cell, kind: "markdown" });
+      continue;
+    }
+    if (fromKey && (isLocked(fromKey.master) || isGradeCell(fromKey.master)) && !isSolutionCell(fromKey.master)) {
+      if (checksum(cell) !== checksum(fromKey.released)) problems.push(`the locked cell ${id} was changed; it was restored from the key`);
+      out.push({ cell: fromKey.master, kind: isGradeCell(fromKey.master) ? "grading" : "locked" });
+    } else if (fromKey && isSolutionCell(fromKey.master)) {
+      out.push({ cell, kind: "answer" });
+    } else {
+      out.push({ cell, kind: id && !fromKey ? "other" : "other" });
+      if (id && !fromKey) problems.push(`the cell ${id} is not in the key (a renamed grade_id?); it ran but earns nothing`);
+    }
+  }
+  for (const cell of key.master.cells) {
+    const id = gradeId(cell);
+    if (!id || seen.has(id)) continue;
+    if (isSolutionCell(cell)) problems.push(`the answer cell ${id} is missing`);
+    if (isGradeCell(cell) || isLocked(cell)) {
+      if (!isSolutionCell(cell)) problems.push(`the ${isGradeCell(cell) ? "grading" : "locked"} cell ${id} was missing; it was restored from the key`);
+      if (cell.cell_type === "code" && !isSolutionCell(cell)) out.push({ cell, kind: isGradeCell(cell) ? "grading" : "locked" });
+    }
+  }
+  return out;
+}
+
+export function gradeSubmission(key: Key, student: string, file: string, text: string, options: GradeOptions): StudentResult {
+  const problems: string[] = [];
+  const possible = key.gradeCells.reduce((s, g) => s + g.points, 0);
+  let nb: Notebook;
+  try {
+    nb = parseNotebook(text);
+  } catch (err) {
+    const reason = err instanceof NotebookError ? err.message : `the file could not be read: ${(err as Error).message}`;
+    return { student, file, total: 0, possible, grades: zeroGrades(key), problems: [reason], runs: [] };
+  }
+  const session = new Session({ limits: { timeMs: options.statementMs } });
+  const grades = new Map<string, CellGrade>(zeroGrades(key).map((g) => [g.gradeId, g]));
+  const runs: CellRun[] = [];
+  for (const { cell, kind } of cellsToRun(key, nb, problems)) {
+    const id = gradeId(cell) ?? null;
+    const source = kind === "grading" ? withHiddenTests(sourceOf(cell)) : sourceOf(cell);
+    if (kind === "markdown") {
+      runs.push({ gradeId: id, source, kind, results: [] });
+      continue;
+    }
+    const results = session.run(source);
+    runs.push({ gradeId: id, source: kind === "grading" ? sourceOf(cell) : source, kind, results: results.map(({ status, pretty, latex, silent, score, error }) => ({ status, pretty, latex, silent, score, error })) });
+    if (kind !== "grading" || !id) continue;
+    const grade = grades.get(id)!;
+    const verdicts: ExpectVerdict[] = [];
+    for (const r of results) {
+      if (r.score) verdicts.push({ source: r.source, ...r.score });
+      else if (r.status === "error") verdicts.push({ source: r.source, earned: 0, possible: 0, verdict: "error", feedback: r.error!.message });
+    }
+    const declared = verdicts.reduce((s, v) => s + v.possible, 0);
+    grade.verdicts = verdicts;
+    if (declared > 0) {
+      grade.earned = verdicts.reduce((s, v) => s + v.earned, 0) * (grade.possible > 0 ? grade.possible / declared : 1);
+      if (grade.possible === 0) grade.possible = declared;
+    } else {
+      // No expect statements: nbgrader's rule, full points when the cell runs without an error.
+      grade.earned = results.every((r) => r.status === "ok") ? grade.possible : 0;
+    }
+    grade.earned = Math.round(grade.earned * 1e6) / 1e6;
+  }
+  const all = [...grades.values()];
+  return { student, file, total: Math.round(all.reduce((s, g) => s + g.earned, 0) * 1e6) / 1e6, possible, grades: all, problems, runs };
+}

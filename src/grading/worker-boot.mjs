@@ -1,0 +1,7 @@
+// Starts the TypeScript worker when running from source (tsx), where a worker cannot load .ts alone.
+import { register } from "tsx/esm/api";
+
+
+register();
+await import(new URL("./worker.ts", import.meta.url).href);
+
