@@ -84,9 +84,10 @@ export interface NablaActionDict<T> extends BaseActionDict<T> {
   target?: (this: NonterminalNode, arg0: NonterminalNode, arg1: IterationNode, arg2: IterationNode) => T;
   order?: (this: NonterminalNode, arg0: IterationNode) => T;
   GradOp?: (this: NonterminalNode, arg0: TerminalNode, arg1: IterationNode, arg2: IterationNode) => T;
-  gradSub_many?: (this: NonterminalNode, arg0: TerminalNode, arg1: TerminalNode, arg2: NonterminalNode, arg3: TerminalNode) => T;
+  gradSub_many?: (this: NonterminalNode, arg0: TerminalNode, arg1: TerminalNode, arg2: NonterminalNode, arg3: NonterminalNode, arg4: NonterminalNode, arg5: TerminalNode) => T;
   gradSub_one?: (this: NonterminalNode, arg0: TerminalNode, arg1: NonterminalNode) => T;
   gradSub?: (this: NonterminalNode, arg0: NonterminalNode) => T;
+  listSep?: (this: NonterminalNode, arg0: NonterminalNode, arg1: TerminalNode, arg2: NonterminalNode) => T;
   BigOp?: (this: NonterminalNode, arg0: NonterminalNode, arg1: IterationNode, arg2: IterationNode) => T;
   bigSymbol?: (this: NonterminalNode, arg0: TerminalNode) => T;
   BigSub_range?: (this: NonterminalNode, arg0: TerminalNode, arg1: TerminalNode, arg2: NonterminalNode, arg3: TerminalNode, arg4: NonterminalNode, arg5: TerminalNode) => T;

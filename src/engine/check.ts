@@ -10,7 +10,7 @@ import type { Node } from "../graph/node.js";
 import { freeSymbols } from "../graph/traverse.js";
 import { sameShape, showShape } from "../graph/shape.js";
 import { shortFloat } from "../render/style.js";
-import { toPretty } from "../render/index.js";
+import { toPretty, toText } from "../render/index.js";
 import type { Verdict } from "../results.js";
 import { expand } from "./expand.js";
 import { seriesSum } from "./series.js";
@@ -74,7 +74,7 @@ function isExactlyZero(d: Node): boolean {
 }
 
 function describePoint(point: Map<Node, number>, vars: readonly Node[]): Record<string, string> {
-  return Object.fromEntries(vars.map((v) => [toPretty(v), String(point.get(v)!)]));
+  return Object.fromEntries(vars.map((v) => [toText(v), String(point.get(v)!)]));
 }
 
 function compareScalars(a: Node, b: Node): Comparison {

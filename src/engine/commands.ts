@@ -17,7 +17,7 @@ import { expand } from "./expand.js";
 import { simplify } from "./simplify.js";
 import { factor } from "./factor.js";
 import { collect } from "./collect.js";
-import { gradientDescent } from "./descent.js";
+import { descentMethod, gradientDescent, type Method } from "./descent.js";
 import { convexity } from "./convexity.js";
 import { solveSystem } from "./solve/system.js";
 import { criticalPoints, lagrange } from "./solve/optimize.js";
@@ -79,13 +79,15 @@ function bigCommand(op: "sum" | "prod"): Command {
   };
 }
 
+const METHOD_PARAMS = ["η", "γ", "β", "β_1", "β_2", "ε", "steps"];
+
 /** `name = value` arguments, and the positional ones. */
 function splitArgs(args: Expr[]): { positional: Expr[]; named: Map<string, Expr> } {
   const positional: Expr[] = [];
   const named = new Map<string, Expr>();
   for (const a of args) {
     if (a.kind === "relation" && a.op === "=" && a.left.kind === "name") named.set(a.left.name, a.right);
-    else positional.push(a);
+    else if (!(a.kind === "relation" && a.op === "=")) positional.push(a);
   }
   return { positional, named };
 }
@@ -170,15 +172,27 @@ export const COMMANDS = new Map<string, Command>([
     const { positional, named } = splitArgs(args);
     if (positional.length !== 1) throw mathError("write gd(f, x = 4, η = 0.1) or gd(f, [x, y] = [1, 2], η = 0.1, steps = 10)");
     const { body, params } = bodyOf(ev, positional[0]);
-    const start = [...named].find(([k]) => k !== "η" && k !== "steps");
-    const pointExpr = args.find((a) => a.kind === "relation" && (a.left.kind !== "name" || (a.left.name !== "η" && a.left.name !== "steps")));
-    const { vars, at } = pointArg(ev, pointExpr, "gd");
-    void start;
     void params;
+    const pointExpr = args.find((a) => a.kind === "relation" && (a.left.kind !== "name" || !METHOD_PARAMS.includes(a.left.name)));
+    const { vars, at } = pointArg(ev, pointExpr, "gd");
     const eta = named.get("η");
     if (!eta) throw mathError("gd needs a learning rate: η = 0.1");
     return gradientDescent(body, vars, at, ev.expr(eta), wholeNumber(ev, named.get("steps"), 1, "steps"));
   }],
+  ...(["momentum", "nesterov", "rmsprop", "adam"] as Method[]).map((method): [string, Command] => [
+    method,
+    (args, ev) => {
+      const { positional, named } = splitArgs(args);
+      if (positional.length !== 1) throw mathError(`write ${method}(f, x = 4, η = 0.1, steps = 10)`);
+      const { body } = bodyOf(ev, positional[0]);
+      const pointExpr = args.find((a) => a.kind === "relation" && (a.left.kind !== "name" || !METHOD_PARAMS.includes(a.left.name)));
+      const { vars, at } = pointArg(ev, pointExpr, method);
+      const get = (name: string) => (named.has(name) ? ev.expr(named.get(name)!) : undefined);
+      const eta = get("η");
+      if (!eta) throw mathError(`${method} needs a learning rate: η = 0.1`);
+      return descentMethod(method, body, vars, at, { eta, gamma: get("γ"), beta: get("β"), beta1: get("β_1"), beta2: get("β_2"), epsilon: get("ε") }, wholeNumber(ev, named.get("steps"), 1, "steps"));
+    },
+  ]),
   ["convex", (args, ev) => {
     requireArgs("convex", args, 1, 2);
     const { body, params } = bodyOf(ev, args[0]);

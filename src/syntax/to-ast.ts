@@ -219,7 +219,7 @@ const semantics = grammar.createSemantics().addOperation<unknown>("toAst", {
   GradOp(_nabla, order, sub) {
     return { order: order.children.length ? superscriptValue(order.sourceString) : 1, wrt: optional<string[]>(sub) ?? [] };
   },
-  gradSub_many(_u, _o, names, _c) {
+  gradSub_many(_u, _o, _s1, names, _s2, _c) {
     return listOf<string>(names);
   },
   gradSub_one(_u, name) {
