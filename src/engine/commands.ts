@@ -21,7 +21,7 @@ import { descentMethod, gradientDescent, type Method } from "./descent.js";
 import { convexity } from "./convexity.js";
 import { solveSystem } from "./solve/system.js";
 import { criticalPoints, lagrange } from "./solve/optimize.js";
-import { relation, struct } from "../graph/construct.js";
+import { apply, relation, struct } from "../graph/construct.js";
 
 export type Command = (args: Expr[], ev: Evaluator) => Node;
 
@@ -60,6 +60,7 @@ function bigCommand(op: "sum" | "prod"): Command {
     requireArgs(op, args, 1, 2);
     if (args.length === 1) {
       const v = ev.expr(args[0]);
+      if (op === "sum" && v.kind !== "tensor" && v.shape.length > 0) return apply("sum", [v]);
       if (v.kind !== "tensor") throw mathError(`${op} of one argument needs an array`);
       return op === "sum" ? add(...v.entries) : mul(...v.entries);
     }

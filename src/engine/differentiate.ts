@@ -5,6 +5,7 @@ import { mathError } from "../errors.js";
 import { ONE, ZERO, add, apply, indexed, int, isNumber, mul, pow, sub, sym, tensor } from "../graph/construct.js";
 import { rewrite } from "../graph/traverse.js";
 import { sumOf } from "./sums.js";
+import { matrixGradient, matrixJacobian } from "./matrix-calculus.js";
 import type { Node } from "../graph/node.js";
 import { lookupOperator } from "../graph/operators.js";
 import { isScalar } from "../graph/shape.js";
@@ -61,7 +62,7 @@ function derivative(root: Node, x: Node): Node {
         throw mathError(`cannot differentiate a ${n.kind === "rel" ? "relation" : n.kind}`);
     }
   };
-  if (!isScalar(x.shape)) throw mathError("differentiation by a vector or matrix variable needs matrix calculus");
+  if (!isScalar(x.shape)) return matrixGradient(root, x);
   return d(root);
 }
 
@@ -85,14 +86,16 @@ function sumDerivative(n: Node & { kind: "bigop" }, v: Node): Node {
   return add(...parts);
 }
 
-/** ∇f: the vector of first partials, in the order of `vars`. */
+/** ∇f: the vector of first partials, in the order of `vars`; by a vector symbol, in matrix form. */
 export function gradient(expr: Node, vars: readonly Node[]): Node {
+  if (vars.length === 1 && !isScalar(vars[0].shape)) return matrixGradient(expr, vars[0]);
   if (!isScalar(expr.shape)) throw mathError("∇ needs a scalar expression; use jacobian for a vector");
   return tensor([vars.length], vars.map((v) => differentiate(expr, v)));
 }
 
 /** ∇²f: the matrix of second partials (symmetric; each pair computed once). */
 export function hessian(expr: Node, vars: readonly Node[]): Node {
+  if (vars.length === 1 && !isScalar(vars[0].shape)) return matrixJacobian(matrixGradient(expr, vars[0]), vars[0]);
   const n = vars.length;
   const first = vars.map((v) => differentiate(expr, v));
   const entries: Node[] = new Array(n * n);

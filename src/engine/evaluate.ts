@@ -79,7 +79,8 @@ export class Evaluator {
       case "·": return a.shape.length === 1 && b.shape.length === 1 ? apply("dot", [a, b]) : isScalar(a.shape) || isScalar(b.shape) ? mul(a, b) : matmul(a, b);
       case "⊙": return apply("hadamard", [a, b]);
       case "⊗": return apply("outer", [a, b]);
-      case "^": return pow(a, b);
+      // A matrix to a power is the matrix power (A⁻¹ the inverse); entrywise powers are a.^k's business.
+      case "^": return isScalar(a.shape) ? pow(a, b) : apply("matpow", [a, b]);
       default: throw mathError(`unknown operator ${op}`);
     }
   }

@@ -108,10 +108,14 @@ function scaled(coefficient: NumberNode, rest: Node): Node {
   return intern({ kind: "mul", factors, shape: rest.shape });
 }
 
-function checkSameShapes(nodes: readonly Node[], verb: string): Shape {
+/**
+ * Arrays in a sum or an entrywise product must share one shape; scalars broadcast over them
+ * (1 − σ(z) for a vector z, as the notes write it). The result has the arrays' shape.
+ */
+function broadcastShape(nodes: readonly Node[], verb: string): Shape {
   let shape: Shape | null = null;
   for (const n of nodes) {
-    if (isNumber(n) && isZero(n)) continue;
+    if (isScalar(n.shape)) continue;
     if (shape === null) shape = n.shape;
     else if (!sameShape(shape, n.shape)) {
       throw shapeError(`cannot ${verb} a ${showShape(shape)} and a ${showShape(n.shape)}`);
@@ -126,12 +130,12 @@ export function add(...xs: Node[]): Node {
     if (x.kind === "add") flat.push(...x.terms);
     else flat.push(x);
   }
-  const shape = checkSameShapes(flat, "add");
-  if (flat.some(isTensor)) {
-    const tensors = flat.filter((x) => !(isNumber(x) && isZero(x)));
-    if (!tensors.every(isTensor)) return symbolicSum(flat, shape);
-    const first = tensors[0] as Tensor;
-    return mapTensor(first, (_, i) => add(...tensors.map((t) => (t as Tensor).entries[i])));
+  const shape = broadcastShape(flat, "add");
+  const arrays = flat.filter((x) => !isScalar(x.shape));
+  if (arrays.length && arrays.every(isTensor)) {
+    const scalars = flat.filter((x) => isScalar(x.shape));
+    const first = arrays[0] as Tensor;
+    return mapTensor(first, (_, i) => add(...scalars, ...arrays.map((t) => (t as Tensor).entries[i])));
   }
   return symbolicSum(flat, shape);
 }
@@ -182,32 +186,31 @@ export function mul(...xs: Node[]): Node {
     if (x.kind === "mul") flat.push(...x.factors);
     else flat.push(x);
   }
-  const nonScalars = flat.filter((x) => !isScalar(x.shape));
-  if (nonScalars.length > 1) {
-    throw shapeError(
-      `cannot multiply a ${showShape(nonScalars[0].shape)} by a ${showShape(nonScalars[1].shape)} elementwise here; use a matrix product or ⊙`,
-    );
+  // Several arrays in one product multiply entry by entry (⊙); a matrix product is matmul.
+  const shape = broadcastShape(flat, "multiply entrywise");
+  const arrays = flat.filter((x) => !isScalar(x.shape));
+  if (arrays.length && arrays.every(isTensor)) {
+    const scalars = flat.filter((x) => isScalar(x.shape));
+    const first = arrays[0] as Tensor;
+    return mapTensor(first, (_, i) => mul(...scalars, ...arrays.map((t) => (t as Tensor).entries[i])));
   }
-  const array = nonScalars[0];
-  if (array?.kind === "tensor") {
-    const scalars = flat.filter((x) => x !== array);
-    return mapTensor(array, (e) => mul(...scalars, e));
-  }
-  return symbolicProduct(flat, array?.shape ?? SCALAR);
+  return symbolicProduct(flat, shape);
+}
+
+function isOnes(n: Node): boolean {
+  return n.kind === "sym" && n.name === "𝟏";
 }
 
 function symbolicProduct(flat: Node[], shape: Shape): Node {
+  // 𝟏 ⊙ u = u: the all-ones array only matters when nothing else gives the product its shape.
+  if (flat.some(isOnes) && flat.some((f) => !isScalar(f.shape) && !isOnes(f))) flat = flat.filter((f) => !isOnes(f));
+  else if (flat.filter(isOnes).length > 1) flat = [...flat.filter((f) => !isOnes(f)), flat.find(isOnes)!];
   let coefficient: NumberNode = ONE;
   const bases: Node[] = [];
   const exponents = new Map<Node, Node[]>();
-  let array: Node | null = null;
   for (const factor of flat) {
     if (isNumber(factor)) {
       coefficient = numMul(coefficient, factor);
-      continue;
-    }
-    if (!isScalar(factor.shape)) {
-      array = factor;
       continue;
     }
     const [base, exp] = factor.kind === "pow" ? [factor.base, factor.exp] : [factor, ONE];
@@ -234,8 +237,7 @@ function symbolicProduct(flat: Node[], shape: Shape): Node {
       factors.push(p);
     }
   }
-  if (merged || hasCombinableRadicals(factors)) return mul(coefficient, ...combineRadicals(factors), ...(array ? [array] : []));
-  if (array) factors.push(array);
+  if (merged || hasCombinableRadicals(factors)) return mul(coefficient, ...combineRadicals(factors));
   if (factors.length === 0) return coefficient;
   factors.sort(compareNodes);
   if (isOne(coefficient) && coefficient.kind === "num") return factors.length === 1 ? factors[0] : intern({ kind: "mul", factors, shape });
@@ -261,9 +263,9 @@ function combineRadicals(factors: Node[]): Node[] {
   return rest;
 }
 
+/** a / b; an array divisor divides entry by entry. */
 export function div(a: Node, b: Node): Node {
   if (isZero(b)) throw mathError("division by zero");
-  if (!isScalar(b.shape)) throw shapeError(`cannot divide by a ${showShape(b.shape)}`);
   return mul(a, pow(b, MINUS_ONE));
 }
 
@@ -308,7 +310,13 @@ export function pow(base: Node, exp: Node): Node {
   if (!isScalar(exp.shape)) throw shapeError(`an exponent must be a scalar, not a ${showShape(exp.shape)}`);
   if (isZero(exp)) return exp.kind === "float" ? float(1) : ONE;
   if (isOne(exp) && exp.kind === "num") return base;
-  if (!isScalar(base.shape)) return apply("matpow", [base, exp]);
+  // On arrays a power is entrywise; the matrix power A^k is matpow, which `^` on a matrix means.
+  if (base.kind === "tensor") return mapTensor(base, (e) => pow(e, exp));
+  if (!isScalar(base.shape)) {
+    if (base.kind === "mul" && exp.kind === "num" && exp.value.isInteger()) return mul(...base.factors.map((f) => pow(f, exp)));
+    if (base.kind === "pow" && exp.kind === "num" && exp.value.isInteger()) return pow(base.base, mul(base.exp, exp));
+    return intern({ kind: "pow", base, exp, shape: base.shape });
+  }
   if (isNumber(base) && isNumber(exp)) return numberPower(base, exp);
   if (base.kind === "pow" && exp.kind === "num" && exp.value.isInteger()) return pow(base.base, mul(base.exp, exp));
   if (base.kind === "mul" && exp.kind === "num" && exp.value.isInteger()) return mul(...base.factors.map((f) => pow(f, exp)));

@@ -71,6 +71,8 @@ export function degree(n: Node): number {
     case "pow": return n.exp.kind === "num" ? degree(n.base) * n.exp.value.toNumber() : degree(n.base);
     case "mul": return n.factors.reduce((s, f) => s + degree(f), 0);
     case "add": return Math.max(...n.terms.map(degree));
+    // A matrix product reads first in a sum: Wx + b − y.
+    case "apply": return n.op === "matmul" ? n.args.reduce((s, a) => s + degree(a), 0) : 1;
     default: return 1;
   }
 }

@@ -20,6 +20,8 @@ interface Printed {
   prec: Prec;
   /** Extends to the right (Σ_i …): needs no parentheses as the last factor of a product. */
   openRight?: boolean;
+  /** A matrix product: it joins a surrounding product without parentheses (2(u)vᵀ). */
+  chain?: boolean;
 }
 
 export function print(node: Node, style: Style): string {
@@ -111,6 +113,8 @@ class Printer {
   /** Factors with positive coefficient: numerator over denominator. */
   productOf(factors: readonly Node[]): Printed {
     const st = this.style;
+    const arrays = factors.filter((f) => f.shape.length > 0);
+    if (arrays.length > 1) return this.entrywise(factors, arrays);
     const top: Printed[] = [];
     const topNumeric: boolean[] = [];
     const bottom: Printed[] = [];
@@ -137,7 +141,7 @@ class Printer {
         ? parts[0]
         : {
             s: st.product(
-              parts.map((p, i) => (p.prec <= Prec.Sum || (p.prec === Prec.Product && parts.length > 1 && !(p.openRight && i === parts.length - 1)) ? st.paren(p.s) : p.s)),
+              parts.map((p, i) => (p.prec <= Prec.Sum || (p.prec === Prec.Product && parts.length > 1 && !p.chain && !(p.openRight && i === parts.length - 1)) ? st.paren(p.s) : p.s)),
               numeric,
             ),
             prec: Prec.Product,
@@ -149,6 +153,17 @@ class Printer {
     const simple = bottom.length === 1 && denominator.prec >= Prec.Power;
     const numeratorText = st.name === "latex" || numerator.prec >= Prec.Product ? numerator.s : st.paren(numerator.s);
     return { s: st.fraction(numeratorText, denominator.s, simple), prec: Prec.Product };
+  }
+
+  /** A product with several arrays: scalars in front, the arrays joined by ⊙ (`.*` in text). */
+  entrywise(factors: readonly Node[], arrays: readonly Node[]): Printed {
+    const st = this.style;
+    const scalars = factors.filter((f) => f.shape.length === 0);
+    const op = st.name === "latex" ? " \\odot " : st.name === "text" ? " .* " : " ⊙ ";
+    const joined = arrays.map((a) => this.at(a, Prec.Power)).join(op);
+    if (scalars.length === 0) return { s: joined, prec: Prec.Product };
+    const front = this.productOf(scalars);
+    return { s: st.product([front.prec < Prec.Product ? st.paren(front.s) : front.s, st.paren(joined)], [true, false]), prec: Prec.Product };
   }
 
   power(base: Node, exp: Node): Printed {
@@ -174,7 +189,9 @@ class Printer {
       if (op === "norm") return { s: this.norm(args), prec: Prec.Atom };
     }
     if (op === "matmul") {
-      return { s: st.product(args.map((a) => this.at(a, Prec.Power)), args.map(() => false)).replace(/^(.*)$/, (s) => (st.name === "text" ? s : s)), prec: Prec.Product };
+      // Matrix products associate: Xᵀ diag(p) X needs no parentheses (the text form keeps them, so it reads back to the same tree).
+      const factor = (a: Node) => (st.name !== "text" && a.kind === "apply" && a.op === "matmul" ? this.node(a).s : this.at(a, Prec.Power));
+      return { s: st.product(args.map(factor), args.map(() => false)), prec: Prec.Product, chain: st.name !== "text" };
     }
     if (op === "hadamard" && st.name !== "text") {
       return { s: args.map((a) => this.at(a, Prec.Power)).join(st.name === "latex" ? " \\odot " : " ⊙ "), prec: Prec.Product };

@@ -5,7 +5,7 @@ import { mathError, shapeError } from "../../errors.js";
 import { Rational } from "../../numeric/rational.js";
 import * as exact from "../../numeric/exact-linalg.js";
 import * as floats from "../../numeric/float-linalg.js";
-import { MINUS_ONE, ONE, ZERO, add, apply, div, float, int, isNumber, mul, num, pow, sqrt, sub, tensor } from "../construct.js";
+import { MINUS_ONE, ONE, ZERO, add, apply, div, float, int, isNumber, mul, num, pow, sqrt, sub, sym, tensor } from "../construct.js";
 import type { Node, Tensor } from "../node.js";
 import { isScalar, matmulShape, showShape, transposeShape, type Shape } from "../shape.js";
 import type { OperatorEntry } from "./entry.js";
@@ -164,6 +164,11 @@ export const LINEAR_ALGEBRA: OperatorEntry[] = [
       if (isScalar(a.shape)) return a;
       if (a.kind === "tensor") return transposeTensor(a);
       if (a.kind === "apply" && a.op === "transpose") return a.args[0];
+      // (AB)ᵀ = BᵀAᵀ, (A + B)ᵀ = Aᵀ + Bᵀ, (cA)ᵀ = cAᵀ: transposes travel down to the symbols.
+      if (a.kind === "apply" && a.op === "matmul") return matmul(apply("transpose", [a.args[1]]), apply("transpose", [a.args[0]]));
+      if (a.kind === "add") return add(...a.terms.map((t) => apply("transpose", [t])));
+      if (a.kind === "mul") return mul(...a.factors.map((f) => apply("transpose", [f])));
+      if (a.kind === "sym" && a.name === "I") return a;
       return undefined;
     },
     latex: ([a]) => `${a}^{\\top}`,
@@ -173,7 +178,21 @@ export const LINEAR_ALGEBRA: OperatorEntry[] = [
     name: "matmul",
     arity: [2, 2],
     shape: ([a, b]) => matmulShape(a, b),
-    fold: ([a, b]) => (a.kind === "tensor" && b.kind === "tensor" ? matmulTensors(a, b) : undefined),
+    fold: ([a, b]) => {
+      if (a.kind === "tensor" && b.kind === "tensor") return matmulTensors(a, b);
+      // Scalars come out of a product: (2u)vᵀ = 2 uvᵀ.
+      for (const [m, other, left] of [[a, b, true], [b, a, false]] as const) {
+        if (m.kind === "mul" && m.factors.some((f) => isScalar(f.shape))) {
+          const scalars = m.factors.filter((f) => isScalar(f.shape));
+          const array = mul(...m.factors.filter((f) => !isScalar(f.shape)));
+          if (array.kind === "mul" && array.factors.length > 1) continue;
+          return mul(...scalars, left ? matmul(array, other) : matmul(other, array));
+        }
+      }
+      if (a.kind === "sym" && a.name === "I") return b;
+      if (b.kind === "sym" && b.name === "I") return a;
+      return undefined;
+    },
     latex: ([a, b]) => `${a} ${b}`,
     help: {
       syntax: "A B, A * B, A·v",
@@ -290,12 +309,26 @@ export const LINEAR_ALGEBRA: OperatorEntry[] = [
     name: "hadamard",
     arity: [2, 2],
     shape: scalarOrSame("⊙"),
-    fold: ([a, b]) => {
-      if (isScalar(a.shape) || isScalar(b.shape)) return mul(a, b);
-      return a.kind === "tensor" && b.kind === "tensor" ? tensor(a.shape, a.entries.map((x, i) => mul(x, b.entries[i]))) : undefined;
-    },
+    // Entrywise products are products: the constructors collect them like scalar factors.
+    fold: ([a, b]) => mul(a, b),
     latex: ([a, b]) => `${a} \\odot ${b}`,
     help: { syntax: "A ⊙ B, A .* B", description: "The entrywise (Hadamard) product.", examples: ["[1, 2; 3, 4] ⊙ [5, 6; 7, 8]"] },
+  },
+  {
+    name: "sum",
+    arity: [1, 1],
+    shape: () => [],
+    fold: ([a]) => (a.kind === "tensor" ? add(...a.entries) : isScalar(a.shape) ? a : undefined),
+    latex: ([a]) => `\\operatorname{sum}\\left(${a}\\right)`,
+    help: { syntax: "sum(v)", description: "The sum of an array's entries (see also Σ for sums over an index).", examples: ["sum([1, 2, 3])"] },
+  },
+  {
+    name: "ones_like",
+    arity: [1, 1],
+    shape: ([a]) => a,
+    // The all-ones array of a symbolic shape is one symbol, 𝟏, which entrywise products drop.
+    fold: ([a]) => (a.kind === "tensor" ? tensor(a.shape, a.entries.map(() => ONE)) : sym("𝟏", a.shape)),
+    help: { syntax: "ones_like(v)", description: "An array of ones of v's shape (the 𝟏 of sum(v) = 𝟏ᵀv).", examples: ["ones_like([3, 4])"] },
   },
   {
     name: "I",
@@ -319,6 +352,11 @@ export const LINEAR_ALGEBRA: OperatorEntry[] = [
   {
     name: "diag",
     arity: [1, 1],
+    shape: ([v]) => {
+      if (v.length === 1) return [v[0], v[0]];
+      if (v.length === 2 && v[0] === v[1]) return [v[0]];
+      throw shapeError(`diag needs a vector or a square matrix, not a ${showShape(v)}`);
+    },
     fold: ([v]) => {
       if (v.kind !== "tensor") return undefined;
       if (v.shape.length === 1) {

@@ -1,0 +1,217 @@
+// Matrix calculus in closed matrix form. The gradient of a scalar with respect to a vector or matrix
+// symbol is a reverse sweep over the expression (adjoints are matrix expressions: for C = AB,
+// Ā += C̄Bᵀ and B̄ += AᵀC̄); the Jacobian of a vector expression is a forward sweep
+// (J(Mu) = M J(u), J(φ(u)) = diag(φ'(u)) J(u)). Results print in matrix notation: ∇ₓ(xᵀAx) = (A + Aᵀ)x.
+import { mathError } from "../errors.js";
+import { ONE, ZERO, add, apply, int, mul, pow, sub, sym } from "../graph/construct.js";
+import type { Node } from "../graph/node.js";
+import { lookupOperator } from "../graph/operators.js";
+import { isScalar, showShape } from "../graph/shape.js";
+import { childrenOf, rewrite } from "../graph/traverse.js";
+import { expand } from "./expand.js";
+
+const transpose = (a: Node) => apply("transpose", [a]);
+const matmul = (a: Node, b: Node) => (isScalar(a.shape) || isScalar(b.shape) ? mul(a, b) : apply("matmul", [a, b]));
+/** ⟨a, b⟩ = Σ aᵢⱼbᵢⱼ: the scalar a scalar factor's adjoint collects from an array product. */
+const inner = (a: Node, b: Node) => (isScalar(a.shape) ? mul(a, b) : apply("sum", [mul(a, b)]));
+
+function dependsOn(n: Node, x: Node, memo: Map<Node, boolean>): boolean {
+  if (n === x) return true;
+  const seen = memo.get(n);
+  if (seen !== undefined) return seen;
+  const result = childrenOf(n).some((c) => dependsOn(c, x, memo));
+  memo.set(n, result);
+  return result;
+}
+
+/** Nodes reachable from the root, children before parents. */
+function topological(root: Node): Node[] {
+  const order: Node[] = [];
+  const done = new Set<Node>();
+  const stack: [Node, boolean][] = [[root, false]];
+  while (stack.length) {
+    const [n, expanded] = stack.pop()!;
+    if (done.has(n)) continue;
+    if (expanded) {
+      done.add(n);
+      order.push(n);
+      continue;
+    }
+    stack.push([n, true]);
+    for (const c of childrenOf(n)) if (!done.has(c)) stack.push([c, false]);
+  }
+  return order;
+}
+
+/** Collapses a sum Σ Mᵢ v into (Σ Mᵢ) v: Aᵀx + Ax = (A + Aᵀ)x. */
+function collectRight(n: Node): Node {
+  if (n.kind !== "add") return n;
+  const groups = new Map<Node, Node[]>();
+  const rest: Node[] = [];
+  for (const t of n.terms) {
+    if (t.kind === "apply" && t.op === "matmul") {
+      const right = t.args[1];
+      groups.set(right, [...(groups.get(right) ?? []), t.args[0]]);
+    } else rest.push(t);
+  }
+  const collected = [...groups].map(([right, lefts]) => (lefts.length > 1 ? matmul(add(...lefts), right) : matmul(lefts[0], right)));
+  return add(...collected, ...rest);
+}
+
+/** ∂f/∂X for a scalar f and a vector or matrix symbol X, in the shape of X. */
+export function matrixGradient(f: Node, x: Node): Node {
+  if (!isScalar(f.shape)) throw mathError(`the gradient needs a scalar expression, not a ${showShape(f.shape)}; use jacobian`);
+  const memo = new Map<Node, boolean>();
+  const adjoint = new Map<Node, Node>([[f, ONE]]);
+  const accumulate = (n: Node, contribution: Node) => {
+    if (!dependsOn(n, x, memo) || contribution === ZERO) return;
+    const prior = adjoint.get(n);
+    adjoint.set(n, prior ? add(prior, contribution) : contribution);
+  };
+  const order = topological(f).reverse();
+  for (const n of order) {
+    const bar = adjoint.get(n);
+    if (!bar || n === x) continue;
+    switch (n.kind) {
+      case "add":
+        for (const t of n.terms) accumulate(t, isScalar(t.shape) && !isScalar(n.shape) ? apply("sum", [bar]) : bar);
+        break;
+      case "mul":
+        n.factors.forEach((factor, i) => {
+          if (!dependsOn(factor, x, memo)) return;
+          const others = mul(...n.factors.filter((_, j) => j !== i));
+          accumulate(factor, isScalar(factor.shape) && !isScalar(n.shape) ? inner(bar, others) : mul(bar, others));
+        });
+        break;
+      case "pow":
+        if (dependsOn(n.exp, x, memo)) throw mathError("Nabla's matrix calculus needs constant exponents");
+        accumulate(n.base, mul(bar, n.exp, pow(n.base, sub(n.exp, ONE))));
+        break;
+      case "apply":
+        applyAdjoint(n, bar, accumulate);
+        break;
+      case "num": case "float": case "const": case "sym":
+        break;
+      default:
+        throw mathError(`Nabla cannot differentiate a ${n.kind} by a ${showShape(x.shape)}`);
+    }
+  }
+  return tidy(adjoint.get(x) ?? ZERO);
+}
+
+/** The smaller of the adjoint and its expansion (entrywise algebra cancels σ/σ and the like), with Σ Mᵢv collected. */
+function tidy(n: Node): Node {
+  const candidates = [n, expand(n), expand(rewrite(n, distributeOverQuotients))].map(collectRight);
+  return candidates.reduce((best, c) => (size(c) < size(best) ? c : best));
+}
+
+/**
+ * σ ⊙ (a/(1 − σ) − b/σ) ⊙ (1 − σ): multiply the other factors into the sum whose terms divide, so
+ * the quotients cancel before anything else is expanded.
+ */
+function distributeOverQuotients(n: Node): Node | undefined {
+  if (n.kind !== "mul") return undefined;
+  const hasQuotient = (t: Node) => (t.kind === "mul" ? t.factors : [t]).some((f) => f.kind === "pow" && f.exp.kind === "num" && f.exp.value.sign() < 0);
+  const i = n.factors.findIndex((f) => f.kind === "add" && f.terms.some(hasQuotient));
+  if (i < 0) return undefined;
+  const others = n.factors.filter((_, j) => j !== i);
+  return add(...(n.factors[i] as Node & { kind: "add" }).terms.map((t) => mul(...others, t)));
+}
+
+function size(n: Node): number {
+  const seen = new Set<Node>();
+  const walk = (m: Node) => {
+    if (seen.has(m)) return;
+    seen.add(m);
+    childrenOf(m).forEach(walk);
+  };
+  walk(n);
+  return seen.size;
+}
+
+function applyAdjoint(n: Node & { kind: "apply" }, bar: Node, accumulate: (n: Node, c: Node) => void): void {
+  const [a, b] = n.args;
+  switch (n.op) {
+    case "matmul":
+      accumulate(a, matmul(bar, transpose(b)));
+      accumulate(b, matmul(transpose(a), bar));
+      return;
+    case "transpose":
+      accumulate(a, transpose(bar));
+      return;
+    case "dot":
+      accumulate(a, mul(bar, b));
+      accumulate(b, mul(bar, a));
+      return;
+    case "sum":
+      accumulate(a, isScalar(a.shape) ? bar : mul(bar, apply("ones_like", [a])));
+      return;
+    case "norm":
+      if (n.args.length > 1) throw mathError("matrix calculus handles the 2-norm (and Frobenius) only");
+      accumulate(a, mul(bar, a, pow(n, int(-1))));
+      return;
+    case "inverse": {
+      const inv = n;
+      accumulate(a, mul(int(-1), matmul(matmul(transpose(inv), bar), transpose(inv))));
+      return;
+    }
+    default: {
+      const entry = lookupOperator(n.op);
+      if (!entry?.partials) throw mathError(`Nabla cannot yet differentiate ${n.op} in matrix form`);
+      const partials = entry.partials(n.args);
+      n.args.forEach((arg, i) => accumulate(arg, mul(bar, partials[i])));
+    }
+  }
+}
+
+/** ∂u/∂x for a vector u and a vector symbol x: the m×n Jacobian, by forward rules. */
+export function matrixJacobian(u: Node, x: Node): Node {
+  if (x.shape.length !== 1) throw mathError("the Jacobian is taken with respect to a vector");
+  const n = x.shape[0];
+  const memo = new Map<Node, boolean>();
+  const identity = sym("I", [n, n]);
+  const J = (v: Node): Node => {
+    if (v === x) return identity;
+    if (!dependsOn(v, x, memo)) return ZERO;
+    switch (v.kind) {
+      case "add":
+        return add(...v.terms.map(J));
+      case "mul": {
+        const parts = v.factors.map((factor, i) => {
+          if (!dependsOn(factor, x, memo)) return ZERO;
+          const others = mul(...v.factors.filter((_, j) => j !== i));
+          if (isScalar(factor.shape)) return matmul(others, transpose(matrixGradient(factor, x)));
+          return isScalar(others.shape) ? mul(others, J(factor)) : matmul(apply("diag", [others]), J(factor));
+        });
+        return add(...parts);
+      }
+      case "pow":
+        if (dependsOn(v.exp, x, memo)) throw mathError("the Jacobian needs constant exponents");
+        return matmul(apply("diag", [mul(v.exp, pow(v.base, sub(v.exp, ONE)))]), J(v.base));
+      case "apply": {
+        if (v.op === "matmul") {
+          if (dependsOn(v.args[0], x, memo)) throw mathError("the Jacobian handles products M·u with a constant matrix M");
+          return simplifyIdentity(matmul(v.args[0], J(v.args[1])));
+        }
+        const entry = lookupOperator(v.op);
+        if (v.args.length === 1 && entry?.partials) return matmul(apply("diag", [entry.partials(v.args)[0]]), J(v.args[0]));
+        throw mathError(`Nabla cannot yet take the Jacobian of ${v.op}`);
+      }
+      default:
+        throw mathError(`Nabla cannot take the Jacobian of a ${v.kind}`);
+    }
+  };
+  return simplifyIdentity(J(u));
+}
+
+/** M I = M and I M = M for the identity symbol I. */
+function simplifyIdentity(n: Node): Node {
+  if (n.kind === "apply" && n.op === "matmul") {
+    const [a, b] = n.args.map(simplifyIdentity);
+    if (b.kind === "sym" && b.name === "I") return a;
+    if (a.kind === "sym" && a.name === "I") return b;
+    return matmul(a, b);
+  }
+  if (n.kind === "add") return add(...n.terms.map(simplifyIdentity));
+  return n;
+}
