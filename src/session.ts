@@ -26,6 +26,8 @@ export interface SessionOptions {
   interrupt?: Int32Array;
   /** Called as each effect happens (progress of long work), besides collecting it in the result. */
   onEffect?: (effect: Effect) => void;
+  /** Called with each statement's result as soon as it is ready. */
+  onResult?: (result: StatementResult) => void;
 }
 
 interface Shown {
@@ -55,14 +57,20 @@ export class Session {
     }
     const scanned = scan(code);
     const results: StatementResult[] = [];
-    scanned.statements.forEach((st, index) => {
-      results.push(this.runStatement(code, st.text, st.offset, st.silent, index));
-    });
+    for (const [index, st] of scanned.statements.entries()) {
+      const result = this.runStatement(code, st.text, st.offset, st.silent, index);
+      results.push(result);
+      this.options.onResult?.(result);
+      // An interrupt stops the cell: later statements do not run.
+      if (result.error?.kind === "interrupt") return results;
+    }
     if (!scanned.ok) {
       const { offset, message } = parseErrorMessage(code, scanned);
       const start = scanned.reason === "unclosed" ? scanned.statementOffset : offset;
       const source = code.slice(start).trim();
-      results.push(this.failure(code, start, results.length, new MathFailure("parse", message, { start: offset, end: offset + 1 }), source));
+      const failed = this.failure(code, start, results.length, new MathFailure("parse", message, { start: offset, end: offset + 1 }), source);
+      results.push(failed);
+      this.options.onResult?.(failed);
     }
     return results;
   }

@@ -106,7 +106,7 @@ export class Poly {
 /** The generators of an expression: its maximal non-polynomial parts, in canonical order. */
 export function generatorsOf(nodes: readonly Node[]): Node[] {
   const found = new Set<Node>();
-  const walk = (n: Node) => {
+  const walk = (n: Node): void => {
     if (isNumber(n) && n.kind === "num") return;
     if (n.kind === "add") return n.terms.forEach(walk);
     if (n.kind === "mul") return n.factors.forEach(walk);

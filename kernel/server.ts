@@ -1,0 +1,233 @@
+// The Nabla kernel: tslab's ZmqServer owns the sockets, the heartbeat and the message loops; this
+// subclass answers every shell and control message of the messaging protocol 5.3 itself
+// (tslab's own answers omit execute_input, execute_result, error, history and interrupts).
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import Module from "node:module";
+import { Evaluator } from "./evaluator.js";
+import { Message } from "./message.js";
+import { complete } from "./complete.js";
+import { inspect } from "./inspect.js";
+import { History } from "./history.js";
+import { bundleOf, errorContent } from "./mime.js";
+import { isComplete } from "../src/syntax/complete.js";
+import type { Effect, StatementResult } from "../src/results.js";
+
+const require = createRequire(import.meta.url);
+
+/**
+ * tslab's jupyter module loads its TypeScript converter for its own handler, which this kernel
+ * does not use; empty stand-ins in the module cache keep the compiler (and ~250 ms) out of start-up.
+ */
+function loadTslabServer(): new (handler: object, configPath: string) => TslabServer {
+  const dir = dirname(require.resolve("tslab/dist/jupyter.js"));
+  for (const name of ["converter.js", "inspect.js"]) {
+    const file = join(dir, name);
+    const stub = new (Module as unknown as new (id: string) => NodeJS.Module)(file);
+    stub.filename = file;
+    stub.loaded = true;
+    stub.exports = {};
+    require.cache[file] = stub;
+  }
+  return (require("tslab/dist/jupyter.js") as { ZmqServer: new (handler: object, configPath: string) => TslabServer }).ZmqServer;
+}
+
+interface Socket {
+  send(frames: (Buffer | string)[]): Promise<void>;
+}
+
+interface TslabServer {
+  connInfo: { key: string; signature_scheme: string };
+  iopub: Socket;
+  shell: Socket;
+  control: Socket;
+  init(): Promise<void>;
+  close(): void;
+}
+
+export const KERNEL_INFO = {
+  status: "ok",
+  protocol_version: "5.3",
+  implementation: "nabla",
+  implementation_version: "0.1.0",
+  language_info: {
+    name: "nabla",
+    version: "0.1.0",
+    mimetype: "text/x-nabla",
+    file_extension: ".nabla",
+    pygments_lexer: "text",
+    codemirror_mode: "text/x-nabla",
+    nbconvert_exporter: "script",
+  },
+  banner: "Nabla — the math of machine learning: ∇, ∂, Σ, matrices, Lagrange problems and checks, typeset.",
+  help_links: [{ text: "Nabla language", url: "https://github.com/nabla-lang/nabla/blob/main/README.md" }],
+};
+
+export function createServer(connectionFile: string): { init(): Promise<void> } {
+  const Base = loadTslabServer();
+
+  class NablaServer extends Base {
+    readonly evaluator = new Evaluator();
+    readonly history = new History();
+    private executionCount = 0;
+    private queue: Promise<void> = Promise.resolve();
+
+    private send(sock: Socket, msg: Message): void {
+      void sock.send(msg.frames(this.connInfo.key)).catch(() => undefined);
+    }
+
+    private publish(parent: Message, type: string, content: Record<string, unknown>): void {
+      this.send(this.iopub, parent.child(type, content, [Buffer.from(type)]));
+    }
+
+    private status(parent: Message, state: "busy" | "idle"): void {
+      this.publish(parent, "status", { execution_state: state });
+    }
+
+    /** Called by tslab's socket loops for shell and control; errors never escape (a bad frame is dropped). */
+    async handleShellMessage(sock: Socket, ...frames: Buffer[]): Promise<void> {
+      let msg: Message;
+      try {
+        msg = Message.parse(this.connInfo.key, frames);
+      } catch (err) {
+        process.stderr.write(`nabla kernel: ignored a message: ${(err as Error).message}\n`);
+        return;
+      }
+      try {
+        await this.dispatch(sock, msg);
+      } catch (err) {
+        process.stderr.write(`nabla kernel: ${msg.header.msg_type} failed: ${(err as Error).stack}\n`);
+      }
+    }
+
+    private async dispatch(sock: Socket, msg: Message): Promise<void> {
+      const type = msg.header.msg_type;
+      const reply = (content: Record<string, unknown>) => this.send(sock, msg.child(type.replace(/_request$/, "_reply"), content));
+      if (type === "execute_request") {
+        // One cell at a time, in order; other requests are answered meanwhile.
+        this.queue = this.queue.then(() => this.execute(sock, msg));
+        return this.queue;
+      }
+      this.status(msg, "busy");
+      try {
+        switch (type) {
+          case "kernel_info_request":
+            return reply(KERNEL_INFO);
+          case "is_complete_request": {
+            const status = isComplete(String(msg.content.code ?? ""));
+            return reply(status === "incomplete" ? { status, indent: "" } : { status });
+          }
+          case "complete_request": {
+            const names = await this.evaluator.names();
+            const c = complete(String(msg.content.code ?? ""), Number(msg.content.cursor_pos ?? 0), names);
+            return reply({ status: "ok", ...c, metadata: {} });
+          }
+          case "inspect_request":
+            return reply({ status: "ok", ...(await inspect(String(msg.content.code ?? ""), Number(msg.content.cursor_pos ?? 0), this.evaluator)), metadata: {} });
+          case "history_request":
+            return reply({ status: "ok", history: this.history.query(msg.content) });
+          case "comm_info_request":
+            return reply({ status: "ok", comms: {} });
+          case "comm_open":
+            // No comm targets: close it, as the protocol asks.
+            return this.publish(msg, "comm_close", { comm_id: msg.content.comm_id, data: {} });
+          case "comm_msg":
+          case "comm_close":
+            return;
+          case "interrupt_request":
+            this.evaluator.interrupt();
+            return reply({ status: "ok" });
+          case "shutdown_request": {
+            const restart = msg.content.restart === true;
+            reply({ status: "ok", restart });
+            if (restart) {
+              await this.evaluator.restart();
+              this.executionCount = 0;
+              return;
+            }
+            setTimeout(() => this.shutdown(), 50);
+            return;
+          }
+          default:
+            process.stderr.write(`nabla kernel: unsupported message ${type}\n`);
+        }
+      } finally {
+        this.status(msg, "idle");
+      }
+    }
+
+    private async execute(sock: Socket, msg: Message): Promise<void> {
+      const code = String(msg.content.code ?? "");
+      const silent = msg.content.silent === true;
+      const storeHistory = msg.content.store_history !== false && !silent;
+      this.status(msg, "busy");
+      if (storeHistory) this.executionCount++;
+      const count = this.executionCount;
+      if (!silent) this.publish(msg, "execute_input", { code, execution_count: count });
+      const payload: Record<string, unknown>[] = [];
+      // The latest shown result waits: if the cell ends with it, it is the execute_result; if
+      // anything else is output first, it goes out as display_data, keeping the cell's order.
+      // Boxes, because closures assign them (TypeScript does not track that through callbacks).
+      const out: { held: StatementResult | null; error: ReturnType<typeof errorContent> | null } = { held: null, error: null };
+      const flush = () => {
+        if (out.held) this.publish(msg, "display_data", { data: bundleOf(out.held), metadata: {}, transient: {} });
+        out.held = null;
+      };
+      const onEffect = (effect: Effect) => {
+        if (silent) return;
+        if (effect.kind !== "pager") flush();
+        switch (effect.kind) {
+          case "stdout":
+          case "stderr":
+            return this.publish(msg, "stream", { name: effect.kind, text: effect.text });
+          case "clear":
+            return this.publish(msg, "clear_output", { wait: false });
+          case "pager":
+            payload.push({ source: "page", data: { "text/plain": effect.text, ...(effect.html ? { "text/html": effect.html } : {}) }, start: 0 });
+            return;
+          case "display": {
+            const data: Record<string, unknown> = { "text/plain": effect.text };
+            if (effect.latex) data["text/latex"] = `$$${effect.latex}$$`;
+            if (effect.html) data["text/html"] = effect.html;
+            if (effect.svg) data["image/svg+xml"] = effect.svg;
+            if (effect.vegalite) data["application/vnd.vegalite.v5+json"] = effect.vegalite;
+            return this.publish(msg, effect.update ? "update_display_data" : "display_data", { data, metadata: {}, transient: effect.displayId ? { display_id: effect.displayId } : {} });
+          }
+        }
+      };
+      const onResult = (r: StatementResult) => {
+        if (r.status === "error") {
+          const content = errorContent(r);
+          out.error ??= content;
+          if (!silent) {
+            flush();
+            this.publish(msg, "error", content);
+          }
+        } else if (!r.silent && !silent) {
+          flush();
+          out.held = r;
+        }
+      };
+      try {
+        await this.evaluator.run(code, onEffect, onResult);
+      } catch (err) {
+        process.stderr.write(`nabla kernel: evaluation failed: ${(err as Error).message}\n`);
+      }
+      if (out.held) this.publish(msg, "execute_result", { execution_count: count, data: bundleOf(out.held), metadata: {} });
+      if (storeHistory) this.history.add(count, code);
+      const content = out.error
+        ? { status: "error", execution_count: count, ...out.error }
+        : { status: "ok", execution_count: count, payload, user_expressions: {} };
+      this.send(sock, msg.child("execute_reply", content));
+      this.status(msg, "idle");
+    }
+
+    private shutdown(): void {
+      void this.evaluator.close();
+      this.close();
+      setTimeout(() => process.exit(0), 100).unref();
+    }
+  }
+
+  return new NablaServer({ close: () => undefined }, connectionFile);
+}

@@ -1,0 +1,5 @@
+// Starts the TypeScript worker when the kernel runs from source (tsx).
+import { register } from "tsx/esm/api";
+
+register();
+await import(new URL("./worker.ts", import.meta.url).href);

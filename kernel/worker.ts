@@ -1,0 +1,42 @@
+// The evaluation thread: one Session, fed cells by the kernel's main thread, which stays free to
+// answer heartbeats, interrupts and shutdowns while a cell runs.
+import { parentPort, workerData } from "node:worker_threads";
+import { Session } from "../src/session.js";
+import type { Effect, StatementResult } from "../src/results.js";
+
+export type ToWorker =
+  | { type: "run"; id: number; code: string }
+  | { type: "describe"; id: number; name: string }
+  | { type: "names"; id: number };
+
+export type FromWorker =
+  | { type: "effect"; id: number; effect: Effect }
+  | { type: "result"; id: number; result: StatementResult }
+  | { type: "results"; id: number; results: StatementResult[] }
+  | { type: "answer"; id: number; value: unknown };
+
+const { interrupt } = workerData as { interrupt: Int32Array };
+let current = -1;
+const session = new Session({
+  interrupt,
+  onEffect: (effect) => parentPort!.postMessage({ type: "effect", id: current, effect } satisfies FromWorker),
+  onResult: (result) => parentPort!.postMessage({ type: "result", id: current, result: plain(result) } satisfies FromWorker),
+});
+
+/** The value (a graph node) stays in this thread: it is not plain data. */
+function plain({ value: _value, ...rest }: StatementResult): StatementResult {
+  return { ...rest, effects: [] };
+}
+
+parentPort!.on("message", (msg: ToWorker) => {
+  if (msg.type === "run") {
+    current = msg.id;
+    Atomics.store(interrupt, 0, 0);
+    const results = session.run(msg.code).map(plain);
+    parentPort!.postMessage({ type: "results", id: msg.id, results } satisfies FromWorker);
+  } else if (msg.type === "describe") {
+    parentPort!.postMessage({ type: "answer", id: msg.id, value: session.describe(msg.name) ?? null } satisfies FromWorker);
+  } else {
+    parentPort!.postMessage({ type: "answer", id: msg.id, value: session.names().map((n) => n.name) } satisfies FromWorker);
+  }
+});
