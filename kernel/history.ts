@@ -1,14 +1,23 @@
 // The cells a session has run, for history_request: the last n (tail), a range, or a glob search.
 export type HistoryEntry = [session: number, line: number, input: string];
+/** With `output: true` the third item is [input, output]. */
+export type HistoryReplyEntry = [number, number, string | [string, string | null]];
 
 export class History {
   private readonly entries: HistoryEntry[] = [];
+  private readonly outputs = new Map<number, string>();
 
-  add(line: number, input: string): void {
+  add(line: number, input: string, output: string | null = null): void {
     this.entries.push([0, line, input]);
+    if (output !== null) this.outputs.set(line, output);
   }
 
-  query(req: Record<string, unknown>): HistoryEntry[] {
+  query(req: Record<string, unknown>): HistoryReplyEntry[] {
+    const found = this.select(req);
+    return req.output === true ? found.map(([s, line, input]) => [s, line, [input, this.outputs.get(line) ?? null]]) : found;
+  }
+
+  private select(req: Record<string, unknown>): HistoryEntry[] {
     const kind = req.hist_access_type;
     if (kind === "tail") {
       const n = Number(req.n ?? 10);

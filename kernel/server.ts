@@ -72,8 +72,16 @@ export function createServer(connectionFile: string): { init(): Promise<void> } 
     private executionCount = 0;
     private queue: Promise<void> = Promise.resolve();
 
+    // A zeromq socket takes one send at a time: each socket's messages queue behind each other.
+    private readonly sending = new Map<Socket, Promise<void>>();
+
     private send(sock: Socket, msg: Message): void {
-      void sock.send(msg.frames(this.connInfo.key)).catch(() => undefined);
+      const frames = msg.frames(this.connInfo.key);
+      const previous = this.sending.get(sock) ?? Promise.resolve();
+      const next = previous.then(() => sock.send(frames)).catch((err: Error) => {
+        process.stderr.write(`nabla kernel: send failed: ${err.message}\n`);
+      });
+      this.sending.set(sock, next);
     }
 
     private publish(parent: Message, type: string, content: Record<string, unknown>): void {
@@ -214,7 +222,8 @@ export function createServer(connectionFile: string): { init(): Promise<void> } 
         process.stderr.write(`nabla kernel: evaluation failed: ${(err as Error).message}\n`);
       }
       if (out.held) this.publish(msg, "execute_result", { execution_count: count, data: bundleOf(out.held), metadata: {} });
-      if (storeHistory) this.history.add(count, code);
+      const shownLast = out.held;
+      if (storeHistory) this.history.add(count, code, shownLast ? shownLast.pretty : null);
       const content = out.error
         ? { status: "error", execution_count: count, ...out.error }
         : { status: "ok", execution_count: count, payload, user_expressions: {} };

@@ -17,7 +17,10 @@ export type FromWorker =
 
 const { interrupt } = workerData as { interrupt: Int32Array };
 let current = -1;
+// In a notebook a cell may run for minutes (training); NABLA_STATEMENT_SECONDS bounds it.
+const seconds = Number(process.env.NABLA_STATEMENT_SECONDS ?? 600);
 const session = new Session({
+  limits: { timeMs: seconds * 1000 },
   interrupt,
   onEffect: (effect) => parentPort!.postMessage({ type: "effect", id: current, effect } satisfies FromWorker),
   onResult: (result) => parentPort!.postMessage({ type: "result", id: current, result: plain(result) } satisfies FromWorker),
