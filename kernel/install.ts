@@ -16,10 +16,14 @@ function jupyter(): string {
   return "/usr/bin/jupyter";
 }
 
-/** How the kernel starts: the compiled kernel when it is built (fast), else the sources through tsx. */
+/**
+ * How the kernel starts: the compiled kernel (fast) when asked for with NABLA_USE_DIST=1 after
+ * `npm run build`, or when there are no sources; else the sources through tsx.
+ */
 export function kernelArgv(): string[] {
   const compiled = join(ROOT, "dist", "kernel", "main.js");
-  if (existsSync(compiled)) return [process.execPath, compiled, "{connection_file}"];
+  const sources = join(ROOT, "kernel", "main.ts");
+  if (existsSync(compiled) && (process.env.NABLA_USE_DIST === "1" || !existsSync(sources))) return [process.execPath, compiled, "{connection_file}"];
   return [process.execPath, "--import", "tsx", join(ROOT, "kernel", "main.ts"), "{connection_file}"];
 }
 

@@ -3,3 +3,4 @@ export { Session, type SessionOptions } from "./session.js";
 export type { StatementResult, Effect, NablaError, Verdict } from "./results.js";
 export { isComplete } from "./syntax/complete.js";
 export { helpFor, builtinNames, KEYWORDS } from "./help.js";
+export { nabla, resetNabla } from "../kernel/tslab.js";
