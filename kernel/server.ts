@@ -6,11 +6,16 @@ import { dirname, join } from "node:path";
 import Module from "node:module";
 import { Evaluator } from "./evaluator.js";
 import { Message } from "./message.js";
-import { complete } from "./complete.js";
-import { inspect } from "./inspect.js";
 import { History } from "./history.js";
 import { bundleOf, errorContent } from "./mime.js";
-import { isComplete } from "../src/syntax/complete.js";
+
+// The grammar, help and completion load on first use, not at start: the kernel answers
+// kernel_info while the evaluation thread is still loading the engine.
+const lazy = {
+  isComplete: async () => (await import("../src/syntax/complete.js")).isComplete,
+  complete: async () => (await import("./complete.js")).complete,
+  inspect: async () => (await import("./inspect.js")).inspect,
+};
 import type { Effect, StatementResult } from "../src/results.js";
 
 const require = createRequire(import.meta.url);
@@ -122,16 +127,16 @@ export function createServer(connectionFile: string): { init(): Promise<void> } 
           case "kernel_info_request":
             return reply(KERNEL_INFO);
           case "is_complete_request": {
-            const status = isComplete(String(msg.content.code ?? ""));
+            const status = (await lazy.isComplete())(String(msg.content.code ?? ""));
             return reply(status === "incomplete" ? { status, indent: "" } : { status });
           }
           case "complete_request": {
             const names = await this.evaluator.names();
-            const c = complete(String(msg.content.code ?? ""), Number(msg.content.cursor_pos ?? 0), names);
+            const c = (await lazy.complete())(String(msg.content.code ?? ""), Number(msg.content.cursor_pos ?? 0), names);
             return reply({ status: "ok", ...c, metadata: {} });
           }
           case "inspect_request":
-            return reply({ status: "ok", ...(await inspect(String(msg.content.code ?? ""), Number(msg.content.cursor_pos ?? 0), this.evaluator)), metadata: {} });
+            return reply({ status: "ok", ...(await (await lazy.inspect())(String(msg.content.code ?? ""), Number(msg.content.cursor_pos ?? 0), this.evaluator)), metadata: {} });
           case "history_request":
             return reply({ status: "ok", history: this.history.query(msg.content) });
           case "comm_info_request":
