@@ -2,6 +2,7 @@
 // answer heartbeats, interrupts and shutdowns while a cell runs.
 import { parentPort, workerData } from "node:worker_threads";
 import { Session } from "../src/session.js";
+import { renderMathml } from "../src/render/katex.js";
 import type { Effect, StatementResult } from "../src/results.js";
 
 export type ToWorker =
@@ -26,9 +27,12 @@ const session = new Session({
   onResult: (result) => parentPort!.postMessage({ type: "result", id: current, result: plain(result) } satisfies FromWorker),
 });
 
-/** The value (a graph node) stays in this thread: it is not plain data. */
+/**
+ * The value (a graph node) stays in this thread: it is not plain data. The HTML sent to Jupyter
+ * is MathML, which every front end and exported page renders without KaTeX's CSS.
+ */
 function plain({ value: _value, ...rest }: StatementResult): StatementResult {
-  return { ...rest, effects: [] };
+  return { ...rest, html: rest.html && rest.latex ? renderMathml(rest.latex) : rest.html, effects: [] };
 }
 
 parentPort!.on("message", (msg: ToWorker) => {
