@@ -1,4 +1,5 @@
 /// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 // The course notebooks executed by the Nabla kernel through nbconvert (as the README's main command
 // does), exported to HTML, and looked at in headless Chromium: every output shows typeset math or a
 // figure, no raw LaTeX or $$ is visible, and a screenshot of each page is kept in test-output/.
