@@ -29,3 +29,11 @@ describe("nabla eval", () => {
     expect(out.stdout).toBe("√30 ≈ 5.4772\n11\n");
   });
 });
+
+describe("nabla repl", () => {
+  it("keeps names across lines and continues an open bracket", () => {
+    const out = nabla(["repl"], "A = [1, 2;\n3, 4]\ndet(A)\n");
+    expect(out.stdout).toContain("A = [1, 2; 3, 4]");
+    expect(out.stdout).toContain("−2");
+  });
+});
