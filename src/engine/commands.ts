@@ -93,6 +93,24 @@ function splitArgs(args: Expr[]): { positional: Expr[]; named: Map<string, Expr>
   return { positional, named };
 }
 
+let progressCount = 0;
+
+/**
+ * A display that updates in place while a long run goes (Jupyter's update_display_data): shown
+ * for runs of 100 steps or more, updated about every 5%, replaced by the final point.
+ */
+function progressFor(ev: Evaluator, label: string, steps: number): ((step: number, point: Node) => void) | undefined {
+  if (steps < 100) return undefined;
+  const displayId = `nabla-progress-${process.pid}-${++progressCount}`;
+  const every = Math.max(1, Math.floor(steps / 20));
+  ev.env.emit({ kind: "display", text: `${label}: step 0 of ${steps}`, displayId });
+  return (step, point) => {
+    if (step % every === 0 || step === steps) {
+      ev.env.emit({ kind: "display", text: `${label}: step ${step} of ${steps}, at ${show(point)}`, displayId, update: true });
+    }
+  };
+}
+
 /** `x = a` or `[x, y] = [a, b]`: the variables and the point. */
 function pointArg(ev: Evaluator, e: Expr | undefined, what: string): { vars: Node[]; at: Node[] } {
   if (!e || e.kind !== "relation" || e.op !== "=") throw mathError(`${what} needs the point, as in x = 0 or [x, y] = [0, 0]`);
@@ -178,7 +196,8 @@ export const COMMANDS = new Map<string, Command>([
     const { vars, at } = pointArg(ev, pointExpr, "gd");
     const eta = named.get("η");
     if (!eta) throw mathError("gd needs a learning rate: η = 0.1");
-    return gradientDescent(body, vars, at, ev.expr(eta), wholeNumber(ev, named.get("steps"), 1, "steps"));
+    const steps = wholeNumber(ev, named.get("steps"), 1, "steps");
+    return gradientDescent(body, vars, at, ev.expr(eta), steps, progressFor(ev, "gradient descent", steps));
   }],
   ...(["momentum", "nesterov", "rmsprop", "adam"] as Method[]).map((method): [string, Command] => [
     method,
@@ -191,7 +210,9 @@ export const COMMANDS = new Map<string, Command>([
       const get = (name: string) => (named.has(name) ? ev.expr(named.get(name)!) : undefined);
       const eta = get("η");
       if (!eta) throw mathError(`${method} needs a learning rate: η = 0.1`);
-      return descentMethod(method, body, vars, at, { eta, gamma: get("γ"), beta: get("β"), beta1: get("β_1"), beta2: get("β_2"), epsilon: get("ε") }, wholeNumber(ev, named.get("steps"), 1, "steps"));
+      const steps = wholeNumber(ev, named.get("steps"), 1, "steps");
+      const params = { eta, gamma: get("γ"), beta: get("β"), beta1: get("β_1"), beta2: get("β_2"), epsilon: get("ε") };
+      return descentMethod(method, body, vars, at, params, steps, progressFor(ev, method, steps));
     },
   ]),
   ["convex", (args, ev) => {

@@ -6,7 +6,10 @@ import type { Node } from "../graph/node.js";
 import { gradient } from "./differentiate.js";
 import { substitute } from "./substitute.js";
 
-export function gradientDescent(f: Node, vars: readonly Node[], start: readonly Node[], eta: Node, steps: number): Node {
+/** Called after each step with the step number and the point reached (for progress displays). */
+export type OnStep = (step: number, point: Node) => void;
+
+export function gradientDescent(f: Node, vars: readonly Node[], start: readonly Node[], eta: Node, steps: number, onStep?: OnStep): Node {
   if (steps < 1 || steps > 10_000) throw mathError("steps must be between 1 and 10,000");
   const grad = gradient(f, vars);
   const partials = grad.kind === "tensor" ? grad.entries : [grad];
@@ -16,6 +19,7 @@ export function gradientDescent(f: Node, vars: readonly Node[], start: readonly 
     const at = new Map(vars.map((v, i) => [v, point[i]]));
     point = point.map((x, i) => sub(x, mul(eta, substitute(partials[i], at))));
     path.push(pack(point));
+    onStep?.(k + 1, path[path.length - 1]);
   }
   return struct("descent", [
     { name: "point", value: path[path.length - 1] },
@@ -47,7 +51,7 @@ export interface MethodParams {
  *   rmsprop:  s ← βs + (1 − β)g², x ← x − ηg/(√s + ε)
  *   adam:     m ← β₁m + (1 − β₁)g, v ← β₂v + (1 − β₂)g², x ← x − η m̂/(√v̂ + ε) with bias correction
  */
-export function descentMethod(method: Method, f: Node, vars: readonly Node[], start: readonly Node[], p: MethodParams, steps: number): Node {
+export function descentMethod(method: Method, f: Node, vars: readonly Node[], start: readonly Node[], p: MethodParams, steps: number, onStep?: OnStep): Node {
   if (steps < 1 || steps > 10_000) throw mathError("steps must be between 1 and 10,000");
   const grad = gradient(f, vars);
   const partials = grad.kind === "tensor" ? grad.entries : [grad];
@@ -83,6 +87,7 @@ export function descentMethod(method: Method, f: Node, vars: readonly Node[], st
       x = x.map((xi, i) => value(sub(xi, div(mul(value(p.eta), mHat[i]), add(sqrt(vHat[i]), eps)))));
     }
     path.push(pack(x));
+    onStep?.(t, path[path.length - 1]);
   }
   return struct("descent", [
     { name: "point", value: path[path.length - 1] },

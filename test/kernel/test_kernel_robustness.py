@@ -96,3 +96,21 @@ class Robustness(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class Progress(unittest.TestCase):
+    def test_long_runs_update_a_display_in_place(self):
+        km, kc = jupyter_client.manager.start_new_kernel(kernel_name="nabla", startup_timeout=60)
+        try:
+            seen = []
+            kc.execute_interactive("adam(x^2 + y^2, [x, y] = [3, 4], η = 0.01, steps = 400);", timeout=120, output_hook=seen.append)
+            types = [m["msg_type"] for m in seen]
+            self.assertIn("display_data", types)
+            self.assertIn("update_display_data", types)
+            first = next(m for m in seen if m["msg_type"] == "display_data")
+            update = [m for m in seen if m["msg_type"] == "update_display_data"][-1]
+            self.assertEqual(first["content"]["transient"]["display_id"], update["content"]["transient"]["display_id"])
+            self.assertIn("step 400 of 400", update["content"]["data"]["text/plain"])
+        finally:
+            kc.stop_channels()
+            km.shutdown_kernel(now=True)
