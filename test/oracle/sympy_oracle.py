@@ -25,8 +25,14 @@ LOCALS = {
 }
 
 
+from sympy.parsing.sympy_parser import convert_xor, implicit_multiplication_application, standard_transformations
+
+TRANSFORMS = standard_transformations + (implicit_multiplication_application, convert_xor)
+REAL = {v: sp.Symbol(v, real=True) for v in ("x", "y", "z")}
+
+
 def parse(text):
-    return sp.parse_expr(text.replace("^", "**"), local_dict=dict(LOCALS))
+    return sp.parse_expr(text, local_dict={**LOCALS, **REAL}, transformations=TRANSFORMS)
 
 
 def num(v):
@@ -100,7 +106,11 @@ def derivatives_of(item):
 def equivalent(req):
     out = []
     for pair in req["pairs"]:
-        d = sp.simplify(parse(pair["a"]) - parse(pair["b"]))
+        d = parse(pair["a"]) - parse(pair["b"])
+        try:
+            d = sp.simplify(d)
+        except (RecursionError, ValueError, TypeError):
+            pass
         if d == 0:
             out.append(True)
             continue
