@@ -28,7 +28,7 @@ LOCALS = {
 from sympy.parsing.sympy_parser import convert_xor, implicit_multiplication_application, standard_transformations
 
 TRANSFORMS = standard_transformations + (implicit_multiplication_application, convert_xor)
-REAL = {v: sp.Symbol(v, real=True) for v in ("x", "y", "z")}
+REAL = {v: sp.Symbol(v, real=True) for v in ("x", "y", "z", "w")}
 
 
 def parse(text):
@@ -129,7 +129,7 @@ def equivalent(req):
 def stationary(req):
     out = []
     for prob in req["problems"]:
-        xs = [sp.Symbol(v) for v in prob["vars"]]
+        xs = [REAL[v] for v in prob["vars"]]
         f = parse(prob["f"])
         cons = [parse(c) for c in prob["constraints"]]
         lams = [sp.Symbol(f"l{i}") for i in range(len(cons))]
