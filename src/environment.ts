@@ -3,6 +3,8 @@
 import type { Node, Sym } from "./graph/node.js";
 import type { Shape } from "./graph/shape.js";
 import type { Effect } from "./results.js";
+import type { Dense } from "./nn/network.js";
+import type { Dataset } from "./nn/datasets.js";
 
 export interface UserFunction {
   name: string;
@@ -27,6 +29,9 @@ export class Environment {
   readonly values = new Map<string, Node>();
   readonly functions = new Map<string, UserFunction>();
   readonly shapes = new Map<string, Shape>();
+  /** A network's trained weights, by the network's id (the graph holds only its description). */
+  readonly models = new Map<string, Dense[]>();
+  readonly datasets = new Map<string, Dataset>();
   /** Names bound by an enclosing Σ or ∏ while its body is built. */
   readonly boundIndices: string[] = [];
   effects: Effect[] = [];

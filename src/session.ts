@@ -18,6 +18,7 @@ import type { Statement } from "./syntax/ast.js";
 import { compare, type Comparison } from "./engine/check.js";
 import { str } from "./graph/construct.js";
 import { optimum } from "./engine/solve/optimize.js";
+import { trainStatement } from "./engine/networks.js";
 import { runExpect, type ExpectOutcome } from "./engine/expect.js";
 
 export interface SessionOptions {
@@ -162,6 +163,14 @@ export class Session {
         const verdict = compare(ev.expr(claim.left), ev.expr(claim.right));
         return { value: str(verdictText(verdict)), verdict };
       }
+      case "layer": {
+        const value = ev.expr(st.expr);
+        if (value.kind !== "record" || value.tag !== "layer") throw new MathFailure("math", "a layer is dense(inputs → outputs, activation)", st.span);
+        this.env.values.set(st.name, value);
+        return { value, name: st.name };
+      }
+      case "train":
+        return { value: trainStatement(st.net, st.data, st.options, ev) };
       case "expect": {
         const outcome = runExpect(st.branches, ev);
         return { value: str(scoreText(outcome)), score: outcome };
@@ -171,8 +180,10 @@ export class Session {
         const constraints = st.constraints.map((c) => ev.expr(c));
         return { value: optimum(st.sense, objective, constraints) };
       }
-      default:
-        throw new MathFailure("math", `${st.kind} statements are not available yet`, st.span);
+      default: {
+        const unknown: never = st;
+        throw new MathFailure("internal", `unknown statement ${JSON.stringify(unknown)}`);
+      }
     }
   }
 

@@ -19,6 +19,7 @@ import { factor } from "./factor.js";
 import { collect } from "./collect.js";
 import { descentMethod, gradientDescent, type Method } from "./descent.js";
 import { convexity } from "./convexity.js";
+import { accuracyOf, backpropOf, datasetNode, dense, layersOf, perceptronOf } from "./networks.js";
 import { solveSystem } from "./solve/system.js";
 import { criticalPoints, lagrange } from "./solve/optimize.js";
 import { apply, relation, struct } from "../graph/construct.js";
@@ -141,6 +142,15 @@ function equationsOf(ev: Evaluator, e: Expr): Node[] {
 }
 
 export const COMMANDS = new Map<string, Command>([
+  ["dense", dense],
+  ["dataset", datasetNode],
+  ["accuracy", accuracyOf],
+  ["perceptron", perceptronOf],
+  ["backprop", backpropOf],
+  ["params", (args, ev) => {
+    requireArgs("params", args, 1);
+    return int(layersOf(ev.expr(args[0])).reduce((s, l) => s + l.inputs * l.outputs + l.outputs, 0));
+  }],
   ["solve", (args, ev) => {
     requireArgs("solve", args, 1, 2);
     const equations = equationsOf(ev, args[0]);

@@ -15,6 +15,7 @@ import { didYouMean } from "./suggest.js";
 import { COMMANDS } from "./commands.js";
 import { substitute } from "./substitute.js";
 import { closedSum, sumOf } from "./sums.js";
+import { isNetworkNode, network } from "./networks.js";
 
 export class Evaluator {
   constructor(readonly env: Environment) {}
@@ -49,7 +50,10 @@ export class Evaluator {
       case "bigop": return this.bigop(e);
       case "relation": return relation(e.op, this.expr(e.left), this.expr(e.right));
       case "range": return struct("range", [{ name: "from", value: this.expr(e.from) }, { name: "to", value: this.expr(e.to) }]);
-      case "arrow": return tuple(e.items.map((i) => this.expr(i)));
+      case "arrow": {
+        const items = e.items.map((i) => this.expr(i));
+        return items.every(isNetworkNode) ? network(items) : tuple(items);
+      }
     }
   }
 

@@ -24,10 +24,34 @@ function text(n: Node | undefined): string {
 }
 
 function word(st: Style, s: string): string {
-  return st.name === "latex" ? `\\text{${s}}` : s;
+  return st.name === "latex" ? `\\text{${s.replace(/[\\{}$&#^_%~]/g, (c) => (c === "\\" ? "\\textbackslash{}" : c === "^" ? "\\textasciicircum{}" : c === "~" ? "\\textasciitilde{}" : `\\${c}`))}}` : s;
 }
 
+const thousands = (n: Node | undefined) => (n?.kind === "num" ? Number(n.value.num).toLocaleString("en-US") : "?");
+const lines = (f: Map<string, Node>, key: string, st: Style) => {
+  const all = items(f.get(key)).map((l) => (l.kind === "str" ? l.value : ""));
+  return st.name === "latex" ? `\\begin{aligned}${all.map((l) => `&\\text{${l.replace(/[\\{}$&#^_%~]/g, (c) => `\\${c}`)}}`).join("\\\\")}\\end{aligned}` : all.join(st.name === "pretty" ? "\n" : "; ");
+};
+
 const PRINTERS: Record<string, FieldPrinter> = {
+  layer: (f, st) => word(st, `dense(${thousands(f.get("inputs"))} → ${thousands(f.get("outputs"))}, ${text(f.get("activation"))})`),
+  network: (f, st) => {
+    const layers = items(f.get("layers")) as Struct[];
+    const first = layers[0]?.fields.find((x) => x.name === "inputs")?.value;
+    const chain = [thousands(first), ...layers.map((l) => `${thousands(l.fields[1].value)} ${text(l.fields[2].value)}`)].join(" → ");
+    return word(st, `${chain} (${thousands(f.get("parameters"))} parameters)`);
+  },
+  dataset: (f, st) => word(st, `data set ${text(f.get("name"))}: ${thousands(f.get("samples"))} samples, ${thousands(f.get("features"))} features, ${thousands(f.get("classes"))} classes`),
+  training: (f, st, print) => word(st, `trained ${thousands(f.get("epochs"))} epochs${text(f.get("stopped")) ? " (stopped early)" : ""}: loss ${print(f.get("loss")!)}, accuracy ${((f.get("accuracy") as { value: number }).value * 100).toFixed(1)}%`),
+  perceptron: (f, st) => {
+    const steps = items(f.get("steps")).map((l) => (l.kind === "str" ? l.value : ""));
+    const w = items(f.get("w")).map((x) => (x.kind === "float" ? String(x.value) : "?"));
+    const b = f.get("b");
+    const summary = `${text(f.get("converged")) === "yes" ? "converged" : "did not converge"}: w = (${w.join(", ")}), b = ${b?.kind === "float" ? b.value : "?"}`;
+    if (st.name === "latex") return word(st, summary);
+    return [...steps, summary].join(st.name === "pretty" ? "\n" : "; ");
+  },
+  backprop: (f, st) => (st.name === "latex" ? `\\begin{aligned}${items(f.get("latex")).map((l) => text(l)).join(" \\\\ ")}\\end{aligned}` : lines(f, "lines", st)),
   solutions: (f, st, print) => {
     const sets = items(f.get("items"));
     const note = text(f.get("note"));

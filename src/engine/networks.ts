@@ -1,0 +1,217 @@
+// Layers, networks, data sets and training in the language: `layer h = dense(2 → 4, tanh)`,
+// `net = h → out`, `params(net)`, `data = dataset("xor")`, `train net on data with adam(η = 0.05), …`,
+// `accuracy(net, data)`, `perceptron(and)`, `backprop(net)` (the δ-form equations).
+import { mathError } from "../errors.js";
+import { float, int, str, struct, tuple } from "../graph/construct.js";
+import type { Node, Struct } from "../graph/node.js";
+import type { Expr } from "../syntax/ast.js";
+import { isActivation, type ActivationName } from "../nn/activations.js";
+import { dataset as makeDataset, DATASET_NAMES, type Dataset } from "../nn/datasets.js";
+import { initialise, parameterCount, type Dense, type LayerSpec, type LossName } from "../nn/network.js";
+import type { OptimizerName, OptimizerSettings } from "../nn/optimizers.js";
+import { perceptron as runPerceptron } from "../nn/perceptron.js";
+import { Random } from "../nn/random.js";
+import { accuracy as measureAccuracy, train as runTraining } from "../nn/train.js";
+import type { Evaluator } from "./evaluate.js";
+import { floatValue } from "../graph/evalf.js";
+
+let counter = 0;
+const fieldOf = (s: Struct, name: string) => s.fields.find((f) => f.name === name)!.value;
+const text = (n: Node) => (n.kind === "str" ? n.value : "");
+const whole = (n: Node, what: string) => {
+  if (n.kind !== "num" || !n.value.isInteger() || n.value.sign() <= 0) throw mathError(`${what} must be a positive whole number`);
+  return Number(n.value.num);
+};
+
+export function layerStruct(spec: LayerSpec): Struct {
+  return struct("layer", [
+    { name: "inputs", value: int(spec.inputs) },
+    { name: "outputs", value: int(spec.outputs) },
+    { name: "activation", value: str(spec.activation) },
+  ]);
+}
+
+function specOf(layer: Node): LayerSpec {
+  if (layer.kind !== "record" || layer.tag !== "layer") throw mathError("a network is made of layers: net = h1 → h2 → out");
+  return { inputs: Number((fieldOf(layer, "inputs") as { value: { num: bigint } }).value.num), outputs: Number((fieldOf(layer, "outputs") as { value: { num: bigint } }).value.num), activation: text(fieldOf(layer, "activation")) as ActivationName };
+}
+
+export function layersOf(net: Node): LayerSpec[] {
+  if (net.kind === "record" && net.tag === "network") return (fieldOf(net, "layers") as Node & { kind: "tuple" }).items.map(specOf);
+  if (net.kind === "record" && net.tag === "layer") return [specOf(net)];
+  throw mathError("that is not a network");
+}
+
+/** `dense(784 → 128, relu)`. */
+export function dense(args: Expr[], ev: Evaluator): Node {
+  const [shape, act] = args;
+  if (!shape || shape.kind !== "arrow" || shape.items.length !== 2) throw mathError("write dense(inputs → outputs, activation), as in dense(784 → 128, relu)");
+  const [inputs, outputs] = shape.items.map((e, i) => whole(ev.expr(e), i === 0 ? "the number of inputs" : "the number of outputs"));
+  const name = act ? (act.kind === "name" ? act.name : act.kind === "call" ? act.callee : "") : "identity";
+  const activation = name === "σ" ? "sigmoid" : name === "linear" ? "identity" : name;
+  if (!isActivation(activation)) throw mathError(`unknown activation ${name}: use relu, sigmoid, tanh, softmax, leaky_relu, softplus or identity`);
+  return layerStruct({ inputs, outputs, activation });
+}
+
+/** `h1 → h2 → out`: shapes must chain. */
+export function network(items: Node[]): Node {
+  const specs = items.flatMap(layersOf);
+  specs.slice(1).forEach((s, i) => {
+    if (s.inputs !== specs[i].outputs) throw mathError(`layer ${i + 2} takes ${s.inputs} inputs but layer ${i + 1} gives ${specs[i].outputs}`);
+  });
+  return struct("network", [
+    { name: "layers", value: tuple(specs.map(layerStruct)) },
+    { name: "id", value: str(`net${++counter}`) },
+    { name: "parameters", value: int(parameterCount(specs)) },
+  ]);
+}
+
+export function isNetworkNode(n: Node): boolean {
+  return n.kind === "record" && (n.tag === "network" || n.tag === "layer");
+}
+
+function networkId(net: Node): string {
+  if (net.kind !== "record" || net.tag !== "network") throw mathError("train a network made with →, as in net = h1 → out");
+  return text(fieldOf(net, "id"));
+}
+
+export function datasetNode(args: Expr[], ev: Evaluator): Node {
+  const name = args[0]?.kind === "string" ? args[0].value : args[0]?.kind === "name" ? args[0].name : "";
+  if (!DATASET_NAMES.includes(name)) throw mathError(`unknown data set ${name || "(none)"}: try ${DATASET_NAMES.join(", ")}`);
+  const opts = new Map<string, Node>();
+  for (const a of args.slice(1)) if (a.kind === "relation" && a.left.kind === "name") opts.set(a.left.name, ev.expr(a.right));
+  const n = opts.has("n") ? whole(opts.get("n")!, "n") : 200;
+  const seed = opts.has("seed") ? whole(opts.get("seed")!, "seed") : 1;
+  const noise = opts.has("noise") ? floatValue(opts.get("noise")!) ?? 0.1 : 0.1;
+  const data = makeDataset(name, n, seed, noise);
+  const id = `data${++counter}`;
+  ev.env.datasets.set(id, data);
+  return struct("dataset", [
+    { name: "name", value: str(name) },
+    { name: "samples", value: int(data.samples) },
+    { name: "features", value: int(data.features) },
+    { name: "classes", value: int(data.classes) },
+    { name: "id", value: str(id) },
+  ]);
+}
+
+function dataOf(n: Node, ev: Evaluator): Dataset {
+  if (n.kind === "record" && n.tag === "dataset") return ev.env.datasets.get(text(fieldOf(n, "id")))!;
+  throw mathError("train on a data set: data = dataset(\"xor\")");
+}
+
+function weights(ev: Evaluator, net: Node, seed: number): Dense[] {
+  const id = networkId(net);
+  let model = ev.env.models.get(id);
+  if (!model) ev.env.models.set(id, (model = initialise(layersOf(net), new Random(seed))));
+  return model;
+}
+
+export function trainStatement(netExpr: Expr, dataExpr: Expr, options: Expr[], ev: Evaluator): Node {
+  const net = ev.expr(netExpr);
+  const data = dataOf(ev.expr(dataExpr), ev);
+  const specs = layersOf(net);
+  if (specs[0].inputs !== data.features) throw mathError(`the network takes ${specs[0].inputs} inputs but the data has ${data.features} features`);
+  if (specs[specs.length - 1].outputs !== data.outputs) throw mathError(`the network gives ${specs[specs.length - 1].outputs} outputs but the data has ${data.outputs} per sample`);
+  const settings: OptimizerSettings = { name: "adam", eta: 0.01, gamma: 0.9, beta1: 0.9, beta2: 0.999, epsilon: 1e-8, l1: 0, l2: 0 };
+  const numbers = new Map<string, number>();
+  let lossName: LossName = specs[specs.length - 1].activation === "softmax" ? "cce" : specs[specs.length - 1].activation === "sigmoid" ? "bce" : "mse";
+  for (const o of options) {
+    if (o.kind === "call" && ["sgd", "momentum", "nesterov", "rmsprop", "adam"].includes(o.callee)) {
+      settings.name = o.callee as OptimizerName;
+      if (o.callee === "rmsprop") settings.beta1 = 0.9;
+      for (const a of o.args) {
+        if (a.kind !== "relation" || a.left.kind !== "name") continue;
+        const v = floatValue(ev.expr(a.right)) ?? NaN;
+        const key = a.left.name;
+        if (key === "η") settings.eta = v;
+        else if (key === "γ") settings.gamma = v;
+        else if (key === "β_1" || key === "β") settings.beta1 = v;
+        else if (key === "β_2") settings.beta2 = v;
+        else if (key === "ε") settings.epsilon = v;
+      }
+    } else if (o.kind === "relation" && o.left.kind === "name") {
+      if (o.left.name === "loss") {
+        const name = o.right.kind === "name" ? o.right.name : "";
+        if (!["mse", "bce", "cce"].includes(name)) throw mathError("loss = mse, bce or cce");
+        lossName = name as LossName;
+      } else {
+        numbers.set(o.left.name, floatValue(ev.expr(o.right)) ?? NaN);
+      }
+    } else throw mathError("train options are an optimizer (adam(η = 0.01)) and settings such as epochs = 500, batch = 4");
+  }
+  settings.l1 = numbers.get("l1") ?? 0;
+  settings.l2 = numbers.get("l2") ?? numbers.get("λ") ?? 0;
+  const epochs = numbers.get("epochs") ?? 100;
+  const seed = numbers.get("seed") ?? 1;
+  const layers = weights(ev, net, seed);
+  const displayId = `nabla-train-${++counter}`;
+  ev.env.emit({ kind: "display", text: `training: epoch 0 of ${epochs}`, displayId });
+  const every = Math.max(1, Math.floor(epochs / 20));
+  const result = runTraining(layers, data, {
+    epochs,
+    batch: numbers.get("batch") ?? data.samples,
+    optimizer: settings,
+    loss: lossName,
+    seed,
+    validation: numbers.get("validation") ?? 0,
+    dropout: numbers.get("dropout") ?? 0,
+    patience: numbers.get("patience") ?? 0,
+    onEpoch: (epoch, trainLoss, valLoss) => {
+      if (epoch % every === 0 || epoch === epochs) {
+        ev.env.emit({ kind: "display", text: `training: epoch ${epoch} of ${epochs}, loss ${trainLoss.toPrecision(4)}${valLoss === null ? "" : `, validation ${valLoss.toPrecision(4)}`}`, displayId, update: true });
+      }
+    },
+  });
+  return struct("training", [
+    { name: "epochs", value: int(result.epochs) },
+    { name: "loss", value: float(result.history.loss[result.history.loss.length - 1]) },
+    { name: "accuracy", value: float(measureAccuracy(layers, data)) },
+    { name: "stopped", value: str(result.stoppedEarly ? "early" : "") },
+    { name: "history", value: tuple(result.history.loss.map(float)) },
+    ...(result.history.validation.length ? [{ name: "validation", value: tuple(result.history.validation.map(float)) }] : []),
+  ]);
+}
+
+export function accuracyOf(args: Expr[], ev: Evaluator): Node {
+  if (args.length !== 2) throw mathError("write accuracy(net, data)");
+  const net = ev.expr(args[0]);
+  return float(measureAccuracy(weights(ev, net, 1), dataOf(ev.expr(args[1]), ev)));
+}
+
+export function perceptronOf(args: Expr[], ev: Evaluator): Node {
+  const target = args[0];
+  const data = target?.kind === "name" && DATASET_NAMES.includes(target.name) && !ev.env.values.has(target.name) ? makeDataset(target.name) : dataOf(ev.expr(target), ev);
+  const eta = args[1] && args[1].kind === "relation" ? floatValue(ev.expr(args[1].right)) ?? 1 : 1;
+  const run = runPerceptron(data, eta);
+  const lines = run.steps.map((s) => str(`epoch ${s.epoch}: x = (${s.x.join(", ")}), y = ${s.y}, ŷ = ${s.prediction}${s.error ? `, error ${s.error > 0 ? "+" : ""}${s.error} → w = (${s.w.join(", ")}), b = ${s.b}` : ""}`));
+  return struct("perceptron", [
+    { name: "steps", value: tuple(lines) },
+    { name: "w", value: tuple(run.w.map((w) => float(w))) },
+    { name: "b", value: float(run.b) },
+    { name: "converged", value: str(run.converged ? "yes" : "no") },
+  ]);
+}
+
+/** The δ-form equations of backpropagation for a network, layer by layer. */
+export function backpropOf(args: Expr[], ev: Evaluator): Node {
+  const specs = layersOf(ev.expr(args[0]));
+  const L = specs.length;
+  const lossName = args[1]?.kind === "name" ? args[1].name : specs[L - 1].activation === "softmax" ? "cce" : specs[L - 1].activation === "sigmoid" ? "bce" : "mse";
+  const fused = (lossName === "cce" && specs[L - 1].activation === "softmax") || (lossName === "bce" && specs[L - 1].activation === "sigmoid");
+  const lines: Node[] = [];
+  const latex: Node[] = [];
+  const f = (l: number) => specs[l - 1].activation;
+  const fTex = (l: number) => `\\operatorname{${f(l).replace(/_/g, "\\_")}}'`;
+  lines.push(str(fused ? `δ^${L} = a^${L} - y` : `δ^${L} = ∂L/∂a^${L} ⊙ ${f(L)}'(z^${L})`));
+  latex.push(str(fused ? `\\delta^{${L}} &= a^{${L}} - y` : `\\delta^{${L}} &= \\frac{\\partial L}{\\partial a^{${L}}} \\odot ${fTex(L)}\\left(z^{${L}}\\right)`));
+  for (let l = L - 1; l >= 1; l--) {
+    lines.push(str(`δ^${l} = (W^${l + 1})ᵀ δ^${l + 1} ⊙ ${f(l)}'(z^${l})`));
+    latex.push(str(`\\delta^{${l}} &= \\left(W^{${l + 1}}\\right)^{\\top} \\delta^{${l + 1}} \\odot ${fTex(l)}\\left(z^{${l}}\\right)`));
+  }
+  for (let l = 1; l <= L; l++) {
+    lines.push(str(`∂L/∂W^${l} = δ^${l} (a^${l - 1})ᵀ,  ∂L/∂b^${l} = δ^${l}`));
+    latex.push(str(`\\frac{\\partial L}{\\partial W^{${l}}} &= \\delta^{${l}} \\left(a^{${l - 1}}\\right)^{\\top}, \\quad \\frac{\\partial L}{\\partial b^{${l}}} = \\delta^{${l}}`));
+  }
+  return struct("backprop", [{ name: "lines", value: tuple(lines) }, { name: "latex", value: tuple(latex) }]);
+}

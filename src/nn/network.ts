@@ -1,0 +1,147 @@
+// Dense networks on Float64Array: forward passes over a batch, backpropagation in δ form
+// (δᴸ = aᴸ − y for softmax + cross-entropy and sigmoid + binary cross-entropy; otherwise
+// δᴸ = ∂L/∂aᴸ ⊙ f'(zᴸ); δˡ = (Wˡ⁺¹)ᵀδˡ⁺¹ ⊙ f'(zˡ)), and ∂L/∂Wˡ = δˡ(aˡ⁻¹)ᵀ, ∂L/∂bˡ = δˡ.
+import { ACTIVATIONS, type ActivationName } from "./activations.js";
+import type { Random } from "./random.js";
+
+export interface LayerSpec {
+  inputs: number;
+  outputs: number;
+  activation: ActivationName;
+}
+
+export interface Dense extends LayerSpec {
+  /** outputs × inputs, row-major. */
+  W: Float64Array;
+  b: Float64Array;
+}
+
+export type LossName = "mse" | "bce" | "cce";
+
+export function parameterCount(layers: readonly LayerSpec[]): number {
+  return layers.reduce((s, l) => s + l.inputs * l.outputs + l.outputs, 0);
+}
+
+/** He initialisation for ReLU layers, Xavier (Glorot) for the rest, from a seeded generator. */
+export function initialise(specs: readonly LayerSpec[], rng: Random): Dense[] {
+  return specs.map((s) => {
+    const scale = s.activation === "relu" || s.activation === "leaky_relu" ? Math.sqrt(2 / s.inputs) : Math.sqrt(2 / (s.inputs + s.outputs));
+    const W = new Float64Array(s.inputs * s.outputs);
+    for (let i = 0; i < W.length; i++) W[i] = rng.gaussian() * scale;
+    return { ...s, W, b: new Float64Array(s.outputs) };
+  });
+}
+
+export interface Pass {
+  /** Activations per layer, a⁰ = the input; each batch × width, row-major. */
+  a: Float64Array[];
+  z: Float64Array[];
+  /** Dropout's multipliers per layer (0 or 1/(1 − p)), null where nothing was dropped. */
+  masks: (Float64Array | null)[];
+  /** Activations before dropout, for the activation's derivative. */
+  pre: Float64Array[];
+}
+
+export function forward(layers: readonly Dense[], X: Float64Array, batch: number, dropout = 0, rng?: Random): Pass {
+  const a: Float64Array[] = [X];
+  const z: Float64Array[] = [];
+  const masks: (Float64Array | null)[] = [];
+  const pre: Float64Array[] = [X];
+  layers.forEach((layer, l) => {
+    const input = a[l];
+    const { inputs: n, outputs: m, W, b } = layer;
+    const zl = new Float64Array(batch * m);
+    for (let r = 0; r < batch; r++) {
+      for (let i = 0; i < m; i++) {
+        let s = b[i];
+        const wRow = i * n;
+        const xRow = r * n;
+        for (let k = 0; k < n; k++) s += W[wRow + k] * input[xRow + k];
+        zl[r * m + i] = s;
+      }
+    }
+    const al = new Float64Array(batch * m);
+    if (layer.activation === "softmax") {
+      for (let r = 0; r < batch; r++) {
+        let top = -Infinity;
+        for (let i = 0; i < m; i++) top = Math.max(top, zl[r * m + i]);
+        let total = 0;
+        for (let i = 0; i < m; i++) total += al[r * m + i] = Math.exp(zl[r * m + i] - top);
+        for (let i = 0; i < m; i++) al[r * m + i] /= total;
+      }
+    } else {
+      const f = ACTIVATIONS[layer.activation].f;
+      for (let i = 0; i < al.length; i++) al[i] = f(zl[i]);
+    }
+    pre.push(al);
+    // Inverted dropout on hidden layers while training: scale the kept units by 1/(1 − p).
+    if (dropout > 0 && rng && l < layers.length - 1) {
+      const mask = new Float64Array(al.length);
+      const kept = new Float64Array(al.length);
+      for (let i = 0; i < al.length; i++) kept[i] = al[i] * (mask[i] = rng.next() < dropout ? 0 : 1 / (1 - dropout));
+      masks.push(mask);
+      a.push(kept);
+    } else {
+      masks.push(null);
+      a.push(al);
+    }
+    z.push(zl);
+  });
+  return { a, z, masks, pre };
+}
+
+export function loss(name: LossName, p: Float64Array, y: Float64Array, batch: number): number {
+  let s = 0;
+  const eps = 1e-12;
+  for (let i = 0; i < p.length; i++) {
+    if (name === "mse") s += (p[i] - y[i]) ** 2;
+    else if (name === "bce") s -= y[i] * Math.log(p[i] + eps) + (1 - y[i]) * Math.log(1 - p[i] + eps);
+    else s -= y[i] * Math.log(p[i] + eps);
+  }
+  return name === "mse" ? s / p.length : s / batch;
+}
+
+/** Gradients of the mean loss over the batch, layer by layer. */
+export function backward(layers: readonly Dense[], pass: Pass, y: Float64Array, batch: number, lossName: LossName): { dW: Float64Array[]; db: Float64Array[] } {
+  const L = layers.length;
+  const dW: Float64Array[] = layers.map((l) => new Float64Array(l.W.length));
+  const db: Float64Array[] = layers.map((l) => new Float64Array(l.b.length));
+  const out = layers[L - 1];
+  const aL = pass.a[L];
+  let delta = new Float64Array(aL.length);
+  const fused = (lossName === "cce" && out.activation === "softmax") || (lossName === "bce" && out.activation === "sigmoid");
+  for (let i = 0; i < aL.length; i++) {
+    if (fused) delta[i] = (aL[i] - y[i]) / batch;
+    else {
+      const dLda = lossName === "mse" ? (2 * (aL[i] - y[i])) / aL.length : lossName === "bce" ? (aL[i] - y[i]) / Math.max(aL[i] * (1 - aL[i]), 1e-12) / batch : -y[i] / Math.max(aL[i], 1e-12) / batch;
+      delta[i] = dLda * (out.activation === "softmax" ? 1 : ACTIVATIONS[out.activation].df(pass.z[L - 1][i], aL[i]));
+    }
+  }
+  for (let l = L - 1; l >= 0; l--) {
+    const { inputs: n, outputs: m, W } = layers[l];
+    const prev = pass.a[l];
+    for (let r = 0; r < batch; r++) {
+      for (let i = 0; i < m; i++) {
+        const d = delta[r * m + i];
+        if (d === 0) continue;
+        db[l][i] += d;
+        const row = i * n;
+        for (let k = 0; k < n; k++) dW[l][row + k] += d * prev[r * n + k];
+      }
+    }
+    if (l === 0) break;
+    const below = layers[l - 1];
+    const next = new Float64Array(batch * n);
+    const df = below.activation === "softmax" ? () => 1 : ACTIVATIONS[below.activation].df;
+    for (let r = 0; r < batch; r++) {
+      for (let k = 0; k < n; k++) {
+        let s = 0;
+        for (let i = 0; i < m; i++) s += W[i * n + k] * delta[r * m + i];
+        const mask = pass.masks[l - 1];
+        next[r * n + k] = s * df(pass.z[l - 1][r * n + k], pass.pre[l][r * n + k]) * (mask ? mask[r * n + k] : 1);
+      }
+    }
+    delta = next;
+  }
+  return { dW, db };
+}
