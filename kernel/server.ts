@@ -202,7 +202,11 @@ export function createServer(connectionFile: string): { init(): Promise<void> } 
             const data: Record<string, unknown> = { "text/plain": effect.text };
             if (effect.latex) data["text/latex"] = `$$${effect.latex}$$`;
             if (effect.html) data["text/html"] = effect.html;
-            if (effect.svg) data["image/svg+xml"] = effect.svg;
+            if (effect.svg) {
+              data["image/svg+xml"] = effect.svg;
+              // nbconvert's HTML export strips an image/svg+xml output to its text; as HTML it stays a picture.
+              data["text/html"] ??= effect.svg;
+            }
             if (effect.vegalite) data["application/vnd.vegalite.v5+json"] = effect.vegalite;
             return this.publish(msg, effect.update ? "update_display_data" : "display_data", { data, metadata: {}, transient: effect.displayId ? { display_id: effect.displayId } : {} });
           }

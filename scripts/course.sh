@@ -10,13 +10,16 @@ fi
 npm run --silent build
 NABLA_USE_DIST=1 node bin/nabla.mjs install-kernel --user >/dev/null
 mkdir -p out
+PRIORITY=""
+for mime in text/html image/svg+xml text/latex image/png text/plain; do PRIORITY="$PRIORITY --NbConvertBase.display_data_priority=$mime"; done
 status=0
 for nb in notebooks/*.ipynb notebooks/homework/master.ipynb; do
   name=$(basename "$nb" .ipynb)
   echo "executing $nb"
   if /usr/bin/jupyter nbconvert --to notebook --execute --ExecutePreprocessor.kernel_name=nabla \
       --ExecutePreprocessor.timeout=600 --output-dir out --output "$name" "$nb" >/dev/null 2>out/"$name".log; then
-    /usr/bin/jupyter nbconvert --to html --output-dir out "out/$name.ipynb" >/dev/null 2>>out/"$name".log
+    # Plots carry Vega-Lite (for JupyterLab) and SVG: the page takes the SVG, which needs no script.
+    /usr/bin/jupyter nbconvert --to html --output-dir out $PRIORITY "out/$name.ipynb" >/dev/null 2>>out/"$name".log
     npx tsx scripts/typeset-html.ts "out/$name.html"
   else
     echo "  failed: see out/$name.log"; status=1

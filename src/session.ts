@@ -169,8 +169,11 @@ export class Session {
         this.env.values.set(st.name, value);
         return { value, name: st.name };
       }
-      case "train":
-        return { value: trainStatement(st.net, st.data, st.options, ev) };
+      case "train": {
+        const value = trainStatement(st.net, st.data, st.options, ev);
+        if (st.name) this.env.values.set(st.name, value);
+        return { value, name: st.name ?? undefined };
+      }
       case "expect": {
         const outcome = runExpect(st.branches, ev);
         return { value: str(scoreText(outcome)), score: outcome };

@@ -44,7 +44,8 @@ describe.skipIf(!hasJupyter)("course notebooks in Jupyter", () => {
     const executed = JSON.parse(readFileSync(join(out, `${base}.ipynb`), "utf8")) as { cells: { cell_type: string; outputs?: Output[] }[] };
     const errors = executed.cells.flatMap((c) => c.outputs ?? []).filter((o) => o.output_type === "error");
     expect(errors.map((e) => e.ename)).toEqual([]);
-    const html = spawnSync(JUPYTER, ["nbconvert", "--to", "html", "--output-dir", out, join(out, `${base}.ipynb`)], { env, encoding: "utf8" });
+    const priority = ["text/html", "image/svg+xml", "text/latex", "image/png", "text/plain"].map((m) => `--NbConvertBase.display_data_priority=${m}`);
+    const html = spawnSync(JUPYTER, ["nbconvert", "--to", "html", ...priority, "--output-dir", out, join(out, `${base}.ipynb`)], { env, encoding: "utf8" });
     expect(html.status, html.stderr.slice(-1000)).toBe(0);
     const file = join(out, `${base}.html`);
     writeFileSync(file, typesetHtml(readFileSync(file, "utf8")));
@@ -72,12 +73,18 @@ describe.skipIf(!hasJupyter)("course notebooks in Jupyter", () => {
             streams: outputs.filter((o) => o.querySelector("pre")).length,
             bare: bare.map((o) => o.textContent!.slice(0, 80)),
             rawLatex: /\$\$|\\frac|\\begin\{|\\sqrt\{|\\left\(/.test(visible),
+            // Nabla's plots (a white background rect, then axes and one path per curve) must have their curves.
+            figures: document.querySelectorAll(".jp-OutputArea-output svg[viewBox=\"0 0 520 340\"] path").length > 0 ? document.querySelectorAll(".jp-OutputArea-output svg[viewBox=\"0 0 520 340\"]").length : 0,
+            emptyFigures: [...document.querySelectorAll(".jp-OutputArea-output svg[viewBox=\"0 0 520 340\"]")].filter((svg) => svg.querySelectorAll("path").length === 0).length,
           };
         });
         await page.screenshot({ path: join(SHOTS, `${base}.png`), fullPage: false });
         expect(report.outputs, base).toBeGreaterThan(0);
         expect(report.withMath + report.streams, `${base}: ${JSON.stringify(report.bare)}`).toBe(report.outputs);
         expect(report.rawLatex, `${base} shows raw LaTeX`).toBe(false);
+        expect(report.emptyFigures, `${base} has an empty figure`).toBe(0);
+        const plots = (readFileSync(path, "utf8").match(/plot\(/g) ?? []).length;
+        expect(report.figures, `${base}: every plot( shows a figure`).toBe(plots);
       }
     } finally {
       await browser.close();

@@ -19,7 +19,7 @@ export function renderPage(source: string, title: string): { html: string; error
         : r.silent
           ? ""
           : r.html;
-    const effects = r.effects.map((e) => (e.kind === "stdout" || e.kind === "stderr" ? `<pre>${escapeHtml(e.text)}</pre>` : "")).join("");
+    const effects = r.effects.map((e) => (e.kind === "stdout" || e.kind === "stderr" ? `<pre>${escapeHtml(e.text)}</pre>` : e.kind === "display" && e.svg ? e.svg : "")).join("");
     return `<section><pre class="in">${escapeHtml(r.source)}</pre>${effects}${out}</section>`;
   });
   const html = `<!doctype html><html><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>

@@ -19,6 +19,7 @@ import { factor } from "./factor.js";
 import { collect } from "./collect.js";
 import { descentMethod, gradientDescent, type Method } from "./descent.js";
 import { convexity } from "./convexity.js";
+import { plotCommand } from "./plots.js";
 import { accuracyOf, backpropOf, datasetNode, dense, layersOf, perceptronOf } from "./networks.js";
 import { solveSystem } from "./solve/system.js";
 import { criticalPoints, lagrange } from "./solve/optimize.js";
@@ -142,6 +143,7 @@ function equationsOf(ev: Evaluator, e: Expr): Node[] {
 }
 
 export const COMMANDS = new Map<string, Command>([
+  ["plot", plotCommand],
   ["dense", dense],
   ["dataset", datasetNode],
   ["accuracy", accuracyOf],

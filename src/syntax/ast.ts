@@ -55,4 +55,4 @@ export type Statement =
   | { kind: "expect"; branches: ExpectBranch[]; span: Span }
   | { kind: "optimize"; sense: "maximize" | "minimize"; objective: Expr; constraints: Expr[]; span: Span }
   | { kind: "layer"; name: string; expr: Expr; span: Span }
-  | { kind: "train"; net: Expr; data: Expr; options: Expr[]; span: Span };
+  | { kind: "train"; name: string | null; net: Expr; data: Expr; options: Expr[]; span: Span };

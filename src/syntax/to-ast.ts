@@ -79,8 +79,9 @@ const semantics = grammar.createSemantics().addOperation<unknown>("toAst", {
   LayerDef(_kw, name, _eq, e): Statement {
     return { kind: "layer", name: name["toAst"]() as string, expr: expr(e), span: spanOf(this) };
   },
-  Train(_kw, net, _on, data, _with, options): Statement {
-    return { kind: "train", net: expr(net), data: expr(data), options: listOf<Expr>(options), span: spanOf(this) };
+  Train(target, _eq, _kw, net, _on, data, _with, options): Statement {
+    const name = target.children.length ? (target.children[0]["toAst"]() as string) : null;
+    return { kind: "train", name, net: expr(net), data: expr(data), options: listOf<Expr>(options), span: spanOf(this) };
   },
   Check(_kw, e): Statement {
     return { kind: "check", expr: expr(e), span: spanOf(this) };
@@ -348,6 +349,7 @@ const KEYWORD_RULES: [RegExp, string][] = [
   [/^expect\b/, "Expect"],
   [/^layer\b/, "LayerDef"],
   [/^train\b/, "Train"],
+  [/^[\p{L}_][\p{L}\p{N}_]*\s*=\s*train\b/u, "Train"],
   [/^(maximize|minimize)\b/, "Optimize"],
 ];
 
