@@ -224,9 +224,8 @@ export class Session {
     };
   }
 
-  private verdictResult(code: string, source: string, offset: number, index: number, silent: boolean, c: Comparison): StatementResult {
-    const text = verdictText(c);
-    const mark = c.verdict === "equivalent" ? "\\checkmark" : c.verdict === "not equivalent" ? "\\times" : "?";
+  /** A verdict line (check, expect): a mark in LaTeX, the words as text. */
+  private markedResult(code: string, source: string, offset: number, index: number, silent: boolean, text: string, mark: string, extra: Partial<StatementResult>): StatementResult {
     const latex = `${mark}\\ \\text{${text.slice(2).replace(/[\\{}$&#^_%~]/g, (ch) => `\\${ch}`)}}`;
     return {
       index,
@@ -239,29 +238,24 @@ export class Session {
       latex,
       html: silent ? "" : renderLatex(latex),
       effects: this.env.effects,
-      verdict: c.verdict,
-      counterexample: c.counterexample ? { ...c.counterexample.point } : undefined,
+      ...extra,
     };
   }
 
+  private verdictResult(code: string, source: string, offset: number, index: number, silent: boolean, c: Comparison): StatementResult {
+    const mark = c.verdict === "equivalent" ? "\\checkmark" : c.verdict === "not equivalent" ? "\\times" : "?";
+    return this.markedResult(code, source, offset, index, silent, verdictText(c), mark, {
+      verdict: c.verdict,
+      counterexample: c.counterexample ? { ...c.counterexample.point } : undefined,
+    });
+  }
+
   private scoreResult(code: string, source: string, offset: number, index: number, silent: boolean, o: ExpectOutcome): StatementResult {
-    const text = scoreText(o);
     const mark = o.verdict === "correct" ? "\\checkmark" : o.verdict === "partial" ? "\\triangle" : "\\times";
-    const latex = `${mark}\\ \\text{${text.slice(2).replace(/[\\{}$&#^_%~]/g, (ch) => `\\${ch}`)}}`;
-    return {
-      index,
-      line: lineOf(code, offset),
-      source,
-      status: "ok",
-      silent,
-      text,
-      pretty: text,
-      latex,
-      html: silent ? "" : renderLatex(latex),
-      effects: this.env.effects,
+    return this.markedResult(code, source, offset, index, silent, scoreText(o), mark, {
       score: { earned: o.earned, possible: o.possible, verdict: o.verdict, feedback: o.feedback },
       counterexample: o.counterexample ? { ...o.counterexample.point } : undefined,
-    };
+    });
   }
 
   private failure(code: string, offset: number, index: number, err: unknown, source = code): StatementResult {
