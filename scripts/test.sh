@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# The README's test command: install what the tests need (npm packages; Debian's Jupyter, SymPy and
+# Chromium when missing), then typecheck and run vitest. The last line is `N passed, N failed`.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export CI=true
+# Debian's Jupyter (kernel conformance, notebook execution), SymPy (reference oracle) and Chromium
+# (the rendered-notebook check). Tests that need one of them say so and skip when it is missing.
+PACKAGES="jupyter-client jupyter-nbconvert python3-nbclient python3-ipykernel python3-jupyter-kernel-test python3-sympy chromium"
+missing=""
+for p in $PACKAGES; do dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"; done
+if [ -n "$missing" ] && command -v apt-get >/dev/null 2>&1; then
+  echo "installing:$missing"
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing) >/tmp/nabla-ci-apt.log 2>&1 || echo "note: some Debian packages could not be installed (see /tmp/nabla-ci-apt.log); their tests will be skipped"
+fi
+npm ci --no-audit --no-fund 2>&1 | grep -v "nodedir" | tail -3
+report=$(mktemp)
+npm run typecheck 2>&1 | grep -v nodedir
+typecheck=${PIPESTATUS[0]}
+npx vitest run --reporter=default --reporter=json --outputFile="$report" 2>&1 | grep -v nodedir
+tests=${PIPESTATUS[0]}
+read -r passed failed < <(node -e '
+  const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+  console.log(r.numPassedTests, (r.numFailedTests || 0) + (r.numFailedTestSuites || 0));' "$report" 2>/dev/null || echo "0 1")
+if [ "$typecheck" -ne 0 ]; then failed=$((failed + 1)); echo "typecheck failed"; else passed=$((passed + 1)); fi
+echo "$passed passed, $failed failed"
+[ "$typecheck" -eq 0 ] && [ "$tests" -eq 0 ] && [ "$failed" -eq 0 ]
