@@ -1,6 +1,7 @@
 // The evaluation thread: one Session, fed cells by the kernel's main thread, which stays free to
 // answer heartbeats, interrupts and shutdowns while a cell runs.
 import { parentPort, workerData } from "node:worker_threads";
+import { readFileSync } from "node:fs";
 import { Session } from "../src/session.js";
 import { renderMathml } from "../src/render/katex.js";
 import type { Effect, StatementResult } from "../src/results.js";
@@ -22,6 +23,8 @@ let current = -1;
 const seconds = Number(process.env.NABLA_STATEMENT_SECONDS ?? 600);
 const session = new Session({
   limits: { timeMs: seconds * 1000 },
+  // Files relative to the kernel's directory (the notebook's folder, as Jupyter starts it).
+  readFile: (path) => readFileSync(path, "utf8"),
   interrupt,
   onEffect: (effect) => parentPort!.postMessage({ type: "effect", id: current, effect } satisfies FromWorker),
   onResult: (result) => parentPort!.postMessage({ type: "result", id: current, result: plain(result) } satisfies FromWorker),

@@ -18,7 +18,7 @@ export const COMMAND_HELP: Record<string, Help> = {
   jacobian: { syntax: "jacobian([f, g], [x, y])", description: "The matrix of first partials of a vector function.", examples: ["jacobian([x y, x + y], [x, y])"] },
   sum: { syntax: "Σ_{i=1}^{n} body, sum(body, i = 1..n), sum(v)", description: "A sum over an index (expanded for number bounds), or of a vector's entries.", examples: ["sum(i^2, i = 1..4)", "Σ_{k=1}^{3} k"] },
   prod: { syntax: "∏_{i=1}^{n} body, prod(body, i = 1..n)", description: "A product over an index.", examples: ["prod(k, k = 1..5)"] },
-  plot: { syntax: "plot(f, g, …, x = a..b), plot(training)", description: "Draws expressions of one variable over a range, or a training run's loss curve (Vega-Lite in JupyterLab, SVG elsewhere).", examples: ["plot(σ(x), d/dx σ(x), x = -6..6)", "plot(relu(x), x = -2..2)"] },
+  plot: { syntax: "plot(f, g, …, x = a..b), plot(training), plot(net, data), plot(f, gd(…))", description: "Draws expressions of one variable over a range, a training run's loss curve, a classifier's decision regions, or a descent path on a function's level map (Vega-Lite in JupyterLab, SVG elsewhere).", examples: ["plot(σ(x), d/dx σ(x), x = -6..6)", "plot(relu(x), x = -2..2)"] },
   perceptron: { syntax: "perceptron(and)", description: "Runs the perceptron learning rule step by step on a logic gate or data set.", examples: ["perceptron(and)"] },
   backprop: { syntax: "backprop(net)", description: "The backpropagation equations of a network in δ form.", examples: ["layer a = dense(2 → 3, relu)\nlayer b = dense(3 → 1, sigmoid)\nbackprop(a → b)"] },
   params: { syntax: "params(net)", description: "The number of weights and biases: Σ(mₗmₗ₋₁ + mₗ).", examples: ["layer a = dense(784 → 128, relu)\nparams(a)"] },

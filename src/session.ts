@@ -29,6 +29,8 @@ export interface SessionOptions {
   onEffect?: (effect: Effect) => void;
   /** Called with each statement's result as soon as it is ready. */
   onResult?: (result: StatementResult) => void;
+  /** Lets `load("file.csv")` read files (the CLI and the kernel); the grader leaves it out. */
+  readFile?: (path: string) => string;
 }
 
 interface Shown {
@@ -50,6 +52,7 @@ export class Session {
 
   constructor(private readonly options: SessionOptions = {}) {
     this.limits = { ...DEFAULT_LIMITS, ...options.limits };
+    this.env.readFile = options.readFile ?? null;
   }
 
   run(code: string): StatementResult[] {

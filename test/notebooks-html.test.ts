@@ -74,8 +74,8 @@ describe.skipIf(!hasJupyter)("course notebooks in Jupyter", () => {
             bare: bare.map((o) => o.textContent!.slice(0, 80)),
             rawLatex: /\$\$|\\frac|\\begin\{|\\sqrt\{|\\left\(/.test(visible),
             // Nabla's plots (a white background rect, then axes and one path per curve) must have their curves.
-            figures: document.querySelectorAll(".jp-OutputArea-output svg[viewBox=\"0 0 520 340\"] path").length > 0 ? document.querySelectorAll(".jp-OutputArea-output svg[viewBox=\"0 0 520 340\"]").length : 0,
-            emptyFigures: [...document.querySelectorAll(".jp-OutputArea-output svg[viewBox=\"0 0 520 340\"]")].filter((svg) => svg.querySelectorAll("path").length === 0).length,
+            figures: document.querySelectorAll(".jp-OutputArea-output svg[viewBox]").length,
+            emptyFigures: [...document.querySelectorAll(".jp-OutputArea-output svg[viewBox]")].filter((svg) => svg.querySelectorAll("path, circle").length === 0).length,
           };
         });
         await page.screenshot({ path: join(SHOTS, `${base}.png`), fullPage: false });

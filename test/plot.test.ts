@@ -31,6 +31,16 @@ describe("plot", () => {
     expect(d.text).toBe("plot of training loss");
     expect((d.vegalite as { data: { values: unknown[] } }).data.values).toHaveLength(30);
   });
+  it("draws a classifier's decision regions with its data", () => {
+    const d = display('layer a = dense(2 → 8, relu)\nlayer b = dense(8 → 3, softmax)\nn = a → b\nblobs = dataset("blobs", n = 90)\ntrain n on blobs with adam(η = 0.05), epochs = 50\nplot(n, blobs)');
+    expect(d.svg!.match(/<circle /g)).toHaveLength(90);
+    expect((d.vegalite as { layer: unknown[] }).layer).toHaveLength(2);
+  });
+  it("draws a descent path on the level map", () => {
+    const d = display("plot(x^2 + 4y^2, gd(x^2 + 4y^2, [x, y] = [2, 1], η = 0.1, steps = 10))");
+    expect(d.text).toBe("descent on x² + 4y²");
+    expect(d.svg!.match(/<circle /g)).toHaveLength(11);
+  });
   it("says what is missing", () => {
     const [r] = new Session().run("plot(x y, x = 0..1)");
     expect(r.error?.message).toBe("xy depends on y besides x");

@@ -48,7 +48,7 @@ export function evalCommand(file: string, json: boolean, write: (s: string) => v
     process.stderr.write(`nabla: cannot read ${file}: ${(err as Error).message}\n`);
     return 2;
   }
-  const results = new Session().run(source);
+  const results = new Session({ readFile: (path) => readFileSync(path, "utf8") }).run(source);
   for (const r of results) {
     if (json) write(JSON.stringify(toJsonLine(r)) + "\n");
     else {

@@ -19,7 +19,7 @@ function loadHistory(): string[] {
 }
 
 export function replCommand(): Promise<number> {
-  const session = new Session();
+  const session = new Session({ readFile: (path) => readFileSync(path, "utf8") });
   const rl = createInterface({ input: process.stdin, output: process.stdout, history: loadHistory(), historySize: 1000, prompt: "∇> " });
   let buffer = "";
   process.stdout.write("Nabla — type math, help() for operators, Ctrl-D to leave.\n");

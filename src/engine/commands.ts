@@ -20,7 +20,7 @@ import { collect } from "./collect.js";
 import { descentMethod, gradientDescent, type Method } from "./descent.js";
 import { convexity } from "./convexity.js";
 import { plotCommand } from "./plots.js";
-import { accuracyOf, backpropOf, datasetNode, dense, layersOf, perceptronOf } from "./networks.js";
+import { accuracyOf, backpropOf, datasetNode, dense, layersOf, loadNode, perceptronOf } from "./networks.js";
 import { solveSystem } from "./solve/system.js";
 import { criticalPoints, lagrange } from "./solve/optimize.js";
 import { apply, relation, struct } from "../graph/construct.js";
@@ -146,6 +146,7 @@ export const COMMANDS = new Map<string, Command>([
   ["plot", plotCommand],
   ["dense", dense],
   ["dataset", datasetNode],
+  ["load", loadNode],
   ["accuracy", accuracyOf],
   ["perceptron", perceptronOf],
   ["backprop", backpropOf],

@@ -7,7 +7,8 @@ import type { Node, Struct } from "../graph/node.js";
 import type { Expr } from "../syntax/ast.js";
 import { isActivation, type ActivationName } from "../nn/activations.js";
 import { dataset as makeDataset, DATASET_NAMES, type Dataset } from "../nn/datasets.js";
-import { initialise, parameterCount, type Dense, type LayerSpec, type LossName } from "../nn/network.js";
+import { datasetFromCsv } from "../nn/csv.js";
+import { forward, initialise, parameterCount, type Dense, type LayerSpec, type LossName } from "../nn/network.js";
 import type { OptimizerName, OptimizerSettings } from "../nn/optimizers.js";
 import { perceptron as runPerceptron } from "../nn/perceptron.js";
 import { Random } from "../nn/random.js";
@@ -88,6 +89,28 @@ export function datasetNode(args: Expr[], ev: Evaluator): Node {
   ev.env.datasets.set(id, data);
   return struct("dataset", [
     { name: "name", value: str(name) },
+    { name: "samples", value: int(data.samples) },
+    { name: "features", value: int(data.features) },
+    { name: "classes", value: int(data.classes) },
+    { name: "id", value: str(id) },
+  ]);
+}
+
+/** `load("file.csv")`: a data set from a CSV file, where the session may read files. */
+export function loadNode(args: Expr[], ev: Evaluator): Node {
+  const path = args[0]?.kind === "string" ? args[0].value : null;
+  if (!path || args.length !== 1) throw mathError('write load("file.csv")');
+  if (!ev.env.readFile) throw mathError("this session cannot read files (a graded notebook has no file access)");
+  let data: Dataset;
+  try {
+    data = datasetFromCsv(path, ev.env.readFile(path));
+  } catch (err) {
+    throw mathError(`cannot load ${path}: ${(err as Error).message}`);
+  }
+  const id = `data${++counter}`;
+  ev.env.datasets.set(id, data);
+  return struct("dataset", [
+    { name: "name", value: str(path) },
     { name: "samples", value: int(data.samples) },
     { name: "features", value: int(data.features) },
     { name: "classes", value: int(data.classes) },
@@ -214,4 +237,24 @@ export function backpropOf(args: Expr[], ev: Evaluator): Node {
     latex.push(str(`\\frac{\\partial L}{\\partial W^{${l}}} &= \\delta^{${l}} \\left(a^{${l - 1}}\\right)^{\\top}, \\quad \\frac{\\partial L}{\\partial b^{${l}}} = \\delta^{${l}}`));
   }
   return struct("backprop", [{ name: "lines", value: tuple(lines) }, { name: "latex", value: tuple(latex) }]);
+}
+
+/** A network's weights (trained, or freshly initialised) and a data set, for pictures. */
+export function trainedModel(net: Node, data: Node, ev: Evaluator): { model: Dense[]; dataset: Dataset } {
+  return { model: weights(ev, net, 1), dataset: dataOf(data, ev) };
+}
+
+export function predictClass(model: Dense[], x: number, y: number): number {
+  const out = forward(model, Float64Array.of(x, y), 1).a[model.length];
+  if (out.length === 1) return out[0] >= 0.5 ? 1 : 0;
+  let best = 0;
+  for (let c = 1; c < out.length; c++) if (out[c] > out[best]) best = c;
+  return best;
+}
+
+export function labelOf(data: Dataset, r: number): number {
+  if (data.outputs === 1) return data.y[r] >= 0.5 ? 1 : 0;
+  let best = 0;
+  for (let c = 1; c < data.outputs; c++) if (data.y[r * data.outputs + c] > data.y[r * data.outputs + best]) best = c;
+  return best;
 }

@@ -11,6 +11,8 @@ import { lineSvg } from "../render/plot/svg.js";
 import type { Expr } from "../syntax/ast.js";
 import { evaluateAt } from "./numeric-eval.js";
 import type { Evaluator } from "./evaluate.js";
+import { contourSpec, contourSvg, decisionSpec, decisionSvg, gridOver } from "../render/plot/fields.js";
+import { labelOf, predictClass, trainedModel } from "./networks.js";
 
 function numbersOf(n: Node): number[] | null {
   if (n.kind !== "tuple" && n.kind !== "tensor") return null;
@@ -19,7 +21,43 @@ function numbersOf(n: Node): number[] | null {
   return values.every((v) => v !== null) ? (values as number[]) : null;
 }
 
+/** plot(net, data): the decision regions of a trained classifier of two features, with its data. */
+function decisionPlot(net: Node, data: Node, ev: Evaluator): Node {
+  const { model, dataset } = trainedModel(net, data, ev);
+  if (dataset.features !== 2) throw mathError("decision regions are drawn for data with two features");
+  const xs = Array.from({ length: dataset.samples }, (_, r) => dataset.X[2 * r]);
+  const ys = Array.from({ length: dataset.samples }, (_, r) => dataset.X[2 * r + 1]);
+  const margin = (a: number[]) => (Math.max(...a) - Math.min(...a)) * 0.1 + 0.1;
+  const grid = gridOver(Math.min(...xs) - margin(xs), Math.max(...xs) + margin(xs), Math.min(...ys) - margin(ys), Math.max(...ys) + margin(ys), 60, (x, y) => predictClass(model, x, y));
+  const points = xs.map((x, r) => ({ x, y: ys[r], label: labelOf(dataset, r) }));
+  const title = `decision regions of ${toPretty(net)}`;
+  ev.env.emit({ kind: "display", text: title, svg: decisionSvg(grid, points, "decision regions"), vegalite: decisionSpec(grid, points, "decision regions") });
+  return tuple([]);
+}
+
+/** plot(f(x, y), gd(…)): the descent path on a level map of f. */
+function descentPlot(f: Node, run: Node & { kind: "record" }, ev: Evaluator): Node {
+  const path = run.fields.find((x) => x.name === "path")!.value;
+  const points = (path.kind === "tuple" ? path.items : []).map((p) => (p.kind === "tensor" ? p.entries.map((e) => floatValue(e) ?? NaN) : [floatValue(p) ?? NaN]));
+  const vars = freeSymbols(f);
+  if (vars.length !== 2 || points.some((p) => p.length !== 2)) throw mathError("plot(f, gd(…)) draws descents in two variables, as in gd(f, [x, y] = [2, 1], η = 0.1, steps = 10)");
+  const [u, v] = vars;
+  const px = points.map((p) => p[0]);
+  const py = points.map((p) => p[1]);
+  const span = Math.max(Math.max(...px) - Math.min(...px), Math.max(...py) - Math.min(...py), 1) * 0.25;
+  const grid = gridOver(Math.min(...px) - span, Math.max(...px) + span, Math.min(...py) - span, Math.max(...py) + span, 70, (x, y) => evaluateAt(f, new Map([[u, x], [v, y]])));
+  const title = `descent on ${toPretty(f)}`;
+  const pairs = points.map((p) => [p[0], p[1]] as [number, number]);
+  ev.env.emit({ kind: "display", text: title, svg: contourSvg(grid, pairs, title), vegalite: contourSpec(grid, pairs, title) });
+  return tuple([]);
+}
+
 export function plotCommand(args: Expr[], ev: Evaluator): Node {
+  if (args.length === 2 && !args.some((a) => a.kind === "relation")) {
+    const [a, b] = args.map((e) => ev.expr(e));
+    if (a.kind === "record" && (a.tag === "network" || a.tag === "layer") && b.kind === "record" && b.tag === "dataset") return decisionPlot(a, b, ev);
+    if (b.kind === "record" && b.tag === "descent") return descentPlot(a, b, ev);
+  }
   const range = args.find((a) => a.kind === "relation" && a.op === "=" && a.right.kind === "range");
   const shown = args.filter((a) => a !== range);
   if (shown.length === 0) throw mathError("write plot(f(x), x = -6..6), or plot(training) for a loss curve");
