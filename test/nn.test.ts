@@ -45,6 +45,15 @@ describe("networks in the language", () => {
     expect(displays[0]).toMatchObject({ text: "training: epoch 0 of 100" });
     expect(displays.at(-1)).toMatchObject({ update: true });
   });
+  it("cannot learn XOR from all-zero weights (symmetry), but can from Xavier's", () => {
+    expect(last(`${XOR}train xnet on data with adam(η = 0.05), epochs = 200, init = "zeros"`).pretty).toMatch(/accuracy 50\.0%$/);
+    expect(last(`${XOR}train xnet on data with adam(η = 0.05), epochs = 300, batch = 4, seed = 3, init = "xavier"`).pretty).toMatch(/accuracy 100\.0%$/);
+  });
+  it("loads a CSV file where the session may read files, and refuses where it may not", () => {
+    const files = new Session({ readFile: () => "x1,x2,label\n0,0,0\n0,1,1\n1,0,1\n1,1,0\n" });
+    expect(files.run('d = load("xor.csv")')[0].pretty).toBe("d = data set xor.csv: 4 samples, 2 features, 2 classes");
+    expect(new Session().run('load("xor.csv")')[0].error?.message).toBe("this session cannot read files (a graded notebook has no file access)");
+  });
   it("runs the perceptron rule on AND until it converges", () => {
     const r = last("perceptron(and)");
     expect(r.pretty.split("\n").at(-1)).toBe("converged: w = (2, 1), b = -2");

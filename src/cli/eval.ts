@@ -26,9 +26,21 @@ export function toJsonLine(r: StatementResult): JsonLine {
   return line;
 }
 
+/** A progress display (one that is later updated in place) shows only its last state here. */
+function finalDisplays(r: StatementResult): Set<number> {
+  const last = new Map<string, number>();
+  r.effects.forEach((e, i) => {
+    if (e.kind === "display" && e.displayId) last.set(e.displayId, i);
+  });
+  return new Set(last.values());
+}
+
 export function formatResult(r: StatementResult): string {
+  const keep = finalDisplays(r);
   const effects = r.effects
-    .map((e) => (e.kind === "stdout" || e.kind === "stderr" ? e.text.replace(/\n$/, "") : e.kind === "pager" ? e.text : ""))
+    .map((e, i) =>
+      e.kind === "stdout" || e.kind === "stderr" ? e.text.replace(/\n$/, "") : e.kind === "pager" ? e.text : e.kind === "display" && (!e.displayId || keep.has(i)) && !e.svg ? e.text : "",
+    )
     .filter(Boolean);
   if (r.status === "error" && r.error) {
     return [...effects, `${r.error.kind === "parse" ? "Parse error" : "Error"} at ${r.error.line}:${r.error.column}: ${r.error.message}`, indent(r.error.excerpt)].join("\n");

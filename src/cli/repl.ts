@@ -19,7 +19,13 @@ function loadHistory(): string[] {
 }
 
 export function replCommand(): Promise<number> {
-  const session = new Session({ readFile: (path) => readFileSync(path, "utf8") });
+  // Progress (training, long descents) redraws one line in place on a terminal.
+  const session = new Session({
+    readFile: (path) => readFileSync(path, "utf8"),
+    onEffect: (e) => {
+      if (e.kind === "display" && e.displayId && process.stdout.isTTY) process.stdout.write(`\r\x1b[2K${e.text}`);
+    },
+  });
   const rl = createInterface({ input: process.stdin, output: process.stdout, history: loadHistory(), historySize: 1000, prompt: "∇> " });
   let buffer = "";
   process.stdout.write("Nabla — type math, help() for operators, Ctrl-D to leave.\n");
@@ -41,6 +47,7 @@ export function replCommand(): Promise<number> {
         // History is a convenience; a read-only home must not stop the session.
       }
       for (const r of session.run(code)) {
+        if (process.stdout.isTTY && r.effects.some((e) => e.kind === "display" && e.displayId)) process.stdout.write("\n");
         const shown = formatResult(r);
         if (shown) process.stdout.write(shown + "\n");
       }

@@ -8,7 +8,7 @@ import type { Expr } from "../syntax/ast.js";
 import { isActivation, type ActivationName } from "../nn/activations.js";
 import { dataset as makeDataset, DATASET_NAMES, type Dataset } from "../nn/datasets.js";
 import { datasetFromCsv } from "../nn/csv.js";
-import { forward, initialise, parameterCount, type Dense, type LayerSpec, type LossName } from "../nn/network.js";
+import { forward, initialise, parameterCount, type Dense, type Initializer, type LayerSpec, type LossName } from "../nn/network.js";
 import type { OptimizerName, OptimizerSettings } from "../nn/optimizers.js";
 import { perceptron as runPerceptron } from "../nn/perceptron.js";
 import { Random } from "../nn/random.js";
@@ -123,10 +123,10 @@ function dataOf(n: Node, ev: Evaluator): Dataset {
   throw mathError("train on a data set: data = dataset(\"xor\")");
 }
 
-function weights(ev: Evaluator, net: Node, seed: number): Dense[] {
+function weights(ev: Evaluator, net: Node, seed: number, init: Initializer = "auto"): Dense[] {
   const id = networkId(net);
   let model = ev.env.models.get(id);
-  if (!model) ev.env.models.set(id, (model = initialise(layersOf(net), new Random(seed))));
+  if (!model) ev.env.models.set(id, (model = initialise(layersOf(net), new Random(seed), init)));
   return model;
 }
 
@@ -138,6 +138,7 @@ export function trainStatement(netExpr: Expr, dataExpr: Expr, options: Expr[], e
   if (specs[specs.length - 1].outputs !== data.outputs) throw mathError(`the network gives ${specs[specs.length - 1].outputs} outputs but the data has ${data.outputs} per sample`);
   const settings: OptimizerSettings = { name: "adam", eta: 0.01, gamma: 0.9, beta1: 0.9, beta2: 0.999, epsilon: 1e-8, l1: 0, l2: 0 };
   const numbers = new Map<string, number>();
+  let init: Initializer = "auto";
   let lossName: LossName = specs[specs.length - 1].activation === "softmax" ? "cce" : specs[specs.length - 1].activation === "sigmoid" ? "bce" : "mse";
   for (const o of options) {
     if (o.kind === "call" && ["sgd", "momentum", "nesterov", "rmsprop", "adam"].includes(o.callee)) {
@@ -154,7 +155,11 @@ export function trainStatement(netExpr: Expr, dataExpr: Expr, options: Expr[], e
         else if (key === "ε") settings.epsilon = v;
       }
     } else if (o.kind === "relation" && o.left.kind === "name") {
-      if (o.left.name === "loss") {
+      if (o.left.name === "init") {
+        const name = o.right.kind === "string" ? o.right.value : o.right.kind === "name" ? o.right.name : "";
+        if (!["he", "xavier", "gaussian", "zeros"].includes(name)) throw mathError('init = "he", "xavier", "gaussian" or "zeros"');
+        init = name as Initializer;
+      } else if (o.left.name === "loss") {
         const name = o.right.kind === "name" ? o.right.name : "";
         if (!["mse", "bce", "cce"].includes(name)) throw mathError("loss = mse, bce or cce");
         lossName = name as LossName;
@@ -167,7 +172,7 @@ export function trainStatement(netExpr: Expr, dataExpr: Expr, options: Expr[], e
   settings.l2 = numbers.get("l2") ?? numbers.get("λ") ?? 0;
   const epochs = numbers.get("epochs") ?? 100;
   const seed = numbers.get("seed") ?? 1;
-  const layers = weights(ev, net, seed);
+  const layers = weights(ev, net, seed, init);
   const displayId = `nabla-train-${++counter}`;
   ev.env.emit({ kind: "display", text: `training: epoch 0 of ${epochs}`, displayId });
   const every = Math.max(1, Math.floor(epochs / 20));

@@ -22,10 +22,18 @@ export function parameterCount(layers: readonly LayerSpec[]): number {
   return layers.reduce((s, l) => s + l.inputs * l.outputs + l.outputs, 0);
 }
 
-/** He initialisation for ReLU layers, Xavier (Glorot) for the rest, from a seeded generator. */
-export function initialise(specs: readonly LayerSpec[], rng: Random): Dense[] {
+export type Initializer = "auto" | "he" | "xavier" | "gaussian" | "zeros";
+
+/**
+ * Weights from a seeded generator: He (normal, √(2/n)) for ReLU layers and Xavier/Glorot
+ * (√(2/(n + m))) for the rest by default; "gaussian" is N(0, 0.01²); "zeros" shows why symmetric
+ * starts cannot learn. Biases start at zero.
+ */
+export function initialise(specs: readonly LayerSpec[], rng: Random, init: Initializer = "auto"): Dense[] {
   return specs.map((s) => {
-    const scale = s.activation === "relu" || s.activation === "leaky_relu" ? Math.sqrt(2 / s.inputs) : Math.sqrt(2 / (s.inputs + s.outputs));
+    const relu = s.activation === "relu" || s.activation === "leaky_relu";
+    const scale =
+      init === "zeros" ? 0 : init === "gaussian" ? 0.01 : init === "he" || (init === "auto" && relu) ? Math.sqrt(2 / s.inputs) : Math.sqrt(2 / (s.inputs + s.outputs));
     const W = new Float64Array(s.inputs * s.outputs);
     for (let i = 0; i < W.length; i++) W[i] = rng.gaussian() * scale;
     return { ...s, W, b: new Float64Array(s.outputs) };
