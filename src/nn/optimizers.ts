@@ -34,9 +34,13 @@ export class Optimizer {
     };
     const m = name === "sgd" ? null : state(this.m);
     const v = name === "rmsprop" || name === "adam" ? state(this.v) : null;
+    // Adam's bias corrections depend on the step only: computed once per update, not per weight.
+    const c1 = 1 / (1 - beta1 ** this.t);
+    const c2 = 1 / (1 - beta2 ** this.t);
+    const decay = regularize && (l1 !== 0 || l2 !== 0);
     for (let i = 0; i < param.length; i++) {
       let g = grad[i];
-      if (regularize) g += 2 * l2 * param[i] + l1 * Math.sign(param[i]);
+      if (decay) g += 2 * l2 * param[i] + l1 * Math.sign(param[i]);
       switch (name) {
         case "sgd":
           param[i] -= eta * g;
@@ -58,8 +62,8 @@ export class Optimizer {
         case "adam": {
           m![i] = beta1 * m![i] + (1 - beta1) * g;
           v![i] = beta2 * v![i] + (1 - beta2) * g * g;
-          const mHat = m![i] / (1 - beta1 ** this.t);
-          const vHat = v![i] / (1 - beta2 ** this.t);
+          const mHat = m![i] * c1;
+          const vHat = v![i] * c2;
           param[i] -= (eta * mHat) / (Math.sqrt(vHat) + epsilon);
           break;
         }
