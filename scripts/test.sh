@@ -21,7 +21,9 @@ npx vitest run --reporter=default --reporter=json --outputFile="$report" 2>&1 | 
 tests=${PIPESTATUS[0]}
 read -r passed failed < <(node -e '
   const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
-  console.log(r.numPassedTests, (r.numFailedTests || 0) + (r.numFailedTestSuites || 0));' "$report" 2>/dev/null || echo "0 1")
+  // A file that fails to load has no test results of its own: count it once.
+  const broken = r.testResults.filter((f) => f.status === "failed" && f.assertionResults.length === 0).length;
+  console.log(r.numPassedTests, (r.numFailedTests || 0) + broken);' "$report" 2>/dev/null || echo "0 1")
 if [ "$typecheck" -ne 0 ]; then failed=$((failed + 1)); echo "typecheck failed"; else passed=$((passed + 1)); fi
 echo "$passed passed, $failed failed"
 [ "$typecheck" -eq 0 ] && [ "$tests" -eq 0 ] && [ "$failed" -eq 0 ]
