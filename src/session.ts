@@ -20,6 +20,7 @@ import { str } from "./graph/construct.js";
 import { optimum } from "./engine/solve/optimize.js";
 import { trainStatement } from "./engine/networks.js";
 import { runExpect, type ExpectOutcome } from "./engine/expect.js";
+import { compile, type CompiledExpression } from "./engine/compile.js";
 
 export interface SessionOptions {
   limits?: Partial<Limits>;
@@ -53,6 +54,20 @@ export class Session {
   constructor(private readonly options: SessionOptions = {}) {
     this.limits = { ...DEFAULT_LIMITS, ...options.limits };
     this.env.readFile = options.readFile ?? null;
+  }
+
+  /**
+   * Runs `code` and compiles its last value into a float program: derive once, evaluate many
+   * times. `session.compile("∇²_w L").run({ X, w, t })` is the logistic loss's Hessian at w.
+   * Throws the statement's error (with its line and column) when the code fails.
+   */
+  compile(code: string): CompiledExpression {
+    const results = this.run(code);
+    const last = results.at(-1);
+    const failed = results.find((r) => r.status === "error");
+    if (failed?.error) throw new MathFailure(failed.error.kind, failed.error.message);
+    if (!last?.value) throw new MathFailure("math", "there is no value to compile");
+    return compile(last.value);
   }
 
   run(code: string): StatementResult[] {

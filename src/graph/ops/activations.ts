@@ -1,4 +1,5 @@
 // Activation functions of neural networks and the max/min/softmax family.
+import * as kernels from "../../numeric/float-kernels.js";
 import { Rational } from "../../numeric/rational.js";
 import { ONE, add, apply, constant, div, float, isNumber, mul, num, pow, sub, tensor, toFloat } from "../construct.js";
 import type { Node } from "../node.js";
@@ -115,6 +116,7 @@ export const ACTIVATIONS: OperatorEntry[] = [
   extremum("min", (a, b) => a.compare(b) < 0),
   {
     name: "softmax",
+    array: ([x]) => kernels.softmax(x),
     arity: [1, 1],
     shape: ([x]) => {
       if (x.length !== 1) throw shapeError(`softmax needs a vector, not a ${showShape(x)}`);
@@ -142,6 +144,7 @@ export const ACTIVATIONS: OperatorEntry[] = [
   },
   {
     name: "logsumexp",
+    array: ([x]) => kernels.logsumexp(x),
     arity: [1, 1],
     shape: () => [],
     fold: ([x]) => {

@@ -1,6 +1,7 @@
 // One row of the operator table: everything Nabla knows about an operator lives in its entry.
 import type { Node } from "../node.js";
 import type { Shape } from "../shape.js";
+import type { FloatArray } from "../../numeric/float-array.js";
 
 export interface Help {
   syntax: string;
@@ -22,6 +23,8 @@ export interface OperatorEntry {
   fold?: (args: readonly Node[]) => Node | undefined;
   /** The numeric kernel of a scalar function. */
   float?: (...xs: number[]) => number;
+  /** The float kernel of an array operator (matmul, transpose, …), used by compiled expressions. */
+  array?: (args: FloatArray[]) => FloatArray;
   /** One partial derivative per argument (scalar functions of scalars). */
   partials?: (args: readonly Node[]) => Node[];
   /** LaTeX of the application, given each argument's LaTeX. */

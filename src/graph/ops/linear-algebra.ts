@@ -1,6 +1,7 @@
 // Linear algebra operators. Concrete arrays are computed (exactly over ℚ, in floats when an entry is
 // a float, entry by entry when entries are symbolic); symbolic arrays (x ∈ ℝ^n) stay as nodes whose
 // shapes are checked.
+import * as kernels from "../../numeric/float-kernels.js";
 import { mathError, shapeError } from "../../errors.js";
 import { Rational } from "../../numeric/rational.js";
 import * as exact from "../../numeric/exact-linalg.js";
@@ -158,6 +159,7 @@ const scalarOrSame = (name: string) => ([a, b]: Shape[]): Shape => {
 export const LINEAR_ALGEBRA: OperatorEntry[] = [
   {
     name: "transpose",
+    array: ([a]) => kernels.transpose(a),
     arity: [1, 1],
     shape: ([a]) => transposeShape(a),
     fold: ([a]) => {
@@ -176,6 +178,7 @@ export const LINEAR_ALGEBRA: OperatorEntry[] = [
   },
   {
     name: "matmul",
+    array: ([a, b]) => kernels.matmul(a, b),
     arity: [2, 2],
     shape: ([a, b]) => matmulShape(a, b),
     fold: ([a, b]) => {
@@ -241,6 +244,7 @@ export const LINEAR_ALGEBRA: OperatorEntry[] = [
   },
   {
     name: "tr",
+    array: ([a]) => kernels.trace(a),
     aliases: ["trace"],
     arity: [1, 1],
     shape: ([a]) => {
@@ -272,6 +276,7 @@ export const LINEAR_ALGEBRA: OperatorEntry[] = [
   },
   {
     name: "norm",
+    array: ([v, p]) => kernels.norm(v, p),
     arity: [1, 2],
     fold: ([v, p]) => (isScalar(v.shape) && v.kind !== "apply" ? apply("abs", [v]) : normOf(v, p)),
     latex: ([v, p]) => `\\left\\| ${v} \\right\\|${p === undefined ? "" : `_{${p.replace(/^\\text\{"?|"?\}$/g, "")}}`}`,
@@ -284,6 +289,7 @@ export const LINEAR_ALGEBRA: OperatorEntry[] = [
   },
   {
     name: "dot",
+    array: ([a, b]) => kernels.dot(a, b),
     arity: [2, 2],
     shape: ([a, b]) => {
       scalarOrSame("dot")([a, b]);
@@ -295,6 +301,7 @@ export const LINEAR_ALGEBRA: OperatorEntry[] = [
   },
   {
     name: "outer",
+    array: ([a, b]) => kernels.outer(a, b),
     arity: [2, 2],
     shape: ([a, b]) => {
       if (a.length !== 1 || b.length !== 1) throw shapeError(`outer needs two vectors, not a ${showShape(a)} and a ${showShape(b)}`);
@@ -316,6 +323,7 @@ export const LINEAR_ALGEBRA: OperatorEntry[] = [
   },
   {
     name: "sum",
+    array: ([a]) => kernels.sum(a),
     arity: [1, 1],
     shape: () => [],
     fold: ([a]) => (a.kind === "tensor" ? add(...a.entries) : isScalar(a.shape) ? a : undefined),
@@ -351,6 +359,7 @@ export const LINEAR_ALGEBRA: OperatorEntry[] = [
   },
   {
     name: "diag",
+    array: ([a]) => kernels.diag(a),
     arity: [1, 1],
     shape: ([v]) => {
       if (v.length === 1) return [v[0], v[0]];
