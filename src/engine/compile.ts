@@ -2,16 +2,20 @@
 // (the graph is interned, so a shared subexpression such as σ(Xw) is one node) becomes one step
 // writing one register, in dependency order. Symbols become inputs; their declared dimensions
 // (X ∈ ℝ^(m×d)) are bound from the values given at run time and checked against each other.
-// Steps come from the operator table (each entry's `float` or `array` kernel) and, first, from the
-// fusions below: products that are cheaper as one kernel than as their parts.
+// Steps come from the fusions (./fusions.ts) and the operator table: each entry's `float` kernel
+// entry by entry, or its `array` kernel. Every step also knows its adjoints, so a scalar program
+// is differentiated in reverse mode: one forward sweep, one backward sweep, every input's gradient.
 import { mathError, nameError, shapeError } from "../errors.js";
-import type { Apply, Node } from "../graph/node.js";
+import { sym } from "../graph/construct.js";
+import type { Node } from "../graph/node.js";
 import { lookupOperator } from "../graph/operators.js";
 import type { Shape } from "../graph/shape.js";
 import { toText } from "../render/index.js";
 import type { FloatArray } from "../numeric/float-array.js";
-import * as kernels from "../numeric/float-kernels.js";
-import { weightedGramFast } from "../numeric/gram-parallel.js";
+import type { Adjoints } from "../numeric/float-adjoints.js";
+import { accumulate, entrywise, fold, productAdjoint } from "../numeric/entrywise.js";
+import { FUSIONS } from "./fusions.js";
+import { scalarKernel } from "./scalar-kernel.js";
 
 export type InputValue = FloatArray | number | readonly number[] | readonly (readonly number[])[];
 
@@ -23,101 +27,21 @@ export interface CompiledExpression {
   /** The program, one line per step: `r4 = Aᵀ diag(v) A (r0, r3)`. */
   readonly program: readonly string[];
   run(values: Readonly<Record<string, InputValue>>): FloatArray;
+  /**
+   * A scalar expression's value and its gradient with respect to each input named in `wrt` (all
+   * inputs by default), by reverse-mode differentiation of the program.
+   */
+  gradient(values: Readonly<Record<string, InputValue>>, wrt?: readonly string[]): { value: number; gradients: Record<string, FloatArray> };
 }
 
 interface Step {
   readonly text: string;
-  readonly run: (registers: FloatArray[]) => FloatArray;
-}
-
-interface Fusion {
-  readonly name: string;
-  /** The operands when `n` has this form. */
-  readonly match: (n: Node) => Node[] | null;
-  readonly kernel: (args: FloatArray[]) => FloatArray;
-}
-
-const isApply = (n: Node, op: string): n is Apply => n.kind === "apply" && n.op === op;
-const isMatrix = (n: Node) => n.shape.length === 2;
-const isVector = (n: Node) => n.shape.length === 1;
-
-/** A, v when n is Aᵀ diag(v) A, nested either way. */
-function gramOperands(n: Node): Node[] | null {
-  if (!isApply(n, "matmul")) return null;
-  const [left, right] = n.args;
-  if (isApply(left, "transpose") && isApply(right, "matmul") && isApply(right.args[0], "diag")) {
-    const [A, v] = [left.args[0], right.args[0].args[0]];
-    return isMatrix(A) && isVector(v) && right.args[1] === A ? [A, v] : null;
-  }
-  if (isApply(left, "matmul") && isApply(left.args[0], "transpose") && isApply(left.args[1], "diag")) {
-    const [A, v] = [left.args[0].args[0], left.args[1].args[0]];
-    return isMatrix(A) && isVector(v) && right === A ? [A, v] : null;
-  }
-  return null;
-}
-
-const FUSIONS: readonly Fusion[] = [
-  {
-    name: "Aᵀ diag(v) A",
-    match: gramOperands,
-    kernel: ([A, v]) => {
-      const [m, n] = A.shape;
-      if (v.data.length !== m) throw shapeError(`Aᵀ diag(v) A needs v of length ${m}, not ${v.data.length}`);
-      return { shape: [n, n], data: weightedGramFast(A.data, m, n, v.data) };
-    },
-  },
-  {
-    name: "Aᵀ B",
-    match: (n) => (isApply(n, "matmul") && isApply(n.args[0], "transpose") && isMatrix(n.args[0].args[0]) ? [n.args[0].args[0], n.args[1]] : null),
-    kernel: ([A, B]) => kernels.transposeTimes(A, B),
-  },
-  {
-    name: "diag(v) B",
-    match: (n) => (isApply(n, "matmul") && isApply(n.args[0], "diag") && isVector(n.args[0].args[0]) ? [n.args[0].args[0], n.args[1]] : null),
-    kernel: ([v, B]) => kernels.diagTimes(v, B),
-  },
-];
-
-/** Entry by entry over arrays of one size; scalars (one entry) are broadcast. */
-function entrywise(args: FloatArray[], f: (xs: number[]) => number): FloatArray {
-  const big = args.find((a) => a.shape.length > 0);
-  if (!big) return { shape: [], data: Float64Array.of(f(args.map((a) => a.data[0]))) };
-  const size = big.data.length;
-  for (const a of args) {
-    if (a.shape.length > 0 && a.data.length !== size) throw shapeError(`entry-by-entry operation on a ${big.shape.join("×")} and a ${a.shape.join("×")} array`);
-  }
-  const out = new Float64Array(size);
-  if (args.length === 1) {
-    const x = args[0].data;
-    for (let i = 0; i < size; i++) out[i] = f([x[i]]);
-    return { shape: big.shape, data: out };
-  }
-  const xs = new Array<number>(args.length);
-  for (let i = 0; i < size; i++) {
-    for (let k = 0; k < args.length; k++) xs[k] = args[k].data.length === 1 && args[k].shape.length === 0 ? args[k].data[0] : args[k].data[i];
-    out[i] = f(xs);
-  }
-  return { shape: big.shape, data: out };
-}
-
-/** Sums and products fold their operands pairwise in place: no closure call per entry. */
-function fold(args: FloatArray[], unit: number, combine: "add" | "mul"): FloatArray {
-  const big = args.find((a) => a.shape.length > 0);
-  const size = big ? big.data.length : 1;
-  const out = new Float64Array(size).fill(unit);
-  for (const a of args) {
-    const x = a.data;
-    if (a.shape.length === 0) {
-      const c = x[0];
-      if (combine === "add") for (let i = 0; i < size; i++) out[i] += c;
-      else for (let i = 0; i < size; i++) out[i] *= c;
-    } else {
-      if (x.length !== size) throw shapeError(`entry-by-entry operation on a ${big!.shape.join("×")} and a ${a.shape.join("×")} array`);
-      if (combine === "add") for (let i = 0; i < size; i++) out[i] += x[i];
-      else for (let i = 0; i < size; i++) out[i] *= x[i];
-    }
-  }
-  return { shape: big ? big.shape : [], data: out };
+  readonly args: readonly number[];
+  /** The input this step reads, for input steps. */
+  readonly input?: string;
+  readonly forward: (args: FloatArray[]) => FloatArray;
+  /** The arguments' adjoints given the result's; `wanted[k]` says whether argument k needs one. */
+  readonly backward?: (args: FloatArray[], result: FloatArray, adjoint: FloatArray, wanted: boolean[]) => (FloatArray | null)[];
 }
 
 function toFloatArray(name: string, v: InputValue): FloatArray {
@@ -134,15 +58,30 @@ function toFloatArray(name: string, v: InputValue): FloatArray {
 
 const describe = (shape: readonly (number | string)[]) => (shape.length === 0 ? "a scalar" : shape.length === 1 ? `a vector of length ${shape[0]}` : shape.join("×"));
 
+const fromAdjoints = (vjp: Adjoints): Step["backward"] => (args, result, adjoint) => vjp(args, result, adjoint);
+
+/** Reverse mode through a scalar function applied entry by entry: G ⊙ ∂f/∂argₖ, from the table's partials. */
+function scalarFunctionAdjoints(op: string, arity: number): Step["backward"] {
+  const entry = lookupOperator(op);
+  if (!entry?.partials) return undefined;
+  const params = Array.from({ length: arity }, (_, k) => sym(`u${k}`));
+  let partials: ((xs: readonly number[]) => number)[] | null = null;
+  return (args, _result, adjoint, wanted) => {
+    partials ??= entry.partials!(params).map((p) => scalarKernel(p, params));
+    return args.map((_, k) => (wanted[k] ? fold([adjoint, entrywise(args, partials![k])], "mul") : null));
+  };
+}
+
 export function compile(root: Node): CompiledExpression {
   const steps: Step[] = [];
   const registerOf = new Map<Node, number>();
   const inputs = new Map<string, Shape>();
-  let bound: Map<string, FloatArray> = new Map();
-  let dims: Map<string, number> = new Map();
+  let bound = new Map<string, FloatArray>();
+  let dims = new Map<string, number>();
 
-  const push = (text: string, run: Step["run"]): number => {
-    steps.push({ text: `r${steps.length} = ${text}`, run });
+  const push = (text: string, args: number[], forward: Step["forward"], backward?: Step["backward"], input?: string): number => {
+    const names = args.map((r) => `r${r}`).join(", ");
+    steps.push({ text: `r${steps.length} = ${text}${args.length ? ` (${names})` : ""}`, args, forward, backward, input });
     return steps.length - 1;
   };
   const resolved = (shape: Shape): number[] =>
@@ -152,7 +91,6 @@ export function compile(root: Node): CompiledExpression {
       if (size === undefined) throw shapeError(`the dimension ${d} is not fixed by any input`);
       return size;
     });
-  const names = (regs: number[]) => regs.map((r) => `r${r}`).join(", ");
 
   const lower = (n: Node): number => {
     const known = registerOf.get(n);
@@ -165,53 +103,56 @@ export function compile(root: Node): CompiledExpression {
   const lowerNew = (n: Node): number => {
     for (const fusion of FUSIONS) {
       const operands = fusion.match(n);
-      if (!operands) continue;
-      const regs = operands.map(lower);
-      return push(`${fusion.name} (${names(regs)})`, (R) => fusion.kernel(regs.map((r) => R[r])));
+      if (operands) return push(fusion.name, operands.map(lower), fusion.kernel, fromAdjoints(fusion.vjp));
     }
     switch (n.kind) {
       case "num": case "float": case "const": {
         const x = n.kind === "num" ? n.value.toNumber() : n.kind === "float" ? n.value : n.name === "π" ? Math.PI : Math.E;
         const value: FloatArray = { shape: [], data: Float64Array.of(x) };
-        return push(String(x), () => value);
+        return push(String(x), [], () => value);
       }
       case "sym": {
-        if (n.name === "𝟏") return push(`ones ${n.shape.join("×")}`, () => {
-          const shape = resolved(n.shape);
-          return { shape, data: new Float64Array(shape.reduce((p, d) => p * d, 1)).fill(1) };
-        });
+        if (n.name === "𝟏") {
+          return push(`ones ${n.shape.join("×")}`, [], () => {
+            const shape = resolved(n.shape);
+            return { shape, data: new Float64Array(shape.reduce((p, d) => p * d, 1)).fill(1) };
+          });
+        }
         inputs.set(n.name, n.shape);
-        return push(`input ${n.name}`, () => bound.get(n.name)!);
+        return push(`input ${n.name}`, [], () => bound.get(n.name)!, undefined, n.name);
       }
-      case "add": {
-        const regs = n.terms.map(lower);
-        return push(`add (${names(regs)})`, (R) => fold(regs.map((r) => R[r]), 0, "add"));
-      }
-      case "mul": {
-        const regs = n.factors.map(lower);
-        return push(`multiply (${names(regs)})`, (R) => fold(regs.map((r) => R[r]), 1, "mul"));
-      }
-      case "pow": {
-        const regs = [lower(n.base), lower(n.exp)];
-        return push(`power (${names(regs)})`, (R) => entrywise([R[regs[0]], R[regs[1]]], ([b, e]) => Math.pow(b, e)));
-      }
+      case "add":
+        return push("add", n.terms.map(lower), (a) => fold(a, "add"), (a, _r, g) => a.map(() => g));
+      case "mul":
+        return push("multiply", n.factors.map(lower), (a) => fold(a, "mul"), (a, _r, g, wanted) => a.map((_, k) => (wanted[k] ? productAdjoint(a, k, g) : null)));
+      case "pow":
+        return push(
+          "power",
+          [lower(n.base), lower(n.exp)],
+          (a) => entrywise(a, ([b, e]) => Math.pow(b, e)),
+          (a, r, g, wanted) => [
+            wanted[0] ? fold([g, entrywise(a, ([b, e]) => (e === 0 ? 0 : e * Math.pow(b, e - 1)))], "mul") : null,
+            wanted[1] ? fold([g, r, entrywise([a[0]], ([b]) => Math.log(b))], "mul") : null,
+          ],
+        );
       case "apply": {
         const entry = lookupOperator(n.op);
-        const regs = n.args.map(lower);
-        if (entry?.array) {
-          const kernel = entry.array;
-          return push(`${n.op} (${names(regs)})`, (R) => kernel(regs.map((r) => R[r])));
-        }
+        const args = n.args.map(lower);
+        if (entry?.array) return push(n.op, args, entry.array, entry.vjp && fromAdjoints(entry.vjp));
         if (entry?.float) {
           const f = entry.float;
-          return push(`${n.op} (${names(regs)})`, (R) => entrywise(regs.map((r) => R[r]), (xs) => f(...xs)));
+          return push(n.op, args, (a) => entrywise(a, (xs) => f(...xs)), scalarFunctionAdjoints(n.op, n.args.length));
         }
         throw mathError(`${n.op} has no float kernel, so ${toText(n)} cannot be compiled`);
       }
       case "tensor": {
-        const regs = n.entries.map(lower);
         const shape = [...n.shape];
-        return push(`array ${shape.join("×")} (${names(regs)})`, (R) => ({ shape, data: Float64Array.from(regs, (r) => R[r].data[0]) }));
+        return push(
+          `array ${shape.join("×")}`,
+          n.entries.map(lower),
+          (a) => ({ shape, data: Float64Array.from(a, (x) => x.data[0]) }),
+          (a, _r, g) => a.map((_, k) => ({ shape: [], data: Float64Array.of(g.data[k]) })),
+        );
       }
       default:
         throw mathError(`${toText(n)} cannot be compiled to a float program`);
@@ -220,7 +161,6 @@ export function compile(root: Node): CompiledExpression {
 
   const result = lower(root);
   const declared = [...inputs].map(([name, shape]) => ({ name, shape }));
-  const program = steps.map((s) => s.text);
 
   const bind = (values: Readonly<Record<string, InputValue>>) => {
     bound = new Map();
@@ -242,21 +182,59 @@ export function compile(root: Node): CompiledExpression {
     }
   };
 
+  const forward = (values: Readonly<Record<string, InputValue>>): FloatArray[] => {
+    bind(values);
+    const registers = new Array<FloatArray>(steps.length);
+    for (let i = 0; i <= result; i++) registers[i] = steps[i].forward(steps[i].args.map((a) => registers[a]));
+    return registers;
+  };
+
+  // Which registers depend on any of the given inputs: only they receive adjoints.
+  const dependents = (wrt: ReadonlySet<string>): boolean[] => {
+    const needs = new Array<boolean>(steps.length).fill(false);
+    steps.forEach((s, i) => (needs[i] = s.input !== undefined ? wrt.has(s.input) : s.args.some((a) => needs[a])));
+    return needs;
+  };
+
   return {
     inputs: declared,
     shape: root.shape,
-    program,
+    program: steps.map((s) => s.text),
     run(values) {
-      bind(values);
-      const registers = new Array<FloatArray>(steps.length);
-      for (let i = 0; i < steps.length; i++) registers[i] = steps[i].run(registers);
-      const out = registers[result];
+      const out = forward(values)[result];
       const expected = resolved(root.shape);
       // Kernels demote n×1 to vectors and 1×1 to scalars; a declared dimension that is 1 keeps its place.
       if (out.data.length !== expected.reduce((p, d) => p * d, 1)) {
         throw shapeError(`the program made ${describe(out.shape)} where ${describe(expected)} was expected`);
       }
       return { shape: expected, data: out.data };
+    },
+    gradient(values, wrt) {
+      if (root.shape.length !== 0) throw shapeError(`a gradient needs a scalar expression, not ${describe(root.shape)}`);
+      const names = wrt ?? declared.map((d) => d.name);
+      for (const name of names) if (!inputs.has(name)) throw nameError(`the expression does not depend on ${name}`);
+      const registers = forward(values);
+      const needs = dependents(new Set(names));
+      const adjoints = new Array<FloatArray | undefined>(steps.length);
+      adjoints[result] = { shape: [], data: Float64Array.of(1) };
+      for (let i = result; i >= 0; i--) {
+        const g = adjoints[i];
+        const step = steps[i];
+        if (!g || !needs[i] || step.args.length === 0) continue;
+        if (!step.backward) throw mathError(`reverse mode cannot pass through ${step.text.replace(/^r\d+ = /, "")}: it has no adjoint`);
+        const args = step.args.map((a) => registers[a]);
+        const wanted = step.args.map((a) => needs[a]);
+        step.backward(args, registers[i], g, wanted).forEach((ga, k) => {
+          if (ga && wanted[k]) adjoints[step.args[k]] = accumulate(adjoints[step.args[k]], ga, args[k]);
+        });
+      }
+      const gradients: Record<string, FloatArray> = {};
+      for (const name of names) {
+        const r = steps.findIndex((s) => s.input === name);
+        const value = bound.get(name)!;
+        gradients[name] = { shape: value.shape, data: adjoints[r]?.data ?? new Float64Array(value.data.length) };
+      }
+      return { value: registers[result].data[0], gradients };
     },
   };
 }

@@ -84,7 +84,8 @@ export class Evaluator {
       case "⊙": return apply("hadamard", [a, b]);
       case "⊗": return apply("outer", [a, b]);
       // A matrix to a power is the matrix power (A⁻¹ the inverse); entrywise powers are a.^k's business.
-      case "^": return isScalar(a.shape) ? pow(a, b) : apply("matpow", [a, b]);
+      // A vector has no matrix power: v^2 is entrywise.
+      case "^": return a.shape.length < 2 ? pow(a, b) : apply("matpow", [a, b]);
       default: throw mathError(`unknown operator ${op}`);
     }
   }

@@ -3,6 +3,7 @@
 // δᴸ = ∂L/∂aᴸ ⊙ f'(zᴸ); δˡ = (Wˡ⁺¹)ᵀδˡ⁺¹ ⊙ f'(zˡ)), and ∂L/∂Wˡ = δˡ(aˡ⁻¹)ᵀ, ∂L/∂bˡ = δˡ.
 import { ACTIVATIONS, type ActivationName } from "./activations.js";
 import type { Random } from "./random.js";
+import { multiplyABt } from "../numeric/matmul-fast.js";
 
 export interface LayerSpec {
   inputs: number;
@@ -58,33 +59,9 @@ export function forward(layers: readonly Dense[], X: Float64Array, batch: number
   layers.forEach((layer, l) => {
     const input = a[l];
     const { inputs: n, outputs: m, W, b } = layer;
-    const zl = new Float64Array(batch * m);
-    // Four samples at a time share each weight row's loads (the dominant cost: m·n·batch).
-    for (let i = 0; i < m; i++) {
-      const wRow = i * n;
-      let r = 0;
-      for (; r + 3 < batch; r += 4) {
-        const x0 = r * n, x1 = x0 + n, x2 = x1 + n, x3 = x2 + n;
-        let s0 = b[i], s1 = b[i], s2 = b[i], s3 = b[i];
-        for (let k = 0; k < n; k++) {
-          const w = W[wRow + k];
-          s0 += w * input[x0 + k];
-          s1 += w * input[x1 + k];
-          s2 += w * input[x2 + k];
-          s3 += w * input[x3 + k];
-        }
-        zl[r * m + i] = s0;
-        zl[(r + 1) * m + i] = s1;
-        zl[(r + 2) * m + i] = s2;
-        zl[(r + 3) * m + i] = s3;
-      }
-      for (; r < batch; r++) {
-        let s0 = b[i];
-        const x0 = r * n;
-        for (let k = 0; k < n; k++) s0 += W[wRow + k] * input[x0 + k];
-        zl[r * m + i] = s0;
-      }
-    }
+    // z = a Wᵀ + b, the batch's rows against the weight rows (WebAssembly SIMD when it pays).
+    const zl = multiplyABt({ data: input }, { data: W }, batch, m, n);
+    for (let r = 0; r < batch; r++) for (let i = 0; i < m; i++) zl[r * m + i] += b[i];
     const al = new Float64Array(batch * m);
     if (layer.activation === "softmax") {
       for (let r = 0; r < batch; r++) {
@@ -129,7 +106,7 @@ export function loss(name: LossName, p: Float64Array, y: Float64Array, batch: nu
 /** Gradients of the mean loss over the batch, layer by layer. */
 export function backward(layers: readonly Dense[], pass: Pass, y: Float64Array, batch: number, lossName: LossName): { dW: Float64Array[]; db: Float64Array[] } {
   const L = layers.length;
-  const dW: Float64Array[] = layers.map((l) => new Float64Array(l.W.length));
+  const dW: Float64Array[] = new Array<Float64Array>(L);
   const db: Float64Array[] = layers.map((l) => new Float64Array(l.b.length));
   const out = layers[L - 1];
   const aL = pass.a[L];
@@ -145,30 +122,17 @@ export function backward(layers: readonly Dense[], pass: Pass, y: Float64Array, 
   for (let l = L - 1; l >= 0; l--) {
     const { inputs: n, outputs: m, W } = layers[l];
     const prev = pass.a[l];
-    // Output unit by unit, so that unit's gradient row stays in cache while the batch streams by.
-    const gW = dW[l];
-    for (let i = 0; i < m; i++) {
-      const row = i * n;
-      for (let r = 0; r < batch; r++) {
-        const d = delta[r * m + i];
-        if (d === 0) continue;
-        db[l][i] += d;
-        const x0 = r * n;
-        for (let k = 0; k < n; k++) gW[row + k] += d * prev[x0 + k];
-      }
-    }
+    // ∂W = δᵀ a, ∂b = the column sums of δ.
+    dW[l] = multiplyABt({ data: delta, transposed: true }, { data: prev, transposed: true }, m, n, batch);
+    for (let r = 0; r < batch; r++) for (let i = 0; i < m; i++) db[l][i] += delta[r * m + i];
     if (l === 0) break;
     const below = layers[l - 1];
-    const next = new Float64Array(batch * n);
+    // δˡ⁻¹ = δˡ Wˡ ⊙ f'(zˡ⁻¹) (rows are samples), times dropout's mask where units were dropped.
+    const next = multiplyABt({ data: delta }, { data: W, transposed: true }, batch, n, m);
     const df = below.activation === "softmax" ? () => 1 : ACTIVATIONS[below.activation].df;
-    for (let r = 0; r < batch; r++) {
-      for (let k = 0; k < n; k++) {
-        let s = 0;
-        for (let i = 0; i < m; i++) s += W[i * n + k] * delta[r * m + i];
-        const mask = pass.masks[l - 1];
-        next[r * n + k] = s * df(pass.z[l - 1][r * n + k], pass.pre[l][r * n + k]) * (mask ? mask[r * n + k] : 1);
-      }
-    }
+    const mask = pass.masks[l - 1];
+    const z = pass.z[l - 1], pre = pass.pre[l];
+    for (let q = 0; q < next.length; q++) next[q] *= df(z[q], pre[q]) * (mask ? mask[q] : 1);
     delta = next;
   }
   return { dW, db };

@@ -3,7 +3,7 @@
 // shapes are (see graph/shape.ts).
 import { shapeError } from "../errors.js";
 import { rowsOf, type FloatArray } from "./float-array.js";
-import { svd } from "./float-linalg.js";
+import { det, inverse as invert, svd } from "./float-linalg.js";
 
 const asMatrix = (a: FloatArray): [number, number] =>
   a.shape.length === 0 ? [1, 1] : a.shape.length === 1 ? [a.shape[0], 1] : [a.shape[0], a.shape[1]];
@@ -163,4 +163,13 @@ export function norm(a: FloatArray, p?: FloatArray): FloatArray {
     return { shape: [], data: Float64Array.of(s) };
   }
   return { shape: [], data: Float64Array.of(svd(rowsOf(a)).S[0] ?? 0) };
+}
+
+export function determinant(a: FloatArray): FloatArray {
+  return { shape: [], data: Float64Array.of(det(rowsOf(a))) };
+}
+
+export function inverse(a: FloatArray): FloatArray {
+  const rows = invert(rowsOf(a));
+  return { shape: a.shape, data: Float64Array.from(rows.flat()) };
 }

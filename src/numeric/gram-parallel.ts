@@ -6,9 +6,7 @@
 // JavaScript kernel of gram.ts runs on one core.
 import { Worker } from "node:worker_threads";
 import { balancedSplit, mirrorUpper, weightedGram } from "./gram.js";
-import { GRAM_MODULE_BYTES } from "./wasm/gram-kernel.js";
-
-type GramFunction = (at: number, m8: number, n: number, v: number, from: number, to: number, out: number, u: number, w: number) => void;
+import { arenaOf, kernelModule as wasmModule } from "./wasm/arena.js";
 
 const HELPER_SOURCE = `
 const { parentPort } = require("node:worker_threads");
@@ -27,25 +25,7 @@ parentPort.on("message", (job) => {
 /** Below this many multiply-adds a second thread costs more than it saves. */
 const PARALLEL_WORK = 8_000_000;
 
-const wasmModule = WebAssembly.validate(GRAM_MODULE_BYTES) ? new WebAssembly.Module(GRAM_MODULE_BYTES) : null;
-
-interface Arena {
-  memory: WebAssembly.Memory;
-  gram: GramFunction;
-  bytes: number;
-}
-
-let arena: Arena | null = null;
 let helper: Worker | null = null;
-
-function arenaOf(bytes: number): Arena {
-  if (arena && arena.bytes >= bytes) return arena;
-  const pages = Math.ceil(bytes / 65536);
-  const memory = new WebAssembly.Memory({ initial: pages, maximum: pages, shared: true });
-  const instance = new WebAssembly.Instance(wasmModule!, { env: { memory } });
-  arena = { memory, gram: instance.exports.gram as GramFunction, bytes: pages * 65536 };
-  return arena;
-}
 
 function startHelper(): Worker {
   const w = new Worker(HELPER_SOURCE, { eval: true });
@@ -66,8 +46,7 @@ export function weightedGramFast(A: Float64Array, m: number, n: number, v: Float
   const layout = { at: 0, v: np * mp * 8, out: np * mp * 8 + mp * 8 };
   const scratch = layout.out + np * np * 8;
   const flagAt = scratch + 4 * mp * 8;
-  const { memory, gram } = arenaOf(flagAt + 16);
-  const heap = new Float64Array(memory.buffer);
+  const { memory, gram, heap } = arenaOf(flagAt + 16);
   const At = heap.subarray(0, np * mp);
   At.fill(0);
   for (let r = 0; r < m; r++) for (let c = 0; c < n; c++) At[c * mp + r] = A[r * n + c];

@@ -1,4 +1,5 @@
 // Activation functions of neural networks and the max/min/softmax family.
+import * as adjoints from "../../numeric/float-adjoints.js";
 import * as kernels from "../../numeric/float-kernels.js";
 import { Rational } from "../../numeric/rational.js";
 import { ONE, add, apply, constant, div, float, isNumber, mul, num, pow, sub, tensor, toFloat } from "../construct.js";
@@ -116,6 +117,7 @@ export const ACTIVATIONS: OperatorEntry[] = [
   extremum("min", (a, b) => a.compare(b) < 0),
   {
     name: "softmax",
+    vjp: adjoints.softmax,
     array: ([x]) => kernels.softmax(x),
     arity: [1, 1],
     shape: ([x]) => {
@@ -144,6 +146,7 @@ export const ACTIVATIONS: OperatorEntry[] = [
   },
   {
     name: "logsumexp",
+    vjp: adjoints.logsumexp,
     array: ([x]) => kernels.logsumexp(x),
     arity: [1, 1],
     shape: () => [],

@@ -1,7 +1,8 @@
 // Elementary functions: exp, log, roots, trigonometric and hyperbolic functions, abs, sign, step.
 import type { Rational } from "../../numeric/rational.js";
-import { HALF, MINUS_ONE, ONE, ZERO, add, apply, constant, div, int, neg, num, pow, sub } from "../construct.js";
+import { HALF, MINUS_ONE, ONE, ZERO, add, apply, constant, div, int, neg, num, pow, sub, tensor } from "../construct.js";
 import type { Node } from "../node.js";
+import { isScalar } from "../shape.js";
 import type { OperatorEntry } from "./entry.js";
 import { scalarFunction } from "./scalar-function.js";
 
@@ -13,7 +14,11 @@ export const ELEMENTARY: OperatorEntry[] = [
     name: "exp",
     arity: [1, 1],
     shape: ([x]) => x,
-    fold: ([x]) => (x.kind === "tensor" ? undefined : pow(constant("e"), x)),
+    // eˣ for a scalar; on a symbolic array exp stays an entrywise function, like σ.
+    fold: ([x]) => {
+      if (x.kind === "tensor") return tensor(x.shape, x.entries.map((e) => pow(constant("e"), e)));
+      return isScalar(x.shape) ? pow(constant("e"), x) : undefined;
+    },
     float: Math.exp,
     partials: ([x]) => [apply("exp", [x])],
     help: { syntax: "exp(x)", description: "The exponential function eˣ.", examples: ["exp(0)", "d/dx exp(2x)"] },
@@ -36,7 +41,7 @@ export const ELEMENTARY: OperatorEntry[] = [
     name: "sqrt",
     arity: [1, 1],
     shape: ([x]) => x,
-    fold: ([x]) => (x.kind === "tensor" ? undefined : pow(x, HALF)),
+    fold: ([x]) => (x.kind === "tensor" ? tensor(x.shape, x.entries.map((e) => pow(e, HALF))) : pow(x, HALF)),
     float: Math.sqrt,
     partials: ([x]) => [div(HALF, pow(x, HALF))],
     help: { syntax: "sqrt(x), √x", description: "The square root; exact for rationals (√12 = 2√3).", examples: ["sqrt(12)", "sqrt(30)"] },

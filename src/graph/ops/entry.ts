@@ -2,6 +2,7 @@
 import type { Node } from "../node.js";
 import type { Shape } from "../shape.js";
 import type { FloatArray } from "../../numeric/float-array.js";
+import type { Adjoints } from "../../numeric/float-adjoints.js";
 
 export interface Help {
   syntax: string;
@@ -25,6 +26,8 @@ export interface OperatorEntry {
   float?: (...xs: number[]) => number;
   /** The float kernel of an array operator (matmul, transpose, …), used by compiled expressions. */
   array?: (args: FloatArray[]) => FloatArray;
+  /** The array kernel's vector–Jacobian product, for reverse-mode differentiation of compiled programs. */
+  vjp?: Adjoints;
   /** One partial derivative per argument (scalar functions of scalars). */
   partials?: (args: readonly Node[]) => Node[];
   /** LaTeX of the application, given each argument's LaTeX. */

@@ -1,6 +1,7 @@
 // Linear algebra operators. Concrete arrays are computed (exactly over ℚ, in floats when an entry is
 // a float, entry by entry when entries are symbolic); symbolic arrays (x ∈ ℝ^n) stay as nodes whose
 // shapes are checked.
+import * as adjoints from "../../numeric/float-adjoints.js";
 import * as kernels from "../../numeric/float-kernels.js";
 import { mathError, shapeError } from "../../errors.js";
 import { Rational } from "../../numeric/rational.js";
@@ -159,6 +160,7 @@ const scalarOrSame = (name: string) => ([a, b]: Shape[]): Shape => {
 export const LINEAR_ALGEBRA: OperatorEntry[] = [
   {
     name: "transpose",
+    vjp: adjoints.transpose,
     array: ([a]) => kernels.transpose(a),
     arity: [1, 1],
     shape: ([a]) => transposeShape(a),
@@ -178,6 +180,7 @@ export const LINEAR_ALGEBRA: OperatorEntry[] = [
   },
   {
     name: "matmul",
+    vjp: adjoints.matmul,
     array: ([a, b]) => kernels.matmul(a, b),
     arity: [2, 2],
     shape: ([a, b]) => matmulShape(a, b),
@@ -217,6 +220,8 @@ export const LINEAR_ALGEBRA: OperatorEntry[] = [
   },
   {
     name: "inverse",
+    array: ([a]) => kernels.inverse(a),
+    vjp: adjoints.inverse,
     aliases: ["inv"],
     arity: [1, 1],
     shape: ([a]) => {
@@ -233,6 +238,8 @@ export const LINEAR_ALGEBRA: OperatorEntry[] = [
   },
   {
     name: "det",
+    array: ([a]) => kernels.determinant(a),
+    vjp: adjoints.determinant,
     arity: [1, 1],
     shape: ([a]) => {
       requireSquare("det", { shape: a });
@@ -244,6 +251,7 @@ export const LINEAR_ALGEBRA: OperatorEntry[] = [
   },
   {
     name: "tr",
+    vjp: adjoints.trace,
     array: ([a]) => kernels.trace(a),
     aliases: ["trace"],
     arity: [1, 1],
@@ -276,6 +284,7 @@ export const LINEAR_ALGEBRA: OperatorEntry[] = [
   },
   {
     name: "norm",
+    vjp: adjoints.norm,
     array: ([v, p]) => kernels.norm(v, p),
     arity: [1, 2],
     fold: ([v, p]) => (isScalar(v.shape) && v.kind !== "apply" ? apply("abs", [v]) : normOf(v, p)),
@@ -289,6 +298,7 @@ export const LINEAR_ALGEBRA: OperatorEntry[] = [
   },
   {
     name: "dot",
+    vjp: adjoints.dot,
     array: ([a, b]) => kernels.dot(a, b),
     arity: [2, 2],
     shape: ([a, b]) => {
@@ -301,6 +311,7 @@ export const LINEAR_ALGEBRA: OperatorEntry[] = [
   },
   {
     name: "outer",
+    vjp: adjoints.outer,
     array: ([a, b]) => kernels.outer(a, b),
     arity: [2, 2],
     shape: ([a, b]) => {
@@ -323,6 +334,7 @@ export const LINEAR_ALGEBRA: OperatorEntry[] = [
   },
   {
     name: "sum",
+    vjp: adjoints.sum,
     array: ([a]) => kernels.sum(a),
     arity: [1, 1],
     shape: () => [],
@@ -359,6 +371,7 @@ export const LINEAR_ALGEBRA: OperatorEntry[] = [
   },
   {
     name: "diag",
+    vjp: adjoints.diag,
     array: ([a]) => kernels.diag(a),
     arity: [1, 1],
     shape: ([v]) => {
