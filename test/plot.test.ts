@@ -1,7 +1,15 @@
-// plot(…): a display with Vega-Lite and an SVG whose curves skip the points where f is undefined.
+// plot(…): a display with Vega-Lite and the SVG vega renders from it (Nabla's own SVG without vega),
+// whose curves skip the points where f is undefined.
 import { describe, expect, it } from "vitest";
 import { Session } from "../src/session.js";
 import type { Effect } from "../src/results.js";
+import { lineSvg } from "../src/render/plot/svg.js";
+
+/** The shapes vega drew for the data marks of one kind (line, symbol, rect), legends and axes left out. */
+function marks(svg: string, kind: "line" | "symbol" | "rect"): number {
+  const groups = [...svg.matchAll(new RegExp(`<g class="mark-${kind} role-mark[^"]*"[^>]*>(.*?)</g>`, "gs"))];
+  return groups.reduce((n, g) => n + (g[1].match(/<path /g) ?? []).length, 0);
+}
 
 function display(code: string): Extract<Effect, { kind: "display" }> {
   const results = new Session().run(code);
@@ -16,7 +24,8 @@ describe("plot", () => {
   it("draws several expressions over a range", () => {
     const d = display("plot(σ(x), d/dx σ(x), x = -6..6)");
     expect(d.text).toBe("plot of σ(x), σ(x)(1 − σ(x))");
-    expect(d.svg!.match(/<path /g)).toHaveLength(2);
+    expect(d.svg).toMatch(/^<svg [^>]*class="marks"/);
+    expect(marks(d.svg!, "line")).toBe(2);
     const spec = d.vegalite as { data: { values: { series: string }[] }; mark: { type: string } };
     expect(spec.mark.type).toBe("line");
     expect(new Set(spec.data.values.map((v) => v.series))).toEqual(new Set(["σ(x)", "σ(x)(1 − σ(x))"]));
@@ -33,13 +42,19 @@ describe("plot", () => {
   });
   it("draws a classifier's decision regions with its data", () => {
     const d = display('layer a = dense(2 → 8, relu)\nlayer b = dense(8 → 3, softmax)\nn = a → b\nblobs = dataset("blobs", n = 90)\ntrain n on blobs with adam(η = 0.05), epochs = 50\nplot(n, blobs)');
-    expect(d.svg!.match(/<circle /g)).toHaveLength(90);
+    expect(marks(d.svg!, "symbol")).toBe(90);
+    expect(marks(d.svg!, "rect")).toBeGreaterThan(0);
     expect((d.vegalite as { layer: unknown[] }).layer).toHaveLength(2);
   });
   it("draws a descent path on the level map", () => {
     const d = display("plot(x^2 + 4y^2, gd(x^2 + 4y^2, [x, y] = [2, 1], η = 0.1, steps = 10))");
     expect(d.text).toBe("descent on x² + 4y²");
-    expect(d.svg!.match(/<circle /g)).toHaveLength(11);
+    expect(marks(d.svg!, "line")).toBe(1);
+    expect(marks(d.svg!, "symbol")).toBe(11);
+  });
+  it("draws its own SVG where vega is missing, gaps included", () => {
+    const svg = lineSvg([{ label: "1/x", xs: [-1, -0.5, 0, 0.5, 1], ys: [-1, -2, NaN, 2, 1] }]);
+    expect(svg.match(/<path d="M[^"]*"/g)![0].match(/M/g)).toHaveLength(2);
   });
   it("says what is missing", () => {
     const [r] = new Session().run("plot(x y, x = 0..1)");

@@ -1,5 +1,6 @@
 // plot(f, g, …, x = a..b) draws expressions of one variable; plot(training) draws a loss curve.
-// The picture goes out as a display: Vega-Lite for JupyterLab, SVG for everything else.
+// The picture goes out as a display: Vega-Lite for JupyterLab, and for everything else the SVG vega
+// renders from that same spec (or, without vega, the SVG Nabla draws itself).
 import { mathError } from "../errors.js";
 import { sym, tuple } from "../graph/construct.js";
 import type { Node } from "../graph/node.js";
@@ -13,6 +14,12 @@ import { evaluateAt } from "./numeric-eval.js";
 import type { Evaluator } from "./evaluate.js";
 import { contourSpec, contourSvg, decisionSpec, decisionSvg, gridOver } from "../render/plot/fields.js";
 import { labelOf, predictClass, trainedModel } from "./networks.js";
+import { vegaSvg } from "../render/plot/vega.js";
+import type { VegaLite } from "../render/plot/spec.js";
+
+function display(ev: Evaluator, text: string, vegalite: VegaLite, ownSvg: () => string): void {
+  ev.env.emit({ kind: "display", text, svg: vegaSvg(vegalite) ?? ownSvg(), vegalite });
+}
 
 function numbersOf(n: Node): number[] | null {
   if (n.kind !== "tuple" && n.kind !== "tensor") return null;
@@ -31,7 +38,7 @@ function decisionPlot(net: Node, data: Node, ev: Evaluator): Node {
   const grid = gridOver(Math.min(...xs) - margin(xs), Math.max(...xs) + margin(xs), Math.min(...ys) - margin(ys), Math.max(...ys) + margin(ys), 60, (x, y) => predictClass(model, x, y));
   const points = xs.map((x, r) => ({ x, y: ys[r], label: labelOf(dataset, r) }));
   const title = `decision regions of ${toPretty(net)}`;
-  ev.env.emit({ kind: "display", text: title, svg: decisionSvg(grid, points, "decision regions"), vegalite: decisionSpec(grid, points, "decision regions") });
+  display(ev, title, decisionSpec(grid, points, "decision regions"), () => decisionSvg(grid, points, "decision regions"));
   return tuple([]);
 }
 
@@ -48,7 +55,7 @@ function descentPlot(f: Node, run: Node & { kind: "record" }, ev: Evaluator): No
   const grid = gridOver(Math.min(...px) - span, Math.max(...px) + span, Math.min(...py) - span, Math.max(...py) + span, 70, (x, y) => evaluateAt(f, new Map([[u, x], [v, y]])));
   const title = `descent on ${toPretty(f)}`;
   const pairs = points.map((p) => [p[0], p[1]] as [number, number]);
-  ev.env.emit({ kind: "display", text: title, svg: contourSvg(grid, pairs, title), vegalite: contourSpec(grid, pairs, title) });
+  display(ev, title, contourSpec(grid, pairs, title), () => contourSvg(grid, pairs, title));
   return tuple([]);
 }
 
@@ -98,6 +105,6 @@ export function plotCommand(args: Expr[], ev: Evaluator): Node {
     labels = { title: "", xLabel: range.left.name, yLabel: "" };
   }
   const text = `plot of ${series.map((s) => s.label).join(", ")}`;
-  ev.env.emit({ kind: "display", text, svg: lineSvg(series, labels), vegalite: lineSpec(series, labels) });
+  display(ev, text, lineSpec(series, labels), () => lineSvg(series, labels));
   return tuple([]);
 }

@@ -42,15 +42,15 @@ export function decisionSvg(grid: Grid, points: { x: number; y: number; label: n
 }
 
 export function decisionSpec(grid: Grid, points: { x: number; y: number; label: number }[], title: string): VegaLite {
-  const cells = grid.ys.flatMap((y, j) => grid.xs.map((x, i) => ({ x, y, class: String(grid.values[j][i]) })));
+  const cells = runs(grid, (v) => v).map((r) => ({ ...r, class: String(r.value) }));
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v5.json",
     title,
     width: 360,
     height: 360,
     layer: [
-      { data: { values: cells }, mark: { type: "square", size: 60, opacity: 0.35 }, encoding: { x: { field: "x", type: "quantitative" }, y: { field: "y", type: "quantitative" }, color: { field: "class", type: "nominal" } } },
-      { data: { values: points.map((p) => ({ ...p, class: String(p.label) })) }, mark: { type: "circle", size: 40 }, encoding: { x: { field: "x", type: "quantitative" }, y: { field: "y", type: "quantitative" }, color: { field: "class", type: "nominal" } } },
+      { data: { values: cells }, mark: { type: "rect", opacity: 0.35 }, encoding: { ...cellEncoding(grid), color: { field: "class", type: "nominal" } } },
+      { data: { values: points.map((p) => ({ ...p, class: String(p.label) })) }, mark: { type: "circle", size: 40, opacity: 0.9 }, encoding: { ...pointEncoding(grid), color: { field: "class", type: "nominal" } } },
     ],
   };
 }
@@ -76,17 +76,66 @@ export function contourSvg(grid: Grid, path: [number, number][], title: string):
 }
 
 export function contourSpec(grid: Grid, path: [number, number][], title: string): VegaLite {
-  const cells = grid.ys.flatMap((y, j) => grid.xs.map((x, i) => ({ x, y, f: grid.values[j][i] })));
+  const flat = grid.values.flat().filter(Number.isFinite);
+  const lo = Math.min(...flat);
+  const hi = Math.max(...flat);
+  // Twelve bands on a log scale, as the levels of a contour map; each band shows its lowest value.
+  const span = Math.log1p(Math.max(1e-12, hi - lo));
+  const band = (v: number) => (Number.isFinite(v) ? lo + Math.expm1((Math.floor((Math.log1p(Math.max(0, v - lo)) / span) * 12) / 12) * span) : NaN);
+  const cells = runs(grid, band, 0.05)
+    .filter((r) => Number.isFinite(r.value))
+    .map((r) => ({ ...r, f: Number(r.value.toPrecision(3)) }));
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v5.json",
     title,
     width: 360,
     height: 360,
     layer: [
-      { data: { values: cells }, mark: { type: "square", size: 60 }, encoding: { x: { field: "x", type: "quantitative" }, y: { field: "y", type: "quantitative" }, color: { field: "f", type: "quantitative", scale: { type: "symlog" } } } },
-      { data: { values: path.map(([x, y], step) => ({ x, y, step })) }, mark: { type: "line", point: true, color: "#d62728" }, encoding: { x: { field: "x", type: "quantitative" }, y: { field: "y", type: "quantitative" }, order: { field: "step" } } },
+      { data: { values: cells }, mark: { type: "rect" }, encoding: { ...cellEncoding(grid), color: { field: "f", type: "quantitative", scale: { type: "symlog", scheme: "blues" } } } },
+      { data: { values: path.map(([x, y], step) => ({ x, y, step })) }, mark: { type: "line", point: true, color: "#d62728" }, encoding: { ...pointEncoding(grid), order: { field: "step" } } },
     ],
   };
+}
+
+/**
+ * Along each row of the grid, runs of one value as single rectangles over their cells; opaque
+ * maps overlap the next row a little so that anti-aliasing leaves no seams.
+ */
+function runs(grid: Grid, key: (v: number) => number, overlap = 0): { x: number; x2: number; y: number; y2: number; value: number }[] {
+  const dx = (grid.xs[grid.xs.length - 1] - grid.xs[0]) / (grid.xs.length - 1);
+  const dy = (grid.ys[grid.ys.length - 1] - grid.ys[0]) / (grid.ys.length - 1);
+  const out: { x: number; x2: number; y: number; y2: number; value: number }[] = [];
+  grid.ys.forEach((y, j) => {
+    let start = 0;
+    for (let i = 1; i <= grid.xs.length; i++) {
+      const here = key(grid.values[j][start]);
+      if (i < grid.xs.length && Object.is(key(grid.values[j][i]), here)) continue;
+      out.push({ x: grid.xs[start] - dx / 2, x2: grid.xs[i - 1] + dx / 2, y: y - dy / 2, y2: y + dy / 2 + overlap * dy, value: here });
+      start = i;
+    }
+  });
+  return out;
+}
+
+/** The grid's extent exactly (no rounding out to nice numbers), so the cells fill the frame. */
+function domains(grid: Grid): { x: number[]; y: number[] } {
+  const half = (v: number[]) => (v[v.length - 1] - v[0]) / (v.length - 1) / 2;
+  return {
+    x: [grid.xs[0] - half(grid.xs), grid.xs[grid.xs.length - 1] + half(grid.xs)],
+    y: [grid.ys[0] - half(grid.ys), grid.ys[grid.ys.length - 1] + half(grid.ys)],
+  };
+}
+
+function pointEncoding(grid: Grid) {
+  const d = domains(grid);
+  return {
+    x: { field: "x", type: "quantitative", title: "x", scale: { domain: d.x, nice: false, zero: false } },
+    y: { field: "y", type: "quantitative", title: "y", scale: { domain: d.y, nice: false, zero: false } },
+  };
+}
+
+function cellEncoding(grid: Grid) {
+  return { ...pointEncoding(grid), x2: { field: "x2" }, y2: { field: "y2" } };
 }
 
 export function gridOver(x0: number, x1: number, y0: number, y1: number, n: number, f: (x: number, y: number) => number): Grid {
