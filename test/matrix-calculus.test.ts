@@ -27,6 +27,10 @@ describe("matrix calculus in matrix notation", () => {
     expect(last(`${setup}∇_w L`).pretty).toBe("Xᵀ(σ(Xw) − t)");
     expect(last(`${setup}∇²_w L`).latex).toBe("X^{\\top} \\operatorname{diag}\\left(\\sigma\\left(X w\\right) \\odot \\left(1 - \\sigma\\left(X w\\right)\\right)\\right) X");
   });
+  it("∇_z of cross-entropy after softmax is softmax(z) 𝟏ᵀy − y, which is p − y for a one-hot y", () => {
+    expect(last("z ∈ ℝ^k; y ∈ ℝ^k\n∇_z (-sum(y ⊙ log(softmax(z))))").pretty).toBe("softmax(z) sum(y) − y");
+    expect(last("z ∈ ℝ^k\n∇_z logsumexp(z)").pretty).toBe("softmax(z)");
+  });
   it("names both shapes when they do not fit", () => {
     const [r] = new Session().run("x ∈ ℝ^3; A ∈ ℝ^(2×2)\nA x").slice(-1);
     expect(r.error?.message).toBe("cannot multiply 2×2 by vector of length 3: inner dimensions 2 and 3 differ");

@@ -24,15 +24,24 @@ describe("networks in the language", () => {
     expect(last(`${MNIST}params(net)`).text).toBe("118282");
     expect(last(MNIST).pretty).toBe("net = 784 → 128 relu → 128 relu → 10 softmax (118,282 parameters)");
   });
-  it("prints backpropagation in δ form", () => {
+  it("derives backpropagation in δ form from the network's graph", () => {
     expect(last(`${MNIST}backprop(net)`).pretty.split("\n")).toEqual([
-      "δ^3 = a^3 - y",
-      "δ^2 = (W^3)ᵀ δ^3 ⊙ relu'(z^2)",
-      "δ^1 = (W^2)ᵀ δ^2 ⊙ relu'(z^1)",
-      "∂L/∂W^1 = δ^1 (a^0)ᵀ,  ∂L/∂b^1 = δ^1",
-      "∂L/∂W^2 = δ^2 (a^1)ᵀ,  ∂L/∂b^2 = δ^2",
-      "∂L/∂W^3 = δ^3 (a^2)ᵀ,  ∂L/∂b^3 = δ^3",
+      "δ³ = a³ − y",
+      "δ² = (W³ᵀδ³) ⊙ step(z²)",
+      "δ¹ = (W²ᵀδ²) ⊙ step(z¹)",
+      "∂L/∂W¹ = δ¹ a⁰ᵀ",
+      "∂L/∂b¹ = δ¹",
+      "∂L/∂W² = δ² a¹ᵀ",
+      "∂L/∂b² = δ²",
+      "∂L/∂W³ = δ³ a²ᵀ",
+      "∂L/∂b³ = δ³",
+      "(ℓ = one sample's cross-entropy, y one-hot)",
     ]);
+  });
+  it("derives δ for other activations and losses: σ' = a(1 − a), squared error", () => {
+    const lines = last("layer s1 = dense(2 → 3, sigmoid)\nlayer s2 = dense(3 → 1, sigmoid)\nbackprop(s1 → s2, mse)").pretty.split("\n");
+    expect(lines.slice(0, 2)).toEqual(["δ² = 2a²(a² − y)(1 − a²)", "δ¹ = δ²(a¹ ⊙ W²ᵀ ⊙ (1 − a¹))"]);
+    expect(last("layer s1 = dense(2 → 3, sigmoid)\nlayer s2 = dense(3 → 1, sigmoid)\nbackprop(s1 → s2)").pretty.split("\n")[0]).toBe("δ² = a² − y");
   });
   it("learns XOR with a 2-4-1 network to 100% accuracy (seed 3)", () => {
     const r = last(`${XOR}train xnet on data with adam(η = 0.05), loss = bce, epochs = 500, batch = 4, seed = 3`);

@@ -127,6 +127,8 @@ describe("symbolic matrix gradients agree with reverse mode", () => {
     { decl: "W ∈ ℝ^(m×n); x ∈ ℝ^n; b ∈ ℝ^m; y ∈ ℝ^m", f: "‖W x + b - y‖²", wrt: "b" },
     { decl: "X ∈ ℝ^(m×n); w ∈ ℝ^n; y ∈ ℝ^m", f: "-sum(y ⊙ log(σ(X w)) + (1 - y) ⊙ log(1 - σ(X w)))", wrt: "w" },
     { decl: "W ∈ ℝ^(m×n); x ∈ ℝ^n; b ∈ ℝ^m", f: "sum(tanh(W x + b))", wrt: "W" },
+    { decl: "W ∈ ℝ^(m×n); x ∈ ℝ^n; y ∈ ℝ^m", f: "-sum(y ⊙ log(softmax(W x)))", wrt: "W" },
+    { decl: "W ∈ ℝ^(m×n); x ∈ ℝ^n", f: "logsumexp(W x)", wrt: "x" },
   ];
   it.each(cases.map((c) => [c.f, c.wrt, c] as const))("∇ of %s by %s, on random shapes", (_, wrt, c) => {
     const session = new Session();

@@ -150,6 +150,13 @@ function applyAdjoint(n: Node & { kind: "apply" }, bar: Node, accumulate: (n: No
       if (n.args.length > 1) throw mathError("matrix calculus handles the 2-norm (and Frobenius) only");
       accumulate(a, mul(bar, a, pow(n, int(-1))));
       return;
+    case "softmax":
+      // ds = (diag(s) − s sᵀ) dz, a symmetric Jacobian: z̄ = s ⊙ (s̄ − sᵀs̄).
+      accumulate(a, mul(n, sub(bar, matmul(transpose(n), bar))));
+      return;
+    case "logsumexp":
+      accumulate(a, mul(bar, apply("softmax", [a])));
+      return;
     case "inverse": {
       const inv = n;
       accumulate(a, mul(int(-1), matmul(matmul(transpose(inv), bar), transpose(inv))));

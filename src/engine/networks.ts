@@ -2,7 +2,10 @@
 // `net = h → out`, `params(net)`, `data = dataset("xor")`, `train net on data with adam(η = 0.05), …`,
 // `accuracy(net, data)`, `perceptron(and)`, `backprop(net)` (the δ-form equations).
 import { mathError } from "../errors.js";
-import { float, int, str, struct, tuple } from "../graph/construct.js";
+import { ONE, add, apply, float, int, mul, neg, pow, str, struct, sub, sym, tuple } from "../graph/construct.js";
+import { matrixGradient } from "./matrix-calculus.js";
+import { substitute } from "./substitute.js";
+import { toLatex, toPretty } from "../render/index.js";
 import type { Node, Struct } from "../graph/node.js";
 import type { Expr } from "../syntax/ast.js";
 import { isActivation, type ActivationName } from "../nn/activations.js";
@@ -221,27 +224,53 @@ export function perceptronOf(args: Expr[], ev: Evaluator): Node {
   ]);
 }
 
-/** The δ-form equations of backpropagation for a network, layer by layer. */
+/**
+ * The δ-form equations of backpropagation, derived from the network's graph by matrix calculus:
+ * zˡ = Wˡ aˡ⁻¹ + bˡ and aˡ = fˡ(zˡ) as shape-declared symbols, δᴸ = ∂ℓ/∂zᴸ of one sample's loss ℓ,
+ * δˡ = ∂(δˡ⁺¹ · zˡ⁺¹)/∂zˡ, ∂L/∂Wˡ = ∂(δˡ · zˡ)/∂Wˡ and ∂L/∂bˡ = ∂(δˡ · zˡ)/∂bˡ, each written back
+ * in the layer's own names (fˡ(zˡ) shown as aˡ).
+ */
 export function backpropOf(args: Expr[], ev: Evaluator): Node {
   const specs = layersOf(ev.expr(args[0]));
   const L = specs.length;
   const lossName = args[1]?.kind === "name" ? args[1].name : specs[L - 1].activation === "softmax" ? "cce" : specs[L - 1].activation === "sigmoid" ? "bce" : "mse";
-  const fused = (lossName === "cce" && specs[L - 1].activation === "softmax") || (lossName === "bce" && specs[L - 1].activation === "sigmoid");
-  const lines: Node[] = [];
-  const latex: Node[] = [];
-  const f = (l: number) => specs[l - 1].activation;
-  const fTex = (l: number) => `\\operatorname{${f(l).replace(/_/g, "\\_")}}'`;
-  lines.push(str(fused ? `δ^${L} = a^${L} - y` : `δ^${L} = ∂L/∂a^${L} ⊙ ${f(L)}'(z^${L})`));
-  latex.push(str(fused ? `\\delta^{${L}} &= a^{${L}} - y` : `\\delta^{${L}} &= \\frac{\\partial L}{\\partial a^{${L}}} \\odot ${fTex(L)}\\left(z^{${L}}\\right)`));
+  if (lossName !== "cce" && lossName !== "bce" && lossName !== "mse") throw mathError(`backprop knows the losses cce, bce and mse, not ${lossName}`);
+  const width = (l: number) => (l === 0 ? specs[0].inputs : specs[l - 1].outputs);
+  const named = (name: string, l: number, shape: number[]) => sym(`${name}^${l}`, shape);
+  // A layer of one unit has scalar z, a, b and δ (and a row of weights).
+  const column = (l: number) => (width(l) === 1 ? [] : [width(l)]);
+  const z = (l: number) => named("z", l, column(l));
+  const a = (l: number) => named("a", l, column(l));
+  const W = (l: number) => named("W", l, [width(l), width(l - 1)]);
+  const b = (l: number) => named("b", l, column(l));
+  const delta = (l: number) => named("δ", l, column(l));
+  const f = (l: number, x: Node) => (specs[l - 1].activation === "identity" ? x : apply(specs[l - 1].activation, [x]));
+  // Shown in the layer's names: fˡ(zˡ) is aˡ.
+  const named_ = (n: Node, l: number) => substitute(n, new Map([[f(l, z(l)), a(l)]]));
+  const y = sym("y", column(L));
+  const out = f(L, z(L));
+  const loss =
+    lossName === "cce" ? neg(apply("sum", [mul(y, apply("log", [out]))]))
+    : lossName === "bce" ? neg(apply("sum", [add(mul(y, apply("log", [out])), mul(sub(ONE, y), apply("log", [sub(ONE, out)])))]))
+    : apply("sum", [pow(sub(out, y), int(2))]);
+  const pairing = (u: Node, v: Node) => (u.shape.length === 0 ? mul(u, v) : apply("dot", [u, v]));
+  // y is one-hot for cross-entropy: its entries sum to 1.
+  const oneHot = lossName === "cce" ? new Map<Node, Node>([[apply("sum", [y]), ONE]]) : new Map<Node, Node>();
+  const equations: [Node, Node][] = [];
+  const partial = (x: Node) => sym(`∂L/∂${toPretty(x)}`);
+  equations.push([delta(L), named_(substitute(matrixGradient(loss, z(L)), oneHot), L)]);
   for (let l = L - 1; l >= 1; l--) {
-    lines.push(str(`δ^${l} = (W^${l + 1})ᵀ δ^${l + 1} ⊙ ${f(l)}'(z^${l})`));
-    latex.push(str(`\\delta^{${l}} &= \\left(W^{${l + 1}}\\right)^{\\top} \\delta^{${l + 1}} \\odot ${fTex(l)}\\left(z^{${l}}\\right)`));
+    const next = add(apply("matmul", [W(l + 1), f(l, z(l))]), b(l + 1));
+    equations.push([delta(l), named_(matrixGradient(pairing(delta(l + 1), next), z(l)), l)]);
   }
   for (let l = 1; l <= L; l++) {
-    lines.push(str(`∂L/∂W^${l} = δ^${l} (a^${l - 1})ᵀ,  ∂L/∂b^${l} = δ^${l}`));
-    latex.push(str(`\\frac{\\partial L}{\\partial W^{${l}}} &= \\delta^{${l}} \\left(a^{${l - 1}}\\right)^{\\top}, \\quad \\frac{\\partial L}{\\partial b^{${l}}} = \\delta^{${l}}`));
+    const zl = pairing(delta(l), add(apply("matmul", [W(l), a(l - 1)]), b(l)));
+    equations.push([partial(W(l)), matrixGradient(zl, W(l))], [partial(b(l)), matrixGradient(zl, b(l))]);
   }
-  return struct("backprop", [{ name: "lines", value: tuple(lines) }, { name: "latex", value: tuple(latex) }]);
+  const lines = equations.map(([name, value]) => str(`${toPretty(name)} = ${toPretty(value)}`));
+  const latex = equations.map(([name, value]) => str(`${name.kind === "sym" && name.name.startsWith("∂L/∂") ? `\\frac{\\partial L}{\\partial ${toLatex(sym(name.name.slice(4)))}}` : toLatex(name)} &= ${toLatex(value)}`));
+  const note = lossName === "cce" ? "one sample's cross-entropy, y one-hot" : lossName === "bce" ? "one sample's binary cross-entropy" : "one sample's squared error Σ(a − y)²";
+  return struct("backprop", [{ name: "lines", value: tuple([...lines, str(`(ℓ = ${note})`)]) }, { name: "latex", value: tuple(latex) }]);
 }
 
 /** A network's weights (trained, or freshly initialised) and a data set, for pictures. */

@@ -56,7 +56,18 @@ export const TEXT: Style = {
   relation: (op, l, r) => `${l} ${op} ${r}`,
 };
 
-function latexName(name: string): string {
+/**
+ * A layer's quantities are named with a superscript that is not a power: δ^2, W^l (only the
+ * engine makes such names; users' `x^2` is a power).
+ */
+function splitLayer(name: string): { name: string; layer: string | null } {
+  const m = /^(.+)\^(\w+)$/.exec(name);
+  return m ? { name: m[1], layer: m[2] } : { name, layer: null };
+}
+
+function latexName(full: string): string {
+  const { name, layer } = splitLayer(full);
+  if (layer !== null) return `{${latexName(name)}^{${layer}}}`;
   const { base, sub } = splitSubscript(name);
   const greek = latexGreek(base);
   const head = greek ?? (base.length > 1 ? `\\mathrm{${base}}` : base);
@@ -99,7 +110,9 @@ export const LATEX: Style = {
   relation: (op, l, r) => `${l} ${{ "==": "\\equiv", "≠": "\\neq", "<=": "\\leq", ">=": "\\geq" }[op] ?? op} ${r}`,
 };
 
-function prettyName(name: string): string {
+function prettyName(full: string): string {
+  const { name, layer } = splitLayer(full);
+  if (layer !== null) return prettyName(name) + (/^\d+$/.test(layer) ? toSuperscript(Number(layer)) : `^${layer}`);
   const { base, sub } = splitSubscript(name);
   if (sub === null) return base;
   return /^\d+$/.test(sub) ? base + sub.split("").map((d) => PRETTY_DIGITS[d]).join("") : `${base}_${sub}`;

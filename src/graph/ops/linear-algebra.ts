@@ -195,6 +195,12 @@ export const LINEAR_ALGEBRA: OperatorEntry[] = [
           return mul(...scalars, left ? matmul(array, other) : matmul(other, array));
         }
       }
+      // uᵀ(v ⊙ u⁻¹) = 𝟏ᵀv: u's entries cancel (the softmax Jacobian meets cross-entropy's 1/p so).
+      if (a.kind === "apply" && a.op === "transpose" && a.args[0].shape.length === 1 && b.kind === "mul") {
+        const u = a.args[0];
+        const k = b.factors.findIndex((f) => f.kind === "pow" && f.base === u && f === pow(u, MINUS_ONE));
+        if (k >= 0) return apply("sum", [mul(...b.factors.filter((_, i) => i !== k))]);
+      }
       if (a.kind === "sym" && a.name === "I") return b;
       if (b.kind === "sym" && b.name === "I") return a;
       return undefined;
@@ -338,7 +344,15 @@ export const LINEAR_ALGEBRA: OperatorEntry[] = [
     array: ([a]) => kernels.sum(a),
     arity: [1, 1],
     shape: () => [],
-    fold: ([a]) => (a.kind === "tensor" ? add(...a.entries) : isScalar(a.shape) ? a : undefined),
+    fold: ([a]) => {
+      if (a.kind === "tensor") return add(...a.entries);
+      if (isScalar(a.shape)) return a;
+      // Scalars come out of a sum: sum(−y) = −sum(y).
+      if (a.kind === "mul" && a.factors.some((f) => isScalar(f.shape))) {
+        return mul(...a.factors.filter((f) => isScalar(f.shape)), apply("sum", [mul(...a.factors.filter((f) => !isScalar(f.shape)))]));
+      }
+      return undefined;
+    },
     latex: ([a]) => `\\operatorname{sum}\\left(${a}\\right)`,
     help: { syntax: "sum(v)", description: "The sum of an array's entries (see also Σ for sums over an index).", examples: ["sum([1, 2, 3])"] },
   },
