@@ -5,11 +5,25 @@ import { KERNEL_MODULE_BYTES } from "./kernels.js";
 export type GramFunction = (at: number, m8: number, n: number, v: number, from: number, to: number, out: number, u: number, w: number) => void;
 export type AbtFunction = (a: number, b: number, out: number, rows: number, cols: number, k8: number) => void;
 
+// The part of the WebAssembly JavaScript API used here, typed locally: the build's `lib` (ES2022,
+// no DOM) does not declare the global.
+export interface WasmMemory {
+  readonly buffer: ArrayBufferLike;
+}
+export type WasmModule = object;
+interface WasmApi {
+  validate(bytes: Uint8Array): boolean;
+  Module: new (bytes: Uint8Array) => WasmModule;
+  Memory: new (limits: { initial: number; maximum: number; shared: boolean }) => WasmMemory;
+  Instance: new (module: WasmModule, imports: object) => { exports: Record<string, unknown> };
+}
+const wasm = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
+
 /** Null where WebAssembly SIMD is unavailable: callers then run their JavaScript kernels. */
-export const kernelModule = WebAssembly.validate(KERNEL_MODULE_BYTES) ? new WebAssembly.Module(KERNEL_MODULE_BYTES) : null;
+export const kernelModule = wasm?.validate(KERNEL_MODULE_BYTES) ? new wasm.Module(KERNEL_MODULE_BYTES) : null;
 
 export interface Arena {
-  readonly memory: WebAssembly.Memory;
+  readonly memory: WasmMemory;
   readonly heap: Float64Array;
   readonly gram: GramFunction;
   readonly abt: AbtFunction;
@@ -21,10 +35,10 @@ let arena: Arena | null = null;
 /** An arena of at least `bytes` bytes (its heap view is valid until the next call asks for more). */
 export function arenaOf(bytes: number): Arena {
   if (arena && arena.bytes >= bytes) return arena;
-  if (!kernelModule) throw new Error("WebAssembly SIMD is not available");
+  if (!wasm || !kernelModule) throw new Error("WebAssembly SIMD is not available");
   const pages = Math.ceil(Math.max(bytes, 1 << 20) / 65536);
-  const memory = new WebAssembly.Memory({ initial: pages, maximum: pages, shared: true });
-  const { exports } = new WebAssembly.Instance(kernelModule, { env: { memory } });
-  arena = { memory, heap: new Float64Array(memory.buffer), gram: exports.gram as GramFunction, abt: exports.abt as AbtFunction, bytes: pages * 65536 };
+  const memory = new wasm.Memory({ initial: pages, maximum: pages, shared: true });
+  const { exports } = new wasm.Instance(kernelModule, { env: { memory } });
+  arena = { memory, heap: new Float64Array(memory.buffer as ArrayBuffer), gram: exports.gram as GramFunction, abt: exports.abt as AbtFunction, bytes: pages * 65536 };
   return arena;
 }
