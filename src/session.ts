@@ -326,10 +326,23 @@ function approximation(value: Node): string | null {
   }
 }
 
+/** The line starts of the last cell asked about: a cell of n statements costs O(n log n), not O(n²). */
+let lines: { code: string; starts: number[] } | null = null;
+
 function lineOf(code: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset && i < code.length; i++) if (code[i] === "\n") line++;
-  return line;
+  if (lines?.code !== code) {
+    const starts = [0];
+    for (let i = 0; i < code.length; i++) if (code[i] === "\n") starts.push(i + 1);
+    lines = { code, starts };
+  }
+  const { starts } = lines;
+  let lo = 0, hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
 }
 
 function maxDepth(text: string): number {

@@ -3,6 +3,7 @@ import type { Node as OhmNode } from "ohm-js";
 import grammar from "../../grammar/nabla.ohm-bundle.js";
 import type { BinaryOp, DiffVar, Dim, ExpectBranch, Expr, RelOp, Span, Statement } from "./ast.js";
 import { canonicalName, superscriptValue } from "./names.js";
+import { fastParse } from "./fast-parse.js";
 
 export { grammar };
 
@@ -360,8 +361,19 @@ function startRule(text: string): string {
 
 export type MatchFailure = { ok: false; offset: number; expected: string[]; message: string };
 
-/** Parses one statement (already cut out of its cell by the scanner) at `offset` in the cell. */
-export function parseStatement(text: string, offset: number): { ok: true; statement: Statement } | MatchFailure {
+export type Parsed = { ok: true; statement: Statement } | MatchFailure;
+
+/**
+ * Parses one statement (already cut out of its cell by the scanner) at `offset` in the cell: by
+ * the fast path when it is sure (./fast-parse.ts, the same AST), by the grammar otherwise.
+ */
+export function parseStatement(text: string, offset: number): Parsed {
+  const fast = fastParse(text, offset);
+  return fast ? { ok: true, statement: fast } : parseWithGrammar(text, offset);
+}
+
+/** Parses one statement with the grammar: the definition of the language, and its error messages. */
+export function parseWithGrammar(text: string, offset: number): Parsed {
   const match = grammar.match(text, startRule(text));
   if (match.failed()) {
     const expected = match.getExpectedText().split(/, or |, /).map((s) => s.trim()).filter(Boolean);
