@@ -224,6 +224,20 @@ export function perceptronOf(args: Expr[], ev: Evaluator): Node {
   ]);
 }
 
+/** x − x ⊙ t² as x ⊙ (1 − t²): the factors every term of a sum shares, taken out. */
+function shareOut(n: Node): Node {
+  if (n.kind !== "add") return n;
+  const factorsOf = (t: Node): readonly Node[] => (t.kind === "mul" ? t.factors : [t]);
+  const common = factorsOf(n.terms[0]).filter((f) => f.kind !== "num" && n.terms.every((t) => factorsOf(t).includes(f)));
+  if (common.length === 0) return n;
+  const rest = n.terms.map((t) => {
+    const left = [...factorsOf(t)];
+    for (const c of common) left.splice(left.indexOf(c), 1);
+    return left.length ? mul(...left) : ONE;
+  });
+  return mul(...common, add(...rest));
+}
+
 /**
  * The δ-form equations of backpropagation, derived from the network's graph by matrix calculus:
  * zˡ = Wˡ aˡ⁻¹ + bˡ and aˡ = fˡ(zˡ) as shape-declared symbols, δᴸ = ∂ℓ/∂zᴸ of one sample's loss ℓ,
@@ -245,8 +259,8 @@ export function backpropOf(args: Expr[], ev: Evaluator): Node {
   const b = (l: number) => named("b", l, column(l));
   const delta = (l: number) => named("δ", l, column(l));
   const f = (l: number, x: Node) => (specs[l - 1].activation === "identity" ? x : apply(specs[l - 1].activation, [x]));
-  // Shown in the layer's names: fˡ(zˡ) is aˡ.
-  const named_ = (n: Node, l: number) => substitute(n, new Map([[f(l, z(l)), a(l)]]));
+  // Shown in the layer's names (fˡ(zˡ) is aˡ), with what every term shares taken out.
+  const named_ = (n: Node, l: number) => shareOut(substitute(n, new Map([[f(l, z(l)), a(l)]])));
   const y = sym("y", column(L));
   const out = f(L, z(L));
   const loss =
