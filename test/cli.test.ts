@@ -2,6 +2,8 @@
 import { describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 
 const BIN = join(import.meta.dirname, "..", "bin", "nabla.mjs");
 
@@ -27,6 +29,12 @@ describe("nabla eval", () => {
   it("prints Unicode math in the terminal", () => {
     const out = nabla(["eval", "-"], "‖[1, 2; 3, 4]‖_F\n[1, 2]ᵀ [3, 4]");
     expect(out.stdout).toBe("√30 ≈ 5.4772\n11\n");
+  });
+  it("writes plots as SVG files and says where", () => {
+    const dir = mkdtempSync(join(tmpdir(), "nabla-plots-"));
+    const out = nabla(["eval", "--plots", dir, "-"], "plot(σ(x), x = -6..6)\nplot(x^2, x = -1..1)");
+    expect(out.stdout).toBe(`plot of σ(x) → ${join(dir, "nabla.plot-1.svg")}\nplot of x² → ${join(dir, "nabla.plot-2.svg")}\n`);
+    expect(readFileSync(join(dir, "nabla.plot-1.svg"), "utf8")).toMatch(/^<svg [^>]*class="marks"/);
   });
 });
 

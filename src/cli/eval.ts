@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs";
 import { Session } from "../session.js";
 import type { StatementResult } from "../results.js";
+import { PlotFiles } from "./plot-files.js";
 
 export interface JsonLine {
   index: number;
@@ -35,12 +36,17 @@ function finalDisplays(r: StatementResult): Set<number> {
   return new Set(last.values());
 }
 
-export function formatResult(r: StatementResult): string {
+/** One result as the terminal shows it; pictures are saved by `plots` and shown as their path. */
+export function formatResult(r: StatementResult, plots?: PlotFiles): string {
   const keep = finalDisplays(r);
   const effects = r.effects
-    .map((e, i) =>
-      e.kind === "stdout" || e.kind === "stderr" ? e.text.replace(/\n$/, "") : e.kind === "pager" ? e.text : e.kind === "display" && (!e.displayId || keep.has(i)) && !e.svg ? e.text : "",
-    )
+    .map((e, i) => {
+      if (e.kind === "stdout" || e.kind === "stderr") return e.text.replace(/\n$/, "");
+      if (e.kind === "pager") return e.text;
+      if (e.kind !== "display" || (e.displayId && !keep.has(i))) return "";
+      if (!e.svg) return e.text;
+      return plots ? `${e.text} → ${plots.save(e.svg)}` : e.text;
+    })
     .filter(Boolean);
   if (r.status === "error" && r.error) {
     return [...effects, `${r.error.kind === "parse" ? "Parse error" : "Error"} at ${r.error.line}:${r.error.column}: ${r.error.message}`, indent(r.error.excerpt)].join("\n");
@@ -52,7 +58,7 @@ function indent(text: string): string {
   return text.split("\n").map((l) => `  ${l}`).join("\n");
 }
 
-export function evalCommand(file: string, json: boolean, write: (s: string) => void = (s) => process.stdout.write(s)): number {
+export function evalCommand(file: string, json: boolean, write: (s: string) => void = (s) => process.stdout.write(s), plotDir?: string): number {
   let source: string;
   try {
     source = readFileSync(file === "-" ? 0 : file, "utf8");
@@ -61,10 +67,11 @@ export function evalCommand(file: string, json: boolean, write: (s: string) => v
     return 2;
   }
   const results = new Session({ readFile: (path) => readFileSync(path, "utf8") }).run(source);
+  const plots = PlotFiles.forInput(file, plotDir);
   for (const r of results) {
     if (json) write(JSON.stringify(toJsonLine(r)) + "\n");
     else {
-      const shown = formatResult(r);
+      const shown = formatResult(r, plots);
       if (shown) write(shown + "\n");
     }
   }

@@ -5,7 +5,9 @@ import { renderCommand } from "./render.js";
 import { assignCommand, gradeCommand } from "./grading.js";
 
 const USAGE = `usage:
-  nabla eval [--json] FILE|-     run a file (or standard input), one result per statement
+  nabla eval [--json] [--plots DIR] FILE|-
+                                 run a file (or standard input), one result per statement;
+                                 plots are written as SVG files (beside FILE, or in DIR)
   nabla repl                     an interactive session
   nabla render FILE -o OUT.html  run a file and write its typeset results as a web page
   nabla assign MASTER.ipynb -o STUDENT.ipynb
@@ -21,12 +23,14 @@ export async function main(argv: string[]): Promise<number> {
   switch (command) {
     case "eval": {
       const json = rest.includes("--json");
-      const files = rest.filter((a) => a !== "--json");
-      if (files.length !== 1) {
+      const p = rest.indexOf("--plots");
+      const plotDir = p >= 0 ? rest[p + 1] : undefined;
+      const files = rest.filter((a, i) => a !== "--json" && (p < 0 || (i !== p && i !== p + 1)));
+      if (files.length !== 1 || (p >= 0 && plotDir === undefined)) {
         process.stderr.write(`${USAGE}\n`);
         return 2;
       }
-      return evalCommand(files[0], json);
+      return evalCommand(files[0], json, undefined, plotDir);
     }
     case "render": {
       const o = rest.indexOf("-o");

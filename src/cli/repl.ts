@@ -7,6 +7,7 @@ import { appendFileSync, readFileSync } from "node:fs";
 import { Session } from "../session.js";
 import { isComplete } from "../syntax/complete.js";
 import { formatResult } from "./eval.js";
+import { PlotFiles } from "./plot-files.js";
 
 const HISTORY = join(homedir(), ".nabla_history");
 
@@ -20,6 +21,8 @@ function loadHistory(): string[] {
 
 export function replCommand(): Promise<number> {
   // Progress (training, long descents) redraws one line in place on a terminal.
+  // Pictures go to the current directory: nabla.plot-1.svg, nabla.plot-2.svg, …
+  const plots = PlotFiles.forInput("-");
   const session = new Session({
     readFile: (path) => readFileSync(path, "utf8"),
     onEffect: (e) => {
@@ -48,7 +51,7 @@ export function replCommand(): Promise<number> {
       }
       for (const r of session.run(code)) {
         if (process.stdout.isTTY && r.effects.some((e) => e.kind === "display" && e.displayId)) process.stdout.write("\n");
-        const shown = formatResult(r);
+        const shown = formatResult(r, plots);
         if (shown) process.stdout.write(shown + "\n");
       }
     }
