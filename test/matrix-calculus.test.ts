@@ -31,6 +31,11 @@ describe("matrix calculus in matrix notation", () => {
     expect(last("z ∈ ℝ^k; y ∈ ℝ^k\n∇_z (-sum(y ⊙ log(softmax(z))))").pretty).toBe("softmax(z) sum(y) − y");
     expect(last("z ∈ ℝ^k\n∇_z logsumexp(z)").pretty).toBe("softmax(z)");
   });
+  it("differentiates the losses over ℝ^n: ∇_p mse(y, p) = −2(y − p)/n, ∇_z bce(y, σ(z)) = (σ(z) − y)/n", () => {
+    expect(last("y ∈ ℝ^n; p ∈ ℝ^n\nmse(y, p)").pretty).toBe("sum((y − p)²)/n");
+    expect(last("y ∈ ℝ^n; p ∈ ℝ^n\n∇_p mse(y, p)").pretty).toBe("−2(y − p)/n");
+    expect(last("y ∈ ℝ^n; z ∈ ℝ^n\n∇_z bce(y, σ(z))").pretty).toBe("σ(z)/n − y/n");
+  });
   it("names both shapes when they do not fit", () => {
     const [r] = new Session().run("x ∈ ℝ^3; A ∈ ℝ^(2×2)\nA x").slice(-1);
     expect(r.error?.message).toBe("cannot multiply 2×2 by vector of length 3: inner dimensions 2 and 3 differ");

@@ -129,6 +129,9 @@ describe("symbolic matrix gradients agree with reverse mode", () => {
     { decl: "W ∈ ℝ^(m×n); x ∈ ℝ^n; b ∈ ℝ^m", f: "sum(tanh(W x + b))", wrt: "W" },
     { decl: "W ∈ ℝ^(m×n); x ∈ ℝ^n; y ∈ ℝ^m", f: "-sum(y ⊙ log(softmax(W x)))", wrt: "W" },
     { decl: "W ∈ ℝ^(m×n); x ∈ ℝ^n", f: "logsumexp(W x)", wrt: "x" },
+    { decl: "p ∈ ℝ^m; y ∈ ℝ^m", f: "mse(y, p)", wrt: "p" },
+    { decl: "z ∈ ℝ^m; y ∈ ℝ^m", f: "bce(y, σ(z))", wrt: "z" },
+    { decl: "p ∈ ℝ^m; y ∈ ℝ^m", f: "huber(y, p)", wrt: "p" },
   ];
   it.each(cases.map((c) => [c.f, c.wrt, c] as const))("∇ of %s by %s, on random shapes", (_, wrt, c) => {
     const session = new Session();

@@ -119,7 +119,8 @@ export function compile(root: Node): CompiledExpression {
           });
         }
         inputs.set(n.name, n.shape);
-        return push(`input ${n.name}`, [], () => bound.get(n.name)!, undefined, n.name);
+        // A scalar named like a dimension (the n of mse's mean over ℝ^n) is that dimension when no value is given.
+        return push(`input ${n.name}`, [], () => bound.get(n.name) ?? { shape: [], data: Float64Array.of(dims.get(n.name)!) }, undefined, n.name);
       }
       case "add":
         return push("add", n.terms.map(lower), (a) => fold(a, "add"), (a, _r, g) => a.map(() => g));
@@ -160,7 +161,8 @@ export function compile(root: Node): CompiledExpression {
   };
 
   const result = lower(root);
-  const declared = [...inputs].map(([name, shape]) => ({ name, shape }));
+  const dimensionNames = new Set([...inputs.values()].flatMap((shape) => shape.filter((d): d is string => typeof d === "string")));
+  const declared = [...inputs].map(([name, shape]) => ({ name, shape })).filter((i) => !(i.shape.length === 0 && dimensionNames.has(i.name)));
 
   const bind = (values: Readonly<Record<string, InputValue>>) => {
     bound = new Map();

@@ -2,9 +2,9 @@
 // of those functions: (true value, prediction) first, then any parameter. On vectors they average
 // (mse, mae, huber, logcosh, bce, hinge) or sum (cce, kl) over the entries, as Keras does.
 import { mathError, shapeError } from "../../errors.js";
-import { HALF, ONE, ZERO, add, apply, div, int, mul, neg, num, pow, sub } from "../construct.js";
+import { HALF, ONE, ZERO, add, apply, div, int, mul, neg, num, pow, sub, sym } from "../construct.js";
 import type { Node } from "../node.js";
-import { isScalar, sameShape, showShape } from "../shape.js";
+import { isScalar, sameShape, showShape, type Shape } from "../shape.js";
 import { Rational } from "../../numeric/rational.js";
 import type { OperatorEntry } from "./entry.js";
 
@@ -19,6 +19,11 @@ function pairs(name: string, y: Node, p: Node): [Node, Node][] | undefined {
   return undefined;
 }
 
+/** The number of entries of a shape: a number, or a product of its dimensions' names. */
+function entries(shape: Shape): Node {
+  return mul(...shape.map((d) => (typeof d === "number" ? int(d) : sym(d))));
+}
+
 function mean(terms: Node[]): Node {
   return div(add(...terms), int(terms.length));
 }
@@ -29,7 +34,11 @@ function loss(name: string, help: string, example: string, each: (y: Node, p: No
     arity,
     fold: ([y, p, k]) => {
       const ps = pairs(name, y, p);
-      if (!ps) return undefined;
+      if (!ps) {
+        // Symbolic arrays (y, ŷ ∈ ℝ^n): the same formula entry by entry, summed or averaged over the n entries.
+        const total = apply("sum", [each(y, p, k)]);
+        return reduce === "mean" ? div(total, entries(y.shape)) : total;
+      }
       const terms = ps.map(([a, b]) => each(a, b, k));
       return reduce === "mean" ? mean(terms) : add(...terms);
     },
