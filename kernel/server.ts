@@ -2,6 +2,7 @@
 // subclass answers every shell and control message of the messaging protocol 5.3 itself
 // (tslab's own answers omit execute_input, execute_result, error, history and interrupts).
 import { createRequire } from "node:module";
+import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import Module from "node:module";
 import { Evaluator } from "./evaluator.js";
@@ -41,11 +42,30 @@ interface Socket {
   send(frames: (Buffer | string)[]): Promise<void>;
 }
 
+interface ZmqSocket extends Socket, AsyncIterable<Buffer[]> {
+  bind(address: string): Promise<void>;
+  readonly closed: boolean;
+}
+
+interface ConnectionInfo {
+  key: string;
+  signature_scheme: string;
+  transport: string;
+  ip: string;
+  iopub_port: number;
+  shell_port: number;
+  control_port: number;
+  stdin_port: number;
+  hb_port: number;
+}
+
 interface TslabServer {
-  connInfo: { key: string; signature_scheme: string };
+  connInfo: ConnectionInfo;
   iopub: Socket;
   shell: Socket;
   control: Socket;
+  stdin: Socket;
+  hb: Socket;
   init(): Promise<void>;
   close(): void;
 }
@@ -79,6 +99,34 @@ export function createServer(connectionFile: string): { init(): Promise<void> } 
 
     // A zeromq socket takes one send at a time: each socket's messages queue behind each other.
     private readonly sending = new Map<Socket, Promise<void>>();
+
+    /**
+     * tslab's init starts receiving before its sockets are bound, and zeromq rejects a receive or
+     * a send on a socket whose bind is under way: a client quick enough could find the shell loop
+     * dead ("Socket is blocked by a bind or unbind operation", seen once in CI). The same sockets,
+     * bound first; the loops start when all are.
+     */
+    override async init(): Promise<void> {
+      const info = JSON.parse(readFileSync(connectionFile, "utf8")) as ConnectionInfo;
+      this.connInfo = info;
+      const zmq = require("zeromq") as Record<"Publisher" | "Router" | "Reply", new () => ZmqSocket>;
+      const [iopub, shell, control, stdin, hb] = [new zmq.Publisher(), new zmq.Router(), new zmq.Router(), new zmq.Router(), new zmq.Reply()];
+      Object.assign(this, { iopub, shell, control, stdin, hb });
+      const address = (port: number) => `${info.transport}://${info.ip}:${port}`;
+      await Promise.all([iopub.bind(address(info.iopub_port)), shell.bind(address(info.shell_port)), control.bind(address(info.control_port)), stdin.bind(address(info.stdin_port)), hb.bind(address(info.hb_port))]);
+      // Requests are not awaited: an interrupt on control must be read while a cell runs.
+      void this.serve(shell, (frames) => void this.handleShellMessage(shell, ...frames));
+      void this.serve(control, (frames) => void this.handleShellMessage(control, ...frames));
+      void this.serve(hb, (frames) => hb.send(frames));
+    }
+
+    private async serve(sock: ZmqSocket, handle: (frames: Buffer[]) => unknown): Promise<void> {
+      try {
+        for await (const frames of sock) await handle(frames);
+      } catch (err) {
+        if (!sock.closed) process.stderr.write(`nabla kernel: a socket stopped: ${(err as Error).message}\n`);
+      }
+    }
 
     private send(sock: Socket, msg: Message): void {
       const frames = msg.frames(this.connInfo.key);

@@ -1,5 +1,5 @@
 """The kernel stays responsive and whole: interrupts of a long cell, heartbeats meanwhile, malformed
-and badly signed messages, and a thousand random cells in one session."""
+and badly signed messages, a thousand random cells in one session, and repeated cold starts."""
 import os
 import random
 import time
@@ -96,6 +96,23 @@ class Robustness(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class ColdStarts(unittest.TestCase):
+    def test_answers_at_once_after_each_start(self):
+        # Requests that arrive while the sockets are still being bound must not be lost.
+        for _ in range(5):
+            km = jupyter_client.KernelManager(kernel_name="nabla")
+            km.start_kernel()
+            kc = km.client()
+            kc.start_channels()
+            try:
+                kc.wait_for_ready(timeout=20)
+                reply = kc.execute_interactive("1 + 1", timeout=20, output_hook=lambda m: None)
+                self.assertEqual(reply["content"]["status"], "ok")
+            finally:
+                kc.stop_channels()
+                km.shutdown_kernel(now=True)
 
 
 class Progress(unittest.TestCase):
