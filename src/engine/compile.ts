@@ -11,13 +11,13 @@ import type { Node } from "../graph/node.js";
 import { lookupOperator } from "../graph/operators.js";
 import type { Shape } from "../graph/shape.js";
 import { toText } from "../render/index.js";
-import type { FloatArray } from "../numeric/float-array.js";
+import { toFloatArray, type FloatArray, type FloatInput } from "../numeric/float-array.js";
 import type { Adjoints } from "../numeric/float-adjoints.js";
 import { accumulate, entrywise, fold, productAdjoint } from "../numeric/entrywise.js";
 import { FUSIONS } from "./fusions.js";
 import { scalarKernel } from "./scalar-kernel.js";
 
-export type InputValue = FloatArray | number | readonly number[] | readonly (readonly number[])[];
+export type InputValue = FloatInput;
 
 export interface CompiledExpression {
   /** The symbols the expression needs, with their declared shapes. */
@@ -42,18 +42,6 @@ interface Step {
   readonly forward: (args: FloatArray[]) => FloatArray;
   /** The arguments' adjoints given the result's; `wanted[k]` says whether argument k needs one. */
   readonly backward?: (args: FloatArray[], result: FloatArray, adjoint: FloatArray, wanted: boolean[]) => (FloatArray | null)[];
-}
-
-function toFloatArray(name: string, v: InputValue): FloatArray {
-  if (typeof v === "number") return { shape: [], data: Float64Array.of(v) };
-  if ("data" in v && "shape" in v) return v;
-  const rows = v as readonly (number | readonly number[])[];
-  if (rows.every((r) => typeof r === "number")) return { shape: [rows.length], data: Float64Array.from(rows as number[]) };
-  const width = (rows[0] as readonly number[]).length;
-  if (rows.some((r) => typeof r === "number" || r.length !== width)) throw shapeError(`${name}: every row needs ${width} entries`);
-  const data = new Float64Array(rows.length * width);
-  rows.forEach((r, i) => data.set(r as readonly number[], i * width));
-  return { shape: [rows.length, width], data };
 }
 
 const describe = (shape: readonly (number | string)[]) => (shape.length === 0 ? "a scalar" : shape.length === 1 ? `a vector of length ${shape[0]}` : shape.join("×"));

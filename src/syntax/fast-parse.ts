@@ -6,15 +6,13 @@
 // Anything it is unsure of is null: ranges, arrows, Σ, ∇, ∂f/∂x, norms, |x|, ≈, declarations, the
 // other keywords. The grammar stays the definition of the language and the source of every error.
 import type { BinaryOp, DiffVar, Expr, RelOp, Span, Statement } from "./ast.js";
-import { canonicalName, superscriptValue } from "./names.js";
+import { SUBSCRIPT_DIGITS, SUPERSCRIPT_DIGITS, canonicalName, superscriptValue, unescapeString } from "./names.js";
 
 class Bail extends Error {}
 const bail = (): never => {
   throw new Bail();
 };
 
-const SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
-const SUBSCRIPTS = "₀₁₂₃₄₅₆₇₈₉";
 const RESERVED = "ᵀℝΣ";
 const KEYWORDS = ["check", "expect", "layer", "train", "on", "with", "subject", "tol", "to", "maximize", "minimize", "points", "else", "if", "in"];
 const MUL_OPS: [string, BinaryOp][] = [["*", "*"], ["/", "/"], ["·", "·"], ["⊙", "⊙"], [".*", "⊙"], ["⊗", "⊗"], ["÷", "/"]];
@@ -23,11 +21,11 @@ const REL_OPS: [string, RelOp][] = [
 ];
 const LETTER = /\p{L}/u;
 
-const isSuperscript = (c: string | undefined) => c !== undefined && c !== "" && SUPERSCRIPTS.includes(c);
+const isSuperscript = (c: string | undefined) => c !== undefined && c !== "" && SUPERSCRIPT_DIGITS.includes(c);
 const isDigit = (c: string | undefined) => c !== undefined && c >= "0" && c <= "9";
 const isLetter = (c: string | undefined) => c !== undefined && LETTER.test(c);
 const isIdentStart = (c: string | undefined) => isLetter(c) && !RESERVED.includes(c!);
-const isIdentPart = (c: string | undefined) => c !== undefined && ((!RESERVED.includes(c) && (isLetter(c) || isDigit(c))) || SUBSCRIPTS.includes(c));
+const isIdentPart = (c: string | undefined) => c !== undefined && ((!RESERVED.includes(c) && (isLetter(c) || isDigit(c))) || SUBSCRIPT_DIGITS.includes(c));
 const isAlnum = (c: string | undefined) => isLetter(c) || isDigit(c);
 
 /** An expression with the extent of its source: [start, end) in the statement, spaces excluded. */
@@ -72,6 +70,21 @@ class Parser {
     this.skip();
     if (!this.at(s)) bail();
     this.pos += s.length;
+  }
+
+  /** One or more items separated by commas (NonemptyListOf). */
+  private commaList<T>(item: () => T): T[] {
+    const items = [item()];
+    while (this.ahead(",")) {
+      this.pos++;
+      items.push(item());
+    }
+    return items;
+  }
+
+  /** Zero or more items separated by commas, up to (not past) `close` (ListOf). */
+  private listUntil<T>(close: string, item: () => T): T[] {
+    return this.ahead(close) ? [] : this.commaList(item);
   }
 
   /** The word at `from` is a keyword: the first keyword it starts with, not followed by an identifier character. */
@@ -142,14 +155,7 @@ class Parser {
     const head = this.attempt(start, () => {
       const name = this.name();
       this.expect("(");
-      const params: string[] = [];
-      if (!this.ahead(")")) {
-        params.push(this.name());
-        while (this.ahead(",")) {
-          this.pos++;
-          params.push(this.name());
-        }
-      }
+      const params = this.listUntil(")", () => this.name());
       this.expect(")");
       this.expect("=");
       if (this.at("=")) bail();
@@ -173,11 +179,7 @@ class Parser {
   }
 
   private exprList(start: number): Statement {
-    const exprs = [this.expr()];
-    while (this.ahead(",")) {
-      this.pos++;
-      exprs.push(this.expr());
-    }
+    const exprs = this.commaList(() => this.expr());
     return this.finish({ kind: "exprs", exprs: exprs.map((x) => x.e), span: this.span(start, exprs[exprs.length - 1].end) });
   }
 
@@ -368,51 +370,41 @@ class Parser {
     const primary = this.primary();
     let acc = primary.e;
     const start = primary.start;
-    const extend = (e: Expr) => {
-      acc = e;
-    };
     for (;;) {
       const mark = this.pos;
       // Indexing and member access take no space before them; the other postfixes may have one.
       if (this.peek() === "[") {
         this.pos++;
-        const indices: (Expr | "all")[] = [];
-        if (!this.ahead("]")) {
-          indices.push(this.indexArg());
-          while (this.ahead(",")) {
-            this.pos++;
-            indices.push(this.indexArg());
-          }
-        }
+        const indices = this.listUntil("]", () => this.indexArg());
         this.expect("]");
-        extend({ kind: "index", target: acc, indices, span: this.span(start, this.pos) });
+        acc = { kind: "index", target: acc, indices, span: this.span(start, this.pos) };
         continue;
       }
       if (this.peek() === "." && isIdentStart(this.peek(1)) && !this.keywordAt(this.pos + 1)) {
         this.pos++;
         const member = this.nameToken() ?? bail();
-        extend({ kind: "member", target: acc, name: member.name, span: this.span(start, this.pos) });
+        acc = { kind: "member", target: acc, name: member.name, span: this.span(start, this.pos) };
         continue;
       }
       this.skip();
       const c = this.peek();
       if (c === "ᵀ" || c === "'") {
         this.pos++;
-        extend({ kind: "transpose", arg: acc, span: this.span(start, this.pos) });
+        acc = { kind: "transpose", arg: acc, span: this.span(start, this.pos) };
         continue;
       }
       if (this.at("⁻¹")) {
         const at = this.span(this.pos, this.pos + 2);
         this.pos += 2;
         const minusOne: Expr = { kind: "neg", arg: { kind: "number", text: "1", span: at }, span: at };
-        extend({ kind: "binary", op: "^", left: acc, right: minusOne, implicit: false, span: this.span(start, this.pos) });
+        acc = { kind: "binary", op: "^", left: acc, right: minusOne, implicit: false, span: this.span(start, this.pos) };
         continue;
       }
       if (this.at("⁻")) bail();
       if (isSuperscript(c)) {
         const digits = this.superscripts();
         const exponent: Expr = { kind: "number", text: String(digits.value), span: this.span(digits.start, this.pos) };
-        extend({ kind: "binary", op: "^", left: acc, right: exponent, implicit: false, span: this.span(start, this.pos) });
+        acc = { kind: "binary", op: "^", left: acc, right: exponent, implicit: false, span: this.span(start, this.pos) };
         continue;
       }
       if (this.at("^T") && !isIdentPart(this.peek(2))) bail();
@@ -451,14 +443,7 @@ class Parser {
       const calleeSpan = this.span(start, this.pos);
       const primes = p - this.pos;
       this.pos = p + 1;
-      const args: Expr[] = [];
-      if (!this.ahead(")")) {
-        args.push(this.expr().e);
-        while (this.ahead(",")) {
-          this.pos++;
-          args.push(this.expr().e);
-        }
-      }
+      const args = this.listUntil(")", () => this.expr().e);
       this.expect(")");
       return { e: { kind: "call", callee: name.name, primes, args, span: this.span(start, this.pos), calleeSpan }, start, end: this.pos };
     }
@@ -470,12 +455,7 @@ class Parser {
     this.pos++;
     const rows: Expr[][] = [];
     for (;;) {
-      const row = [this.expr().e];
-      while (this.ahead(",")) {
-        this.pos++;
-        row.push(this.expr().e);
-      }
-      rows.push(row);
+      rows.push(this.commaList(() => this.expr().e));
       if (!this.ahead(";")) break;
       this.pos++;
       if (this.ahead("]")) break;
@@ -494,7 +474,7 @@ class Parser {
     }
     if (p > this.text.length) bail();
     this.pos = p + 1;
-    const value = this.text.slice(start + 1, p).replace(/\\(.)/g, (_, ch: string) => (ch === "n" ? "\n" : ch === "t" ? "\t" : ch));
+    const value = unescapeString(this.text.slice(start + 1, p));
     return { e: { kind: "string", value, span: this.span(start, this.pos) }, start, end: this.pos };
   }
 

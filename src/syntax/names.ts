@@ -11,8 +11,8 @@ const LATEX_GREEK: Record<string, string> = Object.fromEntries(
   Object.entries(GREEK).map(([word, letter]) => [letter, `\\${word}`]),
 );
 
-const SUBSCRIPT_DIGITS = "₀₁₂₃₄₅₆₇₈₉";
-const SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+export const SUBSCRIPT_DIGITS = "₀₁₂₃₄₅₆₇₈₉";
+export const SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
 
 export function greekLetter(word: string): string | undefined {
   return GREEK[word];
@@ -57,4 +57,9 @@ export function canonicalName(typed: string): string {
 export function splitSubscript(name: string): { base: string; sub: string | null } {
   const underscore = name.indexOf("_");
   return underscore < 0 ? { base: name, sub: null } : { base: name.slice(0, underscore), sub: name.slice(underscore + 1) };
+}
+
+/** A string literal's escapes: \n and \t, and a backslash before anything else keeps that character. */
+export function unescapeString(raw: string): string {
+  return raw.replace(/\\(.)/g, (_, ch: string) => (ch === "n" ? "\n" : ch === "t" ? "\t" : ch));
 }

@@ -2,7 +2,7 @@
 import type { Node as OhmNode } from "ohm-js";
 import grammar from "../../grammar/nabla.ohm-bundle.js";
 import type { BinaryOp, DiffVar, Dim, ExpectBranch, Expr, RelOp, Span, Statement } from "./ast.js";
-import { canonicalName, superscriptValue } from "./names.js";
+import { canonicalName, superscriptValue, unescapeString } from "./names.js";
 import { fastParse } from "./fast-parse.js";
 
 export { grammar };
@@ -38,10 +38,6 @@ const MUL_OPS: Record<string, BinaryOp> = { "*": "*", "/": "/", "÷": "/", "·":
 const REL_OPS: Record<string, RelOp> = {
   "=": "=", "==": "==", "≡": "==", "≠": "≠", "!=": "≠", "<": "<", "<=": "<=", "≤": "<=", ">": ">", ">=": ">=", "≥": ">=",
 };
-
-function unescape(raw: string): string {
-  return raw.replace(/\\(.)/g, (_, ch: string) => (ch === "n" ? "\n" : ch === "t" ? "\t" : ch));
-}
 
 function branch(e: OhmNode, tol: OhmNode, points: OhmNode, feedback: OhmNode): ExpectBranch {
   return {
@@ -322,7 +318,7 @@ const semantics = grammar.createSemantics().addOperation<unknown>("toAst", {
     return { kind: "abs", arg: expr(e), span: spanOf(this) };
   },
   string(_o, chars, _c): Expr {
-    return { kind: "string", value: unescape(chars.sourceString), span: spanOf(this) };
+    return { kind: "string", value: unescapeString(chars.sourceString), span: spanOf(this) };
   },
   name(_start, _rest, _sub) {
     return canonicalName(this.sourceString);
