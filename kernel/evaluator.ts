@@ -26,7 +26,7 @@ export class Evaluator {
 
   private start(): void {
     const ts = import.meta.url.endsWith(".ts");
-    this.worker = new Worker(new URL(ts ? "./worker-boot.mjs" : "./worker.js", import.meta.url), { workerData: { interrupt: this.flag } });
+    this.worker = new Worker(new URL(ts ? "./worker-boot.mjs" : "./worker-thread.js", import.meta.url), { workerData: { interrupt: this.flag } });
     this.worker.on("message", (msg: FromWorker) => {
       const p = this.pending.get(msg.id);
       if (!p) return;

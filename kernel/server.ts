@@ -2,13 +2,13 @@
 // subclass answers every shell and control message of the messaging protocol 5.3 itself
 // (tslab's own answers omit execute_input, execute_result, error, history and interrupts).
 import { createRequire } from "node:module";
-import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import Module from "node:module";
 import { Evaluator } from "./evaluator.js";
 import { Message } from "./message.js";
 import { History } from "./history.js";
 import { bundleOf, errorContent } from "./mime.js";
+import type { ConnectionInfo, Socket, Sockets, ZmqSocket } from "./sockets.js";
 
 // The grammar, help and completion load on first use, not at start: the kernel answers
 // kernel_info while the evaluation thread is still loading the engine.
@@ -36,27 +36,6 @@ function loadTslabServer(): new (handler: object, configPath: string) => TslabSe
     require.cache[file] = stub;
   }
   return (require("tslab/dist/jupyter.js") as { ZmqServer: new (handler: object, configPath: string) => TslabServer }).ZmqServer;
-}
-
-interface Socket {
-  send(frames: (Buffer | string)[]): Promise<void>;
-}
-
-interface ZmqSocket extends Socket, AsyncIterable<Buffer[]> {
-  bind(address: string): Promise<void>;
-  readonly closed: boolean;
-}
-
-interface ConnectionInfo {
-  key: string;
-  signature_scheme: string;
-  transport: string;
-  ip: string;
-  iopub_port: number;
-  shell_port: number;
-  control_port: number;
-  stdin_port: number;
-  hb_port: number;
 }
 
 interface TslabServer {
@@ -88,7 +67,8 @@ export const KERNEL_INFO = {
   help_links: [{ text: "Nabla language", url: "https://github.com/nabla-lang/nabla/blob/main/README.md" }],
 };
 
-export function createServer(connectionFile: string): { init(): Promise<void> } {
+/** The kernel on sockets already bound (./sockets.ts). */
+export function createServer(sockets: Sockets): { init(): Promise<void> } {
   const Base = loadTslabServer();
 
   class NablaServer extends Base {
@@ -101,24 +81,33 @@ export function createServer(connectionFile: string): { init(): Promise<void> } 
     private readonly sending = new Map<Socket, Promise<void>>();
 
     /**
-     * tslab's init starts receiving before its sockets are bound, and zeromq rejects a receive or
-     * a send on a socket whose bind is under way: a client quick enough could find the shell loop
-     * dead ("Socket is blocked by a bind or unbind operation", seen once in CI). The same sockets,
-     * bound first; the loops start when all are.
+     * tslab's init makes and binds its own sockets while it starts receiving; these were bound
+     * before the kernel's code loaded (./sockets.ts), and the loops start only now.
      */
     override async init(): Promise<void> {
-      const info = JSON.parse(readFileSync(connectionFile, "utf8")) as ConnectionInfo;
+      const { info, iopub, shell, control, stdin, hb } = sockets;
       this.connInfo = info;
-      const zmq = require("zeromq") as Record<"Publisher" | "Router" | "Reply", new () => ZmqSocket>;
-      const [iopub, shell, control, stdin, hb] = [new zmq.Publisher(), new zmq.Router(), new zmq.Router(), new zmq.Router(), new zmq.Reply()];
       Object.assign(this, { iopub, shell, control, stdin, hb });
-      const address = (port: number) => `${info.transport}://${info.ip}:${port}`;
-      await Promise.all([iopub.bind(address(info.iopub_port)), shell.bind(address(info.shell_port)), control.bind(address(info.control_port)), stdin.bind(address(info.stdin_port)), hb.bind(address(info.hb_port))]);
       // Requests are not awaited: an interrupt on control must be read while a cell runs.
       void this.serve(shell, (frames) => void this.handleShellMessage(shell, ...frames));
       void this.serve(control, (frames) => void this.handleShellMessage(control, ...frames));
       void this.serve(hb, (frames) => hb.send(frames));
+      // An XPUB socket reads its subscriptions: the first one opens the gate below.
+      void this.serve(iopub, ([frame]) => {
+        if (frame?.[0] === 1) this.subscribed();
+      });
     }
+
+    /**
+     * Until a client has subscribed to IOPub, what the kernel publishes is lost — for the first
+     * kernel_info, the busy and idle a client waits for (jupyter_client then waits 0.2 s and asks
+     * again). Requests that arrive before the subscription wait for it, a second at most.
+     */
+    private subscribed!: () => void;
+    private readonly iopubReady = new Promise<void>((resolve) => {
+      this.subscribed = resolve;
+      setTimeout(resolve, 1000).unref();
+    });
 
     private async serve(sock: ZmqSocket, handle: (frames: Buffer[]) => unknown): Promise<void> {
       try {
@@ -154,6 +143,7 @@ export function createServer(connectionFile: string): { init(): Promise<void> } 
         process.stderr.write(`nabla kernel: ignored a message: ${(err as Error).message}\n`);
         return;
       }
+      await this.iopubReady;
       try {
         await this.dispatch(sock, msg);
       } catch (err) {
@@ -295,5 +285,6 @@ export function createServer(connectionFile: string): { init(): Promise<void> } 
     }
   }
 
-  return new NablaServer({ close: () => undefined }, connectionFile);
+  // tslab reads the connection file only in its own init, which this one replaces.
+  return new NablaServer({ close: () => undefined }, "");
 }

@@ -1,5 +1,6 @@
 // Nabla inside TypeScript notebooks (the tslab kernel): nabla`∇(x^2 + y^2)` runs the statements in
 // a session kept for the notebook and shows each result typeset through tslab's display API.
+import { createRequire } from "node:module";
 import { Session } from "../src/session.js";
 import type { StatementResult } from "../src/results.js";
 
@@ -16,7 +17,8 @@ const consoleDisplay: Display = { html: (_html, plain) => console.log(plain), te
 async function display(): Promise<Display> {
   let tslab: { html(s: string): void; text(s: string): void } | null = null;
   try {
-    tslab = ((await import("tslab")) as unknown as { display: { html(s: string): void; text(s: string): void } }).display;
+    // required, not imported: the compiled bundle (scripts/bundle.ts) holds no import() of its own.
+    tslab = (createRequire(import.meta.url)("tslab") as { display: { html(s: string): void; text(s: string): void } }).display;
   } catch {
     return consoleDisplay;
   }

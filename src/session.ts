@@ -212,52 +212,18 @@ export class Session {
     if (shown.verdict) return this.verdictResult(code, source, offset, index, silent, shown.verdict);
     if (shown.score) return this.scoreResult(code, source, offset, index, silent, shown.score);
     const { value } = shown;
-    let text = toText(value);
-    let latex = toLatex(value);
-    let pretty = toPretty(value);
-    const approx = approximation(value);
-    if (approx !== null) {
-      latex += ` \\approx ${approx}`;
-      pretty += ` ≈ ${approx}`;
-    }
-    const lhs = shown.lhs ?? (shown.name ? { text: shown.name, latex: toLatex(sym(shown.name)), pretty: toPretty(sym(shown.name)) } : null);
-    if (lhs) {
-      latex = `${lhs.latex} = ${latex}`;
-      pretty = `${lhs.pretty} = ${pretty}`;
-      if (shown.lhs) text = `${lhs.text} = ${text}`;
-    }
-    return {
-      index,
-      line: lineOf(code, offset),
-      source,
-      status: "ok",
-      name: shown.name,
-      silent,
-      text,
-      pretty,
-      latex,
-      html: silent ? "" : renderLatex(latex),
-      effects: this.env.effects,
-      value: value === NOTHING ? undefined : value,
-    };
+    const fields = { index, line: lineOf(code, offset), source, status: "ok" as const, name: shown.name, silent, effects: this.env.effects, value: value === NOTHING ? undefined : value };
+    // A shown value is printed now, inside the statement's time budget; a silent one (`H = …;`)
+    // only if a front end asks (a 20 × 20 Hessian assigned on the way costs nothing).
+    return silent ? withLazyForms(fields, () => printedForms(shown)) : withForms(fields, printedForms(shown));
   }
 
   /** A verdict line (check, expect): a mark in LaTeX, the words as text. */
   private markedResult(code: string, source: string, offset: number, index: number, silent: boolean, text: string, mark: string, extra: Partial<StatementResult>): StatementResult {
-    const latex = `${mark}\\ \\text{${text.slice(2).replace(/[\\{}$&#^_%~]/g, (ch) => `\\${ch}`)}}`;
-    return {
-      index,
-      line: lineOf(code, offset),
-      source,
-      status: "ok",
-      silent,
-      text,
-      pretty: text,
-      latex,
-      html: silent ? "" : renderLatex(latex),
-      effects: this.env.effects,
-      ...extra,
-    };
+    // Greek letters (δ₂ in a counterexample) switch to math inside \\text: KaTeX's text fonts lack them.
+    const words = text.slice(2).replace(/[\\{}$&#^_%~]/g, (ch) => `\\${ch}`).replace(/[\u0370-\u03ff]+/g, (greek) => `$${greek}$`);
+    const latex = `${mark}\\ \\text{${words}}`;
+    return withForms({ index, line: lineOf(code, offset), source, status: "ok", silent, effects: this.env.effects, ...extra }, { text, pretty: text, latex });
   }
 
   private verdictResult(code: string, source: string, offset: number, index: number, silent: boolean, c: Comparison): StatementResult {
@@ -370,4 +336,56 @@ export function scoreText(o: ExpectOutcome): string {
   const mark = o.verdict === "correct" ? "✓" : o.verdict === "partial" ? "◐" : "✗";
   const pts = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(2));
   return `${mark} ${pts(o.earned)}/${pts(o.possible)} point${o.possible === 1 ? "" : "s"}: ${o.feedback}`;
+}
+
+type Forms = Pick<StatementResult, "text" | "pretty" | "latex">;
+
+/** A value's printed forms: Nabla's syntax, Unicode math and LaTeX, with `name =` and `≈ decimal`. */
+function printedForms(shown: Shown): Forms {
+  const { value } = shown;
+  let text = toText(value);
+  let latex = toLatex(value);
+  let pretty = toPretty(value);
+  const approx = approximation(value);
+  if (approx !== null) {
+    latex += ` \\approx ${approx}`;
+    pretty += ` ≈ ${approx}`;
+  }
+  const lhs = shown.lhs ?? (shown.name ? { text: shown.name, latex: toLatex(sym(shown.name)), pretty: toPretty(sym(shown.name)) } : null);
+  if (lhs) {
+    latex = `${lhs.latex} = ${latex}`;
+    pretty = `${lhs.pretty} = ${pretty}`;
+    if (shown.lhs) text = `${lhs.text} = ${text}`;
+  }
+  return { text, pretty, latex };
+}
+
+type Fields = Omit<StatementResult, keyof Forms | "html">;
+
+/**
+ * A result's KaTeX HTML is rendered when first read: front ends that show text (the CLI, the
+ * grader's tallies) or MathML (the kernel) never pay for it; JSON and structured clone read it.
+ */
+function withForms(fields: Fields, forms: Forms): StatementResult {
+  let html: string | undefined;
+  return Object.defineProperty({ ...fields, ...forms } as StatementResult, "html", {
+    enumerable: true,
+    get: () => (html ??= fields.silent ? "" : renderLatex(forms.latex)),
+  });
+}
+
+/** A silent result's forms, printed on first read; a printer failure reads as a note, not a throw. */
+function withLazyForms(fields: Fields, print: () => Forms): StatementResult {
+  let forms: Forms | undefined;
+  const get = (): Forms => {
+    try {
+      return (forms ??= print());
+    } catch (err) {
+      const note = `(not printable: ${err instanceof Error ? err.message : String(err)})`;
+      return (forms = { text: note, pretty: note, latex: `\\text{${note.replace(/[\\{}$&#^_%~]/g, " ")}}` });
+    }
+  };
+  const result = { ...fields } as StatementResult;
+  for (const key of ["text", "pretty", "latex"] as const) Object.defineProperty(result, key, { enumerable: true, get: () => get()[key] });
+  return Object.defineProperty(result, "html", { enumerable: true, value: "" });
 }

@@ -3,6 +3,7 @@ import { evalCommand } from "./eval.js";
 import { replCommand } from "./repl.js";
 import { renderCommand } from "./render.js";
 import { assignCommand, gradeCommand } from "./grading.js";
+import { installKernel } from "../../kernel/install.js";
 
 const USAGE = `usage:
   nabla eval [--json] [--plots DIR] FILE|-
@@ -47,16 +48,8 @@ export async function main(argv: string[]): Promise<number> {
     case "repl":
     case undefined:
       return replCommand();
-    case "install-kernel": {
-      const installer = "../../kernel/install.js";
-      try {
-        const { installKernel } = (await import(installer)) as { installKernel: (args: string[]) => Promise<number> };
-        return installKernel(rest);
-      } catch (err) {
-        process.stderr.write(`nabla: the kernel installer is not available: ${(err as Error).message}\n`);
-        return 1;
-      }
-    }
+    case "install-kernel":
+      return installKernel(rest);
     case "help":
     case "--help":
     case "-h":

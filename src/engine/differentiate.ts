@@ -9,6 +9,10 @@ import { matrixGradient, matrixJacobian } from "./matrix-calculus.js";
 import type { Node } from "../graph/node.js";
 import { lookupOperator } from "../graph/operators.js";
 import { isScalar } from "../graph/shape.js";
+import { mayDependOn } from "../graph/symbols.js";
+
+/** Kinds whose derivative is 0 when x does not occur in them (a tensor's is a zero tensor). */
+const CONSTANT_IF_FREE = new Set<Node["kind"]>(["add", "mul", "pow", "apply"]);
 
 export function differentiate(expr: Node, wrt: Node, order = 1): Node {
   let result = expr;
@@ -27,6 +31,7 @@ function derivative(root: Node, x: Node): Node {
   };
   const rule = (n: Node): Node => {
     if (n === x) return ONE;
+    if (CONSTANT_IF_FREE.has(n.kind) && isScalar(n.shape) && !mayDependOn(n, x)) return ZERO;
     switch (n.kind) {
       case "num": case "float": case "const": case "str": return ZERO;
       case "sym": return ZERO;

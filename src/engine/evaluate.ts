@@ -5,7 +5,7 @@ import type { Environment, UserFunction } from "../environment.js";
 import { ONE, add, apply, bigop, constant, div, indexed, isNumber, mul, neg, num, pow, relation, str, struct, sub, sym, tensor, tuple } from "../graph/construct.js";
 import type { Node, Sym } from "../graph/node.js";
 import { lookupOperator } from "../graph/operators.js";
-import { isScalar, showShape } from "../graph/shape.js";
+import { isScalar, sameShape, showShape } from "../graph/shape.js";
 import { Rational } from "../numeric/rational.js";
 import type { DiffVar, Expr } from "../syntax/ast.js";
 import { rewrite, freeSymbols } from "../graph/traverse.js";
@@ -34,7 +34,7 @@ export class Evaluator {
       case "number": return num(Rational.parseDecimal(e.text));
       case "string": return str(e.value);
       case "name": return this.name(e.name);
-      case "binary": return this.binary(e.op, this.expr(e.left), this.expr(e.right));
+      case "binary": return e.op === "+" || e.op === "-" || e.op === "*" ? this.chain(e) : this.binary(e.op, this.expr(e.left), this.expr(e.right));
       case "neg": return neg(this.expr(e.arg));
       case "approx": return apply("N", [this.expr(e.arg)]);
       case "call": return this.call(e);
@@ -72,6 +72,41 @@ export class Evaluator {
       if (this.env.boundIndices.includes(subscript)) return indexed(base, sym(subscript));
     }
     return sym(name);
+  }
+
+  /**
+   * a + b − c + … (and a·b·c…) as one n-ary sum (product): the parser nests them to the left, and
+   * adding one term at a time re-sorts the growing sum each time, quadratic in the number of terms.
+   * Shapes are checked term by term, so an error is the one the pairwise sums would report.
+   */
+  private chain(e: Extract<Expr, { kind: "binary" }>): Node {
+    const operands: { op: string; expr: Expr }[] = [];
+    let left: Expr = e;
+    const additive = e.op !== "*";
+    while (left.kind === "binary" && (additive ? left.op === "+" || left.op === "-" : left.op === "*")) {
+      operands.push({ op: left.op, expr: left.right });
+      left = left.left;
+    }
+    operands.reverse();
+    let value = this.expr(left);
+    let terms: Node[] | null = isScalar(value.shape) || additive ? [value] : null;
+    let shape = isScalar(value.shape) ? null : value.shape;
+    for (const { op, expr } of operands) {
+      const right = this.expr(expr);
+      if (additive && !isScalar(right.shape)) {
+        if (shape !== null && !sameShape(shape, right.shape)) throw shapeError(`cannot add a ${showShape(shape)} and a ${showShape(right.shape)}`);
+        shape ??= right.shape;
+      }
+      if (terms && (additive || isScalar(right.shape))) {
+        terms.push(op === "-" ? neg(right) : right);
+        continue;
+      }
+      // A product that meets an array is a matrix product: from here on, one pair at a time.
+      if (terms) value = terms.length === 1 ? terms[0] : mul(...terms);
+      terms = null;
+      value = this.binary(op, value, right);
+    }
+    return terms === null ? value : terms.length === 1 ? terms[0] : additive ? add(...terms) : mul(...terms);
   }
 
   binary(op: string, a: Node, b: Node): Node {

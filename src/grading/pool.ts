@@ -18,7 +18,7 @@ export interface PoolOptions {
 /** From source, a small .mjs registers tsx first; compiled, the worker is plain JavaScript. */
 function workerUrl(): { url: URL; execArgv: string[] } {
   const ts = import.meta.url.endsWith(".ts");
-  return { url: new URL(ts ? "./worker-boot.mjs" : "./worker.js", import.meta.url), execArgv: [] };
+  return { url: new URL(ts ? "./worker-boot.mjs" : "./worker-thread.js", import.meta.url), execArgv: [] };
 }
 
 export function defaultJobs(): number {

@@ -118,6 +118,48 @@ function prettyName(full: string): string {
   return /^\d+$/.test(sub) ? base + sub.split("").map((d) => PRETTY_DIGITS[d]).join("") : `${base}_${sub}`;
 }
 
+const LETTER = /^\p{L}$/u;
+
+/** A sub- or superscript digit as names carry them: ₀–₉, ⁰–⁹ (and that block's neighbours), ¹²³. */
+function isScriptDigit(code: number): boolean {
+  return (code >= 0x2070 && code <= 0x2089) || code === 0xb9 || code === 0xb2 || code === 0xb3;
+}
+
+/** The code point ending at `end` (exclusive) and its length in UTF-16 units. */
+function codePointBefore(s: string, end: number): [string, number] {
+  const low = s.charCodeAt(end - 1);
+  const width = end >= 2 && low >= 0xdc00 && low <= 0xdfff && s.charCodeAt(end - 2) >= 0xd800 && s.charCodeAt(end - 2) <= 0xdbff ? 2 : 1;
+  return [s.slice(end - width, end), width];
+}
+
+/** One letter and any sub- or superscript digits: x, x₁, σ². */
+function isSingleLetter(s: string): boolean {
+  const first = s.codePointAt(0);
+  if (first === undefined || !LETTER.test(String.fromCodePoint(first))) return false;
+  for (let i = first > 0xffff ? 2 : 1; i < s.length; i++) if (!isScriptDigit(s.charCodeAt(i))) return false;
+  return true;
+}
+
+/**
+ * Whether `s` ends in two or more letters, then any sub- or superscript digits (cos, xy, ab₂; ⁱ
+ * counts as either). A scan back from the end: a pattern tried at every position of a growing
+ * product was quadratic in its length.
+ */
+function endsInLongName(s: string): boolean {
+  let digitsStart = s.length;
+  while (digitsStart > 0 && isScriptDigit(s.charCodeAt(digitsStart - 1))) digitsStart--;
+  for (let end = s.length; end >= digitsStart; end--) {
+    let letters = 0;
+    for (let at = end; at > 0 && letters < 2; letters++) {
+      const [ch, width] = codePointBefore(s, at);
+      if (!LETTER.test(ch)) break;
+      at -= width;
+    }
+    if (letters >= 2) return true;
+  }
+  return false;
+}
+
 export const PRETTY: Style = {
   name: "pretty",
   minus: "−",
@@ -128,7 +170,7 @@ export const PRETTY: Style = {
     factors.reduce((acc, f, i) => {
       if (i === 0) return f;
       if (numeric[i]) return `${acc}·${f}`;
-      const singleLetter = /^\p{L}[₀-₉⁰-⁹¹²³]*$/u.test(f) && !/\p{L}{2,}[₀-₉⁰-⁹¹²³]*$/u.test(acc);
+      const singleLetter = isSingleLetter(f) && !endsInLongName(acc);
       return acc + (singleLetter || f.startsWith("(") ? "" : " ") + f;
     }, ""),
   fraction: (n, d, simple) => `${n}/${simple ? d : `(${d})`}`,

@@ -1,0 +1,38 @@
+// The compiled bundle (dist/nabla.cjs, made by scripts/bundle.ts at `npm run build`) with V8's code
+// cache beside it (nabla.cjs.cache): the functions notebooks use arrive as bytecode, so a fresh
+// process or thread does not parse and compile them on first use. From the sources there is none.
+import { existsSync, readFileSync } from "node:fs";
+import Module, { createRequire } from "node:module";
+import { dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Script } from "node:vm";
+import type * as Entry from "./entry.js";
+
+export type Bundle = typeof Entry;
+
+export interface LoadedBundle {
+  exports: Bundle;
+  script: Script;
+  /** Whether V8 took the code cache: it refuses one made by another Node version or other flags. */
+  cache: "accepted" | "rejected" | "absent";
+}
+
+let loaded: Bundle | null | undefined;
+
+/** The bundle's exports; null from the sources, without a build, or with NABLA_NO_BUNDLE=1. */
+export function loadBundle(): Bundle | null {
+  if (loaded !== undefined) return loaded;
+  if (import.meta.url.endsWith(".ts") || process.env.NABLA_NO_BUNDLE === "1") return (loaded = null);
+  const file = fileURLToPath(new URL("../../nabla.cjs", import.meta.url));
+  return (loaded = existsSync(file) ? runBundle(file).exports : null);
+}
+
+/** Runs a CommonJS bundle as Node would, but through vm.Script, which takes a code cache. */
+export function runBundle(file: string, cacheFile = `${file}.cache`): LoadedBundle {
+  const cachedData = existsSync(cacheFile) ? readFileSync(cacheFile) : undefined;
+    const script = new Script(Module.wrap(readFileSync(file, "utf8")), { filename: file, cachedData });
+  const module = { exports: {} as Bundle };
+  (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(file), module, file, dirname(file));
+  const cache = cachedData === undefined ? "absent" : script.cachedDataRejected ? "rejected" : "accepted";
+  return { exports: module.exports, script, cache };
+}

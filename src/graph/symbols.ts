@@ -1,0 +1,43 @@
+// Which symbols a node contains, found once per node (nodes are immutable and interned): lets
+// differentiation skip, in O(1), every subexpression that does not mention the variable — most of
+// a Hessian's n² derivatives of a sum of many terms.
+import type { Node } from "./node.js";
+import { childrenOf } from "./traverse.js";
+
+/** "any": the node holds a Σ or ∏, whose derivative by x_k can come from its bound x_i. */
+type Symbols = ReadonlySet<Node> | "any";
+
+const NONE: ReadonlySet<Node> = new Set();
+const cache = new WeakMap<Node, Symbols>();
+
+function symbolsOf(n: Node): Symbols {
+  const known = cache.get(n);
+  if (known !== undefined) return known;
+  let found: Symbols = NONE;
+  if (n.kind === "sym" || n.kind === "indexed") found = new Set([n]);
+  else if (n.kind === "bigop") found = "any";
+  else {
+    let union: ReadonlySet<Node> = NONE;
+    for (const child of childrenOf(n)) {
+      const inner = symbolsOf(child);
+      if (inner === "any") {
+        union = NONE;
+        found = "any";
+        break;
+      }
+      if (inner.size === 0 || inner === union) continue;
+      if (union.size === 0) union = inner;
+      else union = new Set([...union, ...inner]);
+    }
+    if (found !== "any") found = union;
+  }
+  cache.set(n, found);
+  return found;
+}
+
+/** False only when `n` certainly does not mention the symbol `x` (a sym or an indexed x_i). */
+export function mayDependOn(n: Node, x: Node): boolean {
+  if (x.kind !== "sym" && x.kind !== "indexed") return true;
+  const symbols = symbolsOf(n);
+  return symbols === "any" || symbols.has(x);
+}

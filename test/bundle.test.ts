@@ -1,0 +1,56 @@
+// The compiled bundle (scripts/bundle.ts): the same answers as the modules, and a code cache that a
+// fresh process takes.
+import { describe, expect, it } from "vitest";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { bundle } from "../scripts/bundle.js";
+import { runBundle } from "../src/bundle/load.js";
+import { Session } from "../src/session.js";
+
+const ROOT = join(import.meta.dirname, "..");
+const NOTEBOOKS = join(ROOT, "notebooks");
+
+function notebookCells(file: string): string[] {
+  const nb = JSON.parse(readFileSync(join(NOTEBOOKS, file), "utf8")) as { cells: { cell_type: string; source: string | string[] }[] };
+  return nb.cells.filter((c) => c.cell_type === "code").map((c) => ([] as string[]).concat(c.source).join(""));
+}
+
+describe("the compiled bundle", () => {
+  const out = mkdtempSync(join(tmpdir(), "nabla-bundle-"));
+  const built = bundle(ROOT, out);
+
+  it("answers every course notebook cell as the modules do", async () => {
+    await built;
+    const { exports } = runBundle(join(out, "nabla.cjs"));
+    const readFile = (path: string) => readFileSync(join(NOTEBOOKS, path), "utf8");
+    for (const file of readdirSync(NOTEBOOKS).filter((f) => f.endsWith(".ipynb"))) {
+      const fromBundle = new exports.Session({ readFile });
+      const fromModules = new Session({ readFile });
+      for (const code of notebookCells(file)) {
+        const shown = (rs: { status: string; pretty: string; html: string }[]) => rs.map((r) => [r.status, r.pretty, r.html]);
+        expect(shown(fromBundle.run(code)), `${file}: ${code}`).toEqual(shown(fromModules.run(code)));
+      }
+    }
+  }, 120_000);
+
+  it("has a code cache that a fresh Node process takes", async () => {
+    const report = await built;
+    expect(report.cacheBytes).toBeGreaterThan(100_000);
+    const probe = `import { runBundle } from ${JSON.stringify(join(ROOT, "src", "bundle", "load.ts"))};
+const { exports, cache } = runBundle(${JSON.stringify(join(out, "nabla.cjs"))});
+const [r] = new exports.Session().run("d/dx sin(x^2)");
+console.log(JSON.stringify({ cache, pretty: r.pretty }));`;
+    const child = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", probe], { cwd: ROOT, encoding: "utf8" });
+    expect(child.stderr).toBe("");
+    expect(JSON.parse(child.stdout)).toEqual({ cache: "accepted", pretty: "2x cos(x²)" });
+  }, 120_000);
+
+  it("exports the public API and the entries of the CLI and the worker threads", async () => {
+    await built;
+    const { exports } = runBundle(join(out, "nabla.cjs"));
+    for (const name of ["Session", "isComplete", "helpFor", "nabla", "cliMain", "serveEvaluation", "serveGrading"]) expect(typeof exports[name as keyof typeof exports], name).toBe("function");
+    expect(readFileSync(join(out, "nabla.mjs"), "utf8")).toContain("export const { KEYWORDS, Session,");
+  }, 120_000);
+});
