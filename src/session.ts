@@ -314,9 +314,10 @@ function lineOf(code: string, offset: number): number {
 function maxDepth(text: string): number {
   let depth = 0;
   let max = 0;
-  for (const ch of text) {
-    if (ch === "(" || ch === "[" || ch === "{") max = Math.max(max, ++depth);
-    else if (ch === ")" || ch === "]" || ch === "}") depth--;
+  for (let k = 0; k < text.length; k++) {
+    const ch = text.charCodeAt(k);
+    if (ch === 40 || ch === 91 || ch === 123) max = Math.max(max, ++depth); // ( [ {
+    else if (ch === 41 || ch === 93 || ch === 125) depth--; // ) ] }
   }
   return max;
 }

@@ -33,11 +33,11 @@ function sympyOnce(dir: string, code: string): number {
   return Number(r.stderr.trim().split("\n").pop());
 }
 
-export async function run(repeats = 3): Promise<void> {
+export async function run(repeats = 5): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), "nabla-calc-bench-"));
   spawnSync("npm", ["run", "build"], { cwd: ROOT, encoding: "utf8" });
   const hasSympy = spawnSync(PYTHON, ["-c", "import sympy"]).status === 0;
-  console.log("calculus: cold in-process time of each workload, median of 3 fresh processes per side");
+  console.log("calculus: cold in-process time of each workload, median of 5 fresh processes per side");
   const all = [...WORKLOADS, { name: "throughput: 1,000 distinct checks", ...manyChecks(1000) }];
   for (const w of all) {
     const nabla = median(Array.from({ length: repeats }, () => nablaOnce(dir, w.nabla)));

@@ -93,6 +93,10 @@ function mapTensor(t: Tensor, f: (entry: Node, i: number) => Node): Tensor {
 
 // ---------------------------------------------------------------------------------------------
 // Sums
+//
+// The loops over children below are indexed, not for…of: every node of every result passes
+// through them, and before V8 optimises them (a fresh process, a notebook's first cell) each
+// for…of step allocates an iterator result — a third of a cold Hessian's garbage.
 
 function splitCoefficient(term: Node): [NumberNode, Node] {
   if (term.kind === "mul" && isNumber(term.factors[0])) {
@@ -114,7 +118,8 @@ function scaled(coefficient: NumberNode, rest: Node): Node {
  */
 function broadcastShape(nodes: readonly Node[], verb: string): Shape {
   let shape: Shape | null = null;
-  for (const n of nodes) {
+  for (let k = 0; k < nodes.length; k++) {
+    const n = nodes[k];
     if (isScalar(n.shape)) continue;
     if (shape === null) shape = n.shape;
     else if (!sameShape(shape, n.shape)) {
@@ -126,7 +131,8 @@ function broadcastShape(nodes: readonly Node[], verb: string): Shape {
 
 export function add(...xs: Node[]): Node {
   const flat: Node[] = [];
-  for (const x of xs) {
+  for (let k = 0; k < xs.length; k++) {
+    const x = xs[k];
     if (x.kind === "add") flat.push(...x.terms);
     else flat.push(x);
   }
@@ -144,7 +150,8 @@ function symbolicSum(flat: Node[], shape: Shape): Node {
   let constant: NumberNode = ZERO;
   const order: Node[] = [];
   const coefficients = new Map<Node, NumberNode>();
-  for (const term of flat) {
+  for (let k = 0; k < flat.length; k++) {
+    const term = flat[k];
     if (isNumber(term)) {
       constant = numAdd(constant, term);
       continue;
@@ -155,7 +162,8 @@ function symbolicSum(flat: Node[], shape: Shape): Node {
     coefficients.set(rest, seen === undefined ? c : numAdd(seen, c));
   }
   const terms: Node[] = [];
-  for (const rest of order) {
+  for (let k = 0; k < order.length; k++) {
+    const rest = order[k];
     const c = coefficients.get(rest)!;
     if (!isZero(c) || c.kind === "float") {
       if (isZero(c)) continue;
@@ -182,7 +190,8 @@ export function sub(a: Node, b: Node): Node {
 
 export function mul(...xs: Node[]): Node {
   const flat: Node[] = [];
-  for (const x of xs) {
+  for (let k = 0; k < xs.length; k++) {
+    const x = xs[k];
     if (x.kind === "mul") flat.push(...x.factors);
     else flat.push(x);
   }
@@ -203,17 +212,26 @@ function isOnes(n: Node): boolean {
 
 function symbolicProduct(flat: Node[], shape: Shape): Node {
   // 𝟏 ⊙ u = u: the all-ones array only matters when nothing else gives the product its shape.
-  if (flat.some(isOnes) && flat.some((f) => !isScalar(f.shape) && !isOnes(f))) flat = flat.filter((f) => !isOnes(f));
-  else if (flat.filter(isOnes).length > 1) flat = [...flat.filter((f) => !isOnes(f)), flat.find(isOnes)!];
+  let ones = 0;
+  let otherArrays = false;
+  for (let k = 0; k < flat.length; k++) {
+    const f = flat[k];
+    if (isOnes(f)) ones++;
+    else if (!isScalar(f.shape)) otherArrays = true;
+  }
+  if (ones > 0 && otherArrays) flat = flat.filter((f) => !isOnes(f));
+  else if (ones > 1) flat = [...flat.filter((f) => !isOnes(f)), flat.find(isOnes)!];
   let coefficient: NumberNode = ONE;
   const bases: Node[] = [];
   const exponents = new Map<Node, Node[]>();
-  for (const factor of flat) {
+  for (let k = 0; k < flat.length; k++) {
+    const factor = flat[k];
     if (isNumber(factor)) {
-      coefficient = numMul(coefficient, factor);
+      coefficient = coefficient === ONE ? factor : numMul(coefficient, factor);
       continue;
     }
-    const [base, exp] = factor.kind === "pow" ? [factor.base, factor.exp] : [factor, ONE];
+    const base = factor.kind === "pow" ? factor.base : factor;
+    const exp = factor.kind === "pow" ? factor.exp : ONE;
     const seen = exponents.get(base);
     if (seen) seen.push(exp);
     else {
@@ -225,7 +243,8 @@ function symbolicProduct(flat: Node[], shape: Shape): Node {
 
   const factors: Node[] = [];
   let merged = false;
-  for (const base of bases) {
+  for (let k = 0; k < bases.length; k++) {
+    const base = bases[k];
     const exps = exponents.get(base)!;
     const p = exps.length === 1 ? (exps[0] === ONE ? base : pow(base, exps[0])) : pow(base, add(...exps));
     if (isNumber(p)) {
@@ -249,8 +268,14 @@ function isRationalRoot(n: Node): n is Node & { kind: "pow"; base: Num; exp: Num
   return n.kind === "pow" && n.base.kind === "num" && n.exp.kind === "num" && !n.exp.value.isInteger();
 }
 function hasCombinableRadicals(factors: Node[]): boolean {
-  const exps = factors.filter(isRationalRoot).map((f) => f.exp);
-  return new Set(exps).size < exps.length;
+  let seen: Node[] | null = null;
+  for (let k = 0; k < factors.length; k++) {
+    const f = factors[k];
+    if (!isRationalRoot(f)) continue;
+    if (seen?.includes(f.exp)) return true;
+    (seen ??= []).push(f.exp);
+  }
+  return false;
 }
 function combineRadicals(factors: Node[]): Node[] {
   const byExponent = new Map<Node, Rational>();

@@ -57,7 +57,7 @@ const registry = new FinalizationRegistry<string>((key) => {
 
 function ids(nodes: readonly Node[]): string {
   let s = "";
-  for (const n of nodes) s += n.id + ",";
+  for (let k = 0; k < nodes.length; k++) s += nodes[k].id + ",";
   return s;
 }
 

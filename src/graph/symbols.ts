@@ -18,8 +18,9 @@ function symbolsOf(n: Node): Symbols {
   else if (n.kind === "bigop") found = "any";
   else {
     let union: ReadonlySet<Node> = NONE;
-    for (const child of childrenOf(n)) {
-      const inner = symbolsOf(child);
+    const children = childrenOf(n);
+    for (let k = 0; k < children.length; k++) {
+      const inner = symbolsOf(children[k]);
       if (inner === "any") {
         union = NONE;
         found = "any";

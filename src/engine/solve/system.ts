@@ -22,7 +22,10 @@ export interface Solution {
 export type SystemSolution = { kind: "finite"; solutions: Solution[] } | { kind: "infinite"; note: string };
 
 function isLinearIn(e: Node, vars: readonly Node[]): boolean {
-  return vars.every((v) => vars.every((w) => differentiate(differentiate(e, v), w) === ZERO));
+  return vars.every((v) => {
+    const dv = differentiate(e, v);
+    return vars.every((w) => differentiate(dv, w) === ZERO);
+  });
 }
 
 /** Gaussian elimination over expressions, for systems linear in the unknowns. */
