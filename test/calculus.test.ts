@@ -68,6 +68,11 @@ describe("Lagrange multipliers and optimization (§2 of Advanced Concepts)", () 
   it("minimizes x² + y² + z² on a plane", () => {
     expect(last("minimize x^2 + y^2 + z^2 subject to x + 2y + 3z = 6").pretty).toBe("18/7 at x = 3/7, y = 6/7, z = 9/7");
   });
+  it("says so when stationary points also form a continuum, besides the ones it lists", () => {
+    // xyzw on x + y + z + w = 4: the maximum at (1, 1, 1, 1), and every point with two zero coordinates.
+    expect(last("lagrange(x y z w, x + y + z + w = 4)").pretty).toBe("w = 1, x = 1, y = 1, z = 1, λ = 1: maximum, value 1 (and infinitely many more, where the system leaves an unknown free)");
+    expect(last("critical(x^2 y^2)").pretty).toBe("infinitely many solutions (the system does not pin every unknown down)");
+  });
   it("classifies critical points", () => {
     expect(last("critical(x^3 - 3x + y^2)").pretty).toBe("x = −1, y = 0: saddle point, value 2; x = 1, y = 0: minimum, value −2");
   });

@@ -161,11 +161,8 @@ export const COMMANDS = new Map<string, Command>([
     const result = solveSystem(equations, vars);
     if (result.kind === "infinite") return struct("solutions", [{ name: "items", value: tuple([]) }, { name: "note", value: str(result.note) }]);
     const sets = result.solutions.map((s) => tuple(vars.map((v, i) => relation("=", v, s.values[i]))));
-    const numeric = result.solutions.some((s) => !s.exact);
-    return struct("solutions", [
-      { name: "items", value: tuple(sets) },
-      ...(numeric ? [{ name: "note", value: str("numeric roots, to about 1e-12") }] : []),
-    ]);
+    const notes = [...(result.solutions.some((s) => !s.exact) ? ["numeric roots, to about 1e-12"] : []), ...(result.more ? [result.more] : [])];
+    return struct("solutions", [{ name: "items", value: tuple(sets) }, ...(notes.length ? [{ name: "note", value: str(notes.join("; ")) }] : [])]);
   }],
   ["critical", (args, ev) => {
     requireArgs("critical", args, 1, 2);

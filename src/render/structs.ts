@@ -67,8 +67,10 @@ const PRINTERS: Record<string, FieldPrinter> = {
   },
   points: (f, st, print) => {
     const list = items(f.get("items"));
-    if (list.length === 0) return word(st, text(f.get("note")) || "no real stationary point");
-    return list.map(print).join(st.name === "latex" ? ";\\quad " : "; ");
+    const note = text(f.get("note"));
+    if (list.length === 0) return word(st, note || "no real stationary point");
+    const body = list.map(print).join(st.name === "latex" ? ";\\quad " : "; ");
+    return note ? `${body}${st.name === "latex" ? "\\quad" : ""} ${word(st, `(${note})`)}` : body;
   },
   optimum: (f, st, print) => `${print(f.get("value")!)} ${word(st, "at")} ${items(f.get("at")).map(print).join(", ")}`,
   descent: (f, st, print) => {

@@ -61,6 +61,11 @@ function pointStruct(vars: readonly Node[], s: Solution, kind: Classification, v
   ]);
 }
 
+/** The stationary points found, and the note when others form a continuum the list cannot hold. */
+function pointsStruct(points: Node[], more: string | undefined): Node {
+  return struct("points", [{ name: "items", value: tuple(points) }, ...(more ? [{ name: "note", value: str(more) }] : [])]);
+}
+
 export function criticalPoints(f: Node, vars?: readonly Node[]): Node {
   const xs = vars ?? freeSymbols(f);
   const grad = xs.map((x) => differentiate(f, x));
@@ -72,7 +77,7 @@ export function criticalPoints(f: Node, vars?: readonly Node[]): Node {
     const M = numericMatrix(H, at);
     return pointStruct(xs, s, M ? classifyByHessian(M) : "degenerate", substitute(f, at));
   });
-  return struct("points", [{ name: "items", value: tuple(points) }]);
+  return pointsStruct(points, result.more);
 }
 
 function constraintExpr(c: Node): Node {
@@ -107,7 +112,7 @@ export function lagrange(f: Node, constraints: readonly Node[], vars?: readonly 
     }
     return pointStruct(unknowns, s, kind, substitute(f, new Map(xs.map((x, i) => [x, s.values[i]]))));
   });
-  return struct("points", [{ name: "items", value: tuple(points) }]);
+  return pointsStruct(points, result.more);
 }
 
 /** The best stationary point: `25 at x = 5, y = 5`. */
@@ -126,7 +131,7 @@ export function optimum(sense: "maximize" | "minimize", f: Node, constraints: re
     { name: "value", value: fields[2].value },
     { name: "at", value: shown },
     { name: "kind", value: fields[1].value },
-    { name: "among", value: str(`${candidates.length} stationary point${candidates.length === 1 ? "" : "s"}`) },
+    { name: "among", value: str(`${candidates.length} stationary point${candidates.length === 1 ? "" : "s"}${found.kind === "record" && found.fields[1]?.name === "note" && points.length ? ", not counting infinitely many more where the system leaves an unknown free" : ""}`) },
   ]);
 }
 

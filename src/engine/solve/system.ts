@@ -19,7 +19,11 @@ export interface Solution {
   exact: boolean;
 }
 
-export type SystemSolution = { kind: "finite"; solutions: Solution[] } | { kind: "infinite"; note: string };
+/** `more`: besides these points, some branch leaves an unknown free (a curve or surface of solutions). */
+export type SystemSolution = { kind: "finite"; solutions: Solution[]; more?: string } | { kind: "infinite"; note: string };
+
+/** Said beside the points when a branch of the system has infinitely many solutions. */
+export const MORE_SOLUTIONS = "and infinitely many more, where the system leaves an unknown free";
 
 function isLinearIn(e: Node, vars: readonly Node[]): boolean {
   return vars.every((v) => {
@@ -146,7 +150,7 @@ export function solveSystem(equations: Node[], vars: readonly Node[]): SystemSol
     for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i] - kb[i];
     return 0;
   });
-  return { kind: "finite", solutions: valid };
+  return infinite ? { kind: "finite", solutions: valid, more: MORE_SOLUTIONS } : { kind: "finite", solutions: valid };
 }
 
 export { ONE, Rational };
