@@ -8,9 +8,10 @@
 import type { BinaryOp, DiffVar, Expr, RelOp, Span, Statement } from "./ast.js";
 import { SUBSCRIPT_DIGITS, SUPERSCRIPT_DIGITS, canonicalName, superscriptValue, unescapeString } from "./names.js";
 
-class Bail extends Error {}
+/** Thrown to back out of a branch: one shared object, not an Error, so no stack trace is taken. */
+const BAIL = Object.freeze({ bail: true });
 const bail = (): never => {
-  throw new Bail();
+  throw BAIL;
 };
 
 const RESERVED = "ᵀℝΣ";
@@ -145,7 +146,7 @@ class Parser {
     try {
       return f();
     } catch (err) {
-      if (!(err instanceof Bail)) throw err;
+      if (err !== BAIL) throw err;
       this.pos = start;
       return null;
     }
@@ -504,7 +505,7 @@ export function fastParse(text: string, offset: number): Statement | null {
   try {
     return new Parser(text, offset).statement();
   } catch (err) {
-    if (err instanceof Bail || err instanceof RangeError) return null;
+    if (err === BAIL || err instanceof RangeError) return null;
     throw err;
   }
 }
