@@ -41,7 +41,7 @@ export async function run(): Promise<void> {
   const hessian = session.compile("X ∈ ℝ^(m×d); w ∈ ℝ^d; y ∈ ℝ^m\nL = -sum(y ⊙ log(σ(X w)) + (1 - y) ⊙ log(1 - σ(X w)))\n∇²_w L");
   const derive = performance.now() - started;
   console.log(`hessian: ∇²_w of the logistic loss, m = ${M}, float64 (median ms per Hessian)`);
-  console.log(`  Nabla derives ${session.run("∇²_w L")[0].pretty} once (${derive.toFixed(0)} ms with parsing and compiling), then runs ${hessian.program.length} steps; WebAssembly SIMD ${hasWasmSimd ? "on" : "off"}`);
+  console.log(`  Nabla derives ${session.run("∇²_w L")[0].pretty} once (${derive.toFixed(0)} ms with parsing and compiling), then runs ${hessian.program.length} steps; WebAssembly SIMD ${hasWasmSimd() ? "on" : "off"}`);
   console.log("  d     Nabla     torch autograd   torch vectorize=True   torch closed form (BLAS)   max |ΔH|");
   for (const d of [10, 100, 500]) {
     const rng = new Random(d);

@@ -98,12 +98,37 @@ function mapTensor(t: Tensor, f: (entry: Node, i: number) => Node): Tensor {
 // through them, and before V8 optimises them (a fresh process, a notebook's first cell) each
 // for…of step allocates an iterator result — a third of a cold Hessian's garbage.
 
-function splitCoefficient(term: Node): [NumberNode, Node] {
-  if (term.kind === "mul" && isNumber(term.factors[0])) {
-    const rest = term.factors.slice(1);
-    return [term.factors[0], rest.length === 1 ? rest[0] : intern({ kind: "mul", factors: rest, shape: term.shape })];
+/** A term's numeric coefficient: 3 in 3xy, 1 in xy. */
+function coefficientOf(term: Node): NumberNode {
+  return term.kind === "mul" && isNumber(term.factors[0]) ? term.factors[0] : ONE;
+}
+
+/** A term without its numeric coefficient: xy in 3xy. */
+function withoutCoefficient(term: Node): Node {
+  if (term.kind !== "mul" || !isNumber(term.factors[0])) return term;
+  const rest = term.factors.slice(1);
+  return rest.length === 1 ? rest[0] : intern({ kind: "mul", factors: rest, shape: term.shape });
+}
+
+/** Where `key` sits in `keys`: a scan for the few keys of most sums and products, a Map beyond. */
+class SmallIndex {
+  private readonly keys: Node[] = [];
+  private map: Map<Node, number> | null = null;
+  get size(): number {
+    return this.keys.length;
   }
-  return [ONE, term];
+  find(key: Node): number {
+    if (this.map) return this.map.get(key) ?? -1;
+    return this.keys.indexOf(key);
+  }
+  add(key: Node): void {
+    this.keys.push(key);
+    if (this.map) this.map.set(key, this.keys.length - 1);
+    else if (this.keys.length > 8) this.map = new Map(this.keys.map((k, i) => [k, i]));
+  }
+  key(i: number): Node {
+    return this.keys[i];
+  }
 }
 
 function scaled(coefficient: NumberNode, rest: Node): Node {
@@ -137,34 +162,40 @@ export function add(...xs: Node[]): Node {
     else flat.push(x);
   }
   const shape = broadcastShape(flat, "add");
-  const arrays = flat.filter((x) => !isScalar(x.shape));
-  if (arrays.length && arrays.every(isTensor)) {
-    const scalars = flat.filter((x) => isScalar(x.shape));
-    const first = arrays[0] as Tensor;
-    return mapTensor(first, (_, i) => add(...scalars, ...arrays.map((t) => (t as Tensor).entries[i])));
+  if (!isScalar(shape)) {
+    const arrays = flat.filter((x) => !isScalar(x.shape));
+    if (arrays.every(isTensor)) {
+      const scalars = flat.filter((x) => isScalar(x.shape));
+      const first = arrays[0] as Tensor;
+      return mapTensor(first, (_, i) => add(...scalars, ...arrays.map((t) => (t as Tensor).entries[i])));
+    }
   }
   return symbolicSum(flat, shape);
 }
 
 function symbolicSum(flat: Node[], shape: Shape): Node {
   let constant: NumberNode = ZERO;
-  const order: Node[] = [];
-  const coefficients = new Map<Node, NumberNode>();
+  // Like terms in order of first appearance, and their summed coefficients.
+  const order = new SmallIndex();
+  const coefficients: NumberNode[] = [];
   for (let k = 0; k < flat.length; k++) {
     const term = flat[k];
     if (isNumber(term)) {
-      constant = numAdd(constant, term);
+      constant = constant === ZERO ? term : numAdd(constant, term);
       continue;
     }
-    const [c, rest] = splitCoefficient(term);
-    const seen = coefficients.get(rest);
-    if (seen === undefined) order.push(rest);
-    coefficients.set(rest, seen === undefined ? c : numAdd(seen, c));
+    const c = coefficientOf(term);
+    const rest = withoutCoefficient(term);
+    const at = order.find(rest);
+    if (at < 0) {
+      order.add(rest);
+      coefficients.push(c);
+    } else coefficients[at] = numAdd(coefficients[at], c);
   }
   const terms: Node[] = [];
-  for (let k = 0; k < order.length; k++) {
-    const rest = order[k];
-    const c = coefficients.get(rest)!;
+  for (let k = 0; k < order.size; k++) {
+    const rest = order.key(k);
+    const c = coefficients[k];
     if (!isZero(c) || c.kind === "float") {
       if (isZero(c)) continue;
       terms.push(scaled(c, rest));
@@ -197,11 +228,13 @@ export function mul(...xs: Node[]): Node {
   }
   // Several arrays in one product multiply entry by entry (⊙); a matrix product is matmul.
   const shape = broadcastShape(flat, "multiply entrywise");
-  const arrays = flat.filter((x) => !isScalar(x.shape));
-  if (arrays.length && arrays.every(isTensor)) {
-    const scalars = flat.filter((x) => isScalar(x.shape));
-    const first = arrays[0] as Tensor;
-    return mapTensor(first, (_, i) => mul(...scalars, ...arrays.map((t) => (t as Tensor).entries[i])));
+  if (!isScalar(shape)) {
+    const arrays = flat.filter((x) => !isScalar(x.shape));
+    if (arrays.every(isTensor)) {
+      const scalars = flat.filter((x) => isScalar(x.shape));
+      const first = arrays[0] as Tensor;
+      return mapTensor(first, (_, i) => mul(...scalars, ...arrays.map((t) => (t as Tensor).entries[i])));
+    }
   }
   return symbolicProduct(flat, shape);
 }
@@ -222,8 +255,9 @@ function symbolicProduct(flat: Node[], shape: Shape): Node {
   if (ones > 0 && otherArrays) flat = flat.filter((f) => !isOnes(f));
   else if (ones > 1) flat = [...flat.filter((f) => !isOnes(f)), flat.find(isOnes)!];
   let coefficient: NumberNode = ONE;
-  const bases: Node[] = [];
-  const exponents = new Map<Node, Node[]>();
+  // Bases in order of first appearance, each with its exponent, or several when it repeats (x·x²).
+  const bases = new SmallIndex();
+  const exponents: (Node | Node[])[] = [];
   for (let k = 0; k < flat.length; k++) {
     const factor = flat[k];
     if (isNumber(factor)) {
@@ -232,21 +266,23 @@ function symbolicProduct(flat: Node[], shape: Shape): Node {
     }
     const base = factor.kind === "pow" ? factor.base : factor;
     const exp = factor.kind === "pow" ? factor.exp : ONE;
-    const seen = exponents.get(base);
-    if (seen) seen.push(exp);
-    else {
-      bases.push(base);
-      exponents.set(base, [exp]);
+    const at = bases.find(base);
+    if (at < 0) {
+      bases.add(base);
+      exponents.push(exp);
+    } else {
+      const seen = exponents[at];
+      exponents[at] = Array.isArray(seen) ? [...seen, exp] : [seen, exp];
     }
   }
   if (isZero(coefficient)) return coefficient;
 
   const factors: Node[] = [];
   let merged = false;
-  for (let k = 0; k < bases.length; k++) {
-    const base = bases[k];
-    const exps = exponents.get(base)!;
-    const p = exps.length === 1 ? (exps[0] === ONE ? base : pow(base, exps[0])) : pow(base, add(...exps));
+  for (let k = 0; k < bases.size; k++) {
+    const base = bases.key(k);
+    const exps = exponents[k];
+    const p = !Array.isArray(exps) ? (exps === ONE ? base : pow(base, exps)) : pow(base, add(...exps));
     if (isNumber(p)) {
       coefficient = numMul(coefficient, p);
     } else if (p.kind === "mul") {

@@ -6,7 +6,7 @@
 // JavaScript kernel of gram.ts runs on one core.
 import { Worker } from "node:worker_threads";
 import { balancedSplit, mirrorUpper, weightedGram } from "./gram.js";
-import { arenaOf, kernelModule as wasmModule } from "./wasm/arena.js";
+import { arenaOf, kernelModule } from "./wasm/arena.js";
 
 const HELPER_SOURCE = `
 const { parentPort } = require("node:worker_threads");
@@ -40,7 +40,8 @@ const even = (k: number) => k + (k % 2);
 
 /** Aᵀ diag(v) A for an m×n row-major A: the full symmetric n×n matrix. */
 export function weightedGramFast(A: Float64Array, m: number, n: number, v: Float64Array, cores = 2): Float64Array {
-  if (!wasmModule || n === 0 || m === 0) return weightedGram(A, m, n, v);
+  const module = kernelModule();
+  if (!module || n === 0 || m === 0) return weightedGram(A, m, n, v);
   // Columns of Aᵀ padded to even lengths (zero rows weigh nothing), n padded to even with a zero column.
   const mp = even(m), np = even(n);
   const layout = { at: 0, v: np * mp * 8, out: np * mp * 8 + mp * 8 };
@@ -60,7 +61,7 @@ export function weightedGramFast(A: Float64Array, m: number, n: number, v: Float
     Atomics.store(flag, 0, 0);
     helper ??= startHelper();
     const theirs = [0, mp * 8, np, layout.v, split, np, layout.out, scratch + 2 * mp * 8, scratch + 3 * mp * 8];
-    helper.postMessage({ module: wasmModule, memory, args: theirs, flag: flagAt });
+    helper.postMessage({ module, memory, args: theirs, flag: flagAt });
     const started = performance.now();
     gram(...own);
     const patience = 2000 + 8 * (performance.now() - started);
@@ -76,7 +77,7 @@ export function weightedGramFast(A: Float64Array, m: number, n: number, v: Float
   return mirrorUpper(H, n);
 }
 
-export const hasWasmSimd = wasmModule !== null;
+export const hasWasmSimd = (): boolean => kernelModule() !== null;
 
 export function stopGramHelper(): Promise<number> | undefined {
   const w = helper;

@@ -32,7 +32,7 @@ function copyRows(heap: Float64Array, at: number, o: Operand, count: number, K: 
 }
 
 export function multiplyABt(A: Operand, B: Operand, rows: number, cols: number, K: number): Float64Array {
-  if (!kernelModule || rows * cols * K < WASM_WORK) {
+  if (rows * cols * K < WASM_WORK || !kernelModule()) {
     const C = new Float64Array(rows * cols);
     const a = entry(A, rows, K), b = entry(B, cols, K);
     for (let i = 0; i < rows; i++) {

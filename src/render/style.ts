@@ -1,6 +1,6 @@
 // The three notations a value is printed in. The printer (./printer.ts) decides structure —
 // precedence, signs, fractions — and asks a Style how each piece is spelled.
-import { latexGreek, splitSubscript, toSuperscript } from "../syntax/names.js";
+import { isLetter, latexGreek, splitSubscript, toSuperscript } from "../syntax/names.js";
 
 export interface Style {
   readonly name: "text" | "latex" | "pretty";
@@ -118,8 +118,6 @@ function prettyName(full: string): string {
   return /^\d+$/.test(sub) ? base + sub.split("").map((d) => PRETTY_DIGITS[d]).join("") : `${base}_${sub}`;
 }
 
-const LETTER = /^\p{L}$/u;
-
 /** A sub- or superscript digit as names carry them: ₀–₉, ⁰–⁹ (and that block's neighbours), ¹²³. */
 function isScriptDigit(code: number): boolean {
   return (code >= 0x2070 && code <= 0x2089) || code === 0xb9 || code === 0xb2 || code === 0xb3;
@@ -135,7 +133,7 @@ function codePointBefore(s: string, end: number): [string, number] {
 /** One letter and any sub- or superscript digits: x, x₁, σ². */
 function isSingleLetter(s: string): boolean {
   const first = s.codePointAt(0);
-  if (first === undefined || !LETTER.test(String.fromCodePoint(first))) return false;
+  if (first === undefined || !isLetter(String.fromCodePoint(first))) return false;
   for (let i = first > 0xffff ? 2 : 1; i < s.length; i++) if (!isScriptDigit(s.charCodeAt(i))) return false;
   return true;
 }
@@ -152,7 +150,7 @@ function endsInLongName(s: string): boolean {
     let letters = 0;
     for (let at = end; at > 0 && letters < 2; letters++) {
       const [ch, width] = codePointBefore(s, at);
-      if (!LETTER.test(ch)) break;
+      if (!isLetter(ch)) break;
       at -= width;
     }
     if (letters >= 2) return true;

@@ -6,7 +6,7 @@
 // Anything it is unsure of is null: ranges, arrows, Σ, ∇, ∂f/∂x, norms, |x|, ≈, declarations, the
 // other keywords. The grammar stays the definition of the language and the source of every error.
 import type { BinaryOp, DiffVar, Expr, RelOp, Span, Statement } from "./ast.js";
-import { SUBSCRIPT_DIGITS, SUPERSCRIPT_DIGITS, canonicalName, superscriptValue, unescapeString } from "./names.js";
+import { SUBSCRIPT_DIGITS, SUPERSCRIPT_DIGITS, canonicalName, isLetter, superscriptValue, unescapeString } from "./names.js";
 
 /** Thrown to back out of a branch: one shared object, not an Error, so no stack trace is taken. */
 const BAIL = Object.freeze({ bail: true });
@@ -20,11 +20,9 @@ const MUL_OPS: [string, BinaryOp][] = [["*", "*"], ["/", "/"], ["·", "·"], ["�
 const REL_OPS: [string, RelOp][] = [
   ["==", "=="], ["≡", "=="], ["≠", "≠"], ["!=", "≠"], ["<=", "<="], ["≤", "<="], [">=", ">="], ["≥", ">="], ["=", "="], ["<", "<"], [">", ">"],
 ];
-const LETTER = /\p{L}/u;
 
 const isSuperscript = (c: string | undefined) => c !== undefined && c !== "" && SUPERSCRIPT_DIGITS.includes(c);
 const isDigit = (c: string | undefined) => c !== undefined && c >= "0" && c <= "9";
-const isLetter = (c: string | undefined) => c !== undefined && LETTER.test(c);
 const isIdentStart = (c: string | undefined) => isLetter(c) && !RESERVED.includes(c!);
 const isIdentPart = (c: string | undefined) => c !== undefined && ((!RESERVED.includes(c) && (isLetter(c) || isDigit(c))) || SUBSCRIPT_DIGITS.includes(c));
 const isAlnum = (c: string | undefined) => isLetter(c) || isDigit(c);

@@ -127,10 +127,14 @@ function abt(): Code {
 /** 4 GiB of 64 KiB pages is the wasm32 limit; a shared memory needs a maximum. */
 export const MAX_PAGES = 32768;
 
-export const KERNEL_MODULE_BYTES = moduleBytes(
-  [
-    { name: "gram", code: gram() },
-    { name: "abt", code: abt() },
-  ],
-  MAX_PAGES,
-);
+/** The module's bytes, written on first use: a session that never multiplies big arrays never writes them. */
+export function kernelModuleBytes(): Uint8Array {
+  return (bytes ??= moduleBytes(
+    [
+      { name: "gram", code: gram() },
+      { name: "abt", code: abt() },
+    ],
+    MAX_PAGES,
+  ));
+}
+let bytes: Uint8Array | undefined;
