@@ -25,20 +25,22 @@ export type SystemSolution = { kind: "finite"; solutions: Solution[]; more?: str
 /** Said beside the points when a branch of the system has infinitely many solutions. */
 export const MORE_SOLUTIONS = "and infinitely many more, where the system leaves an unknown free";
 
-function isLinearIn(e: Node, vars: readonly Node[]): boolean {
-  return vars.every((v) => {
+/** ∂e/∂v for each unknown v when e is linear in them (no ∂²e/∂v∂w is nonzero); null otherwise. */
+function linearCoefficients(e: Node, vars: readonly Node[]): Node[] | null {
+  const coefficients: Node[] = [];
+  for (const v of vars) {
     const dv = differentiate(e, v);
-    return vars.every((w) => differentiate(dv, w) === ZERO);
-  });
+    if (!vars.every((w) => differentiate(dv, w) === ZERO)) return null;
+    coefficients.push(dv);
+  }
+  return coefficients;
 }
 
 /** Gaussian elimination over expressions, for systems linear in the unknowns. */
-function solveLinear(exprs: Node[], vars: readonly Node[]): SystemSolution {
-  const rows = exprs.map((e) => {
-    const coefficients = vars.map((v) => expand(differentiate(e, v)));
-    const zeroPoint = new Map(vars.map((v) => [v, ZERO] as const));
-    return [...coefficients, expand(sub(ZERO, substitute(e, zeroPoint)))];
-  });
+function solveLinear(exprs: Node[], coefficients: Node[][], vars: readonly Node[]): SystemSolution {
+  const zeroPoint = new Map(vars.map((v) => [v, ZERO] as const));
+  const rows = exprs.map((e, i) => [...coefficients[i].map(expand), expand(sub(ZERO, substitute(e, zeroPoint)))]);
+  if (rows.every((row) => row.every((x) => x.kind === "num"))) return solveRationalLinear(rows.map((row) => row.map((x) => (x as Node & { kind: "num" }).value)), vars.length);
   const n = vars.length;
   const pivots: number[] = [];
   let r = 0;
@@ -56,9 +58,35 @@ function solveLinear(exprs: Node[], vars: readonly Node[]): SystemSolution {
     pivots.push(c);
     r++;
   }
-  for (let i = r; i < rows.length; i++) if (rows[i][n] !== ZERO) return { kind: "finite", solutions: [] };
+  return solved(rows.map((row) => row[n] !== ZERO), pivots, n, (i) => rows[i][n]);
+}
+
+/** The same elimination on exact rationals, when every coefficient is a number (most systems). */
+function solveRationalLinear(rows: Rational[][], n: number): SystemSolution {
+  const pivots: number[] = [];
+  let r = 0;
+  for (let c = 0; c < n && r < rows.length; c++) {
+    const p = rows.findIndex((row, i) => i >= r && !row[c].isZero());
+    if (p < 0) continue;
+    [rows[r], rows[p]] = [rows[p], rows[r]];
+    const pivot = rows[r][c];
+    rows[r] = rows[r].map((x) => x.div(pivot));
+    for (let i = 0; i < rows.length; i++) {
+      if (i === r || rows[i][c].isZero()) continue;
+      const f = rows[i][c];
+      rows[i] = rows[i].map((x, j) => x.sub(f.mul(rows[r][j])));
+    }
+    pivots.push(c);
+    r++;
+  }
+  return solved(rows.map((row) => !row[n].isZero()), pivots, n, (i) => num(rows[i][n]));
+}
+
+/** After elimination: no solution (a row 0 = c ≠ 0), a free unknown, or the one solution. */
+function solved(constantNonzero: boolean[], pivots: number[], n: number, value: (row: number) => Node): SystemSolution {
+  for (let i = pivots.length; i < constantNonzero.length; i++) if (constantNonzero[i]) return { kind: "finite", solutions: [] };
   if (pivots.length < n) return { kind: "infinite", note: `infinitely many solutions: ${n - pivots.length} unknown(s) are free` };
-  const values = vars.map((_, j) => rows[pivots.indexOf(j)][n]);
+  const values = Array.from({ length: n }, (_, j) => value(pivots.indexOf(j)));
   return { kind: "finite", solutions: [{ values, exact: true }] };
 }
 
@@ -97,7 +125,13 @@ function involvesOnlyFrom(p: Polynomial, k: number): boolean {
 
 export function solveSystem(equations: Node[], vars: readonly Node[]): SystemSolution {
   const exprs = equations.map((e) => (e.kind === "rel" ? sub(e.left, e.right) : e));
-  if (exprs.every((e) => isLinearIn(e, vars))) return solveLinear(exprs, vars);
+  const coefficients: Node[][] = [];
+  for (const e of exprs) {
+    const c = linearCoefficients(e, vars);
+    if (!c) break;
+    coefficients.push(c);
+  }
+  if (coefficients.length === exprs.length) return solveLinear(exprs, coefficients, vars);
   const converted = toPolynomials(exprs, vars);
   if (!converted) throw mathError("Nabla solves polynomial (or rational) equations in the unknowns, and linear systems with symbolic coefficients");
   const basis = groebner(converted.polys);
