@@ -57,3 +57,36 @@ describe("errors", () => {
     expect(errorOf("1/0").message).toBe("division by zero");
   });
 });
+
+describe("values whose printed form explodes", () => {
+  // aₖ = aₖ₋₁² + aₖ₋₁ is a graph of k nodes, but written out it doubles with each level: 2⁴⁰ copies of x.
+  const doubling = (base: string) => [`a0 = ${base}`, ...Array.from({ length: 40 }, (_, k) => `a${k + 1} = a${k}^2 + a${k};`), "a40"].join("\n");
+
+  it("are cut short in print, not printed for hours", () => {
+    const last = new Session().run(doubling("x + 1")).at(-1)!;
+    expect(last.status).toBe("ok");
+    expect(last.pretty).toBe("(too large to print: over 200,000 terms written out)");
+    expect(last.latex).toBe("\\text{(too large to print: over 200,000 terms written out)}");
+  });
+  it("still differentiate and compare, as the graphs they are", () => {
+    const results = new Session().run(`${doubling("x + 1")};\nd/dx a40;\ncheck a40 == a40 + 0\na3`);
+    expect(results.map((r) => r.status).every((s) => s === "ok")).toBe(true);
+    expect(results.at(-2)!.pretty).toBe("✓ equivalent (identical)");
+    expect(results.at(-1)!.pretty).toBe("(((x + 1)² + x + 1)² + (x + 1)² + x + 1)² + ((x + 1)² + x + 1)² + (x + 1)² + x + 1");
+  });
+});
+
+describe("exact numbers past any use", () => {
+  it("are refused with a limit error instead of hours of bigint arithmetic", () => {
+    expect(errorOf("10^80000")).toMatchObject({ kind: "limit", message: "an exact number would have more than 78,900 digits; N(…) gives its decimal value" });
+    expect(errorOf("(3^100000)^3").kind).toBe("limit");
+    // Doubly exponential growth: b₀ = 1, b₁ = 2, b₂ = 6, b₃ = 42, … at x = 0.
+    const code = ["b0 = x + 1", ...Array.from({ length: 39 }, (_, k) => `b${k + 1} = b${k}^2 + b${k};`), "taylor(b39, x = 0, 2)"].join("\n");
+    expect(errorOf(code).kind).toBe("limit");
+  });
+  it("leave numbers of thousands of digits alone", () => {
+    const [r] = new Session().run("2^10000");
+    expect(r.status).toBe("ok");
+    expect(r.text.length).toBe(3011);
+  });
+});

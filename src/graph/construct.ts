@@ -1,7 +1,7 @@
 // The only way to make nodes. Constructors stay cheap but canonical: they fold numbers, flatten
 // nested sums and products, collect like terms (3x + 2x = 5x) and powers (x·x² = x³), take exact
 // roots of rationals (√12 = 2√3) and sort children, so equal values built two ways are one node.
-import { mathError, shapeError } from "../errors.js";
+import { limitError, mathError, shapeError } from "../errors.js";
 import { Rational, isqrt } from "../numeric/rational.js";
 import type { Apply, BigOp, Const, Float, Indexed, Node, Num, Relation, RelationOp, Str, Struct, Sym, Tensor, Tuple } from "./node.js";
 import { intern } from "./node.js";
@@ -11,7 +11,17 @@ import { lookupOperator } from "./operators.js";
 
 export type NumberNode = Num | Float;
 
+/**
+ * Exact numbers are kept below 2^262144 (about 78,900 digits): one more product of two such numbers
+ * takes the engine past any time limit inside a single step it cannot interrupt, and nothing in the
+ * notes comes near. Beyond it, N(…) gives a decimal.
+ */
+const MAX_BITS = 262_144;
+const TOO_LARGE = 1n << BigInt(MAX_BITS);
+const tooLarge = () => limitError("an exact number would have more than 78,900 digits; N(…) gives its decimal value");
+
 export function num(value: Rational): Num {
+  if (value.num >= TOO_LARGE || value.num <= -TOO_LARGE || value.den >= TOO_LARGE) throw tooLarge();
   return intern<Num>({ kind: "num", value, shape: SCALAR });
 }
 export function int(n: number | bigint): Num {
@@ -396,6 +406,9 @@ function numberPower(base: NumberNode, exp: NumberNode): Node {
     }
     if (e.isInteger()) {
       if (e.abs().num > 100000n) throw mathError(`exponent ${e} is too large for an exact power`);
+      // Refused before it is computed: the power alone could take minutes.
+      const bits = Math.max(b.num < 0n ? (-b.num).toString(2).length : b.num.toString(2).length, b.den.toString(2).length);
+      if ((bits - 1) * Math.abs(Number(e.num)) > MAX_BITS) throw tooLarge();
       return num(b.pow(e.num));
     }
     if (b.sign() > 0) return rationalRoot(b, e);

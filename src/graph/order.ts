@@ -65,7 +65,17 @@ function compareExponents(a: Node | null, b: Node | null): number {
 }
 
 /** Total degree of a term in its symbols and function applications. */
+/** Degrees found so far: a node is a graph, and its subexpressions are shared, so each is done once. */
+const degrees = new WeakMap<Node, number>();
+
 export function degree(n: Node): number {
+  if (n.kind === "sym" || n.kind === "num") return n.kind === "num" ? 0 : 1;
+  let d = degrees.get(n);
+  if (d === undefined) degrees.set(n, (d = degreeOf(n)));
+  return d;
+}
+
+function degreeOf(n: Node): number {
   switch (n.kind) {
     case "num": case "float": case "const": return 0;
     case "pow": return n.exp.kind === "num" ? degree(n.base) * n.exp.value.toNumber() : degree(n.base);

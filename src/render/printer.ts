@@ -24,8 +24,28 @@ interface Printed {
   chain?: boolean;
 }
 
+/**
+ * Nodes one print may visit. A value is a graph, printed as a tree: a shared subexpression is
+ * written out wherever it occurs, so `a = a^2 + a` repeated n times prints 2ⁿ copies of x. The
+ * engine's budgets bound the graph, not its print; this bounds the print.
+ */
+export const MAX_PRINTED_NODES = 200_000;
+const TOO_LARGE = Object.freeze({ tooLarge: true });
+let visited = 0;
+let depth = 0;
+
 export function print(node: Node, style: Style): string {
-  return new Printer(style).node(node).s;
+  if (depth === 0) visited = 0;
+  depth++;
+  try {
+    return new Printer(style).node(node).s;
+  } catch (err) {
+    if (err !== TOO_LARGE || depth > 1) throw err;
+    const note = `too large to print: over ${MAX_PRINTED_NODES.toLocaleString("en")} terms written out`;
+    return style.name === "latex" ? `\\text{(${note})}` : `(${note})`;
+  } finally {
+    depth--;
+  }
 }
 
 class Printer {
@@ -37,6 +57,7 @@ class Printer {
   }
 
   node(n: Node): Printed {
+    if (++visited > MAX_PRINTED_NODES) throw TOO_LARGE;
     const st = this.style;
     switch (n.kind) {
       case "num":
