@@ -213,9 +213,7 @@ export class Session {
     if (shown.score) return this.scoreResult(code, source, offset, index, silent, shown.score);
     const { value } = shown;
     const fields = { index, line: lineOf(code, offset), source, status: "ok" as const, name: shown.name, silent, effects: this.env.effects, value: value === NOTHING ? undefined : value };
-    // A shown value is printed now, inside the statement's time budget; a silent one (`H = …;`)
-    // only if a front end asks (a 20 × 20 Hessian assigned on the way costs nothing).
-    return silent ? withLazyForms(fields, () => printedForms(shown)) : withForms(fields, printedForms(shown));
+    return withForms(fields, () => printedForms(shown));
   }
 
   /** A verdict line (check, expect): a mark in LaTeX, the words as text. */
@@ -223,7 +221,7 @@ export class Session {
     // Greek letters (δ₂ in a counterexample) switch to math inside \\text: KaTeX's text fonts lack them.
     const words = text.slice(2).replace(/[\\{}$&#^_%~]/g, (ch) => `\\${ch}`).replace(/[\u0370-\u03ff]+/g, (greek) => `$${greek}$`);
     const latex = `${mark}\\ \\text{${words}}`;
-    return withForms({ index, line: lineOf(code, offset), source, status: "ok", silent, effects: this.env.effects, ...extra }, { text, pretty: text, latex });
+    return withForms({ index, line: lineOf(code, offset), source, status: "ok", silent, effects: this.env.effects, ...extra }, () => ({ text, pretty: text, latex }));
   }
 
   private verdictResult(code: string, source: string, offset: number, index: number, silent: boolean, c: Comparison): StatementResult {
@@ -364,20 +362,15 @@ function printedForms(shown: Shown): Forms {
 type Fields = Omit<StatementResult, keyof Forms | "html">;
 
 /**
- * A result's KaTeX HTML is rendered when first read: front ends that show text (the CLI, the
- * grader's tallies) or MathML (the kernel) never pay for it; JSON and structured clone read it.
+ * A result's printed forms are made when first read, its KaTeX HTML likewise: a front end that
+ * shows text (the CLI, the grader's tallies) prints only `pretty` or `text`, the kernel sends MathML
+ * and never asks for the HTML, and a silent statement (`H = …;`) is printed only if someone looks.
+ * JSON and structured clone read every form. Prints are bounded (render/printer.ts), so a form made
+ * late cannot run away; a printer failure reads as a note rather than a throw.
  */
-function withForms(fields: Fields, forms: Forms): StatementResult {
-  let html: string | undefined;
-  return Object.defineProperty({ ...fields, ...forms } as StatementResult, "html", {
-    enumerable: true,
-    get: () => (html ??= fields.silent ? "" : renderLatex(forms.latex)),
-  });
-}
-
-/** A silent result's forms, printed on first read; a printer failure reads as a note, not a throw. */
-function withLazyForms(fields: Fields, print: () => Forms): StatementResult {
+function withForms(fields: Fields, print: () => Forms): StatementResult {
   let forms: Forms | undefined;
+  let html: string | undefined;
   const get = (): Forms => {
     try {
       return (forms ??= print());
@@ -388,5 +381,5 @@ function withLazyForms(fields: Fields, print: () => Forms): StatementResult {
   };
   const result = { ...fields } as StatementResult;
   for (const key of ["text", "pretty", "latex"] as const) Object.defineProperty(result, key, { enumerable: true, get: () => get()[key] });
-  return Object.defineProperty(result, "html", { enumerable: true, value: "" });
+  return Object.defineProperty(result, "html", { enumerable: true, get: () => (html ??= fields.silent ? "" : renderLatex(get().latex)) });
 }

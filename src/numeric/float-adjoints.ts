@@ -91,11 +91,38 @@ export const norm: Adjoints = ([v, p], n, g) => {
   return [{ shape: v.shape, data: v.data.map((x) => (order === 1 ? Math.sign(x) : n.data[0] === 0 ? 0 : x / n.data[0]) * scale) }, null];
 };
 
-/** d = det(A): ∂A = G d A⁻ᵀ. */
+/**
+ * d = det(A): ∂A = G·cof(A), the cofactor matrix, which is d A⁻ᵀ when A is invertible; at a
+ * singular A (where the gradient exists all the same) the cofactors are computed one by one.
+ */
 export const determinant: Adjoints = ([a], d, g) => {
   const n = a.shape[0];
-  return [scaled(kernels.transpose(view([n, n], kernels.inverse(a).data)), g.data[0] * d.data[0])];
+  try {
+    return [scaled(kernels.transpose(view([n, n], kernels.inverse(a).data)), g.data[0] * d.data[0])];
+  } catch (err) {
+    if (!(err instanceof RangeError)) throw err;
+    return [scaled(cofactors(a), g.data[0])];
+  }
 };
+
+/** The cofactor matrix: entry (i, j) is (−1)^(i+j) times the determinant of A without row i and column j. */
+function cofactors(a: FloatArray): FloatArray {
+  const n = a.shape[0];
+  const out = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      if (n === 1) {
+        out[0] = 1;
+        continue;
+      }
+      const minor = new Float64Array((n - 1) * (n - 1));
+      let k = 0;
+      for (let r = 0; r < n; r++) for (let c = 0; c < n; c++) if (r !== i && c !== j) minor[k++] = a.data[r * n + c];
+      out[i * n + j] = ((i + j) % 2 === 0 ? 1 : -1) * kernels.determinant(view([n - 1, n - 1], minor)).data[0];
+    }
+  }
+  return view([n, n], out);
+}
 
 /** B = A⁻¹: ∂A = −Bᵀ G Bᵀ. */
 export const inverse: Adjoints = (_args, b, g) => {
