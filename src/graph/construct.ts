@@ -18,10 +18,11 @@ export type NumberNode = Num | Float;
  */
 const MAX_BITS = 262_144;
 const TOO_LARGE = 1n << BigInt(MAX_BITS);
+const TOO_NEGATIVE = -TOO_LARGE;
 const tooLarge = () => limitError("an exact number would have more than 78,900 digits; N(…) gives its decimal value");
 
 export function num(value: Rational): Num {
-  if (value.num >= TOO_LARGE || value.num <= -TOO_LARGE || value.den >= TOO_LARGE) throw tooLarge();
+  if (value.num >= TOO_LARGE || value.num <= TOO_NEGATIVE || value.den >= TOO_LARGE) throw tooLarge();
   return intern<Num>({ kind: "num", value, shape: SCALAR });
 }
 export function int(n: number | bigint): Num {
