@@ -218,7 +218,7 @@ export class Session {
 
   /** A verdict line (check, expect): a mark in LaTeX, the words as text. */
   private markedResult(code: string, source: string, offset: number, index: number, silent: boolean, text: string, mark: string, extra: Partial<StatementResult>): StatementResult {
-    // Greek letters (δ₂ in a counterexample) switch to math inside \\text: KaTeX's text fonts lack them.
+    // Greek letters (δ₂ in a counterexample) switch to math inside \text: KaTeX's text fonts lack them.
     const words = text.slice(2).replace(/[\\{}$&#^_%~]/g, (ch) => `\\${ch}`).replace(/[\u0370-\u03ff]+/g, (greek) => `$${greek}$`);
     const latex = `${mark}\\ \\text{${words}}`;
     return withForms({ index, line: lineOf(code, offset), source, status: "ok", silent, effects: this.env.effects, ...extra }, () => ({ text, pretty: text, latex }));
