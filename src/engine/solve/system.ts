@@ -132,6 +132,19 @@ export function solveSystem(equations: Node[], vars: readonly Node[]): SystemSol
     coefficients.push(c);
   }
   if (coefficients.length === exprs.length) return solveLinear(exprs, coefficients, vars);
+  const result = solvePolynomial(exprs, vars);
+  if (result.kind !== "infinite" || vars.length < 2) return result;
+  // No branch pinned every unknown down in this order of elimination; another order can still find
+  // the isolated points: x(y − 1) = 0, x(x − 2) = 0 is the line x = 0 and the point (2, 1), which
+  // appears when x is eliminated last.
+  const reversed = solvePolynomial(exprs, [...vars].reverse());
+  if (reversed.kind === "infinite" || reversed.solutions.length === 0) return result;
+  const solutions = sortSolutions(reversed.solutions.map((s) => ({ ...s, values: [...s.values].reverse() })));
+  return { kind: "finite", solutions, more: MORE_SOLUTIONS };
+}
+
+/** A polynomial system by a lex Gröbner basis and back-substitution, the last unknown first. */
+function solvePolynomial(exprs: Node[], vars: readonly Node[]): SystemSolution {
   const converted = toPolynomials(exprs, vars);
   if (!converted) throw mathError("Nabla solves polynomial (or rational) equations in the unknowns, and linear systems with symbolic coefficients");
   const basis = groebner(converted.polys);
@@ -176,15 +189,19 @@ export function solveSystem(equations: Node[], vars: readonly Node[]): SystemSol
       return Number.isFinite(r) && Math.abs(r) < 1e-6;
     });
   });
-  // Smallest first, by the first unknown, then the next: x = −2, x = 2.
+  const sorted = sortSolutions(valid);
+  return infinite ? { kind: "finite", solutions: sorted, more: MORE_SOLUTIONS } : { kind: "finite", solutions: sorted };
+}
+
+/** Smallest first, by the first unknown, then the next: x = −2, x = 2. */
+function sortSolutions(solutions: Solution[]): Solution[] {
   const key = (s: Solution) => s.values.map((v) => floatValue(v) ?? 0);
-  valid.sort((a, b) => {
+  return solutions.sort((a, b) => {
     const ka = key(a);
     const kb = key(b);
     for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i] - kb[i];
     return 0;
   });
-  return infinite ? { kind: "finite", solutions: valid, more: MORE_SOLUTIONS } : { kind: "finite", solutions: valid };
 }
 
 export { ONE, Rational };
