@@ -11,6 +11,7 @@ import { readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { runBundle } from "../src/bundle/load.js";
+import { parseNotebook, sourceOf } from "../src/grading/notebook.js";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -40,8 +41,8 @@ function notebooks(root: string): { dir: string; cells: string[] }[] {
     .filter((f) => f.endsWith(".ipynb"))
     .sort()
     .map((file) => {
-      const nb = JSON.parse(readFileSync(join(dir, file), "utf8")) as { cells: { cell_type: string; source: string | string[] }[] };
-      return { dir, cells: nb.cells.filter((c) => c.cell_type === "code").map((c) => ([] as string[]).concat(c.source).join("")) };
+      const nb = parseNotebook(readFileSync(join(dir, file), "utf8"));
+      return { dir, cells: nb.cells.filter((c) => c.cell_type === "code").map(sourceOf) };
     });
 }
 

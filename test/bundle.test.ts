@@ -8,13 +8,13 @@ import { join } from "node:path";
 import { bundle } from "../scripts/bundle.js";
 import { runBundle } from "../src/bundle/load.js";
 import { Session } from "../src/session.js";
+import { parseNotebook, sourceOf } from "../src/grading/notebook.js";
 
 const ROOT = join(import.meta.dirname, "..");
 const NOTEBOOKS = join(ROOT, "notebooks");
 
 function notebookCells(file: string): string[] {
-  const nb = JSON.parse(readFileSync(join(NOTEBOOKS, file), "utf8")) as { cells: { cell_type: string; source: string | string[] }[] };
-  return nb.cells.filter((c) => c.cell_type === "code").map((c) => ([] as string[]).concat(c.source).join(""));
+  return parseNotebook(readFileSync(join(NOTEBOOKS, file), "utf8")).cells.filter((c) => c.cell_type === "code").map(sourceOf);
 }
 
 describe("the compiled bundle", () => {

@@ -165,6 +165,17 @@ function broadcastShape(nodes: readonly Node[], verb: string): Shape {
   return shape ?? SCALAR;
 }
 
+/**
+ * A sum or entrywise product whose arrays are all concrete, entry by entry, the scalars broadcast
+ * over them; null when an array is symbolic (then the node stays whole).
+ */
+function byEntries(flat: readonly Node[], combine: (...xs: Node[]) => Node): Tensor | null {
+  const arrays = flat.filter((x) => !isScalar(x.shape));
+  if (!arrays.every(isTensor)) return null;
+  const scalars = flat.filter((x) => isScalar(x.shape));
+  return mapTensor(arrays[0], (_, i) => combine(...scalars, ...arrays.map((t) => t.entries[i])));
+}
+
 export function add(...xs: Node[]): Node {
   const flat: Node[] = [];
   for (let k = 0; k < xs.length; k++) {
@@ -173,15 +184,7 @@ export function add(...xs: Node[]): Node {
     else flat.push(x);
   }
   const shape = broadcastShape(flat, "add");
-  if (!isScalar(shape)) {
-    const arrays = flat.filter((x) => !isScalar(x.shape));
-    if (arrays.every(isTensor)) {
-      const scalars = flat.filter((x) => isScalar(x.shape));
-      const first = arrays[0] as Tensor;
-      return mapTensor(first, (_, i) => add(...scalars, ...arrays.map((t) => (t as Tensor).entries[i])));
-    }
-  }
-  return symbolicSum(flat, shape);
+  return (isScalar(shape) ? null : byEntries(flat, add)) ?? symbolicSum(flat, shape);
 }
 
 function symbolicSum(flat: Node[], shape: Shape): Node {
@@ -239,15 +242,7 @@ export function mul(...xs: Node[]): Node {
   }
   // Several arrays in one product multiply entry by entry (⊙); a matrix product is matmul.
   const shape = broadcastShape(flat, "multiply entrywise");
-  if (!isScalar(shape)) {
-    const arrays = flat.filter((x) => !isScalar(x.shape));
-    if (arrays.every(isTensor)) {
-      const scalars = flat.filter((x) => isScalar(x.shape));
-      const first = arrays[0] as Tensor;
-      return mapTensor(first, (_, i) => mul(...scalars, ...arrays.map((t) => (t as Tensor).entries[i])));
-    }
-  }
-  return symbolicProduct(flat, shape);
+  return (isScalar(shape) ? null : byEntries(flat, mul)) ?? symbolicProduct(flat, shape);
 }
 
 function isOnes(n: Node): boolean {

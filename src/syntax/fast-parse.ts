@@ -14,6 +14,9 @@ const bail = (): never => {
   throw BAIL;
 };
 
+/** `left op right` as the grammar builds it: spanning from the left operand's start to `end`. */
+const binary = (op: BinaryOp, left: Expr, right: Expr, implicit: boolean, end: number): Expr => ({ kind: "binary", op, left, right, implicit, span: { start: left.span.start, end } });
+
 const RESERVED = "ᵀℝΣ";
 const KEYWORDS = ["check", "expect", "layer", "train", "on", "with", "subject", "tol", "to", "maximize", "minimize", "points", "else", "if", "in"];
 const MUL_OPS: [string, BinaryOp][] = [["*", "*"], ["/", "/"], ["·", "·"], ["⊙", "⊙"], [".*", "⊙"], ["⊗", "⊗"], ["÷", "/"]];
@@ -224,7 +227,7 @@ class Parser {
       }
       this.pos++;
       const right = this.term();
-      acc = { kind: "binary", op: c, left: acc, right: right.e, implicit: false, span: { start: acc.span.start, end: this.base + right.end } };
+      acc = binary(c, acc, right.e, false, this.base + right.end);
       end = right.end;
     }
   }
@@ -241,7 +244,7 @@ class Parser {
       if (op) {
         this.pos += op[0].length;
         const right = this.unary();
-        acc = { kind: "binary", op: op[1], left: acc, right: right.e, implicit: false, span: { start: acc.span.start, end: right.e.span.end } };
+        acc = binary(op[1], acc, right.e, false, right.e.span.end);
         end = right.end;
         continue;
       }
@@ -250,7 +253,7 @@ class Parser {
         return { e: acc, start: first.start, end };
       }
       const right = this.juxt();
-      acc = { kind: "binary", op: "*", left: acc, right: right.e, implicit: true, span: { start: acc.span.start, end: right.e.span.end } };
+      acc = binary("*", acc, right.e, true, right.e.span.end);
       end = right.end;
     }
   }

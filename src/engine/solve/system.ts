@@ -36,50 +36,58 @@ function linearCoefficients(e: Node, vars: readonly Node[]): Node[] | null {
   return coefficients;
 }
 
-/** Gaussian elimination over expressions, for systems linear in the unknowns. */
+/** The arithmetic elimination needs, over expressions or over exact rationals. */
+interface Field<T> {
+  isZero(x: T): boolean;
+  div(a: T, b: T): T;
+  /** a − f·b */
+  subMul(a: T, f: T, b: T): T;
+}
+
+const EXPRESSIONS: Field<Node> = {
+  isZero: (x) => expand(x) === ZERO,
+  div: (a, b) => expand(div(a, b)),
+  subMul: (a, f, b) => expand(sub(a, mul(f, b))),
+};
+
+const RATIONALS: Field<Rational> = {
+  isZero: (x) => x.isZero(),
+  div: (a, b) => a.div(b),
+  subMul: (a, f, b) => a.sub(f.mul(b)),
+};
+
+/**
+ * Gaussian elimination, for systems linear in the unknowns: on exact rationals when every
+ * coefficient is a number (most systems), else over expressions (symbolic coefficients).
+ */
 function solveLinear(exprs: Node[], coefficients: Node[][], vars: readonly Node[]): SystemSolution {
   const zeroPoint = new Map(vars.map((v) => [v, ZERO] as const));
   const rows = exprs.map((e, i) => [...coefficients[i].map(expand), expand(sub(ZERO, substitute(e, zeroPoint)))]);
-  if (rows.every((row) => row.every((x) => x.kind === "num"))) return solveRationalLinear(rows.map((row) => row.map((x) => (x as Node & { kind: "num" }).value)), vars.length);
-  const n = vars.length;
-  const pivots: number[] = [];
-  let r = 0;
-  for (let c = 0; c < n && r < rows.length; c++) {
-    const p = rows.findIndex((row, i) => i >= r && expand(row[c]) !== ZERO);
-    if (p < 0) continue;
-    [rows[r], rows[p]] = [rows[p], rows[r]];
-    const pivot = rows[r][c];
-    rows[r] = rows[r].map((x) => expand(div(x, pivot)));
-    for (let i = 0; i < rows.length; i++) {
-      if (i === r || rows[i][c] === ZERO) continue;
-      const f = rows[i][c];
-      rows[i] = rows[i].map((x, j) => expand(sub(x, mul(f, rows[r][j]))));
-    }
-    pivots.push(c);
-    r++;
+  if (rows.every((row) => row.every((x) => x.kind === "num"))) {
+    return eliminate(rows.map((row) => row.map((x) => (x as Node & { kind: "num" }).value)), vars.length, RATIONALS, num);
   }
-  return solved(rows.map((row) => row[n] !== ZERO), pivots, n, (i) => rows[i][n]);
+  return eliminate(rows, vars.length, EXPRESSIONS, (x) => x);
 }
 
-/** The same elimination on exact rationals, when every coefficient is a number (most systems). */
-function solveRationalLinear(rows: Rational[][], n: number): SystemSolution {
+/** Reduced row echelon form of [A | b] (n unknowns), then the verdict: none, a free unknown, or the one solution. */
+function eliminate<T>(rows: T[][], n: number, field: Field<T>, toNode: (x: T) => Node): SystemSolution {
   const pivots: number[] = [];
   let r = 0;
   for (let c = 0; c < n && r < rows.length; c++) {
-    const p = rows.findIndex((row, i) => i >= r && !row[c].isZero());
+    const p = rows.findIndex((row, i) => i >= r && !field.isZero(row[c]));
     if (p < 0) continue;
     [rows[r], rows[p]] = [rows[p], rows[r]];
     const pivot = rows[r][c];
-    rows[r] = rows[r].map((x) => x.div(pivot));
+    rows[r] = rows[r].map((x) => field.div(x, pivot));
     for (let i = 0; i < rows.length; i++) {
-      if (i === r || rows[i][c].isZero()) continue;
+      if (i === r || field.isZero(rows[i][c])) continue;
       const f = rows[i][c];
-      rows[i] = rows[i].map((x, j) => x.sub(f.mul(rows[r][j])));
+      rows[i] = rows[i].map((x, j) => field.subMul(x, f, rows[r][j]));
     }
     pivots.push(c);
     r++;
   }
-  return solved(rows.map((row) => !row[n].isZero()), pivots, n, (i) => num(rows[i][n]));
+  return solved(rows.map((row) => !field.isZero(row[n])), pivots, n, (i) => toNode(rows[i][n]));
 }
 
 /** After elimination: no solution (a row 0 = c ≠ 0), a free unknown, or the one solution. */
