@@ -39,8 +39,8 @@ interface Shown {
   verdict?: Comparison;
   score?: ExpectOutcome;
   name?: string;
-  /** A definition shows `f(x, y) = body`. */
-  lhs?: { text: string; latex: string; pretty: string };
+  /** A definition shows `f(x, y) = body`: its left side in one form. */
+  lhs?: (form: Form) => string;
   silent?: boolean;
 }
 
@@ -161,10 +161,10 @@ export class Session {
         return {
           value: body,
           name: st.name,
-          lhs: {
-            text: `${st.name}(${args.join(", ")})`,
-            latex: `${toLatex(sym(st.name))}\\left(${params.map((p) => toLatex(p)).join(", ")}\\right)`,
-            pretty: `${toPretty(sym(st.name))}(${params.map((p) => toPretty(p)).join(", ")})`,
+          lhs: (form) => {
+            if (form === "text") return `${st.name}(${args.join(", ")})`;
+            const [print, open, close] = form === "latex" ? [toLatex, "\\left(", "\\right)"] : [toPretty, "(", ")"];
+            return `${print(sym(st.name))}${open}${params.map((p) => print(p)).join(", ")}${close}`;
           },
         };
       }
@@ -213,7 +213,7 @@ export class Session {
     if (shown.score) return this.scoreResult(code, source, offset, index, silent, shown.score);
     const { value } = shown;
     const fields = { index, line: lineOf(code, offset), source, status: "ok" as const, name: shown.name, silent, effects: this.env.effects, value: value === NOTHING ? undefined : value };
-    return withForms(fields, () => printedForms(shown));
+    return withForms(fields, (form) => printedForm(shown, form));
   }
 
   /** A verdict line (check, expect): a mark in LaTeX, the words as text. */
@@ -221,7 +221,7 @@ export class Session {
     // Greek letters (δ₂ in a counterexample) switch to math inside \text: KaTeX's text fonts lack them.
     const words = text.slice(2).replace(/[\\{}$&#^_%~]/g, (ch) => `\\${ch}`).replace(/[\u0370-\u03ff]+/g, (greek) => `$${greek}$`);
     const latex = `${mark}\\ \\text{${words}}`;
-    return withForms({ index, line: lineOf(code, offset), source, status: "ok", silent, effects: this.env.effects, ...extra }, () => ({ text, pretty: text, latex }));
+    return withForms({ index, line: lineOf(code, offset), source, status: "ok", silent, effects: this.env.effects, ...extra }, (form) => (form === "latex" ? latex : text));
   }
 
   private verdictResult(code: string, source: string, offset: number, index: number, silent: boolean, c: Comparison): StatementResult {
@@ -337,49 +337,45 @@ export function scoreText(o: ExpectOutcome): string {
   return `${mark} ${pts(o.earned)}/${pts(o.possible)} point${o.possible === 1 ? "" : "s"}: ${o.feedback}`;
 }
 
-type Forms = Pick<StatementResult, "text" | "pretty" | "latex">;
+type Form = "text" | "pretty" | "latex";
 
-/** A value's printed forms: Nabla's syntax, Unicode math and LaTeX, with `name =` and `≈ decimal`. */
-function printedForms(shown: Shown): Forms {
+const PRINTERS: Record<Form, (value: Node) => string> = { text: toText, pretty: toPretty, latex: toLatex };
+
+/** A value printed in one form: Nabla's syntax, Unicode math or LaTeX, with `name =` and `≈ decimal`. */
+function printedForm(shown: Shown, form: Form): string {
   const { value } = shown;
-  let text = toText(value);
-  let latex = toLatex(value);
-  let pretty = toPretty(value);
-  const approx = approximation(value);
-  if (approx !== null) {
-    latex += ` \\approx ${approx}`;
-    pretty += ` ≈ ${approx}`;
+  let out = PRINTERS[form](value);
+  if (form !== "text") {
+    const approx = approximation(value);
+    if (approx !== null) out += form === "latex" ? ` \\approx ${approx}` : ` ≈ ${approx}`;
   }
-  const lhs = shown.lhs ?? (shown.name ? { text: shown.name, latex: toLatex(sym(shown.name)), pretty: toPretty(sym(shown.name)) } : null);
-  if (lhs) {
-    latex = `${lhs.latex} = ${latex}`;
-    pretty = `${lhs.pretty} = ${pretty}`;
-    if (shown.lhs) text = `${lhs.text} = ${text}`;
-  }
-  return { text, pretty, latex };
+  if (shown.lhs) return `${shown.lhs(form)} = ${out}`;
+  if (shown.name && form !== "text") return `${PRINTERS[form](sym(shown.name))} = ${out}`;
+  return out;
 }
 
-type Fields = Omit<StatementResult, keyof Forms | "html">;
+type Fields = Omit<StatementResult, Form | "html">;
 
 /**
- * A result's printed forms are made when first read, its KaTeX HTML likewise: a front end that
- * shows text (the CLI, the grader's tallies) prints only `pretty` or `text`, the kernel sends MathML
- * and never asks for the HTML, and a silent statement (`H = …;`) is printed only if someone looks.
- * JSON and structured clone read every form. Prints are bounded (render/printer.ts), so a form made
- * late cannot run away; a printer failure reads as a note rather than a throw.
+ * A result's printed forms are made when first read, each on its own, its KaTeX HTML likewise: a
+ * front end that shows text (the CLI, the grader's tallies) prints only `pretty` or `text`, the
+ * kernel sends MathML and never asks for the HTML, and a silent statement (`H = …;`) is printed
+ * only if someone looks. JSON and structured clone read every form. Prints are bounded
+ * (render/printer.ts), so a form made late cannot run away; a printer failure reads as a note
+ * rather than a throw.
  */
-function withForms(fields: Fields, print: () => Forms): StatementResult {
-  let forms: Forms | undefined;
+function withForms(fields: Fields, print: (form: Form) => string): StatementResult {
+  const forms: Partial<Record<Form, string>> = {};
   let html: string | undefined;
-  const get = (): Forms => {
+  const get = (form: Form): string => {
     try {
-      return (forms ??= print());
+      return (forms[form] ??= print(form));
     } catch (err) {
       const note = `(not printable: ${err instanceof Error ? err.message : String(err)})`;
-      return (forms = { text: note, pretty: note, latex: `\\text{${note.replace(/[\\{}$&#^_%~]/g, " ")}}` });
+      return (forms[form] = form === "latex" ? `\\text{${note.replace(/[\\{}$&#^_%~]/g, " ")}}` : note);
     }
   };
   const result = { ...fields } as StatementResult;
-  for (const key of ["text", "pretty", "latex"] as const) Object.defineProperty(result, key, { enumerable: true, get: () => get()[key] });
-  return Object.defineProperty(result, "html", { enumerable: true, get: () => (html ??= fields.silent ? "" : renderLatex(get().latex)) });
+  for (const key of ["text", "pretty", "latex"] as const) Object.defineProperty(result, key, { enumerable: true, get: () => get(key) });
+  return Object.defineProperty(result, "html", { enumerable: true, get: () => (html ??= fields.silent ? "" : renderLatex(get("latex"))) });
 }

@@ -10,6 +10,7 @@ import type { Node } from "../graph/node.js";
 import { lookupOperator } from "../graph/operators.js";
 import { isScalar } from "../graph/shape.js";
 import { mayDependOn } from "../graph/symbols.js";
+import { isDigits } from "../syntax/names.js";
 
 /** Kinds whose derivative is 0 when x does not occur in them (a tensor's is a zero tensor). */
 const CONSTANT_IF_FREE = new Set<Node["kind"]>(["add", "mul", "pow", "apply"]);
@@ -84,7 +85,7 @@ function sumDerivative(n: Node & { kind: "bigop" }, v: Node): Node {
     const xi = indexed(base, n.index);
     const partial = differentiate(n.body, xi);
     if (partial !== ZERO) {
-      const kNode = /^\d+$/.test(k) ? int(Number(k)) : sym(k);
+      const kNode = isDigits(k) ? int(Number(k)) : sym(k);
       parts.push(rewrite(partial, (m) => (m === n.index ? kNode : m.kind === "indexed" && m.index === kNode ? sym(`${m.base}_${k}`) : undefined)));
     }
   }

@@ -8,6 +8,7 @@ import { lookupOperator } from "../graph/operators.js";
 import { isScalar, sameShape, showShape } from "../graph/shape.js";
 import { Rational } from "../numeric/rational.js";
 import type { DiffVar, Expr } from "../syntax/ast.js";
+import { isDigits } from "../syntax/names.js";
 import { rewrite, freeSymbols } from "../graph/traverse.js";
 import { differentiate, gradient, hessian } from "./differentiate.js";
 import { matmul } from "../graph/ops/linear-algebra.js";
@@ -254,7 +255,7 @@ export class Evaluator {
 }
 
 function normKind(p: string): Node {
-  if (/^\d+$/.test(p)) return num(Rational.parseDecimal(p));
+  if (isDigits(p)) return num(Rational.parseDecimal(p));
   return str(p === "inf" ? "∞" : p);
 }
 

@@ -5,7 +5,7 @@ import { ONE, add, int, mul, num, pow, sub } from "../graph/construct.js";
 import type { Node } from "../graph/node.js";
 import { Rational, bigintGcd } from "../numeric/rational.js";
 import { expand } from "./expand.js";
-import { Poly, generatorsOf, toRational } from "./polynomial.js";
+import { Poly, exponentsOf, generatorsOf, toRational } from "./polynomial.js";
 
 /** Univariate coefficients, highest degree first. */
 function coefficientsOf(p: Poly): Rational[] {
@@ -96,7 +96,7 @@ export function factor(expr: Node): Node {
 
 /** Several variables: the rational content and the common monomial come out. */
 function factorContent(p: Poly): Node {
-  const exps = [...p.terms.keys()].map((k) => k.split(",").map(Number));
+  const exps = [...p.terms.keys()].map(exponentsOf);
   const common = exps[0].map((_, i) => Math.min(...exps.map((e) => e[i])));
   let lcmDen = 1n;
   let gcdNum = 0n;

@@ -58,9 +58,9 @@ export class Poly {
   mul(o: Poly): Poly {
     const terms: Terms = new Map();
     for (const [ka, ca] of this.terms) {
-      const ea = ka.split(",").map(Number);
+      const ea = exponentsOf(ka);
       for (const [kb, cb] of o.terms) {
-        const eb = kb.split(",").map(Number);
+        const eb = exponentsOf(kb);
         const k = ea.map((e, i) => e + eb[i]).join(",");
         const s = (terms.get(k) ?? Rational.ZERO).add(ca.mul(cb));
         if (s.isZero()) terms.delete(k);
@@ -73,34 +73,76 @@ export class Poly {
   }
 
   pow(k: number): Poly {
-    let result = Poly.constant(this.gens, Rational.ONE);
+    let result: Poly | null = null;
     let base: Poly = this;
     while (k > 0) {
-      if (k & 1) result = result.mul(base);
+      if (k & 1) result = result ? result.mul(base) : base;
       k >>= 1;
       if (k) base = base.mul(base);
     }
-    return result;
+    return result ?? Poly.constant(this.gens, Rational.ONE);
   }
 
   /** Total degree, and degree in one generator. */
   degree(index?: number): number {
     let d = 0;
     for (const k of this.terms.keys()) {
-      const e = k.split(",").map(Number);
+      const e = exponentsOf(k);
       d = Math.max(d, index === undefined ? e.reduce((s, x) => s + x, 0) : e[index]);
     }
     return d;
   }
 
+  /** ∂/∂(generator `index`). */
+  derivative(index: number): Poly {
+    const terms: Terms = new Map();
+    for (const [k, c] of this.terms) {
+      const e = exponentsOf(k);
+      const power = e[index];
+      if (power === 0) continue;
+      e[index] = power - 1;
+      terms.set(e.join(","), c.mul(Rational.int(power)));
+    }
+    return new Poly(this.gens, terms);
+  }
+
+  /** The exact value with `values[i]` for generator i. */
+  evaluate(values: readonly Rational[]): Rational {
+    let sum = Rational.ZERO;
+    for (const [k, c] of this.terms) {
+      const e = exponentsOf(k);
+      let term = c;
+      for (let i = 0; i < e.length; i++) if (e[i] !== 0) term = term.mul(values[i].pow(e[i]));
+      sum = sum.add(term);
+    }
+    return sum;
+  }
+
+  /** The value in floating point with `values[i]` for generator i. */
+  evaluateFloat(values: readonly number[]): number {
+    let sum = 0;
+    for (const [k, c] of this.terms) {
+      const e = exponentsOf(k);
+      let term = c.toNumber();
+      for (let i = 0; i < e.length; i++) if (e[i] !== 0) term *= values[i] ** e[i];
+      sum += term;
+    }
+    return sum;
+  }
+
   toNode(): Node {
     const terms: Node[] = [];
     for (const [k, c] of this.terms) {
-      const e = k.split(",").map(Number);
+      const e = exponentsOf(k);
       terms.push(mul(num(c), ...this.gens.map((g, i) => (e[i] === 0 ? ONE : e[i] === 1 ? g : pow(g, int(e[i]))))));
     }
     return terms.length ? add(...terms) : ZERO;
   }
+}
+
+/** A term's key as its exponent vector, one entry per generator. */
+export function exponentsOf(key: string): number[] {
+  return key === "" ? [] : key.split(",").map(Number);
 }
 
 /** The generators of an expression: its maximal non-polynomial parts, in canonical order. */
@@ -122,41 +164,49 @@ export function generatorsOf(nodes: readonly Node[]): Node[] {
  * Floats make it inexact: null then.
  */
 export function toRational(n: Node, gens: readonly Node[]): { num: Poly; den: Poly } | null {
-  const one = () => Poly.constant(gens, Rational.ONE);
+  const constantKey = gens.map(() => 0).join(",");
+  const constant = (c: Rational) => new Poly(gens, c.isZero() ? new Map() : new Map([[constantKey, c]]));
   const index = new Map(gens.map((g, i) => [g, i]));
-  const walk = (x: Node): { num: Poly; den: Poly } | null => {
-    if (x.kind === "num") return { num: Poly.constant(gens, x.value), den: one() };
+  // A denominator of 1 is null while walking: most expressions have no other, and 1·p is p.
+  type Quotient = { num: Poly; den: Poly | null };
+  const times = (a: Poly | null, b: Poly | null): Poly | null => (a && b ? a.mul(b) : (a ?? b));
+  const walk = (x: Node): Quotient | null => {
+    if (x.kind === "num") return { num: constant(x.value), den: null };
     if (x.kind === "float") return null;
     if (x.kind === "add") {
-      let acc = { num: Poly.constant(gens, Rational.ZERO), den: one() };
+      let acc: Quotient = { num: constant(Rational.ZERO), den: null };
       for (const t of x.terms) {
         const r = walk(t);
         if (!r) return null;
-        acc = sameDen(acc.den, r.den) ? { num: acc.num.add(r.num), den: acc.den } : { num: acc.num.mul(r.den).add(r.num.mul(acc.den)), den: acc.den.mul(r.den) };
+        acc = r.den === acc.den || (r.den && acc.den && sameDen(acc.den, r.den))
+          ? { num: acc.num.add(r.num), den: acc.den }
+          : { num: times(acc.num, r.den)!.add(times(r.num, acc.den)!), den: times(acc.den, r.den) };
       }
       return acc;
     }
     if (x.kind === "mul") {
-      let acc = { num: one(), den: one() };
+      let acc: Quotient | null = null;
       for (const f of x.factors) {
         const r = walk(f);
         if (!r) return null;
-        acc = { num: acc.num.mul(r.num), den: acc.den.mul(r.den) };
+        acc = acc ? { num: acc.num.mul(r.num), den: times(acc.den, r.den) } : r;
       }
-      return acc;
+      return acc ?? { num: constant(Rational.ONE), den: null };
     }
     if (x.kind === "pow" && x.exp.kind === "num" && x.exp.value.isInteger()) {
       const k = Number(x.exp.value.num);
       if (Math.abs(k) > 200) throw limitError(`the power ${k} is too large to expand`);
       const b = walk(x.base);
       if (!b) return null;
-      return k >= 0 ? { num: b.num.pow(k), den: b.den.pow(k) } : { num: b.den.pow(-k), den: b.num.pow(-k) };
+      const den = b.den ?? constant(Rational.ONE);
+      return k >= 0 ? { num: b.num.pow(k), den: b.den && b.den.pow(k) } : { num: den.pow(-k), den: b.num.pow(-k) };
     }
     const i = index.get(x);
     if (i === undefined) return null;
-    return { num: Poly.generator(gens, i), den: one() };
+    return { num: Poly.generator(gens, i), den: null };
   };
-  return walk(n);
+  const r = walk(n);
+  return r && { num: r.num, den: r.den ?? constant(Rational.ONE) };
 }
 
 function sameDen(a: Poly, b: Poly): boolean {

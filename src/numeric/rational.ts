@@ -3,7 +3,11 @@
 function gcd(a: bigint, b: bigint): bigint {
   if (a < 0n) a = -a;
   if (b < 0n) b = -b;
-  while (b !== 0n) [a, b] = [b, a % b];
+  while (b !== 0n) {
+    const r = a % b;
+    a = b;
+    b = r;
+  }
   return a;
 }
 
@@ -39,6 +43,9 @@ export class Rational {
 
   /** Parses a decimal literal exactly: "0.1" is 1/10, "1.5e-3" is 3/2000. */
   static parseDecimal(text: string): Rational {
+    // Most literals are small whole numbers, read without the pattern below.
+    const small = Number(text);
+    if (Number.isSafeInteger(small) && String(small) === text) return new Rational(BigInt(small), 1n);
     const m = /^(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(text);
     if (!m) throw new SyntaxError(`not a number: ${text}`);
     const whole = m[1] || "0";

@@ -1,6 +1,6 @@
 // The three notations a value is printed in. The printer (./printer.ts) decides structure —
 // precedence, signs, fractions — and asks a Style how each piece is spelled.
-import { isLetter, latexGreek, splitSubscript, toSuperscript } from "../syntax/names.js";
+import { isDigits, isLetter, isWord, latexGreek, splitSubscript, toSuperscript } from "../syntax/names.js";
 
 export interface Style {
   readonly name: "text" | "latex" | "pretty";
@@ -61,8 +61,8 @@ export const TEXT: Style = {
  * engine makes such names; users' `x^2` is a power).
  */
 function splitLayer(name: string): { name: string; layer: string | null } {
-  const m = /^(.+)\^(\w+)$/.exec(name);
-  return m ? { name: m[1], layer: m[2] } : { name, layer: null };
+  const at = name.lastIndexOf("^");
+  return at > 0 && isWord(name.slice(at + 1)) ? { name: name.slice(0, at), layer: name.slice(at + 1) } : { name, layer: null };
 }
 
 function latexName(full: string): string {
@@ -74,7 +74,7 @@ function latexName(full: string): string {
   if (sub === null) return head;
   const subTex = sub
     .split(",")
-    .map((part) => (latexGreek(part) ?? (part.length > 1 && !/^\d+$/.test(part) ? `\\mathrm{${part}}` : part)))
+    .map((part) => (latexGreek(part) ?? (part.length > 1 && !isDigits(part) ? `\\mathrm{${part}}` : part)))
     .join(",");
   return `${head}_{${subTex}}`;
 }
@@ -112,10 +112,10 @@ export const LATEX: Style = {
 
 function prettyName(full: string): string {
   const { name, layer } = splitLayer(full);
-  if (layer !== null) return prettyName(name) + (/^\d+$/.test(layer) ? toSuperscript(Number(layer)) : `^${layer}`);
+  if (layer !== null) return prettyName(name) + (isDigits(layer) ? toSuperscript(Number(layer)) : `^${layer}`);
   const { base, sub } = splitSubscript(name);
   if (sub === null) return base;
-  return /^\d+$/.test(sub) ? base + sub.split("").map((d) => PRETTY_DIGITS[d]).join("") : `${base}_${sub}`;
+  return isDigits(sub) ? base + sub.split("").map((d) => PRETTY_DIGITS[d]).join("") : `${base}_${sub}`;
 }
 
 /** A sub- or superscript digit as names carry them: ₀–₉, ⁰–⁹ (and that block's neighbours), ¹²³. */
@@ -172,7 +172,7 @@ export const PRETTY: Style = {
       return acc + (singleLetter || f.startsWith("(") ? "" : " ") + f;
     }, ""),
   fraction: (n, d, simple) => `${n}/${simple ? d : `(${d})`}`,
-  power: (b, e, simple) => (/^-?\d+$/.test(e) ? b + toSuperscript(Number(e)) : `${b}^${simple ? e : `(${e})`}`),
+  power: (b, e, simple) => (isDigits(e.startsWith("-") ? e.slice(1) : e) ? b + toSuperscript(Number(e)) : `${b}^${simple ? e : `(${e})`}`),
   root: (r, k) => (k === 2 ? "√" : k === 3 ? "∛" : `${toSuperscript(k)}√`) + (/^[\w.]+$/u.test(r) ? r : `(${r})`),
   exp: (e) => `exp(${e})`,
   paren: (s) => `(${s})`,

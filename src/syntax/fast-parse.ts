@@ -6,7 +6,7 @@
 // Anything it is unsure of is null: ranges, arrows, Σ, ∇, ∂f/∂x, norms, |x|, ≈, declarations, the
 // other keywords. The grammar stays the definition of the language and the source of every error.
 import type { BinaryOp, DiffVar, Expr, RelOp, Span, Statement } from "./ast.js";
-import { SUBSCRIPT_DIGITS, SUPERSCRIPT_DIGITS, canonicalName, isLetter, superscriptValue, unescapeString } from "./names.js";
+import { SUBSCRIPT_DIGITS, SUPERSCRIPT_DIGITS, canonicalName, isLetter, isWord, superscriptValue, unescapeString } from "./names.js";
 
 /** Thrown to back out of a branch: one shared object, not an Error, so no stack trace is taken. */
 const BAIL = Object.freeze({ bail: true });
@@ -124,7 +124,7 @@ class Parser {
   statement(): Statement {
     this.skip();
     const start = this.pos;
-    if (/^check\b/.test(this.text.slice(start))) {
+    if (this.text.startsWith("check", start) && !isWord(this.text[start + 5] ?? "")) {
       this.pos += 5;
       if (isIdentPart(this.peek())) bail();
       const expr = this.expr();

@@ -38,6 +38,26 @@ export function latexGreek(letter: string): string | undefined {
   return LATEX_GREEK[letter];
 }
 
+/** One or more ASCII digits (as /^\d+$/, without a regular expression: V8 compiles one on first use). */
+export function isDigits(s: string): boolean {
+  if (s === "") return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
+}
+
+/** One or more ASCII word characters, as /^\w+$/. */
+export function isWord(s: string): boolean {
+  if (s === "") return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (!((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f)) return false;
+  }
+  return true;
+}
+
 export function superscriptValue(text: string): number {
   let value = 0;
   for (const ch of text) value = value * 10 + SUPERSCRIPT_DIGITS.indexOf(ch);

@@ -3,6 +3,8 @@
 // next line starts with `else`; a newline inside `[…]` separates matrix rows. Replacements keep every
 // character's offset, so spans still point into the cell.
 
+import { isWord } from "./names.js";
+
 export interface ScannedStatement {
   /** The statement with comments blanked and in-matrix newlines turned into `;`. */
   text: string;
@@ -33,18 +35,28 @@ const OPENING: Record<string, string> = { ")": "(", "]": "[", "}": "{" };
 const CONTINUING_OPERATORS = new Set("+-*/^=,·⊙⊗→∈≡≤≥<>÷×".split(""));
 const CONTINUING_WORDS = ["subject", "to", "with", "on", "else", "if"];
 
+const isAsciiLetter = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+
 function endsWithContinuation(text: string): boolean {
   const trimmed = text.trimEnd();
   if (!trimmed) return false;
   const last = trimmed[trimmed.length - 1];
   if (CONTINUING_OPERATORS.has(last)) return true;
-  const lastWord = /([A-Za-z]+)$/.exec(trimmed)?.[1];
-  return lastWord !== undefined && CONTINUING_WORDS.includes(lastWord) && /(^|\s)[A-Za-z]+$/.test(trimmed);
+  let start = trimmed.length;
+  while (start > 0 && isAsciiLetter(trimmed.charCodeAt(start - 1))) start--;
+  // The word stands alone: at the start or after a space (`x to`, not `xto`).
+  return CONTINUING_WORDS.includes(trimmed.slice(start)) && (start === 0 || trimmed[start - 1].trim() === "");
 }
 
+/** Past spaces, line breaks and comments from `from`, the word `else` comes next. */
 function nextLineStartsWithElse(source: string, from: number): boolean {
-  const rest = source.slice(from).replace(/^(\s*(#[^\n]*)?\n)*/, "");
-  return /^\s*else\b/.test(rest);
+  let i = from;
+  for (;;) {
+    while (i < source.length && source[i].trim() === "") i++;
+    if (source[i] !== "#") break;
+    while (i < source.length && source[i] !== "\n") i++;
+  }
+  return source.startsWith("else", i) && !isWord(source[i + 4] ?? "");
 }
 
 export function scan(source: string): ScanResult {

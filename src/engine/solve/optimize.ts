@@ -1,33 +1,20 @@
 // Stationary points and constrained optima: critical(f) solves ∇f = 0 and classifies each point by
 // the Hessian; lagrange(f, g = c, …) solves ∇L = 0 for L = f + Σ λᵢ(cᵢ − gᵢ) and classifies by the
-// bordered Hessian; maximize/minimize pick the best of those points.
+// bordered Hessian; maximize/minimize pick the best of those points. When f and the constraints are
+// polynomials over ℚ in the unknowns (most course problems), the calculus is done on polynomials
+// rather than on expressions; the answers are the same, the work a fraction.
 import { mathError } from "../../errors.js";
-import { ZERO, add, mul, relation, str, struct, sub, sym, tensor, tuple } from "../../graph/construct.js";
+import { ZERO, add, mul, num, relation, str, struct, sub, sym, tensor, tuple } from "../../graph/construct.js";
 import type { Node } from "../../graph/node.js";
 import { floatValue } from "../../graph/evalf.js";
 import { freeSymbols } from "../../graph/traverse.js";
 import { det } from "../../numeric/float-linalg.js";
 import { differentiate, hessian } from "../differentiate.js";
+import { Poly } from "../polynomial.js";
 import { substitute } from "../substitute.js";
-import { solveSystem, type Solution } from "./system.js";
+import { polynomialsIn, solvePolynomials, solveSystem, type Solution, type SystemSolution } from "./system.js";
 
 export type Classification = "minimum" | "maximum" | "saddle point" | "degenerate";
-
-function numericMatrix(H: Node, point: Map<Node, Node>): number[][] | null {
-  if (H.kind !== "tensor") return null;
-  const n = H.shape[0];
-  const M: number[][] = [];
-  for (let i = 0; i < n; i++) {
-    const row: number[] = [];
-    for (let j = 0; j < n; j++) {
-      const v = floatValue(substitute(H.entries[i * n + j], point));
-      if (v === null) return null;
-      row.push(v);
-    }
-    M.push(row);
-  }
-  return M;
-}
 
 function leadingMinors(M: number[][]): number[] {
   return M.map((_, k) => det(M.slice(0, k + 1).map((row) => row.slice(0, k + 1))));
@@ -66,18 +53,75 @@ function pointsStruct(points: Node[], more: string | undefined): Node {
   return struct("points", [{ name: "items", value: tuple(points) }, ...(more ? [{ name: "note", value: str(more) }] : [])]);
 }
 
-export function criticalPoints(f: Node, vars?: readonly Node[]): Node {
-  const xs = vars ?? freeSymbols(f);
-  const grad = xs.map((x) => differentiate(f, x));
-  const result = solveSystem(grad, xs);
-  if (result.kind === "infinite") return struct("points", [{ name: "items", value: tuple([]) }, { name: "note", value: str(result.note) }]);
-  const H = hessian(f, xs);
-  const points = result.solutions.map((s) => {
-    const at = new Map(xs.map((x, i) => [x, s.values[i]]));
-    const M = numericMatrix(H, at);
-    return pointStruct(xs, s, M ? classifyByHessian(M) : "degenerate", substitute(f, at));
+/**
+ * The calculus of a stationary-point problem, L = f + Σ λₖgₖ in the unknowns x and λ: the equations
+ * ∇L = 0 solved, and at a solution the numbers the classification needs and f's exact value.
+ */
+interface Problem {
+  solve(): SystemSolution;
+  /** ∂²L/∂xᵢ∂xⱼ at the point (values of all unknowns), or null where one is not a number. */
+  hessianAt(point: readonly Node[]): number[][] | null;
+  /** ∂gₖ/∂xⱼ at the point, or null. */
+  jacobianAt(point: readonly Node[]): number[][] | null;
+  valueAt(point: readonly Node[]): Node;
+}
+
+/** Any problem: the graph differentiates and substitutes. */
+function inGraph(f: Node, gs: readonly Node[], xs: readonly Node[], lambdas: readonly Node[]): Problem {
+  const L = add(f, ...gs.map((g, k) => mul(lambdas[k], g)));
+  const unknowns = [...xs, ...lambdas];
+  const at = (point: readonly Node[]) => new Map(unknowns.map((u, i) => [u, point[i]]));
+  const numbers = (rows: readonly Node[][], point: readonly Node[]): number[][] | null => {
+    const values = at(point);
+    const M = rows.map((row) => row.map((d) => floatValue(substitute(d, values))));
+    return M.every((row) => row.every((v) => v !== null)) ? (M as number[][]) : null;
+  };
+  const n = xs.length;
+  const H = lazy(() => {
+    const h = hessian(L, xs);
+    return h.kind === "tensor" ? Array.from({ length: n }, (_, i) => h.entries.slice(i * n, (i + 1) * n)) : null;
   });
-  return pointsStruct(points, result.more);
+  const J = lazy(() => gs.map((g) => xs.map((x) => differentiate(g, x))));
+  return {
+    solve: () => solveSystem(unknowns.map((u) => differentiate(L, u)), unknowns),
+    hessianAt: (point) => (H() ? numbers(H()!, point) : null),
+    jacobianAt: (point) => numbers(J(), point),
+    valueAt: (point) => substitute(f, at(point)),
+  };
+}
+
+/** f and every g polynomials over ℚ: the calculus in ℚ[x, λ], with no expression built. */
+function inRing(f: Node, gs: readonly Node[], xs: readonly Node[], lambdas: readonly Node[]): Problem | null {
+  const unknowns = [...xs, ...lambdas];
+  const ring = polynomialsIn([f, ...gs], unknowns);
+  if (!ring || ring.denominators.length) return null;
+  const [fp, ...gps] = ring.polys;
+  const L = gps.reduce((sum, g, k) => sum.add(g.mul(Poly.generator(unknowns, xs.length + k))), fp);
+  const numbers = (rows: readonly Poly[][], point: readonly Node[]): number[][] | null => {
+    const values = point.map(floatValue);
+    return values.every((v) => v !== null) ? rows.map((row) => row.map((p) => p.evaluateFloat(values as number[]))) : null;
+  };
+  const H = lazy(() => xs.map((_, i) => L.derivative(i)).map((d) => xs.map((_, j) => d.derivative(j))));
+  const J = lazy(() => gps.map((g) => xs.map((_, j) => g.derivative(j))));
+  return {
+    solve: () => solvePolynomials(unknowns.map((_, i) => L.derivative(i)), unknowns),
+    hessianAt: (point) => numbers(H(), point),
+    jacobianAt: (point) => numbers(J(), point),
+    valueAt: (point) =>
+      point.every((v) => v.kind === "num")
+        ? num(fp.evaluate(point.map((v) => (v as Node & { kind: "num" }).value)))
+        : substitute(f, new Map(unknowns.map((u, i) => [u, point[i]]))),
+  };
+}
+
+/** A value computed on first use. */
+function lazy<T>(make: () => T): () => T {
+  let made: { value: T } | undefined;
+  return () => (made ??= { value: make() }).value;
+}
+
+export function criticalPoints(f: Node, vars?: readonly Node[]): Node {
+  return stationaryPoints(f, [], vars ?? freeSymbols(f));
 }
 
 function constraintExpr(c: Node): Node {
@@ -88,29 +132,33 @@ function constraintExpr(c: Node): Node {
 export function lagrange(f: Node, constraints: readonly Node[], vars?: readonly Node[]): Node {
   if (constraints.length === 0) return criticalPoints(f, vars);
   const gs = constraints.map(constraintExpr);
-  const xs = vars ?? freeSymbols(add(f, ...gs.map((g) => mul(g, g))));
-  const lambdas = gs.map((_, i) => sym(gs.length === 1 ? "λ" : `λ_${i + 1}`));
-  const L = add(f, ...gs.map((g, i) => mul(lambdas[i], g)));
-  const unknowns = [...xs, ...lambdas];
-  const equations = unknowns.map((u) => differentiate(L, u));
-  const result = solveSystem(equations, unknowns);
-  if (result.kind === "infinite") return struct("points", [{ name: "items", value: tuple([]) }, { name: "note", value: str(result.note) }]);
+  return stationaryPoints(f, gs, vars ?? freeSymbols(add(f, ...gs.map((g) => mul(g, g)))));
+}
+
+/**
+ * The stationary points of f on {g = 0} (of f itself with no g), each classified: by the Hessian,
+ * or with constraints by the bordered Hessian. `route` "graph" does the calculus on expressions
+ * even for polynomials (the tests compare the two routes).
+ */
+export function stationaryPoints(f: Node, gs: readonly Node[], xs: readonly Node[], route: "best" | "graph" = "best"): Node {
   const m = gs.length;
-  const HL = hessian(L, xs);
-  const J = gs.map((g) => xs.map((x) => differentiate(g, x)));
+  const lambdas = gs.map((_, k) => sym(m === 1 ? "λ" : `λ_${k + 1}`));
+  const problem = (route === "best" ? inRing(f, gs, xs, lambdas) : null) ?? inGraph(f, gs, xs, lambdas);
+  const result = problem.solve();
+  if (result.kind === "infinite") return struct("points", [{ name: "items", value: tuple([]) }, { name: "note", value: str(result.note) }]);
   const points = result.solutions.map((s) => {
-    const at = new Map(unknowns.map((u, i) => [u, s.values[i]]));
-    const hl = numericMatrix(HL, at);
-    const jac = J.map((row) => row.map((d) => floatValue(substitute(d, at))));
+    const H = problem.hessianAt(s.values);
+    const J = m ? problem.jacobianAt(s.values) : [];
     let kind: Classification = "degenerate";
-    if (hl && jac.every((row) => row.every((v) => v !== null))) {
+    if (H && J && m === 0) kind = classifyByHessian(H);
+    else if (H && J) {
       const n = xs.length;
       const B = Array.from({ length: m + n }, (_, i) =>
-        Array.from({ length: m + n }, (_, j) => (i < m && j < m ? 0 : i < m ? (jac[i][j - m] as number) : j < m ? (jac[j][i - m] as number) : hl[i - m][j - m])),
+        Array.from({ length: m + n }, (_, j) => (i < m && j < m ? 0 : i < m ? J[i][j - m] : j < m ? J[j][i - m] : H[i - m][j - m])),
       );
       kind = classifyBordered(B, m);
     }
-    return pointStruct(unknowns, s, kind, substitute(f, new Map(xs.map((x, i) => [x, s.values[i]]))));
+    return pointStruct([...xs, ...lambdas], s, kind, problem.valueAt(s.values));
   });
   return pointsStruct(points, result.more);
 }

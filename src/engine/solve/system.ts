@@ -8,10 +8,9 @@ import { floatValue } from "../../graph/evalf.js";
 import { Rational } from "../../numeric/rational.js";
 import { differentiate } from "../differentiate.js";
 import { expand } from "../expand.js";
-import { evaluateAt } from "../numeric-eval.js";
-import { generatorsOf, toRational } from "../polynomial.js";
+import { Poly, exponentsOf, toRational } from "../polynomial.js";
 import { substitute } from "../substitute.js";
-import { groebner, type Polynomial } from "./groebner.js";
+import { groebner, lexCompare, type Polynomial } from "./groebner.js";
 import { realRoots } from "./univariate.js";
 
 export interface Solution {
@@ -98,22 +97,42 @@ function solved(constantNonzero: boolean[], pivots: number[], n: number, value: 
   return { kind: "finite", solutions: [{ values, exact: true }] };
 }
 
-function toPolynomials(exprs: Node[], vars: readonly Node[]): { polys: Polynomial[]; denominators: Node[] } | null {
-  const polys: Polynomial[] = [];
-  const denominators: Node[] = [];
+/**
+ * The equations as polynomials over ℚ in the unknowns (numerators; a denominator that is not a
+ * number is kept, as a solution must not make it vanish), or null when a coefficient is symbolic,
+ * inexact or not polynomial.
+ */
+export function polynomialsIn(exprs: readonly Node[], vars: readonly Node[]): { polys: Poly[]; denominators: Poly[] } | null {
+  const polys: Poly[] = [];
+  const denominators: Poly[] = [];
   for (const e of exprs) {
-    const gens = generatorsOf([e]);
-    if (gens.some((g) => !vars.includes(g))) return null;
-    const r = toRational(expand(e), vars);
+    const r = toRational(e, vars);
     if (!r) return null;
-    const terms = [...r.num.terms].map(([k, c]) => ({ m: k.split(",").map(Number), c }));
-    polys.push(terms.sort((a, b) => {
-      for (let i = 0; i < a.m.length; i++) if (a.m[i] !== b.m[i]) return b.m[i] - a.m[i];
-      return 0;
-    }));
-    if (!r.den.constantValue()) denominators.push(r.den.toNode());
+    const c = r.den.constantValue();
+    polys.push(c ? r.num.scale(c.inv()) : r.num);
+    if (!c) denominators.push(r.den);
   }
   return { polys, denominators };
+}
+
+/** A polynomial as the Gröbner code's sorted terms, its variables taken in `order`. */
+function toTerms(p: Poly, order: readonly number[]): Polynomial {
+  const terms = [...p.terms].map(([k, c]) => {
+    const e = exponentsOf(k);
+    return { m: order.map((i) => e[i]), c };
+  });
+  return terms.sort((a, b) => lexCompare(b.m, a.m));
+}
+
+/** A linear polynomial as a row [a₁ … aₙ | −a₀] of a₁x₁ + … + aₙxₙ + a₀. */
+function linearRow(p: Poly, n: number): Rational[] {
+  const row = new Array<Rational>(n + 1).fill(Rational.ZERO);
+  for (const [k, c] of p.terms) {
+    const j = exponentsOf(k).indexOf(1);
+    if (j < 0) row[n] = c.neg();
+    else row[j] = c;
+  }
+  return row;
 }
 
 /** One polynomial of the basis, with values substituted for the later variables, by powers of vars[k]. */
@@ -133,46 +152,64 @@ function involvesOnlyFrom(p: Polynomial, k: number): boolean {
 
 export function solveSystem(equations: Node[], vars: readonly Node[]): SystemSolution {
   const exprs = equations.map((e) => (e.kind === "rel" ? sub(e.left, e.right) : e));
+  const ring = polynomialsIn(exprs, vars);
+  if (ring) return solvePolynomials(ring.polys, vars, ring.denominators);
+  // Coefficients beyond ℚ (symbols, π, floats): linear systems by elimination over expressions.
   const coefficients: Node[][] = [];
   for (const e of exprs) {
     const c = linearCoefficients(e, vars);
-    if (!c) break;
+    if (!c) throw mathError("Nabla solves polynomial (or rational) equations in the unknowns, and linear systems with symbolic coefficients");
     coefficients.push(c);
   }
-  if (coefficients.length === exprs.length) return solveLinear(exprs, coefficients, vars);
-  const result = solvePolynomial(exprs, vars);
-  if (result.kind !== "infinite" || vars.length < 2) return result;
+  return solveLinear(exprs, coefficients, vars);
+}
+
+/**
+ * Polynomial equations over ℚ (none of the `denominators` may vanish at a solution): by exact
+ * elimination when every one is linear, else by a Gröbner basis.
+ */
+export function solvePolynomials(polys: readonly Poly[], vars: readonly Node[], denominators: readonly Poly[] = []): SystemSolution {
+  const n = vars.length;
+  if (denominators.length === 0 && polys.every((p) => p.degree() <= 1)) {
+    return eliminate(polys.map((p) => linearRow(p, n)), n, RATIONALS, num);
+  }
+  const order = vars.map((_, i) => i);
+  const result = solvePolynomial(polys, denominators, vars, order);
+  if (result.kind !== "infinite" || n < 2) return result;
   // No branch pinned every unknown down in this order of elimination; another order can still find
   // the isolated points: x(y − 1) = 0, x(x − 2) = 0 is the line x = 0 and the point (2, 1), which
   // appears when x is eliminated last.
-  const reversed = solvePolynomial(exprs, [...vars].reverse());
+  const reversed = solvePolynomial(polys, denominators, vars, [...order].reverse());
   if (reversed.kind === "infinite" || reversed.solutions.length === 0) return result;
-  const solutions = sortSolutions(reversed.solutions.map((s) => ({ ...s, values: [...s.values].reverse() })));
-  return { kind: "finite", solutions, more: MORE_SOLUTIONS };
+  return { kind: "finite", solutions: reversed.solutions, more: MORE_SOLUTIONS };
 }
 
-/** A polynomial system by a lex Gröbner basis and back-substitution, the last unknown first. */
-function solvePolynomial(exprs: Node[], vars: readonly Node[]): SystemSolution {
-  const converted = toPolynomials(exprs, vars);
-  if (!converted) throw mathError("Nabla solves polynomial (or rational) equations in the unknowns, and linear systems with symbolic coefficients");
-  const basis = groebner(converted.polys);
+/**
+ * A polynomial system by a lex Gröbner basis in the variables taken in `order`, and back-substitution
+ * from the last of them; solutions come back in the order of `vars`, sorted.
+ */
+function solvePolynomial(polys: readonly Poly[], denominators: readonly Poly[], allVars: readonly Node[], order: readonly number[]): SystemSolution {
+  const vars = order.map((i) => allVars[i]);
+  const basis = groebner(polys.map((p) => toTerms(p, order)));
   if (basis.length === 1 && basis[0].length === 1 && basis[0][0].m.every((e) => e === 0)) return { kind: "finite", solutions: [] };
   const n = vars.length;
   const solutions: Solution[] = [];
   let infinite = false;
   const walk = (k: number, assigned: Node[], exact: boolean) => {
     if (k < 0) {
-      solutions.push({ values: assigned, exact });
+      const values = new Array<Node>(n);
+      order.forEach((i, j) => (values[i] = assigned[j]));
+      solutions.push({ values, exact });
       return;
     }
     const candidates = basis.filter((p) => involvesOnlyFrom(p, k) && p.some((t) => t.m[k] > 0));
-    const polys = candidates.map((p) => univariate(p, k, vars, assigned)).filter((c) => c.some((x) => x !== ZERO));
-    if (polys.length === 0) {
+    const univariates = candidates.map((p) => univariate(p, k, vars, assigned)).filter((c) => c.some((x) => x !== ZERO));
+    if (univariates.length === 0) {
       infinite = true;
       return;
     }
-    polys.sort((a, b) => a.length - b.length);
-    const roots = realRoots(polys[0]);
+    univariates.sort((a, b) => a.length - b.length);
+    const roots = realRoots(univariates[0]);
     if (roots === "all") {
       infinite = true;
       return;
@@ -181,7 +218,7 @@ function solvePolynomial(exprs: Node[], vars: readonly Node[]): SystemSolution {
       const next = [...assigned];
       next[k] = root.value;
       // The other polynomials at this level must vanish too.
-      const consistent = polys.slice(1).every((c) => {
+      const consistent = univariates.slice(1).every((c) => {
         const v = floatValue(add(...c.map((x, i) => mul(x, pow(root.value, int(i))))));
         return v !== null && Math.abs(v) < 1e-8;
       });
@@ -191,9 +228,9 @@ function solvePolynomial(exprs: Node[], vars: readonly Node[]): SystemSolution {
   walk(n - 1, new Array<Node>(n).fill(ZERO), true);
   if (infinite && solutions.length === 0) return { kind: "infinite", note: "infinitely many solutions (the system does not pin every unknown down)" };
   const valid = solutions.filter((s) => {
-    const point = new Map(vars.map((v, i) => [v, floatValue(s.values[i]) ?? NaN]));
-    return converted.denominators.every((d) => Math.abs(evaluateAt(d, point)) > 1e-12) && exprs.every((e) => {
-      const r = evaluateAt(e, point);
+    const point = s.values.map((v) => floatValue(v) ?? NaN);
+    return denominators.every((d) => Math.abs(d.evaluateFloat(point)) > 1e-12) && polys.every((p) => {
+      const r = p.evaluateFloat(point);
       return Number.isFinite(r) && Math.abs(r) < 1e-6;
     });
   });
