@@ -11,6 +11,7 @@ import { lookupOperator } from "../graph/operators.js";
 import { isScalar } from "../graph/shape.js";
 import { mayDependOn } from "../graph/symbols.js";
 import { isDigits } from "../syntax/names.js";
+import { type Poly, expandedPolynomial } from "./polynomial.js";
 
 /** Kinds whose derivative is 0 when x does not occur in them (a tensor's is a zero tensor). */
 const CONSTANT_IF_FREE = new Set<Node["kind"]>(["add", "mul", "pow", "apply"]);
@@ -92,10 +93,22 @@ function sumDerivative(n: Node & { kind: "bigop" }, v: Node): Node {
   return add(...parts);
 }
 
+/**
+ * The partials of an expanded polynomial in scalar symbols by each of `vars`, differentiated as
+ * polynomials (the same nodes the rules give, built once instead of term by term); null otherwise.
+ */
+function polynomialPartials(expr: Node, vars: readonly Node[]): (Poly | null)[] | null {
+  if (!vars.every((v) => v.kind === "sym" && isScalar(v.shape))) return null;
+  const p = expandedPolynomial(expr);
+  return p && vars.map((v) => (p.gens.includes(v) ? p.derivative(p.gens.indexOf(v)) : null));
+}
+
 /** ∇f: the vector of first partials, in the order of `vars`; by a vector symbol, in matrix form. */
 export function gradient(expr: Node, vars: readonly Node[]): Node {
   if (vars.length === 1 && !isScalar(vars[0].shape)) return matrixGradient(expr, vars[0]);
   if (!isScalar(expr.shape)) throw mathError("∇ needs a scalar expression; use jacobian for a vector");
+  const partials = polynomialPartials(expr, vars);
+  if (partials) return tensor([vars.length], partials.map((d) => d?.toNode() ?? ZERO));
   return tensor([vars.length], vars.map((v) => differentiate(expr, v)));
 }
 
@@ -103,11 +116,21 @@ export function gradient(expr: Node, vars: readonly Node[]): Node {
 export function hessian(expr: Node, vars: readonly Node[]): Node {
   if (vars.length === 1 && !isScalar(vars[0].shape)) return matrixJacobian(matrixGradient(expr, vars[0]), vars[0]);
   const n = vars.length;
-  const first = vars.map((v) => differentiate(expr, v));
+  const partials = polynomialPartials(expr, vars);
+  const second = partials
+    ? (i: number, j: number) => {
+        const d = partials[i];
+        const k = d ? d.gens.indexOf(vars[j]) : -1;
+        return d && k >= 0 ? d.derivative(k).toNode() : ZERO;
+      }
+    : (() => {
+        const first = vars.map((v) => differentiate(expr, v));
+        return (i: number, j: number) => differentiate(first[i], vars[j]);
+      })();
   const entries: Node[] = new Array(n * n);
   for (let i = 0; i < n; i++) {
     for (let j = i; j < n; j++) {
-      const h = differentiate(first[i], vars[j]);
+      const h = second(i, j);
       entries[i * n + j] = h;
       entries[j * n + i] = h;
     }

@@ -134,10 +134,56 @@ export class Poly {
     const terms: Node[] = [];
     for (const [k, c] of this.terms) {
       const e = exponentsOf(k);
-      terms.push(mul(num(c), ...this.gens.map((g, i) => (e[i] === 0 ? ONE : e[i] === 1 ? g : pow(g, int(e[i]))))));
+      const factors: Node[] = [num(c)];
+      for (let i = 0; i < e.length; i++) if (e[i] !== 0) factors.push(e[i] === 1 ? this.gens[i] : pow(this.gens[i], int(e[i])));
+      terms.push(mul(...factors));
     }
     return terms.length ? add(...terms) : ZERO;
   }
+}
+
+/**
+ * A sum of rational multiples of products of scalar symbols' whole powers (an expanded polynomial,
+ * as the graph's constructors write one), as a polynomial in those symbols; null for anything else.
+ */
+export function expandedPolynomial(n: Node): Poly | null {
+  const gens: Node[] = [];
+  const index = new Map<Node, number>();
+  const monomials: { powers: Map<number, number>; c: Rational }[] = [];
+  const terms = n.kind === "add" ? n.terms : [n];
+  for (let t = 0; t < terms.length; t++) {
+    const term = terms[t];
+    const factors = term.kind === "mul" ? term.factors : [term];
+    let c = Rational.ONE;
+    const powers = new Map<number, number>();
+    for (let k = 0; k < factors.length; k++) {
+      const f = factors[k];
+      if (f.kind === "num") {
+        c = c.mul(f.value);
+        continue;
+      }
+      const base = f.kind === "pow" ? f.base : f;
+      const exp = f.kind === "pow" ? f.exp : null;
+      const power = exp === null ? 1 : exp.kind === "num" && exp.value.isInteger() && exp.value.sign() > 0 ? Number(exp.value.num) : 0;
+      if (base.kind !== "sym" || base.shape.length !== 0 || power === 0) return null;
+      let i = index.get(base);
+      if (i === undefined) {
+        i = gens.length;
+        gens.push(base);
+        index.set(base, i);
+      }
+      powers.set(i, (powers.get(i) ?? 0) + power);
+    }
+    monomials.push({ powers, c });
+  }
+  const sum: Terms = new Map();
+  for (const { powers, c } of monomials) {
+    const key = gens.map((_, i) => powers.get(i) ?? 0).join(",");
+    const s = (sum.get(key) ?? Rational.ZERO).add(c);
+    if (s.isZero()) sum.delete(key);
+    else sum.set(key, s);
+  }
+  return new Poly(gens, sum);
 }
 
 /** A term's key as its exponent vector, one entry per generator. */

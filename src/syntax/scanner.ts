@@ -28,7 +28,6 @@ export type ScanProblem =
 /** On a problem, `statements` holds the complete statements before it, so they still run. */
 export type ScanResult = { ok: true; statements: ScannedStatement[] } | ({ ok: false; statements: ScannedStatement[] } & ScanProblem);
 
-const CLOSING: Record<string, string> = { "(": ")", "[": "]", "{": "}" };
 const OPENING: Record<string, string> = { ")": "(", "]": "[", "}": "{" };
 
 /** A line ending in one of these goes on to the next line. */
@@ -48,11 +47,18 @@ function endsWithContinuation(text: string): boolean {
   return CONTINUING_WORDS.includes(trimmed.slice(start)) && (start === 0 || trimmed[start - 1].trim() === "");
 }
 
+/** The first position at or after `from` that is not a space or a line break. */
+function nextNonSpace(source: string, from: number): number {
+  let i = from;
+  while (i < source.length && source[i].trim() === "") i++;
+  return i;
+}
+
 /** Past spaces, line breaks and comments from `from`, the word `else` comes next. */
 function nextLineStartsWithElse(source: string, from: number): boolean {
   let i = from;
   for (;;) {
-    while (i < source.length && source[i].trim() === "") i++;
+    i = nextNonSpace(source, i);
     if (source[i] !== "#") break;
     while (i < source.length && source[i] !== "\n") i++;
   }
@@ -60,9 +66,8 @@ function nextLineStartsWithElse(source: string, from: number): boolean {
 }
 
 export function scan(source: string): ScanResult {
-  // UTF-16 code units, so offsets agree with Ohm's.
-  const out: string[] = [];
-  for (let i = 0; i < source.length; i++) out.push(source[i]);
+  // UTF-16 code units (split("") splits there), so offsets agree with Ohm's.
+  const out = source.split("");
 
   const statements: ScannedStatement[] = [];
   const stack: OpenBracket[] = [];
@@ -93,9 +98,9 @@ export function scan(source: string): ScanResult {
     } else if (ch === "#") {
       while (i < source.length && source[i] !== "\n") out[i++] = " ";
       i--;
-    } else if (ch in CLOSING) {
+    } else if (ch === "(" || ch === "[" || ch === "{") {
       stack.push({ char: ch, offset: i });
-    } else if (ch in OPENING) {
+    } else if (ch === ")" || ch === "]" || ch === "}") {
       const open = stack.pop() ?? null;
       if (!open || open.char !== OPENING[ch]) return { ok: false, statements, reason: "unmatched", offset: i, char: ch, open };
     } else if (ch === ";" && stack.length === 0) {
@@ -104,8 +109,8 @@ export function scan(source: string): ScanResult {
       const top = stack[stack.length - 1];
       if (top?.char === "[") {
         const before = out.slice(top.offset, i).join("").trimEnd();
-        const after = source.slice(i + 1).trimStart();
-        const rowEnded = !/[[,;]$/.test(before) && !after.startsWith("]") && !endsWithContinuation(before);
+        const last = before[before.length - 1];
+        const rowEnded = last !== "[" && last !== "," && last !== ";" && source[nextNonSpace(source, i + 1)] !== "]" && !endsWithContinuation(before);
         out[i] = rowEnded ? ";" : " ";
       } else if (stack.length === 0) {
         const soFar = out.slice(start, i).join("");

@@ -27,4 +27,10 @@ describe("scan", () => {
     expect(statements("x\nelsewhere")).toEqual(["x", "elsewhere"]);
     expect(statements("x\n# else\ny")).toEqual(["x", "y"]);
   });
+  it("turns a line break inside [ ] into a row break, unless the row goes on or the matrix ends", () => {
+    expect(statements("A = [1, 2\n 3, 4]")).toEqual(["A = [1, 2; 3, 4]"]);
+    expect(statements("A = [1, 2,\n 3, 4]")).toEqual(["A = [1, 2, 3, 4]"]);
+    expect(statements("A = [1, 2 +\n 3, 4]")).toEqual(["A = [1, 2 + 3, 4]"]);
+    expect(statements("A = [\n 1, 2\n 3, 4\n  ]")).toEqual(["A = [ 1, 2; 3, 4 ]"]);
+  });
 });
