@@ -1,6 +1,8 @@
-// Solving systems of equations: linear systems by elimination (coefficients may be symbolic),
-// polynomial systems by a lex Gröbner basis and back-substitution, one variable at a time from the
-// last. Only real solutions are kept; every solution is checked against the original equations.
+// Solving systems of equations. Equations that are polynomials over ℚ in the unknowns (most) become
+// polynomials first: linear ones are eliminated on exact rationals, the others go through a lex
+// Gröbner basis and back-substitution, one variable at a time from the last. Linear systems with
+// other coefficients (symbols, π, floats) are eliminated over expressions. Only real solutions are
+// kept; every solution of a nonlinear system is checked against its equations.
 import { mathError } from "../../errors.js";
 import { ONE, ZERO, add, div, int, mul, num, pow, sub } from "../../graph/construct.js";
 import type { Node } from "../../graph/node.js";
