@@ -84,6 +84,13 @@ describe("Lagrange multipliers and optimization (§2 of Advanced Concepts)", () 
     expect(last("solve(x^2 - 2 = 0, x)").pretty).toBe("x = −√2, x = √2");
     expect(last("solve(x^3 - x - 1 = 0, x)").pretty).toMatch(/^x = 1\.32472 \(numeric roots/);
   });
+  it("finds the real roots of high-degree polynomials (Aberth's iteration above degree 30)", () => {
+    expect(last("solve(x^200 = 1, x)").pretty).toBe("x = −1, x = 1");
+    // (x² − 2)(x³⁹ − 1): ±√2 only numerically, as the rest is of degree 41.
+    expect(last("solve(x^41 - 2 x^39 - x^2 + 2 = 0, x)").pretty).toBe("x = −1.41421, x = 1, x = 1.41421 (numeric roots, to about 1e-12)");
+    expect(last("solve(x^45 + x^3 - 5 = 0, x)").pretty).toMatch(/^x = 1\.03073 \(numeric roots/);
+    expect(last("critical(x^200 - 200 x + y^2)").pretty).toBe("x = 1, y = 0: minimum, value −199");
+  });
 });
 
 describe("activation and loss derivatives (activations notes)", () => {

@@ -2,6 +2,7 @@
 // SVD-based rank, Jacobi eigen-decomposition of symmetric matrices, QR eigenvalues otherwise, and
 // the SVD through the eigen-decomposition of AᵀA (one-sided Jacobi would be more accurate for
 // ill-conditioned input; these are course-sized matrices).
+import { checkBudget } from "../graph/budget.js";
 
 export type FloatMatrix = number[][];
 
@@ -105,6 +106,7 @@ export function eigenvalues(A: FloatMatrix): { re: number; im: number }[] {
   let n = M.length;
   const out: { re: number; im: number }[] = [];
   for (let iter = 0; n > 0 && iter < 10000; iter++) {
+    checkBudget();
     if (n === 1) {
       out.push({ re: M[0][0], im: 0 });
       break;

@@ -7,6 +7,7 @@ import { Rational } from "../../numeric/rational.js";
 import { eigenvalues } from "../../numeric/float-linalg.js";
 import { rationalRootsOf } from "../factor.js";
 import { floatValue } from "../../graph/evalf.js";
+import { checkBudget } from "../../graph/budget.js";
 
 export interface Root {
   value: Node;
@@ -66,14 +67,67 @@ function horner(c: number[], x: number): number {
   return acc;
 }
 
-/** Real roots of c[0] + c[1]x + … numerically, each polished and confirmed. */
-export function numericRoots(c: number[]): Root[] {
+/** The complex roots of c[0] + c[1]x + … : the companion matrix's eigenvalues, or by Aberth's iteration for high degrees. */
+function complexRoots(c: number[]): { re: number; im: number }[] {
   const n = c.length - 1;
   const lead = c[n];
+  if (n > ABERTH_FROM) return aberth(c);
   const companion = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === 0 ? -c[n - 1 - j] / lead : i === j + 1 ? 1 : 0)));
+  return eigenvalues(companion);
+}
+
+/** Above this degree the QR iteration on the companion matrix (O(n³) a step) gives way to Aberth's (O(n²)). */
+const ABERTH_FROM = 30;
+
+/**
+ * All roots at once by the Aberth–Ehrlich iteration: each approximation takes a Newton step
+ * corrected for the others, z ← z − w, w = (p/p′) / (1 − (p/p′)·Σ 1/(z − zⱼ)).
+ */
+function aberth(c: number[]): { re: number; im: number }[] {
+  const n = c.length - 1;
+  // Start on a circle of the roots' geometric-mean radius, off the axes.
+  const radius = Math.abs(c[0] / c[n]) ** (1 / n) || 1;
+  const re = Array.from({ length: n }, (_, k) => radius * Math.cos((2 * Math.PI * k) / n + 0.4));
+  const im = Array.from({ length: n }, (_, k) => radius * Math.sin((2 * Math.PI * k) / n + 0.4));
+  for (let iter = 0; iter < 500; iter++) {
+    checkBudget();
+    let moved = 0;
+    for (let k = 0; k < n; k++) {
+      // p(z) and p′(z) by Horner's rule in complex arithmetic.
+      let pr = c[n], pi = 0, dr = 0, di = 0;
+      for (let i = n - 1; i >= 0; i--) {
+        [dr, di] = [dr * re[k] - di * im[k] + pr, dr * im[k] + di * re[k] + pi];
+        [pr, pi] = [pr * re[k] - pi * im[k] + c[i], pr * im[k] + pi * re[k]];
+      }
+      const dd = dr * dr + di * di;
+      if (dd === 0 || !Number.isFinite(dd)) continue;
+      const qr = (pr * dr + pi * di) / dd, qi = (pi * dr - pr * di) / dd; // p/p′
+      let sr = 0, si = 0;
+      for (let j = 0; j < n; j++) {
+        if (j === k) continue;
+        const xr = re[k] - re[j], xi = im[k] - im[j];
+        const m = xr * xr + xi * xi;
+        if (m > 0) [sr, si] = [sr + xr / m, si - xi / m];
+      }
+      const denr = 1 - (qr * sr - qi * si), deni = -(qr * si + qi * sr);
+      const den = denr * denr + deni * deni;
+      if (den === 0) continue;
+      const wr = (qr * denr + qi * deni) / den, wi = (qi * denr - qr * deni) / den;
+      if (!Number.isFinite(wr) || !Number.isFinite(wi)) continue;
+      re[k] -= wr;
+      im[k] -= wi;
+      moved = Math.max(moved, Math.hypot(wr, wi) / Math.max(1, Math.hypot(re[k], im[k])));
+    }
+    if (moved < 1e-14) break;
+  }
+  return re.map((r, k) => ({ re: r, im: im[k] }));
+}
+
+/** Real roots of c[0] + c[1]x + … numerically, each polished and confirmed. */
+export function numericRoots(c: number[]): Root[] {
   const d = c.map((a, i) => a * i).slice(1);
   const out: Root[] = [];
-  for (const ev of eigenvalues(companion)) {
+  for (const ev of complexRoots(c)) {
     if (Math.abs(ev.im) > 1e-7 * Math.max(1, Math.abs(ev.re))) continue;
     let x = ev.re;
     for (let k = 0; k < 50; k++) {
