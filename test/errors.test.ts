@@ -53,6 +53,16 @@ describe("errors", () => {
     expect(Date.now() - started).toBeLessThan(5000);
     expect(r.status === "ok" || r.error?.kind === "limit").toBe(true);
   });
+  it("stops exact linear algebra and high-degree root finding at the time limit, and says it was the limit", () => {
+    const quick = new Session({ limits: { timeMs: 300 } });
+    for (const code of ["inv(eye(200) + ones(200, 200))", "det(eye(400) + ones(400, 400)/7)"]) {
+      const started = Date.now();
+      const [r] = quick.run(code);
+      expect(Date.now() - started, code).toBeLessThan(3000);
+      // An inverse cut short is not a singular matrix.
+      if (r.status === "error") expect(r.error?.message, code).toMatch(/ran longer than 0.3 s/);
+    }
+  });
   it("refuses a division by zero plainly", () => {
     expect(errorOf("1/0").message).toBe("division by zero");
   });

@@ -3,6 +3,7 @@
 // eigenvectors over ℚ(√d).
 import { Rational, bigintGcd } from "./rational.js";
 import { QuadField, type QuadNum } from "./quadratic-field.js";
+import { checkBudget } from "../graph/budget.js";
 
 export type Matrix = Rational[][];
 export type { QuadNum };
@@ -37,6 +38,7 @@ export function det(A: Matrix): Rational {
       sign = -sign;
     }
     for (let i = k + 1; i < n; i++) {
+      checkBudget();
       for (let j = k + 1; j < n; j++) M[i][j] = (M[i][j] * M[k][k] - M[i][k] * M[k][j]) / previous;
     }
     previous = M[k][k];
@@ -58,6 +60,7 @@ export function rref(A: Matrix): { R: Matrix; pivots: number[] } {
     const inv = R[r][c].inv();
     R[r] = R[r].map((x) => x.mul(inv));
     for (let i = 0; i < m; i++) {
+      checkBudget();
       if (i !== r && !R[i][c].isZero()) {
         const f = R[i][c];
         R[i] = R[i].map((x, j) => x.sub(f.mul(R[r][j])));
@@ -87,7 +90,10 @@ export function inverse(A: Matrix): Matrix {
 }
 
 export function matMul(A: Matrix, B: Matrix): Matrix {
-  return A.map((row) => B[0].map((_, j) => row.reduce((s, x, k) => s.add(x.mul(B[k][j])), Q0)));
+  return A.map((row) => {
+    checkBudget();
+    return B[0].map((_, j) => row.reduce((s, x, k) => s.add(x.mul(B[k][j])), Q0));
+  });
 }
 
 /** A basis of {x : Ax = 0}. */

@@ -68,7 +68,9 @@ function inverseTensor(t: Tensor): Node {
   if (q) {
     try {
       return fromRationals(exact.inverse(q));
-    } catch {
+    } catch (err) {
+      // Only singularity means "no inverse"; a time limit or an interrupt goes on up as it is.
+      if (!(err instanceof RangeError)) throw err;
       throw mathError("the matrix is singular (its determinant is 0), so it has no inverse");
     }
   }
