@@ -219,9 +219,8 @@ export class Session {
   /** A verdict line (check, expect): a mark in LaTeX, the words as text. */
   private markedResult(code: string, source: string, offset: number, index: number, silent: boolean, text: string, mark: string, extra: Partial<StatementResult>): StatementResult {
     // Greek letters (δ₂ in a counterexample) switch to math inside \text: KaTeX's text fonts lack them.
-    const words = text.slice(2).replace(/[\\{}$&#^_%~]/g, (ch) => `\\${ch}`).replace(/[\u0370-\u03ff]+/g, (greek) => `$${greek}$`);
-    const latex = `${mark}\\ \\text{${words}}`;
-    return withForms({ index, line: lineOf(code, offset), source, status: "ok", silent, effects: this.env.effects, ...extra }, (form) => (form === "latex" ? latex : text));
+    const latex = () => `${mark}\\ \\text{${text.slice(2).replace(/[\\{}$&#^_%~]/g, (ch) => `\\${ch}`).replace(/[\u0370-\u03ff]+/g, (greek) => `$${greek}$`)}}`;
+    return withForms({ index, line: lineOf(code, offset), source, status: "ok", silent, effects: this.env.effects, ...extra }, (form) => (form === "latex" ? latex() : text));
   }
 
   private verdictResult(code: string, source: string, offset: number, index: number, silent: boolean, c: Comparison): StatementResult {
@@ -375,7 +374,10 @@ function withForms(fields: Fields, print: (form: Form) => string): StatementResu
       return (forms[form] = form === "latex" ? `\\text{${note.replace(/[\\{}$&#^_%~]/g, " ")}}` : note);
     }
   };
-  const result = { ...fields } as StatementResult;
-  for (const key of ["text", "pretty", "latex"] as const) Object.defineProperty(result, key, { enumerable: true, get: () => get(key) });
-  return Object.defineProperty(result, "html", { enumerable: true, get: () => (html ??= fields.silent ? "" : renderLatex(get("latex"))) });
+  return Object.defineProperties({ ...fields } as StatementResult, {
+    text: { enumerable: true, get: () => get("text") },
+    pretty: { enumerable: true, get: () => get("pretty") },
+    latex: { enumerable: true, get: () => get("latex") },
+    html: { enumerable: true, get: () => (html ??= fields.silent ? "" : renderLatex(get("latex"))) },
+  });
 }
