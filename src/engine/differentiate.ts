@@ -94,21 +94,22 @@ function sumDerivative(n: Node & { kind: "bigop" }, v: Node): Node {
 }
 
 /**
- * The partials of an expanded polynomial in scalar symbols by each of `vars`, differentiated as
- * polynomials (the same nodes the rules give, built once instead of term by term); null otherwise.
+ * An expanded polynomial in scalar symbols, to be differentiated as a polynomial (the same nodes
+ * the rules give, built once instead of term by term), with where each of `vars` stands among its
+ * generators (−1: absent, the partial is 0); null otherwise.
  */
-function polynomialPartials(expr: Node, vars: readonly Node[]): (Poly | null)[] | null {
+function asPolynomial(expr: Node, vars: readonly Node[]): { p: Poly; at: number[] } | null {
   if (!vars.every((v) => v.kind === "sym" && isScalar(v.shape))) return null;
   const p = expandedPolynomial(expr);
-  return p && vars.map((v) => (p.gens.includes(v) ? p.derivative(p.gens.indexOf(v)) : null));
+  return p && { p, at: vars.map((v) => p.gens.indexOf(v)) };
 }
 
 /** ∇f: the vector of first partials, in the order of `vars`; by a vector symbol, in matrix form. */
 export function gradient(expr: Node, vars: readonly Node[]): Node {
   if (vars.length === 1 && !isScalar(vars[0].shape)) return matrixGradient(expr, vars[0]);
   if (!isScalar(expr.shape)) throw mathError("∇ needs a scalar expression; use jacobian for a vector");
-  const partials = polynomialPartials(expr, vars);
-  if (partials) return tensor([vars.length], partials.map((d) => d?.toNode() ?? ZERO));
+  const poly = asPolynomial(expr, vars);
+  if (poly) return tensor([vars.length], poly.at.map((k) => (k < 0 ? ZERO : poly.p.derivative(k).toNode())));
   return tensor([vars.length], vars.map((v) => differentiate(expr, v)));
 }
 
@@ -116,13 +117,15 @@ export function gradient(expr: Node, vars: readonly Node[]): Node {
 export function hessian(expr: Node, vars: readonly Node[]): Node {
   if (vars.length === 1 && !isScalar(vars[0].shape)) return matrixJacobian(matrixGradient(expr, vars[0]), vars[0]);
   const n = vars.length;
-  const partials = polynomialPartials(expr, vars);
-  const second = partials
-    ? (i: number, j: number) => {
-        const d = partials[i];
-        const k = d ? d.gens.indexOf(vars[j]) : -1;
-        return d && k >= 0 ? d.derivative(k).toNode() : ZERO;
-      }
+  const poly = asPolynomial(expr, vars);
+  const second = poly
+    ? (() => {
+        const first = poly.at.map((k) => (k < 0 ? null : poly.p.derivative(k)));
+        return (i: number, j: number) => {
+          const d = first[i];
+          return d && poly.at[j] >= 0 ? d.derivative(poly.at[j]).toNode() : ZERO;
+        };
+      })()
     : (() => {
         const first = vars.map((v) => differentiate(expr, v));
         return (i: number, j: number) => differentiate(first[i], vars[j]);

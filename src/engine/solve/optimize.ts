@@ -101,10 +101,11 @@ function inRing(f: Node, gs: readonly Node[], xs: readonly Node[], lambdas: read
     const values = point.map(floatValue);
     return values.every((v) => v !== null) ? rows.map((row) => row.map((p) => p.evaluateFloat(values as number[]))) : null;
   };
-  const H = lazy(() => xs.map((_, i) => L.derivative(i)).map((d) => xs.map((_, j) => d.derivative(j))));
+  const gradient = unknowns.map((_, i) => L.derivative(i));
+  const H = lazy(() => xs.map((_, i) => xs.map((_, j) => gradient[i].derivative(j))));
   const J = lazy(() => gps.map((g) => xs.map((_, j) => g.derivative(j))));
   return {
-    solve: () => solvePolynomials(unknowns.map((_, i) => L.derivative(i)), unknowns),
+    solve: () => solvePolynomials(gradient, unknowns),
     hessianAt: (point) => numbers(H(), point),
     jacobianAt: (point) => numbers(J(), point),
     valueAt: (point) =>

@@ -57,16 +57,10 @@ const RATIONALS: Field<Rational> = {
   subMul: (a, f, b) => a.sub(f.mul(b)),
 };
 
-/**
- * Gaussian elimination, for systems linear in the unknowns: on exact rationals when every
- * coefficient is a number (most systems), else over expressions (symbolic coefficients).
- */
+/** Gaussian elimination over expressions, for systems linear in the unknowns with coefficients beyond ℚ. */
 function solveLinear(exprs: Node[], coefficients: Node[][], vars: readonly Node[]): SystemSolution {
   const zeroPoint = new Map(vars.map((v) => [v, ZERO] as const));
   const rows = exprs.map((e, i) => [...coefficients[i].map(expand), expand(sub(ZERO, substitute(e, zeroPoint)))]);
-  if (rows.every((row) => row.every((x) => x.kind === "num"))) {
-    return eliminate(rows.map((row) => row.map((x) => (x as Node & { kind: "num" }).value)), vars.length, RATIONALS, num);
-  }
   return eliminate(rows, vars.length, EXPRESSIONS, (x) => x);
 }
 
@@ -88,14 +82,9 @@ function eliminate<T>(rows: T[][], n: number, field: Field<T>, toNode: (x: T) =>
     pivots.push(c);
     r++;
   }
-  return solved(rows.map((row) => !field.isZero(row[n])), pivots, n, (i) => toNode(rows[i][n]));
-}
-
-/** After elimination: no solution (a row 0 = c ≠ 0), a free unknown, or the one solution. */
-function solved(constantNonzero: boolean[], pivots: number[], n: number, value: (row: number) => Node): SystemSolution {
-  for (let i = pivots.length; i < constantNonzero.length; i++) if (constantNonzero[i]) return { kind: "finite", solutions: [] };
-  if (pivots.length < n) return { kind: "infinite", note: `infinitely many solutions: ${n - pivots.length} unknown(s) are free` };
-  const values = Array.from({ length: n }, (_, j) => value(pivots.indexOf(j)));
+  for (let i = r; i < rows.length; i++) if (!field.isZero(rows[i][n])) return { kind: "finite", solutions: [] };
+  if (r < n) return { kind: "infinite", note: `infinitely many solutions: ${n - r} unknown(s) are free` };
+  const values = Array.from({ length: n }, (_, j) => toNode(rows[pivots.indexOf(j)][n]));
   return { kind: "finite", solutions: [{ values, exact: true }] };
 }
 

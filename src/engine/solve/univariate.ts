@@ -70,8 +70,8 @@ function horner(c: number[], x: number): number {
 /** The complex roots of c[0] + c[1]x + … : the companion matrix's eigenvalues, or by Aberth's iteration for high degrees. */
 function complexRoots(c: number[]): { re: number; im: number }[] {
   const n = c.length - 1;
-  const lead = c[n];
   if (n > ABERTH_FROM) return aberth(c);
+  const lead = c[n];
   const companion = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === 0 ? -c[n - 1 - j] / lead : i === j + 1 ? 1 : 0)));
   return eigenvalues(companion);
 }
