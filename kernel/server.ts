@@ -59,8 +59,12 @@ export const KERNEL_INFO = {
     version: "0.1.0",
     mimetype: "text/x-nabla",
     file_extension: ".nabla",
-    pygments_lexer: "text",
-    codemirror_mode: "text/x-nabla",
+    // nbconvert highlights with Pygments, which has no Nabla lexer. Julia's reads Nabla honestly:
+    // `#` comments, strings, numbers, Unicode names and operators, `f(x) = …`, `[1, 2; 3, 4]` (no
+    // error tokens on any course notebook's cell, test/kernel/highlight.test.ts).
+    pygments_lexer: "julia",
+    // Defined by the kernelspec's kernel.js (./install.ts) for Notebook 6.
+    codemirror_mode: "nabla",
     nbconvert_exporter: "script",
   },
   banner: "Nabla — the math of machine learning: ∇, ∂, Σ, matrices, Lagrange problems and checks, typeset.",

@@ -8,7 +8,7 @@ if ! /usr/bin/jupyter nbconvert --version >/dev/null 2>&1; then
   apt-get update -qq && apt-get install -y -qq jupyter-client jupyter-nbconvert python3-nbclient python3-ipykernel >/dev/null
 fi
 npm run --silent build
-NABLA_USE_DIST=1 node bin/nabla.mjs install-kernel --user >/dev/null
+node bin/nabla.mjs install-kernel --user >/dev/null
 mkdir -p out
 PRIORITY=""
 for mime in text/html image/svg+xml text/latex image/png text/plain; do PRIORITY="$PRIORITY --NbConvertBase.display_data_priority=$mime"; done

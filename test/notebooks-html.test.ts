@@ -34,7 +34,7 @@ describe.skipIf(!hasJupyter)("course notebooks in Jupyter", () => {
   const env = { ...process.env, JUPYTER_PATH: join(prefix, "share", "jupyter") };
 
   it("installs the kernel", async () => {
-    expect(await installKernel(["--prefix", prefix])).toBe(0);
+    expect(await installKernel(["--prefix", prefix, "--from-sources"])).toBe(0);
   });
 
   it.each(NOTEBOOKS.map((p) => [p.split("/").pop()!, p]))("%s executes with no error outputs and exports to HTML", (name, path) => {

@@ -18,7 +18,7 @@ describe.skipIf(!available)("the Jupyter kernel", () => {
   const env = { ...process.env, JUPYTER_PATH: join(prefix, "share", "jupyter"), NABLA_STATEMENT_SECONDS: "600" };
 
   it("installs its kernelspec", async () => {
-    expect(await installKernel(["--prefix", prefix])).toBe(0);
+    expect(await installKernel(["--prefix", prefix, "--from-sources"])).toBe(0);
   });
 
   for (const suite of ["test_nabla_kernel", "test_kernel_robustness"]) {
