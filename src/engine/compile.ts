@@ -156,7 +156,7 @@ export function compile(root: Node): CompiledExpression {
     bound = new Map();
     dims = new Map();
     for (const { name, shape } of declared) {
-      const given = values[name];
+      const given = Object.hasOwn(values, name) ? values[name] : undefined;
       if (given === undefined) throw nameError(`no value given for ${name}, which the expression needs`);
       const v = toFloatArray(name, given);
       if (v.shape.length !== shape.length) throw shapeError(`${name} is declared ${describe(shape)}, but its value is ${describe(v.shape)}`);

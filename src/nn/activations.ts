@@ -18,5 +18,5 @@ export const ACTIVATIONS: Record<Exclude<ActivationName, "softmax">, Activation>
 };
 
 export function isActivation(name: string): name is ActivationName {
-  return name === "softmax" || name in ACTIVATIONS;
+  return name === "softmax" || Object.hasOwn(ACTIVATIONS, name);
 }

@@ -29,7 +29,7 @@ export const DATASET_NAMES = ["and", "or", "xor", "nand", "blobs", "moons", "cir
 
 export function dataset(name: string, n = 200, seed = 1, noise = 0.1): Dataset {
   const rng = new Random(seed);
-  if (name in GATES) {
+  if (Object.hasOwn(GATES, name)) {
     return fromPoints(name, [[0, 0], [0, 1], [1, 0], [1, 1]], GATES[name], 2);
   }
   const points: [number, number][] = [];

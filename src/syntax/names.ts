@@ -31,11 +31,12 @@ export function isLetter(c: string | undefined): boolean {
 }
 
 export function greekLetter(word: string): string | undefined {
-  return GREEK[word];
+  // Own keys only: a name such as `toString` is not a letter (Object.prototype's members are not data).
+  return Object.hasOwn(GREEK, word) ? GREEK[word] : undefined;
 }
 
 export function latexGreek(letter: string): string | undefined {
-  return LATEX_GREEK[letter];
+  return Object.hasOwn(LATEX_GREEK, letter) ? LATEX_GREEK[letter] : undefined;
 }
 
 /** One or more ASCII digits (as /^\d+$/, without a regular expression: V8 compiles one on first use). */
@@ -85,7 +86,7 @@ export function canonicalName(typed: string): string {
   let base = underscore >= 0 ? text.slice(0, underscore) : text;
   let sub = underscore >= 0 ? text.slice(underscore + 1) : "";
   if (sub.startsWith("{") && sub.endsWith("}")) sub = sub.slice(1, -1);
-  base = GREEK[base] ?? base;
+  base = greekLetter(base) ?? base;
   return sub ? `${base}_${sub}` : base;
 }
 
