@@ -2,20 +2,21 @@
 // apply by substitution, operators go through the table, calculus through the engine.
 import { MathFailure, mathError, nameError, shapeError } from "../errors.js";
 import type { Environment, UserFunction } from "../environment.js";
-import { ONE, add, apply, bigop, constant, div, indexed, isNumber, mul, neg, num, pow, relation, str, struct, sub, sym, tensor, tuple } from "../graph/construct.js";
+import { ONE, add, apply, constant, div, indexed, isNumber, mul, neg, num, pow, relation, str, struct, sub, sym, tensor, tuple } from "../graph/construct.js";
 import type { Node, Sym } from "../graph/node.js";
 import { lookupOperator } from "../graph/operators.js";
 import { isScalar, sameShape, showShape } from "../graph/shape.js";
 import { Rational } from "../numeric/rational.js";
 import type { DiffVar, Expr } from "../syntax/ast.js";
 import { isDigits } from "../syntax/names.js";
-import { rewrite, freeSymbols } from "../graph/traverse.js";
+import { freeSymbols } from "../graph/traverse.js";
 import { differentiate, gradient, hessian } from "./differentiate.js";
 import { matmul } from "../graph/ops/linear-algebra.js";
 import { didYouMean } from "./suggest.js";
-import { COMMANDS } from "./commands.js";
+import { lookupCommand, vocabulary } from "./commands/table.js";
+import { runCommand } from "./commands/dispatch.js";
+import { expandBigop } from "./bigops.js";
 import { substitute } from "./substitute.js";
-import { closedSum, sumOf } from "./sums.js";
 import { isNetworkNode, network } from "./networks.js";
 
 export class Evaluator {
@@ -134,8 +135,8 @@ export class Evaluator {
       return this.applyUser(fn, body, args);
     }
     if (e.primes) throw nameError(`${e.callee} is not a function, so ${e.callee}${"'".repeat(e.primes)} means nothing`);
-    const command = COMMANDS.get(e.callee);
-    if (command && !this.env.values.has(e.callee)) return command(e.args, this);
+    const command = lookupCommand(e.callee);
+    if (command && !this.env.values.has(e.callee)) return runCommand(command, e.args, this);
     const entry = lookupOperator(e.callee);
     if (entry && !this.env.values.has(e.callee)) {
       const args = e.args.map((a) => this.expr(a));
@@ -155,8 +156,9 @@ export class Evaluator {
     return this.binary("*", this.name(e.callee), this.expr(e.args[0]));
   }
 
+  /** The names a call may mean: the user's functions, then the operator and command tables'. */
   knownFunctions(): string[] {
-    return [...this.env.functions.keys(), ...COMMANDS.keys(), ...allOperatorNames()];
+    return [...this.env.functions.keys(), ...vocabulary().map((w) => w.name)];
   }
 
   applyUser(fn: UserFunction, body: Node, args: Node[]): Node {
@@ -259,41 +261,6 @@ function normKind(p: string): Node {
   return str(p === "inf" ? "∞" : p);
 }
 
-let operatorNames: string[] | null = null;
-function allOperatorNames(): string[] {
-  if (!operatorNames) {
-    operatorNames = [];
-    for (const name of ["exp", "log", "ln", "sqrt", "sin", "cos", "tan", "sinh", "cosh", "tanh", "abs", "sign", "step", "sigmoid", "relu", "leaky_relu", "hardtanh", "softplus", "max", "min", "softmax", "logsumexp", "det", "inv", "inverse", "tr", "trace", "rank", "norm", "dot", "outer", "transpose", "diag", "zeros", "ones", "eye"]) {
-      if (lookupOperator(name)) operatorNames.push(name);
-    }
-  }
-  return operatorNames;
-}
-
 export { substitute };
-
-/** Σ and ∏ with whole-number bounds expand; symbolic bounds stay (closed forms are the engine's). */
-export function expandBigop(op: "sum" | "prod", index: Sym, from: Node, to: Node, body: Node): Node {
-  if (from.kind === "num" && to.kind === "num" && from.value.isInteger() && to.value.isInteger()) {
-    const lo = from.value.num;
-    const hi = to.value.num;
-    if (hi - lo > 100_000n) throw mathError(`a ${op === "sum" ? "Σ" : "∏"} over more than 100,000 terms is too long to expand`);
-    const terms: Node[] = [];
-    for (let k = lo; k <= hi; k++) {
-      terms.push(substituteIndex(body, index, num(Rational.int(k))));
-    }
-    return op === "sum" ? add(...terms) : mul(...terms);
-  }
-  if (op === "sum") return closedSum(index, from, to, body) ?? sumOf(index, from, to, body);
-  return bigop(op, index, from, to, body);
-}
-
-function substituteIndex(body: Node, index: Sym, value: Node): Node {
-  return rewrite(body, (n) => {
-    if (n === index) return value;
-    if (n.kind === "indexed" && n.index.kind === "num") return sym(`${n.base}_${n.index.value.toString()}`);
-    return undefined;
-  });
-}
 
 export { isNumber, pow };

@@ -16,7 +16,7 @@ import type { OptimizerName, OptimizerSettings } from "../nn/optimizers.js";
 import { perceptron as runPerceptron } from "../nn/perceptron.js";
 import { Random } from "../nn/random.js";
 import { accuracy as measureAccuracy, train as runTraining } from "../nn/train.js";
-import type { Evaluator } from "./evaluate.js";
+import type { Evaluation as Evaluator } from "./commands/entry.js";
 import { floatValue } from "../graph/evalf.js";
 
 let counter = 0;
@@ -79,14 +79,13 @@ function networkId(net: Node): string {
   return text(fieldOf(net, "id"));
 }
 
-export function datasetNode(args: Expr[], ev: Evaluator): Node {
+/** `dataset("moons", n = 200, seed = 1, noise = 0.1)`: the options come checked and defaulted by the command table. */
+export function datasetNode(args: Expr[], opts: ReadonlyMap<string, Node>, ev: Evaluator): Node {
   const name = args[0]?.kind === "string" ? args[0].value : args[0]?.kind === "name" ? args[0].name : "";
   if (!DATASET_NAMES.includes(name)) throw mathError(`unknown data set ${name || "(none)"}: try ${DATASET_NAMES.join(", ")}`);
-  const opts = new Map<string, Node>();
-  for (const a of args.slice(1)) if (a.kind === "relation" && a.left.kind === "name") opts.set(a.left.name, ev.expr(a.right));
-  const n = opts.has("n") ? whole(opts.get("n")!, "n") : 200;
-  const seed = opts.has("seed") ? whole(opts.get("seed")!, "seed") : 1;
-  const noise = opts.has("noise") ? floatValue(opts.get("noise")!) ?? 0.1 : 0.1;
+  const n = whole(opts.get("n")!, "n");
+  const seed = whole(opts.get("seed")!, "seed");
+  const noise = floatValue(opts.get("noise")!) ?? 0.1;
   const data = makeDataset(name, n, seed, noise);
   const id = `data${++counter}`;
   ev.env.datasets.set(id, data);
@@ -210,10 +209,9 @@ export function accuracyOf(args: Expr[], ev: Evaluator): Node {
   return float(measureAccuracy(weights(ev, net, 1), dataOf(ev.expr(args[1]), ev)));
 }
 
-export function perceptronOf(args: Expr[], ev: Evaluator): Node {
+export function perceptronOf(args: Expr[], eta: number, ev: Evaluator): Node {
   const target = args[0];
   const data = target?.kind === "name" && DATASET_NAMES.includes(target.name) && !ev.env.values.has(target.name) ? makeDataset(target.name) : dataOf(ev.expr(target), ev);
-  const eta = args[1] && args[1].kind === "relation" ? floatValue(ev.expr(args[1].right)) ?? 1 : 1;
   const run = runPerceptron(data, eta);
   const lines = run.steps.map((s) => str(`epoch ${s.epoch}: x = (${s.x.join(", ")}), y = ${s.y}, ŷ = ${s.prediction}${s.error ? `, error ${s.error > 0 ? "+" : ""}${s.error} → w = (${s.w.join(", ")}), b = ${s.b}` : ""}`));
   return struct("perceptron", [

@@ -11,7 +11,7 @@ import { lineSpec, sample, type Series } from "../render/plot/spec.js";
 import { lineSvg } from "../render/plot/svg.js";
 import type { Expr } from "../syntax/ast.js";
 import { evaluateAt } from "./numeric-eval.js";
-import type { Evaluator } from "./evaluate.js";
+import type { Evaluation as Evaluator } from "./commands/entry.js";
 import { contourSpec, contourSvg, decisionSpec, decisionSvg, gridOver } from "../render/plot/fields.js";
 import { labelOf, predictClass, trainedModel } from "./networks.js";
 import { vegaSvg } from "../render/plot/vega.js";

@@ -1,0 +1,110 @@
+// Optimisation commands: stationary points, Lagrange multipliers, convexity, and the descent
+// methods run step by step (each option spelled as the notes spell it, with ASCII aliases).
+import type { Node } from "../../graph/node.js";
+import { convexity } from "../convexity.js";
+import { descentMethod, gradientDescent, type Method } from "../descent.js";
+import { criticalPoints, lagrange } from "../solve/optimize.js";
+import { bodyOf, equationsOf, listOf, pointArg, show, variablesOf, wholeOption } from "./args.js";
+import type { CommandCall, CommandEntry, CommandOption, Evaluation } from "./entry.js";
+
+let progressCount = 0;
+
+/**
+ * A display that updates in place while a long run goes (Jupyter's update_display_data): shown
+ * for runs of 100 steps or more, updated about every 5%, replaced by the final point.
+ */
+function progressFor(ev: Evaluation, label: string, steps: number): ((step: number, point: Node) => void) | undefined {
+  if (steps < 100) return undefined;
+  const displayId = `nabla-progress-${process.pid}-${++progressCount}`;
+  const every = Math.max(1, Math.floor(steps / 20));
+  ev.env.emit({ kind: "display", text: `${label}: step 0 of ${steps}`, displayId });
+  return (step, point) => {
+    if (step % every === 0 || step === steps) {
+      ev.env.emit({ kind: "display", text: `${label}: step ${step} of ${steps}, at ${show(point)}`, displayId, update: true });
+    }
+  };
+}
+
+const ETA: CommandOption = { name: "η", aliases: ["eta"], type: "expression", required: true, description: "a learning rate" };
+const STEPS: CommandOption = { name: "steps", type: "whole", default: "1", description: "the number of steps" };
+/** Momentum's coefficient: γ in one set of notes, β in the other. */
+const GAMMA: CommandOption = { name: "γ", aliases: ["gamma", "β", "beta"], type: "expression", default: "0.9", description: "the momentum coefficient" };
+const BETA: CommandOption = { name: "β", aliases: ["beta", "ρ", "rho"], type: "expression", default: "0.9", description: "the decay of the squared-gradient average" };
+const BETA1: CommandOption = { name: "β_1", aliases: ["beta1", "beta_1"], type: "expression", default: "0.9", description: "the decay of the gradient average" };
+const BETA2: CommandOption = { name: "β_2", aliases: ["beta2", "beta_2"], type: "expression", default: "0.999", description: "the decay of the squared-gradient average" };
+const EPSILON: CommandOption = { name: "ε", aliases: ["epsilon", "eps"], type: "expression", default: "0.00000001", description: "the constant that keeps the division finite" };
+
+/** gd(f, x = 4, η = 0.1, steps = 10): positional f and the starting point. */
+function start(call: CommandCall, ev: Evaluation, what: string): { body: Node; vars: Node[]; at: Node[] } {
+  const { body } = bodyOf(ev, call.args[0]);
+  const { vars, at } = pointArg(ev, call.args[1], what);
+  return { body, vars, at };
+}
+
+const METHODS: { method: Method; options: CommandOption[]; description: string; example: string }[] = [
+  { method: "momentum", options: [ETA, GAMMA, STEPS], description: "Gradient descent with momentum: v ← γv + η∇f, x ← x − v.", example: "momentum(x^2, x = 4, η = 0.1, γ = 0.9, steps = 5)" },
+  { method: "nesterov", options: [ETA, GAMMA, STEPS], description: "Nesterov's accelerated gradient: the gradient taken at the look-ahead point x − γv.", example: "nesterov(x^2, x = 4, η = 0.1, γ = 0.9, steps = 5)" },
+  { method: "rmsprop", options: [ETA, BETA, EPSILON, STEPS], description: "RMSprop: each step divided by the root of a running average of squared gradients.", example: "rmsprop(x^2, x = 4, η = 0.1, steps = 5)" },
+  { method: "adam", options: [ETA, BETA1, BETA2, EPSILON, STEPS], description: "Adam: running averages of the gradient and its square, bias-corrected.", example: "adam(x^2 + 4y^2, [x, y] = [2, 1], η = 0.1, steps = 3)" },
+];
+
+export const OPTIMISATION: CommandEntry[] = [
+  {
+    name: "critical",
+    arity: [1, 2],
+    help: { syntax: "critical(f), critical(f, [x, y])", description: "The stationary points of f, each classified as a minimum, maximum or saddle by the Hessian.", examples: ["critical(x^3 - 3x + y^2)", "critical(x^2 + y^2, [x, y])"] },
+    run: ({ args }, ev) => {
+      const { body, params } = bodyOf(ev, args[0]);
+      return criticalPoints(body, args[1] ? listOf(ev.expr(args[1])) : params ?? undefined);
+    },
+  },
+  {
+    name: "lagrange",
+    arity: [2, Infinity],
+    help: { syntax: "lagrange(f, g = c), lagrange(f, g₁ = c₁, g₂ = c₂)", description: "The stationary points of f under equality constraints, with their multipliers λ.", examples: ["lagrange(x y, x + y = 10)"] },
+    run: ({ args }, ev) => {
+      const { body } = bodyOf(ev, args[0]);
+      const constraints = args.slice(1).flatMap((a) => equationsOf(ev, a));
+      return lagrange(body, constraints);
+    },
+  },
+  {
+    name: "convex",
+    arity: [1, 2],
+    help: { syntax: "convex(f), convex(f, [x, y])", description: "Whether f is convex, concave or neither, with the reason (composition rules or the Hessian).", examples: ["convex(x^2 + y^2)", "convex(log(x), x)"] },
+    run: ({ args }, ev) => {
+      const { body, params } = bodyOf(ev, args[0]);
+      return convexity(body, args[1] ? variablesOf(ev, args.slice(1), body) : params ?? undefined);
+    },
+  },
+  {
+    name: "gd",
+    arity: [2, 2],
+    options: [ETA, STEPS],
+    pointArguments: 1,
+    help: {
+      syntax: "gd(f, x = a, η = 0.1), gd(f, [x, y] = [a, b], η = 0.1, steps = k)",
+      description: "Gradient descent x ← x − η∇f from the starting point: one step, or the path of k steps.",
+      examples: ["gd(x^2, x = 4, η = 0.1)", "gd(x^2 + 4y^2, [x, y] = [2, 1], η = 0.1, steps = 4)"],
+    },
+    run: (call, ev) => {
+      const { body, vars, at } = start(call, ev, "gd");
+      const steps = wholeOption(call, "steps");
+      return gradientDescent(body, vars, at, call.options.get("η")!, steps, progressFor(ev, "gradient descent", steps));
+    },
+  },
+  ...METHODS.map(({ method, options, description, example }): CommandEntry => ({
+    name: method,
+    arity: [2, 2],
+    options,
+    pointArguments: 1,
+    help: { syntax: `${method}(f, x = a, ${options.filter((o) => o !== STEPS).map((o) => `${o.name} = ${o.default ?? "0.1"}`).join(", ")}, steps = k)`, description, examples: [example] },
+    run: (call, ev) => {
+      const { body, vars, at } = start(call, ev, method);
+      const steps = wholeOption(call, "steps");
+      const get = (name: string) => call.options.get(name);
+      const params = { eta: get("η")!, gamma: get("γ"), beta: get("β"), beta1: get("β_1"), beta2: get("β_2"), epsilon: get("ε") };
+      return descentMethod(method, body, vars, at, params, steps, progressFor(ev, method, steps));
+    },
+  })),
+];

@@ -1,0 +1,27 @@
+// Solving equations: one equation or a system, in the variables given or the free ones.
+import { relation, str, struct, tuple } from "../../graph/construct.js";
+import { freeSymbols } from "../../graph/traverse.js";
+import { solveSystem } from "../solve/system.js";
+import { equationsOf, listOf } from "./args.js";
+import type { CommandEntry } from "./entry.js";
+
+export const SOLVE: CommandEntry[] = [
+  {
+    name: "solve",
+    arity: [1, 2],
+    help: {
+      syntax: "solve(f = g, x), solve([f = a, g = b], [x, y])",
+      description: "The solutions of an equation or a system: exact where they can be found, numeric roots (to about 1e-12) otherwise, with a note when there are infinitely many.",
+      examples: ["solve(x^2 - 4 = 0, x)", "solve([x + y = 10, x - y = 2], [x, y])"],
+    },
+    run: ({ args }, ev) => {
+      const equations = equationsOf(ev, args[0]);
+      const vars = args[1] ? listOf(ev.expr(args[1])) : freeSymbols(tuple(equations));
+      const result = solveSystem(equations, vars);
+      if (result.kind === "infinite") return struct("solutions", [{ name: "items", value: tuple([]) }, { name: "note", value: str(result.note) }]);
+      const sets = result.solutions.map((s) => tuple(vars.map((v, i) => relation("=", v, s.values[i]))));
+      const notes = [...(result.solutions.some((s) => !s.exact) ? ["numeric roots, to about 1e-12"] : []), ...(result.more ? [result.more] : [])];
+      return struct("solutions", [{ name: "items", value: tuple(sets) }, ...(notes.length ? [{ name: "note", value: str(notes.join("; ")) }] : [])]);
+    },
+  },
+];
