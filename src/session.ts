@@ -19,7 +19,7 @@ import { compare, type Comparison } from "./engine/check.js";
 import { str } from "./graph/construct.js";
 import { optimum } from "./engine/solve/optimize.js";
 import { trainStatement } from "./engine/networks.js";
-import { runExpect, type ExpectOutcome } from "./engine/expect.js";
+import { runExpect, type AnswerSource, type ExpectOutcome } from "./engine/expect.js";
 import { compile, type CompiledExpression } from "./engine/compile.js";
 
 export interface SessionOptions {
@@ -32,6 +32,10 @@ export interface SessionOptions {
   onResult?: (result: StatementResult) => void;
   /** Lets `load("file.csv")` read files (the CLI and the kernel); the grader leaves it out. */
   readFile?: (path: string) => string;
+  /** Called after each statement that ran without an error, with its syntax tree and the cell's text (the grader traces what each answer was computed with). */
+  onStatement?: (statement: Statement, code: string) => void;
+  /** Where `expect` reads the answers on the left of ≡; by default this session's own names (the grader supplies the student's). */
+  answers?: AnswerSource;
 }
 
 interface Shown {
@@ -122,6 +126,7 @@ export class Session {
     });
     try {
       const shown = this.execute(parsed.statement);
+      this.options.onStatement?.(parsed.statement, code);
       return this.success(code, text, offset, index, silent || shown.silent === true || shown.value === NOTHING, shown);
     } catch (err) {
       return this.failure(code, offset, index, err, text);
@@ -193,7 +198,7 @@ export class Session {
         return { value, name: st.name ?? undefined };
       }
       case "expect": {
-        const outcome = runExpect(st.branches, ev);
+        const outcome = runExpect(st, ev, this.options.answers);
         return { value: str(scoreText(outcome)), score: outcome };
       }
       case "optimize": {

@@ -18,6 +18,7 @@ import { runCommand } from "./commands/dispatch.js";
 import { expandBigop } from "./bigops.js";
 import { substitute } from "./substitute.js";
 import { isNetworkNode, network } from "./networks.js";
+import { resultItems } from "./command-values.js";
 
 export class Evaluator {
   constructor(readonly env: Environment) {}
@@ -212,6 +213,15 @@ export class Evaluator {
   }
 
   index(target: Node, indices: (Node | "all")[]): Node {
+    // A command's result (solve, critical, lagrange, gd) indexes as the list of its points.
+    const items = resultItems(target);
+    if (items) {
+      const [first, ...rest] = indices;
+      if (first === "all" || first.kind !== "num" || !first.value.isInteger()) throw mathError("pick one item of the result by its number: sol[1] (indices start at 1)");
+      const k = Number(first.value.num);
+      if (k < 1 || k > items.length) throw shapeError(`index ${k} is out of range 1..${items.length}`);
+      return rest.length ? this.index(items[k - 1], rest) : items[k - 1];
+    }
     if (target.kind !== "tensor") throw shapeError(`cannot index a ${showShape(target.shape)}${target.kind === "sym" ? " symbol" : ""}`);
     const shape = target.shape;
     if (indices.length !== shape.length) {

@@ -1,14 +1,28 @@
-// `expect NAME ≡ EXPR points P [tol T] ["feedback"] else if NAME ≡ EXPR2 points Q "hint" …`:
-// the first branch whose comparison holds earns its points; the first branch's points are the
-// question's worth. A wrong answer gets the counterexample from the comparison.
+// `expect NAME ≡ EXPR points P [tol T] [rtol R] ["feedback"] else if NAME ≡ EXPR2 points Q "hint" …
+// [forbid OP, OP, …]`: the first branch whose comparison holds earns its points; the first branch's
+// points are the question's worth.
+//
+// The key is not the student's. Every right side is evaluated in the session that runs the
+// statement; when grading, that is the key's session, built from the master's cells only, and only
+// the answer names on the left of ≡ come from the student (an `AnswerSource`). An answer means the
+// value it had when the student assigned it: later assignments to the names it mentions (`x = 1`
+// after `q1 = 2x cos(x^2)`) do not change it, and nothing a student defines reaches the key.
+//
+// `forbid`: an answer computed with a forbidden operator anywhere in the chain of the student's
+// statements that defined it earns nothing. Each operator stands for its spellings: d/dx, ∂/∂x,
+// f′ and diff are one (differentiation); ∇ and grad; ∇² and hessian (which ∇ also forbids).
+//
+// A wrong answer is told the common mistake it makes (negated, a constant factor, transposed, a
+// constant added, a missing or extra solution) before a counterexample, in words for students.
 import { MathFailure, mathError } from "../errors.js";
-import type { ExpectBranch, Expr } from "../syntax/ast.js";
-import { compare, type Comparison } from "./check.js";
-import type { Evaluator } from "./evaluate.js";
-import { evaluateAt } from "./numeric-eval.js";
-import { sub } from "../graph/construct.js";
-import { freeSymbols } from "../graph/traverse.js";
+import type { UserFunction } from "../environment.js";
+import { sym } from "../graph/construct.js";
+import type { Node } from "../graph/node.js";
+import type { ExpectBranch, Expr, Statement } from "../syntax/ast.js";
 import { toPretty } from "../render/index.js";
+import type { Comparison } from "./check.js";
+import type { Evaluator } from "./evaluate.js";
+import { compareAnswer, namedMistake, shapeWords, type AnswerComparison, type Mistake, type Tolerance } from "./answer-compare.js";
 
 export interface ExpectOutcome {
   earned: number;
@@ -16,8 +30,41 @@ export interface ExpectOutcome {
   /** Which branch matched: 0 the right answer, k ≥ 1 the k-th anticipated mistake, -1 none. */
   branch: number;
   verdict: "correct" | "partial" | "incorrect" | "missing";
+  /** For the student: plain words, no engine internals. */
   feedback: string;
+  /** For the instructor: the comparison's own reason, where it says more than the feedback. */
+  detail?: string;
   counterexample?: Comparison["counterexample"];
+}
+
+/** What a student defined under an answer name, and what it was computed with. */
+export interface StudentBinding {
+  value?: Node;
+  fn?: UserFunction;
+  /** Operators (keys of `forbidKey`) used by the statements that defined it, each with one such statement. */
+  operators: ReadonlyMap<string, string>;
+}
+
+/** The student's side of grading: the answers, read at the grading cell's place in their notebook. */
+export interface AnswerSource {
+  /** Whether the question asks for `name` (the master's solution cells define it). */
+  isAnswerName(name: string): boolean;
+  binding(name: string): StudentBinding | null;
+  /** Why there is no answer `name` (a parse error in its answer cell, …), for the student. */
+  whyMissing(name: string): string | null;
+  /** The parameters of the key's own function answer `name(x, y) = …`, if it is a function. */
+  keyParams(name: string): string[] | null;
+}
+
+type ExpectStatement = Pick<Extract<Statement, { kind: "expect" }>, "branches"> & { forbid?: readonly string[] };
+
+/** The operator a forbid item or a command name stands for: its spellings share one key. */
+export function forbidKey(item: string): string {
+  const t = item.trim();
+  if (t === "diff" || t === "'" || t === "′" || t.startsWith("∂") || /^d[⁰¹²³⁴⁵⁶⁷⁸⁹]*\/d/u.test(t)) return "d/dx";
+  if (t === "grad" || t === "gradient" || t === "∇" || t === "∇¹") return "∇";
+  if (t === "hessian" || /^∇[²]$/u.test(t)) return "∇²";
+  return t;
 }
 
 function pointsOf(b: ExpectBranch): number {
@@ -27,63 +74,176 @@ function pointsOf(b: ExpectBranch): number {
   return p;
 }
 
+function toleranceOf(b: ExpectBranch): Tolerance {
+  const read = (text: string | null | undefined, what: string) => {
+    if (text === null || text === undefined) return null;
+    const t = Number(text);
+    if (!Number.isFinite(t) || t < 0) throw mathError(`${what} must be a number ≥ 0, not ${text}`);
+    return t;
+  };
+  return { absolute: read(b.tolerance, "tol"), relative: read(b.relativeTolerance, "rtol") };
+}
+
 function sides(b: ExpectBranch): { answer: Expr; expected: Expr } {
   const e = b.expr;
   if (e.kind !== "relation" || (e.op !== "==" && e.op !== "=")) throw mathError("write expect NAME ≡ EXPECTED (or ==)");
   return { answer: e.left, expected: e.right };
 }
 
-/** Within a tolerance, numbers compare by absolute difference; otherwise as `check` does. */
-function matches(ev: Evaluator, b: ExpectBranch, answerValue: ReturnType<Evaluator["expr"]>): Comparison {
-  const expected = ev.expr(sides(b).expected);
-  if (b.tolerance !== null) {
-    const tol = Number(b.tolerance);
-    const d = sub(answerValue, expected);
-    if (freeSymbols(d).length === 0 && d.shape.length === 0) {
-      const gap = Math.abs(evaluateAt(d, new Map()));
-      return Number.isFinite(gap) && gap <= tol
-        ? { verdict: "equivalent", reason: `within ${tol}` }
-        : { verdict: "not equivalent", reason: `off by ${Number.isFinite(gap) ? gap.toPrecision(3) : "an undefined amount"} (tolerance ${tol})` };
-    }
+/** Every name an expression mentions, as a value or a function, in order of appearance. */
+export function namesIn(e: unknown, out: string[] = []): string[] {
+  if (Array.isArray(e)) {
+    for (const x of e) namesIn(x, out);
+    return out;
   }
-  return compare(answerValue, expected);
+  if (e === null || typeof e !== "object") return out;
+  const node = e as { kind?: string; name?: string; callee?: string; fn?: string[] };
+  const add = (n: string | undefined) => n !== undefined && !out.includes(n) && out.push(n);
+  if (node.kind === "name") add(node.name);
+  if (node.kind === "call") add(node.callee);
+  if (node.kind === "partialOf") add(node.fn?.[0]);
+  for (const [key, value] of Object.entries(node)) if (key !== "span" && key !== "calleeSpan" && typeof value === "object") namesIn(value, out);
+  return out;
 }
 
-export function runExpect(branches: readonly ExpectBranch[], ev: Evaluator): ExpectOutcome {
-  const possible = pointsOf(branches[0]);
-  const { answer } = sides(branches[0]);
-  if (answer.kind === "name" && !ev.env.isUserName(answer.name)) {
-    return { earned: 0, possible, branch: -1, verdict: "missing", feedback: `${answer.name} is not defined: no answer was given` };
+/** Names on the left of ≡ that the student supplies. */
+function answerNames(left: Expr, answers: AnswerSource | undefined): string[] {
+  const bare = left.kind === "name" ? left.name : null;
+  if (!answers) return bare ? [bare] : [];
+  return namesIn(left).filter((n) => n === bare || answers.isAnswerName(n));
+}
+
+const missing = (possible: number, feedback: string): ExpectOutcome => ({ earned: 0, possible, branch: -1, verdict: "missing", feedback });
+
+/** The student's answers put in place in the key's environment while the left sides are read. */
+function bind(ev: Evaluator, bindings: [string, StudentBinding][]): () => void {
+  const { values, functions } = ev.env;
+  const saved = bindings.map(([name]) => [name, values.get(name), functions.get(name)] as const);
+  for (const [name, b] of bindings) {
+    values.delete(name);
+    functions.delete(name);
+    if (b.fn) functions.set(name, b.fn);
+    else if (b.value) values.set(name, b.value);
   }
-  let value;
+  return () => {
+    for (const [name, value, fn] of saved) {
+      values.delete(name);
+      functions.delete(name);
+      if (value) values.set(name, value);
+      if (fn) functions.set(name, fn);
+    }
+  };
+}
+
+/**
+ * A function answer compares by the position of its parameters: the student's q1(t) = t² read at
+ * the key's own parameters (q1(x) = … in the master, or those of a key function on the right).
+ */
+function readAnswer(ev: Evaluator, left: Expr, right: Expr, answers: AnswerSource | undefined): Node {
+  const fn = left.kind === "name" ? ev.env.functions.get(left.name) : undefined;
+  if (!fn || left.kind !== "name") return ev.expr(left);
+  const keyFn = right.kind === "name" ? ev.env.functions.get(right.name) : undefined;
+  const params = keyFn ? keyFn.params.map((p) => p.name) : answers?.keyParams(left.name) ?? fn.params.map((p) => p.name);
+  if (params.length !== fn.params.length) {
+    throw mathError(`${left.name} takes ${fn.params.length} argument${fn.params.length === 1 ? "" : "s"}; the question asks for a function of ${params.length}`);
+  }
+  return ev.applyUser(fn, fn.body, params.map((p) => sym(p, ev.env.shapes.get(p))));
+}
+
+/** The expected value of a branch whose right side names a key function is that function's body. */
+function readExpected(ev: Evaluator, right: Expr): Node {
+  if (right.kind === "name" && ev.env.functions.has(right.name) && !ev.env.values.has(right.name)) return ev.env.functions.get(right.name)!.body;
+  return ev.expr(right);
+}
+
+function forbidden(st: ExpectStatement, names: string[], answers: AnswerSource): string | null {
+  for (const name of names) {
+    const ops = answers.binding(name)?.operators;
+    if (!ops) continue;
+    for (const item of st.forbid ?? []) {
+      const where = ops.get(forbidKey(item));
+      if (where !== undefined) return `${name} was computed with ${item} (in “${shorten(where)}”), which this question does not allow: it earns no points here`;
+    }
+  }
+  return null;
+}
+
+function shorten(s: string): string {
+  const one = s.replace(/\s+/g, " ").trim();
+  return one.length > 80 ? `${one.slice(0, 77)}…` : one;
+}
+
+export function runExpect(st: ExpectStatement, ev: Evaluator, answers?: AnswerSource): ExpectOutcome {
+  const branches = st.branches;
+  const possible = pointsOf(branches[0]);
+  const names = answerNames(sides(branches[0]).answer, answers);
+  const bindings: [string, StudentBinding][] = [];
+  for (const name of names) {
+    if (!answers) {
+      if (!ev.env.isUserName(name)) return missing(possible, `${name} is not defined: no answer was given`);
+      continue;
+    }
+    const b = answers.binding(name);
+    if (!b) return missing(possible, answers.whyMissing(name) ?? `${name} is not defined: no answer was given`);
+    bindings.push([name, b]);
+  }
+  if (answers) {
+    const reason = forbidden(st, names, answers);
+    if (reason) return { earned: 0, possible, branch: -1, verdict: "incorrect", feedback: reason };
+  }
+  // The key first, before any answer is in place: nothing the student defined can reach it.
+  const expected = branches.map((b) => readExpected(ev, sides(b).expected));
+  const tolerances = branches.map(toleranceOf);
+  const restore = bind(ev, bindings);
+  const values: Node[] = [];
   try {
-    value = ev.expr(answer);
+    for (const b of branches) values.push(readAnswer(ev, sides(b).answer, sides(b).expected, answers));
   } catch (err) {
     if (err instanceof MathFailure) return { earned: 0, possible, branch: -1, verdict: "incorrect", feedback: `your answer could not be evaluated: ${err.message}` };
     throw err;
+  } finally {
+    restore();
   }
-  let first: Comparison | null = null;
+  let first: AnswerComparison | null = null;
   for (let i = 0; i < branches.length; i++) {
-    const b = branches[i];
-    const c = matches(ev, b, value);
+    const c = compareAnswer(values[i], expected[i], tolerances[i]);
     first ??= c;
     if (c.verdict === "equivalent") {
-      const earned = i === 0 ? possible : Math.min(pointsOf(b), possible);
+      const earned = i === 0 ? possible : Math.min(pointsOf(branches[i]), possible);
       return {
         earned,
         possible,
         branch: i,
         verdict: i === 0 ? "correct" : earned > 0 ? "partial" : "incorrect",
-        feedback: b.feedback ?? (i === 0 ? "correct" : "a known mistake"),
+        feedback: branches[i].feedback ?? (i === 0 ? "correct" : "a known mistake"),
       };
     }
   }
-  const ce = first?.counterexample;
-  const where = ce ? Object.entries(ce.point).map(([k, v]) => `${k} = ${v}`).join(", ") : "";
-  const feedback = ce
-    ? `your answer gives ${ce.left}${where ? ` at ${where}` : ""}; the expected ${ce.right}`
-    : first?.verdict === "undecided"
-      ? `could not decide: ${first.reason}`
-      : `not the expected answer (${first?.reason ?? "no match"}): got ${toPretty(value)}`;
-  return { earned: 0, possible, branch: -1, verdict: "incorrect", feedback, counterexample: ce };
+  const c = first!;
+  const mistake = c.mistake && c.mistake.kind !== "shape" ? c.mistake : c.verdict === "not equivalent" ? namedMistake(values[0], expected[0], tolerances[0]) ?? c.mistake : null;
+  return { earned: 0, possible, branch: -1, verdict: "incorrect", feedback: explain(c, mistake ?? null, values[0], expected[0]), detail: c.reason, counterexample: c.counterexample };
+}
+
+/** Why an answer is wrong, in the student's words; the engine's reasons stay in `detail`. */
+function explain(c: AnswerComparison, mistake: Mistake | null, value: Node, expected: Node): string {
+  if (mistake) {
+    switch (mistake.kind) {
+      case "negated": return "your answer is the negative of the expected one: check the sign";
+      case "factor": return `your answer is off by a constant factor: it is ${mistake.factor} times the expected one`;
+      case "transposed": return "your answer is the transpose of the expected matrix";
+      case "constant": return `your answer differs from the expected one by a constant (${mistake.constant})`;
+      case "shape": return `your answer is ${shapeWords(value.shape)}, but ${shapeWords(expected.shape)} was expected`;
+      case "missing solution": return mistake.points.length === 1 ? "your answer is missing a solution" : `your answer is missing ${mistake.points.length} solutions`;
+      case "extra solution": return `your answer has ${mistake.points.length === 1 ? "a point" : "points"} that ${mistake.points.length === 1 ? "is" : "are"} not a solution: ${mistake.points.join("; ")}`;
+      case "wrong solution": return `${mistake.points.join("; ")} ${mistake.points.length === 1 ? "is" : "are"} not a solution, and a solution is missing`;
+    }
+  }
+  const ce = c.counterexample;
+  if (c.verdict === "undecided") return "the grader could not decide whether your answer is right, so it earned no points here; your instructor can review it";
+  if (ce) {
+    const where = Object.entries(ce.point).map(([k, v]) => `${k} = ${v}`).join(", ");
+    return `your answer gives ${ce.left}${where ? ` at ${where}` : ""}; the expected value there is ${ce.right}`;
+  }
+  if (/^off by /.test(c.reason)) return `your answer is ${c.reason}`;
+  return `your answer ${shorten(toPretty(value))} is not the expected one`;
 }

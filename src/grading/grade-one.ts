@@ -1,10 +1,13 @@
-// Grades one submission against the key, in-process: the student's cells run in order in a fresh
-// session, locked and grading cells replaced by the key's (hidden tests included), under the
-// session's time and size limits. Whatever cannot be graded scores zero with its reason.
+// Grades one submission against the key, in-process, in two sessions (./key.ts): the student's
+// cells run in their order (locked cells replaced by the key's), and the key's own session runs the
+// master's setup, locked and grading cells (hidden tests included), reading only the answers from
+// the student's. Both run under the time and size limits. Whatever cannot be graded scores zero
+// with its reason.
 import { Session } from "../session.js";
 import type { StatementResult } from "../results.js";
 import { assign, withHiddenTests } from "./assign.js";
-import { NotebookError, checksum, gradeId, isGradeCell, isLocked, isSolutionCell, parseNotebook, sourceOf, type Cell, type Notebook } from "./notebook.js";
+import { StudentTrace, answerInfo, type AnswerKeyInfo } from "./key.js";
+import { NotebookError, gradeId, lockedCellChange, isGradeCell, isLocked, isSolutionCell, parseNotebook, sourceOf, type Cell, type Notebook } from "./notebook.js";
 
 export interface ExpectVerdict {
   source: string;
@@ -36,6 +39,8 @@ export interface StudentResult {
   possible: number;
   grades: CellGrade[];
   problems: string[];
+  /** Locked cells kept as `assign` released them, where the key has changed since. */
+  keyChanged?: string[];
   runs: CellRun[];
 }
 
@@ -49,12 +54,14 @@ export interface Key {
   /** The student version, for checksums of locked cells. */
   released: Notebook;
   gradeCells: { id: string; points: number }[];
+  /** The answers the master's solution cells define. */
+  answers: AnswerKeyInfo;
 }
 
 export function prepareKey(master: Notebook): Key {
   const released = assign(master);
   const gradeCells = master.cells.filter(isGradeCell).map((c) => ({ id: gradeId(c) ?? "?", points: Number(c.metadata.nbgrader?.points ?? 0) }));
-  return { master, released, gradeCells };
+  return { master, released, gradeCells, answers: answerInfo(master) };
 }
 
 function keyCellById(key: Key, id: string): { master: Cell; released: Cell } | undefined {
@@ -67,7 +74,7 @@ function zeroGrades(key: Key): CellGrade[] {
 }
 
 /** The cells to run: the student's order, with the key's locked and grading cells put back. */
-function cellsToRun(key: Key, nb: Notebook, problems: string[]): { cell: Cell; kind: CellRun["kind"] }[] {
+function cellsToRun(key: Key, nb: Notebook, problems: string[], keyChanged: string[] = []): { cell: Cell; kind: CellRun["kind"] }[] {
   const seen = new Set<string>();
   const out: { cell: Cell; kind: CellRun["kind"] }[] = [];
   for (const cell of nb.cells) {
@@ -83,7 +90,9 @@ function cellsToRun(key: Key, nb: Notebook, problems: string[]): { cell: Cell; k
       continue;
     }
     if (fromKey && (isLocked(fromKey.master) || isGradeCell(fromKey.master)) && !isSolutionCell(fromKey.master)) {
-      if (checksum(cell) !== checksum(fromKey.released)) problems.push(`the locked cell ${id} was changed; it was restored from the key`);
+      const change = lockedCellChange(cell, fromKey.released);
+      if (change === "changed") problems.push(`the locked cell ${id} was changed; it was restored from the key`);
+      else if (change === "key changed") keyChanged.push(id!);
       out.push({ cell: fromKey.master, kind: isGradeCell(fromKey.master) ? "grading" : "locked" });
     } else if (fromKey && isSolutionCell(fromKey.master)) {
       out.push({ cell, kind: "answer" });
@@ -114,36 +123,75 @@ export function gradeSubmission(key: Key, student: string, file: string, text: s
     const reason = err instanceof NotebookError ? err.message : `the file could not be read: ${(err as Error).message}`;
     return { student, file, total: 0, possible, grades: zeroGrades(key), problems: [reason], runs: [] };
   }
-  const session = new Session({ limits: { timeMs: options.statementMs } });
+  const limits = { timeMs: options.statementMs };
+  const trace = new StudentTrace(key.answers);
+  const studentSession = new Session({ limits, onStatement: (st, code) => trace.record(st, code) });
   const grades = new Map<string, CellGrade>(zeroGrades(key).map((g) => [g.gradeId, g]));
+  const keyChanged: string[] = [];
   const runs: CellRun[] = [];
-  for (const { cell, kind } of cellsToRun(key, nb, problems)) {
+  // The student's cells, in their order: each grading cell only notes the answers as they stand there.
+  const answersAt = new Map<string, ReturnType<StudentTrace["snapshot"]>>();
+  const gradingRuns = new Map<string, CellRun>();
+  for (const { cell, kind } of cellsToRun(key, nb, problems, keyChanged)) {
     const id = gradeId(cell) ?? null;
-    const source = kind === "grading" ? withHiddenTests(sourceOf(cell)) : sourceOf(cell);
+    const source = sourceOf(cell);
     if (kind === "markdown") {
       runs.push({ gradeId: id, source, kind, results: [] });
       continue;
     }
-    const results = session.run(source);
-    runs.push({ gradeId: id, source: kind === "grading" ? sourceOf(cell) : source, kind, results: results.map(({ status, pretty, latex, silent, score, error }) => ({ status, pretty, latex, silent, score, error })) });
-    if (kind !== "grading" || !id) continue;
-    const grade = grades.get(id)!;
-    const verdicts: ExpectVerdict[] = [];
-    for (const r of results) {
-      if (r.score) verdicts.push({ source: r.source, ...r.score });
-      else if (r.status === "error") verdicts.push({ source: r.source, earned: 0, possible: 0, verdict: "error", feedback: r.error!.message });
+    if (kind === "grading") {
+      const run: CellRun = { gradeId: id, source, kind, results: [] };
+      runs.push(run);
+      if (id) {
+        answersAt.set(id, trace.snapshot(studentSession.env));
+        gradingRuns.set(id, run);
+      }
+      continue;
     }
-    const declared = verdicts.reduce((s, v) => s + v.possible, 0);
-    grade.verdicts = verdicts;
-    if (declared > 0) {
-      grade.earned = verdicts.reduce((s, v) => s + v.earned, 0) * (grade.possible > 0 ? grade.possible / declared : 1);
-      if (grade.possible === 0) grade.possible = declared;
-    } else {
-      // No expect statements: nbgrader's rule, full points when the cell runs without an error.
-      grade.earned = results.every((r) => r.status === "ok") ? grade.possible : 0;
+    trace.studentCell = kind !== "locked";
+    const results = studentSession.run(source);
+    if (kind === "answer" && id) trace.answerCell(id, results);
+    runs.push({ gradeId: id, source, kind, results: results.map(shown) });
+  }
+  // The key: the master's setup, locked and grading cells in the master's order, in a session of its own.
+  const keySession = new Session({ limits, answers: trace });
+  const final = trace.snapshot(studentSession.env);
+  for (const cell of key.master.cells) {
+    if (cell.cell_type !== "code" || isSolutionCell(cell) || !(isLocked(cell) || isGradeCell(cell))) continue;
+    const id = gradeId(cell);
+    if (!isGradeCell(cell) || !id) {
+      keySession.run(sourceOf(cell));
+      continue;
     }
-    grade.earned = Math.round(grade.earned * 1e6) / 1e6;
+    trace.use(answersAt.get(id) ?? final);
+    const results = keySession.run(withHiddenTests(sourceOf(cell)));
+    const run = gradingRuns.get(id);
+    if (run) run.results = results.map(shown);
+    const grade = grades.get(id);
+    if (grade) scoreCell(grade, results);
   }
   const all = [...grades.values()];
-  return { student, file, total: Math.round(all.reduce((s, g) => s + g.earned, 0) * 1e6) / 1e6, possible, grades: all, problems, runs };
+  return { student, file, total: Math.round(all.reduce((s, g) => s + g.earned, 0) * 1e6) / 1e6, possible, grades: all, problems, runs, ...(keyChanged.length ? { keyChanged } : {}) };
+}
+
+function shown({ status, pretty, latex, silent, score, error }: StatementResult): CellRun["results"][number] {
+  return { status, pretty, latex, silent, score, error };
+}
+
+function scoreCell(grade: CellGrade, results: readonly StatementResult[]): void {
+  const verdicts: ExpectVerdict[] = [];
+  for (const r of results) {
+    if (r.score) verdicts.push({ source: r.source, ...r.score });
+    else if (r.status === "error") verdicts.push({ source: r.source, earned: 0, possible: 0, verdict: "error", feedback: r.error!.message });
+  }
+  const declared = verdicts.reduce((s, v) => s + v.possible, 0);
+  grade.verdicts = verdicts;
+  if (declared > 0) {
+    grade.earned = verdicts.reduce((s, v) => s + v.earned, 0) * (grade.possible > 0 ? grade.possible / declared : 1);
+    if (grade.possible === 0) grade.possible = declared;
+  } else {
+    // No expect statements: nbgrader's rule, full points when the cell runs without an error.
+    grade.earned = results.every((r) => r.status === "ok") ? grade.possible : 0;
+  }
+  grade.earned = Math.round(grade.earned * 1e6) / 1e6;
 }

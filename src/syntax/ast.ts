@@ -39,7 +39,9 @@ export type Expr =
 
 export interface ExpectBranch {
   expr: Expr;
+  /** Absolute tolerance (`tol 1e-3`), and relative (`rtol 1e-2`), applied entry by entry. */
   tolerance: string | null;
+  relativeTolerance: string | null;
   points: string | null;
   feedback: string | null;
 }
@@ -52,7 +54,7 @@ export type Statement =
   | { kind: "define"; name: string; params: string[]; body: Expr; span: Span }
   | { kind: "declare"; names: string[]; dims: Dim[]; span: Span }
   | { kind: "check"; expr: Expr; span: Span }
-  | { kind: "expect"; branches: ExpectBranch[]; span: Span }
+  | { kind: "expect"; branches: ExpectBranch[]; forbid: string[]; span: Span }
   | { kind: "optimize"; sense: "maximize" | "minimize"; objective: Expr; constraints: Expr[]; span: Span }
   | { kind: "layer"; name: string; expr: Expr; span: Span }
   | { kind: "train"; name: string | null; net: Expr; data: Expr; options: Expr[]; span: Span };

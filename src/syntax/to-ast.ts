@@ -39,10 +39,11 @@ const REL_OPS: Record<string, RelOp> = {
   "=": "=", "==": "==", "≡": "==", "≠": "≠", "!=": "≠", "<": "<", "<=": "<=", "≤": "<=", ">": ">", ">=": ">=", "≥": ">=",
 };
 
-function branch(e: OhmNode, tol: OhmNode, points: OhmNode, feedback: OhmNode): ExpectBranch {
+function branch(e: OhmNode, tol: OhmNode, rtol: OhmNode, points: OhmNode, feedback: OhmNode): ExpectBranch {
   return {
     expr: expr(e),
     tolerance: optional<string>(tol),
+    relativeTolerance: optional<string>(rtol),
     points: optional<string>(points),
     feedback: optional<string>(feedback),
   };
@@ -83,12 +84,21 @@ const semantics = grammar.createSemantics().addOperation<unknown>("toAst", {
   Check(_kw, e): Statement {
     return { kind: "check", expr: expr(e), span: spanOf(this) };
   },
-  Expect(_kw, e, tol, points, feedback, elses): Statement {
-    const branches = [branch(e, tol, points, feedback), ...elses.children.map((c) => c["toAst"]() as ExpectBranch)];
-    return { kind: "expect", branches, span: spanOf(this) };
+  Expect(_kw, e, tol, rtol, points, feedback, elses, forbid): Statement {
+    const branches = [branch(e, tol, rtol, points, feedback), ...elses.children.map((c) => c["toAst"]() as ExpectBranch)];
+    return { kind: "expect", branches, forbid: optional<string[]>(forbid) ?? [], span: spanOf(this) };
   },
-  ElseIf(_else, _if, e, tol, points, feedback): ExpectBranch {
-    return branch(e, tol, points, feedback);
+  ElseIf(_else, _if, e, tol, rtol, points, feedback): ExpectBranch {
+    return branch(e, tol, rtol, points, feedback);
+  },
+  RelTolerance(_kw, n) {
+    return n.sourceString;
+  },
+  Forbid(_kw, items) {
+    return listOf<string>(items);
+  },
+  forbidItem(item) {
+    return item.sourceString;
   },
   Points(_kw, n) {
     return n.sourceString;
