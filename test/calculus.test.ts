@@ -70,7 +70,7 @@ describe("Lagrange multipliers and optimization (§2 of Advanced Concepts)", () 
   });
   it("says so when stationary points also form a continuum, besides the ones it lists", () => {
     // xyzw on x + y + z + w = 4: the maximum at (1, 1, 1, 1), and every point with two zero coordinates.
-    expect(last("lagrange(x y z w, x + y + z + w = 4)").pretty).toBe("w = 1, x = 1, y = 1, z = 1, λ = 1: maximum, value 1 (and infinitely many more, where the system leaves an unknown free)");
+    expect(last("lagrange(x y z w, x + y + z + w = 4)").pretty).toBe("x = 1, y = 1, z = 1, w = 1, λ = 1: maximum, value 1 (and infinitely many more, where the system leaves an unknown free)");
     expect(last("critical(x^2 y^2)").pretty).toBe("infinitely many solutions (the system does not pin every unknown down)");
     // The line x = 0 and the point (2, 1): found when the unknowns are eliminated in the other order.
     expect(last("solve([x (y - 1) = 0, x (x - 2) = 0], [x, y])").pretty).toBe("x = 2, y = 1 (and infinitely many more, where the system leaves an unknown free)");

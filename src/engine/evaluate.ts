@@ -9,7 +9,6 @@ import { isScalar, sameShape, showShape } from "../graph/shape.js";
 import { Rational } from "../numeric/rational.js";
 import type { DiffVar, Expr } from "../syntax/ast.js";
 import { isDigits } from "../syntax/names.js";
-import { freeSymbols } from "../graph/traverse.js";
 import { differentiate, gradient, hessian } from "./differentiate.js";
 import { matmul } from "../graph/ops/linear-algebra.js";
 import { didYouMean } from "./suggest.js";
@@ -17,6 +16,7 @@ import { lookupCommand, vocabulary } from "./commands/table.js";
 import { runCommand } from "./commands/dispatch.js";
 import { expandBigop } from "./bigops.js";
 import { substitute } from "./substitute.js";
+import { noteSource, typedSymbols } from "./variable-order.js";
 import { isNetworkNode, network } from "./networks.js";
 import { resultItems } from "./command-values.js";
 
@@ -25,7 +25,9 @@ export class Evaluator {
 
   expr(e: Expr): Node {
     try {
-      return this.build(e);
+      const node = this.build(e);
+      noteSource(node, e, this.env);
+      return node;
     } catch (err) {
       if (err instanceof MathFailure && err.span === null) err.span = e.span;
       throw err;
@@ -192,7 +194,7 @@ export class Evaluator {
   gradient(arg: Expr, order: number, wrt: string[]): Node {
     const fn = arg.kind === "name" ? this.env.functions.get(arg.name) : undefined;
     const body = fn ? fn.body : this.expr(arg);
-    const vars: Node[] = wrt.length ? wrt.map((w) => this.variable(w)) : fn ? fn.params : freeSymbols(body);
+    const vars: Node[] = wrt.length ? wrt.map((w) => this.variable(w)) : fn ? fn.params : typedSymbols(body);
     if (order === 1) return gradient(body, vars);
     if (order === 2) return hessian(body, vars);
     throw mathError(`∇ of order ${order} is not supported; use ∇ or ∇²`);

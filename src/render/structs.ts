@@ -79,9 +79,10 @@ const PRINTERS: Record<string, FieldPrinter> = {
     return path.map((p) => decimal(p, print)).join(st.name === "latex" ? " \\to " : " → ");
   },
   convexity: (f, st) => {
-    const convex = f.get("convex")?.kind === "str" && (f.get("convex") as { value: string }).value === "true";
-    const reason = (f.get("reason") as { value: string }).value;
-    return st.name === "latex" ? `\\text{${convex ? "convex" : "not convex"}: ${reason.replace(/[\\{}$&#^_%~]/g, (c) => `\\${c}`)}}` : `${convex ? "true" : "false"}: ${reason}`;
+    const answer = text(f.get("convex"));
+    const reason = text(f.get("reason"));
+    const words = answer === "true" ? "convex" : answer === "false" ? "not convex" : "undecided";
+    return st.name === "latex" ? `\\text{${words}: ${reason.replace(/[\\{}$&#^_%~]/g, (c) => `\\${c}`)}}` : `${answer}: ${reason}`;
   },
   // A series reads from the lowest power up: 1 + x + x²/2 + x³/6.
   series: (f, st, print) => {

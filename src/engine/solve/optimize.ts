@@ -1,43 +1,22 @@
 // Stationary points and constrained optima: critical(f) solves ∇f = 0 and classifies each point by
 // the Hessian; lagrange(f, g = c, …) solves ∇L = 0 for L = f + Σ λᵢ(cᵢ − gᵢ) and classifies by the
-// bordered Hessian; maximize/minimize pick the best of those points. When f and the constraints are
+// Hessian of L on the tangent space of the constraints (classify.ts); optimum.ts decides maximize and minimize. When f and the constraints are
 // polynomials over ℚ in the unknowns (most course problems), the calculus is done on polynomials
 // rather than on expressions; the answers are the same, the work a fraction.
 import { mathError } from "../../errors.js";
 import { ZERO, add, mul, num, relation, str, struct, sub, sym, tensor, tuple } from "../../graph/construct.js";
 import type { Node } from "../../graph/node.js";
 import { floatValue } from "../../graph/evalf.js";
-import { freeSymbols } from "../../graph/traverse.js";
-import { det } from "../../numeric/float-linalg.js";
+import type { Rational } from "../../numeric/rational.js";
 import { differentiate, hessian } from "../differentiate.js";
 import { Poly } from "../polynomial.js";
 import { substitute } from "../substitute.js";
-import { polynomialsIn, solvePolynomials, solveSystem, type Solution, type SystemSolution } from "./system.js";
+import { typedSymbols } from "../variable-order.js";
+import { classifyExact, classifyFloat, type Classification } from "./classify.js";
+import { newtonRoots } from "./newton.js";
+import { equationList, isExactlySolvable, polynomialsIn, solvePolynomials, solveSystem, type Solution, type SystemSolution } from "./system.js";
 
-export type Classification = "minimum" | "maximum" | "saddle point" | "degenerate";
-
-function leadingMinors(M: number[][]): number[] {
-  return M.map((_, k) => det(M.slice(0, k + 1).map((row) => row.slice(0, k + 1))));
-}
-
-const TINY = 1e-10;
-
-function classifyByHessian(M: number[][]): Classification {
-  const minors = leadingMinors(M);
-  if (minors.every((d) => d > TINY)) return "minimum";
-  if (minors.every((d, k) => (k % 2 === 0 ? d < -TINY : d > TINY))) return "maximum";
-  if (Math.abs(minors[minors.length - 1]) > TINY) return "saddle point";
-  return "degenerate";
-}
-
-/** Bordered Hessian test with m constraints and n variables: the last n − m leading minors. */
-function classifyBordered(B: number[][], m: number): Classification {
-  const minors = leadingMinors(B).slice(2 * m);
-  if (minors.length === 0) return "degenerate";
-  if (minors.every((d) => Math.abs(d) > TINY && Math.sign(d) === (m % 2 === 0 ? 1 : -1))) return "minimum";
-  if (minors.every((d, i) => Math.abs(d) > TINY && Math.sign(d) === ((2 * m + 1 + i - m) % 2 === 0 ? 1 : -1))) return "maximum";
-  return minors.some((d) => Math.abs(d) <= TINY) ? "degenerate" : "saddle point";
-}
+export type { Classification };
 
 function pointStruct(vars: readonly Node[], s: Solution, kind: Classification, value: Node): Node {
   return struct("point", [
@@ -59,33 +38,49 @@ function pointsStruct(points: Node[], more: string | undefined): Node {
  */
 interface Problem {
   solve(): SystemSolution;
-  /** ∂²L/∂xᵢ∂xⱼ at the point (values of all unknowns), or null where one is not a number. */
-  hessianAt(point: readonly Node[]): number[][] | null;
-  /** ∂gₖ/∂xⱼ at the point, or null. */
-  jacobianAt(point: readonly Node[]): number[][] | null;
+  /** ∂²L/∂xᵢ∂xⱼ and ∂gₖ/∂xⱼ at the point (values of all unknowns), exactly when every value is rational; else null. */
+  exactAt(point: readonly Node[]): { H: Rational[][]; J: Rational[][] } | null;
+  /** The same in floating point, or null where one is not a number. */
+  floatAt(point: readonly Node[]): { H: number[][]; J: number[][] } | null;
   valueAt(point: readonly Node[]): Node;
 }
 
-/** Any problem: the graph differentiates and substitutes. */
+/** Any problem: the graph differentiates and substitutes; a system beyond exact solving is searched numerically. */
 function inGraph(f: Node, gs: readonly Node[], xs: readonly Node[], lambdas: readonly Node[]): Problem {
   const L = add(f, ...gs.map((g, k) => mul(lambdas[k], g)));
   const unknowns = [...xs, ...lambdas];
   const at = (point: readonly Node[]) => new Map(unknowns.map((u, i) => [u, point[i]]));
-  const numbers = (rows: readonly Node[][], point: readonly Node[]): number[][] | null => {
-    const values = at(point);
-    const M = rows.map((row) => row.map((d) => floatValue(substitute(d, values))));
-    return M.every((row) => row.every((v) => v !== null)) ? (M as number[][]) : null;
-  };
   const n = xs.length;
   const H = lazy(() => {
     const h = hessian(L, xs);
     return h.kind === "tensor" ? Array.from({ length: n }, (_, i) => h.entries.slice(i * n, (i + 1) * n)) : null;
   });
   const J = lazy(() => gs.map((g) => xs.map((x) => differentiate(g, x))));
+  const valuesAt = (point: readonly Node[]) => {
+    const h = H();
+    if (!h) return null;
+    const values = at(point);
+    return { H: h.map((row) => row.map((d) => substitute(d, values))), J: J().map((row) => row.map((d) => substitute(d, values))) };
+  };
   return {
-    solve: () => solveSystem(unknowns.map((u) => differentiate(L, u)), unknowns),
-    hessianAt: (point) => (H() ? numbers(H()!, point) : null),
-    jacobianAt: (point) => numbers(J(), point),
+    solve: () => {
+      const equations = unknowns.map((u) => differentiate(L, u));
+      if (isExactlySolvable(equations, unknowns)) return solveSystem(equations, unknowns);
+      return newtonRoots(equations, unknowns, n, "stationary points");
+    },
+    exactAt: (point) => {
+      const v = valuesAt(point);
+      if (!v || ![...v.H, ...v.J].every((row) => row.every((d) => d.kind === "num"))) return null;
+      const rational = (rows: Node[][]) => rows.map((row) => row.map((d) => (d as Node & { kind: "num" }).value));
+      return { H: rational(v.H), J: rational(v.J) };
+    },
+    floatAt: (point) => {
+      const v = valuesAt(point);
+      if (!v) return null;
+      const floats = (rows: Node[][]) => rows.map((row) => row.map((d) => floatValue(d)));
+      const [h, j] = [floats(v.H), floats(v.J)];
+      return [...h, ...j].every((row) => row.every((x) => x !== null && Number.isFinite(x))) ? { H: h as number[][], J: j as number[][] } : null;
+    },
     valueAt: (point) => substitute(f, at(point)),
   };
 }
@@ -97,21 +92,26 @@ function inRing(f: Node, gs: readonly Node[], xs: readonly Node[], lambdas: read
   if (!ring || ring.denominators.length) return null;
   const [fp, ...gps] = ring.polys;
   const L = gps.reduce((sum, g, k) => sum.add(g.mul(Poly.generator(unknowns, xs.length + k))), fp);
-  const numbers = (rows: readonly Poly[][], point: readonly Node[]): number[][] | null => {
-    const values = point.map(floatValue);
-    return values.every((v) => v !== null) ? rows.map((row) => row.map((p) => p.evaluateFloat(values as number[]))) : null;
-  };
   const gradient = unknowns.map((_, i) => L.derivative(i));
   const H = lazy(() => xs.map((_, i) => xs.map((_, j) => gradient[i].derivative(j))));
   const J = lazy(() => gps.map((g) => xs.map((_, j) => g.derivative(j))));
+  const rationals = (point: readonly Node[]) => (point.every((v) => v.kind === "num") ? point.map((v) => (v as Node & { kind: "num" }).value) : null);
   return {
     solve: () => solvePolynomials(gradient, unknowns),
-    hessianAt: (point) => numbers(H(), point),
-    jacobianAt: (point) => numbers(J(), point),
-    valueAt: (point) =>
-      point.every((v) => v.kind === "num")
-        ? num(fp.evaluate(point.map((v) => (v as Node & { kind: "num" }).value)))
-        : substitute(f, new Map(unknowns.map((u, i) => [u, point[i]]))),
+    exactAt: (point) => {
+      const values = rationals(point);
+      return values && { H: H().map((row) => row.map((p) => p.evaluate(values))), J: J().map((row) => row.map((p) => p.evaluate(values))) };
+    },
+    floatAt: (point) => {
+      const values = point.map(floatValue);
+      if (!values.every((v) => v !== null)) return null;
+      const at = (rows: Poly[][]) => rows.map((row) => row.map((p) => p.evaluateFloat(values as number[])));
+      return { H: at(H()), J: at(J()) };
+    },
+    valueAt: (point) => {
+      const values = rationals(point);
+      return values ? num(fp.evaluate(values)) : substitute(f, new Map(unknowns.map((u, i) => [u, point[i]])));
+    },
   };
 }
 
@@ -121,25 +121,37 @@ function lazy<T>(make: () => T): () => T {
   return () => (made ??= { value: make() }).value;
 }
 
+/** The variables in the order they were typed (a function's parameters are passed in their order). */
 export function criticalPoints(f: Node, vars?: readonly Node[]): Node {
-  return stationaryPoints(f, [], vars ?? freeSymbols(f));
+  return stationaryPoints(f, [], vars ?? typedSymbols(f));
 }
 
+/** g = c as c − g (L = f + λ(c − g)). */
 function constraintExpr(c: Node): Node {
   if (c.kind !== "rel" || c.op !== "=") throw mathError("a constraint is an equation, as in x + y = 10");
   return sub(c.right, c.left);
 }
 
 export function lagrange(f: Node, constraints: readonly Node[], vars?: readonly Node[]): Node {
-  if (constraints.length === 0) return criticalPoints(f, vars);
-  const gs = constraints.map(constraintExpr);
-  return stationaryPoints(f, gs, vars ?? freeSymbols(add(f, ...gs.map((g) => mul(g, g)))));
+  const equations = equationList(constraints);
+  if (equations.length === 0) return criticalPoints(f, vars);
+  const gs = equations.map(constraintExpr);
+  // The unknowns are the symbols of f and of every constraint (a symbol may cancel from f + Σg²: x² − y² with y = 0).
+  return stationaryPoints(f, gs, vars ?? typedSymbols(f, ...equations));
+}
+
+/** The second-order test at a point: exact where its coordinates are rational. */
+function classifyAt(problem: Problem, point: readonly Node[]): Classification {
+  const exact = problem.exactAt(point);
+  if (exact) return classifyExact(exact.H, exact.J);
+  const approximate = problem.floatAt(point);
+  return approximate ? classifyFloat(approximate.H, approximate.J) : "degenerate";
 }
 
 /**
- * The stationary points of f on {g = 0} (of f itself with no g), each classified: by the Hessian,
- * or with constraints by the bordered Hessian. `route` "graph" does the calculus on expressions
- * even for polynomials (the tests compare the two routes).
+ * The stationary points of f on {g = 0} (of f itself with no g), each classified by the Hessian
+ * of the Lagrangian on the tangent space of the constraints. `route` "graph" does the calculus on
+ * expressions even for polynomials (the tests compare the two routes).
  */
 export function stationaryPoints(f: Node, gs: readonly Node[], xs: readonly Node[], route: "best" | "graph" = "best"): Node {
   const m = gs.length;
@@ -147,20 +159,7 @@ export function stationaryPoints(f: Node, gs: readonly Node[], xs: readonly Node
   const problem = (route === "best" ? inRing(f, gs, xs, lambdas) : null) ?? inGraph(f, gs, xs, lambdas);
   const result = problem.solve();
   if (result.kind === "infinite") return struct("points", [{ name: "items", value: tuple([]) }, { name: "note", value: str(result.note) }]);
-  const points = result.solutions.map((s) => {
-    const H = problem.hessianAt(s.values);
-    const J = m ? problem.jacobianAt(s.values) : [];
-    let kind: Classification = "degenerate";
-    if (H && J && m === 0) kind = classifyByHessian(H);
-    else if (H && J) {
-      const n = xs.length;
-      const B = Array.from({ length: m + n }, (_, i) =>
-        Array.from({ length: m + n }, (_, j) => (i < m && j < m ? 0 : i < m ? J[i][j - m] : j < m ? J[j][i - m] : H[i - m][j - m])),
-      );
-      kind = classifyBordered(B, m);
-    }
-    return pointStruct([...xs, ...lambdas], s, kind, problem.valueAt(s.values));
-  });
+  const points = result.solutions.map((s) => pointStruct([...xs, ...lambdas], s, classifyAt(problem, s.values), problem.valueAt(s.values)));
   return pointsStruct(points, result.more);
 }
 

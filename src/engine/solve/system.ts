@@ -14,6 +14,8 @@ import { Poly, exponentsOf, toRational } from "../polynomial.js";
 import { substitute } from "../substitute.js";
 import { groebner, lexCompare, type Polynomial } from "./groebner.js";
 import { realRoots } from "./univariate.js";
+import { newtonRoots } from "./newton.js";
+import { freeSymbols } from "../../graph/traverse.js";
 
 export interface Solution {
   values: Node[];
@@ -134,25 +136,73 @@ function univariate(p: Polynomial, k: number, vars: readonly Node[], assigned: r
     for (let i = k + 1; i < vars.length; i++) if (t.m[i]) factors.push(pow(assigned[i], int(t.m[i])));
     (coefficients[t.m[k]] ??= []).push(mul(...factors));
   }
-  return Array.from({ length: coefficients.length }, (_, i) => expand(add(...(coefficients[i] ?? [ZERO]))));
+  const exact = Array.from({ length: coefficients.length }, (_, i) => expand(add(...(coefficients[i] ?? [ZERO]))));
+  return withoutHiddenZeros(exact);
+}
+
+/**
+ * Coefficients built from irrational roots can be zero without simplifying to 0 (nested radicals):
+ * one that vanishes to within rounding of the others is taken as 0, so the elimination never
+ * divides by it. Values at back-substitution are algebraic, and a coefficient 10⁻¹² of the others
+ * that is not zero does not arise from the course's systems; a wrong call here costs a root that
+ * the final check of every solution against the equations would then reject, not a wrong answer.
+ */
+function withoutHiddenZeros(c: Node[]): Node[] {
+  const values = c.map((x) => (x === ZERO ? 0 : floatValue(x)));
+  const scale = Math.max(1, ...values.map((v) => (v === null ? 0 : Math.abs(v))));
+  return c.map((x, i) => (x !== ZERO && x.kind !== "num" && values[i] !== null && Math.abs(values[i]!) <= 1e-12 * scale ? ZERO : x));
 }
 
 function involvesOnlyFrom(p: Polynomial, k: number): boolean {
   return p.every((t) => t.m.slice(0, k).every((e) => e === 0));
 }
 
+/**
+ * The equations among values: a list of equations (`eqs = [x + y = 1, x − y = 0]` is a vector of
+ * them) counts as its entries, so a name holding equations works wherever equations do.
+ */
+export function equationList(values: readonly Node[]): Node[] {
+  return values.flatMap((v) => (v.kind === "tensor" ? equationList(v.entries) : v.kind === "tuple" ? equationList(v.items) : [v]));
+}
+
+/** Each equation a = b as a − b (an expression stands for expression = 0); anything else is an error. */
+export function equationExprs(equations: readonly Node[]): Node[] {
+  return equationList(equations).map((e) => {
+    if (e.kind === "rel") {
+      if (e.op !== "=") throw mathError(`solve takes equations (=), not ${e.op}`);
+      return sub(e.left, e.right);
+    }
+    if (e.kind === "str" || e.kind === "record") throw mathError("solve takes equations, as in x + y = 10");
+    return e;
+  });
+}
+
 export function solveSystem(equations: Node[], vars: readonly Node[]): SystemSolution {
-  const exprs = equations.map((e) => (e.kind === "rel" ? sub(e.left, e.right) : e));
+  const exprs = equationExprs(equations);
   const ring = polynomialsIn(exprs, vars);
   if (ring) return solvePolynomials(ring.polys, vars, ring.denominators);
   // Coefficients beyond ℚ (symbols, π, floats): linear systems by elimination over expressions.
   const coefficients: Node[][] = [];
   for (const e of exprs) {
     const c = linearCoefficients(e, vars);
-    if (!c) throw mathError("Nabla solves polynomial (or rational) equations in the unknowns, and linear systems with symbolic coefficients");
+    if (!c) {
+      // Transcendental (or symbolic nonlinear) square systems: numeric roots in a stated box.
+      if (exprs.length === vars.length && isNumericIn(exprs, vars)) return newtonRoots(exprs, vars);
+      throw mathError("Nabla solves polynomial (or rational) equations in the unknowns, linear systems with symbolic coefficients, and square systems numerically");
+    }
     coefficients.push(c);
   }
   return solveLinear(exprs, coefficients, vars);
+}
+
+/** Polynomial over ℚ, or linear in the unknowns: solvable exactly. */
+export function isExactlySolvable(exprs: readonly Node[], vars: readonly Node[]): boolean {
+  return polynomialsIn(exprs, vars) !== null || exprs.every((e) => linearCoefficients(e, vars) !== null);
+}
+
+/** Every symbol of the equations is an unknown (no parameter left), so they can be evaluated at points. */
+function isNumericIn(exprs: readonly Node[], vars: readonly Node[]): boolean {
+  return exprs.every((e) => freeSymbols(e).every((s) => vars.includes(s)));
 }
 
 /**
