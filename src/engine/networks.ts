@@ -17,6 +17,8 @@ import { perceptron as runPerceptron } from "../nn/perceptron.js";
 import { Random } from "../nn/random.js";
 import { accuracy as measureAccuracy, train as runTraining } from "../nn/train.js";
 import type { Evaluation as Evaluator } from "./commands/entry.js";
+import { optionNamed, unknownOption } from "./commands/dispatch.js";
+import { OPTIMIZER_OPTIONS, TRAIN_SETTINGS } from "./commands/options.js";
 import { floatValue } from "../graph/evalf.js";
 
 let counter = 0;
@@ -146,10 +148,14 @@ export function trainStatement(netExpr: Expr, dataExpr: Expr, options: Expr[], e
     if (o.kind === "call" && ["sgd", "momentum", "nesterov", "rmsprop", "adam"].includes(o.callee)) {
       settings.name = o.callee as OptimizerName;
       if (o.callee === "rmsprop") settings.beta1 = 0.9;
+      const accepted = OPTIMIZER_OPTIONS[o.callee as OptimizerName];
       for (const a of o.args) {
-        if (a.kind !== "relation" || a.left.kind !== "name") continue;
-        const v = floatValue(ev.expr(a.right)) ?? NaN;
-        const key = a.left.name;
+        if (a.kind !== "relation" || a.op !== "=" || a.left.kind !== "name") throw mathError(`write the optimizer's settings by name, as in ${o.callee}(η = 0.01)`);
+        const option = optionNamed(accepted, a.left.name);
+        if (!option) throw unknownOption(o.callee, accepted, a.left.name);
+        const v = floatValue(ev.expr(a.right));
+        if (v === null) throw mathError(`${o.callee}'s ${option.name} must be a number`);
+        const key = option.name;
         if (key === "η") settings.eta = v;
         else if (key === "γ") settings.gamma = v;
         else if (key === "β_1" || key === "β") settings.beta1 = v;
@@ -166,12 +172,16 @@ export function trainStatement(netExpr: Expr, dataExpr: Expr, options: Expr[], e
         if (!["mse", "bce", "cce"].includes(name)) throw mathError("loss = mse, bce or cce");
         lossName = name as LossName;
       } else {
-        numbers.set(o.left.name, floatValue(ev.expr(o.right)) ?? NaN);
+        const setting = optionNamed(TRAIN_SETTINGS, o.left.name);
+        if (!setting) throw unknownOption("train", TRAIN_SETTINGS, o.left.name);
+        const v = floatValue(ev.expr(o.right));
+        if (v === null) throw mathError(`${setting.name} must be a number`);
+        numbers.set(setting.name, v);
       }
     } else throw mathError("train options are an optimizer (adam(η = 0.01)) and settings such as epochs = 500, batch = 4");
   }
   settings.l1 = numbers.get("l1") ?? 0;
-  settings.l2 = numbers.get("l2") ?? numbers.get("λ") ?? 0;
+  settings.l2 = numbers.get("l2") ?? 0;
   const epochs = numbers.get("epochs") ?? 100;
   const seed = numbers.get("seed") ?? 1;
   const layers = weights(ev, net, seed, init);

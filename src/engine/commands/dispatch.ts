@@ -19,15 +19,16 @@ function arityText([min, max]: [number, number]): string {
   return `${min} to ${max} arguments`;
 }
 
-function optionNamed(entry: CommandEntry, name: string): CommandOption | undefined {
-  return entry.options?.find((o) => o.name === name || (o.aliases ?? []).includes(name));
+/** The option a name spells (its own name or an alias). */
+export function optionNamed(options: readonly CommandOption[] | undefined, name: string): CommandOption | undefined {
+  return options?.find((o) => o.name === name || (o.aliases ?? []).includes(name));
 }
 
-function unknownOption(entry: CommandEntry, name: string): Error {
-  const options = entry.options ?? [];
+/** "gd has no option foo; its options are η, steps", with a did-you-mean when one is close. */
+export function unknownOption(owner: string, options: readonly CommandOption[], name: string): Error {
   const spellings = options.flatMap((o) => [o.name, ...(o.aliases ?? [])]);
   const guess = didYouMean(name, spellings);
-  const canonical = guess ? optionNamed(entry, guess)!.name : null;
+  const canonical = guess ? optionNamed(options, guess)!.name : null;
   // β for adam, whose options are β_1 and β_2: a name short of a subscript.
   const subscripted = options.filter((o) => o.name.startsWith(`${name}_`)).map((o) => o.name);
   const hint = canonical
@@ -37,7 +38,7 @@ function unknownOption(entry: CommandEntry, name: string): Error {
       : options.length
         ? `; its options are ${options.map((o) => o.name).join(", ")}`
         : "";
-  return nameError(`${entry.name} has no option ${name}${hint}`);
+  return nameError(`${owner} has no option ${name}${hint}`);
 }
 
 function checked(entry: CommandEntry, option: CommandOption, value: Node): Node {
@@ -54,14 +55,14 @@ export function runCommand(entry: CommandEntry, all: readonly Expr[], ev: Evalua
   let points = 0;
   for (const a of all) {
     const named = a.kind === "relation" && a.op === "=" && a.left.kind === "name" ? a.left.name : null;
-    const option = named !== null && entry.options ? optionNamed(entry, named) : undefined;
+    const option = named !== null ? optionNamed(entry.options, named) : undefined;
     if (named !== null && option && a.kind === "relation") {
       if (options.has(option.name)) throw mathError(`${entry.name}'s option ${option.name} is given twice`);
       options.set(option.name, checked(entry, option, ev.expr(a.right)));
       continue;
     }
     if (named !== null && entry.options) {
-      if (points >= (entry.pointArguments ?? 0)) throw unknownOption(entry, named);
+      if (points >= (entry.pointArguments ?? 0)) throw unknownOption(entry.name, entry.options, named);
       points++;
     }
     args.push(a);

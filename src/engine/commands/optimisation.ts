@@ -6,6 +6,7 @@ import { descentMethod, gradientDescent, type Method } from "../descent.js";
 import { criticalPoints, lagrange } from "../solve/optimize.js";
 import { bodyOf, equationsOf, listOf, pointArg, show, variablesOf, wholeOption } from "./args.js";
 import type { CommandCall, CommandEntry, CommandOption, Evaluation } from "./entry.js";
+import { ETA, OPTIMIZER_OPTIONS, STEPS } from "./options.js";
 
 let progressCount = 0;
 
@@ -25,15 +26,6 @@ function progressFor(ev: Evaluation, label: string, steps: number): ((step: numb
   };
 }
 
-const ETA: CommandOption = { name: "η", aliases: ["eta"], type: "expression", required: true, description: "a learning rate" };
-const STEPS: CommandOption = { name: "steps", type: "whole", default: "1", description: "the number of steps" };
-/** Momentum's coefficient: γ in one set of notes, β in the other. */
-const GAMMA: CommandOption = { name: "γ", aliases: ["gamma", "β", "beta"], type: "expression", default: "0.9", description: "the momentum coefficient" };
-const BETA: CommandOption = { name: "β", aliases: ["beta", "ρ", "rho"], type: "expression", default: "0.9", description: "the decay of the squared-gradient average" };
-const BETA1: CommandOption = { name: "β_1", aliases: ["beta1", "beta_1"], type: "expression", default: "0.9", description: "the decay of the gradient average" };
-const BETA2: CommandOption = { name: "β_2", aliases: ["beta2", "beta_2"], type: "expression", default: "0.999", description: "the decay of the squared-gradient average" };
-const EPSILON: CommandOption = { name: "ε", aliases: ["epsilon", "eps"], type: "expression", default: "0.00000001", description: "the constant that keeps the division finite" };
-
 /** gd(f, x = 4, η = 0.1, steps = 10): positional f and the starting point. */
 function start(call: CommandCall, ev: Evaluation, what: string): { body: Node; vars: Node[]; at: Node[] } {
   const { body } = bodyOf(ev, call.args[0]);
@@ -42,10 +34,10 @@ function start(call: CommandCall, ev: Evaluation, what: string): { body: Node; v
 }
 
 const METHODS: { method: Method; options: CommandOption[]; description: string; example: string }[] = [
-  { method: "momentum", options: [ETA, GAMMA, STEPS], description: "Gradient descent with momentum: v ← γv + η∇f, x ← x − v.", example: "momentum(x^2, x = 4, η = 0.1, γ = 0.9, steps = 5)" },
-  { method: "nesterov", options: [ETA, GAMMA, STEPS], description: "Nesterov's accelerated gradient: the gradient taken at the look-ahead point x − γv.", example: "nesterov(x^2, x = 4, η = 0.1, γ = 0.9, steps = 5)" },
-  { method: "rmsprop", options: [ETA, BETA, EPSILON, STEPS], description: "RMSprop: each step divided by the root of a running average of squared gradients.", example: "rmsprop(x^2, x = 4, η = 0.1, steps = 5)" },
-  { method: "adam", options: [ETA, BETA1, BETA2, EPSILON, STEPS], description: "Adam: running averages of the gradient and its square, bias-corrected.", example: "adam(x^2 + 4y^2, [x, y] = [2, 1], η = 0.1, steps = 3)" },
+  { method: "momentum", options: [...OPTIMIZER_OPTIONS.momentum, STEPS], description: "Gradient descent with momentum: v ← γv + η∇f, x ← x − v.", example: "momentum(x^2, x = 4, η = 0.1, γ = 0.9, steps = 5)" },
+  { method: "nesterov", options: [...OPTIMIZER_OPTIONS.nesterov, STEPS], description: "Nesterov's accelerated gradient: the gradient taken at the look-ahead point x − γv.", example: "nesterov(x^2, x = 4, η = 0.1, γ = 0.9, steps = 5)" },
+  { method: "rmsprop", options: [...OPTIMIZER_OPTIONS.rmsprop, STEPS], description: "RMSprop: each step divided by the root of a running average of squared gradients.", example: "rmsprop(x^2, x = 4, η = 0.1, steps = 5)" },
+  { method: "adam", options: [...OPTIMIZER_OPTIONS.adam, STEPS], description: "Adam: running averages of the gradient and its square, bias-corrected.", example: "adam(x^2 + 4y^2, [x, y] = [2, 1], η = 0.1, steps = 3)" },
 ];
 
 export const OPTIMISATION: CommandEntry[] = [
@@ -80,7 +72,7 @@ export const OPTIMISATION: CommandEntry[] = [
   {
     name: "gd",
     arity: [2, 2],
-    options: [ETA, STEPS],
+    options: [...OPTIMIZER_OPTIONS.sgd, STEPS],
     pointArguments: 1,
     help: {
       syntax: "gd(f, x = a, η = 0.1), gd(f, [x, y] = [a, b], η = 0.1, steps = k)",
