@@ -1,7 +1,9 @@
 // Errors are values with a kind and, where known, the source span they belong to. Everything the
 // engine throws on bad input is a MathFailure; anything else reaching the session is a bug.
-import type { ErrorKind } from "./results.js";
 import type { Span } from "./syntax/ast.js";
+
+/** What went wrong, as the result of a statement reports it. */
+export type ErrorKind = "parse" | "shape" | "name" | "math" | "limit" | "interrupt" | "internal";
 
 export class MathFailure extends Error {
   readonly kind: ErrorKind;

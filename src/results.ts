@@ -1,9 +1,10 @@
 // What running a statement gives back: the contract between the session and its front ends
 // (CLI, Jupyter kernel, grader). Plain data, except `value`, the graph node itself, for in-process
 // callers (a front end that posts results across a worker boundary drops it).
+import type { ErrorKind } from "./errors.js";
 import type { Node } from "./graph/node.js";
 
-export type ErrorKind = "parse" | "shape" | "name" | "math" | "limit" | "interrupt" | "internal";
+export type { ErrorKind };
 
 export interface NablaError {
   kind: ErrorKind;
