@@ -3,7 +3,7 @@
 import { mathError } from "../../errors.js";
 import { tuple } from "../../graph/construct.js";
 import type { Node } from "../../graph/node.js";
-import { freeSymbols } from "../../graph/traverse.js";
+import { typedSymbols } from "../variable-order.js";
 import { print } from "../../render/printer.js";
 import { PRETTY } from "../../render/style.js";
 import type { Expr } from "../../syntax/ast.js";
@@ -27,7 +27,7 @@ export function bodyOf(ev: Evaluation, e: Expr): { body: Node; params: Node[] | 
 
 /** Variables given as arguments (a vector of them counts as its entries), else the body's symbols. */
 export function variablesOf(ev: Evaluation, args: Expr[], body: Node): Node[] {
-  if (args.length === 0) return freeSymbols(body);
+  if (args.length === 0) return typedSymbols(body);
   return args.flatMap((a) => {
     const v = ev.expr(a);
     return v.kind === "tensor" ? [...v.entries] : [v];

@@ -3,6 +3,7 @@
 import { mathError } from "../../errors.js";
 import { add, apply, mul, sym } from "../../graph/construct.js";
 import { freeSymbols } from "../../graph/traverse.js";
+import { typedSymbols } from "../variable-order.js";
 import { expandBigop } from "../bigops.js";
 import { differentiate, gradient, hessian, jacobian } from "../differentiate.js";
 import { taylor } from "../series.js";
@@ -65,7 +66,7 @@ export const CALCULUS: CommandEntry[] = [
     help: { syntax: "∇f, ∇(expr), grad(f), grad(f, [x, y])", description: "The gradient: a function's parameters in order, or an expression's symbols in order of appearance, or the variables given.", examples: ["∇(x^2 + y^2)", "grad(x^2 y, [y, x])"] },
     run: ({ args }, ev) => {
       const { body, params } = bodyOf(ev, args[0]);
-      return gradient(body, args.length > 1 ? variablesOf(ev, args.slice(1), body) : params ?? freeSymbols(body));
+      return gradient(body, args.length > 1 ? variablesOf(ev, args.slice(1), body) : params ?? typedSymbols(body));
     },
   },
   {
@@ -74,7 +75,7 @@ export const CALCULUS: CommandEntry[] = [
     help: { syntax: "∇²f, hessian(expr), hessian(expr, [x, y])", description: "The matrix of second partial derivatives.", examples: ["hessian(x^3 + y^3)"] },
     run: ({ args }, ev) => {
       const { body, params } = bodyOf(ev, args[0]);
-      return hessian(body, args.length > 1 ? variablesOf(ev, args.slice(1), body) : params ?? freeSymbols(body));
+      return hessian(body, args.length > 1 ? variablesOf(ev, args.slice(1), body) : params ?? typedSymbols(body));
     },
   },
   {
@@ -84,7 +85,7 @@ export const CALCULUS: CommandEntry[] = [
     run: ({ args }, ev) => {
       const f = ev.expr(args[0]);
       const exprs = f.kind === "tensor" ? [...f.entries] : [f];
-      const vars = args.length > 1 ? variablesOf(ev, args.slice(1), f) : freeSymbols(f);
+      const vars = args.length > 1 ? variablesOf(ev, args.slice(1), f) : typedSymbols(f);
       return jacobian(exprs, vars);
     },
   },

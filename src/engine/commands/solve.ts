@@ -1,6 +1,6 @@
 // Solving equations: one equation or a system, in the variables given or the free ones.
 import { relation, str, struct, tuple } from "../../graph/construct.js";
-import { freeSymbols } from "../../graph/traverse.js";
+import { typedSymbols } from "../variable-order.js";
 import { solveSystem } from "../solve/system.js";
 import { equationsOf, listOf } from "./args.js";
 import type { CommandEntry } from "./entry.js";
@@ -16,7 +16,7 @@ export const SOLVE: CommandEntry[] = [
     },
     run: ({ args }, ev) => {
       const equations = equationsOf(ev, args[0]);
-      const vars = args[1] ? listOf(ev.expr(args[1])) : freeSymbols(tuple(equations));
+      const vars = args[1] ? listOf(ev.expr(args[1])) : typedSymbols(...equations);
       const result = solveSystem(equations, vars);
       if (result.kind === "infinite") return struct("solutions", [{ name: "items", value: tuple([]) }, { name: "note", value: str(result.note) }]);
       const sets = result.solutions.map((s) => tuple(vars.map((v, i) => relation("=", v, s.values[i]))));
