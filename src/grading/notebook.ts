@@ -101,3 +101,16 @@ export function emptyNotebook(): Notebook {
     cells: [],
   };
 }
+
+/**
+ * A submitted locked cell against the key's released one: the same; changed by the student; or
+ * as `assign` released it (its recorded checksum still matches its text) while the key has changed
+ * since — then the student is not to be blamed. A student who edits the cell and its recorded
+ * checksum is not told apart from a key change, but gains nothing: locked cells run from the key.
+ */
+export function lockedCellChange(submitted: Cell, released: Cell): "same" | "changed" | "key changed" {
+  const now = checksum(submitted);
+  if (now === checksum(released)) return "same";
+  const recorded = submitted.metadata.nbgrader?.checksum;
+  return typeof recorded === "string" && recorded === now ? "key changed" : "changed";
+}
