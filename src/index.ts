@@ -5,4 +5,4 @@ export type { FloatArray } from "./numeric/float-array.js";
 export type { StatementResult, Effect, NablaError, Verdict } from "./results.js";
 export { isComplete } from "./syntax/complete.js";
 export { helpFor, builtinNames, KEYWORDS } from "./help.js";
-export { nabla, resetNabla } from "../kernel/tslab.js";
+export { nabla, resetNabla } from "./tslab.js";

@@ -1,8 +1,8 @@
 // Nabla inside TypeScript notebooks (the tslab kernel): nabla`∇(x^2 + y^2)` runs the statements in
 // a session kept for the notebook and shows each result typeset through tslab's display API.
 import { createRequire } from "node:module";
-import { Session } from "../src/session.js";
-import type { StatementResult } from "../src/results.js";
+import { Session } from "./session.js";
+import type { StatementResult } from "./results.js";
 
 interface Display {
   html(s: string, plain: string): void;
