@@ -22,6 +22,8 @@ import type { ExpectBranch, Expr, Statement } from "../syntax/ast.js";
 import { toPretty } from "../render/index.js";
 import type { Comparison } from "./check.js";
 import type { Evaluator } from "./evaluate.js";
+import { substitute } from "./substitute.js";
+import { freeSymbols } from "../graph/traverse.js";
 import { compareAnswer, namedMistake, shapeWords, type AnswerComparison, type Mistake, type Tolerance } from "./answer-compare.js";
 
 export interface ExpectOutcome {
@@ -139,15 +141,21 @@ function bind(ev: Evaluator, bindings: [string, StudentBinding][]): () => void {
  * A function answer compares by the position of its parameters: the student's q1(t) = t² read at
  * the key's own parameters (q1(x) = … in the master, or those of a key function on the right).
  */
-function readAnswer(ev: Evaluator, left: Expr, right: Expr, answers: AnswerSource | undefined): Node {
+function readAnswer(ev: Evaluator, left: Expr, right: Expr, answers: AnswerSource | undefined): { value: Node; renamed?: Map<Node, Node> } {
   const fn = left.kind === "name" ? ev.env.functions.get(left.name) : undefined;
-  if (!fn || left.kind !== "name") return ev.expr(left);
+  if (!fn || left.kind !== "name") return { value: ev.expr(left) };
   const keyFn = right.kind === "name" ? ev.env.functions.get(right.name) : undefined;
-  const params = keyFn ? keyFn.params.map((p) => p.name) : answers?.keyParams(left.name) ?? fn.params.map((p) => p.name);
-  if (params.length !== fn.params.length) {
-    throw mathError(`${left.name} takes ${fn.params.length} argument${fn.params.length === 1 ? "" : "s"}; the question asks for a function of ${params.length}`);
+  const names = keyFn ? keyFn.params.map((p) => p.name) : answers?.keyParams(left.name) ?? fn.params.map((p) => p.name);
+  if (names.length !== fn.params.length) {
+    throw mathError(`${left.name} takes ${fn.params.length} argument${fn.params.length === 1 ? "" : "s"}; the question asks for a function of ${names.length}`);
   }
-  return ev.applyUser(fn, fn.body, params.map((p) => sym(p, ev.env.shapes.get(p))));
+  const params = names.map((p) => sym(p, ev.env.shapes.get(p)));
+  // q(t) = x² sin(t) is not x² sin(x): where the body's free symbols share a name with the key's
+  // parameters, both sides are read at fresh parameters instead, so nothing is captured.
+  const free = freeSymbols(fn.body).filter((v) => !fn.params.includes(v));
+  if (!free.some((v) => params.includes(v))) return { value: ev.applyUser(fn, fn.body, params) };
+  const fresh = params.map((p) => sym(`${p.name}′`, p.shape));
+  return { value: ev.applyUser(fn, fn.body, fresh), renamed: new Map(params.map((p, i) => [p as Node, fresh[i] as Node])) };
 }
 
 /** The expected value of a branch whose right side names a key function is that function's body. */
@@ -197,9 +205,14 @@ export function runExpect(st: ExpectStatement, ev: Evaluator, answers?: AnswerSo
   const restore = bind(ev, bindings);
   const values: Node[] = [];
   try {
-    for (const b of branches) values.push(readAnswer(ev, sides(b).answer, sides(b).expected, answers));
+    branches.forEach((b, i) => {
+      const { value, renamed } = readAnswer(ev, sides(b).answer, sides(b).expected, answers);
+      values.push(value);
+      if (renamed) expected[i] = substitute(expected[i], renamed);
+    });
   } catch (err) {
-    if (err instanceof MathFailure) return { earned: 0, possible, branch: -1, verdict: "incorrect", feedback: `your answer could not be evaluated: ${err.message}` };
+    // A time, size or memory limit is the answer's; an interrupt stops the grading itself.
+    if (err instanceof MathFailure && err.reason !== "interrupt") return { earned: 0, possible, branch: -1, verdict: "incorrect", feedback: `your answer could not be evaluated: ${err.message}` };
     throw err;
   } finally {
     restore();

@@ -43,12 +43,12 @@ const Q1_WITH_NABLA = [
 
 describe("forbid", () => {
   it("parses its operators in the grammar", () => {
-    const parsed = parseStatement("expect q1 ≡ 1 points 2 forbid d/dx, d²/dx², ∂, ∂/∂x, ∇, ∇², hessian, solve");
+    const parsed = parseStatement("expect q1 ≡ 1 points 2 forbid d/dx, d²/dx², ∂, ∂/∂x, ∇, ∇², hessian, solve", 0);
     expect(parsed.ok && parsed.statement.kind === "expect" && parsed.statement.forbid).toEqual(["d/dx", "d²/dx²", "∂", "∂/∂x", "∇", "∇²", "hessian", "solve"]);
-    const plain = parseStatement("expect q1 ≡ 1 points 2");
+    const plain = parseStatement("expect q1 ≡ 1 points 2", 0);
     expect(plain.ok && plain.statement.kind === "expect" && plain.statement.forbid).toEqual([]);
     // Words that begin with a keyword stay names.
-    const name = parseStatement("forbidden = 1");
+    const name = parseStatement("forbidden = 1", 0);
     expect(name.ok && name.statement.kind).toBe("assign");
   });
 
