@@ -1,11 +1,10 @@
 // Layers, networks, data sets and training in the language: `layer h = dense(2 → 4, tanh)`,
 // `net = h → out`, `params(net)`, `data = dataset("xor")`, `train net on data with adam(η = 0.05), …`,
 // `accuracy(net, data)`, `perceptron(and)`, `backprop(net)` (the δ-form equations).
-import { mathError } from "../errors.js";
+import { mathError, rethrowStop } from "../errors.js";
 import { ONE, add, apply, float, int, mul, neg, pow, str, struct, sub, sym, tuple } from "../graph/construct.js";
 import { matrixGradient } from "./matrix-calculus.js";
 import { substitute } from "./substitute.js";
-import { toLatex, toPretty } from "../render/index.js";
 import type { Node, Struct } from "../graph/node.js";
 import type { Expr } from "../syntax/ast.js";
 import { isActivation, type ActivationName } from "../nn/activations.js";
@@ -109,6 +108,7 @@ export function loadNode(args: Expr[], ev: Evaluator): Node {
   try {
     data = datasetFromCsv(path, ev.env.readFile(path));
   } catch (err) {
+    rethrowStop(err);
     throw mathError(`cannot load ${path}: ${(err as Error).message}`);
   }
   const id = `data${++counter}`;
@@ -278,21 +278,23 @@ export function backpropOf(args: Expr[], ev: Evaluator): Node {
   const pairing = (u: Node, v: Node) => (u.shape.length === 0 ? mul(u, v) : apply("dot", [u, v]));
   // y is one-hot for cross-entropy: its entries sum to 1.
   const oneHot = lossName === "cce" ? new Map<Node, Node>([[apply("sum", [y]), ONE]]) : new Map<Node, Node>();
-  const equations: [Node, Node][] = [];
-  const partial = (x: Node) => sym(`∂L/∂${toPretty(x)}`);
-  equations.push([delta(L), named_(substitute(matrixGradient(loss, z(L)), oneHot), L)]);
+  // Each equation as data: [what, left side, value], what "δ" for δˡ = … and "∂" for ∂L/∂Wˡ = …;
+  // render/structs.ts writes them as text or LaTeX.
+  const equations: [string, Node, Node][] = [];
+  equations.push(["δ", delta(L), named_(substitute(matrixGradient(loss, z(L)), oneHot), L)]);
   for (let l = L - 1; l >= 1; l--) {
     const next = add(apply("matmul", [W(l + 1), f(l, z(l))]), b(l + 1));
-    equations.push([delta(l), named_(matrixGradient(pairing(delta(l + 1), next), z(l)), l)]);
+    equations.push(["δ", delta(l), named_(matrixGradient(pairing(delta(l + 1), next), z(l)), l)]);
   }
   for (let l = 1; l <= L; l++) {
     const zl = pairing(delta(l), add(apply("matmul", [W(l), a(l - 1)]), b(l)));
-    equations.push([partial(W(l)), matrixGradient(zl, W(l))], [partial(b(l)), matrixGradient(zl, b(l))]);
+    equations.push(["∂", W(l), matrixGradient(zl, W(l))], ["∂", b(l), matrixGradient(zl, b(l))]);
   }
-  const lines = equations.map(([name, value]) => str(`${toPretty(name)} = ${toPretty(value)}`));
-  const latex = equations.map(([name, value]) => str(`${name.kind === "sym" && name.name.startsWith("∂L/∂") ? `\\frac{\\partial L}{\\partial ${toLatex(sym(name.name.slice(4)))}}` : toLatex(name)} &= ${toLatex(value)}`));
   const note = lossName === "cce" ? "one sample's cross-entropy, y one-hot" : lossName === "bce" ? "one sample's binary cross-entropy" : "one sample's squared error Σ(a − y)²";
-  return struct("backprop", [{ name: "lines", value: tuple([...lines, str(`(ℓ = ${note})`)]) }, { name: "latex", value: tuple(latex) }]);
+  return struct("backprop", [
+    { name: "equations", value: tuple(equations.map(([what, name, value]) => tuple([str(what), name, value]))) },
+    { name: "note", value: str(`ℓ = ${note}`) },
+  ]);
 }
 
 /** A network's weights (trained, or freshly initialised) and a data set, for pictures. */

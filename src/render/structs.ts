@@ -51,7 +51,17 @@ const PRINTERS: Record<string, FieldPrinter> = {
     if (st.name === "latex") return word(st, summary);
     return [...steps, summary].join(st.name === "pretty" ? "\n" : "; ");
   },
-  backprop: (f, st) => (st.name === "latex" ? `\\begin{aligned}${items(f.get("latex")).map((l) => text(l)).join(" \\\\ ")}\\end{aligned}` : lines(f, "lines", st)),
+  backprop: (f, st, print) => {
+    // [what, left side, value]: δˡ = …, or ∂L/∂Wˡ = … for "∂".
+    const equations = items(f.get("equations")).map((e) => {
+      const [what, name, value] = items(e);
+      const left = text(what) !== "∂" ? print(name) : st.name === "latex" ? `\\frac{\\partial L}{\\partial ${print(name)}}` : `∂L/∂${print(name)}`;
+      return st.name === "latex" ? `${left} &= ${print(value)}` : `${left} = ${print(value)}`;
+    });
+    const note = `(${text(f.get("note"))})`;
+    if (st.name === "latex") return `\\begin{aligned}${equations.join(" \\\\ ")}\\end{aligned}`;
+    return [...equations, note].join(st.name === "pretty" ? "\n" : "; ");
+  },
   solutions: (f, st, print) => {
     const sets = items(f.get("items"));
     const note = text(f.get("note"));
@@ -72,7 +82,15 @@ const PRINTERS: Record<string, FieldPrinter> = {
     const body = list.map(print).join(st.name === "latex" ? ";\\quad " : "; ");
     return note ? `${body}${st.name === "latex" ? "\\quad" : ""} ${word(st, `(${note})`)}` : body;
   },
-  optimum: (f, st, print) => `${print(f.get("value")!)} ${word(st, "at")} ${items(f.get("at")).map(print).join(", ")}`,
+  // A proved optimum reads `25 at x = 5, y = 5`; anything less says so: `local maximum 8 at …; f is unbounded above …`.
+  optimum: (f, st, print) => {
+    const status = text(f.get("status"));
+    const note = text(f.get("note"));
+    const at = `${word(st, "at")} ${items(f.get("at")).map(print).join(", ")}`;
+    if (status === "none") return word(st, note);
+    if (status === "local") return `${word(st, `${text(f.get("kind"))} `)}${print(f.get("value")!)} ${at}${word(st, `; ${note}`)}`;
+    return `${print(f.get("value")!)} ${at}`;
+  },
   descent: (f, st, print) => {
     const path = items(f.get("path"));
     if (path.length === 2) return decimal(f.get("point")!, print);
