@@ -17,7 +17,7 @@ import { parseStatement } from "./syntax/to-ast.js";
 import type { Statement } from "./syntax/ast.js";
 import { compare, type Comparison } from "./engine/check.js";
 import { str } from "./graph/construct.js";
-import { optimum } from "./engine/solve/optimize.js";
+import { optimum } from "./engine/solve/optimum.js";
 import { trainStatement } from "./engine/networks.js";
 import { runExpect, type AnswerSource, type ExpectOutcome } from "./engine/expect.js";
 import { compile, type CompiledExpression } from "./engine/compile.js";

@@ -4,7 +4,7 @@
 // polynomials over ℚ in the unknowns (most course problems), the calculus is done on polynomials
 // rather than on expressions; the answers are the same, the work a fraction.
 import { mathError } from "../../errors.js";
-import { ZERO, add, mul, num, relation, str, struct, sub, sym, tensor, tuple } from "../../graph/construct.js";
+import { add, float, mul, num, relation, str, struct, sub, sym, tuple } from "../../graph/construct.js";
 import type { Node } from "../../graph/node.js";
 import { floatValue } from "../../graph/evalf.js";
 import type { Rational } from "../../numeric/rational.js";
@@ -81,7 +81,11 @@ function inGraph(f: Node, gs: readonly Node[], xs: readonly Node[], lambdas: rea
       const [h, j] = [floats(v.H), floats(v.J)];
       return [...h, ...j].every((row) => row.every((x) => x !== null && Number.isFinite(x))) ? { H: h as number[][], J: j as number[][] } : null;
     },
-    valueAt: (point) => substitute(f, at(point)),
+    valueAt: (point) => {
+      const value = substitute(f, at(point));
+      const approximate = point.some((v) => v.kind === "float") && value.kind !== "num" && value.kind !== "float" ? floatValue(value) : null;
+      return approximate === null ? value : float(approximate);
+    },
   };
 }
 
@@ -163,24 +167,4 @@ export function stationaryPoints(f: Node, gs: readonly Node[], xs: readonly Node
   return pointsStruct(points, result.more);
 }
 
-/** The best stationary point: `25 at x = 5, y = 5`. */
-export function optimum(sense: "maximize" | "minimize", f: Node, constraints: readonly Node[]): Node {
-  const found = constraints.length ? lagrange(f, constraints) : criticalPoints(f);
-  const items = found.kind === "record" ? found.fields[0].value : ZERO;
-  const points = items.kind === "tuple" ? items.items : [];
-  const candidates = points.filter((p) => p.kind === "record" && floatValue(p.fields[2].value) !== null);
-  if (candidates.length === 0) throw mathError(`found no stationary point to ${sense}`);
-  const value = (p: Node) => floatValue((p as Node & { kind: "record" }).fields[2].value)!;
-  const best = candidates.reduce((a, b) => ((sense === "maximize" ? value(b) > value(a) : value(b) < value(a)) ? b : a));
-  const fields = (best as Node & { kind: "record" }).fields;
-  const at = fields[0].value;
-  const shown = at.kind === "tuple" ? tuple(at.items.filter((r) => r.kind === "rel" && !(r.left.kind === "sym" && r.left.name.startsWith("λ")))) : at;
-  return struct("optimum", [
-    { name: "value", value: fields[2].value },
-    { name: "at", value: shown },
-    { name: "kind", value: fields[1].value },
-    { name: "among", value: str(`${candidates.length} stationary point${candidates.length === 1 ? "" : "s"}${found.kind === "record" && found.fields[1]?.name === "note" && points.length ? ", not counting infinitely many more where the system leaves an unknown free" : ""}`) },
-  ]);
-}
 
-export { tensor };
