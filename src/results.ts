@@ -2,6 +2,7 @@
 // (CLI, Jupyter kernel, grader). Plain data, except `value`, the graph node itself, for in-process
 // callers (a front end that posts results across a worker boundary drops it).
 import type { ErrorKind } from "./errors.js";
+import type { Plot } from "./engine/plot-data.js";
 import type { Node } from "./graph/node.js";
 
 export type { ErrorKind };
@@ -22,7 +23,18 @@ export type Effect =
   | { kind: "stderr"; text: string }
   | { kind: "pager"; text: string; html?: string }
   | { kind: "clear" }
-  | { kind: "display"; text: string; latex?: string; html?: string; svg?: string; vegalite?: object; displayId?: string; update?: boolean };
+  | {
+      kind: "display";
+      text: string;
+      latex?: string;
+      html?: string;
+      svg?: string;
+      vegalite?: object;
+      displayId?: string;
+      update?: boolean;
+      /** A plot as the engine made it; the session draws it into svg and vegalite and drops this. */
+      plot?: Plot;
+    };
 
 export type Verdict = "equivalent" | "not equivalent" | "undecided";
 

@@ -4,6 +4,7 @@ import { MathFailure, limitError } from "./errors.js";
 import { isNumber, sym, tuple } from "./graph/construct.js";
 import type { Node } from "./graph/node.js";
 import { setBudget } from "./graph/budget.js";
+import { drawEffect } from "./render/plot/draw.js";
 import { describeShape, isScalar } from "./graph/shape.js";
 import { freeSymbols } from "./graph/traverse.js";
 import { floatValue } from "./graph/evalf.js";
@@ -114,7 +115,8 @@ export class Session {
       return this.failure(code, offset, index, new MathFailure("parse", message.message, { start: parsed.offset, end: parsed.offset + 1 }), text);
     }
     this.env.effects = [];
-    this.env.emit = (effect) => {
+    this.env.emit = (emitted) => {
+      const effect = drawEffect(emitted);
       this.env.effects.push(effect);
       this.options.onEffect?.(effect);
     };

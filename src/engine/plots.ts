@@ -7,18 +7,15 @@ import type { Node } from "../graph/node.js";
 import { floatValue } from "../graph/evalf.js";
 import { freeSymbols } from "../graph/traverse.js";
 import { toPretty } from "../render/index.js";
-import { lineSpec, sample, type Series } from "../render/plot/spec.js";
-import { lineSvg } from "../render/plot/svg.js";
 import type { Expr } from "../syntax/ast.js";
 import { evaluateAt } from "./numeric-eval.js";
 import type { Evaluation as Evaluator } from "./commands/entry.js";
-import { contourSpec, contourSvg, decisionSpec, decisionSvg, gridOver } from "../render/plot/fields.js";
+import { gridOver, sample, type Plot, type Series } from "./plot-data.js";
 import { labelOf, predictClass, trainedModel } from "./networks.js";
-import { vegaSvg } from "../render/plot/vega.js";
-import type { VegaLite } from "../render/plot/spec.js";
 
-function display(ev: Evaluator, text: string, vegalite: VegaLite, ownSvg: () => string): void {
-  ev.env.emit({ kind: "display", text, svg: vegaSvg(vegalite) ?? ownSvg(), vegalite });
+/** The plot as data: the session has render/ draw it (Vega-Lite and SVG) before front ends see it. */
+function display(ev: Evaluator, text: string, plot: Plot): void {
+  ev.env.emit({ kind: "display", text, plot });
 }
 
 function numbersOf(n: Node): number[] | null {
@@ -38,7 +35,7 @@ function decisionPlot(net: Node, data: Node, ev: Evaluator): Node {
   const grid = gridOver(Math.min(...xs) - margin(xs), Math.max(...xs) + margin(xs), Math.min(...ys) - margin(ys), Math.max(...ys) + margin(ys), 60, (x, y) => predictClass(model, x, y));
   const points = xs.map((x, r) => ({ x, y: ys[r], label: labelOf(dataset, r) }));
   const title = `decision regions of ${toPretty(net)}`;
-  display(ev, title, decisionSpec(grid, points, "decision regions"), () => decisionSvg(grid, points, "decision regions"));
+  display(ev, title, { kind: "decision", grid, points, title: "decision regions" });
   return tuple([]);
 }
 
@@ -55,7 +52,7 @@ function descentPlot(f: Node, run: Node & { kind: "record" }, ev: Evaluator): No
   const grid = gridOver(Math.min(...px) - span, Math.max(...px) + span, Math.min(...py) - span, Math.max(...py) + span, 70, (x, y) => evaluateAt(f, new Map([[u, x], [v, y]])));
   const title = `descent on ${toPretty(f)}`;
   const pairs = points.map((p) => [p[0], p[1]] as [number, number]);
-  display(ev, title, contourSpec(grid, pairs, title), () => contourSvg(grid, pairs, title));
+  display(ev, title, { kind: "contour", grid, path: pairs, title });
   return tuple([]);
 }
 
@@ -105,6 +102,6 @@ export function plotCommand(args: Expr[], ev: Evaluator): Node {
     labels = { title: "", xLabel: range.left.name, yLabel: "" };
   }
   const text = `plot of ${series.map((s) => s.label).join(", ")}`;
-  display(ev, text, lineSpec(series, labels), () => lineSvg(series, labels));
+  display(ev, text, { kind: "lines", series, ...labels });
   return tuple([]);
 }

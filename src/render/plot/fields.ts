@@ -1,13 +1,8 @@
 // Pictures over the plane: a classifier's decision regions with its data, and a function's level
 // map with a descent path on it. Vega-Lite for JupyterLab, SVG (written directly) for the rest.
+import type { Grid } from "../../engine/plot-data.js";
 import type { VegaLite } from "./spec.js";
 
-export interface Grid {
-  xs: number[];
-  ys: number[];
-  /** values[j][i] at (xs[i], ys[j]). */
-  values: number[][];
-}
 
 const SIZE = 360;
 const PAD = 40;
@@ -136,10 +131,4 @@ function pointEncoding(grid: Grid) {
 
 function cellEncoding(grid: Grid) {
   return { ...pointEncoding(grid), x2: { field: "x2" }, y2: { field: "y2" } };
-}
-
-export function gridOver(x0: number, x1: number, y0: number, y1: number, n: number, f: (x: number, y: number) => number): Grid {
-  const xs = Array.from({ length: n }, (_, i) => x0 + ((x1 - x0) * i) / (n - 1));
-  const ys = Array.from({ length: n }, (_, j) => y0 + ((y1 - y0) * j) / (n - 1));
-  return { xs, ys, values: ys.map((y) => xs.map((x) => f(x, y))) };
 }

@@ -1,9 +1,7 @@
 // Plots as Vega-Lite v5 specifications (JupyterLab renders them natively), with the data inline.
-export interface Series {
-  label: string;
-  xs: number[];
-  ys: number[];
-}
+import type { Series } from "../../engine/plot-data.js";
+
+export type { Series };
 
 export type VegaLite = Record<string, unknown>;
 
@@ -26,13 +24,4 @@ export function lineSpec(series: Series[], options: { title?: string; xLabel?: s
       color: { field: "series", type: "nominal", title: null },
     },
   };
-}
-
-/** Samples f at n points of [from, to], adding the points either side of a jump so kinks stay sharp. */
-export function sample(f: (x: number) => number, from: number, to: number, n = 400): { xs: number[]; ys: number[] } {
-  const xs: number[] = [];
-  for (let i = 0; i <= n; i++) xs.push(from + ((to - from) * i) / n);
-  if (from < 0 && to > 0 && !xs.includes(0)) xs.push(0);
-  xs.sort((a, b) => a - b);
-  return { xs, ys: xs.map(f) };
 }
