@@ -167,7 +167,10 @@ export function dcpCurvature(root: Node, xs: readonly Node[]): Curvature {
       const varying = factors.filter(dependsOnVariables);
       const c = floatValue(mul(...factors.filter((f) => !dependsOnVariables(f))));
       const v = varying[0];
-      return varying.length === 1 && c !== null && c >= 0 && v.kind === "pow" && v.exp.kind === "num" && v.exp.value.equals(Rational.int(2)) && isAffine(info(v.base).curvature);
+      if (varying.length !== 1 || c === null || c < 0 || v.kind !== "pow" || v.exp.kind !== "num" || !v.exp.value.equals(Rational.int(2))) return false;
+      // (affine)² or |affine|², as ‖[a, b]‖ is written.
+      const inner = v.base.kind === "apply" && v.base.op === "abs" ? v.base.args[0] : v.base;
+      return isAffine(info(inner).curvature);
     });
   };
   /** Σ cᵢ exp(affineᵢ) + c₀ with every c ≥ 0 (some exp present): its log is a log-sum-exp, convex. */
@@ -291,11 +294,31 @@ function principalMinorsNonNegative(H: Rational[][]): boolean {
   return subsets(H.length).every((idx) => det(idx.map((i) => idx.map((j) => H[i][j]))).sign() >= 0);
 }
 
+/** Operators that keep rational arguments rational: f built from them and integer powers folds to an exact value. */
+const RATIONAL_OPS = new Set(["abs", "relu", "max", "min", "sign", "step", "hardtanh", "leaky_relu"]);
+
+function isRationalValued(n: Node): boolean {
+  const seen = new Set<Node>();
+  const walk = (m: Node): boolean => {
+    if (seen.has(m)) return true;
+    seen.add(m);
+    switch (m.kind) {
+      case "num": case "sym": return true;
+      case "add": return m.terms.every(walk);
+      case "mul": return m.factors.every(walk);
+      case "pow": return m.exp.kind === "num" && m.exp.value.isInteger() && walk(m.base);
+      case "apply": return RATIONAL_OPS.has(m.op) && m.args.every(walk);
+      default: return false;
+    }
+  };
+  return walk(n);
+}
+
 /** f at a point: exactly when it folds to a rational, else in floating point; null where undefined. */
 function valueAt(f: Node, xs: readonly Node[], point: readonly number[]): { exact: Rational | null; float: number } | null {
   const rationalPoint = point.map((v) => Rational.fromFloat(v));
-  const exactNode = substitute(f, new Map(xs.map((x, i) => [x, num(rationalPoint[i])])));
-  if (exactNode.kind === "num") return { exact: exactNode.value, float: exactNode.value.toNumber() };
+  const exactNode = isRationalValued(f) ? substitute(f, new Map(xs.map((x, i) => [x, num(rationalPoint[i])]))) : null;
+  if (exactNode?.kind === "num") return { exact: exactNode.value, float: exactNode.value.toNumber() };
   const v = evaluateAt(f, new Map(xs.map((x, i) => [x, rationalPoint[i].toNumber()])));
   return Number.isFinite(v) ? { exact: null, float: v } : null;
 }
@@ -320,6 +343,9 @@ function midpointWitness(f: Node, xs: readonly Node[], a0: readonly number[], b0
   const b = b0.map(grid);
   if (a.every((v, i) => v === b[i])) return null;
   const m = a.map((v, i) => (v + b[i]) / 2);
+  // A quick look in floating point first: most pairs are on or below the chord, to rounding.
+  const quick = [a, b, m].map((p) => evaluateAt(f, new Map(xs.map((x, i) => [x, p[i]]))));
+  if (quick.every(Number.isFinite) && quick[2] - (quick[0] + quick[1]) / 2 <= 1e-9 * Math.max(1, ...quick.map(Math.abs))) return null;
   const fa = valueAt(f, xs, a);
   const fb = valueAt(f, xs, b);
   if (!fa || !fb) return null;
