@@ -2,7 +2,7 @@
 // partials from its operator-table entry, the chain rule joining them. Memoised per call, so a shared
 // subexpression is differentiated once.
 import { mathError } from "../errors.js";
-import { ONE, ZERO, add, apply, indexed, int, isNumber, mul, pow, sub, sym, tensor } from "../graph/construct.js";
+import { ONE, ZERO, add, apply, indexed, int, mul, pow, sub, sym, tensor } from "../graph/construct.js";
 import { rewrite } from "../graph/traverse.js";
 import { sumOf } from "./sums.js";
 import { matrixGradient, matrixJacobian } from "./matrix-calculus.js";
@@ -144,5 +144,3 @@ export function hessian(expr: Node, vars: readonly Node[]): Node {
 export function jacobian(exprs: readonly Node[], vars: readonly Node[]): Node {
   return tensor([exprs.length, vars.length], exprs.flatMap((e) => vars.map((v) => differentiate(e, v))));
 }
-
-export { isNumber };

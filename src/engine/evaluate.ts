@@ -2,8 +2,8 @@
 // apply by substitution, operators go through the table, calculus through the engine.
 import { MathFailure, mathError, nameError, shapeError } from "../errors.js";
 import type { Environment, UserFunction } from "../environment.js";
-import { ONE, add, apply, constant, div, indexed, isNumber, mul, neg, num, pow, relation, str, struct, sub, sym, tensor, tuple } from "../graph/construct.js";
-import type { Node, Sym } from "../graph/node.js";
+import { ONE, add, apply, constant, div, indexed, mul, neg, num, pow, relation, str, struct, sub, sym, tensor, tuple } from "../graph/construct.js";
+import type { Node } from "../graph/node.js";
 import { lookupOperator } from "../graph/operators.js";
 import { isScalar, sameShape, showShape } from "../graph/shape.js";
 import { Rational } from "../numeric/rational.js";
@@ -272,7 +272,3 @@ function normKind(p: string): Node {
   if (isDigits(p)) return num(Rational.parseDecimal(p));
   return str(p === "inf" ? "∞" : p);
 }
-
-export { substitute };
-
-export { isNumber, pow };

@@ -3,7 +3,6 @@
 import { mathError } from "../errors.js";
 import { ZERO, add, div, int, mul, pow, struct, sub, tuple } from "../graph/construct.js";
 import type { Node } from "../graph/node.js";
-import { Rational } from "../numeric/rational.js";
 import { differentiate } from "./differentiate.js";
 import { substitute } from "./substitute.js";
 
@@ -57,5 +56,3 @@ export function seriesSum(s: Node): Node {
   }
   return s;
 }
-
-export { Rational };

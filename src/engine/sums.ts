@@ -1,12 +1,11 @@
 // Closed forms of Σ with symbolic bounds: polynomials in the index by Faulhaber's formula
 // (Σ_{i=1}^{n} i^k through Bernoulli numbers), geometric terms r^i, and linearity over the rest.
-import { ONE, ZERO, add, bigop, div, int, mul, num, pow, sub } from "../graph/construct.js";
+import { ONE, add, bigop, div, int, mul, num, pow, sub } from "../graph/construct.js";
 import type { Node, Sym } from "../graph/node.js";
 import { childrenOf } from "../graph/traverse.js";
 import { Rational } from "../numeric/rational.js";
 import { expand } from "./expand.js";
 import { factor } from "./factor.js";
-import { substitute } from "./substitute.js";
 
 function binomial(n: number, k: number): Rational {
   let r = Rational.ONE;
@@ -80,5 +79,3 @@ export function sumOf(index: Sym, from: Node, to: Node, body: Node): Node {
   }
   return bigop("sum", index, from, to, body);
 }
-
-export { ZERO, substitute };

@@ -1,9 +1,8 @@
 // Numeric evaluation: every exact number becomes a float and the constructors fold the rest.
-import { constant, float, isNumber, toFloat } from "./construct.js";
+import { float, isNumber, toFloat } from "./construct.js";
 import type { Node } from "./node.js";
 import { rewrite } from "./traverse.js";
 
-export { float };
 
 export function rewriteToFloat(root: Node): Node {
   return rewrite(root, (n) => {
@@ -18,5 +17,3 @@ export function floatValue(n: Node): number | null {
   const f = rewriteToFloat(n);
   return isNumber(f) ? toFloat(f) : null;
 }
-
-export { constant };

@@ -5,7 +5,6 @@ import type { BinaryOp, DiffVar, Dim, ExpectBranch, Expr, RelOp, Span, Statement
 import { canonicalName, superscriptValue, unescapeString } from "./names.js";
 import { fastParse } from "./fast-parse.js";
 
-export { grammar };
 
 /** Offset added to every span: the statement's position in its cell. */
 let base = 0;

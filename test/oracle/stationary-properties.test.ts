@@ -49,7 +49,7 @@ function tangentBasis(normal: number[] | null, k: number): number[][] {
   const candidates = Array.from({ length: k }, (_, i) => Array.from({ length: k }, (_, j) => (i === j ? 1 : 0)));
   const unit = normal ? normal.map((v) => v / Math.hypot(...normal)) : null;
   for (const c of candidates) {
-    let v = [...c];
+    let v: number[] = [...c];
     for (const b of unit ? [unit, ...basis] : basis) {
       const dot = v.reduce((s, x, i) => s + x * b[i], 0);
       v = v.map((x, i) => x - dot * b[i]);

@@ -2,7 +2,7 @@
 // criteria), the step that turns a polynomial system into a triangular one.
 import { limitError } from "../../errors.js";
 import { checkBudget } from "../../graph/budget.js";
-import { Rational } from "../../numeric/rational.js";
+import type { Rational } from "../../numeric/rational.js";
 
 export type Monomial = number[];
 export interface Term {
@@ -111,5 +111,3 @@ export function groebner(input: readonly Polynomial[], limits: GroebnerLimits = 
   const minimal = G.filter((g, i) => !G.some((h, j) => j !== i && divides(h[0].m, g[0].m) && (lexCompare(h[0].m, g[0].m) !== 0 || j < i)));
   return minimal.map((g, i) => monic(reduce(g, minimal.filter((_, j) => j !== i)))).filter((g) => g.length).sort((x, y) => lexCompare(y[0].m, x[0].m));
 }
-
-export { Rational };

@@ -4,7 +4,7 @@
 // other coefficients (symbols, π, floats) are eliminated over expressions. Only real solutions are
 // kept; every solution of a nonlinear system is checked against its equations.
 import { mathError } from "../../errors.js";
-import { ONE, ZERO, add, div, int, mul, num, pow, sub } from "../../graph/construct.js";
+import { ZERO, add, div, int, mul, num, pow, sub } from "../../graph/construct.js";
 import type { Node } from "../../graph/node.js";
 import { floatValue } from "../../graph/evalf.js";
 import { Rational } from "../../numeric/rational.js";
@@ -289,5 +289,3 @@ function sortSolutions(solutions: Solution[]): Solution[] {
     return 0;
   });
 }
-
-export { ONE, Rational };

@@ -1,7 +1,7 @@
 // Real roots of one polynomial with (possibly irrational) exact coefficients: rational roots and
 // quadratic radicals exactly, the rest numerically (companion-matrix eigenvalues polished by
 // Newton's method, each confirmed by a sign change or a tiny residual).
-import { ZERO, add, div, float, int, isNumber, mul, neg, num, pow, sqrt, sub, toFloat } from "../../graph/construct.js";
+import { ZERO, add, div, float, int, mul, neg, num, sqrt, sub, toFloat } from "../../graph/construct.js";
 import type { Node } from "../../graph/node.js";
 import { Rational } from "../../numeric/rational.js";
 import { eigenvalues } from "../../numeric/float-linalg.js";
@@ -142,5 +142,3 @@ export function numericRoots(c: number[]): Root[] {
   }
   return out;
 }
-
-export { isNumber, pow };

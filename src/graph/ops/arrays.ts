@@ -1,5 +1,5 @@
 // Moving between tensor nodes and the plain arrays the numeric code works on.
-import { Rational } from "../../numeric/rational.js";
+import type { Rational } from "../../numeric/rational.js";
 import { float, num, tensor, toFloat, isNumber } from "../construct.js";
 import type { Node, Tensor } from "../node.js";
 import { shapeError } from "../../errors.js";
@@ -58,5 +58,3 @@ export function requireSquare(name: string, t: { shape: readonly (number | strin
 export function requireMatrix(name: string, t: { shape: readonly (number | string)[] }): void {
   if (t.shape.length < 1 || t.shape.length > 2) throw shapeError(`${name} needs a vector or a matrix, not a ${showShape(t.shape)}`);
 }
-
-export { Rational };

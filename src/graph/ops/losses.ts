@@ -2,10 +2,9 @@
 // of those functions: (true value, prediction) first, then any parameter. On vectors they average
 // (mse, mae, huber, logcosh, bce, hinge) or sum (cce, kl) over the entries, as Keras does.
 import { mathError, shapeError } from "../../errors.js";
-import { HALF, ONE, ZERO, add, apply, div, int, mul, neg, num, pow, sub, sym } from "../construct.js";
+import { HALF, ONE, ZERO, add, apply, div, int, mul, neg, pow, sub, sym } from "../construct.js";
 import type { Node } from "../node.js";
 import { isScalar, sameShape, showShape, type Shape } from "../shape.js";
-import { Rational } from "../../numeric/rational.js";
 import type { OperatorEntry } from "./entry.js";
 
 const log = (x: Node) => apply("log", [x]);
@@ -82,5 +81,3 @@ export const LOSSES: OperatorEntry[] = [
   loss("kl", "Kullback–Leibler divergence Σ pᵢ ln(pᵢ/qᵢ).", "kl([1/2, 1/2], [1/4, 3/4])", (p, q) => (p === ZERO ? ZERO : mul(p, log(div(p, q)))), "sum"),
   loss("hinge", "Hinge loss max(0, 1 − y·s) for labels y = ±1 and scores s (mean over entries).", "hinge(1, 0.3)", (y, s) => apply("relu", [sub(ONE, mul(y, s))]), "mean"),
 ];
-
-export { num, Rational };

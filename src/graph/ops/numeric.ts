@@ -1,5 +1,5 @@
 // N(x): the floating-point value of an exact expression.
-import { float, rewriteToFloat } from "../evalf.js";
+import { rewriteToFloat } from "../evalf.js";
 import type { OperatorEntry } from "./entry.js";
 
 export const NUMERIC: OperatorEntry[] = [
@@ -15,5 +15,3 @@ export const NUMERIC: OperatorEntry[] = [
     },
   },
 ];
-
-export { float };
