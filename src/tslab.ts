@@ -15,7 +15,7 @@ const consoleDisplay: Display = { html: (_html, plain) => console.log(plain), te
 
 /** tslab's display inside a tslab kernel; console output elsewhere (tslab's display throws "Not ready" there). */
 async function display(): Promise<Display> {
-  let tslab: { html(s: string): void; text(s: string): void } | null = null;
+  let tslab: { html(s: string): void; text(s: string): void };
   try {
     // required, not imported: the compiled bundle (scripts/bundle.ts) holds no import() of its own.
     tslab = (createRequire(import.meta.url)("tslab") as { display: { html(s: string): void; text(s: string): void } }).display;

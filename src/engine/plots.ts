@@ -66,7 +66,7 @@ export function plotCommand(args: Expr[], ev: Evaluator): Node {
   const shown = args.filter((a) => a !== range);
   if (shown.length === 0) throw mathError("write plot(f(x), x = -6..6), or plot(training) for a loss curve");
   let series: Series[];
-  let labels = { title: "", xLabel: "x", yLabel: "" };
+  let labels: { title: string; xLabel: string; yLabel: string };
   if (!range) {
     // A training result, or lists of numbers: curves against their index (epochs).
     series = shown.map((e, k) => {

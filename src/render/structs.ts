@@ -28,10 +28,6 @@ function word(st: Style, s: string): string {
 }
 
 const thousands = (n: Node | undefined) => (n?.kind === "num" ? Number(n.value.num).toLocaleString("en-US") : "?");
-const lines = (f: Map<string, Node>, key: string, st: Style) => {
-  const all = items(f.get(key)).map((l) => (l.kind === "str" ? l.value : ""));
-  return st.name === "latex" ? `\\begin{aligned}${all.map((l) => `&\\text{${l.replace(/[\\{}$&#^_%~]/g, (c) => `\\${c}`)}}`).join("\\\\")}\\end{aligned}` : all.join(st.name === "pretty" ? "\n" : "; ");
-};
 
 const PRINTERS: Record<string, FieldPrinter> = {
   layer: (f, st) => word(st, `dense(${thousands(f.get("inputs"))} → ${thousands(f.get("outputs"))}, ${text(f.get("activation"))})`),

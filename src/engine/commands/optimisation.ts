@@ -6,7 +6,7 @@ import { descentMethod, gradientDescent, type Method } from "../descent.js";
 import { criticalPoints, lagrange } from "../solve/optimize.js";
 import { bodyOf, equationsOf, listOf, pointArg, show, variablesOf, wholeOption } from "./args.js";
 import type { CommandCall, CommandEntry, CommandOption, Evaluation } from "./entry.js";
-import { ETA, OPTIMIZER_OPTIONS, STEPS } from "./options.js";
+import { OPTIMIZER_OPTIONS, STEPS } from "./options.js";
 
 let progressCount = 0;
 
