@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The main job: set everything up, execute every course notebook with the Nabla kernel, and write
-# the executed notebooks and their HTML (math typeset offline) to out/.
+# the executed notebooks and the course site (a typeset page per notebook and an index) to out/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -d node_modules ] || npm ci --no-audit --no-fund
@@ -10,20 +10,19 @@ fi
 npm run --silent build
 node bin/nabla.mjs install-kernel --user >/dev/null
 mkdir -p out
-PRIORITY=""
-for mime in text/html image/svg+xml text/latex image/png text/plain; do PRIORITY="$PRIORITY --NbConvertBase.display_data_priority=$mime"; done
 status=0
+executed=()
 for nb in notebooks/*.ipynb notebooks/homework/master.ipynb; do
   name=$(basename "$nb" .ipynb)
   echo "executing $nb"
   if /usr/bin/jupyter nbconvert --to notebook --execute --ExecutePreprocessor.kernel_name=nabla \
       --ExecutePreprocessor.timeout=600 --output-dir out --output "$name" "$nb" >/dev/null 2>out/"$name".log; then
-    # Plots carry Vega-Lite (for JupyterLab) and SVG: the page takes the SVG, which needs no script.
-    /usr/bin/jupyter nbconvert --to html --output-dir out $PRIORITY "out/$name.ipynb" >/dev/null 2>>out/"$name".log
-    npx tsx scripts/typeset-html.ts "out/$name.html"
+    executed+=("out/$name.ipynb")
   else
     echo "  failed: see out/$name.log"; status=1
   fi
 done
-echo "executed notebooks and their HTML are in $(pwd)/out/"
+# The course site: a page per notebook (math by KaTeX with its fonts in out/assets/), an index, links.
+npx tsx scripts/site.ts out "${executed[@]}" >/dev/null
+echo "executed notebooks and the course site (out/index.html) are in $(pwd)/out/"
 exit $status

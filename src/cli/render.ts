@@ -1,37 +1,59 @@
-// `nabla render FILE.nabla -o FILE.html`: a page with each statement and its typeset result.
+// `nabla render FILE -o OUT.html`: a web page of typeset results. A Nabla file is run statement by
+// statement; a notebook (.ipynb) is shown with the outputs it holds. The page is written by the same
+// writer as the course site, with KaTeX's stylesheet and fonts in an assets folder beside it.
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
-import { createRequire } from "node:module";
 import { dirname, basename } from "node:path";
 import { Session } from "../session.js";
+import type { StatementResult } from "../results.js";
+import { escapeHtml } from "../render/page/html.js";
+import { notebookBody, notebookSummary, type PageCell, type PageNotebook, type PageOutput } from "../render/page/notebook.js";
+import { pageHtml, writeAssets } from "../render/page/site.js";
 
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"]/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[ch]!);
+function outputsOf(r: StatementResult): PageOutput[] {
+  const outputs: PageOutput[] = [];
+  for (const effect of r.effects) {
+    if (effect.kind === "stdout" || effect.kind === "stderr") outputs.push({ output_type: "stream", name: effect.kind, text: effect.text });
+    else if (effect.kind === "display" && effect.svg) outputs.push({ output_type: "display_data", data: { "image/svg+xml": effect.svg } });
+  }
+  if (r.status === "error") {
+    const e = r.error!;
+    outputs.push({ output_type: "error", ename: e.kind, evalue: e.message, traceback: [`${e.message}${e.excerpt ? `\n${e.excerpt}` : ""}`] });
+  } else if (!r.silent) {
+    outputs.push({ output_type: "display_data", data: { "text/plain": r.pretty, "text/latex": `$$${r.latex}$$` } });
+  }
+  return outputs;
 }
 
-export function renderPage(source: string, title: string): { html: string; errors: number } {
+/** A Nabla file's statements as the cells of a notebook page, each with its results. */
+export function renderSource(source: string, title: string): { html: string; errors: number } {
   const results = new Session().run(source);
-  const css = readFileSync(createRequire(import.meta.url).resolve("katex/dist/katex.min.css"), "utf8");
-  let errors = 0;
-  const cells = results.map((r) => {
-    const out =
-      r.status === "error"
-        ? (errors++, `<pre class="error">${escapeHtml(`${r.error!.message}\n${r.error!.excerpt}`)}</pre>`)
-        : r.silent
-          ? ""
-          : r.html;
-    const effects = r.effects.map((e) => (e.kind === "stdout" || e.kind === "stderr" ? `<pre>${escapeHtml(e.text)}</pre>` : e.kind === "display" && e.svg ? e.svg : "")).join("");
-    return `<section><pre class="in">${escapeHtml(r.source)}</pre>${effects}${out}</section>`;
-  });
-  const html = `<!doctype html><html><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
-<style>${css}\nbody{font-family:sans-serif;max-width:60em;margin:2em auto}pre.in{background:#f4f4f8;padding:.4em}.error{color:#b00}</style></head>
-<body><h1>${escapeHtml(title)}</h1>${cells.join("\n")}</body></html>`;
-  return { html, errors };
+  const cells: PageCell[] = results.map((r) => ({ cell_type: "code", source: r.source, outputs: outputsOf(r) }));
+  const body = `<h1>${escapeHtml(title)}</h1>\n${notebookBody({ cells }, { trustedOutputs: true })}`;
+  return { html: pageHtml(title, body), errors: results.filter((r) => r.status === "error").length };
+}
+
+/** A notebook file as a page: its Markdown, code and the outputs it was saved with. */
+export function renderNotebook(text: string, fallbackTitle: string): { html: string; errors: number } {
+  const notebook = JSON.parse(text) as PageNotebook;
+  if (!Array.isArray(notebook.cells)) throw new Error("not a notebook: it has no list of cells");
+  const title = notebookSummary(notebook).title ?? fallbackTitle;
+  // Outputs saved in a notebook are whatever its author's kernel wrote: figures are shown as images.
+  const errors = notebook.cells.flatMap((c) => c.outputs ?? []).filter((o) => o.output_type === "error").length;
+  return { html: pageHtml(title, notebookBody(notebook, { trustedOutputs: false })), errors };
 }
 
 export function renderCommand(file: string, output: string): number {
-  const { html, errors } = renderPage(readFileSync(file, "utf8"), basename(file));
+  let page: { html: string; errors: number };
+  try {
+    const text = readFileSync(file, "utf8");
+    page = file.endsWith(".ipynb") ? renderNotebook(text, basename(file, ".ipynb")) : renderSource(text, basename(file));
+  } catch (error) {
+    process.stderr.write(`nabla render: ${file}: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
   mkdirSync(dirname(output), { recursive: true });
-  writeFileSync(output, html);
-  process.stdout.write(`${output}${errors ? ` (${errors} error${errors === 1 ? "" : "s"})` : ""}\n`);
-  return errors ? 1 : 0;
+  writeFileSync(output, page.html);
+  writeAssets(dirname(output));
+  process.stdout.write(`${output}${page.errors ? ` (${page.errors} error${page.errors === 1 ? "" : "s"})` : ""}\n`);
+  return page.errors ? 1 : 0;
 }
