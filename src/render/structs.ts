@@ -126,10 +126,23 @@ const PRINTERS: Record<string, FieldPrinter> = {
   },
 };
 
+/**
+ * Math mode drops spaces, so `25 \text{at} x` reads "25atx": a space beside a `\text{…}` becomes a
+ * LaTeX space (`\ `), inside or outside the braces.
+ */
+export function keepTextSpaces(latex: string): string {
+  return latex.replace(/(\s*)\\text\{((?:[^{}\\]|\\.)*)\}(\s*)/g, (_, before: string, body: string, after: string) => {
+    const inner = body.match(/^(\s*)([\s\S]*?)(\s*)$/)!;
+    const lead = before || inner[1] ? "\\ " : "";
+    const trail = after || inner[3] ? "\\ " : "";
+    return `${lead}\\text{${inner[2]}}${trail}`;
+  });
+}
+
 export function printStruct(n: Struct, style: Style, print: (n: Node) => string): string {
   const fields = new Map(n.fields.map((f) => [f.name, f.value]));
   const custom = PRINTERS[n.tag];
-  if (custom) return custom(fields, style, print);
+  if (custom) return style.name === "latex" ? keepTextSpaces(custom(fields, style, print)) : custom(fields, style, print);
   const sep = style.name === "latex" ? ",\\quad " : ", ";
   return n.fields.map((f) => `${style.name === "latex" ? `\\text{${f.name}}` : f.name} = ${print(f.value)}`).join(sep);
 }

@@ -26,7 +26,7 @@ export function splitAssignment(latex: string): [string, string] | undefined {
     else if (c === "=" && depth === 0) {
       const left = latex.slice(0, i).trim();
       const right = latex.slice(i + 1).trim();
-      if (!left || !right || /\\(?:begin|left)/.test(left)) return undefined;
+      if (!left || !right || left.includes("\\begin")) return undefined;
       return [left, right];
     }
   }
