@@ -195,7 +195,9 @@ class Printer {
     if (exp.kind === "num" && exp.value.isOne()) return this.node(base);
     if (base.kind === "const" && base.name === "e") return { s: st.exp(this.node(exp).s), prec: Prec.Atom };
     const b = this.node(base);
-    const baseText = b.prec < Prec.Atom || base.kind === "apply" && st.name === "latex" && !lookupOperator(base.op)?.delimited ? st.paren(b.s) : b.s;
+    // A layer's quantity is named with a superscript (a¹, W²): its power is written (a¹)², never a¹².
+    const layerName = base.kind === "sym" && base.name.includes("^");
+    const baseText = b.prec < Prec.Atom || layerName || (base.kind === "apply" && st.name === "latex" && !lookupOperator(base.op)?.delimited) ? st.paren(b.s) : b.s;
     const e = this.node(exp);
     return { s: st.power(baseText, e.s, e.prec >= Prec.Atom), prec: Prec.Power };
   }
