@@ -4,6 +4,7 @@
 // user's interrupt (MathFailure "limit"/"interrupt"), so an empty catch must say why it may.
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
+import nabla from "./eslint-rules.js";
 
 export default tseslint.config(
   { ignores: ["dist/**", "node_modules/**", "grammar/*.ohm-bundle.*", "bench/**/node_modules/**", "site/**", "**/*.d.ts"] },
@@ -22,6 +23,13 @@ export default tseslint.config(
       "@typescript-eslint/no-unused-expressions": ["error", { allowShortCircuit: true, allowTernary: true }],
       "no-constant-condition": ["error", { checkLoops: false }],
     },
+  },
+  {
+    // Where a statement's work runs under its budget: a catch there must let limits and interrupts
+    // through. (session.ts is where they land: its catches turn every failure into the statement's result.)
+    files: ["src/engine/**/*.ts", "src/graph/**/*.ts", "src/numeric/**/*.ts", "src/nn/**/*.ts", "src/syntax/**/*.ts", "src/environment.ts"],
+    plugins: { nabla },
+    rules: { "nabla/no-swallowed-stop": "error" },
   },
   {
     files: ["**/*.js", "**/*.mjs", "**/*.cjs"],
