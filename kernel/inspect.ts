@@ -1,9 +1,9 @@
 // Shift-Tab help: a user name shows its value and shape; an operator its help entry.
 import { helpFor } from "../src/help.js";
 import { toCodeUnits } from "./complete.js";
-import type { Evaluator } from "./evaluator.js";
+import type { EvaluationThread } from "./evaluation-thread.js";
 
-export async function inspect(code: string, cursorPos: number, evaluator: Evaluator): Promise<{ found: boolean; data: Record<string, string> }> {
+export async function inspect(code: string, cursorPos: number, evaluator: EvaluationThread): Promise<{ found: boolean; data: Record<string, string> }> {
   const at = toCodeUnits(code, cursorPos);
   const left = /[\p{L}_][\p{L}\p{N}_]*$/u.exec(code.slice(0, at))?.[0] ?? "";
   const right = /^[\p{L}\p{N}_]*/u.exec(code.slice(at))?.[0] ?? "";

@@ -4,7 +4,7 @@
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import Module from "node:module";
-import { Evaluator } from "./evaluator.js";
+import { EvaluationThread } from "./evaluation-thread.js";
 import { Message } from "./message.js";
 import { History } from "./history.js";
 import { bundleOf, errorContent } from "./mime.js";
@@ -76,7 +76,7 @@ export function createServer(sockets: Sockets): { init(): Promise<void> } {
   const Base = loadTslabServer();
 
   class NablaServer extends Base {
-    readonly evaluator = new Evaluator();
+    readonly evaluator = new EvaluationThread();
     readonly history = new History();
     private executionCount = 0;
     private queue: Promise<void> = Promise.resolve();

@@ -11,7 +11,7 @@ interface Pending {
   onResult?: (result: StatementResult) => void;
 }
 
-export class Evaluator {
+export class EvaluationThread {
   private worker!: Worker;
   private readonly flag = new Int32Array(new SharedArrayBuffer(4));
   private nextId = 1;
