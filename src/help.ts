@@ -5,8 +5,8 @@ import { vocabulary } from "./engine/commands/table.js";
 
 export { helpExamples, helpFor, vocabulary, type Word } from "./engine/commands/table.js";
 
-/** The statement keywords of the grammar (not callable, so in neither table). */
-export const KEYWORDS = ["check", "expect", "layer", "train", "on", "with", "subject", "to", "maximize", "minimize", "points", "else", "if", "in", "tol"];
+/** The statement keywords of the grammar (not callable, so in neither table), as the parser knows them. */
+export { KEYWORDS } from "./syntax/fast-parse.js";
 
 /** Every callable name: operators and commands with their aliases. */
 export function builtinNames(): string[] {

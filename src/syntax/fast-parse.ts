@@ -18,7 +18,8 @@ const bail = (): never => {
 const binary = (op: BinaryOp, left: Expr, right: Expr, implicit: boolean, end: number): Expr => ({ kind: "binary", op, left, right, implicit, span: { start: left.span.start, end } });
 
 const RESERVED = "ᵀℝΣ";
-const KEYWORDS = ["check", "expect", "layer", "train", "on", "with", "subject", "tol", "to", "maximize", "minimize", "points", "else", "if", "in", "rtol", "forbid"];
+/** The statement keywords (longest first where one begins another: tol before to); help, completion and highlighting read them here. */
+export const KEYWORDS = ["check", "expect", "layer", "train", "on", "with", "subject", "tol", "to", "maximize", "minimize", "points", "else", "if", "in", "rtol", "forbid"];
 const MUL_OPS: [string, BinaryOp][] = [["*", "*"], ["/", "/"], ["·", "·"], ["⊙", "⊙"], [".*", "⊙"], ["⊗", "⊗"], ["÷", "/"]];
 const REL_OPS: [string, RelOp][] = [
   ["==", "=="], ["≡", "=="], ["≠", "≠"], ["!=", "≠"], ["<=", "<="], ["≤", "<="], [">=", ">="], ["≥", ">="], ["=", "="], ["<", "<"], [">", ">"],
