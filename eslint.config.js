@@ -20,6 +20,8 @@ export default tseslint.config(
       "no-empty": ["error", { allowEmptyCatch: false }],
       "@typescript-eslint/no-explicit-any": "off",
       "@typescript-eslint/no-non-null-assertion": "off",
+      // `let base: Poly = this` before a loop that reassigns it is fine.
+      "@typescript-eslint/no-this-alias": "off",
       "@typescript-eslint/no-unused-expressions": ["error", { allowShortCircuit: true, allowTernary: true }],
       "no-constant-condition": ["error", { checkLoops: false }],
     },

@@ -1,7 +1,7 @@
 // Sparse multivariate polynomials over ℚ in a list of generators. A generator is any node that is
 // not a sum, product or whole-number power (a symbol, sin(x), √2, x^(1/2)…), so every expression
 // is a polynomial in its generators, or a quotient of two.
-import { ONE, ZERO, add, int, isNumber, mul, num, pow } from "../graph/construct.js";
+import { ZERO, add, int, isNumber, mul, num, pow } from "../graph/construct.js";
 import type { Node } from "../graph/node.js";
 import { compareNodes } from "../graph/order.js";
 import { Rational } from "../numeric/rational.js";

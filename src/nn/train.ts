@@ -47,8 +47,7 @@ export function train(layers: Dense[], data: Dataset, o: TrainOptions): TrainRes
   let best = Infinity;
   let bestWeights: Float64Array[] | null = null;
   let waited = 0;
-  let epoch = 0;
-  for (epoch = 1; epoch <= o.epochs; epoch++) {
+  for (let epoch = 1; epoch <= o.epochs; epoch++) {
     checkBudget();
     const shuffled = rng.shuffle(trainIndex.length).map((i) => trainIndex[i]);
     for (let start = 0; start < shuffled.length; start += o.batch) {

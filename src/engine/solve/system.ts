@@ -10,7 +10,7 @@ import { floatValue } from "../../graph/evalf.js";
 import { Rational } from "../../numeric/rational.js";
 import { differentiate } from "../differentiate.js";
 import { expand } from "../expand.js";
-import { Poly, exponentsOf, toRational } from "../polynomial.js";
+import { type Poly, exponentsOf, toRational } from "../polynomial.js";
 import { substitute } from "../substitute.js";
 import { groebner, lexCompare, type Polynomial } from "./groebner.js";
 import { realRoots } from "./univariate.js";

@@ -16,7 +16,7 @@ export interface Root {
 
 /** Coefficients indexed by degree: c[0] + c[1] v + c[2] v² + … */
 export function realRoots(coefficients: Node[]): Root[] | "all" {
-  let c = [...coefficients];
+  const c = [...coefficients];
   while (c.length && c[c.length - 1] === ZERO) c.pop();
   if (c.length === 0) return "all";
   if (c.length === 1) return [];
