@@ -145,7 +145,7 @@ export function trainStatement(netExpr: Expr, dataExpr: Expr, options: Expr[], e
   let init: Initializer = "auto";
   let lossName: LossName = specs[specs.length - 1].activation === "softmax" ? "cce" : specs[specs.length - 1].activation === "sigmoid" ? "bce" : "mse";
   for (const o of options) {
-    if (o.kind === "call" && ["sgd", "momentum", "nesterov", "rmsprop", "adam"].includes(o.callee)) {
+    if (o.kind === "call" && Object.hasOwn(OPTIMIZER_OPTIONS, o.callee)) {
       settings.name = o.callee as OptimizerName;
       if (o.callee === "rmsprop") settings.beta1 = 0.9;
       const accepted = OPTIMIZER_OPTIONS[o.callee as OptimizerName];
