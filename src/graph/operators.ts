@@ -5,6 +5,7 @@ import { ACTIVATIONS } from "./ops/activations.js";
 import { LINEAR_ALGEBRA } from "./ops/linear-algebra.js";
 import { NUMERIC } from "./ops/numeric.js";
 import { LOSSES } from "./ops/losses.js";
+import { STATISTICS } from "./ops/statistics.js";
 
 export type { OperatorEntry } from "./ops/entry.js";
 
@@ -13,7 +14,7 @@ let byName: Map<string, OperatorEntry> | null = null;
 
 /** Every operator, in the order help lists them. Built on first use (the entries import constructors). */
 export function operators(): readonly OperatorEntry[] {
-  table ??= [...ELEMENTARY, ...ACTIVATIONS, ...LINEAR_ALGEBRA, ...LOSSES, ...NUMERIC];
+  table ??= [...ELEMENTARY, ...ACTIVATIONS, ...LINEAR_ALGEBRA, ...STATISTICS, ...LOSSES, ...NUMERIC];
   return table;
 }
 

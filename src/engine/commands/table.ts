@@ -6,6 +6,7 @@ import { operators } from "../../graph/operators.js";
 import { ALGEBRA } from "./algebra.js";
 import { SILENT } from "./args.js";
 import { CALCULUS } from "./calculus.js";
+import { DATA } from "./data.js";
 import type { CommandEntry } from "./entry.js";
 import { LIMIT } from "../limit.js";
 import { LINEAR_ALGEBRA } from "./linear-algebra.js";
@@ -32,7 +33,7 @@ const HELP: CommandEntry = {
 };
 
 /** Every command, in the order help lists them. */
-export const COMMANDS: readonly CommandEntry[] = [...CALCULUS, LIMIT, ...ALGEBRA, ...SOLVE, ...OPTIMISATION, ...LINEAR_ALGEBRA, ...NETWORKS, ...NOTEBOOK, HELP];
+export const COMMANDS: readonly CommandEntry[] = [...CALCULUS, LIMIT, ...ALGEBRA, ...SOLVE, ...OPTIMISATION, ...LINEAR_ALGEBRA, ...DATA, ...NETWORKS, ...NOTEBOOK, HELP];
 
 const byName = new Map<string, CommandEntry>();
 for (const entry of COMMANDS) {

@@ -79,5 +79,6 @@ export const LOSSES: OperatorEntry[] = [
     help: { syntax: "sparse_cce(k, p)", description: "Cross-entropy with the true class given by its number k (1-based): −ln p_k.", examples: ["sparse_cce(2, [0.2, 0.7, 0.1])"] },
   },
   loss("kl", "Kullback–Leibler divergence Σ pᵢ ln(pᵢ/qᵢ).", "kl([1/2, 1/2], [1/4, 3/4])", (p, q) => (p === ZERO ? ZERO : mul(p, log(div(p, q)))), "sum"),
+  loss("wasserstein", "Wasserstein (WGAN critic) loss: the mean of y·ŷ for labels y = ±1 and critic scores ŷ (as Keras writes it); ∂L/∂ŷ = y/n.", "wasserstein([1, -1], [0.8, 0.3])", (y, p) => mul(y, p), "mean"),
   loss("hinge", "Hinge loss max(0, 1 − y·s) for labels y = ±1 and scores s (mean over entries).", "hinge(1, 0.3)", (y, s) => apply("relu", [sub(ONE, mul(y, s))]), "mean"),
 ];
