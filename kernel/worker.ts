@@ -2,7 +2,7 @@
 // answer heartbeats, interrupts and shutdowns while a cell runs. The thread's entry is
 // ./worker-thread.ts; this is what it runs.
 import { parentPort, workerData } from "node:worker_threads";
-import { readFileSync } from "node:fs";
+import { readDataFile } from "../src/nn/read-file.js";
 import { Session } from "../src/session.js";
 import { renderMathml } from "../src/render/katex.js";
 import type { Effect, StatementResult } from "../src/results.js";
@@ -38,7 +38,7 @@ export function serveEvaluation(): void {
   const session = new Session({
     limits: { timeMs: seconds * 1000 },
     // Files relative to the kernel's directory (the notebook's folder, as Jupyter starts it).
-    readFile: (path) => readFileSync(path, "utf8"),
+    readFile: readDataFile,
     interrupt,
     onEffect: (effect) => parentPort!.postMessage({ type: "effect", id: current, effect } satisfies FromWorker),
     onResult: (result) => parentPort!.postMessage({ type: "result", id: current, result: plain(result) } satisfies FromWorker),

@@ -12,18 +12,8 @@ export interface UserFunction {
   body: Node;
 }
 
-export interface Limits {
-  /** Wall-clock time for one statement, in milliseconds. */
-  timeMs: number;
-  /** Characters in one cell. */
-  sourceChars: number;
-  /** Bracket nesting depth. */
-  depth: number;
-  /** Entries in one array. */
-  arrayEntries: number;
-}
-
-export const DEFAULT_LIMITS: Limits = { timeMs: 10_000, sourceChars: 200_000, depth: 100, arrayEntries: 1_000_000 };
+/** The limits every cap reads: defined beside the budget that enforces them (graph/budget.ts). */
+export { DEFAULT_LIMITS, type Limits } from "./graph/budget.js";
 
 export class Environment {
   readonly values = new Map<string, Node>();

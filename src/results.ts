@@ -1,7 +1,7 @@
 // What running a statement gives back: the contract between the session and its front ends
 // (CLI, Jupyter kernel, grader). Plain data, except `value`, the graph node itself, for in-process
 // callers (a front end that posts results across a worker boundary drops it).
-import type { ErrorKind } from "./errors.js";
+import type { ErrorKind, StopReason } from "./errors.js";
 import type { Plot } from "./engine/plot-data.js";
 import type { Node } from "./graph/node.js";
 
@@ -15,6 +15,8 @@ export interface NablaError {
   column: number;
   /** The offending source line with a caret under the column, ready to print. */
   excerpt: string;
+  /** For limit and interrupt errors: time, size, memory or interrupt. */
+  reason?: StopReason;
 }
 
 /** Side effects a statement asks of its front end, in order. */
@@ -60,6 +62,8 @@ export interface StatementResult {
   /** The value as a graph node (absent on errors and for statements with nothing to show). */
   value?: Node;
   verdict?: Verdict;
+  /** For `check`: which tier decided — "proof" (exact normal forms, an exact counterexample) or "sampling". */
+  method?: "proof" | "sampling";
   /** For an `expect` statement: the points it earned, of how many, and what to tell the student. */
   score?: { earned: number; possible: number; verdict: "correct" | "partial" | "incorrect" | "missing"; feedback: string };
   counterexample?: Record<string, string>;

@@ -1,6 +1,6 @@
 // One notebook's state and the public API: `new Session().run(code)` gives one result per statement.
 import { DEFAULT_LIMITS, Environment, type Limits, type UserFunction } from "./environment.js";
-import { MathFailure, limitError } from "./errors.js";
+import { MathFailure, interruptError, isStop, limitError } from "./errors.js";
 import { isNumber, sym, tuple } from "./graph/construct.js";
 import type { Node } from "./graph/node.js";
 import { setBudget } from "./graph/budget.js";
@@ -77,7 +77,7 @@ export class Session {
 
   run(code: string): StatementResult[] {
     if (code.length > this.limits.sourceChars) {
-      return [this.failure(code, 0, 0, new MathFailure("limit", `the cell has ${code.length} characters; the limit is ${this.limits.sourceChars}`))];
+      return [this.failure(code, 0, 0, limitError(`the cell has ${code.length.toLocaleString("en-US")} characters; the limit is ${this.limits.sourceChars.toLocaleString("en-US")}`))];
     }
     const scanned = scan(code);
     const results: StatementResult[] = [];
@@ -102,7 +102,7 @@ export class Session {
   private runStatement(code: string, text: string, offset: number, silent: boolean, index: number): StatementResult {
     const depth = maxDepth(text);
     if (depth > this.limits.depth) {
-      return this.failure(code, offset, index, new MathFailure("limit", `brackets are nested ${depth} deep; the limit is ${this.limits.depth}`, { start: offset, end: offset + 1 }), text);
+      return this.failure(code, offset, index, limitError(`brackets are nested ${depth} deep; the limit is ${this.limits.depth}`, { start: offset, end: offset + 1 }), text);
     }
     let parsed;
     try {
@@ -123,9 +123,9 @@ export class Session {
     const deadline = Date.now() + this.limits.timeMs;
     const interrupt = this.options.interrupt;
     setBudget(() => {
-      if (interrupt && Atomics.load(interrupt, 0) !== 0) throw new MathFailure("interrupt", "interrupted");
-      if (Date.now() > deadline) throw limitError(`the statement ran longer than ${this.limits.timeMs / 1000} s and was stopped`);
-    });
+      if (interrupt && Atomics.load(interrupt, 0) !== 0) throw interruptError();
+      if (Date.now() > deadline) throw limitError(`the statement ran longer than ${this.limits.timeMs / 1000} s and was stopped`, null, "time");
+    }, this.limits);
     try {
       const shown = this.execute(parsed.statement);
       this.options.onStatement?.(parsed.statement, code);
@@ -250,7 +250,7 @@ export class Session {
     const failure = err instanceof MathFailure ? err : new MathFailure("internal", `internal error: ${err instanceof Error ? err.message : String(err)}`);
     const at = failure.span?.start ?? offset;
     const { line, column, excerpt } = locate(code, at);
-    const error: NablaError = { kind: failure.kind, message: failure.message, line, column, excerpt };
+    const error: NablaError = { kind: failure.kind, message: failure.message, line, column, excerpt, ...(failure.reason ? { reason: failure.reason } : {}) };
     return {
       index,
       line: lineOf(code, offset),
@@ -291,7 +291,9 @@ function approximation(value: Node): string | null {
   try {
     const x = floatValue(value);
     return x === null ? null : shortFloat(x, 5);
-  } catch {
+  } catch (err) {
+    // No decimal when it cannot be had (or is too large to have); an interrupt or a time limit still stops.
+    if (isStop(err) && err.reason !== "size") throw err;
     return null;
   }
 }

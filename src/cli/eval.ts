@@ -1,6 +1,7 @@
 // `nabla eval [--json] FILE|-`: runs a file's statements; prints each result, or one JSON object per
 // statement (LANGUAGE.md §9). Exit status 1 when any statement failed.
 import { readFileSync } from "node:fs";
+import { readDataFile } from "../nn/read-file.js";
 import { Session } from "../session.js";
 import type { StatementResult } from "../results.js";
 import { PlotFiles } from "./plot-files.js";
@@ -14,6 +15,7 @@ export interface JsonLine {
   text: string;
   latex: string;
   verdict?: string;
+  method?: "proof" | "sampling";
   counterexample?: Record<string, string>;
   error?: { kind: string; message: string; line: number; column: number };
 }
@@ -22,6 +24,7 @@ export function toJsonLine(r: StatementResult): JsonLine {
   const line: JsonLine = { index: r.index, line: r.line, source: r.source, status: r.status, text: r.text, latex: r.latex };
   if (r.name !== undefined) line.name = r.name;
   if (r.verdict !== undefined) line.verdict = r.verdict;
+  if (r.method !== undefined) line.method = r.method;
   if (r.counterexample !== undefined) line.counterexample = r.counterexample;
   if (r.error) line.error = { kind: r.error.kind, message: r.error.message, line: r.error.line, column: r.error.column };
   return line;
@@ -66,7 +69,7 @@ export function evalCommand(file: string, json: boolean, write: (s: string) => v
     process.stderr.write(`nabla: cannot read ${file}: ${(err as Error).message}\n`);
     return 2;
   }
-  const results = new Session({ readFile: (path) => readFileSync(path, "utf8") }).run(source);
+  const results = new Session({ readFile: readDataFile }).run(source);
   const plots = PlotFiles.forInput(file, plotDir);
   for (const r of results) {
     if (json) write(JSON.stringify(toJsonLine(r)) + "\n");

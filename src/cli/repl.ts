@@ -4,6 +4,7 @@ import { createInterface } from "node:readline";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import { appendFileSync, readFileSync } from "node:fs";
+import { readDataFile } from "../nn/read-file.js";
 import { Session } from "../session.js";
 import { isComplete } from "../syntax/complete.js";
 import { formatResult } from "./eval.js";
@@ -24,7 +25,7 @@ export function replCommand(): Promise<number> {
   // Pictures go to the current directory: nabla.plot-1.svg, nabla.plot-2.svg, …
   const plots = PlotFiles.forInput("-");
   const session = new Session({
-    readFile: (path) => readFileSync(path, "utf8"),
+    readFile: readDataFile,
     onEffect: (e) => {
       if (e.kind === "display" && e.displayId && process.stdout.isTTY) process.stdout.write(`\r\x1b[2K${e.text}`);
     },

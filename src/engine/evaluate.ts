@@ -2,7 +2,7 @@
 // apply by substitution, operators go through the table, calculus through the engine.
 import { MathFailure, mathError, nameError, shapeError } from "../errors.js";
 import type { Environment, UserFunction } from "../environment.js";
-import { ONE, add, apply, constant, div, indexed, mul, neg, num, pow, relation, str, struct, sub, sym, tensor, tuple } from "../graph/construct.js";
+import { ONE, add, apply, constant, decimal, div, indexed, mul, neg, num, pow, relation, str, struct, sub, sym, tensor, tuple } from "../graph/construct.js";
 import type { Node } from "../graph/node.js";
 import { lookupOperator } from "../graph/operators.js";
 import { isScalar, sameShape, showShape } from "../graph/shape.js";
@@ -36,7 +36,7 @@ export class Evaluator {
 
   private build(e: Expr): Node {
     switch (e.kind) {
-      case "number": return num(Rational.parseDecimal(e.text));
+      case "number": return decimal(e.text);
       case "string": return str(e.value);
       case "name": return this.name(e.name);
       case "binary": return e.op === "+" || e.op === "-" || e.op === "*" ? this.chain(e) : this.binary(e.op, this.expr(e.left), this.expr(e.right));
@@ -254,7 +254,6 @@ export class Evaluator {
     });
     const all = rows.flat();
     if (all.every((x) => isScalar(x.shape))) {
-      if (all.length > 1_000_000) throw mathError("a matrix literal may have at most 1,000,000 entries");
       return rows.length === 1 ? tensor([width], all) : tensor([rows.length, width], all);
     }
     // [[1, 2], [3, 4]] and [A, B]: stacking arrays of one shape adds an axis.

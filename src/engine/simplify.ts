@@ -1,5 +1,6 @@
 // simplify: named rewrite rules run to a fixed point under an iteration limit, then the smallest of
 // the expression, its expansion and its factored form.
+import { rethrowStop } from "../errors.js";
 import { ONE, add, apply, constant, neg, sub } from "../graph/construct.js";
 import type { Node } from "../graph/node.js";
 import { rewrite, childrenOf } from "../graph/traverse.js";
@@ -93,8 +94,9 @@ export function simplify(root: Node): Node {
   const candidates = [ruled, applyRules(expand(ruled))];
   try {
     candidates.push(factor(ruled));
-  } catch {
-    // factor gives up on what it cannot read; the other forms remain.
+  } catch (err) {
+    // factor gives up on what it cannot read; the other forms remain. A limit or an interrupt stops.
+    rethrowStop(err);
   }
   return candidates.reduce((best, c) => (size(c) < size(best) ? c : best));
 }

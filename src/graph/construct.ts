@@ -8,21 +8,33 @@ import { intern } from "./node.js";
 import { compareNodes, compareTerms } from "./order.js";
 import { SCALAR, isScalar, sameShape, showShape, type Shape } from "./shape.js";
 import { lookupOperator } from "./operators.js";
+import { currentLimits, reserveEntries, tooManyBits } from "./budget.js";
+
+/**
+ * An exact decimal literal (1e1000000000 is refused before its 3.3-billion-bit power of ten is
+ * computed, which took a minute and then failed).
+ */
+export function decimal(text: string): Num {
+  let at = text.indexOf("e");
+  if (at < 0) at = text.indexOf("E");
+  if (at >= 0 && (Math.abs(Number(text.slice(at + 1))) + at) * Math.log2(10) > currentLimits().bigintBits) throw tooLarge();
+  return num(Rational.parseDecimal(text));
+}
 
 export type NumberNode = Num | Float;
 
 /**
- * Exact numbers are kept below 2^262144 (about 78,900 digits): one more product of two such numbers
- * takes the engine past any time limit inside a single step it cannot interrupt, and nothing in the
- * notes comes near. Beyond it, N(…) gives a decimal.
+ * Exact numbers are kept below 2^bigintBits (Limits; 2^262144 by default, about 78,900 digits): one
+ * more product of two such numbers takes the engine past any time limit inside a single step it
+ * cannot interrupt, and nothing in the notes comes near. Beyond it, N(…) gives a decimal.
  */
-const MAX_BITS = 262_144;
-const TOO_LARGE = 1n << BigInt(MAX_BITS);
-const TOO_NEGATIVE = -TOO_LARGE;
-const tooLarge = () => limitError("an exact number would have more than 78,900 digits; N(…) gives its decimal value");
+const tooLarge = () => {
+  const digits = Math.floor(currentLimits().bigintBits * Math.log10(2)).toLocaleString("en-US");
+  return limitError(`an exact number would have more than ${digits} digits; N(…) gives its decimal value`, null, "size");
+};
 
 export function num(value: Rational): Num {
-  if (value.num >= TOO_LARGE || value.num <= TOO_NEGATIVE || value.den >= TOO_LARGE) throw tooLarge();
+  if (tooManyBits(value.num) || tooManyBits(value.den)) throw tooLarge();
   return intern<Num>({ kind: "num", value, shape: SCALAR });
 }
 export function int(n: number | bigint): Num {
@@ -91,6 +103,7 @@ function numMul(a: NumberNode, b: NumberNode): NumberNode {
 // Tensors
 
 export function tensor(shape: readonly number[], entries: readonly Node[]): Tensor {
+  reserveEntries(entries.length, "the array");
   return intern<Tensor>({ kind: "tensor", shape, entries });
 }
 
@@ -401,10 +414,10 @@ function numberPower(base: NumberNode, exp: NumberNode): Node {
       return ZERO;
     }
     if (e.isInteger()) {
-      if (e.abs().num > 100000n) throw mathError(`exponent ${e} is too large for an exact power`);
+      if (e.abs().num > 100000n) throw limitError(`exponent ${e} is too large for an exact power`, null, "size");
       // Refused before it is computed: the power alone could take minutes.
       const bits = Math.max(b.num < 0n ? (-b.num).toString(2).length : b.num.toString(2).length, b.den.toString(2).length);
-      if ((bits - 1) * Math.abs(Number(e.num)) > MAX_BITS) throw tooLarge();
+      if ((bits - 1) * Math.abs(Number(e.num)) > currentLimits().bigintBits) throw tooLarge();
       return num(b.pow(e.num));
     }
     if (b.sign() > 0) return rationalRoot(b, e);

@@ -1,6 +1,7 @@
 // A data set from CSV text: a header row, numeric columns, the last column the class label
 // (0/1 for two classes, 0…k−1 or any names for more).
 import type { Dataset } from "./datasets.js";
+import { reserveEntries } from "../graph/budget.js";
 
 export function datasetFromCsv(name: string, text: string): Dataset {
   const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l && !l.startsWith("#"));
@@ -8,6 +9,7 @@ export function datasetFromCsv(name: string, text: string): Dataset {
   const header = lines[0].split(",");
   if (header.length < 2) throw new Error("the CSV needs at least one feature column and a label column");
   const features = header.length - 1;
+  reserveEntries((lines.length - 1) * header.length, `the data set in ${name}`);
   const X: number[] = [];
   const labels: string[] = [];
   lines.slice(1).forEach((line, i) => {

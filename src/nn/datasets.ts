@@ -1,6 +1,7 @@
 // Small data sets, generated with a seed (nothing downloads): the logic gates of the notes, blobs,
 // moons, circles and spirals for classifiers. Labels are one-hot rows when there are more than two
 // classes, a single 0/1 column otherwise.
+import { reserveEntries } from "../graph/budget.js";
 import { Random } from "./random.js";
 
 export interface Dataset {
@@ -28,6 +29,7 @@ function fromPoints(name: string, points: [number, number][], labels: number[], 
 export const DATASET_NAMES = ["and", "or", "xor", "nand", "blobs", "moons", "circles", "spirals"];
 
 export function dataset(name: string, n = 200, seed = 1, noise = 0.1): Dataset {
+  reserveEntries(2 * n, `a data set of ${n} points`, 64);
   const rng = new Random(seed);
   if (Object.hasOwn(GATES, name)) {
     return fromPoints(name, [[0, 0], [0, 1], [1, 0], [1, 1]], GATES[name], 2);

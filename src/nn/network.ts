@@ -1,6 +1,7 @@
 // Dense networks on Float64Array: forward passes over a batch, backpropagation in δ form
 // (δᴸ = aᴸ − y for softmax + cross-entropy and sigmoid + binary cross-entropy; otherwise
 // δᴸ = ∂L/∂aᴸ ⊙ f'(zᴸ); δˡ = (Wˡ⁺¹)ᵀδˡ⁺¹ ⊙ f'(zˡ)), and ∂L/∂Wˡ = δˡ(aˡ⁻¹)ᵀ, ∂L/∂bˡ = δˡ.
+import { reserveEntries } from "../graph/budget.js";
 import { ACTIVATIONS, type ActivationName } from "./activations.js";
 import type { Random } from "./random.js";
 import { multiplyABt } from "../numeric/matmul-fast.js";
@@ -35,6 +36,7 @@ export function initialise(specs: readonly LayerSpec[], rng: Random, init: Initi
     const relu = s.activation === "relu" || s.activation === "leaky_relu";
     const scale =
       init === "zeros" ? 0 : init === "gaussian" ? 0.01 : init === "he" || (init === "auto" && relu) ? Math.sqrt(2 / s.inputs) : Math.sqrt(2 / (s.inputs + s.outputs));
+    reserveEntries(s.inputs * s.outputs, `the weights of a ${s.inputs} → ${s.outputs} layer`);
     const W = new Float64Array(s.inputs * s.outputs);
     for (let i = 0; i < W.length; i++) W[i] = rng.gaussian() * scale;
     return { ...s, W, b: new Float64Array(s.outputs) };

@@ -1,6 +1,7 @@
 // The float kernels of the linear-algebra operators, on row-major Float64Arrays. A vector is a
 // column: in a product it is an n×1 matrix, and an n×1 or 1×1 result is demoted like the symbolic
 // shapes are (see graph/shape.ts).
+import { reserveEntries } from "../graph/budget.js";
 import { shapeError } from "../errors.js";
 import { rowsOf, type FloatArray } from "./float-array.js";
 import { det, inverse as invert, svd } from "./float-linalg.js";
@@ -107,6 +108,7 @@ export function dot(a: FloatArray, b: FloatArray): FloatArray {
 
 export function outer(a: FloatArray, b: FloatArray): FloatArray {
   const m = a.data.length, n = b.data.length;
+  reserveEntries(m * n, "the outer product");
   const out = new Float64Array(m * n);
   for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) out[i * n + j] = a.data[i] * b.data[j];
   return { shape: [m, n], data: out };

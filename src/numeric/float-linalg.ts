@@ -2,6 +2,7 @@
 // SVD-based rank, Jacobi eigen-decomposition of symmetric matrices, QR eigenvalues otherwise, and
 // the SVD through the eigen-decomposition of AᵀA (one-sided Jacobi would be more accurate for
 // ill-conditioned input; these are course-sized matrices).
+import { rethrowStop } from "../errors.js";
 import { checkBudget } from "../graph/budget.js";
 
 export type FloatMatrix = number[][];
@@ -168,7 +169,8 @@ export function eigenvectors(A: FloatMatrix, values: number[]): number[][] {
     let inv: FloatMatrix;
     try {
       inv = inverse(shifted);
-    } catch {
+    } catch (err) {
+      rethrowStop(err);
       return v;
     }
     for (let k = 0; k < 20; k++) {

@@ -6,7 +6,7 @@
 // point is a global one. A polynomial f that grows without bound along a line of an affine feasible
 // set is said to be unbounded, with the line. Otherwise the best local optimum is given as local,
 // with "no global maximum was proved".
-import { mathError } from "../../errors.js";
+import { mathError, rethrowStop } from "../../errors.js";
 import { add, mul, num, str, struct, sub, sym, tuple } from "../../graph/construct.js";
 import { substitute } from "../substitute.js";
 import type { Node } from "../../graph/node.js";
@@ -237,7 +237,8 @@ function regular(g: Poly, xs: readonly Node[]): boolean {
   try {
     const r = solvePolynomials(system, xs);
     return r.kind === "finite" && r.solutions.length === 0 && !r.more;
-  } catch {
+  } catch (err) {
+    rethrowStop(err);
     return false;
   }
 }

@@ -1,6 +1,7 @@
 // Linear algebra operators. Concrete arrays are computed (exactly over ℚ, in floats when an entry is
 // a float, entry by entry when entries are symbolic); symbolic arrays (x ∈ ℝ^n) stay as nodes whose
 // shapes are checked.
+import { reserveEntries } from "../budget.js";
 import * as adjoints from "../../numeric/float-adjoints.js";
 import * as kernels from "../../numeric/float-kernels.js";
 import { mathError, shapeError } from "../../errors.js";
@@ -88,6 +89,7 @@ function inverseTensor(t: Tensor): Node {
 }
 
 function identity(n: number): Tensor {
+  reserveEntries(n * n, `I(${n})`);
   const entries: Node[] = [];
   for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) entries.push(i === j ? ONE : ZERO);
   return tensor([n, n], entries);
@@ -126,7 +128,7 @@ function positiveInteger(name: string, n: Node): number {
 function filled(args: readonly Node[], value: Node, name: string): Tensor {
   const dims = args.map((a) => positiveInteger(name, a));
   const total = dims.reduce((p, d) => p * d, 1);
-  if (total > 1_000_000) throw mathError(`${name}(${dims.join(", ")}) would have ${total} entries; the limit is 1,000,000`);
+  reserveEntries(total, `${name}(${dims.join(", ")})`);
   return tensor(dims, new Array<Node>(total).fill(value));
 }
 
@@ -327,7 +329,7 @@ export const LINEAR_ALGEBRA: OperatorEntry[] = [
       return [a[0], b[0]];
     },
     fold: ([a, b]) =>
-      a.kind === "tensor" && b.kind === "tensor" ? tensor([a.shape[0], b.shape[0]], a.entries.flatMap((x) => b.entries.map((y) => mul(x, y)))) : undefined,
+      a.kind === "tensor" && b.kind === "tensor" ? (reserveEntries(a.shape[0] * b.shape[0], "the outer product"), tensor([a.shape[0], b.shape[0]], a.entries.flatMap((x) => b.entries.map((y) => mul(x, y))))) : undefined,
     latex: ([a, b]) => `${a} \\otimes ${b}`,
     help: { syntax: "outer(a, b), a ⊗ b, a bᵀ", description: "The outer product, the matrix aᵢbⱼ.", examples: ["outer([1, 2], [3, 4])"] },
   },

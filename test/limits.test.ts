@@ -1,0 +1,90 @@
+// Limits that hold: one Limits object read by every cap, failures that say why (reason: time, size,
+// memory, interrupt), refused before the allocation or the computation that would break them.
+import { describe, expect, it } from "vitest";
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Session } from "../src/session.js";
+import { readDataFile } from "../src/nn/read-file.js";
+import type { Limits } from "../src/environment.js";
+
+function failure(code: string, limits: Partial<Limits> = {}) {
+  const results = new Session({ limits: { timeMs: 5000, ...limits }, readFile: readDataFile }).run(code);
+  const failed = results.find((r) => r.status === "error");
+  return failed?.error ? { kind: failed.error.kind, reason: failed.error.reason, message: failed.error.message } : null;
+}
+
+const size = (what: RegExp) => ({ kind: "limit", reason: "size", message: expect.stringMatching(what) });
+
+describe("arrays are refused before they are made", () => {
+  it.each([10_000, 2_000, 1_001])("I(%i) is over the entry limit", (n) => {
+    expect(failure(`I(${n})`)).toEqual(size(new RegExp(`I\\(${n}\\) would have ${(n * n).toLocaleString("en-US")} entries; the limit is 1,000,000`)));
+  });
+  it.each(["zeros(2000, 2000)", "ones(1001, 1000)", "ones(10000) ⊗ ones(10000)", "outer(ones(3000), ones(3000))", "zeros(100, 100, 101)"])("%s is over the entry limit", (code) => {
+    expect(failure(code)).toEqual(size(/would have [\d,]+ entries; the limit is 1,000,000/));
+  });
+  it("the limit is the session's: arrayEntries", () => {
+    expect(failure("I(40)", { arrayEntries: 1000 })).toEqual(size(/I\(40\) would have 1,600 entries; the limit is 1,000/));
+    expect(failure("I(31)", { arrayEntries: 1000 })).toBeNull();
+    expect(failure("ones(40) ⊗ ones(30)", { arrayEntries: 1000 })).toEqual(size(/outer product would have 1,200 entries/));
+  });
+  it("layers and data sets are under it too", () => {
+    expect(failure('layer a = dense(2 → 600000, relu)\nlayer b = dense(600000 → 1, sigmoid)\ntrain a → b on dataset("moons", n = 10) with epochs = 1')).toEqual(size(/weights of a 2 → 600000 layer would have 1,200,000 entries/));
+    expect(failure('dataset("moons", n = 100000000)')).toEqual(size(/a data set of 100000000 points would have 200,000,000 entries/));
+  });
+});
+
+describe("exact numbers are refused before they are computed", () => {
+  it.each(["1e1000000000", "1e-1000000000", "2.5e80000", "1e79000"])("%s", (code) => {
+    expect(failure(code)).toEqual(size(/an exact number would have more than 78,913 digits/));
+  });
+  it("the bit limit is the session's: bigintBits", () => {
+    expect(failure("1e400", { bigintBits: 1000 })).toEqual(size(/more than 301 digits/));
+    expect(failure("2^2000", { bigintBits: 1000 })).toEqual(size(/more than 301 digits/));
+    expect(failure("1e300", { bigintBits: 1000 })).toBeNull();
+  });
+});
+
+describe("time", () => {
+  it("a long product stops at the time limit with reason time", () => {
+    expect(failure("∏_{i=1}^{100000} i", { timeMs: 300 })).toEqual({ kind: "limit", reason: "time", message: expect.stringMatching(/longer than 0.3 s/) });
+  });
+});
+
+describe("load() reads regular files within the byte limit", () => {
+  const dir = mkdtempSync(join(tmpdir(), "nabla-load-"));
+  const csv = join(dir, "data.csv");
+  writeFileSync(csv, "a,b,label\n" + Array.from({ length: 200 }, (_, i) => `${i},${i % 7},${i % 2}`).join("\n") + "\n");
+  it("reads a CSV", () => {
+    expect(failure(`d = load("${csv}")`)).toBeNull();
+  });
+  it.each(["/dev/zero", "/dev/urandom", dir])("refuses %s: not a regular file", (path) => {
+    expect(failure(`load("${path}")`)?.message).toBe(`cannot load ${path}: ${path} is not a regular file`);
+  });
+  it("refuses a file over totalBytes, with reason memory", () => {
+    const bytes = statSync(csv).size;
+    expect(failure(`load("${csv}")`, { totalBytes: bytes - 1 })).toEqual({ kind: "limit", reason: "memory", message: expect.stringMatching(/the file .* would take/) });
+    expect(failure(`load("${csv}")`, { totalBytes: bytes })).toBeNull();
+  });
+  it("refuses a data set over the entry limit", () => {
+    expect(failure(`load("${csv}")`, { arrayEntries: 500 })).toEqual(size(/the data set in .* would have 600 entries/));
+  });
+  it("readDataFile outside a statement uses the default limits", () => {
+    expect(readDataFile(csv).startsWith("a,b,label\n")).toBe(true);
+  });
+});
+
+describe("no catch swallows a limit or an interrupt", () => {
+  // A catch without a binding cannot pass a limit or an interrupt on; in the engine every recovering
+  // catch calls rethrowStop (errors.ts) or rethrows what it does not recognise.
+  const roots = ["src/engine", "src/graph", "src/numeric", "src/nn", "src/session.ts"];
+  const files = roots.flatMap((root) => (statSync(root).isFile() ? [root] : walk(root))).filter((f) => f.endsWith(".ts"));
+  it.each(files)("%s has no bare catch", (file) => {
+    const bare = readFileSync(file, "utf8").split("\n").flatMap((line, i) => (/catch\s*\{/.test(line) ? [`${file}:${i + 1}: ${line.trim()}`] : []));
+    expect(bare).toEqual([]);
+  });
+});
+
+function walk(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? walk(join(dir, d.name)) : [join(dir, d.name)]));
+}
