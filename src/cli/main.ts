@@ -1,62 +1,121 @@
-// The `nabla` command.
+// The `nabla` command: subcommands and their options parsed and checked by commander. A wrong or
+// unknown option, a missing argument or an unknown command is a one-line message and exit code 2.
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { evalCommand } from "./eval.js";
 import { replCommand } from "./repl.js";
 import { renderCommand } from "./render.js";
 import { assignCommand, gradeCommand } from "./grading.js";
+import { DEFAULTS } from "../grading/grade.js";
 import { installKernel } from "../../kernel/install.js";
 
-const USAGE = `usage:
-  nabla eval [--json] [--plots DIR] FILE|-
-                                 run a file (or standard input), one result per statement;
-                                 plots are written as SVG files (beside FILE, or in DIR)
-  nabla repl                     an interactive session
-  nabla render FILE -o OUT.html  run a file and write its typeset results as a web page
-  nabla assign MASTER.ipynb -o STUDENT.ipynb
-                                 the student version: solutions stubbed, hidden tests removed
-  nabla grade --key MASTER.ipynb SUBMISSIONS… [-o DIR] [--jobs N] [--timeout SECONDS]
-                                 grade a class: DIR/gradebook.csv, gradebook.json, feedback/
-  nabla install-kernel [--user | --prefix P | --sys-prefix]
-                                 install the Jupyter kernel
-  nabla help                     this text`;
+/** A whole number in [min, max]. */
+function wholeNumber(min: number, max: number): (value: string) => number {
+  return (value) => {
+    const n = Number(value);
+    if (!/^\s*\d+\s*$/.test(value) || n < min || n > max) throw new InvalidArgumentError(`expected a whole number from ${min} to ${max}`);
+    return n;
+  };
+}
+
+/** A number in (0, max]. */
+function positive(max: number): (value: string) => number {
+  return (value) => {
+    const n = Number(value);
+    if (value.trim() === "" || !Number.isFinite(n) || n <= 0 || n > max) throw new InvalidArgumentError(`expected a number greater than 0 and at most ${max}`);
+    return n;
+  };
+}
+
+function program(done: (code: number | Promise<number>) => void): Command {
+  const nabla = new Command("nabla")
+    .description("Nabla: the math of machine learning in notebooks")
+    .exitOverride()
+    .showSuggestionAfterError()
+    .showHelpAfterError("(nabla help COMMAND shows its options)")
+    .configureOutput({ outputError: (text, write) => write(text.endsWith("\n") ? text : `${text}\n`) });
+
+  nabla
+    .command("eval")
+    .description("run a file (or standard input), one result per statement; plots are written as SVG files (beside FILE, or in DIR)")
+    .argument("<file>", "a Nabla file, or - for standard input")
+    .option("--json", "one JSON line per result")
+    .option("--plots <dir>", "where plots are written")
+    .action((file: string, o: { json?: boolean; plots?: string }) => done(evalCommand(file, o.json === true, undefined, o.plots)));
+
+  nabla
+    .command("repl")
+    .description("an interactive session (also `nabla` alone)")
+    .action(() => done(replCommand()));
+
+  nabla
+    .command("render")
+    .description("run a file and write its typeset results as a web page")
+    .argument("<file>", "a Nabla file")
+    .requiredOption("-o, --out <page>", "the HTML page to write")
+    .action((file: string, o: { out: string }) => done(renderCommand(file, o.out)));
+
+  nabla
+    .command("assign")
+    .description("the student version: solutions stubbed, hidden tests removed, locked cells' checksums recorded")
+    .argument("<master>", "the master notebook")
+    .requiredOption("-o, --out <student>", "the student notebook to write")
+    .action((master: string, o: { out: string }) => done(assignCommand(master, o.out)));
+
+  nabla
+    .command("grade")
+    .description("grade a class: DIR/gradebook.csv, gradebook.json, feedback/")
+    .argument("<submissions...>", "submission notebooks, or folders of them")
+    .requiredOption("--key <master>", "the master notebook")
+    .option("-o, --out <dir>", "where the gradebook and feedback go", "graded")
+    .addOption(new Option("--jobs <n>", "worker threads (default: one per core)").argParser(wholeNumber(1, 256)))
+    .addOption(new Option("--timeout <seconds>", `time limit per statement (default ${DEFAULTS.statementMs / 1000})`).argParser(positive(3600)))
+    .addOption(new Option("--submission-timeout <seconds>", `time limit per submission (default ${DEFAULTS.submissionMs / 1000})`).argParser(positive(86_400)))
+    .addOption(new Option("--max-size <MB>", `the largest submission file read (default ${DEFAULTS.maxBytes / 1e6})`).argParser(positive(1000)))
+    .addOption(new Option("--worker-memory <MB>", `each worker thread's heap limit (default ${DEFAULTS.workerMemoryMb})`).argParser(wholeNumber(64, 16_384)))
+    .option("--rubric", "also write DIR/rubric/: feedback for instructors with hidden tests and every branch")
+    .option("--no-feedback", "write only the gradebook")
+    .option("-q, --quiet", "no progress bar")
+    .action((submissions: string[], o: { key: string; out: string; jobs?: number; timeout?: number; submissionTimeout?: number; maxSize?: number; workerMemory?: number; rubric?: boolean; feedback: boolean; quiet?: boolean }) =>
+      done(
+        gradeCommand({
+          key: o.key,
+          submissions,
+          out: o.out,
+          jobs: o.jobs,
+          statementMs: o.timeout === undefined ? undefined : o.timeout * 1000,
+          submissionMs: o.submissionTimeout === undefined ? undefined : o.submissionTimeout * 1000,
+          maxBytes: o.maxSize === undefined ? undefined : Math.floor(o.maxSize * 1e6),
+          workerMemoryMb: o.workerMemory,
+          rubric: o.rubric === true,
+          feedback: o.feedback,
+          quiet: o.quiet === true,
+        }),
+      ),
+    );
+
+  nabla
+    .command("install-kernel")
+    .description("install the Jupyter kernel (for this user by default)")
+    .option("--user", "for this user")
+    .option("--prefix <prefix>", "into a Python prefix")
+    .option("--sys-prefix", "into this Python's prefix")
+    .option("--from-sources", "run the kernel from this checkout's sources")
+    .action((o: { user?: boolean; prefix?: string; sysPrefix?: boolean; fromSources?: boolean }) => {
+      const args = [...(o.user ? ["--user"] : []), ...(o.prefix !== undefined ? ["--prefix", o.prefix] : []), ...(o.sysPrefix ? ["--sys-prefix"] : []), ...(o.fromSources ? ["--from-sources"] : [])];
+      done(installKernel(args));
+    });
+  return nabla;
+}
 
 export async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
-  switch (command) {
-    case "eval": {
-      const json = rest.includes("--json");
-      const p = rest.indexOf("--plots");
-      const plotDir = p >= 0 ? rest[p + 1] : undefined;
-      const files = rest.filter((a, i) => a !== "--json" && (p < 0 || (i !== p && i !== p + 1)));
-      if (files.length !== 1 || (p >= 0 && plotDir === undefined)) {
-        process.stderr.write(`${USAGE}\n`);
-        return 2;
-      }
-      return evalCommand(files[0], json, undefined, plotDir);
-    }
-    case "render": {
-      const o = rest.indexOf("-o");
-      if (o < 0 || rest.length !== 3) {
-        process.stderr.write(`${USAGE}\n`);
-        return 2;
-      }
-      return renderCommand(rest.filter((_, i) => i !== o && i !== o + 1)[0], rest[o + 1]);
-    }
-    case "assign":
-      return assignCommand(rest);
-    case "grade":
-      return gradeCommand(rest);
-    case "repl":
-    case undefined:
-      return replCommand();
-    case "install-kernel":
-      return installKernel(rest);
-    case "help":
-    case "--help":
-    case "-h":
-      process.stdout.write(`${USAGE}\n`);
-      return 0;
-    default:
-      process.stderr.write(`nabla: unknown command ${command}\n${USAGE}\n`);
-      return 2;
+  if (argv.length === 0) return replCommand();
+  let result: number | Promise<number> = 0;
+  try {
+    await program((code) => (result = code)).parseAsync(argv, { from: "user" });
+  } catch (err) {
+    // Help and version end here with code 0; every usage error has printed its message already.
+    if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
+    throw err;
   }
+  return result;
 }

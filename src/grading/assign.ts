@@ -31,6 +31,19 @@ export function removeHiddenTests(text: string): string {
   return cut(text, "### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS", null);
 }
 
+/** The text of a cell's hidden tests (what `assign` removes), for keeping it out of feedback. */
+export function hiddenTests(text: string): string {
+  const out: string[] = [];
+  let inside = false;
+  for (const line of text.split("\n")) {
+    const t = line.trim();
+    if (t === "### BEGIN HIDDEN TESTS") inside = true;
+    else if (t === "### END HIDDEN TESTS") inside = false;
+    else if (inside) out.push(line);
+  }
+  return out.join("\n");
+}
+
 /** The key's grading cell as it runs at grading time: hidden tests in, markers out. */
 export function withHiddenTests(text: string): string {
   return text

@@ -1,76 +1,118 @@
-// Feedback for a student: their notebook with every result, each graded cell's points and ✓/✗,
-// and, for a wrong answer, where it differs; as a notebook and as an HTML page.
-import { renderLatex } from "../render/katex.js";
-import type { StudentResult } from "./grade-one.js";
-import { emptyNotebook, toSourceLines, type Cell, type Notebook } from "./notebook.js";
+// Feedback for a student: their notebook with what their cells printed and, per question, the
+// points, ✓/✗, the hint of the branch that fired and, for a wrong answer, where it differs; as a
+// notebook (nbformat 4.5, every cell with an id) and as an HTML page (the course pages' writer).
+// Hidden tests stay hidden: a grading cell is shown as the students got it from `assign`, its
+// statements' own outputs are not shown, and a hidden test appears only as "hidden test k" with
+// its points and hint. The instructors' version (`rubric`) shows every cell of the key as it ran.
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { ASSETS, pageHtml } from "../render/page/site.js";
+import { notebookBody, type PageNotebook } from "../render/page/notebook.js";
+import { PAGE_CSS } from "../render/page/style.js";
+import { hiddenTests, removeHiddenTests } from "./assign.js";
+import type { CellGrade, CellRun, ExpectVerdict, Key, StudentResult } from "./grade-one.js";
+import { emptyNotebook, gradeId, sourceOf, toSourceLines, type Cell, type Notebook } from "./notebook.js";
+
+export interface FeedbackOptions {
+  /** Instructors: hidden tests, every statement's output, the key's cells as they ran. */
+  rubric?: boolean;
+}
 
 const fmt = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(2));
+const mark = (earned: number, possible: number) => (possible > 0 && earned >= possible ? "✓" : earned > 0 ? "◐" : "✗");
 
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"]/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[ch]!);
+/**
+ * Text from a student (or about their answer) inside a Markdown line that starts with our own marker:
+ * no links, images, HTML, entities, math or emphasis.
+ */
+export function markdownText(text: string): string {
+  return text.replace(/[\\`*_[\]<>!~$&]/g, (ch) => `\\${ch}`).replace(/\n/g, " ");
+}
+
+const squash = (text: string) => text.replace(/\s+/g, " ").trim();
+
+/** The key's grading cell: what students were given, and the text of its hidden tests. */
+function keyCell(key: Key, id: string | null): { visible: string; hidden: string } | undefined {
+  const cell = id ? key.master.cells.find((c) => gradeId(c) === id) : undefined;
+  if (!cell) return undefined;
+  const text = sourceOf(cell);
+  return { visible: removeHiddenTests(text), hidden: hiddenTests(text) };
+}
+
+function isHidden(v: ExpectVerdict, cell: { visible: string; hidden: string } | undefined): boolean {
+  if (!cell) return false;
+  const s = squash(v.source);
+  return s !== "" && squash(cell.hidden).includes(s) && !squash(cell.visible).includes(s);
+}
+
+function verdictLines(grade: CellGrade, cell: { visible: string; hidden: string } | undefined, options: FeedbackOptions): string[] {
+  const counts = { test: 0, "hidden test": 0 };
+  return grade.verdicts.map((v) => {
+    const kind = isHidden(v, cell) ? "hidden test" : "test";
+    // The visible tests are in the cell above; hidden ones are only numbered.
+    const what = options.rubric ? `\`${squash(v.source).replace(/`/g, "'")}\`${kind === "hidden test" ? " (hidden)" : ""}` : `${kind} ${++counts[kind]}`;
+    const points = v.possible > 0 ? ` — ${fmt(v.earned)} / ${fmt(v.possible)}` : "";
+    return `- ${v.verdict === "error" ? "✗" : mark(v.earned, v.possible)} ${what}${points}: ${markdownText(v.feedback)}`;
+  });
 }
 
 function summary(r: StudentResult): string {
-  const lines = [`# Feedback for ${r.student}`, "", `**Total: ${fmt(r.total)} / ${fmt(r.possible)} points**`, ""];
-  for (const g of r.grades) lines.push(`- ${g.gradeId}: ${fmt(g.earned)} / ${fmt(g.possible)} ${g.earned >= g.possible && g.possible > 0 ? "✓" : "✗"}`);
-  if (r.problems.length) lines.push("", "Problems with the submission:", ...r.problems.map((p) => `- ${p}`));
+  const lines = [`# Feedback for ${markdownText(r.student)}`, "", `**Total: ${fmt(r.total)} / ${fmt(r.possible)} points**`, ""];
+  for (const g of r.grades) lines.push(`- ${markdownText(g.gradeId)}: ${fmt(g.earned)} / ${fmt(g.possible)} ${mark(g.earned, g.possible)}`);
+  if (r.problems.length) lines.push("", "Problems with the submission:", "", ...r.problems.map((p) => `- ${markdownText(p)}`));
   return lines.join("\n");
 }
 
-export function feedbackNotebook(r: StudentResult): Notebook {
+function outputsOf(run: CellRun): unknown[] {
+  return run.results
+    .filter((res) => res.status === "error" || !res.silent)
+    .map((res) =>
+      res.status === "error"
+        ? { output_type: "error", ename: `${res.error!.kind[0].toUpperCase()}${res.error!.kind.slice(1)}Error`, evalue: res.error!.message, traceback: [res.error!.excerpt, res.error!.message].filter(Boolean) }
+        : { output_type: "display_data", metadata: {}, data: { "text/plain": res.pretty, ...(res.latex ? { "text/latex": `$$${res.latex}$$` } : {}) } },
+    );
+}
+
+export function feedbackNotebook(r: StudentResult, key: Key, options: FeedbackOptions = {}): Notebook {
   const nb = emptyNotebook();
-  nb.cells.push({ cell_type: "markdown", source: toSourceLines(summary(r)), metadata: {} });
+  const cells: Cell[] = [{ cell_type: "markdown", source: toSourceLines(summary(r)), metadata: {} }];
   let count = 0;
   for (const run of r.runs) {
     if (run.kind === "markdown") {
-      nb.cells.push({ cell_type: "markdown", source: toSourceLines(run.source), metadata: {} });
+      cells.push({ cell_type: "markdown", source: toSourceLines(run.source), metadata: {} });
       continue;
     }
-    const outputs = run.results
-      .filter((res) => res.status === "error" || !res.silent)
-      .map((res) =>
-        res.status === "error"
-          ? { output_type: "error", ename: `${res.error!.kind[0].toUpperCase()}${res.error!.kind.slice(1)}Error`, evalue: res.error!.message, traceback: [res.error!.excerpt, res.error!.message] }
-          : { output_type: "display_data", metadata: {}, data: { "text/plain": res.pretty, "text/latex": `$$${res.latex}$$` } },
-      );
-    const cell: Cell = { cell_type: "code", source: toSourceLines(run.source), metadata: {}, outputs, execution_count: ++count };
-    nb.cells.push(cell);
+    const fromKey = run.kind === "grading" || run.kind === "locked" ? keyCell(key, run.gradeId) : undefined;
+    // A key cell is shown as released; its outputs only when nothing of it was hidden.
+    const source = fromKey && !options.rubric ? fromKey.visible : run.source;
+    const showOutputs = options.rubric || !fromKey || (run.kind === "locked" && fromKey.hidden === "");
+    // A grading cell made only of hidden tests was empty for the students: it is left out.
+    if (source.trim() !== "" || options.rubric) cells.push({ cell_type: "code", source: toSourceLines(source), metadata: {}, outputs: showOutputs ? outputsOf(run) : [], execution_count: ++count });
     const grade = run.kind === "grading" ? r.grades.find((g) => g.gradeId === run.gradeId) : undefined;
     if (grade) {
-      const text = [`**${grade.gradeId}: ${fmt(grade.earned)} / ${fmt(grade.possible)} points**`, ...grade.verdicts.map((v) => `- ${v.verdict === "correct" ? "✓" : v.verdict === "partial" ? "◐" : "✗"} ${v.feedback}`)].join("\n");
-      nb.cells.push({ cell_type: "markdown", source: toSourceLines(text), metadata: {} });
+      const text = [`**${markdownText(grade.gradeId)}: ${fmt(grade.earned)} / ${fmt(grade.possible)} points ${mark(grade.earned, grade.possible)}**`, "", ...verdictLines(grade, fromKey, options)].join("\n");
+      cells.push({ cell_type: "markdown", source: toSourceLines(text), metadata: { nabla: { grade: true } } });
     }
   }
+  // nbformat 4.5: every cell has an id (1–64 of letters, digits, - and _), unique in the notebook.
+  nb.cells = cells.map((c, i) => ({ id: `cell-${i + 1}`, ...c }));
   return nb;
 }
 
-export function feedbackHtml(r: StudentResult, css: string): string {
-  const parts: string[] = [`<h1>Feedback for ${escapeHtml(r.student)}</h1>`, `<p class="total">Total: ${fmt(r.total)} / ${fmt(r.possible)} points</p>`];
-  if (r.problems.length) parts.push(`<ul class="problems">${r.problems.map((p) => `<li>${escapeHtml(p)}</li>`).join("")}</ul>`);
-  for (const run of r.runs) {
-    if (run.kind === "markdown") {
-      parts.push(`<div class="md"><pre>${escapeHtml(run.source)}</pre></div>`);
-      continue;
-    }
-    parts.push(`<pre class="in">${escapeHtml(run.source)}</pre>`);
-    for (const res of run.results) {
-      if (res.status === "error") parts.push(`<pre class="error">${escapeHtml(`${res.error!.message}\n${res.error!.excerpt}`)}</pre>`);
-      else if (!res.silent) {
-        let html: string;
-        try {
-          html = renderLatex(res.latex);
-        } catch {
-          html = `<pre>${escapeHtml(res.pretty)}</pre>`;
-        }
-        parts.push(`<div class="out">${html}</div>`);
-      }
-    }
-    const grade = run.kind === "grading" ? r.grades.find((g) => g.gradeId === run.gradeId) : undefined;
-    if (grade) {
-      const ok = grade.earned >= grade.possible && grade.possible > 0;
-      parts.push(`<div class="grade ${ok ? "ok" : "bad"}"><b>${escapeHtml(grade.gradeId)}: ${fmt(grade.earned)} / ${fmt(grade.possible)}</b><ul>${grade.verdicts.map((v) => `<li>${escapeHtml(v.feedback)}</li>`).join("")}</ul></div>`);
-    }
+let styles: string | undefined;
+
+/** KaTeX's stylesheet and the course pages' one, inlined: a feedback page is one file, sent alone. */
+function inlineStyles(): string {
+  if (styles === undefined) {
+    // KaTeX's fonts are read from the assets folder beside the pages (grade.ts writes it there).
+    const katexCss = readFileSync(createRequire(import.meta.url).resolve("katex/dist/katex.min.css"), "utf8").replace(/url\(fonts\//g, `url(${ASSETS}/katex/fonts/`);
+    styles = `${katexCss}\n${PAGE_CSS}\n.cell.markdown.grade { border-left: 4px solid var(--accent); padding: .1rem .9rem; background: #fafafd; }`;
   }
-  return `<!doctype html><html><head><meta charset="utf-8"><title>Feedback: ${escapeHtml(r.student)}</title><style>${css}
-body{font-family:sans-serif;max-width:60em;margin:2em auto}pre.in{background:#f4f4f8;padding:.4em}.error{color:#b00}.grade.ok{border-left:4px solid #2a2}.grade.bad{border-left:4px solid #c22}.grade{padding:.2em .8em;margin:.5em 0}</style></head><body>${parts.join("\n")}</body></html>`;
+  return styles;
+}
+
+export function feedbackHtml(r: StudentResult, key: Key, options: FeedbackOptions = {}): string {
+  const nb = feedbackNotebook(r, key, options);
+  const page = pageHtml(`Feedback: ${r.student}`, notebookBody(nb as PageNotebook, { trustedOutputs: false }));
+  return page.replace(/<link rel="stylesheet" href="[^"]*">\n?/g, "").replace("</head>", `<style>${inlineStyles()}</style>\n</head>`);
 }

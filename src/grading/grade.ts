@@ -1,16 +1,19 @@
 // `nabla grade --key MASTER SUBMISSIONS…`: grades a class in parallel and writes the gradebook and
-// one feedback notebook and page per student. Each student's result is kept in OUT/.results/ as
-// it arrives, so a run that is interrupted resumes where it stopped and ends with the same gradebook.
-import { existsSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
+// one feedback notebook and page per student. Files are read here, one at a time and size-checked
+// (files.ts); workers get the text. Each student's result is kept in OUT/.results/ as it arrives and
+// their feedback written then, so the coordinator holds only the grades (a few KB a student) and a
+// run that is interrupted resumes where it stopped and ends with the same gradebook.
+import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { gradeSubmission, prepareKey, type StudentResult } from "./grade-one.js";
-import { findSubmissions, writeAtomic, type Submission } from "./files.js";
+import { prepareKey, type CellGrade, type StudentResult } from "./grade-one.js";
+import { findSubmissions, keyIdentity, readSubmission, writeAtomic, type Submission } from "./files.js";
 import { feedbackHtml, feedbackNotebook } from "./feedback.js";
 import { gradebookCsv, gradebookJson } from "./gradebook.js";
 import { hashText, parseNotebook } from "./notebook.js";
 import { defaultJobs, gradeAll } from "./pool.js";
 import { Progress } from "./progress.js";
+import { writeAssets } from "../render/page/site.js";
+import { boundResult, type Job } from "./worker.js";
 
 export interface GradeCommandOptions {
   key: string;
@@ -19,85 +22,133 @@ export interface GradeCommandOptions {
   jobs?: number;
   statementMs?: number;
   submissionMs?: number;
+  /** The largest submission read, bytes. */
   maxBytes?: number;
+  /** Each worker thread's heap limit, MB. */
+  workerMemoryMb?: number;
   feedback?: boolean;
+  /** Also write OUT/rubric/: feedback for instructors, with hidden tests and every branch. */
+  rubric?: boolean;
   quiet?: boolean;
+  /** Tests: another worker script. */
+  workerUrl?: URL;
 }
+
+export const DEFAULTS = { statementMs: 5_000, submissionMs: 60_000, maxBytes: 20_000_000, workerMemoryMb: 1024 } as const;
+
+/** What the coordinator keeps of a student: the grades, not the cells. */
+export type GradedStudent = Pick<StudentResult, "student" | "file" | "total" | "possible" | "grades" | "problems"> & { name: string };
 
 export interface GradeSummary {
   graded: number;
   resumed: number;
+  refused: number;
   out: string;
-  results: StudentResult[];
-}
-
-function safeName(student: string): string {
-  return student.replace(/[^\p{L}\p{N}._-]/gu, "_");
+  results: GradedStudent[];
+  /** Submissions whose id is not their name, and why. */
+  renamed: string[];
+  /** Locked cells of the key that changed since `assign` released them. */
+  keyChanged: string[];
 }
 
 export async function gradeClass(o: GradeCommandOptions): Promise<GradeSummary> {
-  const keyText = readFileSync(o.key, "utf8");
+  let keyIsFile: boolean;
+  try {
+    keyIsFile = statSync(o.key).isFile();
+  } catch {
+    throw new Error(`the key ${o.key} cannot be read (no such file)`);
+  }
+  if (!keyIsFile) throw new Error(`the key ${o.key} is not a regular file`);
+  const keyBytes = readFileSync(o.key);
+  const keyText = keyBytes.toString("utf8");
   const key = prepareKey(parseNotebook(keyText));
+  const keyId = keyIdentity(o.key, keyBytes);
   const keyHash = hashText(keyText);
-  const submissions = findSubmissions(o.submissions);
+  const maxBytes = o.maxBytes ?? DEFAULTS.maxBytes;
+  const { submissions, renamed } = findSubmissions(o.submissions, keyId);
+  const byStudent = new Map(submissions.map((s) => [s.student, s]));
   const cacheDir = join(o.out, ".results");
-  const results: StudentResult[] = [];
-  const pending: Submission[] = [];
-  for (const s of submissions) {
-    const cached = join(cacheDir, `${safeName(s.student)}.json`);
-    let fileHash = "";
-    try {
-      fileHash = hashText(readFileSync(s.file, "utf8"));
-    } catch {
-      fileHash = "unreadable";
-    }
-    if (existsSync(cached)) {
-      try {
-        const saved = JSON.parse(readFileSync(cached, "utf8")) as { keyHash: string; fileHash: string; result: StudentResult };
-        if (saved.keyHash === keyHash && saved.fileHash === fileHash) {
-          results.push(saved.result);
-          continue;
-        }
-      } catch {
-        // A damaged cache entry is graded again.
+  const possible = key.gradeCells.reduce((s, g) => s + g.points, 0);
+  const zeroGrades = (): CellGrade[] => key.gradeCells.map((g) => ({ gradeId: g.id, earned: 0, possible: g.points, verdicts: [] }));
+  const zero = (s: { student: string; file: string }, reason: string): StudentResult => ({ student: s.student, file: s.file, total: 0, possible, grades: zeroGrades(), problems: [reason], runs: [] });
+
+  const results: GradedStudent[] = [];
+  const keyChanged = new Set<string>();
+  const fileHashes = new Map<string, string>();
+  let resumed = 0;
+  let refused = 0;
+  let graded = 0;
+  const progress = o.quiet ? null : new Progress(submissions.length);
+
+  const finish = (r: StudentResult, cache: boolean) => {
+    const s = byStudent.get(r.student);
+    if (!s) return;
+    if (cache) writeAtomic(join(cacheDir, `${s.student}.json`), JSON.stringify({ keyHash, fileHash: fileHashes.get(s.student), result: r }));
+    for (const id of (r as { keyChanged?: string[] }).keyChanged ?? []) keyChanged.add(id);
+    if (o.feedback !== false) {
+      writeAtomic(join(o.out, "feedback", `${s.student}.ipynb`), JSON.stringify(feedbackNotebook(r, key), null, 1));
+      writeAtomic(join(o.out, "feedback", `${s.student}.html`), feedbackHtml(r, key));
+      if (o.rubric) {
+        writeAtomic(join(o.out, "rubric", `${s.student}.ipynb`), JSON.stringify(feedbackNotebook(r, key, { rubric: true }), null, 1));
+        writeAtomic(join(o.out, "rubric", `${s.student}.html`), feedbackHtml(r, key, { rubric: true }));
       }
     }
-    pending.push(s);
-  }
-  const resumed = results.length;
-  const progress = o.quiet ? null : new Progress(pending.length);
-  const statementMs = o.statementMs ?? 5_000;
-  const save = (r: StudentResult) => {
-    const sub = pending.find((p) => p.student === r.student);
-    let fileHash = "unreadable";
-    try {
-      fileHash = hashText(readFileSync(sub?.file ?? r.file, "utf8"));
-    } catch {
-      // stays "unreadable"
-    }
-    writeAtomic(join(cacheDir, `${safeName(r.student)}.json`), JSON.stringify({ keyHash, fileHash, result: r }));
-    results.push(r);
-    progress?.tick(r.student);
+    results.push({ student: s.student, name: s.name, file: s.file, total: r.total, possible: r.possible, grades: r.grades, problems: r.problems });
+    progress?.tick(s.student);
   };
-  await gradeAll(pending, {
-    keyText,
-    jobs: o.jobs ?? defaultJobs(),
-    statementMs,
-    submissionMs: o.submissionMs ?? 60_000,
-    maxBytes: o.maxBytes ?? 20_000_000,
-    onResult: save,
-    zeroResult: (s, reason) => ({ ...gradeSubmission(key, s.student, s.file, "not a notebook", { statementMs }), problems: [reason], runs: [] }),
-  });
-  const gradeIds = key.gradeCells.map((g) => g.id);
-  writeAtomic(join(o.out, "gradebook.csv"), gradebookCsv(results, gradeIds));
-  writeAtomic(join(o.out, "gradebook.json"), gradebookJson(results));
-  if (o.feedback !== false) {
-    const css = readFileSync(createRequire(import.meta.url).resolve("katex/dist/katex.min.css"), "utf8");
-    for (const r of results) {
-      const name = safeName(r.student);
-      writeAtomic(join(o.out, "feedback", `${name}.ipynb`), JSON.stringify(feedbackNotebook(r), null, 1));
-      writeAtomic(join(o.out, "feedback", `${name}.html`), feedbackHtml(r, css));
+
+  const cached = (s: Submission, fileHash: string): StudentResult | null => {
+    try {
+      const saved = JSON.parse(readFileSync(join(cacheDir, `${s.student}.json`), "utf8")) as { keyHash: string; fileHash: string; result: StudentResult };
+      return saved.keyHash === keyHash && saved.fileHash === fileHash && saved.result.student === s.student ? saved.result : null;
+    } catch {
+      return null; // none yet, or damaged: graded again
     }
+  };
+
+  let next = 0;
+  const take = (): Job | null => {
+    while (next < submissions.length) {
+      const s = submissions[next++];
+      const read = readSubmission(s, maxBytes, keyId);
+      if ("refused" in read) {
+        refused++;
+        finish(zero(s, read.refused), false);
+        continue;
+      }
+      const fileHash = hashText(read.text);
+      const saved = cached(s, fileHash);
+      if (saved) {
+        resumed++;
+        finish(saved, false);
+        continue;
+      }
+      fileHashes.set(s.student, fileHash);
+      graded++;
+      return { student: s.student, file: s.file, text: read.text };
+    }
+    return null;
+  };
+
+  await gradeAll({
+    keyText,
+    jobs: Math.max(1, Math.min(o.jobs ?? defaultJobs(), submissions.length)),
+    statementMs: o.statementMs ?? DEFAULTS.statementMs,
+    submissionMs: o.submissionMs ?? DEFAULTS.submissionMs,
+    workerMemoryMb: o.workerMemoryMb ?? DEFAULTS.workerMemoryMb,
+    take,
+    onResult: (r) => finish(boundResult(r), true),
+    zeroResult: (job, reason) => zero(job, reason),
+    log: o.quiet ? undefined : (line) => process.stderr.write(`nabla grade: ${line}\n`),
+    workerUrl: o.workerUrl,
+  });
+  if (o.feedback !== false) {
+    writeAssets(join(o.out, "feedback"));
+    if (o.rubric) writeAssets(join(o.out, "rubric"));
   }
-  return { graded: pending.length, resumed, out: o.out, results };
+  const gradeIds = key.gradeCells.map((g) => g.id);
+  const notes = { renamed, keyChanged: [...keyChanged].sort() };
+  writeAtomic(join(o.out, "gradebook.csv"), gradebookCsv(results, gradeIds));
+  writeAtomic(join(o.out, "gradebook.json"), gradebookJson(results, notes));
+  return { graded, resumed, refused, out: o.out, results, ...notes };
 }

@@ -1,26 +1,51 @@
-// gradebook.csv (a row per student, a column per graded cell, the total) and gradebook.json
-// (every verdict with its reason), in a stable order: students by name, cells by the key.
+// gradebook.csv (a row per student: id, name as found, a column per graded cell, the total) and gradebook.json
+// (every verdict with its reason, the ids given to the submissions, notes on the run), in a stable
+// order: students by id, cells by the key. Names and grade_ids come from students: in the CSV every
+// control character is written as an escape (a bare \r must not start a row) and a cell that a
+// spreadsheet would run as a formula is neutralised (OWASP, "CSV injection").
+import { stringify } from "csv-stringify/sync";
 import type { StudentResult } from "./grade-one.js";
 
-function csvField(value: string | number): string {
-  const s = String(value);
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+/** Controls (C0, DEL, C1), line and paragraph separators, and bidirectional overrides that reorder text. */
+// eslint-disable-next-line no-control-regex -- control characters are what it finds
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu;
+
+export function escapeControls(text: string): string {
+  return text.replace(CONTROL, (ch) => {
+    const code = ch.codePointAt(0)!;
+    return code < 0x100 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+  });
+}
+
+/** OWASP: a cell starting with = + - @ (or tab, CR) is prefixed with ' so that it is read as text. */
+export function csvCell(value: string): string {
+  const s = escapeControls(value);
+  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
 }
 
 const fmt = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(2));
+const byId = (a: { student: string }, b: { student: string }) => (a.student < b.student ? -1 : a.student > b.student ? 1 : 0);
 
-export function gradebookCsv(results: StudentResult[], gradeIds: string[]): string {
-  const rows = [["student", ...gradeIds, "total", "possible", "problems"].map(csvField).join(",")];
-  for (const r of [...results].sort((a, b) => a.student.localeCompare(b.student))) {
-    const byId = new Map(r.grades.map((g) => [g.gradeId, g.earned]));
-    rows.push([r.student, ...gradeIds.map((id) => fmt(byId.get(id) ?? 0)), fmt(r.total), fmt(r.possible), r.problems.join("; ")].map(csvField).join(","));
+export function gradebookCsv(results: (Pick<StudentResult, "student" | "grades" | "total" | "possible" | "problems"> & { name?: string })[], gradeIds: string[]): string {
+  const rows: string[][] = [["student", "name", ...gradeIds, "total", "possible", "problems"]];
+  for (const r of [...results].sort(byId)) {
+    const earned = new Map(r.grades.map((g) => [g.gradeId, g.earned]));
+    rows.push([r.student, r.name ?? r.student, ...gradeIds.map((id) => fmt(earned.get(id) ?? 0)), fmt(r.total), fmt(r.possible), r.problems.join("; ")]);
   }
-  return rows.join("\n") + "\n";
+  return stringify(rows.map((row) => row.map(csvCell)), { record_delimiter: "\n" });
 }
 
-export function gradebookJson(results: StudentResult[]): string {
-  const students = [...results]
-    .sort((a, b) => a.student.localeCompare(b.student))
-    .map(({ student, file, total, possible, grades, problems }) => ({ student, file, total, possible, grades, problems }));
-  return JSON.stringify({ students }, null, 1) + "\n";
+export interface RunNotes {
+  /** Submissions whose id is not their name, and why. */
+  renamed: string[];
+  /** Locked cells whose key text differs from what `assign` released to the students. */
+  keyChanged: string[];
+}
+
+export function gradebookJson(results: (Pick<StudentResult, "student" | "file" | "total" | "possible" | "grades" | "problems"> & { name?: string })[], notes: RunNotes = { renamed: [], keyChanged: [] }): string {
+  const students = [...results].sort(byId).map(({ student, name, file, total, possible, grades, problems }) => ({ student, name: name ?? student, file, total, possible, grades, problems }));
+  const run: Record<string, unknown> = {};
+  if (notes.keyChanged.length) run.keyChanged = `the key changed since assign: the locked cells ${notes.keyChanged.join(", ")} differ from the released ones; students who kept the released cells are not reported for them`;
+  if (notes.renamed.length) run.renamed = notes.renamed;
+  return JSON.stringify({ ...run, students }, null, 1) + "\n";
 }

@@ -1,32 +1,72 @@
-// A grading worker thread: receives the key once, then one submission at a time. The thread's
-// entry is ./worker-thread.ts; this is what it runs.
+// A grading worker thread: receives the key once, then one submission's text at a time (the
+// coordinator reads files; a worker never opens one). What it sends back is bounded
+// (`boundResult`), so a notebook with huge cells cannot grow the coordinator or its feedback files.
 import { parentPort, workerData } from "node:worker_threads";
-import { readFileSync } from "node:fs";
-import { gradeSubmission, prepareKey } from "./grade-one.js";
+import { gradeSubmission, prepareKey, type StudentResult } from "./grade-one.js";
 import { parseNotebook } from "./notebook.js";
 
-interface Job {
+export interface Job {
   student: string;
   file: string;
+  text: string;
+}
+
+/** Caps on what one student's result may hold, in characters. */
+export const RESULT_LIMITS = {
+  /** One cell's source, one printed result, one error message, as shown in feedback. */
+  text: 20_000,
+  /** A verdict's feedback or a problem. */
+  line: 2_000,
+  problems: 100,
+  runs: 1_000,
+  resultsPerRun: 200,
+  /** Everything the cells printed and held, together. */
+  total: 2_000_000,
+} as const;
+
+export function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max)}… (${text.length - max} more characters not shown)`;
+}
+
+/** The result with every text cut to the caps above, and the cells past the total shown as omitted. */
+export function boundResult(r: StudentResult): StudentResult {
+  const L = RESULT_LIMITS;
+  let budget: number = L.total;
+  const take = (text: string, max: number) => {
+    const cut = clip(text, Math.max(0, Math.min(max, budget)));
+    budget -= Math.min(cut.length, budget);
+    return cut;
+  };
+  const problems = r.problems.slice(0, L.problems).map((p) => clip(p, L.line));
+  if (r.problems.length > L.problems) problems.push(`… and ${r.problems.length - L.problems} more problems`);
+  const runs = r.runs.slice(0, L.runs).map((run) => ({
+    ...run,
+    source: take(run.source, L.text),
+    results: run.results.slice(0, L.resultsPerRun).map((res) => {
+      const pretty = take(res.pretty ?? "", L.text);
+      // A cut LaTeX string would not typeset: an over-long one is left out and `pretty` shown.
+      const latex = (res.latex ?? "").length <= Math.min(L.text, budget) ? take(res.latex ?? "", L.text) : "";
+      const error = res.error ? { ...res.error, message: clip(res.error.message, L.line), excerpt: clip(res.error.excerpt ?? "", L.line) } : res.error;
+      return { ...res, pretty, latex, error };
+    }),
+  }));
+  if (r.runs.length > L.runs) problems.push(`the notebook has ${r.runs.length} cells; feedback shows the first ${L.runs}`);
+  const grades = r.grades.map((g) => ({ ...g, verdicts: g.verdicts.slice(0, L.resultsPerRun).map((v) => ({ ...v, source: clip(v.source, L.line), feedback: clip(v.feedback, L.line) })) }));
+  return { ...r, problems, runs, grades };
 }
 
 /** Grades the submissions this worker thread is sent until the pool ends it. */
 export function serveGrading(): void {
-  const { keyText, statementMs, maxBytes } = workerData as { keyText: string; statementMs: number; maxBytes: number };
+  const { keyText, statementMs } = workerData as { keyText: string; statementMs: number };
   const key = prepareKey(parseNotebook(keyText));
-
   parentPort!.on("message", (job: Job) => {
-    let text: string;
+    let result: StudentResult;
     try {
-      const bytes = readFileSync(job.file);
-      text = bytes.length > maxBytes ? "" : bytes.toString("utf8");
-      if (bytes.length > maxBytes) {
-        parentPort!.postMessage({ job, result: gradeSubmission(key, job.student, job.file, "{}", { statementMs }), tooLarge: bytes.length });
-        return;
-      }
+      result = boundResult(gradeSubmission(key, job.student, job.file, job.text, { statementMs }));
     } catch (err) {
-      text = `unreadable: ${(err as Error).message}`;
+      parentPort!.postMessage({ failed: `${(err as Error).name}: ${(err as Error).message}`.slice(0, 500) });
+      return;
     }
-    parentPort!.postMessage({ job, result: gradeSubmission(key, job.student, job.file, text, { statementMs }) });
+    parentPort!.postMessage({ result });
   });
 }

@@ -1,9 +1,12 @@
 // The student version of a master notebook.
 import { describe, expect, it } from "vitest";
-import { readFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { gradeClass } from "../../src/grading/grade.js";
+import { withAnswers } from "./class.js";
 import { STUB, assign, removeHiddenTests, removeSolutions } from "../../src/grading/assign.js";
-import { checksum, gradeId, parseNotebook, sourceOf } from "../../src/grading/notebook.js";
+import { checksum, gradeId, parseNotebook, sourceOf, toSourceLines } from "../../src/grading/notebook.js";
 
 const MASTER = parseNotebook(readFileSync(join(import.meta.dirname, "..", "..", "notebooks", "homework", "master.ipynb"), "utf8"));
 
@@ -26,4 +29,35 @@ describe("assign", () => {
     }
     expect(student).toEqual(JSON.parse(readFileSync(join(import.meta.dirname, "..", "..", "notebooks", "homework", "student.ipynb"), "utf8")));
   });
+});
+
+describe("a key changed after assign", () => {
+  const PERFECT = { q1: "q1 = 2x cos(x^2)", q2: "q2 = x^2 + 6y", q3: "H = [6x, 0; 0, 6y]", q4: "x1 = 3.2", q5: "fmax = 25\nlam = 5" };
+  const dir = mkdtempSync(join(tmpdir(), "nabla-key-change-"));
+  const released = assign(MASTER);
+  // The instructor edits the setup and a visible test after the students got the notebook.
+  const changed = structuredClone(MASTER);
+  for (const c of changed.cells) {
+    if (gradeId(c) === "setup") c.source = toSourceLines(sourceOf(c).replace("x^2 y + 3y^2", "y x^2 + 3y^2"));
+    if (gradeId(c) === "q2_test") c.source = toSourceLines(sourceOf(c).replace("points 2 else", "points 2  else"));
+  }
+  const key = join(dir, "master-v2.ipynb");
+  writeFileSync(key, JSON.stringify(changed));
+  const sub = join(dir, "submitted");
+  mkdirSync(sub);
+  writeFileSync(join(sub, "kept.ipynb"), JSON.stringify(withAnswers(released, PERFECT)));
+  const edited = withAnswers(released, PERFECT);
+  for (const c of edited.cells) if (gradeId(c) === "setup") c.source = toSourceLines("f(x, y) = 0");
+  writeFileSync(join(sub, "edited.ipynb"), JSON.stringify(edited));
+
+  it("says once that the key changed, does not accuse students who kept the released cells, and still catches one who edited", async () => {
+    const summary = await gradeClass({ key, submissions: [sub], out: join(dir, "graded"), jobs: 1, quiet: true, feedback: false });
+    expect(summary.keyChanged).toEqual(["q2_test", "setup"]);
+    const json = JSON.parse(readFileSync(join(dir, "graded", "gradebook.json"), "utf8")) as { keyChanged: string; students: { student: string; total: number; problems: string[] }[] };
+    expect(json.keyChanged).toMatch(/^the key changed since assign: the locked cells q2_test, setup differ/);
+    const by = new Map(json.students.map((s) => [s.student, s]));
+    expect(by.get("kept")!.problems).toEqual([]);
+    expect(by.get("edited")!.problems).toEqual(["the locked cell setup was changed; it was restored from the key"]);
+    expect([by.get("kept")!.total, by.get("edited")!.total]).toEqual([12, 12]);
+  }, 120_000);
 });

@@ -83,7 +83,7 @@ export interface Student {
 
 const TESTS: Record<string, string> = { q1: "q1_test", q2: "q2_test", q3: "q3_test", q4: "q4_test", q5: "q5_test" };
 
-function withAnswers(student: Notebook, answers: Record<string, string>): Notebook {
+export function withAnswers(student: Notebook, answers: Record<string, string>): Notebook {
   const nb = structuredClone(student);
   for (const cell of nb.cells) {
     const id = gradeId(cell);

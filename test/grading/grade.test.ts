@@ -6,20 +6,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gradeClass } from "../../src/grading/grade.js";
 import { writeClass } from "./class.js";
+import { readGradebook as readGradebookCells } from "./read-back.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const MASTER = join(ROOT, "notebooks", "homework", "master.ipynb");
 const STUDENT = join(ROOT, "notebooks", "homework", "student.ipynb");
 
 function readGradebook(out: string): Map<string, Record<string, number>> {
-  const [header, ...rows] = readFileSync(join(out, "gradebook.csv"), "utf8").trim().split("\n");
-  const cols = header.split(",");
-  return new Map(
-    rows.map((row) => {
-      const cells = row.match(/("([^"]|"")*"|[^,]*)(,|$)/g)!.map((c) => c.replace(/,$/, ""));
-      return [cells[0], Object.fromEntries(cols.slice(1, 6).map((c, i) => [c, Number(cells[i + 1])]))];
-    }),
-  );
+  const gradeIds = ["q1_test", "q2_test", "q3_test", "q4_test", "q5_test"];
+  return new Map([...readGradebookCells(join(out, "gradebook.csv"))].map(([id, row]) => [id, Object.fromEntries(gradeIds.map((g) => [g, Number(row[g])]))]));
 }
 
 describe("grading a class", () => {
@@ -51,7 +46,7 @@ describe("grading a class", () => {
     const wrongOne = students.find((s) => s.expected.q1_test === 0 && readFileSync(join(submissions, `${s.name}.ipynb`), "utf8").includes("2x sin(x^2)"));
     if (!wrongOne) return;
     const feedback = readFileSync(join(out, "feedback", `${wrongOne.name}.ipynb`), "utf8");
-    expect(feedback).toContain("your answer gives 1.682942 at x = 1; the expected 1.0806046");
+    expect(feedback).toMatch(/your answer gives 1\.68294\d* at x = 1; the expected[^"]* 1\.08060\d*/);
   });
 
   it("resumes: a second run grades nothing again and writes the same gradebook", async () => {

@@ -1,0 +1,73 @@
+// The `nabla` command's options from a user's side: every wrong option, value or command is one
+// plain message and exit code 2; the documented commands and flags keep working.
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { main } from "../../src/cli/main.js";
+
+let stderr = "";
+let stdout = "";
+
+beforeEach(() => {
+  stderr = "";
+  stdout = "";
+  vi.spyOn(process.stderr, "write").mockImplementation((s) => ((stderr += String(s)), true));
+  vi.spyOn(process.stdout, "write").mockImplementation((s) => ((stdout += String(s)), true));
+});
+afterEach(() => vi.restoreAllMocks());
+
+const dir = mkdtempSync(join(tmpdir(), "nabla-cli-"));
+const file = join(dir, "a.nabla");
+writeFileSync(file, "x = 2\nx^2\n");
+
+describe("nabla options", () => {
+  const wrong: [string[], RegExp][] = [
+    [["grade", "--key", "k.ipynb", "--jobs", "0", "s"], /--jobs.*'0' is invalid.*whole number from 1/],
+    [["grade", "--key", "k.ipynb", "--jobs", "abc", "s"], /--jobs.*'abc' is invalid/],
+    [["grade", "--key", "k.ipynb", "--jobs", "2.5", "s"], /--jobs.*'2.5' is invalid/],
+    [["grade", "--key", "k.ipynb", "--timeout", "abc", "s"], /--timeout.*'abc' is invalid.*greater than 0/],
+    [["grade", "--key", "k.ipynb", "--timeout", "0", "s"], /--timeout.*'0' is invalid/],
+    [["grade", "--key", "k.ipynb", "--timeout", "-1", "s"], /--timeout.*'-1' is invalid/],
+    [["grade", "--key", "k.ipynb", "--timeout", "Infinity", "s"], /--timeout.*'Infinity' is invalid/],
+    [["grade", "--key", "k.ipynb", "--max-size", "", "s"], /--max-size.*is invalid/],
+    [["grade", "--key", "k.ipynb", "--worker-memory", "1", "s"], /--worker-memory.*'1' is invalid/],
+    [["grade", "--key", "k.ipynb", "--bogus", "s"], /unknown option '--bogus'/],
+    [["grade", "s"], /required option '--key <master>' not specified/],
+    [["grade", "--key", "k.ipynb"], /missing required argument 'submissions'/],
+    [["assign", "master.ipynb"], /required option '-o, --out <student>'/],
+    [["render", file], /required option '-o, --out <page>'/],
+    [["eval"], /missing required argument 'file'/],
+    [["eval", "--jsno", file], /unknown option '--jsno'/],
+    [["install-kernel", "--bogus"], /unknown option '--bogus'/],
+    [["grde"], /unknown command 'grde'[\s\S]*Did you mean grade/],
+  ];
+  for (const [argv, message] of wrong) {
+    it(`nabla ${argv.join(" ")} → exit 2 with a message`, async () => {
+      expect(await main(argv)).toBe(2);
+      expect(stderr).toMatch(message);
+      expect(stderr).not.toMatch(/\n\s+at /);
+    });
+  }
+
+  it("keeps eval, --json and help working", async () => {
+    expect(await main(["eval", file])).toBe(0);
+    expect(stdout).toBe("x = 2\n4\n");
+    stdout = "";
+    expect(await main(["eval", "--json", file])).toBe(0);
+    expect(stdout.trim().split("\n").map((l) => (JSON.parse(l) as { text: string }).text)).toEqual(["2", "4"]);
+    stdout = "";
+    expect(await main(["help"])).toBe(0);
+    for (const command of ["eval", "repl", "render", "assign", "grade", "install-kernel"]) expect(stdout).toContain(command);
+    stdout = "";
+    expect(await main(["help", "grade"])).toBe(0);
+    for (const option of ["--key", "--jobs", "--timeout", "--rubric", "--max-size", "--worker-memory", "-o, --out"]) expect(stdout).toContain(option);
+    expect(await main(["--help"])).toBe(0);
+  });
+
+  it("reports a missing key as a plain error, not a stack", async () => {
+    expect(await main(["grade", "--key", join(dir, "missing.ipynb"), dir, "-o", join(dir, "out"), "-q"])).toBe(1);
+    expect(stderr).toMatch(/^nabla grade: /);
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+});
