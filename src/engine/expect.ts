@@ -213,13 +213,21 @@ export function runExpect(st: ExpectStatement, ev: Evaluator, answers?: AnswerSo
   } catch (err) {
     // A time, size or memory limit is the answer's; an interrupt stops the grading itself.
     if (err instanceof MathFailure && err.reason !== "interrupt") return { earned: 0, possible, branch: -1, verdict: "incorrect", feedback: `your answer could not be evaluated: ${err.message}` };
+    if (!(err instanceof MathFailure)) return { earned: 0, possible, branch: -1, verdict: "incorrect", feedback: "your answer could not be evaluated", detail: String(err) };
     throw err;
   } finally {
     restore();
   }
   let first: AnswerComparison | null = null;
   for (let i = 0; i < branches.length; i++) {
-    const c = compareAnswer(values[i], expected[i], tolerances[i]);
+    let c: AnswerComparison;
+    try {
+      c = compareAnswer(values[i], expected[i], tolerances[i]);
+    } catch (err) {
+      if (err instanceof MathFailure && err.reason === "interrupt") throw err;
+      // A comparison that runs out of time or meets an engine fault decides nothing: no points, said plainly.
+      c = { verdict: "undecided", reason: err instanceof Error ? err.message : String(err) };
+    }
     first ??= c;
     if (c.verdict === "equivalent") {
       const earned = i === 0 ? possible : Math.min(pointsOf(branches[i]), possible);
@@ -233,8 +241,18 @@ export function runExpect(st: ExpectStatement, ev: Evaluator, answers?: AnswerSo
     }
   }
   const c = first!;
-  const mistake = c.mistake && c.mistake.kind !== "shape" ? c.mistake : c.verdict === "not equivalent" ? namedMistake(values[0], expected[0], tolerances[0]) ?? c.mistake : null;
+  const mistake = c.mistake && c.mistake.kind !== "shape" ? c.mistake : c.verdict === "not equivalent" ? mistakeOf(values[0], expected[0], tolerances[0]) ?? c.mistake : null;
   return { earned: 0, possible, branch: -1, verdict: "incorrect", feedback: explain(c, mistake ?? null, values[0], expected[0]), detail: c.reason, counterexample: c.counterexample };
+}
+
+/** The common mistake, if looking for one finishes: a limit met while looking is no mistake found. */
+function mistakeOf(value: Node, expected: Node, t: Tolerance): Mistake | null {
+  try {
+    return namedMistake(value, expected, t);
+  } catch (err) {
+    if (err instanceof MathFailure && err.reason === "interrupt") throw err;
+    return null;
+  }
 }
 
 /** Why an answer is wrong, in the student's words; the engine's reasons stay in `detail`. */
