@@ -120,6 +120,12 @@ const PRINTERS: Record<string, FieldPrinter> = {
     });
     return parts.join(st.name === "latex" ? ";\\quad " : "; ");
   },
+  // A distribution reads as the call that makes it: Bernoulli(3/10), Normal(μ, σ²).
+  distribution: (f, st, print) => {
+    const family = text(f.get("family"));
+    const params = [...f.entries()].filter(([name]) => name !== "family").map(([, v]) => print(v));
+    return st.name === "latex" ? `\\operatorname{${family}}\\left(${params.join(", ")}\\right)` : `${family}(${params.join(", ")})`;
+  },
   diagonalization: (f, st, print) => {
     const [V, L, Vi] = ["V", "Λ", "Vinv"].map((k) => print(f.get(k)!));
     return st.name === "latex" ? `A = V \\Lambda V^{-1},\\quad V = ${V},\\ \\Lambda = ${L},\\ V^{-1} = ${Vi}` : `A = V Λ V⁻¹ with V = ${V}, Λ = ${L}, V⁻¹ = ${Vi}`;

@@ -12,6 +12,7 @@ import { LIMIT } from "../limit.js";
 import { LINEAR_ALGEBRA } from "./linear-algebra.js";
 import { NETWORKS } from "./networks.js";
 import { NOTEBOOK } from "./notebook.js";
+import { PROBABILITY } from "./probability.js";
 import { OPTIMISATION } from "./optimisation.js";
 import { SOLVE } from "./solve.js";
 
@@ -33,7 +34,7 @@ const HELP: CommandEntry = {
 };
 
 /** Every command, in the order help lists them. */
-export const COMMANDS: readonly CommandEntry[] = [...CALCULUS, LIMIT, ...ALGEBRA, ...SOLVE, ...OPTIMISATION, ...LINEAR_ALGEBRA, ...DATA, ...NETWORKS, ...NOTEBOOK, HELP];
+export const COMMANDS: readonly CommandEntry[] = [...CALCULUS, LIMIT, ...ALGEBRA, ...SOLVE, ...OPTIMISATION, ...LINEAR_ALGEBRA, ...DATA, ...PROBABILITY, ...NETWORKS, ...NOTEBOOK, HELP];
 
 const byName = new Map<string, CommandEntry>();
 for (const entry of COMMANDS) {

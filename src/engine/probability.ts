@@ -1,0 +1,268 @@
+// Random variables of the course notes: Bernoulli, Categorical, Normal and Uniform distributions as
+// values, their expectations E(g(X)) and variances (exact: over the support for the discrete ones,
+// by moments for polynomials of the continuous ones), their pmf/pdf, the likelihood and
+// log-likelihood of data, and seeded samples. Several random variables in one expectation are taken
+// as independent.
+import { mathError } from "../errors.js";
+import { HALF, ONE, ZERO, add, apply, constant, div, float, int, mul, neg, pow, str, struct, sub, sym, tensor } from "../graph/construct.js";
+import type { Node, Struct, Sym } from "../graph/node.js";
+import { freeSymbols } from "../graph/traverse.js";
+import { reserveEntries } from "../graph/budget.js";
+import { Random } from "../nn/random.js";
+import { expand } from "./expand.js";
+import { substitute } from "./substitute.js";
+
+export type Family = "Bernoulli" | "Categorical" | "Normal" | "Uniform";
+
+export const DISTRIBUTION = "distribution";
+
+/** A distribution value: its family and parameters, by name. */
+export function distribution(family: Family, params: { name: string; value: Node }[]): Struct {
+  return struct(DISTRIBUTION, [{ name: "family", value: str(family) }, ...params]);
+}
+
+export function isDistribution(n: Node | undefined): n is Struct {
+  return n?.kind === "record" && n.tag === DISTRIBUTION;
+}
+
+function familyOf(d: Struct): Family {
+  const f = d.fields[0].value;
+  return (f.kind === "str" ? f.value : "") as Family;
+}
+
+function param(d: Struct, name: string): Node {
+  const found = d.fields.find((f) => f.name === name);
+  if (!found) throw mathError(`the distribution has no parameter ${name}`);
+  return found.value;
+}
+
+/** A number's sign where it is known (exact or float), else undefined. */
+function knownValue(n: Node): number | undefined {
+  return n.kind === "num" ? n.value.toNumber() : n.kind === "float" ? n.value : undefined;
+}
+
+export function bernoulli(p: Node): Struct {
+  const v = knownValue(p);
+  if (v !== undefined && (v < 0 || v > 1)) throw mathError(`a Bernoulli probability is between 0 and 1, not ${v}`);
+  return distribution("Bernoulli", [{ name: "p", value: p }]);
+}
+
+export function categorical(p: Node): Struct {
+  if (p.kind !== "tensor" || p.shape.length !== 1) throw mathError("Categorical needs a vector of class probabilities [p₀, p₁, …]");
+  for (const x of p.entries) {
+    const v = knownValue(x);
+    if (v !== undefined && v < 0) throw mathError(`a probability cannot be negative (${v})`);
+  }
+  const total = add(...p.entries);
+  const t = knownValue(total);
+  if (t !== undefined && Math.abs(t - 1) > (total.kind === "num" ? 0 : 1e-9)) throw mathError(`the class probabilities add up to ${total.kind === "num" ? total.value.toString() : t}, not 1`);
+  return distribution("Categorical", [{ name: "p", value: p }]);
+}
+
+export function normal(mean: Node, variance: Node): Struct {
+  const v = knownValue(variance);
+  if (v !== undefined && v <= 0) throw mathError(`a normal distribution's variance σ² is positive, not ${v}`);
+  return distribution("Normal", [
+    { name: "μ", value: mean },
+    { name: "σ²", value: variance },
+  ]);
+}
+
+export function uniform(a: Node, b: Node): Struct {
+  const [x, y] = [knownValue(a), knownValue(b)];
+  if (x !== undefined && y !== undefined && !(x < y)) throw mathError(`Uniform(a, b) needs a < b, not ${x} and ${y}`);
+  return distribution("Uniform", [
+    { name: "a", value: a },
+    { name: "b", value: b },
+  ]);
+}
+
+/** The support of a discrete distribution with each point's probability. */
+function support(d: Struct): [Node, Node][] | undefined {
+  switch (familyOf(d)) {
+    case "Bernoulli": {
+      const p = param(d, "p");
+      return [
+        [ZERO, sub(ONE, p)],
+        [ONE, p],
+      ];
+    }
+    case "Categorical": {
+      const p = param(d, "p");
+      return p.kind === "tensor" ? p.entries.map((pk, k) => [int(k), pk]) : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+function doubleFactorial(n: number): bigint {
+  let r = 1n;
+  for (let k = n; k > 1; k -= 2) r *= BigInt(k);
+  return r;
+}
+
+function binomial(n: number, k: number): bigint {
+  let r = 1n;
+  for (let i = 1; i <= k; i++) r = (r * BigInt(n - k + i)) / BigInt(i);
+  return r;
+}
+
+/** E[Xᵏ] of a continuous distribution. */
+function moment(d: Struct, k: number): Node {
+  if (k === 0) return ONE;
+  if (familyOf(d) === "Normal") {
+    const [mu, s2] = [param(d, "μ"), param(d, "σ²")];
+    const terms: Node[] = [];
+    for (let j = 0; j <= k; j += 2) terms.push(mul(int(binomial(k, j)), pow(mu, int(k - j)), pow(s2, int(j / 2)), int(doubleFactorial(j - 1))));
+    return add(...terms);
+  }
+  const [a, b] = [param(d, "a"), param(d, "b")];
+  return div(sub(pow(b, int(k + 1)), pow(a, int(k + 1))), mul(int(k + 1), sub(b, a)));
+}
+
+/** The power of x in one factor of a product, or null when x appears any other way. */
+function powerOf(f: Node, x: Sym): number | null {
+  if (f === x) return 1;
+  if (f.kind === "pow" && f.base === x && f.exp.kind === "num" && f.exp.value.isInteger() && f.exp.value.sign() > 0) return Number(f.exp.value.num);
+  return freeSymbols(f).includes(x) ? null : 0;
+}
+
+/** E over one variable x ~ d of an expression g in x (and other symbols). */
+function expectOver(g: Node, x: Sym, d: Struct): Node {
+  if (!freeSymbols(g).includes(x)) return g;
+  const points = support(d);
+  if (points) return add(...points.map(([value, p]) => mul(p, substitute(g, new Map([[x as Node, value]])))));
+  // Continuous: a polynomial in x, term by term, with E[xᵏ] for xᵏ.
+  const expanded = expand(g);
+  const terms = expanded.kind === "add" ? expanded.terms : [expanded];
+  return add(
+    ...terms.map((term) => {
+      const factors = term.kind === "mul" ? term.factors : [term];
+      let k = 0;
+      const rest: Node[] = [];
+      for (const f of factors) {
+        const p = powerOf(f, x);
+        if (p === null) throw mathError(`E(…) of a ${familyOf(d)} variable is exact for polynomials in it; ${x.name} appears inside a function here`);
+        if (p === 0) rest.push(f);
+        k += p;
+      }
+      return mul(...rest, moment(d, k));
+    }),
+  );
+}
+
+/** E(g(X₁, X₂, …)) with each Xᵢ ~ its distribution, independent. */
+export function expectation(g: Node, variables: [Sym, Struct][]): Node {
+  if (g.shape.length > 0) {
+    if (g.kind !== "tensor") throw mathError("E(…) of a symbolic array is not supported");
+    return tensor(g.shape as number[], g.entries.map((e) => expectation(e, variables)));
+  }
+  let result = g;
+  for (const [x, d] of variables) result = expectOver(result, x, d);
+  return result;
+}
+
+/** Var(g) = E(g²) − E(g)². */
+export function variance(g: Node, variables: [Sym, Struct][]): Node {
+  if (g.shape.length > 0) throw mathError("Var(…) takes a scalar; use cov for several variables");
+  const m = expectation(g, variables);
+  return expand(sub(expectation(mul(g, g), variables), mul(m, m)));
+}
+
+/** The mean and variance of a distribution itself: E(Bernoulli(p)) = p. */
+export function randomVariable(d: Struct): [Sym, Struct] {
+  return [sym(`${familyOf(d)}·`), d];
+}
+
+const log = (x: Node) => apply("log", [x]);
+
+/** P(X = y) or the density at y, as an expression (y may be a symbol). */
+export function density(d: Struct, y: Node): Node {
+  switch (familyOf(d)) {
+    case "Bernoulli": {
+      const p = param(d, "p");
+      return mul(pow(p, y), pow(sub(ONE, p), sub(ONE, y)));
+    }
+    case "Categorical": {
+      const p = param(d, "p");
+      if (p.kind !== "tensor") throw mathError("Categorical needs a vector of probabilities");
+      if (y.kind !== "num" || !y.value.isInteger()) throw mathError("a Categorical pmf is taken at a whole-number class (0-based)");
+      const k = Number(y.value.num);
+      return k >= 0 && k < p.entries.length ? p.entries[k] : ZERO;
+    }
+    case "Normal": {
+      const [mu, s2] = [param(d, "μ"), param(d, "σ²")];
+      return div(apply("exp", [neg(div(pow(sub(y, mu), int(2)), mul(int(2), s2)))]), apply("sqrt", [mul(int(2), constant("π"), s2)]));
+    }
+    case "Uniform": {
+      const [a, b] = [param(d, "a"), param(d, "b")];
+      const [v, lo, hi] = [knownValue(y), knownValue(a), knownValue(b)];
+      if (v !== undefined && lo !== undefined && hi !== undefined && (v < lo || v > hi)) return ZERO;
+      return div(ONE, sub(b, a));
+    }
+  }
+}
+
+/**
+ * ln P(X = y), written as the notes write it: y ln p + (1 − y) ln(1 − p) for a Bernoulli label y,
+ * −(y − μ)²/(2σ²) − ½ ln(2πσ²) for a Gaussian.
+ */
+function logDensity(d: Struct, y: Node): Node {
+  switch (familyOf(d)) {
+    case "Bernoulli": {
+      const p = param(d, "p");
+      return add(mul(y, log(p)), mul(sub(ONE, y), log(sub(ONE, p))));
+    }
+    case "Normal": {
+      const [mu, s2] = [param(d, "μ"), param(d, "σ²")];
+      return sub(neg(div(pow(sub(y, mu), int(2)), mul(int(2), s2))), mul(HALF, log(mul(int(2), constant("π"), s2))));
+    }
+    default:
+      return log(density(d, y));
+  }
+}
+
+function observations(data: Node): readonly Node[] {
+  if (data.kind === "tensor") {
+    if (data.shape.length !== 1) throw mathError("the data is a vector of observations");
+    return data.entries;
+  }
+  if (data.shape.length > 0) throw mathError("the likelihood of a symbolic array is not supported; give the observations as a vector");
+  return [data];
+}
+
+export function likelihood(d: Struct, data: Node): Node {
+  return mul(...observations(data).map((y) => density(d, y)));
+}
+
+export function logLikelihood(d: Struct, data: Node): Node {
+  return add(...observations(data).map((y) => logDensity(d, y)));
+}
+
+/** n draws, seeded: the same seed gives the same samples on every machine. */
+export function sample(d: Struct, n: number, seed: number): Node {
+  reserveEntries(n, "the samples");
+  const random = new Random(seed);
+  const numeric = (name: string) => {
+    const v = knownValue(apply("N", [param(d, name)]));
+    if (v === undefined) throw mathError(`sampling needs numeric parameters; ${name} is symbolic`);
+    return v;
+  };
+  const draws: Node[] = [];
+  const family = familyOf(d);
+  for (let i = 0; i < n; i++) {
+    if (family === "Bernoulli") draws.push(random.next() < numeric("p") ? ONE : ZERO);
+    else if (family === "Normal") draws.push(float(numeric("μ") + Math.sqrt(numeric("σ²")) * random.gaussian()));
+    else if (family === "Uniform") draws.push(float(numeric("a") + (numeric("b") - numeric("a")) * random.next()));
+    else {
+      const p = param(d, "p");
+      const probabilities = p.kind === "tensor" ? p.entries.map((x) => knownValue(apply("N", [x])) ?? NaN) : [];
+      let u = random.next();
+      let k = 0;
+      while (k < probabilities.length - 1 && u >= probabilities[k]) u -= probabilities[k++];
+      draws.push(int(k));
+    }
+  }
+  return tensor([n], draws);
+}

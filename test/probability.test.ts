@@ -1,0 +1,112 @@
+// Random variables as the notes use them: expectations and variances exact, the likelihood-to-loss
+// link (BCE is the negative log-likelihood of a Bernoulli, squared error that of a Gaussian), and
+// generated polynomials of random variables against sympy.stats (Debian's python3-sympy).
+import { describe, expect, it } from "vitest";
+import { spawnSync } from "node:child_process";
+import { Session } from "../src/session.js";
+
+const PYTHON = "/usr/bin/python3";
+const hasSympy = spawnSync(PYTHON, ["-c", "import sympy.stats"]).status === 0;
+
+function run(source: string): string[] {
+  return new Session().run(source).map((r) => (r.status === "ok" ? r.text : `error: ${r.error?.message}`));
+}
+
+describe("distributions", () => {
+  it("have the notes' means and variances", () => {
+    expect(run("X = Bernoulli(p)\nE(X)\nVar(X)").slice(1)).toEqual(["p", "p - p^2"]);
+    expect(run("X = Bernoulli(3/10)\nE(X)\nVar(X)").slice(1)).toEqual(["3/10", "21/100"]);
+    expect(run("Y = Normal(μ, s)\nE(Y)\nE(Y^2)\nVar(Y)").slice(1)).toEqual(["μ", "μ^2 + s", "s"]);
+    expect(run("U = Uniform(0, 1)\nE(U)\nVar(U)\nVar(2U + 5)").slice(1)).toEqual(["1/2", "1/12", "1/3"]);
+    expect(run("C = Categorical([1/2, 1/4, 1/4])\nE(C)\npmf(C, 2)").slice(1)).toEqual(["3/4", "1/4"]);
+  });
+
+  it("of several variables are independent", () => {
+    expect(run("X = Bernoulli(p)\nU = Uniform(0, 2)\nE(X U)\nVar(X + U)").slice(2)).toEqual(["p", "p - p^2 + 1/3"]);
+  });
+
+  it("print as the calls that make them, and read back", () => {
+    const session = new Session();
+    const [made] = session.run("Normal(μ, σ^2)");
+    expect(made.text).toBe("Normal(μ, σ^2)");
+    expect(session.run(`E(${made.text})`)[0].text).toBe("μ");
+  });
+
+  it("refuse parameters that are not a distribution's", () => {
+    expect(run("Bernoulli(2)")[0]).toMatch(/between 0 and 1/);
+    expect(run("Categorical([1/2, 1/3])")[0]).toMatch(/add up to 5\/6/);
+    expect(run("Normal(0, -1)")[0]).toMatch(/positive/);
+    expect(run("Uniform(1, 1)")[0]).toMatch(/a < b/);
+    expect(run("Y = Normal(0, 1)\nE(exp(Y))")[1]).toMatch(/exact for polynomials/);
+  });
+});
+
+describe("likelihood and loss", () => {
+  it("BCE is the negative log-likelihood of a Bernoulli with p = σ(z)", () => {
+    expect(run("check -loglik(Bernoulli(σ(z)), y) == bce(y, σ(z))")[0]).toMatch(/equivalent/);
+    expect(new Session().run("check -loglik(Bernoulli(σ(z)), y) == bce(y, σ(z))")[0].verdict).toBe("equivalent");
+  });
+
+  it("squared error is the negative log-likelihood of a Gaussian, up to a constant", () => {
+    expect(new Session().run("check -loglik(Normal(ŷ, 1), y) - log(2π)/2 == (y - ŷ)^2/2")[0].verdict).toBe("equivalent");
+  });
+
+  it("of data multiplies over the observations", () => {
+    expect(run("likelihood(Bernoulli(p), [1, 0, 1])")[0]).toBe("p^2*(1 - p)");
+    expect(run("pmf(Bernoulli(p), y)")[0]).toBe("p^y*(1 - p)^(1 - y)");
+  });
+});
+
+describe("samples", () => {
+  it("are the same for the same seed, and their mean approaches E(X) (law of large numbers)", () => {
+    const a = run("sample(Normal(2, 1), 5, seed = 4)")[0];
+    expect(run("sample(Normal(2, 1), 5, seed = 4)")[0]).toBe(a);
+    expect(run("sample(Normal(2, 1), 5, seed = 5)")[0]).not.toBe(a);
+    const mean = (n: number) => Number(new Session().run(`N(mean(sample(Bernoulli(3/10), ${n}, seed = 9)))`)[0].text);
+    expect(Math.abs(mean(20_000) - 0.3)).toBeLessThan(0.02);
+    const labels = run("sample(Categorical([1/2, 1/4, 1/4]), 40, seed = 1)")[0];
+    expect(labels).toMatch(/^\[[012](, [012])*\]$/);
+  });
+});
+
+describe.skipIf(!hasSympy)("expectations against sympy.stats", () => {
+  it("agree on 24 generated polynomials of Bernoulli, Normal and Uniform variables", () => {
+    let s = 17;
+    const next = (k: number) => ((s = (s * 48271) % 2147483647), s % k);
+    const cases = Array.from({ length: 24 }, (_, i) => {
+      const family = ["Bernoulli", "Normal", "Uniform"][i % 3];
+      const params = family === "Bernoulli" ? [`${1 + next(9)}/10`] : family === "Normal" ? [`${next(7) - 3}`, `${1 + next(5)}`] : [`${-next(4)}`, `${1 + next(4)}`];
+      const degree = 1 + next(4);
+      const terms = Array.from({ length: degree + 1 }, (_, k) => `${next(9) - 4}*X^${k}`);
+      return { family, params, g: terms.join(" + ") };
+    });
+    const ours = cases.map((c) => run(`X = ${c.family}(${c.params.join(", ")})\nE(${c.g})\nVar(${c.g})`).slice(1));
+    // Each distribution's moments from sympy.stats; E and Var of a polynomial follow from them.
+    const script = `import json, sys
+from sympy import Rational, Poly, Symbol, sympify
+from sympy.stats import Bernoulli, Normal, Uniform, moment
+x = Symbol("x")
+out = []
+for c in json.load(sys.stdin):
+    p = [Rational(v) for v in c["params"]]
+    X = Bernoulli("X", p[0]) if c["family"] == "Bernoulli" else Normal("X", p[0], p[1] ** Rational(1, 2)) if c["family"] == "Normal" else Uniform("X", p[0], p[1])
+    g = Poly(sympify(c["g"].replace("X", "x")), x)
+    m = [moment(X, k) for k in range(2 * g.degree() + 1)]
+    terms = [(k, cf) for (k,), cf in g.terms()]
+    mean = sum(cf * m[k] for k, cf in terms)
+    square = sum(a * b * m[j + k] for j, a in terms for k, b in terms)
+    out.append([str(mean), str(square - mean ** 2)])
+print(json.dumps(out))`;
+    const r = spawnSync(PYTHON, ["-c", script], { input: JSON.stringify(cases), encoding: "utf8" });
+    expect(r.status, r.stderr).toBe(0);
+    const reference = JSON.parse(r.stdout) as string[][];
+    const asNumber = (text: string) => {
+      const [n, d] = text.split("/").map(Number);
+      return d === undefined ? n : n / d;
+    };
+    cases.forEach((c, i) => {
+      expect(asNumber(ours[i][0]), `E of ${c.g} for ${c.family}(${c.params})`).toBeCloseTo(asNumber(reference[i][0]), 9);
+      expect(asNumber(ours[i][1]), `Var of ${c.g} for ${c.family}(${c.params})`).toBeCloseTo(asNumber(reference[i][1]), 9);
+    });
+  }, 240_000);
+});
