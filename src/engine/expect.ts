@@ -23,6 +23,8 @@ import { toPretty } from "../render/index.js";
 import type { Comparison } from "./check.js";
 import type { Evaluator } from "./evaluate.js";
 import { substitute } from "./substitute.js";
+import { lookupCommand } from "./commands/table.js";
+import { lookupOperator } from "../graph/operators.js";
 import { freeSymbols } from "../graph/traverse.js";
 import { compareAnswer, namedMistake, shapeWords, type AnswerComparison, type Mistake, type Tolerance } from "./answer-compare.js";
 
@@ -62,7 +64,8 @@ type ExpectStatement = Pick<Extract<Statement, { kind: "expect" }>, "branches"> 
 
 /** The operator a forbid item or a command name stands for: its spellings share one key. */
 export function forbidKey(item: string): string {
-  const t = item.trim();
+  // A command or operator under any of its names: the table's own name.
+  const t = lookupCommand(item.trim())?.name ?? lookupOperator(item.trim())?.name ?? item.trim();
   if (t === "diff" || t === "'" || t === "′" || t.startsWith("∂") || /^d[⁰¹²³⁴⁵⁶⁷⁸⁹]*\/d/u.test(t)) return "d/dx";
   if (t === "grad" || t === "gradient" || t === "∇" || t === "∇¹") return "∇";
   if (t === "hessian" || /^∇[²]$/u.test(t)) return "∇²";
