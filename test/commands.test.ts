@@ -42,6 +42,8 @@ describe("command options", () => {
     expect(error("gd(x^2, η = 0.1)")).toMatch(/^gd takes 2 arguments besides its options, not 1/);
     expect(error("clear(1)")).toMatch(/^clear takes 0 arguments, not 1/);
     expect(error("lagrange(x y)")).toMatch(/^lagrange takes at least 2 arguments, not 1/);
+    // Operators say it the same way, from their rows.
+    expect(error("det([1, 2; 3, 4], 2)")).toBe("det takes 1 argument, not 2: det(A)");
   });
   it("keeps positional relations positional: a point, a range, an index, an equation", () => {
     expect(value("sum(i^2, i = 1..4)")).toBe("30");

@@ -146,7 +146,7 @@ export class Evaluator {
       const [min, max] = entry.arity;
       if (args.length < min || args.length > max) {
         const wanted = min === max ? `${min}` : `${min} to ${max}`;
-        throw mathError(`${e.callee} takes ${wanted} argument${max === 1 ? "" : "s"}, not ${args.length}`);
+        throw mathError(`${e.callee} takes ${wanted} argument${max === 1 ? "" : "s"}, not ${args.length}: ${entry.help.syntax}`);
       }
       return apply(entry.name, args);
     }
