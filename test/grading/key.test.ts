@@ -4,6 +4,14 @@
 // symbols the key uses, then give a wrong (zero) answer. And from the side of an honest student who
 // assigns a free symbol after answering: the answer still means the expression it was.
 import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { namesIn } from "../../src/engine/expect.js";
+import { withHiddenTests } from "../../src/grading/assign.js";
+import { prepareKey } from "../../src/grading/grade-one.js";
+import { isSolutionCell, parseNotebook, sourceOf, type Notebook } from "../../src/grading/notebook.js";
+import { scan } from "../../src/syntax/scanner.js";
+import { parseStatement } from "../../src/syntax/to-ast.js";
 import { feedbacks, grade, keyOf, points } from "./key-submission.js";
 
 const KEY = keyOf([
@@ -105,4 +113,42 @@ describe("a clean key", () => {
     const blank = grade(KEY, { ...RIGHT, q1: "# YOUR ANSWER HERE" });
     expect(feedbacks(blank)[0]).toBe("q1 is not defined: no answer was given in cell q1");
   });
+});
+
+/** Every name the key's own cells mention (setup, locked and grading cells): what a student would redefine. */
+function namesUsedByKey(master: Notebook): string[] {
+  const names: string[] = [];
+  for (const cell of master.cells) {
+    if (cell.cell_type !== "code" || isSolutionCell(cell)) continue;
+    for (const st of scan(withHiddenTests(sourceOf(cell))).statements) {
+      const parsed = parseStatement(st.text, st.offset);
+      if (parsed.ok) for (const n of namesIn(parsed.statement)) if (!names.includes(n)) names.push(n);
+    }
+  }
+  return names;
+}
+
+describe("a clean key for homework 2, against every name its key uses", () => {
+  const master = parseNotebook(readFileSync(join(import.meta.dirname, "..", "..", "notebooks", "homework", "hw2-master.ipynb"), "utf8"));
+  const key = prepareKey(master);
+  const names = namesUsedByKey(master);
+  const zeros = { q1: "q1 = 0", q2: "gb2 = 0\ngw1 = 0", q3: "p2 = [0, 0]", q4: "Lval = 0", q5: "crit = [0]", q6: "dtanh(t) = 0" };
+  const right = { q1: "q1 = 2σ(2x)(1 - σ(2x))", q2: "gb2 = 2(yhat(x) - y) yhat(x)(1 - yhat(x))\ngw1 = gb2 w_2 a_1(x)(1 - a_1(x)) x", q3: "p2 = [0.64, 0.16]", q4: "Lval = 0.3764", q5: "crit = [2, -2]", q6: "dtanh(t) = 1 - tanh(t)^2" };
+
+  it("finds the names: built-ins, setup functions and values, free symbols, commands", () => {
+    for (const n of ["σ", "L", "yhat", "a_1", "f", "x", "y", "b_2", "w_1", "t", "tanh", "gd", "critical"]) expect(names).toContain(n);
+  });
+
+  it("redefining them before answering wrongly earns nothing", () => {
+    for (const name of names) {
+      for (const rig of [`${name} = 0`, `${name}(u, v) = 1`]) {
+        expect(grade(key, zeros, { "": [rig] }).total, rig).toBe(0);
+      }
+    }
+   }, 180_000);
+
+  it("redefining all of them after answering rightly costs nothing", () => {
+    const rigs = names.flatMap((name) => [`${name} = 1/2`, `${name}(u) = 0`]);
+    expect(grade(key, right, { q6_test: rigs }).total).toBe(12);
+   }, 180_000);
 });
