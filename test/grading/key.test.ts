@@ -145,10 +145,10 @@ describe("a clean key for homework 2, against every name its key uses", () => {
         expect(grade(key, zeros, { "": [rig] }).total, rig).toBe(0);
       }
     }
-   }, 180_000);
+  }, 180_000);
 
   it("redefining all of them after answering rightly costs nothing", () => {
     const rigs = names.flatMap((name) => [`${name} = 1/2`, `${name}(u) = 0`]);
     expect(grade(key, right, { q6_test: rigs }).total).toBe(12);
-   }, 180_000);
+  }, 180_000);
 });
