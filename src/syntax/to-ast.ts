@@ -372,9 +372,25 @@ export type Parsed = { ok: true; statement: Statement } | MatchFailure;
  * Parses one statement (already cut out of its cell by the scanner) at `offset` in the cell: by
  * the fast path when it is sure (./fast-parse.ts, the same AST), by the grammar otherwise.
  */
+/**
+ * The grammar's recent parses, by offset and text: the grader runs the key's grading cells (`expect`
+ * statements, which only the grammar parses) once per submission, and parsing was half its time.
+ * Bounded in entries and in the length of what is kept; a syntax tree is never changed once built.
+ */
+const recentParses = new Map<string, Parsed>();
+
 export function parseStatement(text: string, offset: number): Parsed {
   const fast = fastParse(text, offset);
-  return fast ? { ok: true, statement: fast } : parseWithGrammar(text, offset);
+  if (fast) return { ok: true, statement: fast };
+  if (text.length > 2_000) return parseWithGrammar(text, offset);
+  const key = `${offset}:${text}`;
+  let parsed = recentParses.get(key);
+  if (!parsed) {
+    parsed = parseWithGrammar(text, offset);
+    if (recentParses.size >= 2_000) recentParses.clear();
+    recentParses.set(key, parsed);
+  }
+  return parsed;
 }
 
 /** Parses one statement with the grammar: the definition of the language, and its error messages. */
