@@ -3,7 +3,7 @@
 // Ā += C̄Bᵀ and B̄ += AᵀC̄); the Jacobian of a vector expression is a forward sweep
 // (J(Mu) = M J(u), J(φ(u)) = diag(φ'(u)) J(u)). Results print in matrix notation: ∇ₓ(xᵀAx) = (A + Aᵀ)x.
 import { mathError } from "../errors.js";
-import { ONE, ZERO, add, apply, int, mul, pow, sub, sym } from "../graph/construct.js";
+import { ONE, ZERO, add, apply, mul, pow, sub, sym } from "../graph/construct.js";
 import type { Node } from "../graph/node.js";
 import { lookupOperator } from "../graph/operators.js";
 import { isScalar, showShape } from "../graph/shape.js";
@@ -129,46 +129,16 @@ function size(n: Node): number {
   return seen.size;
 }
 
+/** An application's share of its arguments' adjoints: the row's own rule (array operators), else its partials. */
 function applyAdjoint(n: Node & { kind: "apply" }, bar: Node, accumulate: (n: Node, c: Node) => void): void {
-  const [a, b] = n.args;
-  switch (n.op) {
-    case "matmul":
-      accumulate(a, matmul(bar, transpose(b)));
-      accumulate(b, matmul(transpose(a), bar));
-      return;
-    case "transpose":
-      accumulate(a, transpose(bar));
-      return;
-    case "dot":
-      accumulate(a, mul(bar, b));
-      accumulate(b, mul(bar, a));
-      return;
-    case "sum":
-      accumulate(a, isScalar(a.shape) ? bar : mul(bar, apply("ones_like", [a])));
-      return;
-    case "norm":
-      if (n.args.length > 1) throw mathError("matrix calculus handles the 2-norm (and Frobenius) only");
-      accumulate(a, mul(bar, a, pow(n, int(-1))));
-      return;
-    case "softmax":
-      // ds = (diag(s) − s sᵀ) dz, a symmetric Jacobian: z̄ = s ⊙ (s̄ − sᵀs̄).
-      accumulate(a, mul(n, sub(bar, matmul(transpose(n), bar))));
-      return;
-    case "logsumexp":
-      accumulate(a, mul(bar, apply("softmax", [a])));
-      return;
-    case "inverse": {
-      const inv = n;
-      accumulate(a, mul(int(-1), matmul(matmul(transpose(inv), bar), transpose(inv))));
-      return;
-    }
-    default: {
-      const entry = lookupOperator(n.op);
-      if (!entry?.partials) throw mathError(`Nabla cannot yet differentiate ${n.op} in matrix form`);
-      const partials = entry.partials(n.args);
-      n.args.forEach((arg, i) => accumulate(arg, mul(bar, partials[i])));
-    }
+  const entry = lookupOperator(n.op);
+  if (entry?.adjoint) {
+    entry.adjoint(n, bar).forEach((share, i) => accumulate(n.args[i], share));
+    return;
   }
+  if (!entry?.partials) throw mathError(`Nabla cannot yet differentiate ${n.op} in matrix form`);
+  const partials = entry.partials(n.args);
+  n.args.forEach((arg, i) => accumulate(arg, mul(bar, partials[i])));
 }
 
 /** ∂u/∂x for a vector u and a vector symbol x: the m×n Jacobian, by forward rules. */

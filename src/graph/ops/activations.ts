@@ -118,6 +118,8 @@ export const ACTIVATIONS: OperatorEntry[] = [
   {
     name: "softmax",
     vjp: adjoints.softmax,
+    // ds = (diag(s) − s sᵀ) dz, a symmetric Jacobian: z̄ = s ⊙ (s̄ − sᵀs̄).
+    adjoint: (n, bar) => [mul(n, sub(bar, apply("matmul", [apply("transpose", [n]), bar])))],
     array: ([x]) => kernels.softmax(x),
     arity: [1, 1],
     shape: ([x]) => {
@@ -147,6 +149,7 @@ export const ACTIVATIONS: OperatorEntry[] = [
   {
     name: "logsumexp",
     vjp: adjoints.logsumexp,
+    adjoint: ({ args: [a] }, bar) => [mul(bar, apply("softmax", [a]))],
     array: ([x]) => kernels.logsumexp(x),
     arity: [1, 1],
     shape: () => [],

@@ -1,5 +1,5 @@
 // One row of the operator table: everything Nabla knows about an operator lives in its entry.
-import type { Node } from "../node.js";
+import type { Apply, Node } from "../node.js";
 import type { Shape } from "../shape.js";
 import type { FloatArray } from "../../numeric/float-array.js";
 import type { Adjoints } from "../../numeric/float-adjoints.js";
@@ -28,6 +28,12 @@ export interface OperatorEntry {
   array?: (args: FloatArray[]) => FloatArray;
   /** The array kernel's vector–Jacobian product, for reverse-mode differentiation of compiled programs. */
   vjp?: Adjoints;
+  /**
+   * The symbolic reverse-mode rule of an array operator, for matrix calculus: given the application
+   * n and the adjoint n̄ of its result, each argument's share of its own adjoint (for C = AB,
+   * Ā += C̄Bᵀ and B̄ += AᵀC̄). Operators without one go through their partials.
+   */
+  adjoint?: (n: Apply, bar: Node) => Node[];
   /** One partial derivative per argument (scalar functions of scalars). */
   partials?: (args: readonly Node[]) => Node[];
   /** LaTeX of the application, given each argument's LaTeX. */

@@ -165,6 +165,7 @@ export const LINEAR_ALGEBRA: OperatorEntry[] = [
   {
     name: "transpose",
     vjp: adjoints.transpose,
+    adjoint: (_n, bar) => [apply("transpose", [bar])],
     array: ([a]) => kernels.transpose(a),
     arity: [1, 1],
     shape: ([a]) => transposeShape(a),
@@ -185,6 +186,7 @@ export const LINEAR_ALGEBRA: OperatorEntry[] = [
   {
     name: "matmul",
     vjp: adjoints.matmul,
+    adjoint: ({ args: [a, b] }, bar) => [matmul(bar, apply("transpose", [b])), matmul(apply("transpose", [a]), bar)],
     array: ([a, b]) => kernels.matmul(a, b),
     arity: [2, 2],
     shape: ([a, b]) => matmulShape(a, b),
@@ -230,6 +232,7 @@ export const LINEAR_ALGEBRA: OperatorEntry[] = [
   },
   {
     name: "inverse",
+    adjoint: (n, bar) => [mul(int(-1), matmul(matmul(apply("transpose", [n]), bar), apply("transpose", [n])))],
     array: ([a]) => kernels.inverse(a),
     vjp: adjoints.inverse,
     aliases: ["inv"],
@@ -248,6 +251,8 @@ export const LINEAR_ALGEBRA: OperatorEntry[] = [
   },
   {
     name: "det",
+    // d det A = det A · tr(A⁻¹ dA): Ā += n̄ · det A · A⁻ᵀ.
+    adjoint: (n, bar) => [mul(bar, n, apply("transpose", [apply("inverse", [n.args[0]])]))],
     array: ([a]) => kernels.determinant(a),
     vjp: adjoints.determinant,
     arity: [1, 1],
@@ -262,6 +267,8 @@ export const LINEAR_ALGEBRA: OperatorEntry[] = [
   {
     name: "tr",
     vjp: adjoints.trace,
+    // The identity as matrix calculus writes it (the symbol I, which a matrix product drops).
+    adjoint: ({ args: [a] }, bar) => [mul(bar, sym("I", [a.shape[0], a.shape[0]]))],
     array: ([a]) => kernels.trace(a),
     aliases: ["trace"],
     arity: [1, 1],
@@ -295,6 +302,10 @@ export const LINEAR_ALGEBRA: OperatorEntry[] = [
   {
     name: "norm",
     vjp: adjoints.norm,
+    adjoint: (n, bar) => {
+      if (n.args.length > 1) throw mathError("matrix calculus handles the 2-norm (and Frobenius) only");
+      return [mul(bar, n.args[0], pow(n, int(-1)))];
+    },
     array: ([v, p]) => kernels.norm(v, p),
     arity: [1, 2],
     fold: ([v, p]) => (isScalar(v.shape) && v.kind !== "apply" ? apply("abs", [v]) : normOf(v, p)),
@@ -309,6 +320,7 @@ export const LINEAR_ALGEBRA: OperatorEntry[] = [
   {
     name: "dot",
     vjp: adjoints.dot,
+    adjoint: ({ args: [a, b] }, bar) => [mul(bar, b), mul(bar, a)],
     array: ([a, b]) => kernels.dot(a, b),
     arity: [2, 2],
     shape: ([a, b]) => {
@@ -322,6 +334,8 @@ export const LINEAR_ALGEBRA: OperatorEntry[] = [
   {
     name: "outer",
     vjp: adjoints.outer,
+    // C = a bᵀ: ā += C̄ b, b̄ += C̄ᵀ a.
+    adjoint: ({ args: [a, b] }, bar) => [matmul(bar, b), matmul(apply("transpose", [bar]), a)],
     array: ([a, b]) => kernels.outer(a, b),
     arity: [2, 2],
     shape: ([a, b]) => {
@@ -345,6 +359,7 @@ export const LINEAR_ALGEBRA: OperatorEntry[] = [
   {
     name: "sum",
     vjp: adjoints.sum,
+    adjoint: ({ args: [a] }, bar) => [isScalar(a.shape) ? bar : mul(bar, apply("ones_like", [a]))],
     array: ([a]) => kernels.sum(a),
     arity: [1, 1],
     shape: () => [],
@@ -390,6 +405,8 @@ export const LINEAR_ALGEBRA: OperatorEntry[] = [
   {
     name: "diag",
     vjp: adjoints.diag,
+    // diag takes a vector to a matrix and a matrix to its diagonal: each one's adjoint is the other.
+    adjoint: (_n, bar) => [apply("diag", [bar])],
     array: ([a]) => kernels.diag(a),
     arity: [1, 1],
     shape: ([v]) => {
@@ -398,6 +415,8 @@ export const LINEAR_ALGEBRA: OperatorEntry[] = [
       throw shapeError(`diag needs a vector or a square matrix, not a ${showShape(v)}`);
     },
     fold: ([v]) => {
+      // The diagonal of the identity symbol is the all-ones vector 𝟏.
+      if (v.kind === "sym" && v.name === "I" && v.shape.length === 2) return sym("𝟏", [v.shape[0]]);
       if (v.kind !== "tensor") return undefined;
       if (v.shape.length === 1) {
         const n = v.shape[0];
