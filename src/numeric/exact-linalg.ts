@@ -80,8 +80,58 @@ export function identity(n: number): Matrix {
   return Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? Q1 : Q0)));
 }
 
-/** Gauss–Jordan on [A | I]; throws a RangeError when A is singular. */
+/**
+ * A⁻¹ by fraction-free Gauss–Jordan on [M | I], M = A with each row scaled to integers: every
+ * division is exact, every intermediate an integer minor (no gcd until the end), and at the end
+ * [M | I] is [d·I | d·M⁻¹] with d = ±det M. O(n³) operations on integers of O(n log) bits, where
+ * Gauss–Jordan over ℚ reduces a fraction at every step. Throws a RangeError when A is singular.
+ */
 export function inverse(A: Matrix): Matrix {
+  const n = A.length;
+  if (n === 0) return [];
+  // A = S⁻¹M with S = diag(row scales), so A⁻¹ = M⁻¹S: column j of M⁻¹ times the scale of row j.
+  const scales: bigint[] = [];
+  const M: bigint[][] = A.map((row, i) => {
+    let lcm = 1n;
+    for (const x of row) lcm = (lcm * x.den) / bigintGcd(lcm, x.den);
+    scales.push(lcm);
+    const right = new Array<bigint>(n).fill(0n);
+    right[i] = 1n;
+    return [...row.map((x) => (x.num * lcm) / x.den), ...right];
+  });
+  const width = 2 * n;
+  let previous = 1n;
+  for (let k = 0; k < n; k++) {
+    if (M[k][k] === 0n) {
+      let swap = -1;
+      for (let i = k + 1; i < n; i++) if (M[i][k] !== 0n) { swap = i; break; }
+      if (swap < 0) throw new RangeError("matrix is singular");
+      [M[k], M[swap]] = [M[swap], M[k]];
+    }
+    const pivotRow = M[k];
+    const pivot = pivotRow[k];
+    for (let i = 0; i < n; i++) {
+      if (i === k) continue;
+      checkBudget();
+      const row = M[i];
+      const factor = row[k];
+      if (factor === 0n) {
+        // Only the common scale changes: row ← row·pivot/previous (exact).
+        for (let j = k + 1; j < width; j++) if (row[j] !== 0n) row[j] = (row[j] * pivot) / previous;
+      } else {
+        for (let j = k + 1; j < width; j++) row[j] = (row[j] * pivot - factor * pivotRow[j]) / previous;
+        row[k] = 0n;
+      }
+      if (i < k) row[i] = pivot;
+    }
+    previous = pivot;
+  }
+  const d = previous;
+  return M.map((row) => row.slice(n).map((x, j) => Rational.of(x * scales[j], d)));
+}
+
+/** Gauss–Jordan over ℚ on [A | I] (the reference the fraction-free inverse is tested against). */
+export function inverseOverRationals(A: Matrix): Matrix {
   const n = A.length;
   const I = identity(n);
   const { R, pivots } = rref(A.map((row, i) => [...row, ...I[i]]));

@@ -1,0 +1,228 @@
+// Nabla against Maxima 5.46 (Debian's `maxima`), interleaved in one run, on issue 18's workloads.
+//   warm: one long-running process per side (Nabla: this process, a fresh Session per round;
+//         Maxima: one `maxima` fed through its stdin), variables renamed every round;
+//   cold: a fresh process per run, process start included (Nabla: node loading an esbuild bundle
+//         of the sources, no V8 code cache; Maxima: `maxima -b file`).
+// Each round runs every workload once on each side, in alternating order; the ratio is Maxima's
+// time over Nabla's within the round (> 1: Nabla faster), reported as median and range.
+// `npm run bench maxima` (env MAXIMA_ROUNDS=5, MAXIMA_PARTS=table,growth, MAXIMA_COLD=0 to skip cold).
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { GROWTH, WORKLOADS, type Workload } from "./workloads.js";
+
+const ROOT = join(import.meta.dirname, "..", "..");
+const BUILD = join(ROOT, "node_modules", ".cache", "nabla-maxima-bench");
+const BUNDLE = join(BUILD, "session.mjs");
+const TIMEOUT_MS = 600_000;
+
+interface SessionLike {
+  run(code: string): { status: string; silent?: boolean; pretty: string; error?: { message: string } }[];
+}
+type SessionClass = new (options?: object) => SessionLike;
+
+async function bundle(): Promise<SessionClass> {
+  mkdirSync(BUILD, { recursive: true });
+  const { build } = await import("esbuild");
+  await build({
+    entryPoints: [join(ROOT, "src", "session.ts")],
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    outfile: BUNDLE,
+    packages: "external",
+    logLevel: "error",
+  });
+  return ((await import(pathToFileURL(BUNDLE).href)) as { Session: SessionClass }).Session;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+function nablaWarm(Session: SessionClass, code: string): number {
+  const t = performance.now();
+  const rs = new Session({ limits: { timeMs: TIMEOUT_MS } }).run(code);
+  const shown = rs.filter((r) => !r.silent).map((r) => r.pretty).join("\n");
+  const ms = performance.now() - t;
+  const bad = rs.find((r) => r.status !== "ok");
+  if (bad || shown.length === 0) throw new Error(`Nabla failed: ${bad?.error?.message ?? "no output"}`);
+  return ms;
+}
+
+function nablaCold(dir: string, code: string): number {
+  const file = join(dir, "w.nabla");
+  writeFileSync(file, code);
+  const script = join(dir, "cold.mjs");
+  writeFileSync(script, `import { readFileSync } from "node:fs";\nconst { Session } = await import(${JSON.stringify(pathToFileURL(BUNDLE).href)});\nconst rs = new Session({ limits: { timeMs: ${TIMEOUT_MS} } }).run(readFileSync(${JSON.stringify(file)}, "utf8"));\nconst bad = rs.find((r) => r.status !== "ok");\nif (bad) { console.error(bad.error.message); process.exit(1); }\nconsole.log(rs.filter((r) => !r.silent).map((r) => r.pretty).join("\\n"));\n`);
+  const t = performance.now();
+  const r = spawnSync(process.execPath, [script], { encoding: "utf8", maxBuffer: 1 << 28, timeout: TIMEOUT_MS });
+  const ms = performance.now() - t;
+  if (r.status !== 0) throw new Error(`Nabla (cold) failed: ${r.stderr.slice(-500)}`);
+  return ms;
+}
+
+function maximaCold(dir: string, code: string): number {
+  const file = join(dir, "w.mac");
+  writeFileSync(file, `display2d: false$\n${code}\n`);
+  const t = performance.now();
+  const r = spawnSync("maxima", ["--very-quiet", "-b", file], { encoding: "utf8", maxBuffer: 1 << 28, timeout: TIMEOUT_MS });
+  const ms = performance.now() - t;
+  if (r.status !== 0 || /incorrect syntax|-- an error/.test(r.stdout)) throw new Error(`Maxima (cold) failed: ${r.stdout.slice(-500)}${r.stderr.slice(-500)}`);
+  return ms;
+}
+
+/** One maxima process fed through stdin; each request ends with a marker it prints when done. */
+class WarmMaxima {
+  private proc: ChildProcessWithoutNullStreams;
+  private out = "";
+  private count = 0;
+  private waiting: { marker: string; resolve: () => void } | null = null;
+
+  constructor() {
+    this.proc = spawn("maxima", ["--very-quiet"], { stdio: "pipe" });
+    this.proc.stdout.setEncoding("utf8");
+    this.proc.stdout.on("data", (chunk: string) => {
+      this.out += chunk;
+      if (this.waiting && this.out.includes(this.waiting.marker)) {
+        const w = this.waiting;
+        this.waiting = null;
+        w.resolve();
+      }
+    });
+    this.proc.stdin.write("display2d: false$\n");
+  }
+
+  async run(code: string): Promise<number> {
+    const marker = `@@done${++this.count}@@`;
+    this.out = "";
+    const done = new Promise<void>((resolve, reject) => {
+      this.waiting = { marker, resolve };
+      setTimeout(() => reject(new Error("Maxima (warm) timed out")), TIMEOUT_MS);
+    });
+    const t = performance.now();
+    this.proc.stdin.write(`${code}\nprint("${marker}")$\n`);
+    await done;
+    const ms = performance.now() - t;
+    if (/incorrect syntax|-- an error/.test(this.out)) throw new Error(`Maxima (warm) failed: ${this.out.slice(0, 500)}`);
+    return ms;
+  }
+
+  close(): void {
+    this.proc.stdin.end("quit();\n");
+  }
+}
+
+interface Row {
+  name: string;
+  nabla: number[];
+  maxima: number[];
+}
+
+function summary(rows: Row[], label: string): void {
+  console.log(`  ${label}`);
+  for (const r of rows) {
+    const ratios = r.nabla.map((n, i) => r.maxima[i] / n);
+    console.log(
+      `    ${r.name.padEnd(52)} nabla ${median(r.nabla).toFixed(1).padStart(8)} ms  maxima ${median(r.maxima).toFixed(1).padStart(8)} ms  ratio ${median(ratios).toFixed(2)} (${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)})`,
+    );
+  }
+}
+
+/** The exponent k of t ≈ c·nᵏ, by least squares on the logarithms. */
+function fittedExponent(ns: number[], ts: number[]): number {
+  const xs = ns.map(Math.log);
+  const ys = ts.map(Math.log);
+  const mx = xs.reduce((a, b) => a + b) / xs.length;
+  const my = ys.reduce((a, b) => a + b) / ys.length;
+  let num = 0;
+  let den = 0;
+  xs.forEach((x, i) => {
+    num += (x - mx) * (ys[i] - my);
+    den += (x - mx) ** 2;
+  });
+  return num / den;
+}
+
+async function table(Session: SessionClass, maxima: WarmMaxima, dir: string, rounds: number, cold: boolean): Promise<void> {
+  const warm: Row[] = WORKLOADS.map((w) => ({ name: w.name, nabla: [], maxima: [] }));
+  const coldRows: Row[] = WORKLOADS.map((w) => ({ name: w.name, nabla: [], maxima: [] }));
+  for (let r = 1; r <= rounds; r++) {
+    for (const [i, w] of WORKLOADS.entries()) {
+      // Alternate which side goes first, round by round.
+      const nCode = w.nabla(r);
+      const mCode = w.maxima(r);
+      if (r % 2) {
+        warm[i].nabla.push(nablaWarm(Session, nCode));
+        warm[i].maxima.push(await maxima.run(mCode));
+      } else {
+        warm[i].maxima.push(await maxima.run(mCode));
+        warm[i].nabla.push(nablaWarm(Session, nCode));
+      }
+      if (cold) {
+        const cN = w.nabla(100 + r);
+        const cM = w.maxima(100 + r);
+        if (r % 2) {
+          coldRows[i].nabla.push(nablaCold(dir, cN));
+          coldRows[i].maxima.push(maximaCold(dir, cM));
+        } else {
+          coldRows[i].maxima.push(maximaCold(dir, cM));
+          coldRows[i].nabla.push(nablaCold(dir, cN));
+        }
+      }
+    }
+    process.stdout.write(`  round ${r}/${rounds} done\n`);
+  }
+  summary(warm, `warm (one process each, ${rounds} rounds; ratio = Maxima/Nabla, median (range))`);
+  if (cold) summary(coldRows, `cold (fresh process each run, start included, ${rounds} rounds)`);
+}
+
+async function growth(Session: SessionClass, maxima: WarmMaxima, rounds: number): Promise<void> {
+  console.log(`  growth (warm, median of ${rounds} rounds; exponent k of t ≈ c·nᵏ fitted over the sizes)`);
+  for (const g of GROWTH) {
+    const nabla: number[] = [];
+    const max: number[] = [];
+    for (const n of g.sizes) {
+      const w: Workload = g.make(n);
+      const a: number[] = [];
+      const b: number[] = [];
+      for (let r = 1; r <= rounds; r++) {
+        a.push(nablaWarm(Session, w.nabla(200 + r)));
+        b.push(await maxima.run(w.maxima(200 + r)));
+      }
+      nabla.push(median(a));
+      max.push(median(b));
+    }
+    console.log(`    ${g.family.padEnd(30)} ${g.sizes.map((n) => String(n).padStart(9)).join("")}   exponent`);
+    console.log(`    ${"nabla (ms)".padEnd(30)} ${nabla.map((t) => t.toFixed(1).padStart(9)).join("")}   ${fittedExponent(g.sizes, nabla).toFixed(2)}`);
+    console.log(`    ${"maxima (ms)".padEnd(30)} ${max.map((t) => t.toFixed(1).padStart(9)).join("")}   ${fittedExponent(g.sizes, max).toFixed(2)}`);
+    console.log(`    ${"ratio".padEnd(30)} ${max.map((t, i) => (t / nabla[i]).toFixed(2).padStart(9)).join("")}`);
+  }
+}
+
+export async function run(): Promise<void> {
+  if (spawnSync("maxima", ["--version"]).status !== 0) {
+    console.log("maxima: skipped (Debian's maxima is not installed)");
+    return;
+  }
+  const rounds = Number(process.env.MAXIMA_ROUNDS ?? 5);
+  const parts = (process.env.MAXIMA_PARTS ?? "table,growth").split(",");
+  const cold = process.env.MAXIMA_COLD !== "0";
+  const Session = await bundle();
+  const dir = mkdtempSync(join(tmpdir(), "nabla-maxima-bench-"));
+  const maxima = new WarmMaxima();
+  await maxima.run("1+1;");
+  // One unmeasured pass warms both sides' JIT and caches.
+  nablaWarm(Session, WORKLOADS[0].nabla(0));
+  await maxima.run(WORKLOADS[0].maxima(0));
+  console.log(`maxima: Nabla against ${spawnSync("maxima", ["--version"], { encoding: "utf8" }).stdout.trim()}, interleaved`);
+  try {
+    if (parts.includes("table")) await table(Session, maxima, dir, rounds, cold);
+    if (parts.includes("growth")) await growth(Session, maxima, Math.min(rounds, 3));
+  } finally {
+    maxima.close();
+  }
+}
