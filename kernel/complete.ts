@@ -10,16 +10,28 @@ export interface Completion {
 
 /** Code points, since Jupyter counts the cursor in Unicode characters. */
 export function toCodeUnits(code: string, cursorPos: number): number {
-  return [...code].slice(0, cursorPos).join("").length;
+  let units = 0;
+  for (let points = 0; points < cursorPos && units < code.length; points++) units += code.codePointAt(units)! > 0xffff ? 2 : 1;
+  return units;
 }
 
 export function toCodePoints(code: string, offset: number): number {
-  return [...code.slice(0, offset)].length;
+  let points = 0;
+  for (let units = 0; units < offset; points++) units += code.codePointAt(units)! > 0xffff ? 2 : 1;
+  return points;
+}
+
+/** How far from the cursor completion and inspect look: a name or an escape is never longer. */
+const REACH = 256;
+
+/** The text just before and after the cursor (a code-point position), and the cursor in code units. */
+export function near(code: string, cursorPos: number): { before: string; after: string; end: number } {
+  const end = toCodeUnits(code, cursorPos);
+  return { before: code.slice(Math.max(0, end - REACH), end), after: code.slice(end, end + REACH), end };
 }
 
 export function complete(code: string, cursorPos: number, names: string[]): Completion {
-  const end = toCodeUnits(code, cursorPos);
-  const before = code.slice(0, end);
+  const { before, end } = near(code, cursorPos);
   const escape = /\\[A-Za-z^_|\-0-9]*$/.exec(before);
   if (escape) {
     const typed = escape[0];

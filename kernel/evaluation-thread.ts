@@ -1,9 +1,11 @@
 // The main thread's side of evaluation: one cell at a time in a worker thread. An interrupt sets a
-// shared flag the engine polls; a worker that does not stop within half a second is replaced by a
-// fresh one that replays every cell that ran before, so the notebook keeps its names.
+// shared flag the engine polls; a thread that does not stop within half a second is replaced by a
+// fresh one, into which the notebook's names are restored from the snapshot of their values the old
+// thread sent after each cell (./worker.ts) — not by running earlier cells again. What could not be
+// kept (a trained network's weights, a data set) is said.
 import { Worker } from "node:worker_threads";
 import type { Effect, StatementResult } from "../src/results.js";
-import type { FromWorker, ToWorker } from "./worker.js";
+import type { FromWorker, Snapshot, ToWorker } from "./worker.js";
 
 interface Pending {
   resolve: (value: unknown) => void;
@@ -11,14 +13,20 @@ interface Pending {
   onResult?: (result: StatementResult) => void;
 }
 
+/** How long a cell may take to notice an interrupt before its thread is replaced. */
+const GRACE_MS = 500;
+
 export class EvaluationThread {
   private worker!: Worker;
   private readonly flag = new Int32Array(new SharedArrayBuffer(4));
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
-  private readonly ran: string[] = [];
+  /** Each name's statement (null: it cannot be written down), in the order they were last set. */
+  private readonly snapshot = new Map<string, string | null>();
   private running: number | null = null;
-  private restarting: Promise<void> | null = null;
+  private restoring: Promise<void> | null = null;
+  /** Names the last restore could not bring back, said with the next cell's output. */
+  private lostNotice: string | null = null;
 
   constructor() {
     this.start();
@@ -33,9 +41,20 @@ export class EvaluationThread {
       if (msg.type === "effect") return p.onEffect?.(msg.effect);
       if (msg.type === "result") return p.onResult?.(msg.result);
       this.pending.delete(msg.id);
-      p.resolve(msg.type === "results" ? msg.results : msg.value);
+      if (msg.type === "results") {
+        this.record(msg.snapshot);
+        p.resolve(msg.results);
+      } else p.resolve(msg.value);
     });
-    this.worker.on("error", (err) => process.stderr.write(`nabla kernel: evaluation thread failed: ${err.message}\n`));
+    this.worker.on("error", (err) => process.stderr.write(`nabla kernel: evaluation thread failed: ${err?.message ?? String(err)}\n`));
+  }
+
+  private record(s: Snapshot): void {
+    for (const key of s.removed) this.snapshot.delete(key);
+    for (const [key, statement] of s.set) {
+      this.snapshot.delete(key); // re-inserted last: restored after what it may use
+      this.snapshot.set(key, statement);
+    }
   }
 
   private send(msg: ToWorker, onEffect?: (e: Effect) => void, onResult?: (r: StatementResult) => void): Promise<unknown> {
@@ -47,12 +66,15 @@ export class EvaluationThread {
 
   /** Runs a cell; effects and each statement's result are reported as they happen. */
   async run(code: string, onEffect: (e: Effect) => void, onResult: (r: StatementResult) => void): Promise<StatementResult[]> {
-    if (this.restarting) await this.restarting;
+    if (this.restoring) await this.restoring;
+    if (this.lostNotice) {
+      onEffect({ kind: "stderr", text: this.lostNotice });
+      this.lostNotice = null;
+    }
     const id = this.nextId++;
     this.running = id;
     const results = (await this.send({ type: "run", id, code }, onEffect, onResult)) as StatementResult[];
-    this.running = null;
-    if (results.some((r) => r.status === "ok")) this.ran.push(code);
+    if (this.running === id) this.running = null;
     return results;
   }
 
@@ -63,39 +85,54 @@ export class EvaluationThread {
     Atomics.store(this.flag, 0, 1);
     setTimeout(() => {
       if (this.running !== id) return;
-      // The engine did not reach a check in time: replace the thread and replay the notebook.
+      // The engine did not reach a check in time: replace the thread and restore the names.
       const p = this.pending.get(id);
       this.pending.delete(id);
       this.running = null;
-      void this.worker.terminate();
-      this.restarting = this.replay();
-      const stopped = interruptedResult(this.restarting);
+      const { message } = this.replace();
+      const stopped = interruptedResult(message);
       p?.onResult?.(stopped);
       p?.resolve([stopped]);
-    }, 500);
+    }, GRACE_MS).unref();
   }
 
-  private async replay(): Promise<void> {
+  /** A new thread with the snapshot's names; says what it restores and what it cannot keep. */
+  private replace(): { message: string } {
+    void this.worker.terminate();
+    for (const p of this.pending.values()) p.resolve(null);
+    this.pending.clear();
     this.start();
-    for (const code of this.ran) await this.send({ type: "run", id: this.nextId++, code });
-    this.restarting = null;
+    const shapesFirst = [...this.snapshot].sort(([a], [b]) => Number(b.startsWith("shape:")) - Number(a.startsWith("shape:")));
+    const statements = shapesFirst.filter((e): e is [string, string] => e[1] !== null);
+    const unwritable = shapesFirst.filter(([, s]) => s === null).map(([key]) => nameOf(key));
+    const id = this.nextId++;
+    this.restoring = (async () => {
+      const lost = (await this.send({ type: "restore", id, statements })) as string[] | null;
+      for (const key of lost ?? []) this.snapshot.set(key, null);
+      if (lost?.length) this.lostNotice = `warning: these names could not be restored after the interrupt: ${lost.map(nameOf).join(", ")}\n`;
+      for (const name of unwritable) this.snapshot.delete(`name:${name}`);
+      this.restoring = null;
+    })();
+    const kept = statements.length ? `${statements.length} name${statements.length === 1 ? " was" : "s were"} restored from ${statements.length === 1 ? "its value" : "their values"}` : "no names were defined";
+    const lostText = unwritable.length ? `; not kept (a trained network or a data set cannot be written down): ${unwritable.join(", ")}` : "";
+    return { message: `interrupted: the cell did not stop within ${GRACE_MS / 1000} s, so the evaluation thread was replaced; ${kept}${lostText}` };
   }
 
   async restart(): Promise<void> {
     await this.worker.terminate();
     this.pending.clear();
-    this.ran.length = 0;
+    this.snapshot.clear();
     this.running = null;
     this.start();
   }
 
   async names(): Promise<string[]> {
-    if (this.running !== null) return [];
-    return (await this.send({ type: "names", id: this.nextId++ })) as string[];
+    if (this.running !== null || this.restoring) return [];
+    return ((await this.send({ type: "names", id: this.nextId++ })) as string[] | null) ?? [];
   }
 
   async describe(name: string): Promise<{ text: string; latex: string; html: string; shape: string } | null> {
-    if (this.running !== null) return null;
+    if (this.running !== null || this.restoring) return null;
     return (await this.send({ type: "describe", id: this.nextId++, name })) as { text: string; latex: string; html: string; shape: string } | null;
   }
 
@@ -104,7 +141,11 @@ export class EvaluationThread {
   }
 }
 
-function interruptedResult(_restoring: Promise<void>): StatementResult {
+function nameOf(key: string): string {
+  return key.slice(key.indexOf(":") + 1);
+}
+
+function interruptedResult(message: string): StatementResult {
   return {
     index: 0,
     line: 1,
@@ -112,10 +153,10 @@ function interruptedResult(_restoring: Promise<void>): StatementResult {
     status: "error",
     silent: false,
     text: "",
-    pretty: "interrupted",
+    pretty: message,
     latex: "",
     html: "",
     effects: [],
-    error: { kind: "interrupt", message: "interrupted (the evaluation thread was restarted; earlier cells were replayed, so every name is kept)", line: 1, column: 1, excerpt: "" },
+    error: { kind: "interrupt", reason: "interrupt", message, line: 1, column: 1, excerpt: "" },
   };
 }

@@ -23,7 +23,8 @@ export class Message {
     readonly content: Record<string, unknown>,
   ) {}
 
-  static parse(key: string, frames: Buffer[]): Message {
+  /** With `seen`, a signature already received is refused (a replayed message), as jupyter_client's Session does. */
+  static parse(key: string, frames: Buffer[], seen?: SignatureHistory): Message {
     const d = frames.findIndex((f) => f.equals(DELIM));
     if (d < 0 || frames.length < d + 6) throw new Error("not a Jupyter message");
     const signature = frames[d + 1].toString();
@@ -33,6 +34,7 @@ export class Message {
       const a = Buffer.from(signature);
       const b = Buffer.from(expected);
       if (a.length !== b.length || !timingSafeEqual(a, b)) throw new Error("bad signature");
+      if (seen && !seen.add(signature)) throw new Error("duplicate signature (a replayed message)");
     }
     const [header, parent, metadata, content] = body.map((b) => JSON.parse(b.toString()) as Record<string, unknown>);
     if (typeof header?.msg_type !== "string") throw new Error("message without a type");
@@ -62,4 +64,23 @@ function sign(key: string, parts: string[]): string {
   const h = createHmac("sha256", key);
   for (const p of parts) h.update(p);
   return h.digest("hex");
+}
+
+/** The signatures of messages received, the newest 2¹⁶ (jupyter_client's digest_history_size). */
+export class SignatureHistory {
+  private readonly seen = new Set<string>();
+  private readonly order: string[] = [];
+  private oldest = 0;
+
+  constructor(private readonly size = 65_536) {}
+
+  /** False when the signature was seen before. */
+  add(signature: string): boolean {
+    if (this.seen.has(signature)) return false;
+    this.seen.add(signature);
+    this.order.push(signature);
+    if (this.order.length - this.oldest > this.size) this.seen.delete(this.order[this.oldest++]);
+    if (this.oldest > this.size) this.order.splice(0, this.oldest), (this.oldest = 0);
+    return true;
+  }
 }

@@ -5,7 +5,8 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import Module from "node:module";
 import { EvaluationThread } from "./evaluation-thread.js";
-import { Message } from "./message.js";
+import { Message, SignatureHistory } from "./message.js";
+import { DEFAULT_LIMITS } from "../src/graph/budget.js";
 import { History } from "./history.js";
 import { bundleOf, errorContent } from "./mime.js";
 import type { ConnectionInfo, Socket, Sockets, ZmqSocket } from "./sockets.js";
@@ -71,6 +72,24 @@ export const KERNEL_INFO = {
   help_links: [{ text: "Nabla language", url: "https://github.com/nabla-lang/nabla/blob/main/README.md" }],
 };
 
+const { sourceChars: MAX_CHARS, depth: MAX_DEPTH } = DEFAULT_LIMITS;
+
+/**
+ * A cell the session would refuse unread is not parsed on the main thread either (a 10 MB cell
+ * took 8 s there, and 2 million nested brackets overflowed its stack): it cannot run as it is.
+ */
+function tooLargeToRead(code: string): "invalid" | null {
+  if (code.length > MAX_CHARS) return "invalid";
+  let depth = 0;
+  for (let k = 0; k < code.length; k++) {
+    const ch = code.charCodeAt(k);
+    if (ch === 40 || ch === 91 || ch === 123) {
+      if (++depth > MAX_DEPTH) return "invalid";
+    } else if (ch === 41 || ch === 93 || ch === 125) depth--;
+  }
+  return null;
+}
+
 /** The kernel on sockets already bound (./sockets.ts). */
 export function createServer(sockets: Sockets): { init(): Promise<void> } {
   const Base = loadTslabServer();
@@ -78,6 +97,11 @@ export function createServer(sockets: Sockets): { init(): Promise<void> } {
   class NablaServer extends Base {
     readonly evaluator = new EvaluationThread();
     readonly history = new History();
+    /** Signatures seen, as jupyter_client's Session keeps them: a replayed message is refused. */
+    private readonly signatures = new SignatureHistory();
+    /** Execute requests in order of arrival; one that errs with stop_on_error aborts those before `abortBefore`. */
+    private arrived = 0;
+    private abortBefore = 0;
     private executionCount = 0;
     private queue: Promise<void> = Promise.resolve();
 
@@ -142,7 +166,7 @@ export function createServer(sockets: Sockets): { init(): Promise<void> } {
     async handleShellMessage(sock: Socket, ...frames: Buffer[]): Promise<void> {
       let msg: Message;
       try {
-        msg = Message.parse(this.connInfo.key, frames);
+        msg = Message.parse(this.connInfo.key, frames, this.signatures);
       } catch (err) {
         process.stderr.write(`nabla kernel: ignored a message: ${(err as Error).message}\n`);
         return;
@@ -160,7 +184,8 @@ export function createServer(sockets: Sockets): { init(): Promise<void> } {
       const reply = (content: Record<string, unknown>) => this.send(sock, msg.child(type.replace(/_request$/, "_reply"), content));
       if (type === "execute_request") {
         // One cell at a time, in order; other requests are answered meanwhile.
-        this.queue = this.queue.then(() => this.execute(sock, msg));
+        const seq = ++this.arrived;
+        this.queue = this.queue.then(() => (seq <= this.abortBefore ? this.abort(sock, msg) : this.execute(sock, msg)));
         return this.queue;
       }
       this.status(msg, "busy");
@@ -169,16 +194,23 @@ export function createServer(sockets: Sockets): { init(): Promise<void> } {
           case "kernel_info_request":
             return reply(KERNEL_INFO);
           case "is_complete_request": {
-            const status = (await lazy.isComplete())(String(msg.content.code ?? ""));
+            const code = String(msg.content.code ?? "");
+            // The main thread answers heartbeats: a cell it cannot run is not parsed here.
+            const status = tooLargeToRead(code) ?? (await lazy.isComplete())(code);
             return reply(status === "incomplete" ? { status, indent: "" } : { status });
           }
           case "complete_request": {
+            const code = String(msg.content.code ?? "");
+            const cursor = Number(msg.content.cursor_pos ?? 0);
+            if (tooLargeToRead(code)) return reply({ status: "ok", matches: [], cursor_start: cursor, cursor_end: cursor, metadata: {} });
             const names = await this.evaluator.names();
-            const c = (await lazy.complete())(String(msg.content.code ?? ""), Number(msg.content.cursor_pos ?? 0), names);
-            return reply({ status: "ok", ...c, metadata: {} });
+            return reply({ status: "ok", ...(await lazy.complete())(code, cursor, names), metadata: {} });
           }
-          case "inspect_request":
-            return reply({ status: "ok", ...(await (await lazy.inspect())(String(msg.content.code ?? ""), Number(msg.content.cursor_pos ?? 0), this.evaluator)), metadata: {} });
+          case "inspect_request": {
+            const code = String(msg.content.code ?? "");
+            if (tooLargeToRead(code)) return reply({ status: "ok", found: false, data: {}, metadata: {} });
+            return reply({ status: "ok", ...(await (await lazy.inspect())(code, Number(msg.content.cursor_pos ?? 0), this.evaluator)), metadata: {} });
+          }
           case "history_request":
             return reply({ status: "ok", history: this.history.query(msg.content) });
           case "comm_info_request":
@@ -193,13 +225,10 @@ export function createServer(sockets: Sockets): { init(): Promise<void> } {
             this.evaluator.interrupt();
             return reply({ status: "ok" });
           case "shutdown_request": {
+            // As ipykernel: the kernel exits either way; with restart, its manager starts a new one.
             const restart = msg.content.restart === true;
             reply({ status: "ok", restart });
-            if (restart) {
-              await this.evaluator.restart();
-              this.executionCount = 0;
-              return;
-            }
+            this.publish(msg, "shutdown_reply", { status: "ok", restart });
             setTimeout(() => this.shutdown(), 50);
             return;
           }
@@ -209,6 +238,27 @@ export function createServer(sockets: Sockets): { init(): Promise<void> } {
       } finally {
         this.status(msg, "idle");
       }
+    }
+
+    /** A queued request after a cell failed with stop_on_error: not run, as ipykernel does. */
+    private abort(sock: Socket, msg: Message): void {
+      this.status(msg, "busy");
+      this.send(sock, msg.child("execute_reply", { status: "aborted", execution_count: this.executionCount }));
+      this.status(msg, "idle");
+    }
+
+    /** `user_expressions`: each evaluated after the cell, as a MIME bundle or an error. */
+    private async userExpressions(expressions: unknown): Promise<Record<string, unknown>> {
+      const out: Record<string, unknown> = {};
+      if (!expressions || typeof expressions !== "object") return out;
+      for (const [key, code] of Object.entries(expressions as Record<string, unknown>)) {
+        const results = await this.evaluator.run(String(code), () => undefined, () => undefined);
+        const failed = results.find((r) => r.status === "error");
+        const last = results.at(-1);
+        if (failed) out[key] = { status: "error", ...errorContent(failed) };
+        else out[key] = { status: "ok", data: last ? bundleOf(last) : { "text/plain": "" }, metadata: {} };
+      }
+      return out;
     }
 
     private async execute(sock: Socket, msg: Message): Promise<void> {
@@ -275,9 +325,10 @@ export function createServer(sockets: Sockets): { init(): Promise<void> } {
       if (out.held) this.publish(msg, "execute_result", { execution_count: count, data: bundleOf(out.held), metadata: {} });
       const shownLast = out.held;
       if (storeHistory) this.history.add(count, code, shownLast ? shownLast.pretty : null);
+      if (out.error && msg.content.stop_on_error !== false) this.abortBefore = this.arrived;
       const content = out.error
-        ? { status: "error", execution_count: count, ...out.error }
-        : { status: "ok", execution_count: count, payload, user_expressions: {} };
+        ? { status: "error", execution_count: count, ...out.error, user_expressions: {} }
+        : { status: "ok", execution_count: count, payload, user_expressions: await this.userExpressions(msg.content.user_expressions) };
       this.send(sock, msg.child("execute_reply", content));
       this.status(msg, "idle");
     }

@@ -1,22 +1,42 @@
 // The evaluation thread: one Session, fed cells by the kernel's main thread, which stays free to
 // answer heartbeats, interrupts and shutdowns while a cell runs. The thread's entry is
 // ./worker-thread.ts; this is what it runs.
+//
+// After each cell it sends the main thread a snapshot of what the cell changed: for each name, the
+// statement that makes it again from its value (`A = [1, 2; 3, 4]`, `f(x) = x^2 + 1`,
+// `x ∈ ℝ^(3)`), or null where the value cannot be written down (a trained network's weights, a data
+// set). When a cell does not stop and the thread is replaced, the new thread runs those statements:
+// the names come back from their values, not by running the notebook's cells again.
 import { parentPort, workerData } from "node:worker_threads";
-import { readDataFile } from "../src/nn/read-file.js";
 import { Session } from "../src/session.js";
+import { readDataFile } from "../src/nn/read-file.js";
 import { renderMathml } from "../src/render/katex.js";
+import { toText } from "../src/render/index.js";
+import type { Node } from "../src/graph/node.js";
+import type { Shape } from "../src/graph/shape.js";
+import type { UserFunction } from "../src/environment.js";
 import type { Effect, StatementResult } from "../src/results.js";
 
 export type ToWorker =
   | { type: "run"; id: number; code: string }
+  | { type: "restore"; id: number; statements: [key: string, statement: string][] }
   | { type: "describe"; id: number; name: string }
   | { type: "names"; id: number };
+
+/** What a cell changed: a key (`name:A`, `shape:x`) and its statement (null: cannot be kept), and keys removed. */
+export interface Snapshot {
+  set: [key: string, statement: string | null][];
+  removed: string[];
+}
 
 export type FromWorker =
   | { type: "effect"; id: number; effect: Effect }
   | { type: "result"; id: number; result: StatementResult }
-  | { type: "results"; id: number; results: StatementResult[] }
+  | { type: "results"; id: number; results: StatementResult[]; snapshot: Snapshot }
   | { type: "answer"; id: number; value: unknown };
+
+/** A value's statement longer than this is not kept (a snapshot must stay cheap to take and send). */
+const MAX_STATEMENT = 1_000_000;
 
 /**
  * The value (a graph node) stays in this thread: it is not plain data. The HTML sent to Jupyter
@@ -29,31 +49,93 @@ function plain(r: StatementResult): StatementResult {
   return { ...(copy as Omit<StatementResult, "html">), html: r.silent || !r.latex ? "" : renderMathml(r.latex), effects: [] };
 }
 
+function shapeText(shape: Shape): string {
+  return shape.length === 0 ? "ℝ" : `ℝ^(${shape.join("×")})`;
+}
+
+function bounded(statement: string): string | null {
+  return statement.length <= MAX_STATEMENT ? statement : null;
+}
+
+function valueStatement(name: string, value: Node): string | null {
+  if (value.kind === "record") return value.tag === "layer" ? bounded(`layer ${name} = ${toText(value)}`) : null;
+  return bounded(`${name} = ${toText(value)}`);
+}
+
+function functionStatement(name: string, fn: UserFunction): string | null {
+  return bounded(`${name}(${fn.params.map((p) => p.name).join(", ")}) = ${toText(fn.body)}`);
+}
+
+/** Tracks which of the session's names changed since the last snapshot (by identity: values are interned). */
+class Snapshots {
+  private seen = new Map<string, unknown>();
+
+  constructor(private readonly session: Session) {}
+
+  take(): Snapshot {
+    const env = this.session.env;
+    const now = new Map<string, [unknown, () => string | null]>();
+    for (const [n, shape] of env.shapes) now.set(`shape:${n}`, [shape, () => `${n} ∈ ${shapeText(shape)}`]);
+    for (const [n, value] of env.values) now.set(`name:${n}`, [value, () => valueStatement(n, value)]);
+    for (const [n, fn] of env.functions) now.set(`name:${n}`, [fn, () => functionStatement(n, fn)]);
+    const set: [string, string | null][] = [];
+    for (const [key, [identity, statement]] of now) {
+      if (this.seen.get(key) === identity) continue;
+      let text: string | null;
+      try {
+        text = statement();
+      } catch {
+        text = null; // not printable: not kept
+      }
+      set.push([key, text]);
+    }
+    const removed = [...this.seen.keys()].filter((k) => !now.has(k));
+    this.seen = new Map([...now].map(([k, [identity]]) => [k, identity]));
+    return { set, removed };
+  }
+}
+
 /** Serves this worker thread's messages until the kernel ends it. */
 export function serveEvaluation(): void {
   const { interrupt } = workerData as { interrupt: Int32Array };
   let current = -1;
+  let reported = 0;
   // In a notebook a cell may run for minutes (training); NABLA_STATEMENT_SECONDS bounds it.
   const seconds = Number(process.env.NABLA_STATEMENT_SECONDS ?? 600);
+  const post = (msg: FromWorker) => parentPort!.postMessage(msg);
   const session = new Session({
     limits: { timeMs: seconds * 1000 },
     // Files relative to the kernel's directory (the notebook's folder, as Jupyter starts it).
     readFile: readDataFile,
     interrupt,
-    onEffect: (effect) => parentPort!.postMessage({ type: "effect", id: current, effect } satisfies FromWorker),
-    onResult: (result) => parentPort!.postMessage({ type: "result", id: current, result: plain(result) } satisfies FromWorker),
+    onEffect: (effect) => post({ type: "effect", id: current, effect }),
+    onResult: (result) => {
+      reported++;
+      post({ type: "result", id: current, result: plain(result) });
+    },
   });
+  const snapshots = new Snapshots(session);
 
   parentPort!.on("message", (msg: ToWorker) => {
     if (msg.type === "run") {
       current = msg.id;
+      reported = 0;
       Atomics.store(interrupt, 0, 0);
       const results = session.run(msg.code).map(plain);
-      parentPort!.postMessage({ type: "results", id: msg.id, results } satisfies FromWorker);
+      // A result the session returned without reporting it (a cell over the size limit) is reported now.
+      for (const r of results.slice(reported)) post({ type: "result", id: msg.id, result: r });
+      post({ type: "results", id: msg.id, results, snapshot: snapshots.take() });
+    } else if (msg.type === "restore") {
+      current = msg.id;
+      Atomics.store(interrupt, 0, 0);
+      const lost: string[] = [];
+      for (const [key, statement] of msg.statements) if (session.run(statement).some((r) => r.status === "error")) lost.push(key);
+      snapshots.take();
+      post({ type: "answer", id: msg.id, value: lost });
     } else if (msg.type === "describe") {
-      parentPort!.postMessage({ type: "answer", id: msg.id, value: session.describe(msg.name) ?? null } satisfies FromWorker);
+      post({ type: "answer", id: msg.id, value: session.describe(msg.name) ?? null });
     } else {
-      parentPort!.postMessage({ type: "answer", id: msg.id, value: session.names().map((n) => n.name) } satisfies FromWorker);
+      post({ type: "answer", id: msg.id, value: session.names().map((n) => n.name) });
     }
   });
 }

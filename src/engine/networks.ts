@@ -187,7 +187,9 @@ export function trainStatement(netExpr: Expr, dataExpr: Expr, options: Expr[], e
   const layers = weights(ev, net, seed, init);
   const displayId = `nabla-train-${++counter}`;
   ev.env.emit({ kind: "display", text: `training: epoch 0 of ${epochs}`, displayId });
+  // Shown every 1/20 of the epochs, and at least once a second when epochs are slow.
   const every = Math.max(1, Math.floor(epochs / 20));
+  let shown = Date.now();
   const result = runTraining(layers, data, {
     epochs,
     batch: numbers.get("batch") ?? data.samples,
@@ -198,7 +200,8 @@ export function trainStatement(netExpr: Expr, dataExpr: Expr, options: Expr[], e
     dropout: numbers.get("dropout") ?? 0,
     patience: numbers.get("patience") ?? 0,
     onEpoch: (epoch, trainLoss, valLoss) => {
-      if (epoch % every === 0 || epoch === epochs) {
+      if (epoch % every === 0 || epoch === epochs || Date.now() - shown >= 1000) {
+        shown = Date.now();
         ev.env.emit({ kind: "display", text: `training: epoch ${epoch} of ${epochs}, loss ${trainLoss.toPrecision(4)}${valLoss === null ? "" : `, validation ${valLoss.toPrecision(4)}`}`, displayId, update: true });
       }
     },

@@ -21,7 +21,7 @@ describe.skipIf(!available)("the Jupyter kernel", () => {
     expect(await installKernel(["--prefix", prefix, "--from-sources"])).toBe(0);
   });
 
-  for (const suite of ["test_nabla_kernel", "test_kernel_robustness"]) {
+  for (const suite of ["test_nabla_kernel", "test_kernel_robustness", "test_kernel_protocol"]) {
     it(`passes ${suite}`, () => {
       const r = spawnSync(PYTHON, ["-m", "unittest", "-v", suite], { cwd: HERE, env, encoding: "utf8", timeout: 300_000 });
       const summary = r.stderr.split("\n").filter((l) => /^(Ran|OK|FAILED)|(FAIL|ERROR):/.test(l)).join("\n");
