@@ -73,7 +73,8 @@ export async function gradeClass(o: GradeCommandOptions): Promise<GradeSummary> 
   const zero = (s: { student: string; file: string }, reason: string): StudentResult => ({ student: s.student, file: s.file, total: 0, possible, grades: zeroGrades(), problems: [reason], runs: [] });
 
   const results: GradedStudent[] = [];
-  const keyChanged = new Set<string>();
+  /** Locked cell → checksum recorded by assign in a student's notebook → students, where the key changed. */
+  const claims = new Map<string, Map<string, string[]>>();
   const fileHashes = new Map<string, string>();
   let resumed = 0;
   let refused = 0;
@@ -84,17 +85,38 @@ export async function gradeClass(o: GradeCommandOptions): Promise<GradeSummary> 
     const s = byStudent.get(r.student);
     if (!s) return;
     if (cache) writeAtomic(join(cacheDir, `${s.student}.json`), JSON.stringify({ keyHash, fileHash: fileHashes.get(s.student), result: r }));
-    for (const id of (r as { keyChanged?: string[] }).keyChanged ?? []) keyChanged.add(id);
-    if (o.feedback !== false) {
-      writeAtomic(join(o.out, "feedback", `${s.student}.ipynb`), JSON.stringify(feedbackNotebook(r, key), null, 1));
-      writeAtomic(join(o.out, "feedback", `${s.student}.html`), feedbackHtml(r, key));
-      if (o.rubric) {
-        writeAtomic(join(o.out, "rubric", `${s.student}.ipynb`), JSON.stringify(feedbackNotebook(r, key, { rubric: true }), null, 1));
-        writeAtomic(join(o.out, "rubric", `${s.student}.html`), feedbackHtml(r, key, { rubric: true }));
-      }
+    for (const [id, sum] of Object.entries((r as { recordedChecksums?: Record<string, string> }).recordedChecksums ?? {})) {
+      const bySum = claims.get(id) ?? new Map<string, string[]>();
+      claims.set(id, bySum.set(sum, [...(bySum.get(sum) ?? []), s.student]));
     }
+    writeFeedback(r);
     results.push({ student: s.student, name: s.name, file: s.file, total: r.total, possible: r.possible, grades: r.grades, problems: r.problems });
     progress?.tick(s.student);
+  };
+
+  const writeFeedback = (r: StudentResult) => {
+    if (o.feedback === false) return;
+    writeAtomic(join(o.out, "feedback", `${r.student}.ipynb`), JSON.stringify(feedbackNotebook(r, key), null, 1));
+    writeAtomic(join(o.out, "feedback", `${r.student}.html`), feedbackHtml(r, key));
+    if (o.rubric) {
+      writeAtomic(join(o.out, "rubric", `${r.student}.ipynb`), JSON.stringify(feedbackNotebook(r, key, { rubric: true }), null, 1));
+      writeAtomic(join(o.out, "rubric", `${r.student}.html`), feedbackHtml(r, key, { rubric: true }));
+    }
+  };
+
+  const blame = (student: string, problem: string) => {
+    const kept = results.find((r) => r.student === student);
+    if (!kept || kept.problems.includes(problem)) return;
+    kept.problems.push(problem);
+    const path = join(cacheDir, `${student}.json`);
+    try {
+      const saved = JSON.parse(readFileSync(path, "utf8")) as { result: StudentResult };
+      saved.result.problems.push(problem);
+      writeAtomic(path, JSON.stringify(saved));
+      writeFeedback(saved.result);
+    } catch {
+      // no cache entry: the gradebook still says it
+    }
   };
 
   const cached = (s: Submission, fileHash: string): StudentResult | null => {
@@ -147,7 +169,15 @@ export async function gradeClass(o: GradeCommandOptions): Promise<GradeSummary> 
     if (o.rubric) writeAssets(join(o.out, "rubric"));
   }
   const gradeIds = key.gradeCells.map((g) => g.id);
-  const notes = { renamed, keyChanged: [...keyChanged].sort() };
+  const keyChanged = [...claims.keys()].sort();
+  for (const id of keyChanged) {
+    // What most students' notebooks record is what assign released; a student whose notebook
+    // records another checksum (and whose cell matches it) edited both: reported after all.
+    const ranked = [...claims.get(id)!.entries()].sort((a, b) => b[1].length - a[1].length);
+    if (ranked.length < 2 || ranked[1][1].length === ranked[0][1].length) continue;
+    for (const [, students] of ranked.slice(1)) for (const student of students) blame(student, `the locked cell ${id} was changed; it was restored from the key`);
+  }
+  const notes = { renamed, keyChanged };
   writeAtomic(join(o.out, "gradebook.csv"), gradebookCsv(results, gradeIds));
   writeAtomic(join(o.out, "gradebook.json"), gradebookJson(results, notes));
   return { graded, resumed, refused, out: o.out, results, ...notes };

@@ -106,7 +106,8 @@ export function emptyNotebook(): Notebook {
  * A submitted locked cell against the key's released one: the same; changed by the student; or
  * as `assign` released it (its recorded checksum still matches its text) while the key has changed
  * since — then the student is not to be blamed. A student who edits the cell and its recorded
- * checksum is not told apart from a key change, but gains nothing: locked cells run from the key.
+ * checksum looks like a key change here; grade.ts compares the recorded checksums across the class,
+ * where the forger's differs from everyone else's (and gains nothing: locked cells run from the key).
  */
 export function lockedCellChange(submitted: Cell, released: Cell): "same" | "changed" | "key changed" {
   const now = checksum(submitted);

@@ -3,7 +3,7 @@
 // (`boundResult`), so a notebook with huge cells cannot grow the coordinator or its feedback files.
 import { parentPort, workerData } from "node:worker_threads";
 import { gradeSubmission, prepareKey, type StudentResult } from "./grade-one.js";
-import { parseNotebook } from "./notebook.js";
+import { gradeId, parseNotebook } from "./notebook.js";
 
 export interface Job {
   student: string;
@@ -17,7 +17,8 @@ export const RESULT_LIMITS = {
   text: 20_000,
   /** A verdict's feedback or a problem. */
   line: 2_000,
-  problems: 100,
+  /** Problems kept (a student can make many: unknown grade_ids, duplicates…); the coordinator holds them. */
+  problems: 20,
   runs: 1_000,
   resultsPerRun: 200,
   /** Everything the cells printed and held, together. */
@@ -55,6 +56,26 @@ export function boundResult(r: StudentResult): StudentResult {
   return { ...r, problems, runs, grades };
 }
 
+/**
+ * For the locked cells a student kept as released while the key changed (grade-one's `keyChanged`),
+ * the checksums their notebook records: the coordinator compares them across the class, so one
+ * student who edited a locked cell and its recorded checksum stands out from the rest.
+ */
+export function recordedChecksums(text: string, ids: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!ids.length) return out;
+  try {
+    for (const cell of parseNotebook(text).cells) {
+      const id = gradeId(cell);
+      const sum = cell.metadata.nbgrader?.checksum;
+      if (id && ids.includes(id) && typeof sum === "string" && !(id in out)) out[id] = sum;
+    }
+  } catch {
+    // graded already, so it parses; nothing to record otherwise
+  }
+  return out;
+}
+
 /** Grades the submissions this worker thread is sent until the pool ends it. */
 export function serveGrading(): void {
   const { keyText, statementMs } = workerData as { keyText: string; statementMs: number };
@@ -62,7 +83,8 @@ export function serveGrading(): void {
   parentPort!.on("message", (job: Job) => {
     let result: StudentResult;
     try {
-      result = boundResult(gradeSubmission(key, job.student, job.file, job.text, { statementMs }));
+      const graded = gradeSubmission(key, job.student, job.file, job.text, { statementMs });
+      result = { ...boundResult(graded), recordedChecksums: recordedChecksums(job.text, graded.keyChanged ?? []) } as StudentResult;
     } catch (err) {
       parentPort!.postMessage({ failed: `${(err as Error).name}: ${(err as Error).message}`.slice(0, 500) });
       return;

@@ -49,6 +49,15 @@ describe("a key changed after assign", () => {
   const edited = withAnswers(released, PERFECT);
   for (const c of edited.cells) if (gradeId(c) === "setup") c.source = toSourceLines("f(x, y) = 0");
   writeFileSync(join(sub, "edited.ipynb"), JSON.stringify(edited));
+  writeFileSync(join(sub, "kept-too.ipynb"), JSON.stringify(withAnswers(released, PERFECT)));
+  // Edits the locked cell and the checksum assign recorded beside it, to pass for a key change.
+  const forged = withAnswers(released, PERFECT);
+  for (const c of forged.cells) {
+    if (gradeId(c) !== "setup") continue;
+    c.source = toSourceLines("f(x, y) = 0");
+    c.metadata.nbgrader!.checksum = checksum(c);
+  }
+  writeFileSync(join(sub, "forged.ipynb"), JSON.stringify(forged));
 
   it("says once that the key changed, does not accuse students who kept the released cells, and still catches one who edited", async () => {
     const summary = await gradeClass({ key, submissions: [sub], out: join(dir, "graded"), jobs: 1, quiet: true, feedback: false });
@@ -57,7 +66,10 @@ describe("a key changed after assign", () => {
     expect(json.keyChanged).toMatch(/^the key changed since assign: the locked cells q2_test, setup differ/);
     const by = new Map(json.students.map((s) => [s.student, s]));
     expect(by.get("kept")!.problems).toEqual([]);
+    expect(by.get("kept-too")!.problems).toEqual([]);
     expect(by.get("edited")!.problems).toEqual(["the locked cell setup was changed; it was restored from the key"]);
-    expect([by.get("kept")!.total, by.get("edited")!.total]).toEqual([12, 12]);
+    // The class's notebooks record one checksum; the forger's records another.
+    expect(by.get("forged")!.problems).toEqual(["the locked cell setup was changed; it was restored from the key"]);
+    expect(["kept", "kept-too", "edited", "forged"].map((s) => by.get(s)!.total)).toEqual([12, 12, 12, 12]);
   }, 120_000);
 });
