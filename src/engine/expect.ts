@@ -276,7 +276,11 @@ function explain(c: AnswerComparison, mistake: Mistake | null, value: Node, expe
   if (c.verdict === "undecided") return "the grader could not decide whether your answer is right, so it earned no points here; your instructor can review it";
   if (ce) {
     const where = Object.entries(ce.point).map(([k, v]) => `${k} = ${v}`).join(", ");
-    return `your answer gives ${ce.left}${where ? ` at ${where}` : ""}; the expected value there is ${ce.right}`;
+    const at = where ? ` at ${where}` : "";
+    const defined = (v: string) => !/^(undefined|NaN|-?Infinity|−?∞)$/.test(v.trim());
+    if (!defined(ce.left) && defined(ce.right)) return `your answer is not defined${at}, where the expected value is ${ce.right}`;
+    if (defined(ce.left) && !defined(ce.right)) return `your answer gives ${ce.left}${at}, where the expected answer is not defined`;
+    return `your answer gives ${ce.left}${at}; the expected value there is ${ce.right}`;
   }
   if (/^off by /.test(c.reason)) return `your answer is ${c.reason}`;
   return `your answer ${shorten(toPretty(value))} is not the expected one`;

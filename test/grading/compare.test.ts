@@ -128,6 +128,10 @@ describe("messages for students", () => {
     expect(q1.feedback("q1 = 2x sin(x^2)")).toMatch(/^your answer gives 1\.68294\d* at x = 1; the expected value there is 1\.08060\d*$/);
   });
 
+  it("says where an answer is not defined", () => {
+    expect(q1.feedback("q1 = sqrt(-x^2 - 1)")).toMatch(/^your answer is not defined at x = [-\d.]+, where the expected value is [-\d.]+$/);
+  });
+
   it("a parse error in the answer cell is a parse error with its place", () => {
     expect(q1.feedback("q1 = 2x cos(x^2")).toMatch(/^your answer cell q has a parse error at line 1, column \d+: /);
     expect(q1.feedback("y = 1\nq1 = 2x * * cos(x^2)")).toMatch(/^your answer cell q has a parse error at line 2, column \d+: /);
@@ -135,7 +139,7 @@ describe("messages for students", () => {
   });
 
   it("no engine wording reaches a student, whatever the answer", () => {
-    const internal = /sample point|domain of both|canonical|generator|numerator|internal|rounding|undefined amount|NaN|Infinity|\[object|at Object|Error:/;
+    const internal = /sample point|domain of both|canonical|generator|numerator|internal|rounding|undefined|NaN|Infinity|\[object|at Object|Error:/;
     const answers = [
       "q1 = 2x cos(x^2) + 1e-8", "q1 = sqrt(-x^2 - 1)", "q1 = log(-x^2 - 1)", "q1 = 1/0", "q1 = [1, 2]", "q1 = \"text\"", "q1 = x = 1",
       "q1 = solve(x^2 = 4, x)", "q1 = 0/0", "q1 = 10^400", "q1 = 2x cos(x^2 + 1e-12)", "q1 = asin(x + 5)", "q1 = ", "q1 = (",
