@@ -9,6 +9,7 @@ import { describeShape, isScalar } from "./graph/shape.js";
 import { freeSymbols } from "./graph/traverse.js";
 import { floatValue } from "./graph/evalf.js";
 import { Evaluator } from "./engine/evaluate.js";
+import { recursiveDefinition } from "./engine/recursion.js";
 import { renderLatex, toLatex, toPretty, toText } from "./render/index.js";
 import { shortFloat } from "./render/style.js";
 import type { Effect, NablaError, StatementResult } from "./results.js";
@@ -161,6 +162,8 @@ export class Session {
         } finally {
           for (const [p, v] of saved) if (v) this.env.values.set(p, v);
         }
+        const loop = recursiveDefinition(st.name, st.params, st.body, body, this.env, st.span);
+        if (loop) throw loop;
         const fn: UserFunction = { name: st.name, params, body };
         this.env.values.delete(st.name);
         this.env.functions.set(st.name, fn);

@@ -32,9 +32,13 @@ describe("errors", () => {
     expect(errorOf("[1, 2; 3, 4] [1, 2, 3]").message).toBe("cannot multiply 2×2 by vector of length 3: inner dimensions 2 and 3 differ");
   });
   it("suggests the name meant", () => {
-    const e = errorOf("sinn(x)");
+    // An unknown name applied to an argument is a product, with a warning that says so.
+    const [r] = new Session().run("sinn(x)");
+    expect(r.text).toBe("sinn*x");
+    expect(r.effects).toEqual([{ kind: "stderr", text: "warning: sinn is not a function; read as sinn·x — did you mean sin?\n" }]);
+    const e = errorOf("sinn(x, y)");
     expect(e.kind).toBe("name");
-    expect(e.message).toBe("unknown function sinn; did you mean sin?");
+    expect(e.message).toBe("sinn is not a function; did you mean sin?");
   });
   it("keeps going after a failed statement and keeps the names", () => {
     const s = new Session();

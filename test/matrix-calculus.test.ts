@@ -20,11 +20,11 @@ const DECLS = "x ∈ ℝ^n;  A ∈ ℝ^(n×n);  W ∈ ℝ^(m×n);  b ∈ ℝ^m; 
 describe("matrix calculus in matrix notation", () => {
   it("∇ₓ(xᵀAx) = (A + Aᵀ)x", () => expect(last(`${DECLS}∇_x (xᵀ A x)`).pretty).toBe("(A + Aᵀ)x"));
   it("∇²ₓ(xᵀAx) = A + Aᵀ", () => expect(last(`${DECLS}∇²_x (xᵀ A x)`).pretty).toBe("A + Aᵀ"));
-  it("∂/∂W ‖Wx + b − y‖² = 2(Wx + b − y)xᵀ", () => expect(last(`${DECLS}∂/∂W ‖W x + b - y‖²`).pretty).toBe("2(Wx + b − y) xᵀ"));
-  it("∂/∂b sum(relu(Wx + b)) = step(Wx + b)", () => expect(last(`${DECLS}∂/∂b sum(relu(W x + b))`).pretty).toBe("step(Wx + b)"));
+  it("∂/∂W ‖Wx + b − y‖² = 2(Wx + b − y)xᵀ", () => expect(last(`${DECLS}∂/∂W ‖W x + b - y‖²`).pretty).toBe("2(W x + b − y) xᵀ"));
+  it("∂/∂b sum(relu(Wx + b)) = step(Wx + b)", () => expect(last(`${DECLS}∂/∂b sum(relu(W x + b))`).pretty).toBe("step(W x + b)"));
   it("gives the logistic loss's gradient Xᵀ(σ(Xw) − y) and Hessian Xᵀ diag(σ(1 − σ)) X", () => {
     const setup = "X ∈ ℝ^(k×n); w ∈ ℝ^n; t ∈ ℝ^k\nL = -sum(t ⊙ log(σ(X w)) + (1 - t) ⊙ log(1 - σ(X w)));\n";
-    expect(last(`${setup}∇_w L`).pretty).toBe("Xᵀ(σ(Xw) − t)");
+    expect(last(`${setup}∇_w L`).pretty).toBe("Xᵀ(σ(X w) − t)");
     expect(last(`${setup}∇²_w L`).latex).toBe("X^{\\top} \\operatorname{diag}\\left(\\sigma\\left(X w\\right) \\odot \\left(1 - \\sigma\\left(X w\\right)\\right)\\right) X");
   });
   it("∇_z of cross-entropy after softmax is softmax(z) 𝟏ᵀy − y, which is p − y for a one-hot y", () => {

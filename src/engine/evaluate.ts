@@ -12,6 +12,8 @@ import { isDigits } from "../syntax/names.js";
 import { differentiate, gradient, hessian } from "./differentiate.js";
 import { matmul } from "../graph/ops/linear-algebra.js";
 import { didYouMean } from "./suggest.js";
+import { juxtapositionWarning, looksLikeFunction } from "./juxtaposition.js";
+import { toPretty } from "../render/index.js";
 import { lookupCommand, vocabulary } from "./commands/table.js";
 import { runCommand } from "./commands/dispatch.js";
 import { expandBigop } from "./bigops.js";
@@ -150,13 +152,20 @@ export class Evaluator {
       }
       return apply(entry.name, args);
     }
-    // Not a function: juxtaposition, as in n(n + 1).
-    if (!this.env.values.has(e.callee) && !this.env.shapes.has(e.callee)) {
-      const suggestion = didYouMean(e.callee, this.knownFunctions());
-      if (suggestion) throw nameError(`unknown function ${e.callee}; did you mean ${suggestion}?`);
+    // Not a function: juxtaposition, as in n(n + 1); said so when the name looks like a function's.
+    const unknown = !this.env.values.has(e.callee) && !this.env.shapes.has(e.callee);
+    if (e.args.length !== 1) {
+      const suggestion = unknown ? didYouMean(e.callee, this.knownFunctions()) : null;
+      throw nameError(`${e.callee} is not a function${suggestion ? `; did you mean ${suggestion}?` : ""}`);
     }
-    if (e.args.length !== 1) throw nameError(`${e.callee} is not a function`);
-    return this.binary("*", this.name(e.callee), this.expr(e.args[0]));
+    const factor = this.expr(e.args[0]);
+    const product = this.binary("*", this.name(e.callee), factor);
+    if (unknown && looksLikeFunction(e.callee)) {
+      const arg = toPretty(factor);
+      const read = `${toPretty(sym(e.callee))}·${factor.kind === "sym" || factor.kind === "num" && factor.value.sign() >= 0 ? arg : `(${arg})`}`;
+      this.env.emit({ kind: "stderr", text: `warning: ${juxtapositionWarning(e.callee, read, this.knownFunctions())}\n` });
+    }
+    return product;
   }
 
   /** The names a call may mean: the user's functions, then the operator and command tables'. */
@@ -254,7 +263,8 @@ export class Evaluator {
     });
     const all = rows.flat();
     if (all.every((x) => isScalar(x.shape))) {
-      return rows.length === 1 ? tensor([width], all) : tensor([rows.length, width], all);
+      // [1, 3, 5] and [1; 3; 5] are the same vector (a column); a matrix has two columns or more.
+      return rows.length === 1 || width === 1 ? tensor([all.length], all) : tensor([rows.length, width], all);
     }
     // [[1, 2], [3, 4]] and [A, B]: stacking arrays of one shape adds an axis.
     if (rows.length === 1 && all.every((x) => x.kind === "tensor" && x.shape.join() === all[0].shape.join())) {

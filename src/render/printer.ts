@@ -65,7 +65,7 @@ class Printer {
       case "float":
         return { s: st.float(n.value), prec: n.value < 0 ? Prec.Product : Prec.Atom };
       case "sym":
-        return { s: st.symbol(n.name), prec: Prec.Atom };
+        return { s: st.name === "text" ? textSymbol(n.name, n.shape) : st.symbol(n.name), prec: Prec.Atom };
       case "indexed":
         return { s: st.symbol(`${n.base}_${this.node(n.index).s.replace(/[{}]/g, "")}`), prec: Prec.Atom };
       case "const":
@@ -249,7 +249,11 @@ class Printer {
     if (t.shape.length === 2) {
       const cols = t.shape[1];
       const rows = Array.from({ length: t.shape[0] }, (_, i) => entries.slice(i * cols, (i + 1) * cols));
+      // A vector is a column and [a; b; c] reads as one: a one-row or one-column matrix is written so it
+      // reads back as a matrix.
       if (t.shape[0] === 1 && st.name === "text") return `transpose(${st.vector(rows[0])})`;
+      if (t.shape[0] === 1 && st.name === "pretty") return `${st.vector(rows[0])}ᵀ`;
+      if (t.shape[1] === 1 && st.name !== "latex") return st.vector(rows.map((row) => st.vector(row)));
       return st.matrix(rows);
     }
     const block = t.entries.length / t.shape[0];
@@ -261,15 +265,28 @@ class Printer {
   }
 }
 
-/** The denominator to pull out of an all-rational matrix with a fraction in it: (1/10)[6, -7; -2, 4]. */
+/**
+ * The denominator to pull out of an all-rational matrix with a fraction in it: (1/10)[6, -7; -2, 4].
+ * Only with two rows and columns or more: `(1/2)[1, 3]ᵀ` would read back as an index into 1/2.
+ */
 function commonDenominator(t: Tensor): bigint | null {
-  if (t.shape.length !== 2 || !t.entries.every((e) => e.kind === "num")) return null;
+  if (t.shape.length !== 2 || (t.shape[0] as number) < 2 || (t.shape[1] as number) < 2 || !t.entries.every((e) => e.kind === "num")) return null;
   let lcm = 1n;
   for (const e of t.entries) {
     const d = (e as { value: Rational }).value.den;
     lcm = (lcm * d) / gcd(lcm, d);
   }
   return lcm > 1n && lcm <= 1000n ? lcm : null;
+}
+
+/**
+ * A symbol in Nabla's text: the identity and all-ones arrays of a symbolic size (matrix calculus
+ * writes them I and 𝟏) as the calls that make them, so the text reads back with its shape.
+ */
+function textSymbol(name: string, shape: readonly (number | string)[]): string {
+  if (name === "I" && shape.length === 2 && shape[0] === shape[1]) return `I(${shape[0]})`;
+  if (name === "𝟏" && shape.length > 0) return `ones(${shape.join(", ")})`;
+  return name;
 }
 
 function gcd(a: bigint, b: bigint): bigint {

@@ -138,6 +138,30 @@ function isSingleLetter(s: string): boolean {
   return true;
 }
 
+/** Digits and a point only: a number's numerator as a product prints it. */
+function isPlainNumber(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (!((c >= 0x30 && c <= 0x39) || c === 0x2e)) return false;
+  }
+  return s !== "";
+}
+
+/**
+ * Whether the factor `f` may touch the product `acc` printed so far and still read back as a
+ * product: `2x`, `x²y`, `(A + Aᵀ)x`, `σ(x)(1 − σ(x))`. Two names never touch (`x y`: `xy` is one
+ * name), nor a function name and a parenthesis (`cos(x) (…)` needs no space, `ab (x + 1)` does).
+ */
+function joinsTightly(acc: string, f: string): boolean {
+  if (f.startsWith("(")) return acc.endsWith("ᵀ") || !endsInLongName(acc);
+  if (!isSingleLetter(f)) return false;
+  const last = acc.charCodeAt(acc.length - 1);
+  // ) ] | ‖, or a superscript digit or minus (x², x⁻¹): a name cannot go on through them.
+  if (last === 0x29 || last === 0x5d || last === 0x7c || last === 0x2016 || last === 0x207b) return true;
+  if ((last >= 0x2070 && last <= 0x2079) || last === 0xb9 || last === 0xb2 || last === 0xb3) return true;
+  return isPlainNumber(acc);
+}
+
 /**
  * Whether `s` ends in two or more letters, then any sub- or superscript digits (cos, xy, ab₂; ⁱ
  * counts as either). A scan back from the end: a pattern tried at every position of a growing
@@ -163,17 +187,17 @@ export const PRETTY: Style = {
   minus: "−",
   symbol: prettyName,
   constant: (name) => name,
-  // 2xy and σ(x)(1 − σ(x)) join tightly; a function name or a long name gets a space: 2x cos(x²).
+  // 2x, x²y and σ(x)(1 − σ(x)) join tightly; names are apart (2x y, as typed), and so is a function: 2x cos(x²).
   product: (factors, numeric) =>
     factors.reduce((acc, f, i) => {
       if (i === 0) return f;
       if (numeric[i]) return `${acc}·${f}`;
-      const singleLetter = isSingleLetter(f) && !endsInLongName(acc);
-      return acc + (singleLetter || f.startsWith("(") ? "" : " ") + f;
+      return acc + (joinsTightly(acc, f) ? "" : " ") + f;
     }, ""),
   fraction: (n, d, simple) => `${n}/${simple ? d : `(${d})`}`,
   power: (b, e, simple) => (isDigits(e.startsWith("-") ? e.slice(1) : e) ? b + toSuperscript(Number(e)) : `${b}^${simple ? e : `(${e})`}`),
-  root: (r, k) => (k === 2 ? "√" : k === 3 ? "∛" : `${toSuperscript(k)}√`) + (/^[\w.]+$/u.test(r) ? r : `(${r})`),
+  // √2, ∛x, ∜(x + 1); a higher root as a power, which reads back (a superscript before √ would read as x⁵ √y).
+  root: (r, k) => (k <= 4 ? ["√", "∛", "∜"][k - 2] + (/^[\w.]+$/u.test(r) ? r : `(${r})`) : `${/^[\w.]+$/u.test(r) ? r : `(${r})`}^(1/${k})`),
   exp: (e) => `exp(${e})`,
   paren: (s) => `(${s})`,
   call: (name, args) => `${name === "sigmoid" ? "σ" : name}(${args.join(", ")})`,

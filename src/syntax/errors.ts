@@ -17,7 +17,7 @@ const BRACKET_NAMES: Record<string, string> = { "(": "parenthesis", "[": "matrix
 const CLOSERS: Record<string, string> = { "(": ")", "[": "]", "{": "}" };
 
 /** Ohm's expectations, said plainly: `"]"` → `]`, rule descriptions kept, duplicates dropped. */
-const EXPRESSION_STARTS = new Set(["a letter", "a digit", '"""', '"("', '"["', '"|"', '"‖"', '"."', '"-"', '"+"', '"∂"', '"∇"', '"Σ"', '"∑"', '"∏"', '"d"', '"≈"']);
+const EXPRESSION_STARTS = new Set(["a letter", "a digit", '"""', '"("', '"["', '"|"', '"‖"', '"."', '"-"', '"+"', '"∂"', '"∇"', '"Σ"', '"∑"', '"∏"', '"d"', '"≈"', '"−"', '"√"', '"∛"', '"∜"', '"∞"', '"help"']);
 
 function describeExpected(expected: string[]): string {
   const startsExpression = expected.some((e) => e === "a letter" || e === "a digit");

@@ -19,12 +19,14 @@ const binary = (op: BinaryOp, left: Expr, right: Expr, implicit: boolean, end: n
 
 const RESERVED = "ᵀℝΣ";
 /** The statement keywords (longest first where one begins another: tol before to); help, completion and highlighting read them here. */
-export const KEYWORDS = ["check", "expect", "layer", "train", "on", "with", "subject", "tol", "to", "maximize", "minimize", "points", "else", "if", "in", "rtol", "forbid"];
-const MUL_OPS: [string, BinaryOp][] = [["*", "*"], ["/", "/"], ["·", "·"], ["⊙", "⊙"], [".*", "⊙"], ["⊗", "⊗"], ["÷", "/"]];
+export const KEYWORDS = ["check", "expect", "layer", "train", "on", "with", "subject", "tol", "to", "maximize", "minimize", "points", "else", "if", "in", "rtol", "forbid", "for"];
+const MUL_OPS: [string, BinaryOp][] = [["*", "*"], ["/", "/"], ["·", "·"], ["⊙", "⊙"], [".*", "⊙"], ["⊗", "⊗"], ["÷", "/"], ["×", "*"]];
 const REL_OPS: [string, RelOp][] = [
   ["==", "=="], ["≡", "=="], ["≠", "≠"], ["!=", "≠"], ["<=", "<="], ["≤", "<="], [">=", ">="], ["≥", ">="], ["=", "="], ["<", "<"], [">", ">"],
 ];
 
+/** `-` or the printed minus `−` (U+2212). */
+const isMinus = (c: string | undefined) => c === "-" || c === "−";
 const isSuperscript = (c: string | undefined) => c !== undefined && c !== "" && SUPERSCRIPT_DIGITS.includes(c);
 const isDigit = (c: string | undefined) => c !== undefined && c >= "0" && c <= "9";
 const isIdentStart = (c: string | undefined) => isLetter(c) && !RESERVED.includes(c!);
@@ -222,13 +224,13 @@ class Parser {
       const mark = this.pos;
       this.skip();
       const c = this.peek();
-      if ((c !== "+" && c !== "-") || this.at("->")) {
+      if ((c !== "+" && !isMinus(c)) || this.at("->")) {
         this.pos = mark;
         return { e: acc, start: first.start, end };
       }
       this.pos++;
       const right = this.term();
-      acc = binary(c, acc, right.e, false, this.base + right.end);
+      acc = binary(c === "+" ? "+" : "-", acc, right.e, false, this.base + right.end);
       end = right.end;
     }
   }
@@ -272,7 +274,7 @@ class Parser {
     this.skip();
     const start = this.pos;
     const c = this.peek();
-    if (c === "-") {
+    if (isMinus(c)) {
       this.pos++;
       const arg = this.unary();
       return { e: { kind: "neg", arg: arg.e, span: this.span(start, arg.end) }, start, end: arg.end };
@@ -309,7 +311,7 @@ class Parser {
     }
     this.skip();
     let total = 1;
-    if (isSuperscript(this.peek())) total = this.superscripts().value;
+    if (isSuperscript(this.peek()) || this.caretOrderAhead()) total = this.order();
     this.skip();
     if (!this.at("/")) {
       if (symbol === "∂") bail();
@@ -326,7 +328,7 @@ class Parser {
         this.pos++;
         path.push(this.nameToken()?.name ?? bail());
       }
-      const order = isSuperscript(this.peek()) ? this.superscripts().value : 1;
+      const order = isSuperscript(this.peek()) || this.caretOrderAhead() ? this.order() : 1;
       vars.push({ path, order });
     }
     // `d/` with no differentials after it is a division, for the grammar to sort out.
@@ -334,6 +336,19 @@ class Parser {
     const withTotal = vars.length === 1 && total > 1 && vars[0].order === 1 ? [{ ...vars[0], order: total }] : vars;
     const body = this.term();
     return { e: { kind: "derivative", vars: withTotal, arg: body.e, span: this.span(start, body.end) }, start, end: body.end };
+  }
+
+  /** `^2` as a derivative's order (d^2/dx^2). */
+  private caretOrderAhead(): boolean {
+    return this.peek() === "^" && isDigit(this.peek(1));
+  }
+
+  /** A derivative's order: superscript digits or `^` and digits. */
+  private order(): number {
+    if (isSuperscript(this.peek())) return this.superscripts().value;
+    const start = ++this.pos;
+    while (isDigit(this.peek())) this.pos++;
+    return Number(this.text.slice(start, this.pos));
   }
 
   private superscripts(): { value: number; start: number } {
@@ -359,7 +374,7 @@ class Parser {
   private exponent(): Parsed {
     this.skip();
     const start = this.pos;
-    if (this.peek() === "-") {
+    if (isMinus(this.peek())) {
       this.pos++;
       const arg = this.exponent();
       return { e: { kind: "neg", arg: arg.e, span: this.span(start, arg.end) }, start, end: arg.end };

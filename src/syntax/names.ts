@@ -65,6 +65,22 @@ export function superscriptValue(text: string): number {
   return value;
 }
 
+/** A derivative's order as typed: `²` or `^2`. */
+export function orderValue(text: string): number {
+  return text.startsWith("^") ? Number(text.slice(1)) : superscriptValue(text);
+}
+
+/**
+ * The operators written as symbols, by the name their help is filed under: help(∇), help(⊙).
+ * The grammar's `operatorSymbol` lists the same symbols.
+ */
+export const OPERATOR_SYMBOLS: Record<string, string> = {
+  "∇": "grad", "∇²": "hessian", "∂": "diff", "⊙": "hadamard", ".*": "hadamard", "⊗": "outer", "·": "dot",
+  "×": "matmul", "*": "matmul", "Σ": "sum", "∑": "sum", "∏": "prod", "ᵀ": "transpose", "'": "transpose",
+  "⁻¹": "inverse", "√": "sqrt", "‖": "norm", "|": "abs", "≈": "N", "≡": "check", "==": "check", "∈": "in",
+  "→": "network", "->": "network", "^": "pow", "/": "div", "÷": "div", "+": "add", "-": "sub", "−": "sub",
+};
+
 export function toSuperscript(n: number): string {
   return String(n)
     .split("")

@@ -2,7 +2,7 @@
 import type { Node as OhmNode } from "ohm-js";
 import grammar from "../../grammar/nabla.ohm-bundle.js";
 import type { BinaryOp, DiffVar, Dim, ExpectBranch, Expr, RelOp, Span, Statement } from "./ast.js";
-import { canonicalName, superscriptValue, unescapeString } from "./names.js";
+import { OPERATOR_SYMBOLS, canonicalName, orderValue, superscriptValue, unescapeString } from "./names.js";
 import { fastParse } from "./fast-parse.js";
 
 
@@ -26,14 +26,14 @@ function listOf<T>(node: OhmNode): T[] {
 }
 
 function orderOf(iter: OhmNode): number {
-  return iter.children.length ? superscriptValue(iter.sourceString) : 1;
+  return iter.children.length ? orderValue(iter.sourceString) : 1;
 }
 
 function binary(op: BinaryOp, left: OhmNode, right: OhmNode, whole: OhmNode, implicit = false): Expr {
   return { kind: "binary", op, left: expr(left), right: expr(right), implicit, span: spanOf(whole) };
 }
 
-const MUL_OPS: Record<string, BinaryOp> = { "*": "*", "/": "/", "÷": "/", "·": "·", "⊙": "⊙", ".*": "⊙", "⊗": "⊗" };
+const MUL_OPS: Record<string, BinaryOp> = { "*": "*", "/": "/", "÷": "/", "·": "·", "⊙": "⊙", ".*": "⊙", "⊗": "⊗", "×": "*" };
 const REL_OPS: Record<string, RelOp> = {
   "=": "=", "==": "==", "≡": "==", "≠": "≠", "!=": "≠", "<": "<", "<=": "<=", "≤": "<=", ">": ">", ">=": ">=", "≥": ">=",
 };
@@ -153,7 +153,7 @@ const semantics = grammar.createSemantics().addOperation<unknown>("toAst", {
   Additive(first, ops, rest): Expr {
     let acc = expr(first);
     rest.children.forEach((term, i) => {
-      const op = ops.children[i].sourceString as "+" | "-";
+      const op = ops.children[i].sourceString === "+" ? "+" : "-";
       acc = { kind: "binary", op, left: acc, right: expr(term), implicit: false, span: { start: acc.span.start, end: base + term.source.endIdx } };
     });
     return acc;
@@ -224,7 +224,7 @@ const semantics = grammar.createSemantics().addOperation<unknown>("toAst", {
     return [first["toAst"]() as string, ...rest.children.map((c) => c["toAst"]() as string)];
   },
   GradOp(_nabla, order, sub) {
-    return { order: order.children.length ? superscriptValue(order.sourceString) : 1, wrt: optional<string[]>(sub) ?? [] };
+    return { order: orderOf(order), wrt: optional<string[]>(sub) ?? [] };
   },
   gradSub_many(_u, _o, _s1, names, _s2, _c) {
     return listOf<string>(names);
@@ -268,14 +268,24 @@ const semantics = grammar.createSemantics().addOperation<unknown>("toAst", {
   Postfix_transpose(arg, _t): Expr {
     return { kind: "transpose", arg: expr(arg), span: spanOf(this) };
   },
+  Postfix_inverseTranspose(arg, symbol): Expr {
+    const at = spanOf(symbol);
+    const minusOne: Expr = { kind: "neg", arg: { kind: "number", text: "1", span: at }, span: at };
+    const inverse: Expr = { kind: "binary", op: "^", left: expr(arg), right: minusOne, implicit: false, span: spanOf(this) };
+    return { kind: "transpose", arg: inverse, span: spanOf(this) };
+  },
   Postfix_inverse(arg, inv): Expr {
     const at = spanOf(inv);
     const minusOne: Expr = { kind: "neg", arg: { kind: "number", text: "1", span: at }, span: at };
     return { kind: "binary", op: "^", left: expr(arg), right: minusOne, implicit: false, span: spanOf(this) };
   },
   Postfix_superPower(arg, power): Expr {
-    const exponent: Expr = { kind: "number", text: String(superscriptValue(power.sourceString)), span: spanOf(power) };
-    return { kind: "binary", op: "^", left: expr(arg), right: exponent, implicit: false, span: spanOf(this) };
+    return { kind: "binary", op: "^", left: expr(arg), right: power["toAst"]() as Expr, implicit: false, span: spanOf(this) };
+  },
+  superscriptPower(minus, digits): Expr {
+    const at = spanOf(this);
+    const magnitude: Expr = { kind: "number", text: String(superscriptValue(digits.sourceString)), span: minus.children.length ? { start: at.start + 1, end: at.end } : at };
+    return minus.children.length ? { kind: "neg", arg: magnitude, span: at } : magnitude;
   },
   Postfix_member(target, _dot, name): Expr {
     return { kind: "member", target: expr(target), name: name["toAst"]() as string, span: spanOf(this) };
@@ -295,7 +305,29 @@ const semantics = grammar.createSemantics().addOperation<unknown>("toAst", {
   Primary_name(n): Expr {
     return { kind: "name", name: n["toAst"]() as string, span: spanOf(this) };
   },
-  Call(name, primes, _o, args, _c): Expr {
+  Call_symbol(help, _o, symbol, _c): Expr {
+    const at = spanOf(symbol);
+    const topic: Expr = { kind: "name", name: (Object.hasOwn(OPERATOR_SYMBOLS, symbol.sourceString) ? OPERATOR_SYMBOLS[symbol.sourceString] : undefined) ?? symbol.sourceString, span: at };
+    return { kind: "call", callee: "help", primes: 0, args: [topic], span: spanOf(this), calleeSpan: spanOf(help) };
+  },
+  Root(sign, arg): Expr {
+    const radicand = expr(arg);
+    const at = spanOf(sign);
+    if (sign.sourceString === "√") return { kind: "call", callee: "sqrt", primes: 0, args: [radicand], span: spanOf(this), calleeSpan: at };
+    const k = sign.sourceString === "∛" ? "3" : "4";
+    const exponent: Expr = { kind: "binary", op: "/", left: { kind: "number", text: "1", span: at }, right: { kind: "number", text: k, span: at }, implicit: false, span: at };
+    return { kind: "binary", op: "^", left: radicand, right: exponent, implicit: false, span: spanOf(this) };
+  },
+  RootArg_paren(_o, e, _c) {
+    return expr(e);
+  },
+  RootArg_number(n): Expr {
+    return { kind: "number", text: n.sourceString, span: spanOf(this) };
+  },
+  RootArg_name(n): Expr {
+    return { kind: "name", name: n["toAst"]() as string, span: spanOf(this) };
+  },
+  Call_apply(name, primes, _o, args, _c): Expr {
     return {
       kind: "call",
       callee: name["toAst"]() as string,

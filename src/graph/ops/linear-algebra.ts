@@ -387,7 +387,8 @@ export const LINEAR_ALGEBRA: OperatorEntry[] = [
     name: "I",
     aliases: ["eye", "identity"],
     arity: [1, 1],
-    fold: ([n]) => identity(positiveInteger("I", n)),
+    // I(n) of a symbolic size is the identity symbol matrix calculus writes (its text form reads back).
+    fold: ([n]) => (n.kind === "sym" && isScalar(n.shape) ? sym("I", [n.name, n.name]) : identity(positiveInteger("I", n))),
     help: { syntax: "I(n)", description: "The n×n identity matrix.", examples: ["I(3)"] },
   },
   {
@@ -399,7 +400,8 @@ export const LINEAR_ALGEBRA: OperatorEntry[] = [
   {
     name: "ones",
     arity: [1, 8],
-    fold: (args) => filled(args, ONE, "ones"),
+    // ones(n) of symbolic sizes is 𝟏, the all-ones symbol (as ones_like gives it).
+    fold: (args) => (args.every((a) => a.kind === "sym" && isScalar(a.shape)) ? sym("𝟏", args.map((a) => (a as { name: string }).name)) : filled(args, ONE, "ones")),
     help: { syntax: "ones(m, n, …)", description: "An array of ones.", examples: ["ones(3)"] },
   },
   {

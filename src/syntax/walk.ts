@@ -1,0 +1,37 @@
+// Visiting an expression's subexpressions, for checks that read the AST (which names a definition uses).
+import type { Expr } from "./ast.js";
+
+/** The direct subexpressions of `e`, left to right. */
+export function childrenOf(e: Expr): Expr[] {
+  switch (e.kind) {
+    case "number": case "string": case "name": case "partialOf": return [];
+    case "binary": case "relation": return [e.left, e.right];
+    case "neg": case "approx": case "transpose": case "norm": case "abs": case "derivative": case "grad": return [e.arg];
+    case "call": return e.args;
+    case "index": return [e.target, ...e.indices.filter((i): i is Expr => i !== "all")];
+    case "member": return [e.target];
+    case "matrix": return e.rows.flat();
+    case "bigop": return [...(e.from ? [e.from] : []), ...(e.to ? [e.to] : []), e.body];
+    case "range": return [e.from, e.to];
+    case "arrow": return e.items;
+  }
+}
+
+/** The first subexpression of `e` (itself included, depth first, left to right) that satisfies `test`. */
+export function findExpr(e: Expr, test: (x: Expr) => boolean): Expr | null {
+  const stack: Expr[] = [e];
+  while (stack.length) {
+    const x = stack.pop()!;
+    if (test(x)) return x;
+    stack.push(...childrenOf(x).reverse());
+  }
+  return null;
+}
+
+/** The name an expression refers to as a whole (`g`, `g(x)`, `∂g/∂x`), if any. */
+export function referencedName(e: Expr): string | null {
+  if (e.kind === "name") return e.name;
+  if (e.kind === "call") return e.callee;
+  if (e.kind === "partialOf") return e.fn[0];
+  return null;
+}
