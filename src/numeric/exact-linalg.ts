@@ -91,13 +91,22 @@ export function inverse(A: Matrix): Matrix {
   if (n === 0) return [];
   // A = S⁻¹M with S = diag(row scales), so A⁻¹ = M⁻¹S: column j of M⁻¹ times the scale of row j.
   const scales: bigint[] = [];
-  const M: bigint[][] = A.map((row, i) => {
+  const integers: bigint[][] = A.map((row) => {
     let lcm = 1n;
     for (const x of row) lcm = (lcm * x.den) / bigintGcd(lcm, x.den);
     scales.push(lcm);
+    return row.map((x) => (x.num * lcm) / x.den);
+  });
+  const { adjugate, det: d } = adjugateFractionFree(integers);
+  return adjugate.map((row) => row.map((x, j) => Rational.of(x * scales[j], d)));
+}
+
+function adjugateFractionFree(integers: bigint[][]): { adjugate: bigint[][]; det: bigint } {
+  const n = integers.length;
+  const M: bigint[][] = integers.map((row, i) => {
     const right = new Array<bigint>(n).fill(0n);
     right[i] = 1n;
-    return [...row.map((x) => (x.num * lcm) / x.den), ...right];
+    return [...row, ...right];
   });
   const width = 2 * n;
   let previous = 1n;
@@ -126,8 +135,8 @@ export function inverse(A: Matrix): Matrix {
     }
     previous = pivot;
   }
-  const d = previous;
-  return M.map((row) => row.slice(n).map((x, j) => Rational.of(x * scales[j], d)));
+  // [M | I] is now [d·I | d·M⁻¹] with d the last pivot: d·M⁻¹ = adj(M)·(d/det M), and d = ±det M.
+  return { adjugate: M.map((row) => row.slice(n)), det: previous };
 }
 
 /** Gauss–Jordan over ℚ on [A | I] (the reference the fraction-free inverse is tested against). */
