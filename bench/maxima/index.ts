@@ -5,7 +5,8 @@
 //         of the sources, no V8 code cache; Maxima: `maxima -b file`).
 // Each round runs every workload once on each side, in alternating order; the ratio is Maxima's
 // time over Nabla's within the round (> 1: Nabla faster), reported as median and range.
-// `npm run bench maxima` (env MAXIMA_ROUNDS=5, MAXIMA_PARTS=table,growth, MAXIMA_COLD=0 to skip cold).
+// `npm run bench maxima` (env MAXIMA_ROUNDS=5, MAXIMA_PARTS=table,growth, MAXIMA_COLD=0 to skip cold,
+// MAXIMA_GROWTH=series,exact,Hessian to pick growth families by the start of their name).
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -182,7 +183,8 @@ async function table(Session: SessionClass, maxima: WarmMaxima, dir: string, rou
 
 async function growth(Session: SessionClass, maxima: WarmMaxima, rounds: number): Promise<void> {
   console.log(`  growth (warm, median of ${rounds} rounds; exponent k of t ≈ c·nᵏ fitted over the sizes)`);
-  for (const g of GROWTH) {
+  const only = process.env.MAXIMA_GROWTH?.split(",");
+  for (const g of GROWTH.filter((f) => !only || only.some((o) => f.family.startsWith(o)))) {
     const nabla: number[] = [];
     const max: number[] = [];
     for (const n of g.sizes) {
