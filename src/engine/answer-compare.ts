@@ -23,12 +23,25 @@ export interface Tolerance {
 
 export const EXACT: Tolerance = { absolute: null, relative: null };
 
-/** A shape in words, with its article: "a number", "a vector of length 3", "a 2×2 matrix". */
+/** A shape in words, with its article: "a scalar", "a vector of length 3", "a 2×2 matrix". */
 export function shapeWords(shape: Shape): string {
-  if (shape.length === 0) return "a number";
+  if (shape.length === 0) return "a scalar";
   if (shape.length === 1) return `a vector of length ${shape[0]}`;
   return `a ${shape.join("×")} ${shape.length === 2 ? "matrix" : "array"}`;
 }
+
+/** What a value is, in words: "text", "an equation", "a layer", or its shape. */
+export function valueWords(node: Node): string {
+  switch (node.kind) {
+    case "str": return "text";
+    case "rel": return "an equation";
+    case "tuple": return "a list";
+    case "record": return /^[aeiou]/i.test(node.tag) ? `an ${node.tag}` : `a ${node.tag}`;
+    default: return shapeWords(node.shape);
+  }
+}
+
+const OTHER_KINDS = ["str", "rel", "tuple", "record"];
 
 const hasTolerance = (t: Tolerance) => t.absolute !== null || t.relative !== null;
 
@@ -174,6 +187,9 @@ export function compareAnswer(answer: Node, expected: Node, t: Tolerance = EXACT
     const a = pointsOf(answer, null);
     const e = pointsOf(expected, null);
     if (a && e) return comparePointSets(a, e, t);
+  }
+  if ((OTHER_KINDS.includes(answer.kind) || OTHER_KINDS.includes(expected.kind)) && answer.kind !== expected.kind) {
+    return { verdict: "not equivalent", reason: `${valueWords(answer)} is not ${valueWords(expected)}`, mistake: { kind: "shape" } };
   }
   const a = asVector(answer);
   const e = asVector(expected);

@@ -26,7 +26,7 @@ import { substitute } from "./substitute.js";
 import { lookupCommand } from "./commands/table.js";
 import { lookupOperator } from "../graph/operators.js";
 import { freeSymbols } from "../graph/traverse.js";
-import { compareAnswer, namedMistake, shapeWords, type AnswerComparison, type Mistake, type Tolerance } from "./answer-compare.js";
+import { compareAnswer, namedMistake, valueWords, type AnswerComparison, type Mistake, type Tolerance } from "./answer-compare.js";
 
 export interface ExpectOutcome {
   earned: number;
@@ -266,7 +266,7 @@ function explain(c: AnswerComparison, mistake: Mistake | null, value: Node, expe
       case "factor": return `your answer is off by a constant factor: it is ${mistake.factor} times the expected one`;
       case "transposed": return "your answer is the transpose of the expected matrix";
       case "constant": return `your answer differs from the expected one by a constant (${mistake.constant})`;
-      case "shape": return `your answer is ${shapeWords(value.shape)}, but ${shapeWords(expected.shape)} was expected`;
+      case "shape": return `your answer is ${valueWords(value)}, but ${valueWords(expected)} was expected`;
       case "missing solution": return mistake.points.length === 1 ? "your answer is missing a solution" : `your answer is missing ${mistake.points.length} solutions`;
       case "extra solution": return `your answer has ${mistake.points.length === 1 ? "a point" : "points"} that ${mistake.points.length === 1 ? "is" : "are"} not a solution: ${mistake.points.join("; ")}`;
       case "wrong solution": return `${mistake.points.join("; ")} ${mistake.points.length === 1 ? "is" : "are"} not a solution, and a solution is missing`;

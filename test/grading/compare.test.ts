@@ -125,6 +125,8 @@ describe("messages for students", () => {
     expect(hess.feedback("H = -[6x, 1; 0, 6y]")).toBe("your answer is the negative of the expected one: check the sign");
     expect(anti.feedback("F = x^3/3 + 7")).toBe("your answer differs from the expected one by a constant (7)");
     expect(hess.feedback("H = [6x, 6y]")).toBe("your answer is a vector of length 2, but a 2×2 matrix was expected");
+    expect(q1.feedback("q1 = dense(2 → 3, relu)")).toBe("your answer is a layer, but a scalar was expected");
+    expect(q1.feedback("q1 = \"2x cos(x^2)\"")).toBe("your answer is text, but a scalar was expected");
     expect(q1.feedback("q1 = 2x sin(x^2)")).toMatch(/^your answer gives 1\.68294\d* at x = 1; the expected value there is 1\.08060\d*$/);
   });
 
