@@ -53,6 +53,7 @@ export async function run(runs = 20): Promise<void> {
       }
     }
   }
+  interruptLatency(env);
   console.log("kernel: cold start to the first reply (and to wait_for_ready's end), median of 5; the client's very first start apart;");
   console.log("        median execute round-trip (1 + 1, 3×3 inverse); resident memory after start");
   const s = (x: number) => `${x.toFixed(2)} s`;
@@ -61,5 +62,28 @@ export async function run(runs = 20): Promise<void> {
       `  ${row.kernel.padEnd(10)} start ${s(row.first_reply_s)} (ready ${s(row.ready_s)}; first of all ${s(row.client_cold_first_reply_s)}, ready ${s(row.client_cold_ready_s)})` +
         `   1 + 1 ${row.simple_ms.toFixed(1)} ms   3×3 inverse ${row.inverse_ms.toFixed(1)} ms   RSS ${row.rss_mb.toFixed(0)} MB`,
     );
+  }
+}
+
+/**
+ * Interrupt latency, Nabla and ipykernel alike: a cell that checks for interrupts, and one that does
+ * not (Nabla: one exact matrix power; ipykernel: one huge integer power, a single C call), from
+ * interrupt_kernel() to the cell's reply, and the next cell's round trip after it.
+ */
+function interruptLatency(env: NodeJS.ProcessEnv): void {
+  const cells = [
+    { name: "nabla", label: "Nabla", cooperative: "slow = diff(sin(cos(tan(x))), x, 40)", stubborn: "inv([1, 2; 3, 4])^1000000" },
+    { name: "python3", label: "ipykernel", cooperative: "while True: pass", stubborn: "x = 3 ** 10**9" },
+  ];
+  console.log("kernel: interrupt to the cell's reply (median of 3), cooperative and not; then the next cell's round trip");
+  for (const k of cells) {
+    const r = spawnSync(PYTHON, [join(import.meta.dirname, "interrupt.py"), k.name, k.cooperative, k.stubborn, "3"], { env, encoding: "utf8", timeout: 600_000 });
+    try {
+      const m = JSON.parse(r.stdout.trim().split("\n").pop() ?? "") as Record<string, number>;
+      const ms = (x: number) => `${x.toFixed(0)} ms`;
+      console.log(`  ${k.label.padEnd(10)} cooperative ${ms(m.cooperative_interrupt_ms)} (next cell ${ms(m.cooperative_next_cell_ms)})   not cooperative ${ms(m.stubborn_interrupt_ms)} (next cell ${ms(m.stubborn_next_cell_ms)})`);
+    } catch {
+      console.log(`  ${k.label}: could not be measured: ${whyFailed(r.stderr)}`);
+    }
   }
 }

@@ -33,7 +33,9 @@ describe.skipIf(!available)("the npm package", () => {
   let tarball = "";
 
   it("packs the build, the kernelspec's assets, README and LICENSE, and no tests, benches or sources", () => {
-    const packed = JSON.parse(run("npm", ["pack", "--json", "--pack-destination", work], { cwd: ROOT })) as { filename: string; files: { path: string }[] }[];
+    // What `npm pack`'s prepack script runs; apart, so pack's --json output is only JSON.
+    run("npm", ["run", "build"], { cwd: ROOT });
+    const packed = JSON.parse(run("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", work], { cwd: ROOT })) as { filename: string; files: { path: string }[] }[];
     tarball = join(work, packed[0].filename);
     const files = packed[0].files.map((f) => f.path);
     for (const needed of ["LICENSE", "README.md", "bin/nabla.mjs", "dist/src/cli/main.js", "dist/kernel/main.js", "dist/kernel/worker-thread.js", "dist/grammar/nabla.ohm-bundle.js", "dist/nabla.cjs", "kernel/logo-64x64.png"]) {
