@@ -236,3 +236,41 @@ describe("the Wasserstein loss", () => {
     expect("y ∈ ℝ^n; p ∈ ℝ^n\n∇_p wasserstein(y, p)").toEvaluateTo("y/n");
   });
 });
+
+describe("regression data and polynomial features", () => {
+  it("give the design matrix of a least-squares fit", () => {
+    expect("polyfeatures([1, 2, 3], 2)").toEvaluateTo("[1, 1, 1; 1, 2, 4; 1, 3, 9]");
+    expect(new Session().run("polyfeatures([1, 2], 51)")[0].error?.message).toMatch(/0 to 50/);
+  });
+
+  it("read a data set's inputs and targets as data.X and data.y, seeded", () => {
+    const session = new Session();
+    const [, X, y, again] = session.run('d = dataset("sine", n = 30, noise = 0, seed = 4)\nd.X\nd.y\ndataset("sine", n = 30, noise = 0, seed = 4).y');
+    const xs = numbers(X.value!) as number[];
+    const ys = numbers(y.value!) as number[];
+    expect(xs).toHaveLength(30);
+    // Without noise the targets are the curve itself.
+    xs.forEach((x, i) => expect(ys[i]).toBeCloseTo(Math.sin(2 * Math.PI * x), 12));
+    expect(again.text).toBe(y.text);
+  });
+
+  it("say which members a value has", () => {
+    const [, , wrong] = new Session().run('p = pca([2, 1; 1, 2; -2, -1; -1, -2], 1)\np.ratio\np.ratios');
+    expect(wrong.error?.message).toMatch(/no member ratios — did you mean ratio\?; its members are components, variance, ratio, projected/);
+    expect(new Session().run("[1, 2].x")[0].error?.message).toMatch(/only a command's result or a data set has members/);
+  });
+
+  it("show the bias–variance tradeoff: training error falls with the degree, test error does not", () => {
+    const session = new Session();
+    const results = session.run(`seen = dataset("sine", n = 12, noise = 0.2, seed = 1)
+unseen = dataset("sine", n = 200, noise = 0.2, seed = 2)
+X1 = polyfeatures(seen.X, 1); w1 = inv(X1ᵀ X1) X1ᵀ seen.y;
+X9 = polyfeatures(seen.X, 9); w9 = inv(X9ᵀ X9) X9ᵀ seen.y;
+[mse(seen.y, X1 w1), mse(seen.y, X9 w9)]
+[mse(unseen.y, polyfeatures(unseen.X, 1) w1), mse(unseen.y, polyfeatures(unseen.X, 9) w9)]`);
+    const [train1, train9] = numbers(results.at(-2)!.value!) as number[];
+    const [test1, test9] = numbers(results.at(-1)!.value!) as number[];
+    expect(train9).toBeLessThan(train1);
+    expect(test9).toBeGreaterThan(test1);
+  });
+});

@@ -1,5 +1,6 @@
 // From AST expressions to graph nodes, in an environment: names resolve to values, user functions
 // apply by substitution, operators go through the table, calculus through the engine.
+import { memberOf } from "./members.js";
 import { MathFailure, mathError, nameError, shapeError } from "../errors.js";
 import type { Environment, UserFunction } from "../environment.js";
 import { ONE, add, apply, constant, decimal, div, indexed, mul, neg, num, pow, relation, str, struct, sub, sym, tensor, tuple } from "../graph/construct.js";
@@ -46,7 +47,7 @@ export class Evaluator {
       case "approx": return apply("N", [this.expr(e.arg)]);
       case "call": return this.call(e);
       case "index": return this.index(this.expr(e.target), e.indices.map((i) => (i === "all" ? "all" : this.expr(i))));
-      case "member": throw mathError(`${e.name} is not a member of that value`);
+      case "member": return memberOf(this.expr(e.target), e.name, this.env);
       case "transpose": return apply("transpose", [this.expr(e.arg)]);
       case "matrix": return this.matrix(e.rows.map((row) => row.map((x) => this.expr(x))));
       case "norm": return apply("norm", e.p === null ? [this.expr(e.arg)] : [this.expr(e.arg), normKind(e.p)]);

@@ -1,6 +1,6 @@
 // Small data sets, generated with a seed (nothing downloads): the logic gates of the notes, blobs,
-// moons, circles and spirals for classifiers. Labels are one-hot rows when there are more than two
-// classes, a single 0/1 column otherwise.
+// moons, circles and spirals for classifiers, and noisy curves (sine, line, cubic) for regression.
+// Labels are one-hot rows when there are more than two classes, a single 0/1 column otherwise.
 import { reserveEntries } from "../graph/budget.js";
 import { Random } from "./random.js";
 
@@ -26,11 +26,30 @@ function fromPoints(name: string, points: [number, number][], labels: number[], 
   return { name, X: Float64Array.from(points.flat()), y, samples: points.length, features: 2, outputs, classes };
 }
 
-export const DATASET_NAMES = ["and", "or", "xor", "nand", "blobs", "moons", "circles", "spirals"];
+/** Curves for regression: y = f(x) + noise, x uniform on [0, 1] (the bias–variance homework). */
+const CURVES: Record<string, (x: number) => number> = {
+  sine: (x) => Math.sin(2 * Math.PI * x),
+  line: (x) => 2 * x + 1,
+  cubic: (x) => 8 * (x - 0.5) ** 3 - (x - 0.5),
+};
+
+export const DATASET_NAMES = ["and", "or", "xor", "nand", "blobs", "moons", "circles", "spirals", ...Object.keys(CURVES)];
+
+/** A regression set: one feature x, one target y, no classes. */
+function curve(name: string, n: number, rng: Random, noise: number): Dataset {
+  const X = new Float64Array(n);
+  const y = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    X[i] = rng.next();
+    y[i] = CURVES[name](X[i]) + rng.gaussian() * noise;
+  }
+  return { name, X, y, samples: n, features: 1, outputs: 1, classes: 0 };
+}
 
 export function dataset(name: string, n = 200, seed = 1, noise = 0.1): Dataset {
   reserveEntries(2 * n, `a data set of ${n} points`, 64);
   const rng = new Random(seed);
+  if (Object.hasOwn(CURVES, name)) return curve(name, n, rng, noise);
   if (Object.hasOwn(GATES, name)) {
     return fromPoints(name, [[0, 0], [0, 1], [1, 0], [1, 1]], GATES[name], 2);
   }

@@ -37,7 +37,12 @@ const PRINTERS: Record<string, FieldPrinter> = {
     const chain = [thousands(first), ...layers.map((l) => `${thousands(l.fields[1].value)} ${text(l.fields[2].value)}`)].join(" → ");
     return word(st, `${chain} (${thousands(f.get("parameters"))} parameters)`);
   },
-  dataset: (f, st) => word(st, `data set ${text(f.get("name"))}: ${thousands(f.get("samples"))} samples, ${thousands(f.get("features"))} features, ${thousands(f.get("classes"))} classes`),
+  dataset: (f, st) => {
+    const features = thousands(f.get("features"));
+    const classes = f.get("classes");
+    const target = classes?.kind === "num" && classes.value.isZero() ? "a real target" : `${thousands(classes)} classes`;
+    return word(st, `data set ${text(f.get("name"))}: ${thousands(f.get("samples"))} samples, ${features} feature${features === "1" ? "" : "s"}, ${target}`);
+  },
   training: (f, st, print) => word(st, `trained ${thousands(f.get("epochs"))} epochs${text(f.get("stopped")) ? " (stopped early)" : ""}: loss ${print(f.get("loss")!)}, accuracy ${((f.get("accuracy") as { value: number }).value * 100).toFixed(1)}%`),
   perceptron: (f, st) => {
     const steps = items(f.get("steps")).map((l) => (l.kind === "str" ? l.value : ""));

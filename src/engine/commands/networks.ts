@@ -26,7 +26,7 @@ export const NETWORKS: CommandEntry[] = [
       { name: "seed", type: "whole", default: "1", description: "the random seed" },
       { name: "noise", type: "number", default: "0.1", description: "the noise's standard deviation" },
     ],
-    help: { syntax: 'dataset("xor"), dataset("moons", n = 200, seed = 1, noise = 0.1)', description: "A small generated data set: and, or, xor, nand, blobs, moons, circles, spirals.", examples: ['dataset("xor")', 'dataset("moons", n = 40, seed = 5, noise = 0.3)'] },
+    help: { syntax: 'dataset("xor"), dataset("moons", n = 200, seed = 1, noise = 0.1)', description: "A small generated data set: the gates and, or, xor, nand and the classes blobs, moons, circles, spirals; for regression the noisy curves sine, line, cubic (x uniform on [0, 1]). data.X and data.y are its inputs and targets.", examples: ['dataset("xor")', 'dataset("moons", n = 40, seed = 5, noise = 0.3)', 'data = dataset("sine", n = 10, noise = 0.2)\ndata.X, data.y'] },
     run: ({ args, options }, ev) => datasetNode(args, options, ev),
   },
   {

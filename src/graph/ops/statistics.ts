@@ -172,6 +172,26 @@ export const STATISTICS: OperatorEntry[] = [
     help: { syntax: "center(X)", description: "The data with each column's mean subtracted (the first step of PCA).", examples: ["center([1, 2; 3, 4; 5, 9])"] },
   },
   {
+    name: "polyfeatures",
+    arity: [2, 2],
+    shape: ([x, d]) => {
+      if (x.length !== 1 || !isScalar(d)) throw shapeError(`polyfeatures needs a vector of inputs and a degree, not a ${showShape(x)}`);
+      return [x[0], "d"];
+    },
+    fold: ([x, d]) => {
+      if (d.kind !== "num" || !d.value.isInteger() || d.value.num < 0n || d.value.num > 50n) throw mathError("polyfeatures' degree is a whole number from 0 to 50");
+      if (x.kind !== "tensor") throw mathError("polyfeatures needs the inputs as a vector of values");
+      const degree = Number(d.value.num);
+      reserveEntries(x.entries.length * (degree + 1), "the polynomial features");
+      return tensor([x.entries.length, degree + 1], x.entries.flatMap((xi) => Array.from({ length: degree + 1 }, (_, k) => pow(xi, int(k)))));
+    },
+    help: {
+      syntax: "polyfeatures(x, d)",
+      description: "The polynomial features [1, xᵢ, xᵢ², …, xᵢᵈ] of each input, one row per sample: the design matrix of a degree-d least-squares fit.",
+      examples: ["polyfeatures([1, 2, 3], 2)"],
+    },
+  },
+  {
     name: "onehot",
     aliases: ["one_hot"],
     arity: [2, 2],
