@@ -98,7 +98,15 @@ export function keyIdentity(path: string, bytes: Buffer): KeyIdentity {
  * one notebook per student (nbgrader's submitted/STUDENT/ASSIGNMENT/NOTEBOOK.ipynb or flat files).
  * Every entry named *.ipynb is a submission, readable or not; ids are made distinct (`distinctIds`).
  */
-export function findSubmissions(paths: string[], key: KeyIdentity | null = null): { submissions: Submission[]; renamed: string[] } {
+export function findSubmissions(paths: string[], key: KeyIdentity | null = null, skip: string[] = []): { submissions: Submission[]; renamed: string[] } {
+  // The grader's own output folder (feedback notebooks of an earlier run) is not a class folder.
+  const skipped = skip.flatMap((p) => {
+    try {
+      return [realpathSync(p)];
+    } catch {
+      return [];
+    }
+  });
   const found: Omit<Submission, "student">[] = [];
   let entries = 0;
   for (const p of paths) {
@@ -137,7 +145,7 @@ export function findSubmissions(paths: string[], key: KeyIdentity | null = null)
           st = null; // vanished or unreadable: a *.ipynb is still reported below, by locate()
         }
         if (st?.isDirectory()) {
-          if (depth < MAX_DEPTH) walk(full, depth + 1);
+          if (depth < MAX_DEPTH && !skipped.includes(join(root, relative(p, full)))) walk(full, depth + 1);
           continue;
         }
         if (!name.endsWith(".ipynb")) continue;

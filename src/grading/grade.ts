@@ -65,7 +65,7 @@ export async function gradeClass(o: GradeCommandOptions): Promise<GradeSummary> 
   const keyId = keyIdentity(o.key, keyBytes);
   const keyHash = hashText(keyText);
   const maxBytes = o.maxBytes ?? DEFAULTS.maxBytes;
-  const { submissions, renamed } = findSubmissions(o.submissions, keyId);
+  const { submissions, renamed } = findSubmissions(o.submissions, keyId, [o.out]);
   const byStudent = new Map(submissions.map((s) => [s.student, s]));
   const cacheDir = join(o.out, ".results");
   const possible = key.gradeCells.reduce((s, g) => s + g.points, 0);

@@ -2,10 +2,10 @@
 // that refuses what is not a small regular file even when it is handed the path directly.
 import { describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync, symlinkSync, readFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync, symlinkSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { distinctIds, keyIdentity, readSubmission, safeName } from "../../src/grading/files.js";
+import { distinctIds, findSubmissions, keyIdentity, readSubmission, safeName } from "../../src/grading/files.js";
 
 function random(seed: number): () => number {
   let s = seed >>> 0;
@@ -80,6 +80,14 @@ describe("reading a submission", () => {
     const copy = join(dir, "copy.ipynb");
     writeFileSync(copy, '{"cells": []}');
     expect(readSubmission({ real: copy }, 1000, keyId)).toEqual({ refused: "the file is a copy of the master key, not a submission" });
+  });
+
+  it("does not take the grader's own output folder for students", () => {
+    const sub = join(dir, "class");
+    mkdirSync(join(sub, "graded", "feedback"), { recursive: true });
+    writeFileSync(join(sub, "ann.ipynb"), "{}");
+    writeFileSync(join(sub, "graded", "feedback", "ann.ipynb"), "{}");
+    expect(findSubmissions([sub], keyId, [join(sub, "graded")]).submissions.map((s) => s.file)).toEqual([join(sub, "ann.ipynb")]);
   });
 
   it("reads a small regular file", () => {
