@@ -203,6 +203,12 @@ export function runExpect(st: ExpectStatement, ev: Evaluator, answers?: AnswerSo
     if (reason) return { earned: 0, possible, branch: -1, verdict: "incorrect", feedback: reason };
   }
   // The key first, before any answer is in place: nothing the student defined can reach it.
+  if (answers) {
+    for (const b of branches) {
+      const answer = namesIn(sides(b).expected).find((n) => answers.isAnswerName(n) && !ev.env.isUserName(n));
+      if (answer) throw mathError(`the expected value mentions ${answer}, an answer: the key is computed from the master's setup, locked and grading cells, never from answers`);
+    }
+  }
   const expected = branches.map((b) => readExpected(ev, sides(b).expected));
   const tolerances = branches.map(toleranceOf);
   const restore = bind(ev, bindings);

@@ -106,6 +106,13 @@ describe("a clean key", () => {
     expect(r.total).toBe(0);
   });
 
+  it("a key that mentions an answer on the right of ≡ is an error for the instructor, not a silent zero", () => {
+    const key = keyOf([{ answer: "a = 2", id: "qa" }, { answer: "b = 4", id: "qb" }, { test: "expect b ≡ 2a points 1", id: "t", points: 1 }]);
+    const r = grade(key, { qa: "a = 2", qb: "b = 4" });
+    expect(r.grades[0].verdicts[0].verdict).toBe("error");
+    expect(r.grades[0].verdicts[0].feedback).toContain("the expected value mentions a, an answer");
+  });
+
   it("says which answer cell had a parse error, with its line and column", () => {
     const r = grade(KEY, { ...RIGHT, q1: "q1 = 2x cos(x^2" });
     expect(points(r).q1_test).toBe(0);
