@@ -53,7 +53,7 @@ export type Statement =
   | { kind: "assign"; name: string; expr: Expr; span: Span }
   | { kind: "define"; name: string; params: string[]; body: Expr; span: Span }
   | { kind: "declare"; names: string[]; dims: Dim[]; span: Span }
-  | { kind: "check"; expr: Expr; span: Span }
+  | { kind: "check"; expr: Expr; /** `for x > 0, …`: where the comparison holds. */ conditions?: Expr[]; span: Span }
   | { kind: "expect"; branches: ExpectBranch[]; forbid: string[]; span: Span }
   | { kind: "optimize"; sense: "maximize" | "minimize"; objective: Expr; constraints: Expr[]; span: Span }
   | { kind: "layer"; name: string; expr: Expr; span: Span }

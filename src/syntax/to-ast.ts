@@ -80,8 +80,12 @@ const semantics = grammar.createSemantics().addOperation<unknown>("toAst", {
     const name = target.children.length ? (target.children[0]["toAst"]() as string) : null;
     return { kind: "train", name, net: expr(net), data: expr(data), options: listOf<Expr>(options), span: spanOf(this) };
   },
-  Check(_kw, e): Statement {
-    return { kind: "check", expr: expr(e), span: spanOf(this) };
+  Check(_kw, e, domain): Statement {
+    const conditions = optional<Expr[]>(domain);
+    return conditions ? { kind: "check", expr: expr(e), conditions, span: spanOf(this) } : { kind: "check", expr: expr(e), span: spanOf(this) };
+  },
+  CheckDomain(_for, conditions): Expr[] {
+    return listOf<Expr>(conditions);
   },
   Expect(_kw, e, tol, rtol, points, feedback, elses, forbid): Statement {
     const branches = [branch(e, tol, rtol, points, feedback), ...elses.children.map((c) => c["toAst"]() as ExpectBranch)];

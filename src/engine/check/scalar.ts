@@ -1,0 +1,248 @@
+// `check` on two scalar expressions, in tiers: (1) a proof by canonical forms; (2) a search for a
+// difference — or for a point where only one side is defined — at many scales and on both sides of
+// every breakpoint, in exact or error-bounded decimal arithmetic, every counterexample re-evaluated
+// at a higher precision before it is reported; (3) only then "equivalent, not proved".
+import type { Node } from "../../graph/node.js";
+import { sub, tuple } from "../../graph/construct.js";
+import { freeSymbols } from "../../graph/traverse.js";
+import { toText } from "../../render/index.js";
+import { provedEqual } from "./canonical.js";
+import { type Point, breakpointExpressions, decimal, searchPoints } from "./points.js";
+import { type Approx, type Value, certainlyDifferent, evaluatePrecise, informative, showRational, showValue, signOf } from "./precise.js";
+import type { Comparison } from "../check.js";
+import { Rational } from "../../numeric/rational.js";
+import { evaluateAt } from "../numeric-eval.js";
+
+const DIGITS = 40;
+const CONFIRM_DIGITS = 90;
+/** Agreement at fewer points than this is not called equivalence. */
+const MIN_AGREEMENT = 12;
+
+/** The subexpressions that restrict a side's domain (log's argument, a denominator, a root's base, …). */
+function restrictions(root: Node): Set<Node> {
+  const found = new Set<Node>();
+  const seen = new Set<Node>();
+  const walk = (n: Node): void => {
+    if (seen.has(n)) return;
+    seen.add(n);
+    if (n.kind === "pow" && !(n.exp.kind === "num" && n.exp.value.isInteger() && n.exp.value.sign() > 0)) found.add(n);
+    if (n.kind === "apply" && !["sin", "cos", "exp", "abs", "sign", "step", "relu", "leaky_relu", "hardtanh", "max", "min", "sigmoid", "tanh", "sinh", "cosh", "softplus", "atan", "asinh"].includes(n.op)) found.add(n);
+    if (n.kind === "add") n.terms.forEach(walk);
+    else if (n.kind === "mul") n.factors.forEach(walk);
+    else if (n.kind === "pow") [n.base, n.exp].forEach(walk);
+    else if (n.kind === "apply") n.args.forEach(walk);
+  };
+  walk(root);
+  return found;
+}
+
+function sameDomainsByForm(a: Node, b: Node): boolean {
+  const ra = restrictions(a);
+  const rb = restrictions(b);
+  if (ra.size !== rb.size) return false;
+  for (const r of ra) if (!rb.has(r)) return false;
+  return true;
+}
+
+function showPoint(point: Point, vars: readonly Node[]): Record<string, string> {
+  return Object.fromEntries(vars.map((v) => [toText(v), showRational(point.get(v)!)]));
+}
+
+/** Enough digits that two close values print differently. */
+function digitsToShow(a: Approx, b: Approx): number {
+  if (a.q && b.q) return 12;
+  const gap = a.d.sub(b.d).abs();
+  const size = a.d.abs().add(b.d.abs()).div(2);
+  if (gap.isZero() || size.isZero()) return 12;
+  const needed = Math.ceil(size.div(gap).log(10).toNumber()) + 3;
+  return Math.min(40, Math.max(12, needed));
+}
+
+interface Evaluated { a: Value; b: Value }
+
+function evaluateBoth(a: Node, b: Node, point: Point, digits: number): Evaluated {
+  // One memo for both sides: what they share is evaluated once.
+  const memo = new Map<Node, Value>();
+  return { a: evaluatePrecise(a, point, digits, memo), b: evaluatePrecise(b, point, digits, memo) };
+}
+
+/** Whether every condition (a relation) holds at the point; null when rounding leaves it open. */
+function satisfies(conditions: readonly Node[], point: Point): boolean | null {
+  for (const c of conditions) {
+    if (c.kind !== "rel") return null;
+    const v = evaluatePrecise(sub(c.left, c.right), point, DIGITS);
+    if (v === "undefined") return false;
+    if (v === "unknown") return null;
+    const s = signOf(v);
+    if (s === null) return null;
+    const holds = c.op === ">" ? s > 0 : c.op === ">=" ? s >= 0 : c.op === "<" ? s < 0 : c.op === "<=" ? s <= 0 : c.op === "≠" ? s !== 0 : s === 0;
+    if (!holds) return false;
+  }
+  return true;
+}
+
+const defined = (v: Value): v is Approx => typeof v !== "string";
+
+/** The side defined at p alone, for sure (−1 left, 1 right, 0 neither/both/unknown). */
+function loneSide(e: Evaluated): -1 | 0 | 1 {
+  if (defined(e.a) && e.b === "undefined") return -1;
+  if (e.a === "undefined" && defined(e.b)) return 1;
+  return 0;
+}
+
+/** The same kind of point with rounder coordinates (x = −1 rather than x = −0.001), when there is one. */
+function simplerWitness(a: Node, b: Node, point: Point, vars: readonly Node[], conditions: readonly Node[], side: -1 | 1): { point: Point; e: Evaluated } | null {
+  const roundings = [
+    (q: Rational) => (q.isZero() ? q : Rational.int(BigInt(q.sign()) * BigInt(Math.max(1, Math.round(Math.abs(q.toNumber())))))),
+    (q: Rational) => decimal(q.toNumber(), 1),
+  ];
+  for (const round of roundings) {
+    const p: Point = new Map(vars.map((v) => [v, round(point.get(v)!)]));
+    if (satisfies(conditions, p) !== true) continue;
+    const e = evaluateBoth(a, b, p, CONFIRM_DIGITS);
+    if (loneSide(e) === side && hasInterior(a, b, p, vars, conditions, side)) return { point: p, e };
+  }
+  return null;
+}
+
+/** One side is NaN in floating point and the other not: worth a precise look. */
+function floatLoneSide(a: Node, b: Node, point: Point): boolean {
+  const p = new Map<Node, number>();
+  for (const [v, q] of point) p.set(v, q.toNumber());
+  return Number.isNaN(evaluateAt(a, p)) !== Number.isNaN(evaluateAt(b, p));
+}
+
+/** A point where only one side is defined has a neighbourhood like it (else it is a removable point). */
+function hasInterior(a: Node, b: Node, point: Point, vars: readonly Node[], conditions: readonly Node[], side: -1 | 1): boolean {
+  for (const v of vars) {
+    const q = point.get(v)!;
+    const size = Math.abs(q.toNumber());
+    const step = size > 1e-3 ? 1e-5 * size : 1e-6;
+    for (const sign of [-1, 1]) {
+      const p = new Map(point);
+      p.set(v, q.add(decimal(sign * step, 3)));
+      if (satisfies(conditions, p) !== true) continue;
+      if (loneSide(evaluateBoth(a, b, p, CONFIRM_DIGITS)) !== side) return false;
+    }
+  }
+  return true;
+}
+
+function describeRange(points: Point[], vars: readonly Node[]): string {
+  if (vars.length === 0) return "";
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const p of points) for (const v of vars) {
+    const x = p.get(v)!.toNumber();
+    lo = Math.min(lo, x);
+    hi = Math.max(hi, x);
+  }
+  const names = vars.map((v) => toText(v)).join(", ");
+  return ` with ${names} from ${formatBound(lo)} to ${formatBound(hi)}`;
+}
+
+function formatBound(x: number): string {
+  const a = Math.abs(x);
+  if (a >= 1e4) return `${x < 0 ? "−" : ""}10^${Math.round(Math.log10(a))}`;
+  return String(x).replace("-", "−");
+}
+
+export function compareScalars(a: Node, b: Node, conditions: readonly Node[] = []): Comparison {
+  const vars: Node[] = freeSymbols(tuple([a, b, ...conditions]));
+  const proved = provedEqual(a, b);
+  if (proved && sameDomainsByForm(a, b)) {
+    return { verdict: "equivalent", method: "proof", reason: vars.length ? "proved: the same expression in canonical form" : "proved: the same number" };
+  }
+  // The conditions' own edges (x = 0 for x > 0) are breakpoints too, and so are their insides' edges.
+  const edges = conditions.flatMap((c) => (c.kind === "rel" ? [sub(c.left, c.right)] : []));
+  const breakpoints = [...edges.filter((g) => g.kind !== "num"), ...breakpointExpressions([a, b, ...edges])];
+  const isZeroAt = (g: Node, p: Point) => {
+    const v = evaluatePrecise(g, p, DIGITS);
+    return typeof v !== "string" && v.q !== null && v.q.isZero();
+  };
+  const { points, nearBreakpoints } = searchPoints(vars, breakpoints, isZeroAt);
+  const agreedAt: Point[] = [];
+  let outsideConditions = 0;
+  let oneSided = 0;
+  let imprecise = 0;
+  let removable: string | null = null;
+  for (const point of points) {
+    const ok = satisfies(conditions, point);
+    if (ok !== true) {
+      if (ok === false) outsideConditions++;
+      else imprecise++;
+      continue;
+    }
+    // Proved equal, only the domains are in question: floats screen for a side that is undefined.
+    if (proved && !floatLoneSide(a, b, point)) {
+      agreedAt.push(point);
+      continue;
+    }
+    const e = evaluateBoth(a, b, point, DIGITS);
+    const lone = loneSide(e);
+    if (lone !== 0) {
+      oneSided++;
+      const confirmed = loneSide(evaluateBoth(a, b, point, CONFIRM_DIGITS)) === lone;
+      if (!confirmed) continue;
+      const at = showPoint(point, vars);
+      if (hasInterior(a, b, point, vars, conditions, lone)) {
+        const simple = simplerWitness(a, b, point, vars, conditions, lone) ?? { point, e };
+        const value = showValue((lone < 0 ? simple.e.a : simple.e.b) as Approx);
+        const at = showPoint(simple.point, vars);
+        return {
+          verdict: "not equivalent",
+          method: "sampling",
+          reason: `only the ${lone < 0 ? "left" : "right"} side is defined there`,
+          counterexample: { point: at, left: lone < 0 ? value : "undefined", right: lone < 0 ? "undefined" : value },
+        };
+      }
+      removable ??= `${Object.entries(at).map(([k, v]) => `${k} = ${v}`).join(", ")} only the ${lone < 0 ? "left" : "right"} side is defined (a single point)`;
+      continue;
+    }
+    if (!defined(e.a) || !defined(e.b)) {
+      if (e.a === "unknown" || e.b === "unknown") imprecise++;
+      continue;
+    }
+    if (certainlyDifferent(e.a, e.b)) {
+      // Re-evaluated at more than twice the precision before it is believed.
+      const again = evaluateBoth(a, b, point, CONFIRM_DIGITS);
+      if (!defined(again.a) || !defined(again.b) || !certainlyDifferent(again.a, again.b)) {
+        imprecise++;
+        continue;
+      }
+      const digits = digitsToShow(again.a, again.b);
+      const exact = again.a.q !== null && again.b.q !== null;
+      return {
+        verdict: "not equivalent",
+        method: exact ? "proof" : "sampling",
+        reason: vars.length ? "they differ at a point" : "they are different numbers",
+        counterexample: { point: showPoint(point, vars), left: showValue(again.a, digits), right: showValue(again.b, digits) },
+      };
+    }
+    if (informative(e.a, e.b)) agreedAt.push(point);
+    else imprecise++;
+  }
+  const note = removable ? `; at ${removable}` : "";
+  if (proved) {
+    return { verdict: "equivalent", method: "proof", reason: `proved: the same expression in canonical form${note}`, note: removable ?? undefined };
+  }
+  if (agreedAt.length >= MIN_AGREEMENT || (vars.length === 0 && agreedAt.length > 0)) {
+    const near = nearBreakpoints > 0 ? `, ${Math.min(nearBreakpoints, agreedAt.length)} of them at or beside breakpoints` : "";
+    return {
+      verdict: "equivalent",
+      method: "sampling",
+      reason: vars.length ? `not proved: equal at ${agreedAt.length} points${describeRange(agreedAt, vars)}${near}${note}` : "not proved: equal numerically to 40 digits",
+      note: removable ?? undefined,
+    };
+  }
+  const why = agreedAt.length > 0
+    ? `they agree at the ${agreedAt.length} points where both could be compared, too few to call them equivalent`
+    : outsideConditions === points.length
+      ? "no point tried satisfies the conditions"
+      : oneSided > 0
+        ? "the two sides are not defined at the same points, and no point where both are defined was found"
+        : imprecise > 0
+          ? "the values could not be computed precisely enough to compare"
+          : "no point was found where both sides are defined";
+  return { verdict: "undecided", reason: why };
+}
