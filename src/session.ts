@@ -188,7 +188,12 @@ export class Session {
         if (claim.kind !== "relation" || (claim.op !== "==" && claim.op !== "=")) {
           throw new MathFailure("math", "check needs two sides to compare: check a == b (or a ≡ b)", st.span);
         }
-        const verdict = compare(ev.expr(claim.left), ev.expr(claim.right));
+        const conditions = (st.conditions ?? []).map((c) => {
+          const relation = ev.expr(c);
+          if (relation.kind !== "rel" || relation.op === "=" || relation.op === "==") throw new MathFailure("math", "after for, write conditions such as x > 0, y ≠ 0", st.span);
+          return relation;
+        });
+        const verdict = compare(ev.expr(claim.left), ev.expr(claim.right), { conditions });
         return { value: str(verdictText(verdict)), verdict };
       }
       case "layer": {
@@ -237,6 +242,7 @@ export class Session {
     const mark = c.verdict === "equivalent" ? "\\checkmark" : c.verdict === "not equivalent" ? "\\times" : "?";
     return this.markedResult(code, source, offset, index, silent, verdictText(c), mark, {
       verdict: c.verdict,
+      method: c.method,
       counterexample: c.counterexample ? { ...c.counterexample.point } : undefined,
     });
   }
@@ -338,7 +344,12 @@ export function verdictText(c: Comparison): string {
   const ce = c.counterexample;
   if (!ce) return `✗ not equivalent: ${c.reason}`;
   const at = Object.entries(ce.point).map(([k, v]) => `${k} = ${v}`).join(", ");
-  return `✗ not equivalent: ${at ? `at ${at} ` : ""}the left side is ${ce.left}, the right side ${ce.right}`;
+  const where = at ? `at ${at} ` : "";
+  if (ce.left === "undefined" || ce.right === "undefined") {
+    const [side, value] = ce.left === "undefined" ? ["right", ce.right] : ["left", ce.left];
+    return `✗ not equivalent: ${where}only the ${side} side is defined (it is ${value})`;
+  }
+  return `✗ not equivalent: ${where}the left side is ${ce.left}, the right side ${ce.right}`;
 }
 
 /** ✓ 2/2 points: correct · ✗ 0/2 points: your answer gives … */
