@@ -21,6 +21,11 @@ describe("distributions", () => {
     expect(run("C = Categorical([1/2, 1/4, 1/4])\nE(C)\npmf(C, 2)").slice(1)).toEqual(["3/4", "1/4"]);
   });
 
+  it("take the notes' brackets, 𝔼[X] and Var[X], unless E is a name of the user's", () => {
+    expect(run("X = Bernoulli(p)\n𝔼[X]\nE[X^2]\nVar[X]").slice(1)).toEqual(["p", "p", "p - p^2"]);
+    expect(run("E = [5, 6]\nE[1]")[1]).toBe("5");
+  });
+
   it("of several variables are independent", () => {
     expect(run("X = Bernoulli(p)\nU = Uniform(0, 2)\nE(X U)\nVar(X + U)").slice(2)).toEqual(["p", "p - p^2 + 1/3"]);
   });

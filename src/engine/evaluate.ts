@@ -1,6 +1,7 @@
 // From AST expressions to graph nodes, in an environment: names resolve to values, user functions
 // apply by substitution, operators go through the table, calculus through the engine.
 import { memberOf } from "./members.js";
+import { BRACKET_COMMANDS } from "./commands/probability.js";
 import { MathFailure, mathError, nameError, shapeError } from "../errors.js";
 import type { Environment, UserFunction } from "../environment.js";
 import { ONE, add, apply, constant, decimal, div, indexed, mul, neg, num, pow, relation, str, struct, sub, sym, tensor, tuple } from "../graph/construct.js";
@@ -46,7 +47,14 @@ export class Evaluator {
       case "neg": return neg(this.expr(e.arg));
       case "approx": return apply("N", [this.expr(e.arg)]);
       case "call": return this.call(e);
-      case "index": return this.index(this.expr(e.target), e.indices.map((i) => (i === "all" ? "all" : this.expr(i))));
+      case "index": {
+        // 𝔼[X], Var[X]: the notes' brackets around an expectation's argument are a call.
+        const t = e.target;
+        if (t.kind === "name" && BRACKET_COMMANDS.includes(t.name) && !this.env.isUserName(t.name) && e.indices.every((i) => i !== "all")) {
+          return this.call({ kind: "call", callee: t.name, primes: 0, args: e.indices as Expr[], span: e.span, calleeSpan: t.span });
+        }
+        return this.index(this.expr(e.target), e.indices.map((i) => (i === "all" ? "all" : this.expr(i))));
+      }
       case "member": return memberOf(this.expr(e.target), e.name, this.env);
       case "transpose": return apply("transpose", [this.expr(e.arg)]);
       case "matrix": return this.matrix(e.rows.map((row) => row.map((x) => this.expr(x))));

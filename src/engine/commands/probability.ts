@@ -49,6 +49,9 @@ function distributionArg(e: Expr | undefined, ev: Evaluation, what: string): Str
   return d;
 }
 
+/** Commands the notes write with brackets, 𝔼[X] and Var[X], as well as with parentheses. */
+export const BRACKET_COMMANDS = ["E", "𝔼", "Var"];
+
 export const PROBABILITY: CommandEntry[] = [
   {
     name: "Bernoulli",
@@ -80,7 +83,7 @@ export const PROBABILITY: CommandEntry[] = [
     aliases: ["𝔼", "expectation"],
     arity: [1, 1],
     help: {
-      syntax: "E(X), E(g(X)), E(g(X, Y))",
+      syntax: "E(X), 𝔼[X], E(g(X)), E(g(X, Y))",
       description:
         "The expectation of a function of random variables (names bound to distributions; several are independent). Exact: a sum over the support for Bernoulli and Categorical, moments for polynomials of Normal and Uniform variables.",
       examples: ["X = Bernoulli(p)\nE(X), E(X^2)", "Y = Normal(μ, s)\nE(Y^2)"],
@@ -94,7 +97,7 @@ export const PROBABILITY: CommandEntry[] = [
     name: "Var",
     aliases: ["Variance"],
     arity: [1, 1],
-    help: { syntax: "Var(X), Var(g(X))", description: "The variance E(g²) − E(g)² of a function of random variables (see var for data).", examples: ["X = Bernoulli(p)\nVar(X)", "U = Uniform(0, 1)\nVar(2U)"] },
+    help: { syntax: "Var(X), Var[X], Var(g(X))", description: "The variance E(g²) − E(g)² of a function of random variables (see var for data).", examples: ["X = Bernoulli(p)\nVar(X)", "U = Uniform(0, 1)\nVar(2U)"] },
     run: ({ args }, ev) => {
       const { g, variables } = randomExpression(args[0], ev);
       return variance(g, variables);
