@@ -7,7 +7,9 @@ import { matrixGradient } from "./matrix-calculus.js";
 import { substitute } from "./substitute.js";
 import type { Node, Struct } from "../graph/node.js";
 import type { Expr } from "../syntax/ast.js";
-import { isActivation, type ActivationName } from "../nn/activations.js";
+import { defineActivation, isActivation, type ActivationName } from "../nn/activations.js";
+import { lookupOperator } from "../graph/operators.js";
+import { scalarKernel } from "./scalar-kernel.js";
 import { dataset as makeDataset, DATASET_NAMES, type Dataset } from "../nn/datasets.js";
 import { datasetFromCsv } from "../nn/csv.js";
 import { forward, initialise, parameterCount, type Dense, type Initializer, type LayerSpec, type LossName } from "../nn/network.js";
@@ -36,9 +38,27 @@ export function layerStruct(spec: LayerSpec): Struct {
   ]);
 }
 
+/**
+ * Whether a layer may use the activation, defining it for training first when it is a scalar
+ * function of the operator table without a fast path: f is the row's float kernel, f′ its partial
+ * derivative compiled to a float function.
+ */
+function definedActivation(name: string): boolean {
+  if (isActivation(name)) return true;
+  const row = lookupOperator(name);
+  const f = row?.float;
+  if (!row || row.name !== name || !f || !row.partials || row.arity[0] !== 1 || f.length !== 1) return false;
+  const z = sym("z");
+  const df = scalarKernel(row.partials([z])[0], [z]);
+  defineActivation(name, { f: (x) => f(x), df: (x) => df([x]) });
+  return true;
+}
+
 function specOf(layer: Node): LayerSpec {
   if (layer.kind !== "record" || layer.tag !== "layer") throw mathError("a network is made of layers: net = h1 → h2 → out");
-  return { inputs: Number((fieldOf(layer, "inputs") as { value: { num: bigint } }).value.num), outputs: Number((fieldOf(layer, "outputs") as { value: { num: bigint } }).value.num), activation: text(fieldOf(layer, "activation")) as ActivationName };
+  const activation = text(fieldOf(layer, "activation")) as ActivationName;
+  if (!definedActivation(activation)) throw mathError(`unknown activation ${activation}`);
+  return { inputs: Number((fieldOf(layer, "inputs") as { value: { num: bigint } }).value.num), outputs: Number((fieldOf(layer, "outputs") as { value: { num: bigint } }).value.num), activation };
 }
 
 export function layersOf(net: Node): LayerSpec[] {
@@ -53,8 +73,9 @@ export function dense(args: Expr[], ev: Evaluator): Node {
   if (!shape || shape.kind !== "arrow" || shape.items.length !== 2) throw mathError("write dense(inputs → outputs, activation), as in dense(784 → 128, relu)");
   const [inputs, outputs] = shape.items.map((e, i) => whole(ev.expr(e), i === 0 ? "the number of inputs" : "the number of outputs"));
   const name = act ? (act.kind === "name" ? act.name : act.kind === "call" ? act.callee : "") : "identity";
-  const activation = name === "σ" ? "sigmoid" : name === "linear" ? "identity" : name;
-  if (!isActivation(activation)) throw mathError(`unknown activation ${name}: use relu, sigmoid, tanh, softmax, leaky_relu, softplus or identity`);
+  // Any scalar function of the operator table, by any of its names (σ is sigmoid); linear is identity.
+  const activation = name === "linear" || name === "identity" ? "identity" : lookupOperator(name)?.name ?? name;
+  if (!definedActivation(activation)) throw mathError(`unknown activation ${name}: use identity, softmax or a function of one number such as relu, sigmoid, tanh, softplus, hardtanh`);
   return layerStruct({ inputs, outputs, activation });
 }
 

@@ -2,7 +2,7 @@
 // (δᴸ = aᴸ − y for softmax + cross-entropy and sigmoid + binary cross-entropy; otherwise
 // δᴸ = ∂L/∂aᴸ ⊙ f'(zᴸ); δˡ = (Wˡ⁺¹)ᵀδˡ⁺¹ ⊙ f'(zˡ)), and ∂L/∂Wˡ = δˡ(aˡ⁻¹)ᵀ, ∂L/∂bˡ = δˡ.
 import { reserveEntries } from "../graph/budget.js";
-import { ACTIVATIONS, type ActivationName } from "./activations.js";
+import { activationOf, type ActivationName } from "./activations.js";
 import type { Random } from "./random.js";
 import { multiplyABt } from "../numeric/matmul-fast.js";
 
@@ -74,7 +74,7 @@ export function forward(layers: readonly Dense[], X: Float64Array, batch: number
         for (let i = 0; i < m; i++) al[r * m + i] /= total;
       }
     } else {
-      const f = ACTIVATIONS[layer.activation].f;
+      const f = activationOf(layer.activation)!.f;
       for (let i = 0; i < al.length; i++) al[i] = f(zl[i]);
     }
     pre.push(al);
@@ -118,7 +118,7 @@ export function backward(layers: readonly Dense[], pass: Pass, y: Float64Array, 
     if (fused) delta[i] = (aL[i] - y[i]) / batch;
     else {
       const dLda = lossName === "mse" ? (2 * (aL[i] - y[i])) / aL.length : lossName === "bce" ? (aL[i] - y[i]) / Math.max(aL[i] * (1 - aL[i]), 1e-12) / batch : -y[i] / Math.max(aL[i], 1e-12) / batch;
-      delta[i] = dLda * (out.activation === "softmax" ? 1 : ACTIVATIONS[out.activation].df(pass.z[L - 1][i], aL[i]));
+      delta[i] = dLda * (out.activation === "softmax" ? 1 : activationOf(out.activation)!.df(pass.z[L - 1][i], aL[i]));
     }
   }
   for (let l = L - 1; l >= 0; l--) {
@@ -131,7 +131,7 @@ export function backward(layers: readonly Dense[], pass: Pass, y: Float64Array, 
     const below = layers[l - 1];
     // δˡ⁻¹ = δˡ Wˡ ⊙ f'(zˡ⁻¹) (rows are samples), times dropout's mask where units were dropped.
     const next = multiplyABt({ data: delta }, { data: W, transposed: true }, batch, n, m);
-    const df = below.activation === "softmax" ? () => 1 : ACTIVATIONS[below.activation].df;
+    const df = below.activation === "softmax" ? () => 1 : activationOf(below.activation)!.df;
     const mask = pass.masks[l - 1];
     const z = pass.z[l - 1], pre = pass.pre[l];
     for (let q = 0; q < next.length; q++) next[q] *= df(z[q], pre[q]) * (mask ? mask[q] : 1);
