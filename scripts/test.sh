@@ -5,9 +5,10 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export CI=true
-# Debian's Jupyter (kernel conformance, notebook execution), SymPy (reference oracle) and Chromium
-# (the rendered-notebook check). Tests that need one of them say so and skip when it is missing.
-PACKAGES="jupyter-client jupyter-nbconvert python3-nbclient python3-ipykernel python3-jupyter-kernel-test python3-sympy chromium"
+# Debian's Jupyter (kernel conformance, notebook execution), SymPy and PyTorch/NumPy (reference
+# oracles, never runtime dependencies) and Chromium (the course site's check). Tests that need one of
+# them say so and skip when it is missing.
+PACKAGES="jupyter-client jupyter-nbconvert python3-nbclient python3-ipykernel python3-jupyter-kernel-test python3-sympy python3-torch chromium"
 missing=""
 for p in $PACKAGES; do dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"; done
 if [ -n "$missing" ] && command -v apt-get >/dev/null 2>&1; then
