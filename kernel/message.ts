@@ -80,7 +80,10 @@ export class SignatureHistory {
     this.seen.add(signature);
     this.order.push(signature);
     if (this.order.length - this.oldest > this.size) this.seen.delete(this.order[this.oldest++]);
-    if (this.oldest > this.size) this.order.splice(0, this.oldest), (this.oldest = 0);
+    if (this.oldest > this.size) {
+      this.order.splice(0, this.oldest);
+      this.oldest = 0;
+    }
     return true;
   }
 }

@@ -190,7 +190,10 @@ class Printer {
   power(base: Node, exp: Node): Printed {
     const st = this.style;
     if (exp.kind === "num" && exp.value.num === 1n && !exp.value.isInteger()) {
-      return { s: st.root(this.node(base).s, Number(exp.value.den)), prec: Prec.Atom };
+      // √x is an atom; a root written as a power (x^(1/3) in text, x^(1/5) in pretty) binds as a power.
+      const k = Number(exp.value.den);
+      const asPower = st.name !== "latex" && (k > 4 || (k > 2 && st.name === "text"));
+      return { s: st.root(this.node(base).s, k), prec: asPower ? Prec.Power : Prec.Atom };
     }
     if (exp.kind === "num" && exp.value.isOne()) return this.node(base);
     if (base.kind === "const" && base.name === "e") return { s: st.exp(this.node(exp).s), prec: Prec.Atom };

@@ -43,7 +43,7 @@ export const TEXT: Style = {
   product: (factors) => factors.join("*"),
   fraction: (n, d, simple) => `${n}/${simple ? d : `(${d})`}`,
   power: (b, e, simple) => `${b}^${simple ? e : `(${e})`}`,
-  root: (r, k) => (k === 2 ? `sqrt(${r})` : `${r}^(1/${k})`),
+  root: (r, k) => (k === 2 ? `sqrt(${r})` : `${/^[\w.]+$/.test(r) ? r : `(${r})`}^(1/${k})`),
   exp: (e) => `exp(${e})`,
   paren: (s) => `(${s})`,
   call: (name, args) => `${name}(${args.join(", ")})`,
@@ -138,6 +138,32 @@ function isSingleLetter(s: string): boolean {
   return true;
 }
 
+/** Ends in a letter or a name's digit: a parenthesis right after it reads as a call. */
+function endsInName(acc: string): boolean {
+  const [last] = codePointBefore(acc, acc.length);
+  if (isLetter(last) || isScriptDigit(last.charCodeAt(0))) return true;
+  let start = acc.length;
+  while (start > 0 && isWord(acc[start - 1])) start--;
+  // W_12 is a name; 12 is a number, and 2(x + 1)² reads as it should.
+  return !isPlainNumber(acc.slice(start)) && start < acc.length;
+}
+
+/** `(…)` and nothing after its closing parenthesis: x(x + 1) reads as x·(x + 1), but x(x + 1)² squares the call. */
+function isOneGroup(f: string): boolean {
+  let depth = 0;
+  for (let i = 0; i < f.length; i++) {
+    if (f[i] === "(") depth++;
+    else if (f[i] === ")" && --depth === 0) return i === f.length - 1;
+  }
+  return false;
+}
+
+/** `q^y`: a parenthesis after it would make y(…) a call inside the exponent. */
+function endsInNamedExponent(acc: string): boolean {
+  const caret = acc.lastIndexOf("^");
+  return caret >= 0 && caret < acc.length - 1 && isWord(acc.slice(caret + 1));
+}
+
 /** Digits and a point only: a number's numerator as a product prints it. */
 function isPlainNumber(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
@@ -153,7 +179,7 @@ function isPlainNumber(s: string): boolean {
  * name), nor a function name and a parenthesis (`cos(x) (…)` needs no space, `ab (x + 1)` does).
  */
 function joinsTightly(acc: string, f: string): boolean {
-  if (f.startsWith("(")) return acc.endsWith("ᵀ") || !endsInLongName(acc);
+  if (f.startsWith("(")) return acc.endsWith("ᵀ") || !endsInName(acc) || (isOneGroup(f) && !endsInLongName(acc) && !endsInNamedExponent(acc));
   if (!isSingleLetter(f)) return false;
   const last = acc.charCodeAt(acc.length - 1);
   // ) ] | ‖, or a superscript digit or minus (x², x⁻¹): a name cannot go on through them.
@@ -197,7 +223,11 @@ export const PRETTY: Style = {
   fraction: (n, d, simple) => `${n}/${simple ? d : `(${d})`}`,
   power: (b, e, simple) => (isDigits(e.startsWith("-") ? e.slice(1) : e) ? b + toSuperscript(Number(e)) : `${b}^${simple ? e : `(${e})`}`),
   // √2, ∛x, ∜(x + 1); a higher root as a power, which reads back (a superscript before √ would read as x⁵ √y).
-  root: (r, k) => (k <= 4 ? ["√", "∛", "∜"][k - 2] + (/^[\w.]+$/u.test(r) ? r : `(${r})`) : `${/^[\w.]+$/u.test(r) ? r : `(${r})`}^(1/${k})`),
+  root: (r, k) => {
+    // A number or one name goes bare (√2, √x); anything else in parentheses: √2x is √2·x.
+    const radicand = isPlainNumber(r) || /^[A-Za-z]\w*$/.test(r) ? r : `(${r})`;
+    return k <= 4 ? ["√", "∛", "∜"][k - 2] + radicand : `${radicand}^(1/${k})`;
+  },
   exp: (e) => `exp(${e})`,
   paren: (s) => `(${s})`,
   call: (name, args) => `${name === "sigmoid" ? "σ" : name}(${args.join(", ")})`,
