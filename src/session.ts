@@ -22,6 +22,7 @@ import { str } from "./graph/construct.js";
 import { optimum } from "./engine/solve/optimum.js";
 import { trainStatement } from "./engine/networks.js";
 import { runExpect, type AnswerSource, type ExpectOutcome } from "./engine/expect.js";
+import { Provenance } from "./engine/provenance.js";
 import { compile, type CompiledExpression } from "./engine/compile.js";
 
 export interface SessionOptions {
@@ -56,6 +57,8 @@ export class Session {
   readonly env = new Environment();
   readonly limits: Limits;
   private readonly evaluator = new Evaluator(this.env);
+  /** What each name was computed with, for `expect … forbid` in the notebook's own visible tests. */
+  private readonly provenance = new Provenance();
 
   constructor(private readonly options: SessionOptions = {}) {
     this.limits = { ...DEFAULT_LIMITS, ...options.limits };
@@ -130,6 +133,7 @@ export class Session {
     try {
       const shown = this.execute(parsed.statement);
       this.options.onStatement?.(parsed.statement, code);
+      this.provenance.record(parsed.statement, code);
       return this.success(code, text, offset, index, silent || shown.silent === true || shown.value === NOTHING, shown);
     } catch (err) {
       return this.failure(code, offset, index, err, text);
@@ -208,7 +212,7 @@ export class Session {
         return { value, name: st.name ?? undefined };
       }
       case "expect": {
-        const outcome = runExpect(st, ev, this.options.answers);
+        const outcome = runExpect(st, ev, this.options.answers, (name) => this.provenance.get(name));
         return { value: str(scoreText(outcome)), score: outcome };
       }
       case "optimize": {

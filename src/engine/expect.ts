@@ -23,6 +23,7 @@ import { toPretty } from "../render/index.js";
 import type { Comparison } from "./check.js";
 import type { Evaluator } from "./evaluate.js";
 import { substitute } from "./substitute.js";
+import type { Operators } from "./provenance.js";
 import { lookupCommand } from "./commands/table.js";
 import { lookupOperator } from "../graph/operators.js";
 import { freeSymbols } from "../graph/traverse.js";
@@ -46,7 +47,7 @@ export interface StudentBinding {
   value?: Node;
   fn?: UserFunction;
   /** Operators (keys of `forbidKey`) used by the statements that defined it, each with one such statement. */
-  operators: ReadonlyMap<string, string>;
+  operators: Operators;
 }
 
 /** The student's side of grading: the answers, read at the grading cell's place in their notebook. */
@@ -167,9 +168,9 @@ function readExpected(ev: Evaluator, right: Expr): Node {
   return ev.expr(right);
 }
 
-function forbidden(st: ExpectStatement, names: string[], answers: AnswerSource): string | null {
+function forbidden(st: ExpectStatement, names: string[], operatorsOf: (name: string) => Operators | undefined): string | null {
   for (const name of names) {
-    const ops = answers.binding(name)?.operators;
+    const ops = operatorsOf(name);
     if (!ops) continue;
     for (const item of st.forbid ?? []) {
       const where = ops.get(forbidKey(item));
@@ -184,7 +185,11 @@ function shorten(s: string): string {
   return one.length > 80 ? `${one.slice(0, 77)}…` : one;
 }
 
-export function runExpect(st: ExpectStatement, ev: Evaluator, answers?: AnswerSource): ExpectOutcome {
+/**
+ * `answers`: the student's, when grading (otherwise the session's own names); `ownOperators`: what
+ * the session's own names were computed with, for `forbid` in a notebook's visible tests.
+ */
+export function runExpect(st: ExpectStatement, ev: Evaluator, answers?: AnswerSource, ownOperators?: (name: string) => Operators): ExpectOutcome {
   const branches = st.branches;
   const possible = pointsOf(branches[0]);
   const names = answerNames(sides(branches[0]).answer, answers);
@@ -198,10 +203,8 @@ export function runExpect(st: ExpectStatement, ev: Evaluator, answers?: AnswerSo
     if (!b) return missing(possible, answers.whyMissing(name) ?? `${name} is not defined: no answer was given`);
     bindings.push([name, b]);
   }
-  if (answers) {
-    const reason = forbidden(st, names, answers);
-    if (reason) return { earned: 0, possible, branch: -1, verdict: "incorrect", feedback: reason };
-  }
+  const reason = forbidden(st, names, (n) => (answers ? answers.binding(n)?.operators : ownOperators?.(n)));
+  if (reason) return { earned: 0, possible, branch: -1, verdict: "incorrect", feedback: reason };
   // The key first, before any answer is in place: nothing the student defined can reach it.
   if (answers) {
     for (const b of branches) {

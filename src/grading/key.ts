@@ -6,9 +6,10 @@
 // statements used (d/dx, solve, …), for `forbid`.
 import type { UserFunction } from "../environment.js";
 import type { Node } from "../graph/node.js";
-import { forbidKey, namesIn, type AnswerSource, type StudentBinding } from "../engine/expect.js";
+import type { AnswerSource, StudentBinding } from "../engine/expect.js";
+import { Provenance, definedName } from "../engine/provenance.js";
 import type { StatementResult } from "../results.js";
-import type { Expr, Statement } from "../syntax/ast.js";
+import type { Statement } from "../syntax/ast.js";
 import { scan } from "../syntax/scanner.js";
 import { parseStatement } from "../syntax/to-ast.js";
 import { gradeId, isSolutionCell, sourceOf, type Notebook } from "./notebook.js";
@@ -47,56 +48,6 @@ export function answerInfo(master: Notebook): AnswerKeyInfo {
   return { cellOf, params };
 }
 
-function definedName(s: Statement): string | null {
-  switch (s.kind) {
-    case "assign":
-    case "define":
-    case "layer":
-      return s.name;
-    case "train":
-      return s.name;
-    default:
-      return null;
-  }
-}
-
-function definingExprs(s: Statement): unknown[] {
-  switch (s.kind) {
-    case "assign": return [s.expr];
-    case "define": return [s.body];
-    case "layer": return [s.expr];
-    case "train": return [s.net, s.data, s.options];
-    default: return [];
-  }
-}
-
-/** The operators an expression uses, as `forbidKey`s, found anywhere in its syntax tree. */
-export function operatorsIn(e: unknown, out: Set<string> = new Set()): Set<string> {
-  if (Array.isArray(e)) {
-    for (const x of e) operatorsIn(x, out);
-    return out;
-  }
-  if (e === null || typeof e !== "object") return out;
-  const node = e as Expr;
-  switch (node.kind) {
-    case "derivative":
-    case "partialOf":
-      out.add("d/dx");
-      break;
-    case "grad":
-      out.add("∇");
-      if (node.order >= 2) out.add("∇²");
-      break;
-    case "call":
-      out.add(node.callee);
-      out.add(forbidKey(node.callee));
-      if (node.primes > 0) out.add("d/dx");
-      break;
-  }
-  for (const [key, value] of Object.entries(node)) if (key !== "span" && key !== "calleeSpan" && typeof value === "object") operatorsIn(value, out);
-  return out;
-}
-
 interface Snapshot {
   values: Map<string, Node>;
   functions: Map<string, UserFunction>;
@@ -113,7 +64,7 @@ interface CellTrouble {
 export class StudentTrace implements AnswerSource {
   /** True while the student's own cells run (not the restored locked cells). */
   studentCell = true;
-  private readonly operators = new Map<string, Map<string, string>>();
+  private readonly operators = new Provenance();
   private readonly cells = new Map<string, CellTrouble>();
   private current: Snapshot | null = null;
 
@@ -121,21 +72,7 @@ export class StudentTrace implements AnswerSource {
 
   /** Called by the student's session after each statement that ran. */
   record(st: Statement, code: string): void {
-    const name = definedName(st);
-    if (!name) return;
-    if (!this.studentCell) {
-      this.operators.delete(name);
-      return;
-    }
-    const text = code.slice(st.span.start, st.span.end);
-    const params = st.kind === "define" ? st.params : [];
-    const used = new Map<string, string>();
-    for (const op of operatorsIn(definingExprs(st))) used.set(op, text);
-    for (const ref of namesIn(definingExprs(st))) {
-      if (params.includes(ref)) continue;
-      for (const [op, where] of this.operators.get(ref) ?? []) if (!used.has(op)) used.set(op, where);
-    }
-    this.operators.set(name, used);
+    this.operators.record(st, code, this.studentCell);
   }
 
   /** The answer cell `id` ran (or did not): its first error explains a missing answer. */
@@ -146,7 +83,7 @@ export class StudentTrace implements AnswerSource {
 
   /** The student's names as they stand now: what the next grading cell reads. */
   snapshot(env: { values: Map<string, Node>; functions: Map<string, UserFunction> }): Snapshot {
-    return { values: new Map(env.values), functions: new Map(env.functions), operators: new Map(this.operators) };
+    return { values: new Map(env.values), functions: new Map(env.functions), operators: this.operators.snapshot() };
   }
 
   use(snapshot: Snapshot): void {

@@ -3,6 +3,7 @@
 // Written from the side of a student who lets Nabla do the work the question asks them to do.
 import { describe, expect, it } from "vitest";
 import { parseStatement } from "../../src/syntax/to-ast.js";
+import { Session } from "../../src/session.js";
 import { sourceOf, gradeId } from "../../src/grading/notebook.js";
 import { feedbacks, grade, keyOf, points } from "./key-submission.js";
 
@@ -91,6 +92,15 @@ describe("forbid", () => {
     expect(points(grade(KEY, { ...RIGHT, q4: "g = grad(f)" })).q4_test).toBe(0);
     // ∇ is not differentiation by d/dx: a question that forbids only ∇ accepts ∂.
     expect(points(grade(KEY, { ...RIGHT, q4: "g = [∂f/∂x, ∂f/∂y]" })).q4_test).toBe(2);
+  });
+
+  it("a visible test says the same in the student's own notebook as the grader will", () => {
+    const s = new Session();
+    const said = (code: string) => s.run(code).map((r) => r.pretty).join(" | ");
+    said("a = d/dx sin(x^2)\nq1 = a");
+    expect(said("expect q1 ≡ d/dx sin(x^2) points 2 forbid d/dx")).toMatch(/^✗ 0\/2 points: q1 was computed with d\/dx \(in “a = d\/dx sin\(x\^2\)”\)/);
+    said("q1 = 2x cos(x^2)");
+    expect(said("expect q1 ≡ d/dx sin(x^2) points 2 forbid d/dx")).toBe("✓ 2/2 points: correct");
   });
 
   it("assign keeps the clause where the test is visible, and hides the hidden test with it", () => {
