@@ -81,16 +81,16 @@ describe.skipIf(!hasJupyter)("the course site", () => {
       expect(links).toEqual(pages);
       await page.screenshot({ path: join(SHOTS, "index.png") });
 
+      let matrices = 0;
       for (const [i, file] of pages.entries()) {
         await page.goto(`file://${join(site, file)}`);
         await page.evaluate(() => document.fonts.ready);
         const report = await page.evaluate(() => {
           const px = (e: Element) => e.getBoundingClientRect().height;
-          // A matrix: KaTeX's table; its brackets are the delimiters just before and after it.
-          const matrices = [...document.querySelectorAll(".katex-html .mtable")].map((table) => {
-            const inner = table.closest(".minner");
-            const open = inner?.querySelector(":scope > .mopen");
-            return { rows: px(table), bracket: open ? px(open) : 0 };
+          // A matrix: KaTeX's table inside brackets (an aligned block is a table with none).
+          const matrices = [...document.querySelectorAll(".katex-html .mtable")].flatMap((table) => {
+            const open = table.closest(".minner")?.querySelector(":scope > .mopen");
+            return open ? [{ rows: px(table), bracket: px(open) }] : [];
           });
           const scrolling = [...document.querySelectorAll(".outputs, .outputs *")].filter((e) => {
             const style = getComputedStyle(e);
@@ -113,6 +113,7 @@ describe.skipIf(!hasJupyter)("the course site", () => {
           };
         });
         await page.screenshot({ path: join(SHOTS, file.replace(/\.html$/, ".png")) });
+        matrices += report.matrices.length;
         const short = report.matrices.filter((m) => m.bracket < m.rows * 0.95);
         expect(short, `${file}: brackets shorter than their matrices`).toEqual([]);
         expect(report.scrolling, `${file}: outputs with a vertical scroll area`).toEqual([]);
@@ -127,6 +128,7 @@ describe.skipIf(!hasJupyter)("the course site", () => {
         expect(report.figures, `${file}: every plot( shows a figure`).toBe(plots);
         expect([report.home, report.prev, report.next]).toEqual(["index.html", pages[i - 1] ?? null, pages[i + 1] ?? null]);
       }
+      expect(matrices, "matrices with brackets measured").toBeGreaterThan(20);
       expect(blocked, "requests outside the site").toEqual([]);
     } finally {
       await browser.close();
