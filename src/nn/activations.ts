@@ -20,7 +20,7 @@ export const ACTIVATIONS: Record<string, Activation> = {
   sigmoid: { f: (z) => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z))), df: (_z, a) => a * (1 - a) },
   tanh: { f: Math.tanh, df: (_z, a) => 1 - a * a },
   softplus: { f: (z) => (z > 30 ? z : Math.log1p(Math.exp(z))), df: (z) => 1 / (1 + Math.exp(-z)) },
-  step: { f: (z) => (z > 0 ? 1 : 0), df: () => 0 },
+  step: { f: (z) => (z >= 0 ? 1 : 0), df: () => 0 },
 };
 
 const derived = new Map<string, Activation>();

@@ -22,7 +22,8 @@ export function perceptron(data: Dataset, eta = 1, maxEpochs = 50): { steps: Per
     for (let r = 0; r < data.samples; r++) {
       const x = Array.from(data.X.subarray(r * n, (r + 1) * n));
       const y = data.y[r];
-      const prediction = w.reduce((s, wi, i) => s + wi * x[i], b) > 0 ? 1 : 0;
+      // step(z) = 1 for z ≥ 0, as the notes define the perceptron's activation.
+      const prediction = w.reduce((s, wi, i) => s + wi * x[i], b) >= 0 ? 1 : 0;
       const error = y - prediction;
       if (error !== 0) {
         mistakes++;

@@ -181,6 +181,8 @@ function isPlainNumber(s: string): boolean {
 function joinsTightly(acc: string, f: string): boolean {
   if (f.startsWith("(")) return acc.endsWith("ᵀ") || !endsInName(acc) || (isOneGroup(f) && !endsInLongName(acc) && !endsInNamedExponent(acc));
   if (!isSingleLetter(f)) return false;
+  // Aᵀx and W³ᵀδ³ (ᵀ ends a name), but xᵀ A: as before, a long name before keeps its space.
+  if (acc.endsWith("ᵀ")) return !endsInLongName(acc);
   const last = acc.charCodeAt(acc.length - 1);
   // ) ] | ‖, or a superscript digit or minus (x², x⁻¹): a name cannot go on through them.
   if (last === 0x29 || last === 0x5d || last === 0x7c || last === 0x2016 || last === 0x207b) return true;
