@@ -38,7 +38,7 @@ describe.skipIf(!hasJupyter)("the course site", () => {
   const env = { ...process.env, JUPYTER_PATH: join(prefix, "share", "jupyter") };
 
   it("installs the kernel", async () => {
-    expect(await installKernel(["--prefix", prefix])).toBe(0);
+    expect(await installKernel(["--prefix", prefix, "--from-sources"])).toBe(0);
   });
 
   it.each(NOTEBOOKS.map((p) => [p.split("/").pop()!, p]))("%s executes with no error outputs", (name, path) => {
