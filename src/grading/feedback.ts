@@ -111,8 +111,23 @@ function inlineStyles(): string {
   return styles;
 }
 
-export function feedbackHtml(r: StudentResult, key: Key, options: FeedbackOptions = {}): string {
-  const nb = feedbackNotebook(r, key, options);
-  const page = pageHtml(`Feedback: ${r.student}`, notebookBody(nb as PageNotebook, { trustedOutputs: false }));
+/** Cells recur across a class (the questions, the common answers): each is typeset once. */
+const cellHtmlCache = new Map<string, string>();
+const CELL_CACHE_ENTRIES = 5_000;
+
+function cellHtml(cell: Cell, metadata: Notebook["metadata"]): string {
+  const text = JSON.stringify(cell.id === undefined ? cell : { ...cell, id: undefined });
+  const hit = cellHtmlCache.get(text);
+  if (hit !== undefined) return hit;
+  const html = notebookBody({ metadata, cells: [cell] } as PageNotebook, { trustedOutputs: false });
+  if (text.length <= 100_000) {
+    if (cellHtmlCache.size >= CELL_CACHE_ENTRIES) cellHtmlCache.clear();
+    cellHtmlCache.set(text, html);
+  }
+  return html;
+}
+
+export function feedbackHtml(r: StudentResult, key: Key, options: FeedbackOptions = {}, nb: Notebook = feedbackNotebook(r, key, options)): string {
+  const page = pageHtml(`Feedback: ${r.student}`, nb.cells.map((c) => cellHtml(c, nb.metadata)).join("\n"));
   return page.replace(/<link rel="stylesheet" href="[^"]*">\n?/g, "").replace("</head>", `<style>${inlineStyles()}</style>\n</head>`);
 }

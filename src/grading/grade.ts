@@ -96,11 +96,10 @@ export async function gradeClass(o: GradeCommandOptions): Promise<GradeSummary> 
 
   const writeFeedback = (r: StudentResult) => {
     if (o.feedback === false) return;
-    writeAtomic(join(o.out, "feedback", `${r.student}.ipynb`), JSON.stringify(feedbackNotebook(r, key), null, 1));
-    writeAtomic(join(o.out, "feedback", `${r.student}.html`), feedbackHtml(r, key));
-    if (o.rubric) {
-      writeAtomic(join(o.out, "rubric", `${r.student}.ipynb`), JSON.stringify(feedbackNotebook(r, key, { rubric: true }), null, 1));
-      writeAtomic(join(o.out, "rubric", `${r.student}.html`), feedbackHtml(r, key, { rubric: true }));
+    for (const [dir, options] of [["feedback", {}], ...(o.rubric ? [["rubric", { rubric: true }] as const] : [])] as const) {
+      const nb = feedbackNotebook(r, key, options);
+      writeAtomic(join(o.out, dir, `${r.student}.ipynb`), JSON.stringify(nb, null, 1));
+      writeAtomic(join(o.out, dir, `${r.student}.html`), feedbackHtml(r, key, options, nb));
     }
   };
 
