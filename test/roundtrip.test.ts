@@ -29,7 +29,27 @@ function programs(): { name: string; cells: string[] }[] {
     name: `src/${f}`,
     cells: [...readFileSync(join(NOTEBOOKS, "src", f), "utf8").matchAll(/```nabla\n([\s\S]*?)```/g)].map((m) => m[1]),
   }));
-  return [...ipynb, ...md, { name: "corpus", cells: VALUES }];
+  return [...ipynb, ...md, { name: "corpus", cells: VALUES }, { name: "the test suite's statements", cells: testStatements() }];
+}
+
+/** The statements the test files run as plain string literals: run("…"), last("…"), expect("…").toEvaluateTo. */
+function testStatements(): string[] {
+  const root = join(import.meta.dirname);
+  const files = readdirSync(root, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".test.ts") && !f.includes("roundtrip"));
+  const found: string[] = [];
+  for (const file of files) {
+    const source = readFileSync(join(root, file), "utf8");
+    for (const m of source.matchAll(/(?:\brun|\blast|\bverdict|\bexpect)\(\s*("(?:[^"\\\n]|\\.)*")\s*[),]/g)) {
+      try {
+        found.push(JSON.parse(m[1]) as string);
+      } catch {
+        // Not a plain literal.
+      }
+    }
+  }
+  // Each in a session of its own, as the tests run them. (About 300 today.)
+  expect(found.length).toBeGreaterThan(100);
+  return found;
 }
 
 function hasFloat(n: Node): boolean {
@@ -84,11 +104,12 @@ function readable(n: Node): boolean {
 }
 
 describe("every printed value reads back", () => {
-  it.each(programs())("$name", ({ cells }) => {
-    const session = new Session();
+  it.each(programs())("$name", ({ name, cells }) => {
+    let session = new Session();
     const problems: string[] = [];
     let checked = 0;
     for (const cell of cells) {
+      if (name.startsWith("the test suite")) session = new Session();
       for (const r of session.run(cell)) {
         if (r.status !== "ok" || !r.value || !readable(r.value)) continue;
         const shapes = new Map(session.env.shapes);

@@ -53,13 +53,15 @@ const expression: fc.Arbitrary<string> = fc.letrec((tie) => ({
     { weight: 1, arbitrary: fc.array(tie("expr"), { minLength: 1, maxLength: 3 }).map((r) => `[${r.join(", ")}; ${r.join(", ")}]`) },
     { weight: 1, arbitrary: tie("factor").map((f) => `d/dx ${f}`) },
     { weight: 1, arbitrary: tie("factor").map((f) => `∂²/∂x∂y ${f}`) },
+    { weight: 1, arbitrary: tie("factor").map((f) => `d^2/dx^2 ${f}`) },
   ),
   power: fc.oneof(tie("factor"), fc.tuple(tie("factor"), fc.constantFrom("^", "**", " ^ ", "^-"), tie("factor")).map(([a, op, b]) => a + op + b)),
-  term: fc.array(fc.tuple(fc.constantFrom("", " ", "*", " * ", "/", "·", " ⊙ ", ".*", "-"), tie("power")), { minLength: 1, maxLength: 2 }).map((parts) => parts.map(([op, p], i) => (i === 0 ? p : op + p)).join("")),
+  term: fc.array(fc.tuple(fc.constantFrom("", " ", "*", " * ", "/", "·", " ⊙ ", ".*", "-", " − ", " × "), tie("power")), { minLength: 1, maxLength: 2 }).map((parts) => parts.map(([op, p], i) => (i === 0 ? p : op + p)).join("")),
   expr: fc.oneof(
     { maxDepth: 2, depthIdentifier: "nesting" },
     { weight: 5, arbitrary: fc.array(tie("term"), { minLength: 1, maxLength: 3 }).map((ts) => ts.join(" + ")) },
     { weight: 1, arbitrary: tie("term").map((t) => `-${t}`) },
+    { weight: 1, arbitrary: tie("term").map((t) => `−${t}`) },
     { weight: 1, arbitrary: fc.tuple(tie("term"), fc.constantFrom(" == ", " = ", "<=", " ≡ ", ".."), tie("term")).map(([a, op, b]) => a + op + b) },
   ),
 })).expr as fc.Arbitrary<string>;
