@@ -32,7 +32,7 @@ def interrupt(code):
     return stopped, time.perf_counter() - started
 
 
-kc.execute_interactive("A = [1, 2; 3, 4]" if name == "nabla" else "A = [[1, 2], [3, 4]]", timeout=60)
+kc.execute_interactive("A = [1, 2; 3, 4]" if name == "nabla" else "A = [[1, 2], [3, 4]]", timeout=60, output_hook=lambda m: None)
 out = {}
 for label, code in [("cooperative", cooperative), ("stubborn", stubborn)]:
     samples = [interrupt(code) for _ in range(runs)]
