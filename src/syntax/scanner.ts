@@ -31,7 +31,7 @@ export type ScanResult = { ok: true; statements: ScannedStatement[] } | ({ ok: f
 const OPENING: Record<string, string> = { ")": "(", "]": "[", "}": "{" };
 
 /** A line ending in one of these goes on to the next line. */
-const CONTINUING_OPERATORS = new Set("+-*/^=,·⊙⊗→∈≡≤≥<>÷×".split(""));
+const CONTINUING_OPERATORS = new Set("+-−*/^=,·⊙⊗→∈≡≤≥<>÷×".split(""));
 const CONTINUING_WORDS = ["subject", "to", "with", "on", "else", "if"];
 
 const isAsciiLetter = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);

@@ -12,6 +12,9 @@ describe("scan", () => {
   });
   it("goes on after an operator or a continuing word at the end of a line", () => {
     expect(statements("y = 1 +\n  2")).toEqual(["y = 1 + 2"]);
+    // The printed minus and × continue a line like - and *.
+    expect(statements("y = 1 −\n  2")).toEqual(["y = 1 − 2"]);
+    expect(statements("y = 3 ×\n  2")).toEqual(["y = 3 × 2"]);
     expect(statements("maximize x y subject\n  to x + y = 10")).toEqual(["maximize x y subject to x + y = 10"]);
     expect(statements("maximize x y subject to\n  x + y = 10")).toEqual(["maximize x y subject to x + y = 10"]);
   });
