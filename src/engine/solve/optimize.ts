@@ -10,6 +10,7 @@ import { floatValue } from "../../graph/evalf.js";
 import type { Rational } from "../../numeric/rational.js";
 import { differentiate, hessian } from "../differentiate.js";
 import { Poly } from "../polynomial.js";
+import { expand } from "../expand.js";
 import { substitute } from "../substitute.js";
 import { typedSymbols } from "../variable-order.js";
 import { classifyExact, classifyFloat, type Classification } from "./classify.js";
@@ -114,7 +115,7 @@ function inRing(f: Node, gs: readonly Node[], xs: readonly Node[], lambdas: read
     },
     valueAt: (point) => {
       const values = rationals(point);
-      return values ? num(fp.evaluate(values)) : substitute(f, new Map(unknowns.map((u, i) => [u, point[i]])));
+      return values ? num(fp.evaluate(values)) : expand(substitute(f, new Map(unknowns.map((u, i) => [u, point[i]]))));
     },
   };
 }

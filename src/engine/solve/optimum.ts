@@ -135,14 +135,15 @@ function unboundedRay(sense: Sense, fp: Poly, set: AffineSet, xs: readonly Node[
 }
 
 /** f restricted to the affine set, in new variables t₁ … t_k: f(p + Σ tⱼvⱼ). */
-function restricted(f: Node, fp: Poly | null, set: AffineSet, xs: readonly Node[]): { f: Node; ts: Node[] } {
+function restricted(f: Node, fp: Poly | null, set: AffineSet, xs: readonly Node[]): { f: Node; poly: Poly | null; ts: Node[] } {
   const ts = set.directions.map((_, j) => sym(`t_${j + 1}`));
   if (fp) {
     const images = xs.map((_, i) => set.directions.reduce((acc, dir, j) => acc.add(Poly.generator(ts, j).scale(dir[i])), Poly.constant(ts, set.point[i])));
-    return { f: compose(fp, images, ts).toNode(), ts };
+    const poly = compose(fp, images, ts);
+    return { f: poly.toNode(), poly, ts };
   }
   const images = xs.map((_, i) => add(num(set.point[i]), ...set.directions.map((dir, j) => mul(num(dir[i]), ts[j]))));
-  return { f: substitute(f, new Map(xs.map((x, i) => [x, images[i]]))), ts };
+  return { f: substitute(f, new Map(xs.map((x, i) => [x, images[i]]))), poly: null, ts };
 }
 
 interface Point {
@@ -210,11 +211,16 @@ export function optimum(sense: Sense, f: Node, constraints: readonly Node[]): No
         return result(local ? "local" : "none", local, points.length, `f is unbounded ${above}${equations.length ? " on the constraint" : ""}, as ${ray}`, sense);
       }
       // Concave (convex) on the affine set: every stationary point is a global optimum.
-      const { f: g, ts } = restricted(f, fp, set, xs);
+      const { f: g, poly, ts } = restricted(f, fp, set, xs);
       const verdict = ts.length ? convexity(sense === "maximize" ? mul(num(Rational.MINUS_ONE), g) : g, ts) : null;
       const proved = !verdict || (verdict.kind === "record" && verdict.fields[0].value.kind === "str" && verdict.fields[0].value.value === "true");
       const best = bestOf(points);
-      if (proved && best) return result("global", best, points.length, `f is ${sense === "maximize" ? "concave" : "convex"} on the ${equations.length ? "constraint set" : "whole space"}, so every stationary point is a global ${kind}`, sense);
+      const where = equations.length ? "on the constraint set" : "";
+      if (proved && best) return result("global", best, points.length, `f is ${sense === "maximize" ? "concave" : "convex"} ${where || "everywhere"}, so every stationary point is a global ${kind}`, sense);
+      // Coercive on the affine set: the optimum is attained, at one of the stationary points (all of them found).
+      if (poly && best && complete && ts.length && leadingFormPositiveDefinite(sense === "maximize" ? poly.scale(Rational.MINUS_ONE) : poly, ts.length)) {
+        return result("global", best, points.length, `f → ${sense === "maximize" ? "−∞" : "+∞"} in every direction${where ? ` ${where}` : ""}, so its ${kind} is attained at a stationary point`, sense);
+      }
     }
     // A compact feasible set (or a coercive f): the optimum is attained, at a stationary point when
     // every point of the set is regular; the list must hold every stationary point.

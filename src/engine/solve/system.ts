@@ -13,7 +13,7 @@ import { expand } from "../expand.js";
 import { type Poly, exponentsOf, toRational } from "../polynomial.js";
 import { substitute } from "../substitute.js";
 import { groebner, lexCompare, type Polynomial } from "./groebner.js";
-import { realRoots } from "./univariate.js";
+import { realRoots, withoutHiddenZeros } from "./univariate.js";
 import { newtonRoots } from "./newton.js";
 import { freeSymbols } from "../../graph/traverse.js";
 
@@ -140,18 +140,6 @@ function univariate(p: Polynomial, k: number, vars: readonly Node[], assigned: r
   return withoutHiddenZeros(exact);
 }
 
-/**
- * Coefficients built from irrational roots can be zero without simplifying to 0 (nested radicals):
- * one that vanishes to within rounding of the others is taken as 0, so the elimination never
- * divides by it. Values at back-substitution are algebraic, and a coefficient 10⁻¹² of the others
- * that is not zero does not arise from the course's systems; a wrong call here costs a root that
- * the final check of every solution against the equations would then reject, not a wrong answer.
- */
-function withoutHiddenZeros(c: Node[]): Node[] {
-  const values = c.map((x) => (x === ZERO ? 0 : floatValue(x)));
-  const scale = Math.max(1, ...values.map((v) => (v === null ? 0 : Math.abs(v))));
-  return c.map((x, i) => (x !== ZERO && x.kind !== "num" && values[i] !== null && Math.abs(values[i]!) <= 1e-12 * scale ? ZERO : x));
-}
 
 function involvesOnlyFrom(p: Polynomial, k: number): boolean {
   return p.every((t) => t.m.slice(0, k).every((e) => e === 0));

@@ -16,7 +16,7 @@ export interface Root {
 
 /** Coefficients indexed by degree: c[0] + c[1] v + c[2] v² + … */
 export function realRoots(coefficients: Node[]): Root[] | "all" {
-  const c = [...coefficients];
+  const c = [...withoutHiddenZeros(coefficients)];
   while (c.length && c[c.length - 1] === ZERO) c.pop();
   if (c.length === 0) return "all";
   if (c.length === 1) return [];
@@ -59,6 +59,20 @@ function rationalCoefficients(c: Rational[]): Root[] {
     out.push(...numericRoots(rest.map((x) => x.toNumber()).reverse()));
   }
   return out;
+}
+
+/**
+ * Coefficients built from irrational roots can be zero without simplifying to 0 (nested radicals):
+ * one that vanishes to within rounding of the others is taken as 0, so the elimination never
+ * divides by it. Values at back-substitution are algebraic, and a coefficient 10⁻¹² of the others
+ * that is not zero does not arise from the course's systems; a wrong call here costs a root that
+ * the final check of every solution against the equations would then reject, not a wrong answer.
+ */
+export function withoutHiddenZeros(c: Node[]): Node[] {
+  if (c.every((x) => x.kind === "num")) return c;
+  const values = c.map((x) => (x.kind === "num" ? x.value.toNumber() : floatValue(x)));
+  const scale = Math.max(1, ...values.map((v) => (v === null ? 0 : Math.abs(v))));
+  return c.map((x, i) => (x !== ZERO && x.kind !== "num" && values[i] !== null && Math.abs(values[i]!) <= 1e-12 * scale ? ZERO : x));
 }
 
 function horner(c: number[], x: number): number {
