@@ -1,8 +1,10 @@
-// `nabla assign` and `nabla grade`, after main.ts has parsed and checked their options.
+// `nabla assign` and `nabla grade`, after main.ts has parsed and checked their options. File names
+// come from students: what is printed of them has its control characters escaped (no terminal codes).
 import { readFileSync } from "node:fs";
 import { assign } from "../grading/assign.js";
 import { writeAtomic } from "../grading/files.js";
 import { gradeClass, type GradeCommandOptions } from "../grading/grade.js";
+import { escapeControls } from "../grading/gradebook.js";
 import { NotebookError, parseNotebook } from "../grading/notebook.js";
 
 export function assignCommand(master: string, out: string): number {
@@ -25,7 +27,7 @@ export async function gradeCommand(options: GradeCommandOptions): Promise<number
     const out = options.out;
     process.stdout.write(`graded ${summary.graded} submission(s)${summary.resumed ? `, ${summary.resumed} from an earlier run` : ""}${summary.refused ? `, ${summary.refused} refused (zero, with the reason)` : ""} in ${seconds} s\n`);
     if (summary.keyChanged.length) process.stdout.write(`the key changed since assign (locked cells ${summary.keyChanged.join(", ")}); students who kept the released cells are not reported for them\n`);
-    if (summary.renamed.length) process.stdout.write(`${summary.renamed.length} submission(s) graded under another id (listed in gradebook.json):\n${summary.renamed.map((r) => `  ${r}`).join("\n")}\n`);
+    if (summary.renamed.length) process.stdout.write(`${summary.renamed.length} submission(s) graded under another id (listed in gradebook.json):\n${summary.renamed.map((r) => `  ${escapeControls(r)}`).join("\n")}\n`);
     process.stdout.write(`${out}/gradebook.csv, ${out}/gradebook.json, ${out}/feedback/${options.rubric ? `, ${out}/rubric/` : ""}\n`);
     return 0;
   } catch (err) {
