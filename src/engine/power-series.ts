@@ -8,9 +8,12 @@
 // the expansion point or the expression has parameters, floats or transcendental constant terms.
 import { mathError } from "../errors.js";
 import { checkBudget } from "../graph/budget.js";
-import { add, apply, div, int, isZero, mul, neg, num, pow, sub } from "../graph/construct.js";
+import { add, apply, div, int, isNumber, isZero, mul, neg, num, pow, sub } from "../graph/construct.js";
 import type { Node } from "../graph/node.js";
-import { childrenOf } from "../graph/traverse.js";
+import { childrenOf, freeSymbols } from "../graph/traverse.js";
+import { print } from "../render/printer.js";
+import { PRETTY } from "../render/style.js";
+import { evaluateAt } from "./numeric-eval.js";
 import { Rational } from "../numeric/rational.js";
 
 /** The coefficients left ℚ (a parameter, a float, exp(1) …): the caller retries over expressions. */
@@ -38,6 +41,8 @@ export interface Ring<T> {
   call(op: string, c: T): T;
   power(c: T, p: T): T;
   node(a: T): Node;
+  /** Whether a coefficient that is not a number may still be zero (a disguised zero). */
+  mayVanish?(a: T): boolean;
 }
 
 function rationalOf(n: Node): Rational {
@@ -78,7 +83,24 @@ export const EXPRESSIONS: Ring<Node> = {
   call: (op, c) => apply(op, [c]),
   power: (c, p) => pow(c, p),
   node: (a) => a,
+  mayVanish: disguisedZero,
 };
+
+/**
+ * sin(a)² + cos(a)² − 1 is not 0 as a node: before dividing by such a leading coefficient, its
+ * value at a few random values of its symbols says whether it might be zero (then the quotient is
+ * not trusted). NaN everywhere (a parameter outside every sample's domain) counts as "might".
+ */
+function disguisedZero(c: Node): boolean {
+  if (isNumber(c)) return false;
+  const symbols = freeSymbols(c);
+  for (const sample of [[0.7315, 1.9127], [-0.4471, 2.3309], [1.3377, -0.6182]]) {
+    const point = new Map<Node, number>(symbols.map((v, i) => [v, sample[i % 2] + i * 0.1371]));
+    const value = evaluateAt(c, point);
+    if (!Number.isNaN(value) && Math.abs(value) > 1e-9) return false;
+  }
+  return true;
+}
 
 /**
  * Σ c[i] tⁱ⁺ᵛ + O(t^(v + c.length)); c[0] ≠ 0 unless c is empty (then the series is O(tᵛ)).
@@ -187,6 +209,9 @@ export class SeriesAlgebra<T> {
   div(a: Series<T>, b: Series<T>): Series<T> {
     if (this.isZeroSeries(b)) throw mathError("division by zero");
     if (b.c.length === 0) throw new Short();
+    if (this.ring.mayVanish?.(b.c[0])) {
+      throw mathError(`cannot decide whether ${print(this.ring.node(b.c[0]), PRETTY)} is zero: a denominator's leading coefficient`);
+    }
     if (this.isZeroSeries(a)) return this.ZERO;
     const v = a.v - b.v;
     if (b.exact && b.c.length === 1 && b.c[0] !== undefined) {
