@@ -7,14 +7,8 @@ import { Session } from "../src/session.js";
 import type { Node } from "../src/graph/node.js";
 import { sym } from "../src/graph/construct.js";
 import { evaluateAt } from "../src/engine/numeric-eval.js";
+import { seededRandom } from "./helpers/random.js";
 
-function random(seed: number): () => number {
-  let s = seed;
-  return () => {
-    s = (s * 48271) % 2147483647;
-    return s / 2147483647;
-  };
-}
 
 function convex(s: Session, f: string): { answer: string; reason: string } {
   const [r] = s.run(`convex(${f})`);
@@ -107,7 +101,7 @@ describe("convex is sound", () => {
     }
   });
 
-  const next = random(777);
+  const next = seededRandom(777);
   const cases = Array.from({ length: 100 }, () => composition(next, 3));
   it(`${cases.length} generated compositions: no "true" refuted, every "false" with a witness that holds`, () => {
     const s = new Session();

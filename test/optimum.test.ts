@@ -7,14 +7,8 @@ import type { Node } from "../src/graph/node.js";
 import { floatValue } from "../src/graph/evalf.js";
 import { sym } from "../src/graph/construct.js";
 import { evaluateAt } from "../src/engine/numeric-eval.js";
+import { seededRandom } from "./helpers/random.js";
 
-function random(seed: number): () => number {
-  let s = seed;
-  return () => {
-    s = (s * 48271) % 2147483647;
-    return s / 2147483647;
-  };
-}
 
 function run(s: Session, code: string): { text: string; value: Node } {
   const [r] = s.run(code);
@@ -43,7 +37,7 @@ describe("maximize and minimize", () => {
     expect(text("maximize x y z subject to c")).toMatch(/^local maximum 8/);
   });
 
-  const next = random(99);
+  const next = seededRandom(99);
   const monomials = ["x", "y", "x^2", "y^2", "x y", "x^3", "y^3", "x^2 y", "x y^2", "x^4", "y^4"];
   const constraints = [null, "x + y = 1", "x - 2y = 3", "x^2 + y^2 = 1", "x^2 + 4y^2 = 4"];
   const problems = Array.from({ length: 40 }, () => {

@@ -6,16 +6,10 @@ import { describe, expect, it } from "vitest";
 import { Session } from "../src/session.js";
 import { freeSymbols } from "../src/graph/traverse.js";
 import type { Node } from "../src/graph/node.js";
+import { seededRandom } from "./helpers/random.js";
 
 const NAMES = ["x", "y", "z", "w", "u", "v", "a", "b", "t"];
 
-function random(seed: number): () => number {
-  let s = seed;
-  return () => {
-    s = (s * 16807) % 2147483647;
-    return s / 2147483647;
-  };
-}
 
 /** A polynomial whose symbols first appear in the order of `vars`, written term by term. */
 function polynomial(vars: string[], next: () => number): string {
@@ -50,7 +44,7 @@ describe("free symbols in the order typed", () => {
     expect(run(new Session(), "∇(x^2 y + y^3 - 3x)").text).toBe("[2*x*y - 3, x^2 + 3*y^2]");
   });
 
-  const next = random(20261130);
+  const next = seededRandom(20261130);
   const cases = Array.from({ length: 60 }, () => {
     const vars = shuffled(next);
     return { vars, f: polynomial(vars, next) };

@@ -10,6 +10,7 @@ import { floatValue } from "../../src/graph/evalf.js";
 import { sym } from "../../src/graph/construct.js";
 import { differentiate } from "../../src/engine/differentiate.js";
 import { evaluateAt } from "../../src/engine/numeric-eval.js";
+import { seededRandom } from "../helpers/random.js";
 
 interface Reported {
   x: number[];
@@ -17,13 +18,6 @@ interface Reported {
   kind: string;
 }
 
-function random(seed: number): () => number {
-  let s = seed;
-  return () => {
-    s = (s * 48271) % 2147483647;
-    return s / 2147483647;
-  };
-}
 
 function build(s: Session, code: string): Node {
   const [r] = s.run(code);
@@ -151,7 +145,7 @@ function checkProblem(p: Problem, next: () => number): string[] {
 }
 
 describe("stationary points of generated polynomial problems", () => {
-  const next = random(4242);
+  const next = seededRandom(4242);
   const problems = generated(next, 60);
   it(`every point of ${problems.length} problems solves the system, and its label agrees with perturbations along the constraint`, () => {
     const failures = problems.flatMap((p) => checkProblem(p, next));
