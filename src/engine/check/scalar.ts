@@ -141,10 +141,14 @@ function describeRange(points: Point[], vars: readonly Node[]): string {
   return ` with ${names} from ${formatBound(lo)} to ${formatBound(hi)}`;
 }
 
+const SUPERSCRIPT: Record<string, string> = { "-": "⁻", 0: "⁰", 1: "¹", 2: "²", 3: "³", 4: "⁴", 5: "⁵", 6: "⁶", 7: "⁷", 8: "⁸", 9: "⁹" };
+
+/** A range's end for people: 2.5, −10⁶, 10⁻⁷ (powers of ten past 10⁴ or below 10⁻³, to the nearest). */
 function formatBound(x: number): string {
   const a = Math.abs(x);
-  if (a >= 1e4) return `${x < 0 ? "−" : ""}10^${Math.round(Math.log10(a))}`;
-  return String(x).replace("-", "−");
+  const sign = x < 0 ? "−" : "";
+  if (a >= 1e4 || (a > 0 && a < 1e-3)) return `${sign}10${[...String(Math.round(Math.log10(a)))].map((c) => SUPERSCRIPT[c]).join("")}`;
+  return `${sign}${a}`;
 }
 
 export function compareScalars(a: Node, b: Node, conditions: readonly Node[] = []): Comparison {
