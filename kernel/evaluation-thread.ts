@@ -118,14 +118,6 @@ export class EvaluationThread {
     return { message: `interrupted: the cell did not stop within ${GRACE_MS / 1000} s, so the evaluation thread was replaced; ${kept}${lostText}` };
   }
 
-  async restart(): Promise<void> {
-    await this.worker.terminate();
-    this.pending.clear();
-    this.snapshot.clear();
-    this.running = null;
-    this.start();
-  }
-
   async names(): Promise<string[]> {
     if (this.running !== null || this.restoring) return [];
     return ((await this.send({ type: "names", id: this.nextId++ })) as string[] | null) ?? [];
