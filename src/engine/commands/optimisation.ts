@@ -44,7 +44,7 @@ export const OPTIMISATION: CommandEntry[] = [
   {
     name: "critical",
     arity: [1, 2],
-    help: { syntax: "critical(f), critical(f, [x, y])", description: "The stationary points of f, each classified as a minimum, maximum or saddle by the Hessian.", examples: ["critical(x^3 - 3x + y^2)", "critical(x^2 + y^2, [x, y])"] },
+    help: { syntax: "critical(f), critical(f, [x, y])", description: "The stationary points of f, each classified as a minimum, maximum or saddle by the Hessian; beyond polynomials, a numeric search in a stated box.", examples: ["critical(x^3 - 3x + y^2)", "critical(x^2 + y^2, [x, y])"] },
     run: ({ args }, ev) => {
       const { body, params } = bodyOf(ev, args[0]);
       return criticalPoints(body, args[1] ? listOf(ev.expr(args[1])) : params ?? undefined);
@@ -63,7 +63,7 @@ export const OPTIMISATION: CommandEntry[] = [
   {
     name: "convex",
     arity: [1, 2],
-    help: { syntax: "convex(f), convex(f, [x, y])", description: "Whether f is convex, concave or neither, with the reason (composition rules or the Hessian).", examples: ["convex(x^2 + y^2)", "convex(log(x), x)"] },
+    help: { syntax: "convex(f), convex(f, [x, y])", description: "Whether f is convex: true with a proof (composition rules or the Hessian), false with two points whose midpoint lies above the chord, or undecided with what was tried.", examples: ["convex(x^2 + y^2)", "convex(log(x), x)"] },
     run: ({ args }, ev) => {
       const { body, params } = bodyOf(ev, args[0]);
       return convexity(body, args[1] ? variablesOf(ev, args.slice(1), body) : params ?? undefined);
