@@ -380,8 +380,21 @@ export function showValue(v: Approx, digits = 12): string {
   if (v.q) {
     const exactly = showRational(v.q);
     if (exactly.length <= 24) return exactly;
+    return showDecimal(decimalOf(context(digits + 10).D, v.q), digits);
   }
-  return trimZeros(v.d.toSignificantDigits(digits).toString());
+  return showDecimal(v.d, digits);
+}
+
+/** Plain digits for ordinary sizes, scientific notation (1.60693804426e+60) past them. */
+function showDecimal(d: Decimal, digits: number): string {
+  const r = d.toSignificantDigits(digits);
+  if (r.isZero()) return "0";
+  const e = r.e;
+  if (e < -6 || e > 20) {
+    const [mantissa, exponent] = r.toExponential().split("e");
+    return `${trimZeros(mantissa)}e${exponent}`;
+  }
+  return trimZeros(r.toFixed());
 }
 
 export function showRational(q: Rational): string {

@@ -50,7 +50,13 @@ function showPoint(point: Point, vars: readonly Node[]): Record<string, string> 
 
 /** Enough digits that two close values print differently. */
 function digitsToShow(a: Approx, b: Approx): number {
-  if (a.q && b.q) return 12;
+  if (a.q && b.q) {
+    // log₁₀ of |a| + |b| over |a − b|, from the lengths of the numbers (to within one or two).
+    const log10 = (q: Rational) => (q.isZero() ? 0 : q.abs().num.toString().length - q.den.toString().length);
+    const gap = a.q.sub(b.q);
+    if (gap.isZero()) return 12;
+    return Math.min(120, Math.max(12, log10(a.q.abs().add(b.q.abs())) - log10(gap) + 4));
+  }
   const gap = a.d.sub(b.d).abs();
   const size = a.d.abs().add(b.d.abs()).div(2);
   if (gap.isZero() || size.isZero()) return 12;
