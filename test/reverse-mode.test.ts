@@ -62,7 +62,10 @@ function agreesWithDifferences(declarations: string, expression: string, shapes:
 }
 
 // Arguments for every scalar function: a list of arities to try and the range of the points.
-const SCALAR_DOMAINS: Record<string, [number, number]> = { log: [0.1, 3], sqrt: [0.1, 3], tan: [-1.2, 1.2] };
+const SCALAR_DOMAINS: Record<string, [number, number]> = {
+  log: [0.1, 3], sqrt: [0.1, 3], tan: [-1.2, 1.2], sec: [-1.2, 1.2], csc: [0.3, 2.8], cot: [0.3, 2.8],
+  asin: [-0.9, 0.9], acos: [-0.9, 0.9], atanh: [-0.9, 0.9], acosh: [1.1, 3],
+};
 
 // One expression per array operator (and per fusion), with the shapes of its inputs; K weighs an
 // array result's entries so that every entry of the adjoint matters.
