@@ -58,6 +58,6 @@ describe("plot", () => {
   });
   it("says what is missing", () => {
     const [r] = new Session().run("plot(x y, x = 0..1)");
-    expect(r.error?.message).toBe("xy depends on y besides x");
+    expect(r.error?.message).toBe("x y depends on y besides x");
   });
 });
