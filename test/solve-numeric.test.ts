@@ -82,3 +82,12 @@ describe("equations stored in names", () => {
     expect(run(s, "lagrange(x^2 + y^2 + z^2, both)").text).toBe("x = 1/3, y = 1/3, z = 1/3, λ_1 = 2/3, λ_2 = 0: minimum, value 1/3");
   });
 });
+
+describe("degenerate constraints still find their points", () => {
+  it("y = 0 keeps y an unknown; where ∇g vanishes the point is listed without λ", () => {
+    const s = new Session();
+    expect(run(s, "lagrange(x^2 - y^2, y = 0)").text).toBe("x = 0, y = 0, λ = 0: minimum, value 0");
+    expect(run(s, "lagrange(x, x^2 = 0)").text).toMatch(/^x = 0: degenerate, value 0 \(points without λ are where the constraint's gradient vanishes/);
+    expect(run(s, "lagrange(x + y, x^2 + y^2 = 0)").text).toMatch(/^x = 0, y = 0: degenerate, value 0 /);
+  });
+});

@@ -163,9 +163,40 @@ export function stationaryPoints(f: Node, gs: readonly Node[], xs: readonly Node
   const lambdas = gs.map((_, k) => sym(m === 1 ? "λ" : `λ_${k + 1}`));
   const problem = (route === "best" ? inRing(f, gs, xs, lambdas) : null) ?? inGraph(f, gs, xs, lambdas);
   const result = problem.solve();
-  if (result.kind === "infinite") return struct("points", [{ name: "items", value: tuple([]) }, { name: "note", value: str(result.note) }]);
+  const singular = m === 1 ? singularPoints(f, gs[0], xs) : [];
+  if (result.kind === "infinite") {
+    if (singular.length === 0) return struct("points", [{ name: "items", value: tuple([]) }, { name: "note", value: str(result.note) }]);
+    return pointsStruct(singular, `${SINGULAR}; ${result.note}`);
+  }
   const points = result.solutions.map((s) => pointStruct([...xs, ...lambdas], s, classifyAt(problem, s.values), problem.valueAt(s.values)));
-  return pointsStruct(points, result.more);
+  const fresh = singular.filter((p) => !points.some((q) => sameCoordinates(p, q, xs.length)));
+  const notes = [...(fresh.length ? [SINGULAR] : []), ...(result.more ? [result.more] : [])];
+  return pointsStruct([...points, ...fresh], notes.length ? notes.join("; ") : undefined);
+}
+
+const SINGULAR = "points without λ are where the constraint's gradient vanishes: Lagrange's condition does not apply there, and the second-order test is not made";
+
+/**
+ * Points of a polynomial constraint g = 0 where ∇g = 0 as well: a minimum or maximum of f on the
+ * constraint can sit there with no multiplier (x on x² = 0), so they are candidates too.
+ */
+function singularPoints(f: Node, g: Node, xs: readonly Node[]): Node[] {
+  const ring = polynomialsIn([g], xs);
+  if (!ring || ring.denominators.length) return [];
+  const gp = ring.polys[0];
+  if (gp.degree() < 2) return [];
+  const found = solvePolynomials([gp, ...xs.map((_, i) => gp.derivative(i))], xs);
+  if (found.kind !== "finite" || found.more) return [];
+  return found.solutions.map((s) => pointStruct(xs, s, "degenerate", expand(substitute(f, new Map(xs.map((x, i) => [x, s.values[i]]))))));
+}
+
+function sameCoordinates(a: Node, b: Node, n: number): boolean {
+  const coordinates = (p: Node) => {
+    const at = p.kind === "record" ? p.fields[0].value : null;
+    return at?.kind === "tuple" ? at.items.slice(0, n).map((r) => (r.kind === "rel" ? floatValue(r.right) : null)) : [];
+  };
+  const [u, v] = [coordinates(a), coordinates(b)];
+  return u.length === n && v.length === n && u.every((x, i) => x !== null && v[i] !== null && Math.abs(x - v[i]!) < 1e-9);
 }
 
 
