@@ -3,7 +3,6 @@
 import { Rational } from "../numeric/rational.js";
 import { lookupOperator } from "../graph/operators.js";
 import type { Node, Tensor } from "../graph/node.js";
-import { rowsOf } from "../graph/ops/arrays.js";
 import { printStruct } from "./structs.js";
 import type { Style } from "./style.js";
 
@@ -167,7 +166,10 @@ class Printer {
             ),
             prec: Prec.Product,
           };
-    if (top.length === 0) top.push({ s: "1", prec: Prec.Atom }), topNumeric.push(true);
+    if (top.length === 0) {
+      top.push({ s: "1", prec: Prec.Atom });
+      topNumeric.push(true);
+    }
     const numerator = join(top, topNumeric);
     if (bottom.length === 0) return numerator;
     const denominator = bottom.length === 1 ? bottom[0] : join(bottom, bottomNumeric);

@@ -127,8 +127,8 @@ function toPlaceholders(root: Node, basis: Basis): Node {
 
 /** (1 + i·t)^(2k) as [real part, imaginary part], polynomials in t. */
 function halfAngleParts(t: Node, k: number): [Node, Node] {
-  let re: Node[] = [];
-  let im: Node[] = [];
+  const re: Node[] = [];
+  const im: Node[] = [];
   let binomial = 1n;
   for (let j = 0; j <= 2 * k; j++) {
     if (j > 0) binomial = (binomial * BigInt(2 * k - j + 1)) / BigInt(j);
