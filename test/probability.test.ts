@@ -26,6 +26,16 @@ describe("distributions", () => {
     expect(run("E = [5, 6]\nE[1]")[1]).toBe("5");
   });
 
+  it("stay random inside other values: Y = 3X, Normal(2, 1)^2, Y = X + 1", () => {
+    expect(run("X = Normal(2, 1)\nY = 3X\nVar(Y)\nE(Y)").slice(2)).toEqual(["9", "6"]);
+    expect(run("Var(Normal(2, 1)^2)")[0]).toBe("18");
+    expect(run("X = Bernoulli(0.3)\nY = X + 1\nE(Y)")[2]).toBe("13/10");
+    expect(run("E(Bernoulli(0.3)^2)")[0]).toBe("3/10");
+    // The same variable wherever its value appears; two calls are two independent variables.
+    expect(run("X = Bernoulli(p)\nY = X + 1\nVar(X + Y)\nE(X + Y)").slice(2)).toEqual(["4*p - 4*p^2", "2*p + 1"]);
+    expect(run("A = Bernoulli(p); B = Bernoulli(p)\nVar(A + B)\nVar(A + A)\nE(A B)").slice(2)).toEqual(["2*p - 2*p^2", "4*p - 4*p^2", "p^2"]);
+  });
+
   it("of several variables are independent", () => {
     expect(run("X = Bernoulli(p)\nU = Uniform(0, 2)\nE(X U)\nVar(X + U)").slice(2)).toEqual(["p", "p - p^2 + 1/3"]);
   });

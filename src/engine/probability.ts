@@ -6,7 +6,7 @@
 import { mathError } from "../errors.js";
 import { HALF, ONE, ZERO, add, apply, constant, div, float, int, mul, neg, pow, str, struct, sub, sym, tensor } from "../graph/construct.js";
 import type { Node, Struct, Sym } from "../graph/node.js";
-import { freeSymbols } from "../graph/traverse.js";
+import { freeSymbols, rewrite } from "../graph/traverse.js";
 import { reserveEntries } from "../graph/budget.js";
 import { Random } from "../nn/random.js";
 import { expand } from "./expand.js";
@@ -16,9 +16,15 @@ export type Family = "Bernoulli" | "Categorical" | "Normal" | "Uniform";
 
 export const DISTRIBUTION = "distribution";
 
-/** A distribution value: its family and parameters, by name. */
+let made = 0;
+
+/**
+ * A distribution value: its family and parameters, by name, and an identity of its own — each call
+ * makes a new random variable, so X = Bernoulli(p) and Z = Bernoulli(p) are two independent ones
+ * even inside other values (Y = X + Z), while Y = X + 1 keeps X's.
+ */
 export function distribution(family: Family, params: { name: string; value: Node }[]): Struct {
-  return struct(DISTRIBUTION, [{ name: "family", value: str(family) }, ...params]);
+  return struct(DISTRIBUTION, [{ name: "family", value: str(family) }, ...params, { name: "id", value: str(`${family}#${++made}`) }]);
 }
 
 export function isDistribution(n: Node | undefined): n is Struct {
@@ -143,7 +149,7 @@ function expectOver(g: Node, x: Sym, d: Struct): Node {
       const rest: Node[] = [];
       for (const f of factors) {
         const p = powerOf(f, x);
-        if (p === null) throw mathError(`E(…) of a ${familyOf(d)} variable is exact for polynomials in it; ${x.name} appears inside a function here`);
+        if (p === null) throw mathError(`E(…) of a ${familyOf(d)} variable is exact for polynomials in it; here it appears inside a function`);
         if (p === 0) rest.push(f);
         k += p;
       }
@@ -170,9 +176,20 @@ export function variance(g: Node, variables: [Sym, Struct][]): Node {
   return expand(sub(expectation(mul(g, g), variables), mul(m, m)));
 }
 
-/** The mean and variance of a distribution itself: E(Bernoulli(p)) = p. */
-export function randomVariable(d: Struct): [Sym, Struct] {
-  return [sym(`${familyOf(d)}·`), d];
+/**
+ * The random variables inside a value (a distribution used in arithmetic: Y = 3X, Normal(2, 1)^2),
+ * each replaced by a symbol of its own.
+ */
+export function randomVariablesIn(g: Node): { g: Node; variables: [Sym, Struct][] } {
+  const variables: [Sym, Struct][] = [];
+  const replaced = rewrite(g, (n) => {
+    if (!isDistribution(n)) return undefined;
+    const id = n.fields.find((f) => f.name === "id")?.value;
+    const x = sym(`${id?.kind === "str" ? id.value : familyOf(n)}`);
+    variables.push([x, n]);
+    return x;
+  });
+  return { g: replaced, variables };
 }
 
 const log = (x: Node) => apply("log", [x]);

@@ -128,7 +128,7 @@ const PRINTERS: Record<string, FieldPrinter> = {
   // A distribution reads as the call that makes it: Bernoulli(3/10), Normal(μ, σ²).
   distribution: (f, st, print) => {
     const family = text(f.get("family"));
-    const params = [...f.entries()].filter(([name]) => name !== "family").map(([, v]) => print(v));
+    const params = [...f.entries()].filter(([name]) => name !== "family" && name !== "id").map(([, v]) => print(v));
     return st.name === "latex" ? `\\operatorname{${family}}\\left(${params.join(", ")}\\right)` : `${family}(${params.join(", ")})`;
   },
   diagonalization: (f, st, print) => {

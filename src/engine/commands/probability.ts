@@ -1,46 +1,20 @@
 // Probability commands: distributions as values (X = Bernoulli(p)), expectations and variances of
 // functions of random variables, pmf/pdf, likelihoods of data and seeded samples.
 import { mathError } from "../../errors.js";
-import { sym } from "../../graph/construct.js";
 import type { Node, Struct, Sym } from "../../graph/node.js";
 import type { Expr } from "../../syntax/ast.js";
-import { bernoulli, categorical, density, expectation, isDistribution, likelihood, logLikelihood, normal, randomVariable, sample, uniform, variance } from "../probability.js";
+import { bernoulli, categorical, density, expectation, isDistribution, likelihood, logLikelihood, normal, randomVariablesIn, sample, uniform, variance } from "../probability.js";
 import { wholeOption } from "./args.js";
 import type { CommandEntry, Evaluation } from "./entry.js";
 
-/** The names an expression mentions, in order, once each. */
-function namesIn(e: Expr, into: string[] = []): string[] {
-  if (e.kind === "name") {
-    if (!into.includes(e.name)) into.push(e.name);
-    return into;
-  }
-  for (const value of Object.values(e)) {
-    const children = Array.isArray(value) ? value.flat() : [value];
-    for (const c of children) if (c && typeof c === "object" && "kind" in c && "span" in c) namesIn(c as Expr, into);
-  }
-  return into;
-}
-
 /**
- * The expression with each name bound to a distribution read as a random variable (a symbol of its
- * own while the expression is built), and those variables with their distributions.
+ * The expression with every distribution in it read as a random variable: a name bound to one
+ * (X = Bernoulli(p)), one inside another value (Y = 3X) or one written in place (E(Bernoulli(p)^2)).
+ * A variable is the same wherever its distribution value appears, so E(X + Y) with Y = X + 1 is
+ * E(2X + 1).
  */
 function randomExpression(e: Expr, ev: Evaluation): { g: Node; variables: [Sym, Struct][] } {
-  const bound = namesIn(e).filter((name) => isDistribution(ev.env.values.get(name)));
-  const saved = bound.map((name) => [name, ev.env.values.get(name)!] as const);
-  const variables: [Sym, Struct][] = saved.map(([name, d]) => [sym(name), d as Struct]);
-  try {
-    for (const [x] of variables) ev.env.values.set(x.name, x);
-    const g = ev.expr(e);
-    // E(Bernoulli(p)): the distribution itself is its random variable.
-    if (isDistribution(g)) {
-      const [x, d] = randomVariable(g);
-      return { g: x, variables: [[x, d]] };
-    }
-    return { g, variables };
-  } finally {
-    for (const [name, d] of saved) ev.env.values.set(name, d);
-  }
+  return randomVariablesIn(ev.expr(e));
 }
 
 function distributionArg(e: Expr | undefined, ev: Evaluation, what: string): Struct {
