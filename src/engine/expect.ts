@@ -23,11 +23,13 @@ import { toPretty } from "../render/index.js";
 import type { Comparison } from "./check.js";
 import type { Evaluator } from "./evaluate.js";
 import { substitute } from "./substitute.js";
-import type { Operators } from "./provenance.js";
 import { lookupCommand } from "./commands/table.js";
 import { lookupOperator } from "../graph/operators.js";
 import { freeSymbols } from "../graph/traverse.js";
 import { compareAnswer, namedMistake, valueWords, type AnswerComparison, type Mistake, type Tolerance } from "./answer-compare.js";
+
+/** Operators (keys of `forbidKey`) a name was computed with, each with one statement that used it (provenance.ts traces them). */
+export type Operators = ReadonlyMap<string, string>;
 
 export interface ExpectOutcome {
   earned: number;

@@ -2,7 +2,7 @@
 // statements defining it used, each with one statement that used it. `expect … forbid OP` reads it,
 // in the grader (the student's statements only) and in a notebook's own session (its visible tests).
 import type { Expr, Statement } from "../syntax/ast.js";
-import { forbidKey, namesIn } from "./expect.js";
+import { forbidKey, namesIn, type Operators } from "./expect.js";
 
 export function definedName(s: Statement): string | null {
   switch (s.kind) {
@@ -53,7 +53,7 @@ export function operatorsIn(e: unknown, out: Set<string> = new Set()): Set<strin
   return out;
 }
 
-export type Operators = ReadonlyMap<string, string>;
+export type { Operators };
 
 export class Provenance {
   private readonly byName = new Map<string, Map<string, string>>();
