@@ -18,14 +18,12 @@ export interface HighlightVocabulary {
 
 const SYMBOLS = ["∇²", "∇", "∂²", "∂", "Σ", "∏", "⊙", "⊗", "→", "->", "≡", "==", "∈", "ᵀ", "⁻¹", "⁻ᵀ", "‖", "·", "×", "√", "≈", "≤", "≥", "≠", "−", ".*"];
 const LITERALS = ["true", "false", "π", "pi", "e", "∞", "inf", "ℝ", "R"];
-/** Words of the statements' clauses that the grammar reads as keywords. */
-const CLAUSE_WORDS = ["forbid", "rtol", "for", "not", "loss", "epochs", "batch", "seed"];
 
 let vocabulary: HighlightVocabulary | undefined;
 
 export function highlightVocabulary(): HighlightVocabulary {
   if (vocabulary) return vocabulary;
-  const keywords = [...new Set([...KEYWORDS, ...CLAUSE_WORDS])];
+  const keywords = [...KEYWORDS];
   const isWord = (name: string) => /^[\p{L}_][\p{L}\p{N}_]*$/u.test(name);
   const builtins = [...new Set(builtinNames().filter((n) => isWord(n) && !keywords.includes(n)))].sort();
   vocabulary = { keywords, builtins, symbols: SYMBOLS, literals: LITERALS.filter((l) => isWord(l)) };
