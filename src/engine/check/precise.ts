@@ -368,12 +368,23 @@ export function certainlyDifferent(a: Approx, b: Approx): boolean {
   return gap.gt(a.err.add(b.err).mul(1000)) && !gap.isZero();
 }
 
-/** The values agree to within their error bounds, and those bounds are small enough to mean something. */
+/**
+ * The values agree to within their error bounds, and those bounds are small enough to mean something:
+ * far below any difference a person writes (10⁻²⁰ of the values) — or the rounding of a value that
+ * was computed in floating point (a trained network's accuracy 1.0 against 1), which no evaluation
+ * can make more precise than the float it is. A float kernel's bound (10⁻¹⁰) is neither.
+ */
 export function informative(a: Approx, b: Approx): boolean {
   if (a.q && b.q) return true;
   const scale = DecimalClass.max(a.d.abs(), b.d.abs(), 1);
-  return a.err.add(b.err).lte(scale.mul(1e-20));
+  const err = a.err.add(b.err);
+  if (err.lte(scale.mul(1e-20))) return true;
+  // A float's rounding: only when the values agree within it (1.0 + 10⁻¹⁴ against 1 cannot be told).
+  return err.lte(scale.mul(FLOAT_ROUNDING)) && a.d.sub(b.d).abs().lte(err);
 }
+
+/** A few units in the last place of a double, relative. */
+const FLOAT_ROUNDING = 2 ** -48;
 
 /** A value printed for people: exact rationals as they are, decimals to `digits` significant digits. */
 export function showValue(v: Approx, digits = 12): string {

@@ -241,7 +241,7 @@ export function compareScalars(a: Node, b: Node, conditions: readonly Node[] = [
     return {
       verdict: "equivalent",
       method: "sampling",
-      reason: vars.length ? `not proved: equal at ${agreedAt.length} points${describeRange(agreedAt, vars)}${near}${note}` : "not proved: equal numerically to 40 digits",
+      reason: vars.length ? `not proved: equal at ${agreedAt.length} points${describeRange(agreedAt, vars)}${near}${note}` : "not proved: equal numerically, to 40 digits or to the precision of a value computed in floating point",
       note: removable ?? undefined,
     };
   }
