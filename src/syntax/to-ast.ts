@@ -309,6 +309,10 @@ const semantics = grammar.createSemantics().addOperation<unknown>("toAst", {
   Primary_name(n): Expr {
     return { kind: "name", name: n["toAst"]() as string, span: spanOf(this) };
   },
+  // ∞ reads as a name: limit(f, x → ∞) and a limit's printed ∞ read back.
+  Primary_infinity(_i): Expr {
+    return { kind: "name", name: "∞", span: spanOf(this) };
+  },
   Call_symbol(help, _o, symbol, _c): Expr {
     const at = spanOf(symbol);
     const topic: Expr = { kind: "name", name: (Object.hasOwn(OPERATOR_SYMBOLS, symbol.sourceString) ? OPERATOR_SYMBOLS[symbol.sourceString] : undefined) ?? symbol.sourceString, span: at };
