@@ -92,10 +92,12 @@ class Parser {
     return this.ahead(close) ? [] : this.commaList(item);
   }
 
-  /** The word at `from` is a keyword: the first keyword it starts with, not followed by an identifier character. */
+  /** The word at `from` is a keyword: the first keyword it starts with, not followed by an identifier character or `_` (train_loss is a name). */
   private keywordAt(from: number): boolean {
     const word = KEYWORDS.find((k) => this.text.startsWith(k, from));
-    return word !== undefined && !isIdentPart(this.text[from + word.length]);
+    if (word === undefined) return false;
+    const next = this.text[from + word.length];
+    return !isIdentPart(next) && next !== "_";
   }
 
   /** name = ~keyword identStart identPart* subscript?, at the current position (no spaces skipped). */
