@@ -1,6 +1,6 @@
 // One notebook's state and the public API: `new Session().run(code)` gives one result per statement.
 import { DEFAULT_LIMITS, Environment, type Limits, type UserFunction } from "./environment.js";
-import { MathFailure, interruptError, isStop, limitError } from "./errors.js";
+import { MathFailure, interruptError, isStop, limitError, mathError } from "./errors.js";
 import { isNumber, sym, tuple } from "./graph/construct.js";
 import type { Node } from "./graph/node.js";
 import { setBudget } from "./graph/budget.js";
@@ -16,7 +16,7 @@ import type { Effect, NablaError, StatementResult } from "./results.js";
 import { locate, parseErrorMessage } from "./syntax/errors.js";
 import { scan } from "./syntax/scanner.js";
 import { parseStatement } from "./syntax/to-ast.js";
-import type { Statement } from "./syntax/ast.js";
+import type { Expr, Statement } from "./syntax/ast.js";
 import { compare, type Comparison } from "./engine/check.js";
 import { str } from "./graph/construct.js";
 import { optimum } from "./engine/solve/optimum.js";
@@ -146,6 +146,7 @@ export class Session {
     const ev = this.evaluator;
     switch (st.kind) {
       case "exprs": {
+        refuseEntryAssignment(st.exprs, this.env);
         const values = st.exprs.map((e) => ev.expr(e));
         return { value: values.length === 1 ? values[0] : tuple(values) };
       }
@@ -407,4 +408,21 @@ function withForms(fields: Fields, print: (form: Form) => string): StatementResu
     latex: { enumerable: true, get: () => get("latex") },
     html: { enumerable: true, get: () => (html ??= fields.silent ? "" : renderLatex(get("latex"))) },
   });
+}
+
+/**
+ * `A[1, 2] = 5` and `f(1) = 2` look like assignments but would be shown as equations (`2 = 5`) while
+ * nothing changes: an error says so. Equations of other shapes (x^2 = 4) stay equations.
+ */
+function refuseEntryAssignment(exprs: readonly Expr[], env: Environment): void {
+  if (exprs.length !== 1) return;
+  const e = exprs[0];
+  if (e.kind !== "relation" || e.op !== "=") return;
+  const left = e.left;
+  if (left.kind === "index" && left.target.kind === "name" && env.values.has(left.target.name)) {
+    throw mathError(`${left.target.name}[…] = … does not change ${left.target.name}: values are not changed in place; write ${left.target.name} = … with the new matrix (or == to compare)`, left.span);
+  }
+  if (left.kind === "call" && env.functions.has(left.callee) && left.args.some((a) => a.kind !== "name")) {
+    throw mathError(`${left.callee}(…) = … with a value in the parentheses does not define ${left.callee}: a definition names its parameters, as in ${left.callee}(x) = …; use == to compare`, left.span);
+  }
 }
