@@ -111,9 +111,14 @@ class Interrupts(KernelCase):
         for cell in ["A = [1, 2; 3, 4]", "x ∈ ℝ^3", "f(t) = t^2 + 1", "g(t) = f(t) + sin(t)", "h = 1/3 + √2", "s = \"hello\"", "layer a = dense(2 → 3, relu)", 'd = dataset("xor")', "A = A + I(2)"]:
             self.assertEqual(self.run_cell(cell)[0]["status"], "ok", cell)
         started = time.time()
-        content, elapsed = self.interrupt("slow = diff(sin(cos(tan(u))), u, 40)")
-        self.assertEqual(content["ename"], "KeyboardInterrupt")
-        self.assertLess(elapsed, 1.0)
+        # The cell may reach a budget check before the grace period ends and stop cooperatively
+        # (the names then stay where they are): try again until the thread is replaced.
+        for order in (40, 41, 42, 43):
+            content, elapsed = self.interrupt(f"slow = diff(sin(cos(tan(u))), u, {order})")
+            self.assertEqual(content["ename"], "KeyboardInterrupt")
+            self.assertLess(elapsed, 1.0)
+            if "the evaluation thread was replaced" in content["evalue"]:
+                break
         self.assertIn("the evaluation thread was replaced", content["evalue"])
         self.assertIn("not kept (a trained network or a data set cannot be written down): d", content["evalue"])
         self.assertEqual(self.shown("det(A)"), ("ok", ["4"], []))
