@@ -124,6 +124,8 @@ describe("one-hot encoding", () => {
     expect(errors("onehot(1/2, 3)")).toMatch(/whole-number/);
     expect(errors("onehot(x, 3)")).toMatch(/whole-number/);
     expect(errors("onehot(1, 0)")).toMatch(/number of classes/);
+    // A billion classes is refused by the entry limit, not by running out of memory.
+    expect(errors("onehot(1, 10^9)")).toMatch(/the limit is/);
   });
 
   it("compares softmax outputs with one-hot targets by cross-entropy", () => {

@@ -1,21 +1,11 @@
 // Probability commands: distributions as values (X = Bernoulli(p)), expectations and variances of
 // functions of random variables, pmf/pdf, likelihoods of data and seeded samples.
 import { mathError } from "../../errors.js";
-import type { Node, Struct, Sym } from "../../graph/node.js";
+import type { Struct } from "../../graph/node.js";
 import type { Expr } from "../../syntax/ast.js";
 import { bernoulli, categorical, density, expectation, isDistribution, likelihood, logLikelihood, normal, randomVariablesIn, sample, uniform, variance } from "../probability.js";
 import { wholeOption } from "./args.js";
 import type { CommandEntry, Evaluation } from "./entry.js";
-
-/**
- * The expression with every distribution in it read as a random variable: a name bound to one
- * (X = Bernoulli(p)), one inside another value (Y = 3X) or one written in place (E(Bernoulli(p)^2)).
- * A variable is the same wherever its distribution value appears, so E(X + Y) with Y = X + 1 is
- * E(2X + 1).
- */
-function randomExpression(e: Expr, ev: Evaluation): { g: Node; variables: [Sym, Struct][] } {
-  return randomVariablesIn(ev.expr(e));
-}
 
 function distributionArg(e: Expr | undefined, ev: Evaluation, what: string): Struct {
   const d = e ? ev.expr(e) : undefined;
@@ -62,8 +52,10 @@ export const PROBABILITY: CommandEntry[] = [
         "The expectation of a function of random variables (names bound to distributions; several are independent). Exact: a sum over the support for Bernoulli and Categorical, moments for polynomials of Normal and Uniform variables.",
       examples: ["X = Bernoulli(p)\nE(X), E(X^2)", "Y = Normal(μ, s)\nE(Y^2)"],
     },
+    // Every distribution in the argument is a random variable: a name bound to one, one inside
+    // another value (Y = 3X) or one written in place; the same one wherever its value appears.
     run: ({ args }, ev) => {
-      const { g, variables } = randomExpression(args[0], ev);
+      const { g, variables } = randomVariablesIn(ev.expr(args[0]));
       return expectation(g, variables);
     },
   },
@@ -73,7 +65,7 @@ export const PROBABILITY: CommandEntry[] = [
     arity: [1, 1],
     help: { syntax: "Var(X), Var[X], Var(g(X))", description: "The variance E(g²) − E(g)² of a function of random variables (see var for data).", examples: ["X = Bernoulli(p)\nVar(X)", "U = Uniform(0, 1)\nVar(2U)"] },
     run: ({ args }, ev) => {
-      const { g, variables } = randomExpression(args[0], ev);
+      const { g, variables } = randomVariablesIn(ev.expr(args[0]));
       return variance(g, variables);
     },
   },

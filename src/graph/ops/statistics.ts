@@ -203,6 +203,7 @@ export const STATISTICS: OperatorEntry[] = [
     },
     fold: ([labels, k]) => {
       const classes = classCount(k);
+      reserveEntries(classes, "the one-hot vector");
       if (labels.kind === "num") return tensor([classes], oneHot(label("onehot", labels, classes), classes));
       if (labels.kind !== "tensor") throw mathError("onehot needs whole-number labels, not a symbol");
       reserveEntries(labels.shape[0] * classes, "the one-hot matrix");
