@@ -37,7 +37,14 @@ module.exports = {
         "means the rows receive their constructors instead of importing them. " +
         "(2) engine/solve/system.ts ↔ engine/solve/newton.ts (Newton's method as a solver route, and solving inside it). " +
         "(3) engine/check.ts ↔ engine/check/* (check being split into tiers this session).",
-      from: { pathNot: ["^src/graph/(construct|operators|evalf|traverse)\\.ts$", "^src/graph/ops/", "^src/engine/solve/(system|newton)\\.ts$", "^src/engine/check(\\.ts$|/)"] },
+      from: {
+        pathNot: [
+          "^src/graph/(construct|operators|evalf|traverse)\\.ts$",
+          "^src/graph/ops/",
+          "^src/engine/solve/(system|newton)\\.ts$",
+          "^src/engine/check(\\.ts$|/)",
+        ],
+      },
       to: { circular: true },
     },
     {
@@ -50,7 +57,8 @@ module.exports = {
     {
       name: "numeric-below-graph",
       severity: "error",
-      comment: "numeric/ is arithmetic on numbers and arrays. Exception: graph/budget.ts, the statement's budget (a leaf that long loops ask).",
+      comment:
+        "numeric/ is arithmetic on numbers and arrays. Exception: graph/budget.ts, the statement's budget (a leaf that long loops ask).",
       from: { path: NUMERIC },
       to: { path: above(GRAPH, NN, ENGINE, RENDER, SESSION, FRONT_ENDS), pathNot: "^src/graph/budget\\.ts$" },
     },
@@ -92,7 +100,8 @@ module.exports = {
     {
       name: "only-the-cli-imports-the-kernel",
       severity: "error",
-      comment: "kernel/ is one front end; the CLI installs it (nabla kernel install) and the bundle packs it. Nothing else in src/ imports it.",
+      comment:
+        "kernel/ is one front end; the CLI installs it (nabla kernel install) and the bundle packs it. Nothing else in src/ imports it.",
       from: { path: "^src/", pathNot: "^src/(cli|bundle)/" },
       to: { path: "^kernel/" },
     },

@@ -6,8 +6,17 @@ function handlesStops(node) {
   const visit = (n) => {
     if (!n || typeof n !== "object" || found) return;
     if (n.type === "ThrowStatement") return void (found = true);
-    if (n.type === "CallExpression" && n.callee.type === "Identifier" && (n.callee.name === "rethrowStop" || n.callee.name === "isStop")) return void (found = true);
-    if (n !== node && (n.type === "FunctionDeclaration" || n.type === "FunctionExpression" || n.type === "ArrowFunctionExpression")) return;
+    if (
+      n.type === "CallExpression" &&
+      n.callee.type === "Identifier" &&
+      (n.callee.name === "rethrowStop" || n.callee.name === "isStop")
+    )
+      return void (found = true);
+    if (
+      n !== node &&
+      (n.type === "FunctionDeclaration" || n.type === "FunctionExpression" || n.type === "ArrowFunctionExpression")
+    )
+      return;
     for (const key of Object.keys(n)) {
       if (key === "parent") continue;
       const v = n[key];
@@ -29,7 +38,9 @@ const noSwallowedStop = {
   meta: {
     type: "problem",
     docs: { description: "a catch must rethrow limits and interrupts (rethrowStop(err)) or rethrow" },
-    messages: { swallowed: "this catch may swallow a time/size limit or an interrupt: call rethrowStop(err) first, or rethrow" },
+    messages: {
+      swallowed: "this catch may swallow a time/size limit or an interrupt: call rethrowStop(err) first, or rethrow",
+    },
     schema: [],
   },
   create(context) {

@@ -4,18 +4,36 @@
 // user's interrupt (MathFailure "limit"/"interrupt"), so an empty catch must say why it may.
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
+import prettier from "eslint-config-prettier";
 import nabla from "./eslint-rules.js";
 
 export default tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", "grammar/*.ohm-bundle.*", "bench/**/node_modules/**", "site/**", "**/*.d.ts"] },
+  {
+    ignores: [
+      "dist/**",
+      "node_modules/**",
+      "grammar/*.ohm-bundle.*",
+      "bench/**/node_modules/**",
+      "site/**",
+      "**/*.d.ts",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  // Layout is Prettier's (npm run format:check); no ESLint rule may disagree with it.
+  prettier,
   {
     files: ["**/*.ts"],
     languageOptions: { parserOptions: { ecmaVersion: 2022, sourceType: "module" } },
     rules: {
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none", ignoreRestSiblings: true }],
-      "@typescript-eslint/consistent-type-imports": ["error", { prefer: "type-imports", fixStyle: "inline-type-imports", disallowTypeAnnotations: false }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none", ignoreRestSiblings: true },
+      ],
+      "@typescript-eslint/consistent-type-imports": [
+        "error",
+        { prefer: "type-imports", fixStyle: "inline-type-imports", disallowTypeAnnotations: false },
+      ],
       // An empty catch needs a comment saying why nothing can be lost there.
       "no-empty": ["error", { allowEmptyCatch: false }],
       "@typescript-eslint/no-explicit-any": "off",
@@ -29,12 +47,31 @@ export default tseslint.config(
   {
     // Where a statement's work runs under its budget: a catch there must let limits and interrupts
     // through. (session.ts is where they land: its catches turn every failure into the statement's result.)
-    files: ["src/engine/**/*.ts", "src/graph/**/*.ts", "src/numeric/**/*.ts", "src/nn/**/*.ts", "src/syntax/**/*.ts", "src/environment.ts"],
+    files: [
+      "src/engine/**/*.ts",
+      "src/graph/**/*.ts",
+      "src/numeric/**/*.ts",
+      "src/nn/**/*.ts",
+      "src/syntax/**/*.ts",
+      "src/environment.ts",
+    ],
     plugins: { nabla },
     rules: { "nabla/no-swallowed-stop": "error" },
   },
   {
     files: ["**/*.js", "**/*.mjs", "**/*.cjs"],
-    languageOptions: { globals: { process: "readonly", console: "readonly", require: "readonly", module: "writable", __dirname: "readonly", URL: "readonly", Buffer: "readonly", setTimeout: "readonly", performance: "readonly" } },
+    languageOptions: {
+      globals: {
+        process: "readonly",
+        console: "readonly",
+        require: "readonly",
+        module: "writable",
+        __dirname: "readonly",
+        URL: "readonly",
+        Buffer: "readonly",
+        setTimeout: "readonly",
+        performance: "readonly",
+      },
+    },
   },
 );

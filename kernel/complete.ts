@@ -11,7 +11,8 @@ export interface Completion {
 /** Code points, since Jupyter counts the cursor in Unicode characters. */
 export function toCodeUnits(code: string, cursorPos: number): number {
   let units = 0;
-  for (let points = 0; points < cursorPos && units < code.length; points++) units += code.codePointAt(units)! > 0xffff ? 2 : 1;
+  for (let points = 0; points < cursorPos && units < code.length; points++)
+    units += code.codePointAt(units)! > 0xffff ? 2 : 1;
   return units;
 }
 
@@ -36,11 +37,22 @@ export function complete(code: string, cursorPos: number, names: string[]): Comp
   if (escape) {
     const typed = escape[0];
     const exact = LATEX_ESCAPES[typed];
-    const matches = exact ? [exact] : Object.keys(LATEX_ESCAPES).filter((k) => k.startsWith(typed)).sort().map((k) => LATEX_ESCAPES[k]);
-    return { matches: [...new Set(matches)], cursor_start: toCodePoints(code, end - typed.length), cursor_end: cursorPos };
+    const matches = exact
+      ? [exact]
+      : Object.keys(LATEX_ESCAPES)
+          .filter((k) => k.startsWith(typed))
+          .sort()
+          .map((k) => LATEX_ESCAPES[k]);
+    return {
+      matches: [...new Set(matches)],
+      cursor_start: toCodePoints(code, end - typed.length),
+      cursor_end: cursorPos,
+    };
   }
   const word = /[\p{L}_][\p{L}\p{N}_]*$/u.exec(before)?.[0] ?? "";
   const pool = [...new Set([...names, ...builtinNames(), ...KEYWORDS])];
-  const matches = pool.filter((n) => n.startsWith(word) && n !== word || (word && n === word)).sort((a, b) => a.length - b.length || a.localeCompare(b));
+  const matches = pool
+    .filter((n) => (n.startsWith(word) && n !== word) || (word && n === word))
+    .sort((a, b) => a.length - b.length || a.localeCompare(b));
   return { matches, cursor_start: toCodePoints(code, end - word.length), cursor_end: cursorPos };
 }

@@ -34,7 +34,9 @@ export class EvaluationThread {
 
   private start(): void {
     const ts = import.meta.url.endsWith(".ts");
-    this.worker = new Worker(new URL(ts ? "./worker-boot.mjs" : "./worker-thread.js", import.meta.url), { workerData: { interrupt: this.flag } });
+    this.worker = new Worker(new URL(ts ? "./worker-boot.mjs" : "./worker-thread.js", import.meta.url), {
+      workerData: { interrupt: this.flag },
+    });
     this.worker.on("message", (msg: FromWorker) => {
       const p = this.pending.get(msg.id);
       if (!p) return;
@@ -46,7 +48,9 @@ export class EvaluationThread {
         p.resolve(msg.results);
       } else p.resolve(msg.value);
     });
-    this.worker.on("error", (err) => process.stderr.write(`nabla kernel: evaluation thread failed: ${err?.message ?? String(err)}\n`));
+    this.worker.on("error", (err) =>
+      process.stderr.write(`nabla kernel: evaluation thread failed: ${err?.message ?? String(err)}\n`),
+    );
   }
 
   private record(s: Snapshot): void {
@@ -57,7 +61,11 @@ export class EvaluationThread {
     }
   }
 
-  private send(msg: ToWorker, onEffect?: (e: Effect) => void, onResult?: (r: StatementResult) => void): Promise<unknown> {
+  private send(
+    msg: ToWorker,
+    onEffect?: (e: Effect) => void,
+    onResult?: (r: StatementResult) => void,
+  ): Promise<unknown> {
     return new Promise((resolve) => {
       this.pending.set(msg.id, { resolve, onEffect, onResult });
       this.worker.postMessage(msg);
@@ -65,7 +73,11 @@ export class EvaluationThread {
   }
 
   /** Runs a cell; effects and each statement's result are reported as they happen. */
-  async run(code: string, onEffect: (e: Effect) => void, onResult: (r: StatementResult) => void): Promise<StatementResult[]> {
+  async run(
+    code: string,
+    onEffect: (e: Effect) => void,
+    onResult: (r: StatementResult) => void,
+  ): Promise<StatementResult[]> {
     if (this.restoring) await this.restoring;
     if (this.lostNotice) {
       onEffect({ kind: "stderr", text: this.lostNotice });
@@ -102,20 +114,29 @@ export class EvaluationThread {
     for (const p of this.pending.values()) p.resolve(null);
     this.pending.clear();
     this.start();
-    const shapesFirst = [...this.snapshot].sort(([a], [b]) => Number(b.startsWith("shape:")) - Number(a.startsWith("shape:")));
+    const shapesFirst = [...this.snapshot].sort(
+      ([a], [b]) => Number(b.startsWith("shape:")) - Number(a.startsWith("shape:")),
+    );
     const statements = shapesFirst.filter((e): e is [string, string] => e[1] !== null);
     const unwritable = shapesFirst.filter(([, s]) => s === null).map(([key]) => nameOf(key));
     const id = this.nextId++;
     this.restoring = (async () => {
       const lost = (await this.send({ type: "restore", id, statements })) as string[] | null;
       for (const key of lost ?? []) this.snapshot.set(key, null);
-      if (lost?.length) this.lostNotice = `warning: these names could not be restored after the interrupt: ${lost.map(nameOf).join(", ")}\n`;
+      if (lost?.length)
+        this.lostNotice = `warning: these names could not be restored after the interrupt: ${lost.map(nameOf).join(", ")}\n`;
       for (const name of unwritable) this.snapshot.delete(`name:${name}`);
       this.restoring = null;
     })();
-    const kept = statements.length ? `${statements.length} name${statements.length === 1 ? " was" : "s were"} restored from ${statements.length === 1 ? "its value" : "their values"}` : "no names were defined";
-    const lostText = unwritable.length ? `; not kept (a trained network or a data set cannot be written down): ${unwritable.join(", ")}` : "";
-    return { message: `interrupted: the cell did not stop within ${GRACE_MS / 1000} s, so the evaluation thread was replaced; ${kept}${lostText}` };
+    const kept = statements.length
+      ? `${statements.length} name${statements.length === 1 ? " was" : "s were"} restored from ${statements.length === 1 ? "its value" : "their values"}`
+      : "no names were defined";
+    const lostText = unwritable.length
+      ? `; not kept (a trained network or a data set cannot be written down): ${unwritable.join(", ")}`
+      : "";
+    return {
+      message: `interrupted: the cell did not stop within ${GRACE_MS / 1000} s, so the evaluation thread was replaced; ${kept}${lostText}`,
+    };
   }
 
   async names(): Promise<string[]> {
@@ -125,7 +146,12 @@ export class EvaluationThread {
 
   async describe(name: string): Promise<{ text: string; latex: string; html: string; shape: string } | null> {
     if (this.running !== null || this.restoring) return null;
-    return (await this.send({ type: "describe", id: this.nextId++, name })) as { text: string; latex: string; html: string; shape: string } | null;
+    return (await this.send({ type: "describe", id: this.nextId++, name })) as {
+      text: string;
+      latex: string;
+      html: string;
+      shape: string;
+    } | null;
   }
 
   close(): Promise<number> {

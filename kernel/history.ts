@@ -14,7 +14,9 @@ export class History {
 
   query(req: Record<string, unknown>): HistoryReplyEntry[] {
     const found = this.select(req);
-    return req.output === true ? found.map(([s, line, input]) => [s, line, [input, this.outputs.get(line) ?? null]]) : found;
+    return req.output === true
+      ? found.map(([s, line, input]) => [s, line, [input, this.outputs.get(line) ?? null]])
+      : found;
   }
 
   private select(req: Record<string, unknown>): HistoryEntry[] {
@@ -30,9 +32,16 @@ export class History {
     }
     if (kind === "search") {
       const pattern = String(req.pattern ?? "*");
-      const re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`, "s");
+      const re = new RegExp(
+        `^${pattern
+          .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+          .replace(/\*/g, ".*")
+          .replace(/\?/g, ".")}$`,
+        "s",
+      );
       let found = this.entries.filter(([, , input]) => re.test(input));
-      if (req.unique === true) found = found.filter(([, , input], i) => found.findIndex(([, , other]) => other === input) === i);
+      if (req.unique === true)
+        found = found.filter(([, , input], i) => found.findIndex(([, , other]) => other === input) === i);
       const n = req.n === undefined || req.n === null ? found.length : Number(req.n);
       return found.slice(-n);
     }

@@ -31,7 +31,8 @@ export function kernelArgv(fromSources = false): string[] {
   const compiled = join(ROOT, "dist", "kernel", "main.js");
   const sources = join(ROOT, "kernel", "main.ts");
   if (fromSources) {
-    if (!existsSync(sources)) throw new InstallProblem("--from-sources needs a checkout of Nabla's sources; this is an installed package");
+    if (!existsSync(sources))
+      throw new InstallProblem("--from-sources needs a checkout of Nabla's sources; this is an installed package");
     let tsx: string;
     try {
       tsx = import.meta.resolve("tsx");
@@ -41,7 +42,9 @@ export function kernelArgv(fromSources = false): string[] {
     return [process.execPath, "--import", tsx, sources, "{connection_file}"];
   }
   if (existsSync(compiled)) return [process.execPath, compiled, "{connection_file}"];
-  throw new InstallProblem(`there is no build in ${ROOT}: run \`npm run build\` there, then \`nabla install-kernel\` again (or \`nabla install-kernel --from-sources\` for a development kernel that runs the TypeScript through tsx)`);
+  throw new InstallProblem(
+    `there is no build in ${ROOT}: run \`npm run build\` there, then \`nabla install-kernel\` again (or \`nabla install-kernel --from-sources\` for a development kernel that runs the TypeScript through tsx)`,
+  );
 }
 
 export function kernelSpec(fromSources = false): Record<string, unknown> {
@@ -61,7 +64,8 @@ export function kernelSpec(fromSources = false): Record<string, unknown> {
  * strings, `#` comments, operators).
  */
 export function kernelJs(): string {
-  const words = (list: string[]) => JSON.stringify([...new Set(list)].filter((w) => /^[\p{L}_][\p{L}\p{N}_]*$/u.test(w)).sort());
+  const words = (list: string[]) =>
+    JSON.stringify([...new Set(list)].filter((w) => /^[\p{L}_][\p{L}\p{N}_]*$/u.test(w)).sort());
   return `// Nabla's CodeMirror mode for Notebook 6, written by \`nabla install-kernel\`.
 define(["codemirror/lib/codemirror"], function (CodeMirror) {
   "use strict";
@@ -96,7 +100,8 @@ function where(args: string[]): string[] {
   const p = args.indexOf("--prefix");
   if (p >= 0) {
     const prefix = args[p + 1];
-    if (!prefix || prefix.startsWith("--")) throw new InstallProblem("--prefix needs a folder: nabla install-kernel --prefix PREFIX");
+    if (!prefix || prefix.startsWith("--"))
+      throw new InstallProblem("--prefix needs a folder: nabla install-kernel --prefix PREFIX");
     return ["--prefix", resolve(prefix)];
   }
   return ["--user"];
@@ -108,7 +113,10 @@ export async function installKernel(args: string[]): Promise<number> {
   let spec: Record<string, unknown>;
   let target: string[];
   try {
-    if (unknown.length) throw new InstallProblem(`unknown option ${unknown[0]}: nabla install-kernel [--user | --prefix P | --sys-prefix] [--from-sources]`);
+    if (unknown.length)
+      throw new InstallProblem(
+        `unknown option ${unknown[0]}: nabla install-kernel [--user | --prefix P | --sys-prefix] [--from-sources]`,
+      );
     target = where(args);
     spec = kernelSpec(args.includes("--from-sources"));
   } catch (err) {
@@ -121,7 +129,9 @@ export async function installKernel(args: string[]): Promise<number> {
   writeFileSync(join(dir, "kernel.json"), JSON.stringify(spec, null, 2) + "\n");
   writeFileSync(join(dir, "kernel.js"), kernelJs());
   for (const logo of ["logo-32x32.png", "logo-64x64.png"]) copyFileSync(join(ROOT, "kernel", logo), join(dir, logo));
-  const r = spawnSync(jupyter(), ["kernelspec", "install", "--replace", "--name", "nabla", ...target, dir], { encoding: "utf8" });
+  const r = spawnSync(jupyter(), ["kernelspec", "install", "--replace", "--name", "nabla", ...target, dir], {
+    encoding: "utf8",
+  });
   process.stdout.write(r.stdout ?? "");
   process.stderr.write(r.stderr ?? "");
   return r.status ?? 1;

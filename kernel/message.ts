@@ -30,7 +30,10 @@ export class Message {
     const signature = frames[d + 1].toString();
     const body = frames.slice(d + 2, d + 6);
     if (key) {
-      const expected = sign(key, body.map((b) => b.toString()));
+      const expected = sign(
+        key,
+        body.map((b) => b.toString()),
+      );
       const a = Buffer.from(signature);
       const b = Buffer.from(expected);
       if (a.length !== b.length || !timingSafeEqual(a, b)) throw new Error("bad signature");
@@ -38,7 +41,13 @@ export class Message {
     }
     const [header, parent, metadata, content] = body.map((b) => JSON.parse(b.toString()) as Record<string, unknown>);
     if (typeof header?.msg_type !== "string") throw new Error("message without a type");
-    return new Message(frames.slice(0, d), header as unknown as Header, parent as unknown as Header, metadata ?? {}, content ?? {});
+    return new Message(
+      frames.slice(0, d),
+      header as unknown as Header,
+      parent as unknown as Header,
+      metadata ?? {},
+      content ?? {},
+    );
   }
 
   /** A message in reply to (or caused by) this one, on whichever socket it is sent. */
@@ -55,7 +64,12 @@ export class Message {
   }
 
   frames(key: string): (Buffer | string)[] {
-    const body = [JSON.stringify(this.header), JSON.stringify(this.parent), JSON.stringify(this.metadata), JSON.stringify(this.content)];
+    const body = [
+      JSON.stringify(this.header),
+      JSON.stringify(this.parent),
+      JSON.stringify(this.metadata),
+      JSON.stringify(this.content),
+    ];
     return [...this.identities, DELIM, key ? sign(key, body) : "", ...body];
   }
 }

@@ -22,6 +22,8 @@ const ENAMES: Record<string, string> = {
 export function errorContent(r: StatementResult): { ename: string; evalue: string; traceback: string[] } {
   const e = r.error!;
   const ename = ENAMES[e.kind] ?? "Error";
-  const where = e.excerpt ? [`line ${e.line}, column ${e.column}:`, ...e.excerpt.split("\n").map((l) => `    ${l}`)] : [];
+  const where = e.excerpt
+    ? [`line ${e.line}, column ${e.column}:`, ...e.excerpt.split("\n").map((l) => `    ${l}`)]
+    : [];
   return { ename, evalue: e.message, traceback: [...where, `${ename}: ${e.message}`] };
 }

@@ -36,7 +36,8 @@ function loadTslabServer(): new (handler: object, configPath: string) => TslabSe
     stub.exports = {};
     require.cache[file] = stub;
   }
-  return (require("tslab/dist/jupyter.js") as { ZmqServer: new (handler: object, configPath: string) => TslabServer }).ZmqServer;
+  return (require("tslab/dist/jupyter.js") as { ZmqServer: new (handler: object, configPath: string) => TslabServer })
+    .ZmqServer;
 }
 
 interface TslabServer {
@@ -148,9 +149,11 @@ export function createServer(sockets: Sockets): { init(): Promise<void> } {
     private send(sock: Socket, msg: Message): void {
       const frames = msg.frames(this.connInfo.key);
       const previous = this.sending.get(sock) ?? Promise.resolve();
-      const next = previous.then(() => sock.send(frames)).catch((err: Error) => {
-        process.stderr.write(`nabla kernel: send failed: ${err.message}\n`);
-      });
+      const next = previous
+        .then(() => sock.send(frames))
+        .catch((err: Error) => {
+          process.stderr.write(`nabla kernel: send failed: ${err.message}\n`);
+        });
       this.sending.set(sock, next);
     }
 
@@ -181,7 +184,8 @@ export function createServer(sockets: Sockets): { init(): Promise<void> } {
 
     private async dispatch(sock: Socket, msg: Message): Promise<void> {
       const type = msg.header.msg_type;
-      const reply = (content: Record<string, unknown>) => this.send(sock, msg.child(type.replace(/_request$/, "_reply"), content));
+      const reply = (content: Record<string, unknown>) =>
+        this.send(sock, msg.child(type.replace(/_request$/, "_reply"), content));
       if (type === "execute_request") {
         // One cell at a time, in order; other requests are answered meanwhile.
         const seq = ++this.arrived;
@@ -202,14 +206,21 @@ export function createServer(sockets: Sockets): { init(): Promise<void> } {
           case "complete_request": {
             const code = String(msg.content.code ?? "");
             const cursor = Number(msg.content.cursor_pos ?? 0);
-            if (tooLargeToRead(code)) return reply({ status: "ok", matches: [], cursor_start: cursor, cursor_end: cursor, metadata: {} });
+            if (tooLargeToRead(code))
+              return reply({ status: "ok", matches: [], cursor_start: cursor, cursor_end: cursor, metadata: {} });
             const names = await this.evaluator.names();
             return reply({ status: "ok", ...(await lazy.complete())(code, cursor, names), metadata: {} });
           }
           case "inspect_request": {
             const code = String(msg.content.code ?? "");
             if (tooLargeToRead(code)) return reply({ status: "ok", found: false, data: {}, metadata: {} });
-            return reply({ status: "ok", ...(await (await lazy.inspect())(code, Number(msg.content.cursor_pos ?? 0), this.evaluator)), metadata: {} });
+            return reply({
+              status: "ok",
+              ...(await (
+                await lazy.inspect()
+              )(code, Number(msg.content.cursor_pos ?? 0), this.evaluator)),
+              metadata: {},
+            });
           }
           case "history_request":
             return reply({ status: "ok", history: this.history.query(msg.content) });
@@ -252,7 +263,11 @@ export function createServer(sockets: Sockets): { init(): Promise<void> } {
       const out: Record<string, unknown> = {};
       if (!expressions || typeof expressions !== "object") return out;
       for (const [key, code] of Object.entries(expressions as Record<string, unknown>)) {
-        const results = await this.evaluator.run(String(code), () => undefined, () => undefined);
+        const results = await this.evaluator.run(
+          String(code),
+          () => undefined,
+          () => undefined,
+        );
         const failed = results.find((r) => r.status === "error");
         const last = results.at(-1);
         if (failed) out[key] = { status: "error", ...errorContent(failed) };
@@ -273,7 +288,10 @@ export function createServer(sockets: Sockets): { init(): Promise<void> } {
       // The latest shown result waits: if the cell ends with it, it is the execute_result; if
       // anything else is output first, it goes out as display_data, keeping the cell's order.
       // Boxes, because closures assign them (TypeScript does not track that through callbacks).
-      const out: { held: StatementResult | null; error: ReturnType<typeof errorContent> | null } = { held: null, error: null };
+      const out: { held: StatementResult | null; error: ReturnType<typeof errorContent> | null } = {
+        held: null,
+        error: null,
+      };
       const flush = () => {
         if (out.held) this.publish(msg, "display_data", { data: bundleOf(out.held), metadata: {}, transient: {} });
         out.held = null;
@@ -288,7 +306,11 @@ export function createServer(sockets: Sockets): { init(): Promise<void> } {
           case "clear":
             return this.publish(msg, "clear_output", { wait: false });
           case "pager":
-            payload.push({ source: "page", data: { "text/plain": effect.text, ...(effect.html ? { "text/html": effect.html } : {}) }, start: 0 });
+            payload.push({
+              source: "page",
+              data: { "text/plain": effect.text, ...(effect.html ? { "text/html": effect.html } : {}) },
+              start: 0,
+            });
             return;
           case "display": {
             const data: Record<string, unknown> = { "text/plain": effect.text };
@@ -300,7 +322,11 @@ export function createServer(sockets: Sockets): { init(): Promise<void> } {
               data["text/html"] ??= effect.svg;
             }
             if (effect.vegalite) data["application/vnd.vegalite.v5+json"] = effect.vegalite;
-            return this.publish(msg, effect.update ? "update_display_data" : "display_data", { data, metadata: {}, transient: effect.displayId ? { display_id: effect.displayId } : {} });
+            return this.publish(msg, effect.update ? "update_display_data" : "display_data", {
+              data,
+              metadata: {},
+              transient: effect.displayId ? { display_id: effect.displayId } : {},
+            });
           }
         }
       };
@@ -322,13 +348,19 @@ export function createServer(sockets: Sockets): { init(): Promise<void> } {
       } catch (err) {
         process.stderr.write(`nabla kernel: evaluation failed: ${(err as Error).message}\n`);
       }
-      if (out.held) this.publish(msg, "execute_result", { execution_count: count, data: bundleOf(out.held), metadata: {} });
+      if (out.held)
+        this.publish(msg, "execute_result", { execution_count: count, data: bundleOf(out.held), metadata: {} });
       const shownLast = out.held;
       if (storeHistory) this.history.add(count, code, shownLast ? shownLast.pretty : null);
       if (out.error && msg.content.stop_on_error !== false) this.abortBefore = this.arrived;
       const content = out.error
         ? { status: "error", execution_count: count, ...out.error, user_expressions: {} }
-        : { status: "ok", execution_count: count, payload, user_expressions: await this.userExpressions(msg.content.user_expressions) };
+        : {
+            status: "ok",
+            execution_count: count,
+            payload,
+            user_expressions: await this.userExpressions(msg.content.user_expressions),
+          };
       this.send(sock, msg.child("execute_reply", content));
       this.status(msg, "idle");
     }

@@ -37,8 +37,18 @@ export interface Sockets {
 
 export async function bindSockets(connectionFile: string): Promise<Sockets> {
   const info = JSON.parse(readFileSync(connectionFile, "utf8")) as ConnectionInfo;
-  const zmq = createRequire(import.meta.url)("zeromq") as Record<"XPublisher" | "Router" | "Reply", new () => ZmqSocket>;
-  const sockets: Sockets = { info, iopub: new zmq.XPublisher(), shell: new zmq.Router(), control: new zmq.Router(), stdin: new zmq.Router(), hb: new zmq.Reply() };
+  const zmq = createRequire(import.meta.url)("zeromq") as Record<
+    "XPublisher" | "Router" | "Reply",
+    new () => ZmqSocket
+  >;
+  const sockets: Sockets = {
+    info,
+    iopub: new zmq.XPublisher(),
+    shell: new zmq.Router(),
+    control: new zmq.Router(),
+    stdin: new zmq.Router(),
+    hb: new zmq.Reply(),
+  };
   const address = (port: number) => `${info.transport}://${info.ip}:${port}`;
   // All bound before any is read or written: zeromq rejects either on a socket whose bind is under way.
   await Promise.all([

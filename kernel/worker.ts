@@ -46,7 +46,11 @@ function plain(r: StatementResult): StatementResult {
   const copy: Record<string, unknown> = {};
   // Copied by hand: reading `html` would render KaTeX's HTML, which is replaced here.
   for (const key of Object.keys(r)) if (key !== "value" && key !== "html") copy[key] = r[key as keyof StatementResult];
-  return { ...(copy as Omit<StatementResult, "html">), html: r.silent || !r.latex ? "" : renderMathml(r.latex), effects: [] };
+  return {
+    ...(copy as Omit<StatementResult, "html">),
+    html: r.silent || !r.latex ? "" : renderMathml(r.latex),
+    effects: [],
+  };
 }
 
 function shapeText(shape: Shape): string {
@@ -129,7 +133,8 @@ export function serveEvaluation(): void {
       current = msg.id;
       Atomics.store(interrupt, 0, 0);
       const lost: string[] = [];
-      for (const [key, statement] of msg.statements) if (session.run(statement).some((r) => r.status === "error")) lost.push(key);
+      for (const [key, statement] of msg.statements)
+        if (session.run(statement).some((r) => r.status === "error")) lost.push(key);
       snapshots.take();
       post({ type: "answer", id: msg.id, value: lost });
     } else if (msg.type === "describe") {

@@ -13,7 +13,8 @@ export function cellsFromMarkdown(text: string): Cell[] {
   parts.forEach((part, i) => {
     const body = part.replace(/^\n+|\n+$/g, "");
     if (!body) return;
-    if (i % 2 === 1) cells.push({ cell_type: "code", source: toSourceLines(body), metadata: {}, outputs: [], execution_count: null });
+    if (i % 2 === 1)
+      cells.push({ cell_type: "code", source: toSourceLines(body), metadata: {}, outputs: [], execution_count: null });
     else cells.push({ cell_type: "markdown", source: toSourceLines(body), metadata: {} });
   });
   return cells;
@@ -21,7 +22,9 @@ export function cellsFromMarkdown(text: string): Cell[] {
 
 export function buildAll(): string[] {
   const written: string[] = [];
-  for (const name of readdirSync(SRC).filter((f) => f.endsWith(".md")).sort()) {
+  for (const name of readdirSync(SRC)
+    .filter((f) => f.endsWith(".md"))
+    .sort()) {
     const nb = emptyNotebook();
     nb.cells = cellsFromMarkdown(readFileSync(join(SRC, name), "utf8"));
     const out = join(ROOT, "notebooks", name.replace(/\.md$/, ".ipynb"));

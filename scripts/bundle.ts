@@ -73,7 +73,8 @@ export async function bundle(root = ROOT, outDir = join(root, "dist")): Promise<
   // A script run through vm.Script has no loader for import(): what the bundle loads at run time
   // it must require (tslab, zeromq and vega are CommonJS).
   const dynamicImport = /(?<![\w.$])import\(/.exec(readFileSync(file, "utf8"));
-  if (dynamicImport) throw new Error(`dist/nabla.cjs holds an import() at offset ${dynamicImport.index}; require the module instead`);
+  if (dynamicImport)
+    throw new Error(`dist/nabla.cjs holds an import() at offset ${dynamicImport.index}; require the module instead`);
   // Without a cache: this run's compiled functions are what the cache will hold.
   const { exports, script } = runBundle(file, `${file}.none`);
   const started = performance.now();
@@ -83,7 +84,9 @@ export async function bundle(root = ROOT, outDir = join(root, "dist")): Promise<
   }
   const warmupMs = performance.now() - started;
   writeFileSync(`${file}.cache`, script.createCachedData());
-  const publicNames = Object.keys(exports).filter((name) => !["cliMain", "serveGrading", "serveEvaluation"].includes(name));
+  const publicNames = Object.keys(exports).filter(
+    (name) => !["cliMain", "serveGrading", "serveEvaluation"].includes(name),
+  );
   writeFileSync(
     join(outDir, "nabla.mjs"),
     `// The package's entry: the bundle with its code cache when \`npm run build\` made it, else the modules.\n` +
@@ -96,5 +99,7 @@ export async function bundle(root = ROOT, outDir = join(root, "dist")): Promise<
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const r = await bundle();
-  console.log(`dist/nabla.cjs ${(r.bundleBytes / 1e6).toFixed(2)} MB, code cache ${(r.cacheBytes / 1e6).toFixed(2)} MB after a ${(r.warmupMs / 1000).toFixed(1)} s warm-up`);
+  console.log(
+    `dist/nabla.cjs ${(r.bundleBytes / 1e6).toFixed(2)} MB, code cache ${(r.cacheBytes / 1e6).toFixed(2)} MB after a ${(r.warmupMs / 1000).toFixed(1)} s warm-up`,
+  );
 }

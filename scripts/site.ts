@@ -12,7 +12,11 @@ export const COURSE_INTRODUCTION =
 export function coursePages(files: string[]): CoursePage[] {
   return files.map((file) => {
     const name = basename(file, ".ipynb");
-    return { file: `${name}.html`, notebook: JSON.parse(readFileSync(file, "utf8")) as PageNotebook, fallbackTitle: name };
+    return {
+      file: `${name}.html`,
+      notebook: JSON.parse(readFileSync(file, "utf8")) as PageNotebook,
+      fallbackTitle: name,
+    };
   });
 }
 
@@ -22,5 +26,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     process.stderr.write("usage: tsx scripts/site.ts OUT NOTEBOOK.ipynb …\n");
     process.exit(2);
   }
-  for (const file of writeSite(out, coursePages(files), { title: COURSE_TITLE, introduction: COURSE_INTRODUCTION })) process.stdout.write(`${file}\n`);
+  for (const file of writeSite(out, coursePages(files), { title: COURSE_TITLE, introduction: COURSE_INTRODUCTION }))
+    process.stdout.write(`${file}\n`);
 }

@@ -34,6 +34,10 @@ export class Environment {
   }
 
   allNames(): string[] {
-    return [...this.values.keys(), ...this.functions.keys(), ...[...this.shapes.keys()].filter((n) => !this.values.has(n))];
+    return [
+      ...this.values.keys(),
+      ...this.functions.keys(),
+      ...[...this.shapes.keys()].filter((n) => !this.values.has(n)),
+    ];
   }
 }

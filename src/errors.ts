@@ -27,7 +27,11 @@ export class MathFailure extends Error {
 export const shapeError = (message: string, span: Span | null = null) => new MathFailure("shape", message, span);
 export const mathError = (message: string, span: Span | null = null) => new MathFailure("math", message, span);
 export const nameError = (message: string, span: Span | null = null) => new MathFailure("name", message, span);
-export const limitError = (message: string, span: Span | null = null, reason: Exclude<StopReason, "interrupt"> = "size") => new MathFailure("limit", message, span, reason);
+export const limitError = (
+  message: string,
+  span: Span | null = null,
+  reason: Exclude<StopReason, "interrupt"> = "size",
+) => new MathFailure("limit", message, span, reason);
 export const interruptError = () => new MathFailure("interrupt", "interrupted", null, "interrupt");
 
 /** A limit or an interrupt: work must stop, not try another way. */

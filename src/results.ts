@@ -65,7 +65,12 @@ export interface StatementResult {
   /** For `check`: which tier decided — "proof" (exact normal forms, an exact counterexample) or "sampling". */
   method?: "proof" | "sampling";
   /** For an `expect` statement: the points it earned, of how many, and what to tell the student. */
-  score?: { earned: number; possible: number; verdict: "correct" | "partial" | "incorrect" | "missing"; feedback: string };
+  score?: {
+    earned: number;
+    possible: number;
+    verdict: "correct" | "partial" | "incorrect" | "missing";
+    feedback: string;
+  };
   counterexample?: Record<string, string>;
   error?: NablaError;
 }

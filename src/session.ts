@@ -81,7 +81,16 @@ export class Session {
 
   run(code: string): StatementResult[] {
     if (code.length > this.limits.sourceChars) {
-      return [this.failure(code, 0, 0, limitError(`the cell has ${code.length.toLocaleString("en-US")} characters; the limit is ${this.limits.sourceChars.toLocaleString("en-US")}`))];
+      return [
+        this.failure(
+          code,
+          0,
+          0,
+          limitError(
+            `the cell has ${code.length.toLocaleString("en-US")} characters; the limit is ${this.limits.sourceChars.toLocaleString("en-US")}`,
+          ),
+        ),
+      ];
     }
     const scanned = scan(code);
     const results: StatementResult[] = [];
@@ -96,7 +105,13 @@ export class Session {
       const { offset, message } = parseErrorMessage(code, scanned);
       const start = scanned.reason === "unclosed" ? scanned.statementOffset : offset;
       const source = code.slice(start).trim();
-      const failed = this.failure(code, start, results.length, new MathFailure("parse", message, { start: offset, end: offset + 1 }), source);
+      const failed = this.failure(
+        code,
+        start,
+        results.length,
+        new MathFailure("parse", message, { start: offset, end: offset + 1 }),
+        source,
+      );
       results.push(failed);
       this.options.onResult?.(failed);
     }
@@ -106,17 +121,40 @@ export class Session {
   private runStatement(code: string, text: string, offset: number, silent: boolean, index: number): StatementResult {
     const depth = maxDepth(text);
     if (depth > this.limits.depth) {
-      return this.failure(code, offset, index, limitError(`brackets are nested ${depth} deep; the limit is ${this.limits.depth}`, { start: offset, end: offset + 1 }), text);
+      return this.failure(
+        code,
+        offset,
+        index,
+        limitError(`brackets are nested ${depth} deep; the limit is ${this.limits.depth}`, {
+          start: offset,
+          end: offset + 1,
+        }),
+        text,
+      );
     }
     let parsed;
     try {
       parsed = parseStatement(text, offset);
     } catch (err) {
-      return this.failure(code, offset, index, err instanceof RangeError ? limitError("the statement is too deeply nested to parse", { start: offset, end: offset + 1 }) : err, text);
+      return this.failure(
+        code,
+        offset,
+        index,
+        err instanceof RangeError
+          ? limitError("the statement is too deeply nested to parse", { start: offset, end: offset + 1 })
+          : err,
+        text,
+      );
     }
     if (!parsed.ok) {
       const message = parseErrorMessage(code, { reason: "syntax", offset: parsed.offset, expected: parsed.expected });
-      return this.failure(code, offset, index, new MathFailure("parse", message.message, { start: parsed.offset, end: parsed.offset + 1 }), text);
+      return this.failure(
+        code,
+        offset,
+        index,
+        new MathFailure("parse", message.message, { start: parsed.offset, end: parsed.offset + 1 }),
+        text,
+      );
     }
     this.env.effects = [];
     this.env.emit = (emitted) => {
@@ -128,7 +166,8 @@ export class Session {
     const interrupt = this.options.interrupt;
     setBudget(() => {
       if (interrupt && Atomics.load(interrupt, 0) !== 0) throw interruptError();
-      if (Date.now() > deadline) throw limitError(`the statement ran longer than ${this.limits.timeMs / 1000} s and was stopped`, null, "time");
+      if (Date.now() > deadline)
+        throw limitError(`the statement ran longer than ${this.limits.timeMs / 1000} s and was stopped`, null, "time");
     }, this.limits);
     try {
       const shown = this.execute(parsed.statement);
@@ -195,7 +234,8 @@ export class Session {
         }
         const conditions = (st.conditions ?? []).map((c) => {
           const relation = ev.expr(c);
-          if (relation.kind !== "rel" || relation.op === "=" || relation.op === "==") throw new MathFailure("math", "after for, write conditions such as x > 0, y ≠ 0", st.span);
+          if (relation.kind !== "rel" || relation.op === "=" || relation.op === "==")
+            throw new MathFailure("math", "after for, write conditions such as x > 0, y ≠ 0", st.span);
           return relation;
         });
         const verdict = compare(ev.expr(claim.left), ev.expr(claim.right), { conditions });
@@ -203,7 +243,8 @@ export class Session {
       }
       case "layer": {
         const value = ev.expr(st.expr);
-        if (value.kind !== "record" || value.tag !== "layer") throw new MathFailure("math", "a layer is dense(inputs → outputs, activation)", st.span);
+        if (value.kind !== "record" || value.tag !== "layer")
+          throw new MathFailure("math", "a layer is dense(inputs → outputs, activation)", st.span);
         this.env.values.set(st.name, value);
         return { value, name: st.name };
       }
@@ -228,22 +269,61 @@ export class Session {
     }
   }
 
-  private success(code: string, source: string, offset: number, index: number, silent: boolean, shown: Shown): StatementResult {
+  private success(
+    code: string,
+    source: string,
+    offset: number,
+    index: number,
+    silent: boolean,
+    shown: Shown,
+  ): StatementResult {
     if (shown.verdict) return this.verdictResult(code, source, offset, index, silent, shown.verdict);
     if (shown.score) return this.scoreResult(code, source, offset, index, silent, shown.score);
     const { value } = shown;
-    const fields = { index, line: lineOf(code, offset), source, status: "ok" as const, name: shown.name, silent, effects: this.env.effects, value: value === NOTHING ? undefined : value };
+    const fields = {
+      index,
+      line: lineOf(code, offset),
+      source,
+      status: "ok" as const,
+      name: shown.name,
+      silent,
+      effects: this.env.effects,
+      value: value === NOTHING ? undefined : value,
+    };
     return withForms(fields, (form) => printedForm(shown, form));
   }
 
   /** A verdict line (check, expect): a mark in LaTeX, the words as text. */
-  private markedResult(code: string, source: string, offset: number, index: number, silent: boolean, text: string, mark: string, extra: Partial<StatementResult>): StatementResult {
+  private markedResult(
+    code: string,
+    source: string,
+    offset: number,
+    index: number,
+    silent: boolean,
+    text: string,
+    mark: string,
+    extra: Partial<StatementResult>,
+  ): StatementResult {
     // Greek letters (δ₂ in a counterexample) switch to math inside \text: KaTeX's text fonts lack them.
-    const latex = () => `${mark}\\ \\text{${text.slice(2).replace(/[\\{}$&#^_%~]/g, (ch) => `\\${ch}`).replace(/[\u0370-\u03ff]+/g, (greek) => `$${greek}$`)}}`;
-    return withForms({ index, line: lineOf(code, offset), source, status: "ok", silent, effects: this.env.effects, ...extra }, (form) => (form === "latex" ? latex() : text));
+    const latex = () =>
+      `${mark}\\ \\text{${text
+        .slice(2)
+        .replace(/[\\{}$&#^_%~]/g, (ch) => `\\${ch}`)
+        .replace(/[\u0370-\u03ff]+/g, (greek) => `$${greek}$`)}}`;
+    return withForms(
+      { index, line: lineOf(code, offset), source, status: "ok", silent, effects: this.env.effects, ...extra },
+      (form) => (form === "latex" ? latex() : text),
+    );
   }
 
-  private verdictResult(code: string, source: string, offset: number, index: number, silent: boolean, c: Comparison): StatementResult {
+  private verdictResult(
+    code: string,
+    source: string,
+    offset: number,
+    index: number,
+    silent: boolean,
+    c: Comparison,
+  ): StatementResult {
     const mark = c.verdict === "equivalent" ? "\\checkmark" : c.verdict === "not equivalent" ? "\\times" : "?";
     return this.markedResult(code, source, offset, index, silent, verdictText(c), mark, {
       verdict: c.verdict,
@@ -252,7 +332,14 @@ export class Session {
     });
   }
 
-  private scoreResult(code: string, source: string, offset: number, index: number, silent: boolean, o: ExpectOutcome): StatementResult {
+  private scoreResult(
+    code: string,
+    source: string,
+    offset: number,
+    index: number,
+    silent: boolean,
+    o: ExpectOutcome,
+  ): StatementResult {
     const mark = o.verdict === "correct" ? "\\checkmark" : o.verdict === "partial" ? "\\triangle" : "\\times";
     return this.markedResult(code, source, offset, index, silent, scoreText(o), mark, {
       score: { earned: o.earned, possible: o.possible, verdict: o.verdict, feedback: o.feedback },
@@ -261,10 +348,20 @@ export class Session {
   }
 
   private failure(code: string, offset: number, index: number, err: unknown, source = code): StatementResult {
-    const failure = err instanceof MathFailure ? err : new MathFailure("internal", `internal error: ${err instanceof Error ? err.message : String(err)}`);
+    const failure =
+      err instanceof MathFailure
+        ? err
+        : new MathFailure("internal", `internal error: ${err instanceof Error ? err.message : String(err)}`);
     const at = failure.span?.start ?? offset;
     const { line, column, excerpt } = locate(code, at);
-    const error: NablaError = { kind: failure.kind, message: failure.message, line, column, excerpt, ...(failure.reason ? { reason: failure.reason } : {}) };
+    const error: NablaError = {
+      kind: failure.kind,
+      message: failure.message,
+      line,
+      column,
+      excerpt,
+      ...(failure.reason ? { reason: failure.reason } : {}),
+    };
     return {
       index,
       line: lineOf(code, offset),
@@ -284,13 +381,16 @@ export class Session {
     const out: { name: string; kind: "value" | "function" | "declaration"; shape?: string }[] = [];
     for (const [name, value] of this.env.values) out.push({ name, kind: "value", shape: describeShape(value.shape) });
     for (const name of this.env.functions.keys()) out.push({ name, kind: "function" });
-    for (const [name, shape] of this.env.shapes) if (!this.env.values.has(name)) out.push({ name, kind: "declaration", shape: describeShape(shape) });
+    for (const [name, shape] of this.env.shapes)
+      if (!this.env.values.has(name)) out.push({ name, kind: "declaration", shape: describeShape(shape) });
     return out;
   }
 
   describe(name: string): { text: string; latex: string; html: string; shape: string } | undefined {
     const fn = this.env.functions.get(name);
-    const value = fn ? fn.body : this.env.values.get(name) ?? (this.env.shapes.has(name) ? sym(name, this.env.shapes.get(name)) : undefined);
+    const value = fn
+      ? fn.body
+      : (this.env.values.get(name) ?? (this.env.shapes.has(name) ? sym(name, this.env.shapes.get(name)) : undefined));
     if (!value) return undefined;
     const head = fn ? `${name}(${fn.params.map((p) => p.name).join(", ")})` : name;
     const latex = `${fn ? toLatex(sym(name)) + `\\left(${fn.params.map((p) => toLatex(p)).join(", ")}\\right)` : toLatex(sym(name))} = ${toLatex(value)}`;
@@ -300,7 +400,15 @@ export class Session {
 
 /** The decimal shown beside an exact irrational constant: √30 ≈ 5.4772. */
 function approximation(value: Node): string | null {
-  if (!isScalar(value.shape) || isNumber(value) || value.kind === "str" || value.kind === "tuple" || value.kind === "record" || value.kind === "rel") return null;
+  if (
+    !isScalar(value.shape) ||
+    isNumber(value) ||
+    value.kind === "str" ||
+    value.kind === "tuple" ||
+    value.kind === "record" ||
+    value.kind === "rel"
+  )
+    return null;
   if (freeSymbols(value).length) return null;
   try {
     const x = floatValue(value);
@@ -322,7 +430,8 @@ function lineOf(code: string, offset: number): number {
     lines = { code, starts };
   }
   const { starts } = lines;
-  let lo = 0, hi = starts.length - 1;
+  let lo = 0,
+    hi = starts.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
     if (starts[mid] <= offset) lo = mid;
@@ -336,7 +445,8 @@ function maxDepth(text: string): number {
   let max = 0;
   for (let k = 0; k < text.length; k++) {
     const ch = text.charCodeAt(k);
-    if (ch === 40 || ch === 91 || ch === 123) max = Math.max(max, ++depth); // ( [ {
+    if (ch === 40 || ch === 91 || ch === 123)
+      max = Math.max(max, ++depth); // ( [ {
     else if (ch === 41 || ch === 93 || ch === 125) depth--; // ) ] }
   }
   return max;
@@ -348,7 +458,9 @@ export function verdictText(c: Comparison): string {
   if (c.verdict === "undecided") return `? undecided: ${c.reason}`;
   const ce = c.counterexample;
   if (!ce) return `✗ not equivalent: ${c.reason}`;
-  const at = Object.entries(ce.point).map(([k, v]) => `${k} = ${v}`).join(", ");
+  const at = Object.entries(ce.point)
+    .map(([k, v]) => `${k} = ${v}`)
+    .join(", ");
   const where = at ? `at ${at} ` : "";
   if (ce.left === "undefined" || ce.right === "undefined") {
     const [side, value] = ce.left === "undefined" ? ["right", ce.right] : ["left", ce.left];
@@ -420,9 +532,15 @@ function refuseEntryAssignment(exprs: readonly Expr[], env: Environment): void {
   if (e.kind !== "relation" || e.op !== "=") return;
   const left = e.left;
   if (left.kind === "index" && left.target.kind === "name" && env.values.has(left.target.name)) {
-    throw mathError(`${left.target.name}[…] = … does not change ${left.target.name}: values are not changed in place; write ${left.target.name} = … with the new matrix (or == to compare)`, left.span);
+    throw mathError(
+      `${left.target.name}[…] = … does not change ${left.target.name}: values are not changed in place; write ${left.target.name} = … with the new matrix (or == to compare)`,
+      left.span,
+    );
   }
   if (left.kind === "call" && env.functions.has(left.callee) && left.args.some((a) => a.kind !== "name")) {
-    throw mathError(`${left.callee}(…) = … with a value in the parentheses does not define ${left.callee}: a definition names its parameters, as in ${left.callee}(x) = …; use == to compare`, left.span);
+    throw mathError(
+      `${left.callee}(…) = … with a value in the parentheses does not define ${left.callee}: a definition names its parameters, as in ${left.callee}(x) = …; use == to compare`,
+      left.span,
+    );
   }
 }

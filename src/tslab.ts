@@ -18,7 +18,8 @@ async function display(): Promise<Display> {
   let tslab: { html(s: string): void; text(s: string): void };
   try {
     // required, not imported: the compiled bundle (scripts/bundle.ts) holds no import() of its own.
-    tslab = (createRequire(import.meta.url)("tslab") as { display: { html(s: string): void; text(s: string): void } }).display;
+    tslab = (createRequire(import.meta.url)("tslab") as { display: { html(s: string): void; text(s: string): void } })
+      .display;
   } catch {
     return consoleDisplay;
   }

@@ -31,7 +31,9 @@ describe("layer activations agree with their operator rows", () => {
 describe("any scalar function of the operator table is a layer activation", () => {
   it("trains a layer of hardtanh units, its derivative taken from the row", () => {
     const s = new Session();
-    const results = s.run('layer h = dense(2 → 8, hardtanh)\nlayer out = dense(8 → 1, σ)\nnet = h → out\ndata = dataset("moons", n = 60, seed = 2)\ntrain net on data with adam(η = 0.05), epochs = 30, seed = 3, init = "he"');
+    const results = s.run(
+      'layer h = dense(2 → 8, hardtanh)\nlayer out = dense(8 → 1, σ)\nnet = h → out\ndata = dataset("moons", n = 60, seed = 2)\ntrain net on data with adam(η = 0.05), epochs = 30, seed = 3, init = "he"',
+    );
     for (const r of results) expect(r.status, r.error?.message).toBe("ok");
     const { f, df } = activationOf("hardtanh")!;
     const row = lookupOperator("hardtanh")!;
@@ -41,7 +43,9 @@ describe("any scalar function of the operator table is a layer activation", () =
     }
   });
   it("reads every name a row has, and identity and linear as no activation", () => {
-    const [h, i, l, n] = new Session().run("dense(2 → 2, σ)\ndense(2 → 2, identity)\ndense(2 → 2, linear)\ndense(2 → 2)");
+    const [h, i, l, n] = new Session().run(
+      "dense(2 → 2, σ)\ndense(2 → 2, identity)\ndense(2 → 2, linear)\ndense(2 → 2)",
+    );
     expect(h.pretty).toBe("dense(2 → 2, sigmoid)");
     for (const r of [i, l, n]) expect(r.pretty).toBe("dense(2 → 2, identity)");
   });

@@ -16,15 +16,16 @@ function gradients(declarations: string, ...statements: string[]): string[] {
 
 describe("array operators' adjoints live in their rows", () => {
   it("every operator with an array kernel has a symbolic adjoint (or partials)", () => {
-    expect(operators().filter((e) => e.array && !e.adjoint && !e.partials).map((e) => e.name)).toEqual([]);
+    expect(
+      operators()
+        .filter((e) => e.array && !e.adjoint && !e.partials)
+        .map((e) => e.name),
+    ).toEqual([]);
   });
   it("gives the textbook gradients", () => {
-    expect(gradients("A ∈ ℝ^(2×2); x ∈ ℝ^2; B ∈ ℝ^(2×2)", "∂/∂A det(A)", "∂/∂A tr(A)", "∂/∂x (xᵀ B x)", "∂/∂B tr(Bᵀ A)")).toEqual([
-      "det(A)(A⁻¹)ᵀ",
-      "I",
-      "(B + Bᵀ)x",
-      "A",
-    ]);
+    expect(
+      gradients("A ∈ ℝ^(2×2); x ∈ ℝ^2; B ∈ ℝ^(2×2)", "∂/∂A det(A)", "∂/∂A tr(A)", "∂/∂x (xᵀ B x)", "∂/∂B tr(Bᵀ A)"),
+    ).toEqual(["det(A)(A⁻¹)ᵀ", "I", "(B + Bᵀ)x", "A"]);
   });
   it("takes outer products and diagonals back to their arguments", () => {
     // Σᵢⱼ aᵢbⱼ: each aᵢ meets every bⱼ. tr(diag(a)) = Σ aᵢ.

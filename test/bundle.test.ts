@@ -13,7 +13,9 @@ const ROOT = join(import.meta.dirname, "..");
 const NOTEBOOKS = join(ROOT, "notebooks");
 
 function notebookCells(file: string): string[] {
-  return parseNotebook(readFileSync(join(NOTEBOOKS, file), "utf8")).cells.filter((c) => c.cell_type === "code").map(sourceOf);
+  return parseNotebook(readFileSync(join(NOTEBOOKS, file), "utf8"))
+    .cells.filter((c) => c.cell_type === "code")
+    .map(sourceOf);
 }
 
 describe("the compiled bundle", () => {
@@ -31,7 +33,8 @@ describe("the compiled bundle", () => {
       const fromBundle = new exports.Session({ readFile });
       const fromModules = new Session({ readFile });
       for (const code of notebookCells(file)) {
-        const shown = (rs: { status: string; pretty: string; html: string }[]) => rs.map((r) => [r.status, r.pretty, r.html]);
+        const shown = (rs: { status: string; pretty: string; html: string }[]) =>
+          rs.map((r) => [r.status, r.pretty, r.html]);
         expect(shown(fromBundle.run(code)), `${file}: ${code}`).toEqual(shown(fromModules.run(code)));
       }
     }
@@ -45,7 +48,11 @@ const { exports, cache } = runBundle(${JSON.stringify(join(out, "nabla.cjs"))});
 const [r] = new exports.Session().run("d/dx sin(x^2)");
 console.log(JSON.stringify({ cache, pretty: r.pretty }));`;
     const run = (env: Record<string, string> = {}) => {
-      const child = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", probe], { cwd: ROOT, encoding: "utf8", env: { ...process.env, ...env } });
+      const child = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", probe], {
+        cwd: ROOT,
+        encoding: "utf8",
+        env: { ...process.env, ...env },
+      });
       expect(child.stderr).toBe("");
       return JSON.parse(child.stdout) as unknown;
     };
@@ -58,7 +65,8 @@ console.log(JSON.stringify({ cache, pretty: r.pretty }));`;
   it("exports the public API and the entries of the CLI and the worker threads", async () => {
     await built;
     const { exports } = runBundle(join(out, "nabla.cjs"));
-    for (const name of ["Session", "isComplete", "helpFor", "nabla", "cliMain", "serveEvaluation", "serveGrading"]) expect(typeof exports[name as keyof typeof exports], name).toBe("function");
+    for (const name of ["Session", "isComplete", "helpFor", "nabla", "cliMain", "serveEvaluation", "serveGrading"])
+      expect(typeof exports[name as keyof typeof exports], name).toBe("function");
     expect(readFileSync(join(out, "nabla.mjs"), "utf8")).toContain("export const { KEYWORDS, Session,");
   }, 120_000);
 });

@@ -42,9 +42,13 @@ describe("derivatives and gradients (math-foundations.md, Calculus §1–2)", ()
 
 describe("convexity, gradient descent and Taylor series (Calculus §3–4)", () => {
   it("proves the convexity inequality for x²", () => {
-    expect(verdict("check λ x_1^2 + (1 - λ) x_2^2 - (λ x_1 + (1 - λ) x_2)^2 == λ(1 - λ)(x_1 - x_2)^2")).toBe("equivalent");
+    expect(verdict("check λ x_1^2 + (1 - λ) x_2^2 - (λ x_1 + (1 - λ) x_2)^2 == λ(1 - λ)(x_1 - x_2)^2")).toBe(
+      "equivalent",
+    );
     expect(verdict("check y^2 - (x^2 + 2x(y - x)) == (y - x)^2")).toBe("equivalent");
-    expect(last("convex(x^2 + y^2)").text).toMatch(/^true: the Hessian \[2, 0; 0, 2\] is constant and positive semidefinite/);
+    expect(last("convex(x^2 + y^2)").text).toMatch(
+      /^true: the Hessian \[2, 0; 0, 2\] is constant and positive semidefinite/,
+    );
     expect(last("convex(x^3)").text).toMatch(/^false: at x = /);
   });
   it("takes the gradient-descent step 4 → 3.2", () => {
@@ -66,17 +70,27 @@ describe("Lagrange multipliers and optimization (§2 of Advanced Concepts)", () 
     expect(last("maximize x y subject to x + y = 10").pretty).toBe("25 at x = 5, y = 5");
   });
   it("minimizes x² + y² + z² on a plane", () => {
-    expect(last("minimize x^2 + y^2 + z^2 subject to x + 2y + 3z = 6").pretty).toBe("18/7 at x = 3/7, y = 6/7, z = 9/7");
+    expect(last("minimize x^2 + y^2 + z^2 subject to x + 2y + 3z = 6").pretty).toBe(
+      "18/7 at x = 3/7, y = 6/7, z = 9/7",
+    );
   });
   it("says so when stationary points also form a continuum, besides the ones it lists", () => {
     // xyzw on x + y + z + w = 4: the maximum at (1, 1, 1, 1), and every point with two zero coordinates.
-    expect(last("lagrange(x y z w, x + y + z + w = 4)").pretty).toBe("x = 1, y = 1, z = 1, w = 1, λ = 1: maximum, value 1 (and infinitely many more, where the system leaves an unknown free)");
-    expect(last("critical(x^2 y^2)").pretty).toBe("infinitely many solutions (the system does not pin every unknown down)");
+    expect(last("lagrange(x y z w, x + y + z + w = 4)").pretty).toBe(
+      "x = 1, y = 1, z = 1, w = 1, λ = 1: maximum, value 1 (and infinitely many more, where the system leaves an unknown free)",
+    );
+    expect(last("critical(x^2 y^2)").pretty).toBe(
+      "infinitely many solutions (the system does not pin every unknown down)",
+    );
     // The line x = 0 and the point (2, 1): found when the unknowns are eliminated in the other order.
-    expect(last("solve([x (y - 1) = 0, x (x - 2) = 0], [x, y])").pretty).toBe("x = 2, y = 1 (and infinitely many more, where the system leaves an unknown free)");
+    expect(last("solve([x (y - 1) = 0, x (x - 2) = 0], [x, y])").pretty).toBe(
+      "x = 2, y = 1 (and infinitely many more, where the system leaves an unknown free)",
+    );
   });
   it("classifies critical points", () => {
-    expect(last("critical(x^3 - 3x + y^2)").pretty).toBe("x = −1, y = 0: saddle point, value 2; x = 1, y = 0: minimum, value −2");
+    expect(last("critical(x^3 - 3x + y^2)").pretty).toBe(
+      "x = −1, y = 0: saddle point, value 2; x = 1, y = 0: minimum, value −2",
+    );
   });
   it("solves equations and systems", () => {
     expect(last("solve(x^2 - 4 = 0, x)").pretty).toBe("x = −2, x = 2");
@@ -87,7 +101,9 @@ describe("Lagrange multipliers and optimization (§2 of Advanced Concepts)", () 
   it("finds the real roots of high-degree polynomials (Aberth's iteration above degree 30)", () => {
     expect(last("solve(x^200 = 1, x)").pretty).toBe("x = −1, x = 1");
     // (x² − 2)(x³⁹ − 1): ±√2 only numerically, as the rest is of degree 41.
-    expect(last("solve(x^41 - 2 x^39 - x^2 + 2 = 0, x)").pretty).toBe("x = −1.41421, x = 1, x = 1.41421 (numeric roots, to about 1e-12)");
+    expect(last("solve(x^41 - 2 x^39 - x^2 + 2 = 0, x)").pretty).toBe(
+      "x = −1.41421, x = 1, x = 1.41421 (numeric roots, to about 1e-12)",
+    );
     expect(last("solve(x^45 + x^3 - 5 = 0, x)").pretty).toMatch(/^x = 1\.03073 \(numeric roots/);
     expect(last("critical(x^200 - 200 x + y^2)").pretty).toBe("x = 1, y = 0: minimum, value −199");
   });
@@ -113,7 +129,11 @@ describe("activation and loss derivatives (activations notes)", () => {
   });
   it("gives the softmax Jacobian s_k(δ_kj − s_j)", () => {
     const setup = "z = [z_1, z_2, z_3]\ns = softmax(z)\nJ = jacobian(s, z)\n";
-    expect(verdict(`${setup}check J == [s[1](1 - s[1]), -s[1] s[2], -s[1] s[3]; -s[2] s[1], s[2](1 - s[2]), -s[2] s[3]; -s[3] s[1], -s[3] s[2], s[3](1 - s[3])]`)).toBe("equivalent");
+    expect(
+      verdict(
+        `${setup}check J == [s[1](1 - s[1]), -s[1] s[2], -s[1] s[3]; -s[2] s[1], s[2](1 - s[2]), -s[2] s[3]; -s[3] s[1], -s[3] s[2], s[3](1 - s[3])]`,
+      ),
+    ).toBe("equivalent");
   });
 });
 

@@ -15,8 +15,19 @@ describe("nabla eval", () => {
   it("prints JSON lines", () => {
     const out = nabla(["eval", "--json", "-"], "A = [1, 2; 3, 4]\ndet(A)\n‖A‖_F");
     expect(out.status).toBe(0);
-    const lines = out.stdout.trim().split("\n").map((l) => JSON.parse(l));
-    expect(lines[0]).toEqual({ index: 0, line: 1, source: "A = [1, 2; 3, 4]", status: "ok", name: "A", text: "[1, 2; 3, 4]", latex: "A = \\begin{bmatrix} 1 & 2 \\\\ 3 & 4 \\end{bmatrix}" });
+    const lines = out.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(lines[0]).toEqual({
+      index: 0,
+      line: 1,
+      source: "A = [1, 2; 3, 4]",
+      status: "ok",
+      name: "A",
+      text: "[1, 2; 3, 4]",
+      latex: "A = \\begin{bmatrix} 1 & 2 \\\\ 3 & 4 \\end{bmatrix}",
+    });
     expect(lines[1]).toMatchObject({ index: 1, line: 2, text: "-2", status: "ok" });
     expect(lines[2]).toMatchObject({ text: "sqrt(30)", latex: "\\sqrt{30} \\approx 5.4772" });
   });
@@ -24,7 +35,12 @@ describe("nabla eval", () => {
     const out = nabla(["eval", "--json", "-"], "x = 1\ny = (2");
     expect(out.status).toBe(1);
     const last = JSON.parse(out.stdout.trim().split("\n").pop()!);
-    expect(last.error).toEqual({ kind: "parse", message: "expected `)` to close the parenthesis opened at 2:5", line: 2, column: 7 });
+    expect(last.error).toEqual({
+      kind: "parse",
+      message: "expected `)` to close the parenthesis opened at 2:5",
+      line: 2,
+      column: 7,
+    });
   });
   it("prints Unicode math in the terminal", () => {
     const out = nabla(["eval", "-"], "‖[1, 2; 3, 4]‖_F\n[1, 2]ᵀ [3, 4]");
@@ -33,7 +49,9 @@ describe("nabla eval", () => {
   it("writes plots as SVG files and says where", () => {
     const dir = mkdtempSync(join(tmpdir(), "nabla-plots-"));
     const out = nabla(["eval", "--plots", dir, "-"], "plot(σ(x), x = -6..6)\nplot(x^2, x = -1..1)");
-    expect(out.stdout).toBe(`plot of σ(x) → ${join(dir, "nabla.plot-1.svg")}\nplot of x² → ${join(dir, "nabla.plot-2.svg")}\n`);
+    expect(out.stdout).toBe(
+      `plot of σ(x) → ${join(dir, "nabla.plot-1.svg")}\nplot of x² → ${join(dir, "nabla.plot-2.svg")}\n`,
+    );
     expect(readFileSync(join(dir, "nabla.plot-1.svg"), "utf8")).toMatch(/^<svg [^>]*class="marks"/);
   });
 });

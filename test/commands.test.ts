@@ -25,9 +25,15 @@ describe("command options", () => {
   });
   it("accepts the spellings the notes use", () => {
     // Momentum's coefficient is γ in one set of notes and β in the other.
-    expect(value("momentum(x^2, x = 4, η = 0.1, β = 0.5, steps = 2)")).toBe(value("momentum(x^2, x = 4, η = 0.1, γ = 0.5, steps = 2)"));
-    expect(value("momentum(x^2, x = 4, η = 0.1, β = 0.5, steps = 2)")).not.toBe(value("momentum(x^2, x = 4, η = 0.1, steps = 2)"));
-    expect(value("adam(x^2, x = 4, η = 0.1, β₁ = 0.8, steps = 2)")).toBe(value("adam(x^2, x = 4, η = 0.1, β_1 = 0.8, steps = 2)"));
+    expect(value("momentum(x^2, x = 4, η = 0.1, β = 0.5, steps = 2)")).toBe(
+      value("momentum(x^2, x = 4, η = 0.1, γ = 0.5, steps = 2)"),
+    );
+    expect(value("momentum(x^2, x = 4, η = 0.1, β = 0.5, steps = 2)")).not.toBe(
+      value("momentum(x^2, x = 4, η = 0.1, steps = 2)"),
+    );
+    expect(value("adam(x^2, x = 4, η = 0.1, β₁ = 0.8, steps = 2)")).toBe(
+      value("adam(x^2, x = 4, η = 0.1, β_1 = 0.8, steps = 2)"),
+    );
     expect(value("gd(x^2, x = 4, eta = 0.1)")).toBe("3.2");
     expect(value("gd(x^2, η = 0.1, x = 4)")).toBe("3.2");
   });
@@ -51,11 +57,18 @@ describe("command options", () => {
     expect(run("solve(x = 2 - x, x)").status).toBe("ok");
   });
   it("validates the train statement's optimizer and settings the same way", () => {
-    const net = 'layer h = dense(2 → 2, relu)\nlayer out = dense(2 → 1, sigmoid)\nnet = h → out\ndata = dataset("xor")\n';
+    const net =
+      'layer h = dense(2 → 2, relu)\nlayer out = dense(2 → 1, sigmoid)\nnet = h → out\ndata = dataset("xor")\n';
     expect(run(`${net}train net on data with momentum(η = 0.1, β = 0.5), epochs = 2`).status).toBe("ok");
-    expect(error(`${net}train net on data with adam(η = 0.1), epoch = 5`)).toBe("train has no option epoch; did you mean epochs?");
-    expect(error(`${net}train net on data with momentum(η = 0.1, foo = 0.5)`)).toBe("momentum has no option foo; its options are η, γ");
-    expect(error(`${net}train net on data with adam(0.1)`)).toBe("write the optimizer's settings by name, as in adam(η = 0.01)");
+    expect(error(`${net}train net on data with adam(η = 0.1), epoch = 5`)).toBe(
+      "train has no option epoch; did you mean epochs?",
+    );
+    expect(error(`${net}train net on data with momentum(η = 0.1, foo = 0.5)`)).toBe(
+      "momentum has no option foo; its options are η, γ",
+    );
+    expect(error(`${net}train net on data with adam(0.1)`)).toBe(
+      "write the optimizer's settings by name, as in adam(η = 0.01)",
+    );
   });
   it("has one row per name", () => {
     const names = COMMANDS.flatMap((c) => [c.name, ...(c.aliases ?? [])]);

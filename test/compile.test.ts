@@ -48,7 +48,12 @@ describe("compiled expressions", () => {
     expect(H.program.at(-1)).toMatch(/Aᵀ diag\(v\) A/);
   });
 
-  it.each([[7, 3], [50, 10], [201, 33], [400, 200]])("∇²_w L with m = %i, d = %i equals Xᵀ diag(p(1 − p)) X entry by entry", (m, d) => {
+  it.each([
+    [7, 3],
+    [50, 10],
+    [201, 33],
+    [400, 200],
+  ])("∇²_w L with m = %i, d = %i equals Xᵀ diag(p(1 − p)) X entry by entry", (m, d) => {
     const { X, w, y } = sample(new Random(m + d), m, d);
     const H = new Session().compile(`${LOGISTIC}∇²_w L`).run({ X, w, y });
     expect(H.shape).toEqual([d, d]);
@@ -65,7 +70,17 @@ describe("compiled expressions", () => {
   });
 
   it("agree with the session's exact evaluation with the numbers put in", () => {
-    const expressions = ["xᵀ A x", "‖W x + b - y‖²", "(A + Aᵀ) x", "2 (W x + b - y) xᵀ", "softmax(W x)", "sum(relu(W x + b))", "tr(A Aᵀ) + dot(x, x)", "σ(W x) ⊙ (1 - σ(W x))", "logsumexp(W x) - 3"];
+    const expressions = [
+      "xᵀ A x",
+      "‖W x + b - y‖²",
+      "(A + Aᵀ) x",
+      "2 (W x + b - y) xᵀ",
+      "softmax(W x)",
+      "sum(relu(W x + b))",
+      "tr(A Aᵀ) + dot(x, x)",
+      "σ(W x) ⊙ (1 - σ(W x))",
+      "logsumexp(W x) - 3",
+    ];
     const small = fc.integer({ min: -4, max: 4 });
     const problem = fc.tuple(fc.integer({ min: 2, max: 4 }), fc.integer({ min: 2, max: 4 })).chain(([n, m]) =>
       fc.record({
@@ -82,7 +97,11 @@ describe("compiled expressions", () => {
         const compiled = new Session().compile(`x ∈ ℝ^n; A ∈ ℝ^(n×n); W ∈ ℝ^(m×n); b ∈ ℝ^m; y ∈ ℝ^m\n${expression}`);
         const got = compiled.run({ A, W, x, b, y });
         const session = new Session();
-        const [exact] = session.run(`A = ${literal(A)}; W = ${literal(W)}; x = ${vectorLiteral(x)}; b = ${vectorLiteral(b)}; y = ${vectorLiteral(y)}\nN(${expression})`).slice(-1);
+        const [exact] = session
+          .run(
+            `A = ${literal(A)}; W = ${literal(W)}; x = ${vectorLiteral(x)}; b = ${vectorLiteral(b)}; y = ${vectorLiteral(y)}\nN(${expression})`,
+          )
+          .slice(-1);
         expect(exact.status).toBe("ok");
         const want = floatsOf(exact.value!);
         expect(got.data.length).toBe(want.length);
@@ -100,13 +119,22 @@ describe("compiled expressions", () => {
   });
 
   it("say what cannot be compiled, and report the statement's own error", () => {
-    expect(() => new Session().compile("A ∈ ℝ^(n×n)\nrank(A)")).toThrow("rank has no float kernel, so rank(A) cannot be compiled");
+    expect(() => new Session().compile("A ∈ ℝ^(n×n)\nrank(A)")).toThrow(
+      "rank has no float kernel, so rank(A) cannot be compiled",
+    );
     expect(() => new Session().compile("x ∈ ℝ^3\n[1, 2] + x")).toThrow(/vector of length 2/);
   });
 });
 
 describe("the Gram kernel Aᵀ diag(v) A", () => {
-  it.each([[1, 1], [3, 5], [9, 7], [1000, 10], [257, 131], [600, 300]])("in WebAssembly SIMD (one and two cores) equals the JavaScript kernel for %i×%i", (m, n) => {
+  it.each([
+    [1, 1],
+    [3, 5],
+    [9, 7],
+    [1000, 10],
+    [257, 131],
+    [600, 300],
+  ])("in WebAssembly SIMD (one and two cores) equals the JavaScript kernel for %i×%i", (m, n) => {
     const rng = new Random(m * n);
     const A = Float64Array.from({ length: m * n }, () => rng.gaussian());
     const v = Float64Array.from({ length: m }, () => rng.next());

@@ -9,11 +9,11 @@ import { sym } from "../src/graph/construct.js";
 import { evaluateAt } from "../src/engine/numeric-eval.js";
 import { seededRandom } from "./helpers/random.js";
 
-
 function convex(s: Session, f: string): { answer: string; reason: string } {
   const [r] = s.run(`convex(${f})`);
   if (r.status !== "ok" || r.value?.kind !== "record") throw new Error(`convex(${f}): ${r.error?.message}`);
-  const get = (name: string) => ((r.value as Node & { kind: "record" }).fields.find((x) => x.name === name)!.value as { value: string }).value;
+  const get = (name: string) =>
+    ((r.value as Node & { kind: "record" }).fields.find((x) => x.name === name)!.value as { value: string }).value;
   return { answer: get("convex"), reason: get("reason") };
 }
 
@@ -96,7 +96,21 @@ describe("convex is sound", () => {
 
   it("convex compositions are proved", () => {
     const s = new Session();
-    for (const f of ["abs(x)", "relu(x - 1) + max(x, 2y)", "‖[x, y]‖", "x^2 + y^2", "exp(x) + x^4", "log(exp(x) + exp(y))", "-log(x)", "-sqrt(x)", "leaky_relu(x, 0.1)", "max(abs(x), y^2)", "x^4 - 4x^3 + 6x^2", "softplus(x - y)", "(abs(x) + 1)^2"]) {
+    for (const f of [
+      "abs(x)",
+      "relu(x - 1) + max(x, 2y)",
+      "‖[x, y]‖",
+      "x^2 + y^2",
+      "exp(x) + x^4",
+      "log(exp(x) + exp(y))",
+      "-log(x)",
+      "-sqrt(x)",
+      "leaky_relu(x, 0.1)",
+      "max(abs(x), y^2)",
+      "x^4 - 4x^3 + 6x^2",
+      "softplus(x - y)",
+      "(abs(x) + 1)^2",
+    ]) {
       expect(convex(s, f).answer, f).toBe("true");
     }
   });

@@ -16,7 +16,10 @@ describe("course notebooks", () => {
     const problems: string[] = [];
     for (const cell of nb.cells.filter((c) => c.cell_type === "code")) {
       const source = sourceOf(cell);
-      const meantToFail = source.split("\n").filter((l) => l.includes("# ✗")).map((l) => l.replace(/#.*$/, "").trim());
+      const meantToFail = source
+        .split("\n")
+        .filter((l) => l.includes("# ✗"))
+        .map((l) => l.replace(/#.*$/, "").trim());
       for (const r of session.run(source)) {
         if (r.status === "error") problems.push(`${r.source}: ${r.error?.message}`);
         const wrong = r.verdict !== undefined && r.verdict !== "equivalent";

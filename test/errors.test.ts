@@ -29,13 +29,17 @@ describe("errors", () => {
     const e = errorOf("[1, 2] + [1, 2, 3]");
     expect(e.kind).toBe("shape");
     expect(e.message).toBe("cannot add a vector of length 2 and a vector of length 3");
-    expect(errorOf("[1, 2; 3, 4] [1, 2, 3]").message).toBe("cannot multiply 2×2 by vector of length 3: inner dimensions 2 and 3 differ");
+    expect(errorOf("[1, 2; 3, 4] [1, 2, 3]").message).toBe(
+      "cannot multiply 2×2 by vector of length 3: inner dimensions 2 and 3 differ",
+    );
   });
   it("suggests the name meant", () => {
     // An unknown name applied to an argument is a product, with a warning that says so.
     const [r] = new Session().run("sinn(x)");
     expect(r.text).toBe("sinn*x");
-    expect(r.effects).toEqual([{ kind: "stderr", text: "warning: sinn is not a function; read as sinn·x — did you mean sin?\n" }]);
+    expect(r.effects).toEqual([
+      { kind: "stderr", text: "warning: sinn is not a function; read as sinn·x — did you mean sin?\n" },
+    ]);
     const e = errorOf("sinn(x, y)");
     expect(e.kind).toBe("name");
     expect(e.message).toBe("sinn is not a function; did you mean sin?");
@@ -74,7 +78,8 @@ describe("errors", () => {
 
 describe("values whose printed form explodes", () => {
   // aₖ = aₖ₋₁² + aₖ₋₁ is a graph of k nodes, but written out it doubles with each level: 2⁴⁰ copies of x.
-  const doubling = (base: string) => [`a0 = ${base}`, ...Array.from({ length: 40 }, (_, k) => `a${k + 1} = a${k}^2 + a${k};`), "a40"].join("\n");
+  const doubling = (base: string) =>
+    [`a0 = ${base}`, ...Array.from({ length: 40 }, (_, k) => `a${k + 1} = a${k}^2 + a${k};`), "a40"].join("\n");
 
   it("are cut short in print, not printed for hours", () => {
     const last = new Session().run(doubling("x + 1")).at(-1)!;
@@ -86,16 +91,26 @@ describe("values whose printed form explodes", () => {
     const results = new Session().run(`${doubling("x + 1")};\nd/dx a40;\ncheck a40 == a40 + 0\na3`);
     expect(results.map((r) => r.status).every((s) => s === "ok")).toBe(true);
     expect(results.at(-2)!.pretty).toBe("✓ equivalent (identical)");
-    expect(results.at(-1)!.pretty).toBe("(((x + 1)² + x + 1)² + (x + 1)² + x + 1)² + ((x + 1)² + x + 1)² + (x + 1)² + x + 1");
+    expect(results.at(-1)!.pretty).toBe(
+      "(((x + 1)² + x + 1)² + (x + 1)² + x + 1)² + ((x + 1)² + x + 1)² + (x + 1)² + x + 1",
+    );
   });
 });
 
 describe("exact numbers past any use", () => {
   it("are refused with a limit error instead of hours of bigint arithmetic", () => {
-    expect(errorOf("10^80000")).toMatchObject({ kind: "limit", reason: "size", message: "an exact number would have more than 78,913 digits; N(…) gives its decimal value" });
+    expect(errorOf("10^80000")).toMatchObject({
+      kind: "limit",
+      reason: "size",
+      message: "an exact number would have more than 78,913 digits; N(…) gives its decimal value",
+    });
     expect(errorOf("(3^100000)^3").kind).toBe("limit");
     // Doubly exponential growth: b₀ = 1, b₁ = 2, b₂ = 6, b₃ = 42, … at x = 0.
-    const code = ["b0 = x + 1", ...Array.from({ length: 39 }, (_, k) => `b${k + 1} = b${k}^2 + b${k};`), "taylor(b39, x = 0, 2)"].join("\n");
+    const code = [
+      "b0 = x + 1",
+      ...Array.from({ length: 39 }, (_, k) => `b${k + 1} = b${k}^2 + b${k};`),
+      "taylor(b39, x = 0, 2)",
+    ].join("\n");
     expect(errorOf(code).kind).toBe("limit");
   });
   it("leave numbers of thousands of digits alone", () => {

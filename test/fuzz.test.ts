@@ -21,14 +21,29 @@ function runsCleanly(code: string): boolean {
 
 describe("fuzz", () => {
   it("random strings never throw or hang", () => {
-    fc.assert(fc.property(fc.array(fc.constantFrom(...ALPHABET), { maxLength: 40 }).map((cs) => cs.join("")), runsCleanly), { numRuns: 400, seed: 42 });
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...ALPHABET), { maxLength: 40 }).map((cs) => cs.join("")),
+        runsCleanly,
+      ),
+      { numRuns: 400, seed: 42 },
+    );
   });
   it("mutated statements never throw or hang", () => {
     const mutated = fc
-      .tuple(fc.constantFrom(...VALUES), fc.nat(), fc.constantFrom(...ALPHABET), fc.constantFrom("insert", "delete", "replace"))
+      .tuple(
+        fc.constantFrom(...VALUES),
+        fc.nat(),
+        fc.constantFrom(...ALPHABET),
+        fc.constantFrom("insert", "delete", "replace"),
+      )
       .map(([src, at, ch, how]) => {
         const i = at % (src.length + 1);
-        return how === "insert" ? src.slice(0, i) + ch + src.slice(i) : how === "delete" ? src.slice(0, i) + src.slice(i + 1) : src.slice(0, i) + ch + src.slice(i + 1);
+        return how === "insert"
+          ? src.slice(0, i) + ch + src.slice(i)
+          : how === "delete"
+            ? src.slice(0, i) + src.slice(i + 1)
+            : src.slice(0, i) + ch + src.slice(i + 1);
       });
     fc.assert(fc.property(mutated, runsCleanly), { numRuns: 600, seed: 7 });
   });

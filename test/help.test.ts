@@ -13,12 +13,15 @@ describe("help", () => {
     const results = session().run(example);
     for (const r of results) expect(r.status, `${example}: ${r.error?.message}`).toBe("ok");
   });
-  it.each([...operators(), ...COMMANDS].map((e) => [e.name, e]))("%s has a syntax, a description and an example", (name, entry) => {
-    expect(entry.help.syntax.length).toBeGreaterThan(0);
-    expect(entry.help.description.length).toBeGreaterThan(5);
-    expect(entry.help.examples.length).toBeGreaterThan(0);
-    expect(helpFor(name)?.text).toContain(entry.help.description);
-  });
+  it.each([...operators(), ...COMMANDS].map((e) => [e.name, e]))(
+    "%s has a syntax, a description and an example",
+    (name, entry) => {
+      expect(entry.help.syntax.length).toBeGreaterThan(0);
+      expect(entry.help.description.length).toBeGreaterThan(5);
+      expect(entry.help.examples.length).toBeGreaterThan(0);
+      expect(helpFor(name)?.text).toContain(entry.help.description);
+    },
+  );
   it("shows an operator's entry in the pager", () => {
     const [r] = new Session().run("help(det)");
     expect(r.silent).toBe(true);

@@ -18,19 +18,37 @@ const size = (what: RegExp) => ({ kind: "limit", reason: "size", message: expect
 
 describe("arrays are refused before they are made", () => {
   it.each([10_000, 2_000, 1_001])("I(%i) is over the entry limit", (n) => {
-    expect(failure(`I(${n})`)).toEqual(size(new RegExp(`I\\(${n}\\) would have ${(n * n).toLocaleString("en-US")} entries; the limit is 1,000,000`)));
+    expect(failure(`I(${n})`)).toEqual(
+      size(new RegExp(`I\\(${n}\\) would have ${(n * n).toLocaleString("en-US")} entries; the limit is 1,000,000`)),
+    );
   });
-  it.each(["zeros(2000, 2000)", "ones(1001, 1000)", "ones(10000) ⊗ ones(10000)", "outer(ones(3000), ones(3000))", "zeros(100, 100, 101)"])("%s is over the entry limit", (code) => {
+  it.each([
+    "zeros(2000, 2000)",
+    "ones(1001, 1000)",
+    "ones(10000) ⊗ ones(10000)",
+    "outer(ones(3000), ones(3000))",
+    "zeros(100, 100, 101)",
+  ])("%s is over the entry limit", (code) => {
     expect(failure(code)).toEqual(size(/would have [\d,]+ entries; the limit is 1,000,000/));
   });
   it("the limit is the session's: arrayEntries", () => {
-    expect(failure("I(40)", { arrayEntries: 1000 })).toEqual(size(/I\(40\) would have 1,600 entries; the limit is 1,000/));
+    expect(failure("I(40)", { arrayEntries: 1000 })).toEqual(
+      size(/I\(40\) would have 1,600 entries; the limit is 1,000/),
+    );
     expect(failure("I(31)", { arrayEntries: 1000 })).toBeNull();
-    expect(failure("ones(40) ⊗ ones(30)", { arrayEntries: 1000 })).toEqual(size(/outer product would have 1,200 entries/));
+    expect(failure("ones(40) ⊗ ones(30)", { arrayEntries: 1000 })).toEqual(
+      size(/outer product would have 1,200 entries/),
+    );
   });
   it("layers and data sets are under it too", () => {
-    expect(failure('layer a = dense(2 → 600000, relu)\nlayer b = dense(600000 → 1, sigmoid)\ntrain a → b on dataset("moons", n = 10) with epochs = 1')).toEqual(size(/weights of a 2 → 600000 layer would have 1,200,000 entries/));
-    expect(failure('dataset("moons", n = 100000000)')).toEqual(size(/a data set of 100000000 points would have 200,000,000 entries/));
+    expect(
+      failure(
+        'layer a = dense(2 → 600000, relu)\nlayer b = dense(600000 → 1, sigmoid)\ntrain a → b on dataset("moons", n = 10) with epochs = 1',
+      ),
+    ).toEqual(size(/weights of a 2 → 600000 layer would have 1,200,000 entries/));
+    expect(failure('dataset("moons", n = 100000000)')).toEqual(
+      size(/a data set of 100000000 points would have 200,000,000 entries/),
+    );
   });
 });
 
@@ -47,7 +65,11 @@ describe("exact numbers are refused before they are computed", () => {
 
 describe("time", () => {
   it("a long product stops at the time limit with reason time", () => {
-    expect(failure("∏_{i=1}^{100000} i", { timeMs: 300 })).toEqual({ kind: "limit", reason: "time", message: expect.stringMatching(/longer than 0.3 s/) });
+    expect(failure("∏_{i=1}^{100000} i", { timeMs: 300 })).toEqual({
+      kind: "limit",
+      reason: "time",
+      message: expect.stringMatching(/longer than 0.3 s/),
+    });
   });
 });
 
@@ -63,7 +85,11 @@ describe("load() reads regular files within the byte limit", () => {
   });
   it("refuses a file over totalBytes, with reason memory", () => {
     const bytes = statSync(csv).size;
-    expect(failure(`load("${csv}")`, { totalBytes: bytes - 1 })).toEqual({ kind: "limit", reason: "memory", message: expect.stringMatching(/the file .* would take/) });
+    expect(failure(`load("${csv}")`, { totalBytes: bytes - 1 })).toEqual({
+      kind: "limit",
+      reason: "memory",
+      message: expect.stringMatching(/the file .* would take/),
+    });
     expect(failure(`load("${csv}")`, { totalBytes: bytes })).toBeNull();
   });
   it("refuses a data set over the entry limit", () => {
@@ -78,13 +104,19 @@ describe("no catch swallows a limit or an interrupt", () => {
   // A catch without a binding cannot pass a limit or an interrupt on; in the engine every recovering
   // catch calls rethrowStop (errors.ts) or rethrows what it does not recognise.
   const roots = ["src/engine", "src/graph", "src/numeric", "src/nn", "src/session.ts"];
-  const files = roots.flatMap((root) => (statSync(root).isFile() ? [root] : walk(root))).filter((f) => f.endsWith(".ts"));
+  const files = roots
+    .flatMap((root) => (statSync(root).isFile() ? [root] : walk(root)))
+    .filter((f) => f.endsWith(".ts"));
   it.each(files)("%s has no bare catch", (file) => {
-    const bare = readFileSync(file, "utf8").split("\n").flatMap((line, i) => (/catch\s*\{/.test(line) ? [`${file}:${i + 1}: ${line.trim()}`] : []));
+    const bare = readFileSync(file, "utf8")
+      .split("\n")
+      .flatMap((line, i) => (/catch\s*\{/.test(line) ? [`${file}:${i + 1}: ${line.trim()}`] : []));
     expect(bare).toEqual([]);
   });
 });
 
 function walk(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? walk(join(dir, d.name)) : [join(dir, d.name)]));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+    d.isDirectory() ? walk(join(dir, d.name)) : [join(dir, d.name)],
+  );
 }

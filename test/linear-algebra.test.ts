@@ -54,7 +54,7 @@ describe("matrix properties", () => {
     expect("norm([-1, 2], 1)").toEvaluateTo("3");
     expect("‖[1, 2; 3, 4]‖_F").toEvaluateTo("sqrt(30)");
     expect('norm([1, 2; 3, 4], "F")').toEvaluateTo("sqrt(30)");
-    expect("norm([1, -5, 2], \"max\")").toEvaluateTo("5");
+    expect('norm([1, -5, 2], "max")').toEvaluateTo("5");
     const [r] = new Session().run("‖[1, 2; 3, 4]‖_F");
     expect(r.pretty).toBe("√30 ≈ 5.4772");
     expect(r.latex).toBe("\\sqrt{30} \\approx 5.4772");

@@ -20,12 +20,16 @@ const DECLS = "x ∈ ℝ^n;  A ∈ ℝ^(n×n);  W ∈ ℝ^(m×n);  b ∈ ℝ^m; 
 describe("matrix calculus in matrix notation", () => {
   it("∇ₓ(xᵀAx) = (A + Aᵀ)x", () => expect(last(`${DECLS}∇_x (xᵀ A x)`).pretty).toBe("(A + Aᵀ)x"));
   it("∇²ₓ(xᵀAx) = A + Aᵀ", () => expect(last(`${DECLS}∇²_x (xᵀ A x)`).pretty).toBe("A + Aᵀ"));
-  it("∂/∂W ‖Wx + b − y‖² = 2(Wx + b − y)xᵀ", () => expect(last(`${DECLS}∂/∂W ‖W x + b - y‖²`).pretty).toBe("2(W x + b − y) xᵀ"));
-  it("∂/∂b sum(relu(Wx + b)) = step(Wx + b)", () => expect(last(`${DECLS}∂/∂b sum(relu(W x + b))`).pretty).toBe("step(W x + b)"));
+  it("∂/∂W ‖Wx + b − y‖² = 2(Wx + b − y)xᵀ", () =>
+    expect(last(`${DECLS}∂/∂W ‖W x + b - y‖²`).pretty).toBe("2(W x + b − y) xᵀ"));
+  it("∂/∂b sum(relu(Wx + b)) = step(Wx + b)", () =>
+    expect(last(`${DECLS}∂/∂b sum(relu(W x + b))`).pretty).toBe("step(W x + b)"));
   it("gives the logistic loss's gradient Xᵀ(σ(Xw) − y) and Hessian Xᵀ diag(σ(1 − σ)) X", () => {
     const setup = "X ∈ ℝ^(k×n); w ∈ ℝ^n; t ∈ ℝ^k\nL = -sum(t ⊙ log(σ(X w)) + (1 - t) ⊙ log(1 - σ(X w)));\n";
     expect(last(`${setup}∇_w L`).pretty).toBe("Xᵀ(σ(X w) − t)");
-    expect(last(`${setup}∇²_w L`).latex).toBe("X^{\\top} \\operatorname{diag}\\left(\\sigma\\left(X w\\right) \\odot \\left(1 - \\sigma\\left(X w\\right)\\right)\\right) X");
+    expect(last(`${setup}∇²_w L`).latex).toBe(
+      "X^{\\top} \\operatorname{diag}\\left(\\sigma\\left(X w\\right) \\odot \\left(1 - \\sigma\\left(X w\\right)\\right)\\right) X",
+    );
   });
   it("∇_z of cross-entropy after softmax is softmax(z) 𝟏ᵀy − y, which is p − y for a one-hot y", () => {
     expect(last("z ∈ ℝ^k; y ∈ ℝ^k\n∇_z (-sum(y ⊙ log(softmax(z))))").pretty).toBe("softmax(z) sum(y) − y");
@@ -44,16 +48,35 @@ describe("matrix calculus in matrix notation", () => {
 
 describe("symbolic matrix gradients agree with entry-by-entry derivatives", () => {
   const entry = fc.integer({ min: -5, max: 5 });
-  const arrayOf = (shape: number[]) => fc.array(entry, { minLength: shape.reduce((p, d) => p * d, 1), maxLength: shape.reduce((p, d) => p * d, 1) });
-  const tensorOf = (shape: number[], values: number[]) => tensor(shape, values.map((v) => int(v)));
+  const arrayOf = (shape: number[]) =>
+    fc.array(entry, { minLength: shape.reduce((p, d) => p * d, 1), maxLength: shape.reduce((p, d) => p * d, 1) });
+  const tensorOf = (shape: number[], values: number[]) =>
+    tensor(
+      shape,
+      values.map((v) => int(v)),
+    );
 
   it("∇ₓ(xᵀAx) and ∂/∂W ‖Wx + b − y‖², with numbers put in, equal the gradients of the expanded sums", () => {
     const shapes = fc.tuple(fc.integer({ min: 2, max: 4 }), fc.integer({ min: 2, max: 4 }));
-    const problem = shapes.chain(([n, m]) => fc.record({ n: fc.constant(n), m: fc.constant(m), A: arrayOf([n, n]), W: arrayOf([m, n]), x: arrayOf([n]), b: arrayOf([m]), y: arrayOf([m]) }));
+    const problem = shapes.chain(([n, m]) =>
+      fc.record({
+        n: fc.constant(n),
+        m: fc.constant(m),
+        A: arrayOf([n, n]),
+        W: arrayOf([m, n]),
+        x: arrayOf([n]),
+        b: arrayOf([m]),
+        y: arrayOf([m]),
+      }),
+    );
     fc.assert(
       fc.property(problem, ({ n, m, A, W, x, b, y }) => {
         const s = new Session();
-        const [g, G] = s.run(`x ∈ ℝ^${n}; A ∈ ℝ^(${n}×${n}); W ∈ ℝ^(${m}×${n}); b ∈ ℝ^${m}; y ∈ ℝ^${m}\n∇_x (xᵀ A x)\n∂/∂W ‖W x + b - y‖²`).slice(-2);
+        const [g, G] = s
+          .run(
+            `x ∈ ℝ^${n}; A ∈ ℝ^(${n}×${n}); W ∈ ℝ^(${m}×${n}); b ∈ ℝ^${m}; y ∈ ℝ^${m}\n∇_x (xᵀ A x)\n∂/∂W ‖W x + b - y‖²`,
+          )
+          .slice(-2);
         const values = new Map<Node, Node>([
           [sym("x", [n]), tensorOf([n], x)],
           [sym("A", [n, n]), tensorOf([n, n], A)],
@@ -70,7 +93,10 @@ describe("symbolic matrix gradients agree with entry-by-entry derivatives", () =
         quad.env.values.set("v", tensor([n], xs));
         const [q] = quad.run("vᵀ A v");
         const point = new Map<Node, Node>(xs.map((v, i) => [v, int(x[i])]));
-        const direct = tensor([n], xs.map((v) => substitute(differentiate(q.value!, v), point)));
+        const direct = tensor(
+          [n],
+          xs.map((v) => substitute(differentiate(q.value!, v), point)),
+        );
         expect(gAt).toBe(direct);
         const ws = W.map((_, k) => sym(`w_${Math.floor(k / n) + 1}${(k % n) + 1}`));
         const loss = new Session();
@@ -80,7 +106,10 @@ describe("symbolic matrix gradients agree with entry-by-entry derivatives", () =
         loss.env.values.set("y", tensorOf([m], y));
         const [l] = loss.run("‖W x + b - y‖²");
         const wPoint = new Map<Node, Node>(ws.map((w, k) => [w, int(W[k])]));
-        const directW = tensor([m, n], ws.map((w) => substitute(differentiate(l.value!, w), wPoint)));
+        const directW = tensor(
+          [m, n],
+          ws.map((w) => substitute(differentiate(l.value!, w), wPoint)),
+        );
         expect(GAt).toBe(directW);
       }),
       { numRuns: 40, seed: 11 },

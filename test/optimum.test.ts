@@ -9,7 +9,6 @@ import { sym } from "../src/graph/construct.js";
 import { evaluateAt } from "../src/engine/numeric-eval.js";
 import { seededRandom } from "./helpers/random.js";
 
-
 function run(s: Session, code: string): { text: string; value: Node } {
   const [r] = s.run(code);
   if (r.status !== "ok" || !r.value) throw new Error(`${code}: ${r.error?.message}`);
@@ -24,11 +23,15 @@ describe("maximize and minimize", () => {
   it("say what is proved", () => {
     const s = new Session();
     const text = (code: string) => run(s, code).text;
-    expect(text("maximize x y z subject to x + y + z = 6")).toMatch(/^local maximum 8 at x = 2, y = 2, z = 2; f is unbounded above on the constraint, as \(x, y, z\) = /);
+    expect(text("maximize x y z subject to x + y + z = 6")).toMatch(
+      /^local maximum 8 at x = 2, y = 2, z = 2; f is unbounded above on the constraint, as \(x, y, z\) = /,
+    );
     expect(text("maximize x y subject to x + y = 10")).toBe("25 at x = 5, y = 5");
     expect(text("minimize x^2 + y^2 + z^2 subject to x + 2y + 3z = 6")).toBe("18/7 at x = 3/7, y = 6/7, z = 9/7");
     expect(text("minimize x^3 - 3x")).toBe("local minimum -2 at x = 1; f is unbounded below, as x → −∞");
-    expect(text("minimize x^2 + y^2 subject to x y = 1")).toMatch(/^local minimum 2 at .*; no global minimum was proved$/);
+    expect(text("minimize x^2 + y^2 subject to x y = 1")).toMatch(
+      /^local minimum 2 at .*; no global minimum was proved$/,
+    );
     expect(text("maximize x + y subject to x^2 + y^2 = 1")).toBe("sqrt(2) at x = sqrt(2)/2, y = sqrt(2)/2");
     expect(text("minimize x^4 + y^4 - 4 x y")).toBe("-2 at x = -1, y = -1");
     expect(text("minimize x y")).toMatch(/^f is unbounded below, as \(x, y\) = /);
@@ -44,7 +47,9 @@ describe("maximize and minimize", () => {
     const constraint = constraints[Math.floor(next() * constraints.length)];
     // Quartic objectives on curved constraints make Gröbner bases too large for a test.
     const allowed = constraint?.includes("^") ? monomials.filter((m) => !m.includes("4")) : monomials;
-    const terms = allowed.filter(() => next() < 0.4).map((m) => `${next() < 0.5 ? "-" : "+"} ${1 + Math.floor(next() * 3)} ${m}`);
+    const terms = allowed
+      .filter(() => next() < 0.4)
+      .map((m) => `${next() < 0.5 ? "-" : "+"} ${1 + Math.floor(next() * 3)} ${m}`);
     const f = (terms.length ? terms.join(" ") : "+ x y").replace(/^\+ /, "");
     return { f, constraint, sense: next() < 0.5 ? "maximize" : "minimize" };
   });
@@ -94,12 +99,14 @@ describe("maximize and minimize", () => {
         const p0 = inXY(line[2].split(",").map(num));
         const v = inXY(line[3].split(",").map(num));
         const along = (s0: number) => at(p0.map((a, i) => a + s0 * v[i]));
-        if (!(sign * along(1e3) > sign * along(10) && sign * along(1e5) > sign * along(1e3))) failures.push(`${code}: f does not run off along ${line[0]}`);
+        if (!(sign * along(1e3) > sign * along(10) && sign * along(1e5) > sign * along(1e3)))
+          failures.push(`${code}: f does not run off along ${line[0]}`);
         if (p.constraint && p.constraint.includes("=")) {
           const [left, right] = p.constraint.split("=");
           const g = run(s, `(${left}) - (${right})`).value;
           const point = p0.map((a, i) => a + 1e3 * v[i]);
-          if (Math.abs(evaluateAt(g, new Map(xs.map((x, i) => [x, point[i]])))) > 1e-6) failures.push(`${code}: the line leaves the constraint`);
+          if (Math.abs(evaluateAt(g, new Map(xs.map((x, i) => [x, point[i]])))) > 1e-6)
+            failures.push(`${code}: the line leaves the constraint`);
         }
       }
     }

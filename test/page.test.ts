@@ -7,7 +7,10 @@ import { notebookBody, notebookSummary, type PageNotebook } from "../src/render/
 import { highlightNabla, highlightVocabulary } from "../src/render/highlight.js";
 import { keepTextSpaces } from "../src/render/structs.js";
 
-const latexOutput = (plain: string, latex: string) => ({ output_type: "display_data", data: { "text/plain": plain, "text/latex": `$$${latex}$$` } });
+const latexOutput = (plain: string, latex: string) => ({
+  output_type: "display_data",
+  data: { "text/plain": plain, "text/latex": `$$${latex}$$` },
+});
 
 describe("Markdown cells", () => {
   it("typeset $…$ and $$…$$ with KaTeX, and leave dollars in code alone", () => {
@@ -36,24 +39,56 @@ describe("Markdown cells", () => {
 
 describe("outputs", () => {
   it("align a cell's name = value results on =", () => {
-    expect(splitAssignment("A = \\begin{bmatrix} 1 & 2 \\end{bmatrix}")).toEqual(["A", "\\begin{bmatrix} 1 & 2 \\end{bmatrix}"]);
+    expect(splitAssignment("A = \\begin{bmatrix} 1 & 2 \\end{bmatrix}")).toEqual([
+      "A",
+      "\\begin{bmatrix} 1 & 2 \\end{bmatrix}",
+    ]);
     expect(splitAssignment("f\\left(x\\right) = x^{2}")).toEqual(["f\\left(x\\right)", "x^{2}"]);
     expect(splitAssignment("x^{a = b}")).toBeUndefined();
-    expect(alignedAssignments([["x", "5"], ["y", "6"]])).toBe("\\begin{aligned}x &= 5 \\\\[0.4em] y &= 6\\end{aligned}");
-    const nb: PageNotebook = { cells: [{ cell_type: "code", source: "x = 5\ny = 6", outputs: [latexOutput("x = 5", "x = 5"), latexOutput("y = 6", "y = 6")] }] };
+    expect(
+      alignedAssignments([
+        ["x", "5"],
+        ["y", "6"],
+      ]),
+    ).toBe("\\begin{aligned}x &= 5 \\\\[0.4em] y &= 6\\end{aligned}");
+    const nb: PageNotebook = {
+      cells: [
+        {
+          cell_type: "code",
+          source: "x = 5\ny = 6",
+          outputs: [latexOutput("x = 5", "x = 5"), latexOutput("y = 6", "y = 6")],
+        },
+      ],
+    };
     const html = notebookBody(nb, { trustedOutputs: true });
     expect(html.match(/class="katex-display"/g)).toHaveLength(1);
     expect(html).toContain("aligned");
   });
 
   it("keep results that are not assignments apart", () => {
-    const nb: PageNotebook = { cells: [{ cell_type: "code", source: "1 + 1\n2 + 2", outputs: [latexOutput("2", "2"), latexOutput("4", "4")] }] };
+    const nb: PageNotebook = {
+      cells: [{ cell_type: "code", source: "1 + 1\n2 + 2", outputs: [latexOutput("2", "2"), latexOutput("4", "4")] }],
+    };
     expect(notebookBody(nb, { trustedOutputs: true }).match(/class="katex-display"/g)).toHaveLength(2);
   });
 
   it("show an untrusted notebook's figures as images, which run no script", () => {
-    const svg = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><script>alert(1)</script><circle r="1"/></svg>';
-    const nb: PageNotebook = { cells: [{ cell_type: "code", source: "plot(x)", outputs: [{ output_type: "display_data", data: { "image/svg+xml": svg, "text/html": "<b onclick=x>hi</b>", "text/plain": "figure" } }] }] };
+    const svg =
+      '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><script>alert(1)</script><circle r="1"/></svg>';
+    const nb: PageNotebook = {
+      cells: [
+        {
+          cell_type: "code",
+          source: "plot(x)",
+          outputs: [
+            {
+              output_type: "display_data",
+              data: { "image/svg+xml": svg, "text/html": "<b onclick=x>hi</b>", "text/plain": "figure" },
+            },
+          ],
+        },
+      ],
+    };
     const untrusted = notebookBody(nb, { trustedOutputs: false });
     expect(untrusted).not.toContain("<script");
     expect(untrusted).toContain('src="data:image/svg+xml;base64,');
@@ -62,7 +97,16 @@ describe("outputs", () => {
 
   it("show streams and errors as text, escaped, without terminal colours", () => {
     const nb: PageNotebook = {
-      cells: [{ cell_type: "code", source: "x", outputs: [{ output_type: "stream", name: "stdout", text: ["<b>", "loss\n"] }, { output_type: "error", ename: "E", evalue: "v", traceback: ["\u001b[31mParseError\u001b[0m: <x>"] }] }],
+      cells: [
+        {
+          cell_type: "code",
+          source: "x",
+          outputs: [
+            { output_type: "stream", name: "stdout", text: ["<b>", "loss\n"] },
+            { output_type: "error", ename: "E", evalue: "v", traceback: ["\u001b[31mParseError\u001b[0m: <x>"] },
+          ],
+        },
+      ],
     };
     const html = notebookBody(nb, { trustedOutputs: false });
     expect(html).toContain("&lt;b&gt;loss");
@@ -71,8 +115,18 @@ describe("outputs", () => {
   });
 
   it("read a notebook's title and what it covers from its first heading", () => {
-    const nb: PageNotebook = { cells: [{ cell_type: "markdown", source: "# 4. Lagrange\n\n*Covers: notes §3.*\n\nTo optimize f subject to g.\n\n## Next\n\nmore" }] };
-    expect(notebookSummary(nb)).toEqual({ title: "4. Lagrange", summary: "*Covers: notes §3.*\n\nTo optimize f subject to g." });
+    const nb: PageNotebook = {
+      cells: [
+        {
+          cell_type: "markdown",
+          source: "# 4. Lagrange\n\n*Covers: notes §3.*\n\nTo optimize f subject to g.\n\n## Next\n\nmore",
+        },
+      ],
+    };
+    expect(notebookSummary(nb)).toEqual({
+      title: "4. Lagrange",
+      summary: "*Covers: notes §3.*\n\nTo optimize f subject to g.",
+    });
   });
 });
 

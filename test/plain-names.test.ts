@@ -7,7 +7,10 @@ const JS_NAMES = Object.getOwnPropertyNames(Object.prototype).filter((n) => /^[A
 JS_NAMES.push("prototype", "length", "name", "caller", "arguments", "then", "toJSON", "call", "apply", "bind");
 
 function shown(session: Session, code: string): string {
-  return session.run(code).map((r) => (r.error ? `${r.error.kind}: ${r.error.message}` : r.pretty)).join(" | ");
+  return session
+    .run(code)
+    .map((r) => (r.error ? `${r.error.kind}: ${r.error.message}` : r.pretty))
+    .join(" | ");
 }
 
 describe("names that are JavaScript properties", () => {

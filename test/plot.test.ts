@@ -36,12 +36,16 @@ describe("plot", () => {
     expect(spec.data.values.every((v) => v.x > 0)).toBe(true);
   });
   it("draws a training run's loss curve", () => {
-    const d = display('layer a = dense(2 → 3, tanh)\nlayer b = dense(3 → 1, sigmoid)\nn = a → b\nd = dataset("xor")\nrun = train n on d with adam(η = 0.05), epochs = 30\nplot(run)');
+    const d = display(
+      'layer a = dense(2 → 3, tanh)\nlayer b = dense(3 → 1, sigmoid)\nn = a → b\nd = dataset("xor")\nrun = train n on d with adam(η = 0.05), epochs = 30\nplot(run)',
+    );
     expect(d.text).toBe("plot of training loss");
     expect((d.vegalite as { data: { values: unknown[] } }).data.values).toHaveLength(30);
   });
   it("draws a classifier's decision regions with its data", () => {
-    const d = display('layer a = dense(2 → 8, relu)\nlayer b = dense(8 → 3, softmax)\nn = a → b\nblobs = dataset("blobs", n = 90)\ntrain n on blobs with adam(η = 0.05), epochs = 50\nplot(n, blobs)');
+    const d = display(
+      'layer a = dense(2 → 8, relu)\nlayer b = dense(8 → 3, softmax)\nn = a → b\nblobs = dataset("blobs", n = 90)\ntrain n on blobs with adam(η = 0.05), epochs = 50\nplot(n, blobs)',
+    );
     expect(marks(d.svg!, "symbol")).toBe(90);
     expect(marks(d.svg!, "rect")).toBeGreaterThan(0);
     expect((d.vegalite as { layer: unknown[] }).layer).toHaveLength(2);

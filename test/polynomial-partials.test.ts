@@ -39,7 +39,9 @@ describe("∇ and ∇² of expanded polynomials", () => {
       const H = entries(hessian(f, vars));
       vars.forEach((xi, i) => {
         expect(g[i], `∂/∂${xi.kind === "sym" && xi.name} of ${code}`).toBe(differentiate(f, xi));
-        vars.forEach((xj, j) => expect(H[i * vars.length + j], `∂²/∂${i}∂${j} of ${code}`).toBe(differentiate(differentiate(f, xi), xj)));
+        vars.forEach((xj, j) =>
+          expect(H[i * vars.length + j], `∂²/∂${i}∂${j} of ${code}`).toBe(differentiate(differentiate(f, xi), xj)),
+        );
       });
     }
     expect(onPolynomials).toBeGreaterThan(280);
@@ -48,6 +50,8 @@ describe("∇ and ∇² of expanded polynomials", () => {
   it("leaves anything else to the rules", () => {
     const [r] = new Session().run("x^2 sin(y) + (x + 1)^3");
     expect(expandedPolynomial(r.value!)).toBeNull();
-    expect(entries(hessian(r.value!, [sym("x"), sym("y")]))[0]).toBe(differentiate(differentiate(r.value!, sym("x")), sym("x")));
+    expect(entries(hessian(r.value!, [sym("x"), sym("y")]))[0]).toBe(
+      differentiate(differentiate(r.value!, sym("x")), sym("x")),
+    );
   });
 });

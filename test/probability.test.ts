@@ -33,7 +33,11 @@ describe("distributions", () => {
     expect(run("E(Bernoulli(0.3)^2)")[0]).toBe("3/10");
     // The same variable wherever its value appears; two calls are two independent variables.
     expect(run("X = Bernoulli(p)\nY = X + 1\nVar(X + Y)\nE(X + Y)").slice(2)).toEqual(["4*p - 4*p^2", "2*p + 1"]);
-    expect(run("A = Bernoulli(p); B = Bernoulli(p)\nVar(A + B)\nVar(A + A)\nE(A B)").slice(2)).toEqual(["2*p - 2*p^2", "4*p - 4*p^2", "p^2"]);
+    expect(run("A = Bernoulli(p); B = Bernoulli(p)\nVar(A + B)\nVar(A + A)\nE(A B)").slice(2)).toEqual([
+      "2*p - 2*p^2",
+      "4*p - 4*p^2",
+      "p^2",
+    ]);
   });
 
   it("of several variables are independent", () => {
@@ -63,7 +67,9 @@ describe("likelihood and loss", () => {
   });
 
   it("squared error is the negative log-likelihood of a Gaussian, up to a constant", () => {
-    expect(new Session().run("check -loglik(Normal(ŷ, 1), y) - log(2π)/2 == (y - ŷ)^2/2")[0].verdict).toBe("equivalent");
+    expect(new Session().run("check -loglik(Normal(ŷ, 1), y) - log(2π)/2 == (y - ŷ)^2/2")[0].verdict).toBe(
+      "equivalent",
+    );
   });
 
   it("of data multiplies over the observations", () => {
@@ -90,7 +96,12 @@ describe.skipIf(!hasSympy)("expectations against sympy.stats", () => {
     const next = (k: number) => ((s = (s * 48271) % 2147483647), s % k);
     const cases = Array.from({ length: 24 }, (_, i) => {
       const family = ["Bernoulli", "Normal", "Uniform"][i % 3];
-      const params = family === "Bernoulli" ? [`${1 + next(9)}/10`] : family === "Normal" ? [`${next(7) - 3}`, `${1 + next(5)}`] : [`${-next(4)}`, `${1 + next(4)}`];
+      const params =
+        family === "Bernoulli"
+          ? [`${1 + next(9)}/10`]
+          : family === "Normal"
+            ? [`${next(7) - 3}`, `${1 + next(5)}`]
+            : [`${-next(4)}`, `${1 + next(4)}`];
       const degree = 1 + next(4);
       const terms = Array.from({ length: degree + 1 }, (_, k) => `${next(9) - 4}*X^${k}`);
       return { family, params, g: terms.join(" + ") };
@@ -120,8 +131,14 @@ print(json.dumps(out))`;
       return d === undefined ? n : n / d;
     };
     cases.forEach((c, i) => {
-      expect(asNumber(ours[i][0]), `E of ${c.g} for ${c.family}(${c.params})`).toBeCloseTo(asNumber(reference[i][0]), 9);
-      expect(asNumber(ours[i][1]), `Var of ${c.g} for ${c.family}(${c.params})`).toBeCloseTo(asNumber(reference[i][1]), 9);
+      expect(asNumber(ours[i][0]), `E of ${c.g} for ${c.family}(${c.params})`).toBeCloseTo(
+        asNumber(reference[i][0]),
+        9,
+      );
+      expect(asNumber(ours[i][1]), `Var of ${c.g} for ${c.family}(${c.params})`).toBeCloseTo(
+        asNumber(reference[i][1]),
+        9,
+      );
     });
   }, 240_000);
 });

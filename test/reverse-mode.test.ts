@@ -11,7 +11,11 @@ import type { FloatArray } from "../src/numeric/float-array.js";
 const H = 1e-5;
 
 /** Central differences of a scalar program in every entry of one input; null at a kink or outside the domain. */
-function finiteDifferences(f: CompiledExpression, values: Record<string, FloatArray>, name: string): Float64Array | null {
+function finiteDifferences(
+  f: CompiledExpression,
+  values: Record<string, FloatArray>,
+  name: string,
+): Float64Array | null {
   const x = values[name];
   const g = new Float64Array(x.data.length);
   const at = (i: number, dx: number) => {
@@ -21,10 +25,13 @@ function finiteDifferences(f: CompiledExpression, values: Record<string, FloatAr
   };
   const f0 = f.run(values).data[0];
   for (let i = 0; i < g.length; i++) {
-    const up = at(i, H), down = at(i, -H);
-    const right = (up - f0) / H, left = (f0 - down) / H;
+    const up = at(i, H),
+      down = at(i, -H);
+    const right = (up - f0) / H,
+      left = (f0 - down) / H;
     // One-sided slopes that disagree mark a kink (relu at 0, |x| at 0): no derivative to check there.
-    if (![up, down, f0].every(Number.isFinite) || Math.abs(right - left) > 1e-3 * Math.max(1, Math.abs(right))) return null;
+    if (![up, down, f0].every(Number.isFinite) || Math.abs(right - left) > 1e-3 * Math.max(1, Math.abs(right)))
+      return null;
     g[i] = (up - down) / (2 * H);
   }
   return g;
@@ -35,7 +42,12 @@ function randomArray(shape: number[], rand: () => number): FloatArray {
 }
 
 /** Checks ∇ of `expression` by reverse mode against finite differences at `runs` random points. */
-function agreesWithDifferences(declarations: string, expression: string, shapes: Record<string, number[]>, range: [number, number] = [-2, 2]) {
+function agreesWithDifferences(
+  declarations: string,
+  expression: string,
+  shapes: Record<string, number[]>,
+  range: [number, number] = [-2, 2],
+) {
   const f = new Session().compile(`${declarations}\n${expression}`);
   let checked = 0;
   fc.assert(
@@ -63,8 +75,16 @@ function agreesWithDifferences(declarations: string, expression: string, shapes:
 
 // Arguments for every scalar function: a list of arities to try and the range of the points.
 const SCALAR_DOMAINS: Record<string, [number, number]> = {
-  log: [0.1, 3], sqrt: [0.1, 3], tan: [-1.2, 1.2], sec: [-1.2, 1.2], csc: [0.3, 2.8], cot: [0.3, 2.8],
-  asin: [-0.9, 0.9], acos: [-0.9, 0.9], atanh: [-0.9, 0.9], acosh: [1.1, 3],
+  log: [0.1, 3],
+  sqrt: [0.1, 3],
+  tan: [-1.2, 1.2],
+  sec: [-1.2, 1.2],
+  csc: [0.3, 2.8],
+  cot: [0.3, 2.8],
+  asin: [-0.9, 0.9],
+  acos: [-0.9, 0.9],
+  atanh: [-0.9, 0.9],
+  acosh: [1.1, 3],
 };
 
 // One expression per array operator (and per fusion), with the shapes of its inputs; K weighs an
@@ -72,12 +92,18 @@ const SCALAR_DOMAINS: Record<string, [number, number]> = {
 const ARRAY_CASES: Record<string, { decl: string; expr: string; shapes: Record<string, number[]> }[]> = {
   transpose: [{ decl: "A ∈ ℝ^(2×3); K ∈ ℝ^(3×2)", expr: "sum(K ⊙ Aᵀ)", shapes: { A: [2, 3], K: [3, 2] } }],
   matmul: [
-    { decl: "A ∈ ℝ^(2×3); B ∈ ℝ^(3×4); K ∈ ℝ^(2×4)", expr: "sum(K ⊙ (A B))", shapes: { A: [2, 3], B: [3, 4], K: [2, 4] } },
+    {
+      decl: "A ∈ ℝ^(2×3); B ∈ ℝ^(3×4); K ∈ ℝ^(2×4)",
+      expr: "sum(K ⊙ (A B))",
+      shapes: { A: [2, 3], B: [3, 4], K: [2, 4] },
+    },
     { decl: "A ∈ ℝ^(3×3); x ∈ ℝ^3", expr: "xᵀ A x", shapes: { A: [3, 3], x: [3] } },
   ],
   tr: [{ decl: "A ∈ ℝ^(3×3)", expr: "tr(A)²", shapes: { A: [3, 3] } }],
   dot: [{ decl: "a ∈ ℝ^3; b ∈ ℝ^3", expr: "dot(a, b)²", shapes: { a: [3], b: [3] } }],
-  outer: [{ decl: "a ∈ ℝ^3; b ∈ ℝ^2; K ∈ ℝ^(3×2)", expr: "sum(K ⊙ outer(a, b))", shapes: { a: [3], b: [2], K: [3, 2] } }],
+  outer: [
+    { decl: "a ∈ ℝ^3; b ∈ ℝ^2; K ∈ ℝ^(3×2)", expr: "sum(K ⊙ outer(a, b))", shapes: { a: [3], b: [2], K: [3, 2] } },
+  ],
   sum: [{ decl: "A ∈ ℝ^(2×3)", expr: "sum(A)²", shapes: { A: [2, 3] } }],
   diag: [
     { decl: "v ∈ ℝ^3; K ∈ ℝ^(3×3)", expr: "sum(K ⊙ diag(v))", shapes: { v: [3], K: [3, 3] } },
@@ -91,9 +117,24 @@ const ARRAY_CASES: Record<string, { decl: string; expr: string; shapes: Record<s
 };
 
 const FUSION_CASES: { name: string; decl: string; expr: string; shapes: Record<string, number[]> }[] = [
-  { name: "Aᵀ diag(v) A", decl: "A ∈ ℝ^(4×3); v ∈ ℝ^4; K ∈ ℝ^(3×3)", expr: "sum(K ⊙ (Aᵀ diag(v) A))", shapes: { A: [4, 3], v: [4], K: [3, 3] } },
-  { name: "Aᵀ B", decl: "A ∈ ℝ^(4×3); B ∈ ℝ^(4×2); K ∈ ℝ^(3×2)", expr: "sum(K ⊙ (Aᵀ B))", shapes: { A: [4, 3], B: [4, 2], K: [3, 2] } },
-  { name: "diag(v) B", decl: "v ∈ ℝ^3; B ∈ ℝ^(3×2); K ∈ ℝ^(3×2)", expr: "sum(K ⊙ (diag(v) B))", shapes: { v: [3], B: [3, 2], K: [3, 2] } },
+  {
+    name: "Aᵀ diag(v) A",
+    decl: "A ∈ ℝ^(4×3); v ∈ ℝ^4; K ∈ ℝ^(3×3)",
+    expr: "sum(K ⊙ (Aᵀ diag(v) A))",
+    shapes: { A: [4, 3], v: [4], K: [3, 3] },
+  },
+  {
+    name: "Aᵀ B",
+    decl: "A ∈ ℝ^(4×3); B ∈ ℝ^(4×2); K ∈ ℝ^(3×2)",
+    expr: "sum(K ⊙ (Aᵀ B))",
+    shapes: { A: [4, 3], B: [4, 2], K: [3, 2] },
+  },
+  {
+    name: "diag(v) B",
+    decl: "v ∈ ℝ^3; B ∈ ℝ^(3×2); K ∈ ℝ^(3×2)",
+    expr: "sum(K ⊙ (diag(v) B))",
+    shapes: { v: [3], B: [3, 2], K: [3, 2] },
+  },
 ];
 
 describe("reverse mode agrees with finite differences", () => {
@@ -105,12 +146,19 @@ describe("reverse mode agrees with finite differences", () => {
   });
 
   it("covers every array operator", () => {
-    expect(operators().filter((e) => e.array).map((e) => e.name).sort()).toEqual(Object.keys(ARRAY_CASES).sort());
+    expect(
+      operators()
+        .filter((e) => e.array)
+        .map((e) => e.name)
+        .sort(),
+    ).toEqual(Object.keys(ARRAY_CASES).sort());
     expect(operators().filter((e) => e.array && !e.vjp)).toEqual([]);
   });
 
   for (const [name, cases] of Object.entries(ARRAY_CASES)) {
-    it.each(cases.map((c) => [c.expr, c] as const))(`for ${name}: %s`, (_, c) => agreesWithDifferences(c.decl, c.expr, c.shapes));
+    it.each(cases.map((c) => [c.expr, c] as const))(`for ${name}: %s`, (_, c) =>
+      agreesWithDifferences(c.decl, c.expr, c.shapes),
+    );
   }
 
   it.each(FUSION_CASES.map((c) => [c.name, c] as const))("for the fused %s", (name, c) => {
@@ -120,7 +168,23 @@ describe("reverse mode agrees with finite differences", () => {
 
   it("for det at singular matrices, where its gradient is the cofactor matrix", () => {
     const f = new Session().compile("A ∈ ℝ^(3×3)\ndet(A)");
-    for (const A of [[[1, 2, 3], [2, 4, 6], [0, 1, 5]], [[1, 1, 1], [1, 1, 1], [1, 1, 1]], [[0, 0, 0], [0, 0, 0], [0, 0, 0]]]) {
+    for (const A of [
+      [
+        [1, 2, 3],
+        [2, 4, 6],
+        [0, 1, 5],
+      ],
+      [
+        [1, 1, 1],
+        [1, 1, 1],
+        [1, 1, 1],
+      ],
+      [
+        [0, 0, 0],
+        [0, 0, 0],
+        [0, 0, 0],
+      ],
+    ]) {
       const at = { shape: [3, 3], data: Float64Array.from(A.flat()) };
       const fd = finiteDifferences(f, { A: at }, "A");
       expect(fd).not.toBeNull();
@@ -153,20 +217,30 @@ describe("symbolic matrix gradients agree with reverse mode", () => {
     const f = session.compile(`${c.decl}\nf = ${c.f}`);
     const symbolic = session.compile(`∂/∂${wrt} f`);
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, max: 1000 }), (m, n, seed) => {
-        let s = seed;
-        const rand = () => ((s = (s * 16807) % 2147483647) / 2147483647) * 2 - 1;
-        const dims: Record<string, number> = { m, n };
-        const values: Record<string, FloatArray> = {};
-        for (const { name, shape } of f.inputs) values[name] = randomArray(shape.map((d) => (typeof d === "number" ? d : dims[d])), rand);
-        if (values.y && c.f.includes("log")) values.y = { shape: values.y.shape, data: values.y.data.map((v) => (v > 0 ? 1 : 0)) };
-        const reverse = f.gradient(values, [wrt]).gradients[wrt];
-        const closed = symbolic.run(values);
-        expect(closed.data.length).toBe(reverse.data.length);
-        closed.data.forEach((v, i) => expect(v).toBeCloseTo(reverse.data[i], 10));
-        const fd = finiteDifferences(f, values, wrt);
-        fd?.forEach((v, i) => expect(v).toBeCloseTo(reverse.data[i], 4));
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 5 }),
+        fc.integer({ min: 1, max: 5 }),
+        fc.integer({ min: 1, max: 1000 }),
+        (m, n, seed) => {
+          let s = seed;
+          const rand = () => ((s = (s * 16807) % 2147483647) / 2147483647) * 2 - 1;
+          const dims: Record<string, number> = { m, n };
+          const values: Record<string, FloatArray> = {};
+          for (const { name, shape } of f.inputs)
+            values[name] = randomArray(
+              shape.map((d) => (typeof d === "number" ? d : dims[d])),
+              rand,
+            );
+          if (values.y && c.f.includes("log"))
+            values.y = { shape: values.y.shape, data: values.y.data.map((v) => (v > 0 ? 1 : 0)) };
+          const reverse = f.gradient(values, [wrt]).gradients[wrt];
+          const closed = symbolic.run(values);
+          expect(closed.data.length).toBe(reverse.data.length);
+          closed.data.forEach((v, i) => expect(v).toBeCloseTo(reverse.data[i], 10));
+          const fd = finiteDifferences(f, values, wrt);
+          fd?.forEach((v, i) => expect(v).toBeCloseTo(reverse.data[i], 4));
+        },
+      ),
       { numRuns: 30 },
     );
   });

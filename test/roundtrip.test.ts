@@ -21,21 +21,34 @@ const NOTEBOOKS = join(import.meta.dirname, "..", "notebooks");
 
 /** Each notebook's code cells, in order; the markdown sources' ```nabla blocks likewise; the corpus. */
 function programs(): { name: string; cells: string[] }[] {
-  const ipynb = readdirSync(NOTEBOOKS).filter((f) => f.endsWith(".ipynb")).map((f) => ({
-    name: f,
-    cells: parseNotebook(readFileSync(join(NOTEBOOKS, f), "utf8")).cells.filter((c) => c.cell_type === "code").map(sourceOf),
-  }));
-  const md = readdirSync(join(NOTEBOOKS, "src")).filter((f) => f.endsWith(".md")).map((f) => ({
-    name: `src/${f}`,
-    cells: [...readFileSync(join(NOTEBOOKS, "src", f), "utf8").matchAll(/```nabla\n([\s\S]*?)```/g)].map((m) => m[1]),
-  }));
-  return [...ipynb, ...md, { name: "corpus", cells: VALUES }, { name: "the test suite's statements", cells: testStatements() }];
+  const ipynb = readdirSync(NOTEBOOKS)
+    .filter((f) => f.endsWith(".ipynb"))
+    .map((f) => ({
+      name: f,
+      cells: parseNotebook(readFileSync(join(NOTEBOOKS, f), "utf8"))
+        .cells.filter((c) => c.cell_type === "code")
+        .map(sourceOf),
+    }));
+  const md = readdirSync(join(NOTEBOOKS, "src"))
+    .filter((f) => f.endsWith(".md"))
+    .map((f) => ({
+      name: `src/${f}`,
+      cells: [...readFileSync(join(NOTEBOOKS, "src", f), "utf8").matchAll(/```nabla\n([\s\S]*?)```/g)].map((m) => m[1]),
+    }));
+  return [
+    ...ipynb,
+    ...md,
+    { name: "corpus", cells: VALUES },
+    { name: "the test suite's statements", cells: testStatements() },
+  ];
 }
 
 /** The statements the test files run as plain string literals: run("…"), last("…"), expect("…").toEvaluateTo. */
 function testStatements(): string[] {
   const root = join(import.meta.dirname);
-  const files = readdirSync(root, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".test.ts") && !f.includes("roundtrip"));
+  const files = readdirSync(root, { recursive: true, encoding: "utf8" }).filter(
+    (f) => f.endsWith(".test.ts") && !f.includes("roundtrip"),
+  );
   const found: string[] = [];
   for (const file of files) {
     const source = readFileSync(join(root, file), "utf8");
@@ -69,16 +82,26 @@ function hasFloat(n: Node): boolean {
  * printed form: values compare without it.
  */
 function withoutIdentity(n: Node): Node {
-  return rewrite(n, (x) => (x.kind === "record" && x.tag === "distribution" ? struct(x.tag, x.fields.filter((f) => f.name !== "id")) : undefined));
+  return rewrite(n, (x) =>
+    x.kind === "record" && x.tag === "distribution"
+      ? struct(
+          x.tag,
+          x.fields.filter((f) => f.name !== "id"),
+        )
+      : undefined,
+  );
 }
 
 /** The same value, or (with floats) the same numbers at three points, to the six digits pretty keeps. */
 function sameValue(a: Node, b: Node): boolean {
   if (a === b) return true;
   if (a.kind !== "tensor" && a.kind !== "tuple" && withoutIdentity(a) === withoutIdentity(b)) return true;
-  if (a.kind === "tensor" && b.kind === "tensor") return a.shape.join() === b.shape.join() && a.entries.every((e, i) => sameValue(e, b.entries[i]));
-  if (a.kind === "tuple" && b.kind === "tuple") return a.items.length === b.items.length && a.items.every((e, i) => sameValue(e, b.items[i]));
-  if (a.kind === "rel" && b.kind === "rel") return a.op === b.op && sameValue(a.left, b.left) && sameValue(a.right, b.right);
+  if (a.kind === "tensor" && b.kind === "tensor")
+    return a.shape.join() === b.shape.join() && a.entries.every((e, i) => sameValue(e, b.entries[i]));
+  if (a.kind === "tuple" && b.kind === "tuple")
+    return a.items.length === b.items.length && a.items.every((e, i) => sameValue(e, b.items[i]));
+  if (a.kind === "rel" && b.kind === "rel")
+    return a.op === b.op && sameValue(a.left, b.left) && sameValue(a.right, b.right);
   if (!hasFloat(a) && !hasFloat(b)) return false;
   if (a.shape.length || b.shape.length) return false;
   const symbols = [...freeSymbols(a), ...freeSymbols(b)];
@@ -92,7 +115,9 @@ function sameValue(a: Node, b: Node): boolean {
 
 /** Names pretty cannot spell back: an engine's layer quantities (δ^2 prints δ²), I and 𝟏 of a symbolic size (text writes I(n)). */
 function prettyReadable(n: Node): boolean {
-  return freeSymbols(n).every((s) => s.kind !== "sym" || (!s.name.includes("^") && !((s.name === "I" || s.name === "𝟏") && s.shape.length > 0)));
+  return freeSymbols(n).every(
+    (s) => s.kind !== "sym" || (!s.name.includes("^") && !((s.name === "I" || s.name === "𝟏") && s.shape.length > 0)),
+  );
 }
 
 function readBack(printed: string, shapes: ReadonlyMap<string, Shape>, value: Node): Node | string {
@@ -102,7 +127,9 @@ function readBack(printed: string, shapes: ReadonlyMap<string, Shape>, value: No
   const code = value.kind === "rel" ? `(${printed})` : printed;
   const results = session.run(code);
   const r = results[results.length - 1];
-  return results.length === 1 && r.status === "ok" && r.value ? r.value : `${r?.error?.message ?? `${results.length} statements`}`;
+  return results.length === 1 && r.status === "ok" && r.value
+    ? r.value
+    : `${r?.error?.message ?? `${results.length} statements`}`;
 }
 
 /** Values with a printed form to read back: not prose (verdicts, records, strings) and not tuples of relations. */
@@ -127,7 +154,8 @@ describe("every printed value reads back", () => {
         for (const [form, printed] of forms) {
           const again = readBack(printed, shapes, r.value);
           checked++;
-          if (typeof again === "string" || !sameValue(r.value, again)) problems.push(`${r.source} → ${form} ${printed} → ${typeof again === "string" ? again : toText(again)}`);
+          if (typeof again === "string" || !sameValue(r.value, again))
+            problems.push(`${r.source} → ${form} ${printed} → ${typeof again === "string" ? again : toText(again)}`);
         }
       }
     }
@@ -139,11 +167,48 @@ describe("every printed value reads back", () => {
 // Expressions of the scalar language: print → parse → the same interned node, in text and in pretty.
 const expression: fc.Arbitrary<string> = fc.letrec((tie) => ({
   atom: fc.constantFrom("x", "y", "z", "λ", "x_1", "w_2", "2", "3", "1/2", "7/3", "pi", "e", "10"),
-  call: fc.tuple(fc.constantFrom("sin", "cos", "exp", "log", "sqrt", "abs", "σ", "relu", "tanh", "atan", "sec", "asinh", "step", "softplus"), tie("expr")).map(([f, a]) => `${f}(${a})`),
-  factor: fc.oneof({ maxDepth: 3, depthIdentifier: "e" }, { weight: 3, arbitrary: tie("atom") }, tie("call"), tie("expr").map((e) => `(${e})`)),
-  power: fc.oneof(tie("factor"), fc.tuple(tie("factor"), fc.constantFrom("2", "3", "-1", "-2", "1/2", "1/3", "y", "x + 1")).map(([b, k]) => `(${b})^(${k})`)),
-  term: fc.array(tie("power"), { minLength: 1, maxLength: 3 }).chain((fs) => fc.constantFrom(" ", "*", "/").map((op) => fs.join(op))),
-  expr: fc.oneof({ maxDepth: 3, depthIdentifier: "e" }, tie("term"), fc.tuple(tie("term"), fc.constantFrom(" + ", " - "), tie("term")).map(([a, op, b]) => a + op + b), tie("term").map((t) => `-${t}`)),
+  call: fc
+    .tuple(
+      fc.constantFrom(
+        "sin",
+        "cos",
+        "exp",
+        "log",
+        "sqrt",
+        "abs",
+        "σ",
+        "relu",
+        "tanh",
+        "atan",
+        "sec",
+        "asinh",
+        "step",
+        "softplus",
+      ),
+      tie("expr"),
+    )
+    .map(([f, a]) => `${f}(${a})`),
+  factor: fc.oneof(
+    { maxDepth: 3, depthIdentifier: "e" },
+    { weight: 3, arbitrary: tie("atom") },
+    tie("call"),
+    tie("expr").map((e) => `(${e})`),
+  ),
+  power: fc.oneof(
+    tie("factor"),
+    fc
+      .tuple(tie("factor"), fc.constantFrom("2", "3", "-1", "-2", "1/2", "1/3", "y", "x + 1"))
+      .map(([b, k]) => `(${b})^(${k})`),
+  ),
+  term: fc
+    .array(tie("power"), { minLength: 1, maxLength: 3 })
+    .chain((fs) => fc.constantFrom(" ", "*", "/").map((op) => fs.join(op))),
+  expr: fc.oneof(
+    { maxDepth: 3, depthIdentifier: "e" },
+    tie("term"),
+    fc.tuple(tie("term"), fc.constantFrom(" + ", " - "), tie("term")).map(([a, op, b]) => a + op + b),
+    tie("term").map((t) => `-${t}`),
+  ),
 })).expr as fc.Arbitrary<string>;
 
 describe("generated expressions read back", () => {
@@ -154,7 +219,10 @@ describe("generated expressions read back", () => {
         if (r.status !== "ok" || !r.value || hasFloat(r.value)) return;
         for (const printed of [toText(r.value), toPretty(r.value)]) {
           const again = readBack(printed, new Map(), r.value);
-          expect(typeof again === "string" ? again : again === r.value, `${source} → ${printed} → ${typeof again === "string" ? again : toText(again)}`).toBe(true);
+          expect(
+            typeof again === "string" ? again : again === r.value,
+            `${source} → ${printed} → ${typeof again === "string" ? again : toText(again)}`,
+          ).toBe(true);
         }
       }),
       { numRuns: 500, seed: 13 },

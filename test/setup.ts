@@ -12,19 +12,31 @@ function parseOne(source: string): string {
   if (!scanned.ok || scanned.statements.length !== 1) return `<scan failed: ${JSON.stringify(scanned)}>`;
   const st = scanned.statements[0];
   const parsed = parseStatement(st.text, st.offset);
-  return parsed.ok ? sexpStatement(parsed.statement) : `<parse failed at ${parsed.offset}: ${parsed.expected.join(", ")}>`;
+  return parsed.ok
+    ? sexpStatement(parsed.statement)
+    : `<parse failed at ${parsed.offset}: ${parsed.expected.join(", ")}>`;
 }
 
 expect.extend({
   toParseAs(received: string, expected: string) {
     const actual = parseOne(received);
-    return { pass: actual === expected, message: () => `${received}\n  parsed as ${actual}\n  expected  ${expected}`, actual, expected };
+    return {
+      pass: actual === expected,
+      message: () => `${received}\n  parsed as ${actual}\n  expected  ${expected}`,
+      actual,
+      expected,
+    };
   },
   toEvaluateTo(received: string, expected: string) {
     const results = new Session().run(received);
     const last = results[results.length - 1];
     const actual = last?.status === "ok" ? last.text : `<error: ${last?.error?.message}>`;
-    return { pass: actual === expected, message: () => `${received}\n  gave     ${actual}\n  expected ${expected}`, actual, expected };
+    return {
+      pass: actual === expected,
+      message: () => `${received}\n  gave     ${actual}\n  expected ${expected}`,
+      actual,
+      expected,
+    };
   },
   toRenderInKatex(received: string) {
     try {
@@ -37,7 +49,6 @@ expect.extend({
 });
 
 declare module "vitest" {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- must match vitest's declaration
   interface Matchers<T = any> {
     toParseAs(expected: string): T;
     toEvaluateTo(expected: string): T;

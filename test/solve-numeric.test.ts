@@ -15,7 +15,9 @@ function points(n: Node): { at: number[]; kind: string }[] {
   const items = (n as Node & { kind: "record" }).fields[0].value as Node & { kind: "tuple" };
   return items.items.map((p) => {
     const fields = (p as Node & { kind: "record" }).fields;
-    const at = (fields[0].value as Node & { kind: "tuple" }).items.map((r) => floatValue((r as Node & { kind: "rel" }).right)!);
+    const at = (fields[0].value as Node & { kind: "tuple" }).items.map((r) =>
+      floatValue((r as Node & { kind: "rel" }).right)!,
+    );
     return { at, kind: (fields[1].value as { value: string }).value };
   });
 }
@@ -34,7 +36,10 @@ describe("transcendental stationary points", () => {
         if (Math.abs(x) > 10 || Math.abs(y) > 10) continue;
         // sin x'' = −sin x, cos y'' = −cos y: both negative → maximum, both positive → minimum.
         const [hx, hy] = [-Math.sin(x), -Math.cos(y)];
-        expected.push({ at: [x, y], kind: hx < 0 && hy < 0 ? "maximum" : hx > 0 && hy > 0 ? "minimum" : "saddle point" });
+        expected.push({
+          at: [x, y],
+          kind: hx < 0 && hy < 0 ? "maximum" : hx > 0 && hy > 0 ? "minimum" : "saddle point",
+        });
       }
     }
     expect(found.length).toBe(expected.length);
@@ -47,7 +52,9 @@ describe("transcendental stationary points", () => {
 
   it("says nothing was found, not that nothing exists", () => {
     const r = run(new Session(), "critical(exp(x) + x)");
-    expect(r.text).toMatch(/^no stationary points found by Newton's method from \d+ starting points in \[−10, 10\]; there may be some the search missed$/);
+    expect(r.text).toMatch(
+      /^no stationary points found by Newton's method from \d+ starting points in \[−10, 10\]; there may be some the search missed$/,
+    );
   });
 
   it("lagrange with a transcendental objective", () => {
@@ -62,7 +69,9 @@ describe("transcendental stationary points", () => {
     expect(r.text).toContain("numeric solutions found by Newton's method");
     const items = ((r.value as Node & { kind: "record" }).fields[0].value as Node & { kind: "tuple" }).items;
     for (const set of items) {
-      const [x, y] = (set as Node & { kind: "tuple" }).items.map((e) => floatValue((e as Node & { kind: "rel" }).right)!);
+      const [x, y] = (set as Node & { kind: "tuple" }).items.map((e) =>
+        floatValue((e as Node & { kind: "rel" }).right)!,
+      );
       expect(Math.abs(Math.sin(x) - y)).toBeLessThan(1e-9);
       expect(Math.abs(x + y - 1)).toBeLessThan(1e-9);
     }
@@ -79,7 +88,9 @@ describe("equations stored in names", () => {
     expect(run(s, "lagrange(x y, c)").text).toBe("x = 5, y = 5, λ = 5: maximum, value 25");
     expect(run(s, "maximize x y subject to c").text).toBe("25 at x = 5, y = 5");
     run(s, "both = [x + y + z = 1, x - y = 0]");
-    expect(run(s, "lagrange(x^2 + y^2 + z^2, both)").text).toBe("x = 1/3, y = 1/3, z = 1/3, λ_1 = 2/3, λ_2 = 0: minimum, value 1/3");
+    expect(run(s, "lagrange(x^2 + y^2 + z^2, both)").text).toBe(
+      "x = 1/3, y = 1/3, z = 1/3, λ_1 = 2/3, λ_2 = 0: minimum, value 1/3",
+    );
   });
 });
 
@@ -87,7 +98,9 @@ describe("degenerate constraints still find their points", () => {
   it("y = 0 keeps y an unknown; where ∇g vanishes the point is listed without λ", () => {
     const s = new Session();
     expect(run(s, "lagrange(x^2 - y^2, y = 0)").text).toBe("x = 0, y = 0, λ = 0: minimum, value 0");
-    expect(run(s, "lagrange(x, x^2 = 0)").text).toMatch(/^x = 0: degenerate, value 0 \(points without λ are where the constraint's gradient vanishes/);
+    expect(run(s, "lagrange(x, x^2 = 0)").text).toMatch(
+      /^x = 0: degenerate, value 0 \(points without λ are where the constraint's gradient vanishes/,
+    );
     expect(run(s, "lagrange(x + y, x^2 + y^2 = 0)").text).toMatch(/^x = 0, y = 0: degenerate, value 0 /);
   });
 });

@@ -42,11 +42,14 @@ function seeded(seed: number): () => number {
 }
 
 const matrix = (rows: number[][]) => `[${rows.map((r) => r.join(", ")).join("; ")}]`;
-const integers = (next: () => number, m: number, n: number, span = 9) => Array.from({ length: m }, () => Array.from({ length: n }, () => Math.floor(next() * (2 * span + 1)) - span));
+const integers = (next: () => number, m: number, n: number, span = 9) =>
+  Array.from({ length: m }, () => Array.from({ length: n }, () => Math.floor(next() * (2 * span + 1)) - span));
 
 function close(actual: unknown, expected: unknown, tol = 1e-9): boolean {
-  if (typeof actual === "number" && typeof expected === "number") return Math.abs(actual - expected) <= tol * Math.max(1, Math.abs(expected));
-  if (Array.isArray(actual) && Array.isArray(expected)) return actual.length === expected.length && actual.every((a, i) => close(a, expected[i], tol));
+  if (typeof actual === "number" && typeof expected === "number")
+    return Math.abs(actual - expected) <= tol * Math.max(1, Math.abs(expected));
+  if (Array.isArray(actual) && Array.isArray(expected))
+    return actual.length === expected.length && actual.every((a, i) => close(a, expected[i], tol));
   return false;
 }
 
@@ -100,7 +103,11 @@ print(json.dumps(out))`,
       cases.map((X) => X),
     );
     ours.forEach((o, i) => {
-      for (const key of ["mean", "var", "std", "cov"] as const) expect(close(o[key], reference[i][key]), `${key} of ${matrix(cases[i])}: ${JSON.stringify(o[key])} vs ${JSON.stringify(reference[i][key])}`).toBe(true);
+      for (const key of ["mean", "var", "std", "cov"] as const)
+        expect(
+          close(o[key], reference[i][key]),
+          `${key} of ${matrix(cases[i])}: ${JSON.stringify(o[key])} vs ${JSON.stringify(reference[i][key])}`,
+        ).toBe(true);
     });
   });
 });
@@ -142,7 +149,9 @@ describe("convolution", () => {
   it("of the notes' vertical-edge filter on a 3×3 patch is one number", () => {
     expect("conv2d([1, 2, 3; 4, 5, 6; 7, 8, 9], [1, 0, -1; 1, 0, -1; 1, 0, -1])").toEvaluateTo("-6");
     expect("convolve2d([1, 2, 3; 4, 5, 6; 7, 8, 9], [1, 0, -1; 1, 0, -1; 1, 0, -1])").toEvaluateTo("6");
-    expect(numbers(value("conv2d([10, 10, 0, 0; 10, 10, 0, 0; 10, 10, 0, 0], [1, 0, -1; 1, 0, -1; 1, 0, -1])"))).toEqual([[30, 30]]);
+    expect(
+      numbers(value("conv2d([10, 10, 0, 0; 10, 10, 0, 0; 10, 10, 0, 0], [1, 0, -1; 1, 0, -1; 1, 0, -1])")),
+    ).toEqual([[30, 30]]);
   });
 
   it("with symbolic kernels differentiates entry by entry (∂/∂K of a feature map)", () => {
@@ -156,19 +165,28 @@ describe("convolution", () => {
     expect(errors("conv2d([1, 2; 3, 4], [1, 1, 1; 1, 1, 1; 1, 1, 1])")).toMatch(/does not fit/);
   });
 
-  it.skipIf(!hasTorch)("agrees with PyTorch's conv2d (padding, stride) and NumPy's convolve on generated inputs", () => {
-    const next = seeded(11);
-    const cases = Array.from({ length: 16 }, (_, i) => {
-      const h = 3 + (i % 4);
-      const k = 2 + (i % 2);
-      return { X: integers(next, h, h + (i % 2)), K: integers(next, k, k), padding: i % 3 === 0 ? 1 : 0, stride: 1 + (i % 2), a: integers(next, 1, 2 + (i % 5))[0], b: integers(next, 1, 1 + (i % 3))[0] };
-    });
-    const ours = cases.map((c) => ({
-      conv2d: numbers(value(`conv2d(${matrix(c.X)}, ${matrix(c.K)}, padding = ${c.padding}, stride = ${c.stride})`)),
-      conv: numbers(value(`conv([${c.a.join(", ")}], [${c.b.join(", ")}])`)),
-    }));
-    const reference = python<{ conv2d: number[][]; conv: number[] }[]>(
-      `import json, sys, numpy as np, torch
+  it.skipIf(!hasTorch)(
+    "agrees with PyTorch's conv2d (padding, stride) and NumPy's convolve on generated inputs",
+    () => {
+      const next = seeded(11);
+      const cases = Array.from({ length: 16 }, (_, i) => {
+        const h = 3 + (i % 4);
+        const k = 2 + (i % 2);
+        return {
+          X: integers(next, h, h + (i % 2)),
+          K: integers(next, k, k),
+          padding: i % 3 === 0 ? 1 : 0,
+          stride: 1 + (i % 2),
+          a: integers(next, 1, 2 + (i % 5))[0],
+          b: integers(next, 1, 1 + (i % 3))[0],
+        };
+      });
+      const ours = cases.map((c) => ({
+        conv2d: numbers(value(`conv2d(${matrix(c.X)}, ${matrix(c.K)}, padding = ${c.padding}, stride = ${c.stride})`)),
+        conv: numbers(value(`conv([${c.a.join(", ")}], [${c.b.join(", ")}])`)),
+      }));
+      const reference = python<{ conv2d: number[][]; conv: number[] }[]>(
+        `import json, sys, numpy as np, torch
 out = []
 for c in json.load(sys.stdin):
     X = torch.tensor(c["X"], dtype=torch.float64)[None, None]
@@ -176,16 +194,20 @@ for c in json.load(sys.stdin):
     y = torch.nn.functional.conv2d(X, K, padding=c["padding"], stride=c["stride"])[0, 0].tolist()
     out.append({"conv2d": y, "conv": np.convolve(c["a"], c["b"]).tolist()})
 print(json.dumps(out))`,
-      cases,
-    );
-    ours.forEach((o, i) => {
-      const expected = reference[i].conv2d;
-      // One number when the output is 1×1; a column when it is one wide.
-      const shaped = expected.length === 1 && expected[0].length === 1 ? expected[0][0] : expected;
-      expect(close(o.conv2d, shaped), `conv2d case ${i}: ${JSON.stringify(o.conv2d)} vs ${JSON.stringify(shaped)}`).toBe(true);
-      expect(close(o.conv, reference[i].conv), `conv case ${i}`).toBe(true);
-    });
-  });
+        cases,
+      );
+      ours.forEach((o, i) => {
+        const expected = reference[i].conv2d;
+        // One number when the output is 1×1; a column when it is one wide.
+        const shaped = expected.length === 1 && expected[0].length === 1 ? expected[0][0] : expected;
+        expect(
+          close(o.conv2d, shaped),
+          `conv2d case ${i}: ${JSON.stringify(o.conv2d)} vs ${JSON.stringify(shaped)}`,
+        ).toBe(true);
+        expect(close(o.conv, reference[i].conv), `conv case ${i}`).toBe(true);
+      });
+    },
+  );
 });
 
 describe("principal component analysis", () => {
@@ -204,7 +226,15 @@ describe("principal component analysis", () => {
   it.skipIf(!hasTorch)("agrees with NumPy's eigenvectors of np.cov up to sign, on generated data", () => {
     const next = seeded(3);
     const cases = Array.from({ length: 10 }, (_, i) => integers(next, 5 + i, 2 + (i % 3)));
-    const ours = cases.map((X) => numbers(value(`pca(${matrix(X)}, 2)`)) as { components: number[][]; variance: number[]; ratio: number[]; projected: number[][] });
+    const ours = cases.map(
+      (X) =>
+        numbers(value(`pca(${matrix(X)}, 2)`)) as {
+          components: number[][];
+          variance: number[];
+          ratio: number[];
+          projected: number[][];
+        },
+    );
     const reference = python<{ components: number[][]; variance: number[]; ratio: number[]; projected: number[][] }[]>(
       `import json, sys, numpy as np
 out = []
@@ -225,8 +255,22 @@ print(json.dumps(out))`,
         const ours_ = o.components.map((row) => row[c]);
         const ref = reference[i].components.map((row) => row[c]);
         const sign = Math.sign(ours_.reduce((s, x, j) => s + x * ref[j], 0)) || 1;
-        expect(close(ours_.map((x) => x * sign), ref, 1e-6), `component ${c} of case ${i}`).toBe(true);
-        expect(close(o.projected.map((row) => row[c] * sign), reference[i].projected.map((row) => row[c]), 1e-6), `projection ${c} of case ${i}`).toBe(true);
+        expect(
+          close(
+            ours_.map((x) => x * sign),
+            ref,
+            1e-6,
+          ),
+          `component ${c} of case ${i}`,
+        ).toBe(true);
+        expect(
+          close(
+            o.projected.map((row) => row[c] * sign),
+            reference[i].projected.map((row) => row[c]),
+            1e-6,
+          ),
+          `projection ${c} of case ${i}`,
+        ).toBe(true);
       }
     });
   });
@@ -247,7 +291,9 @@ describe("regression data and polynomial features", () => {
 
   it("read a data set's inputs and targets as data.X and data.y, seeded", () => {
     const session = new Session();
-    const [, X, y, again] = session.run('d = dataset("sine", n = 30, noise = 0, seed = 4)\nd.X\nd.y\ndataset("sine", n = 30, noise = 0, seed = 4).y');
+    const [, X, y, again] = session.run(
+      'd = dataset("sine", n = 30, noise = 0, seed = 4)\nd.X\nd.y\ndataset("sine", n = 30, noise = 0, seed = 4).y',
+    );
     const xs = numbers(X.value!) as number[];
     const ys = numbers(y.value!) as number[];
     expect(xs).toHaveLength(30);
@@ -257,9 +303,13 @@ describe("regression data and polynomial features", () => {
   });
 
   it("say which members a value has", () => {
-    const [, , wrong] = new Session().run('p = pca([2, 1; 1, 2; -2, -1; -1, -2], 1)\np.ratio\np.ratios');
-    expect(wrong.error?.message).toMatch(/no member ratios — did you mean ratio\?; its members are components, variance, ratio, projected/);
-    expect(new Session().run("[1, 2].x")[0].error?.message).toMatch(/only a command's result or a data set has members/);
+    const [, , wrong] = new Session().run("p = pca([2, 1; 1, 2; -2, -1; -1, -2], 1)\np.ratio\np.ratios");
+    expect(wrong.error?.message).toMatch(
+      /no member ratios — did you mean ratio\?; its members are components, variance, ratio, projected/,
+    );
+    expect(new Session().run("[1, 2].x")[0].error?.message).toMatch(
+      /only a command's result or a data set has members/,
+    );
   });
 
   it("show the bias–variance tradeoff: training error falls with the degree, test error does not", () => {

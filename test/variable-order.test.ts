@@ -10,7 +10,6 @@ import { seededRandom } from "./helpers/random.js";
 
 const NAMES = ["x", "y", "z", "w", "u", "v", "a", "b", "t"];
 
-
 /** A polynomial whose symbols first appear in the order of `vars`, written term by term. */
 function polynomial(vars: string[], next: () => number): string {
   const terms: string[] = [];
@@ -52,7 +51,12 @@ describe("free symbols in the order typed", () => {
 
   it("the generated cases include typed orders the graph does not keep", () => {
     const s = new Session();
-    const differing = cases.filter(({ vars, f }) => freeSymbols(run(s, f).value).map((x) => (x as { name: string }).name).join() !== vars.join());
+    const differing = cases.filter(
+      ({ vars, f }) =>
+        freeSymbols(run(s, f).value)
+          .map((x) => (x as { name: string }).name)
+          .join() !== vars.join(),
+    );
     expect(differing.length).toBeGreaterThan(20);
   });
 

@@ -19,7 +19,10 @@ function nablaOnce(dir: string, code: string): number {
   const file = join(dir, "w.nabla");
   writeFileSync(file, code);
   const script = join(dir, "run.mjs");
-  writeFileSync(script, `import { readFileSync } from "node:fs";\nconst { Session } = await import(${JSON.stringify(join(ROOT, "dist", "nabla.mjs"))});\nconst code = readFileSync(${JSON.stringify(file)}, "utf8");\nconst t = performance.now();\nconst rs = new Session({ limits: { timeMs: 600000 } }).run(code);\nconst shown = rs.filter((r) => !r.silent).map((r) => r.pretty).join("\\n");\nconst ms = performance.now() - t;\nif (rs.some((r) => r.status !== "ok")) { console.error(JSON.stringify(rs.find((r) => r.status !== "ok").error)); process.exit(1); }\nconsole.log(ms);\n`);
+  writeFileSync(
+    script,
+    `import { readFileSync } from "node:fs";\nconst { Session } = await import(${JSON.stringify(join(ROOT, "dist", "nabla.mjs"))});\nconst code = readFileSync(${JSON.stringify(file)}, "utf8");\nconst t = performance.now();\nconst rs = new Session({ limits: { timeMs: 600000 } }).run(code);\nconst shown = rs.filter((r) => !r.silent).map((r) => r.pretty).join("\\n");\nconst ms = performance.now() - t;\nif (rs.some((r) => r.status !== "ok")) { console.error(JSON.stringify(rs.find((r) => r.status !== "ok").error)); process.exit(1); }\nconsole.log(ms);\n`,
+  );
   const r = spawnSync(process.execPath, [script], { encoding: "utf8" });
   if (r.status !== 0) throw new Error(`Nabla failed: ${r.stderr}`);
   return Number(r.stdout.trim().split("\n").pop());
@@ -27,7 +30,10 @@ function nablaOnce(dir: string, code: string): number {
 
 function sympyOnce(dir: string, code: string): number {
   const file = join(dir, "w.py");
-  writeFileSync(file, `import time\nfrom sympy import *\n_started = time.perf_counter()\n${code}\nimport sys\nsys.stderr.write(str((time.perf_counter() - _started) * 1000))\n`);
+  writeFileSync(
+    file,
+    `import time\nfrom sympy import *\n_started = time.perf_counter()\n${code}\nimport sys\nsys.stderr.write(str((time.perf_counter() - _started) * 1000))\n`,
+  );
   const r = spawnSync(PYTHON, [file], { encoding: "utf8", timeout: 600_000 });
   if (r.status !== 0) throw new Error(`SymPy failed: ${r.stderr.slice(-500)}`);
   return Number(r.stderr.trim().split("\n").pop());

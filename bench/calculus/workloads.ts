@@ -56,12 +56,14 @@ export const WORKLOADS: Workload[] = [
   {
     name: "Lagrange system in 3 variables",
     nabla: "lagrange(x y z, x + y + z = 3)",
-    sympy: "x, y, z, l = symbols('x y z l')\nL = x*y*z + l*(3 - x - y - z)\nprint(solve([diff(L, v) for v in (x, y, z, l)], [x, y, z, l], dict=True))",
+    sympy:
+      "x, y, z, l = symbols('x y z l')\nL = x*y*z + l*(3 - x - y - z)\nprint(solve([diff(L, v) for v in (x, y, z, l)], [x, y, z, l], dict=True))",
   },
   {
     name: "Lagrange system in 4 variables",
     nabla: "lagrange(x^2 + y^2 + z^2 + w^2, x + y + z + w = 4, x - y = 1)",
-    sympy: "x, y, z, w, a, b = symbols('x y z w a b')\nL = x**2 + y**2 + z**2 + w**2 + a*(4 - x - y - z - w) + b*(1 - x + y)\nprint(solve([diff(L, v) for v in (x, y, z, w, a, b)], [x, y, z, w, a, b], dict=True))",
+    sympy:
+      "x, y, z, w, a, b = symbols('x y z w a b')\nL = x**2 + y**2 + z**2 + w**2 + a*(4 - x - y - z - w) + b*(1 - x + y)\nprint(solve([diff(L, v) for v in (x, y, z, w, a, b)], [x, y, z, w, a, b], dict=True))",
   },
   {
     // The reference SymPy took ~0.2 s per Lagrange system; the linear one above takes a
@@ -70,7 +72,8 @@ export const WORKLOADS: Workload[] = [
     // continuum and misses (1, 1, 1, 1).
     name: "Lagrange system in 4 variables (xyzw on a plane)",
     nabla: "lagrange(x y z w, x + y + z + w = 4)",
-    sympy: "x, y, z, w, l = symbols('x y z w l')\nL = x*y*z*w + l*(4 - x - y - z - w)\nprint(solve([diff(L, v) for v in (x, y, z, w, l)], [x, y, z, w, l], dict=True))",
+    sympy:
+      "x, y, z, w, l = symbols('x y z w l')\nL = x*y*z*w + l*(4 - x - y - z - w)\nprint(solve([diff(L, v) for v in (x, y, z, w, l)], [x, y, z, w, l], dict=True))",
   },
   {
     name: "order-6 series of exp(sin x)",

@@ -29,15 +29,24 @@ export async function run(): Promise<void> {
   symlinkSync(MASTER, join(submissions, "zz-key-link.ipynb"));
   const count = readdirSync(submissions).length;
   // NABLA_BENCH_BUILT=1: measure the build already in dist/ (made by `npm run build` just before).
-  const build = process.env.NABLA_BENCH_BUILT === "1" ? { status: 0, stdout: "", stderr: "" } : spawnSync("npm", ["run", "build"], { cwd: ROOT, encoding: "utf8" });
+  const build =
+    process.env.NABLA_BENCH_BUILT === "1"
+      ? { status: 0, stdout: "", stderr: "" }
+      : spawnSync("npm", ["run", "build"], { cwd: ROOT, encoding: "utf8" });
   if (build.status !== 0) {
-    console.log(`grading: skipped, the build failed (measuring an older build would mislead):\n${build.stdout.slice(-2000)}${build.stderr.slice(-2000)}`);
+    console.log(
+      `grading: skipped, the build failed (measuring an older build would mislead):\n${build.stdout.slice(-2000)}${build.stderr.slice(-2000)}`,
+    );
     return;
   }
   const env = { ...process.env, NABLA_USE_DIST: "1" };
   // The kernel for nbconvert goes into a prefix of its own: the user's Jupyter is left alone.
   const prefix = join(dir, "jupyter");
-  const installed = spawnSync(process.execPath, [join(ROOT, "bin", "nabla.mjs"), "install-kernel", "--prefix", prefix], { encoding: "utf8", env });
+  const installed = spawnSync(
+    process.execPath,
+    [join(ROOT, "bin", "nabla.mjs"), "install-kernel", "--prefix", prefix],
+    { encoding: "utf8", env },
+  );
   const jupyterEnv = { ...env, JUPYTER_PATH: join(prefix, "share", "jupyter") };
   const sample = readdirSync(submissions).filter((f) => f.startsWith("student"));
   const grading: { seconds: number; peakMb: number }[] = [];
@@ -46,26 +55,67 @@ export async function run(): Promise<void> {
     if (installed.status === 0) {
       for (const f of sample.slice(round * NBCONVERT_PER_ROUND, (round + 1) * NBCONVERT_PER_ROUND)) {
         const t0 = process.hrtime.bigint();
-        spawnSync(JUPYTER, ["nbconvert", "--to", "notebook", "--execute", "--allow-errors", "--ExecutePreprocessor.kernel_name=nabla", "--output-dir", join(dir, "nbconvert"), join(submissions, f)], { encoding: "utf8", env: jupyterEnv });
+        spawnSync(
+          JUPYTER,
+          [
+            "nbconvert",
+            "--to",
+            "notebook",
+            "--execute",
+            "--allow-errors",
+            "--ExecutePreprocessor.kernel_name=nabla",
+            "--output-dir",
+            join(dir, "nbconvert"),
+            join(submissions, f),
+          ],
+          { encoding: "utf8", env: jupyterEnv },
+        );
         nbconvert.push(Number(process.hrtime.bigint() - t0) / 1e9);
       }
     }
     const out = join(dir, `graded-${round}`);
     const started = process.hrtime.bigint();
-    const r = spawnSync("/usr/bin/time", ["-f", "%M", process.execPath, join(ROOT, "bin", "nabla.mjs"), "grade", "--key", MASTER, submissions, "-o", out, "--timeout", "2", "-q"], { encoding: "utf8", env });
+    const r = spawnSync(
+      "/usr/bin/time",
+      [
+        "-f",
+        "%M",
+        process.execPath,
+        join(ROOT, "bin", "nabla.mjs"),
+        "grade",
+        "--key",
+        MASTER,
+        submissions,
+        "-o",
+        out,
+        "--timeout",
+        "2",
+        "-q",
+      ],
+      { encoding: "utf8", env },
+    );
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     const rows = readFileSync(join(out, "gradebook.csv"), "utf8").trim().split("\n").length - 1;
-    if (r.status !== 0 || rows !== count) console.log(`  round ${round + 1}: nabla grade exited ${r.status} with ${rows} rows for ${count} submissions\n${r.stderr.slice(-1000)}`);
+    if (r.status !== 0 || rows !== count)
+      console.log(
+        `  round ${round + 1}: nabla grade exited ${r.status} with ${rows} rows for ${count} submissions\n${r.stderr.slice(-1000)}`,
+      );
     grading.push({ seconds, peakMb: Number(r.stderr.trim().split("\n").pop()) / 1024 });
   }
   const best = median(grading.map((g) => g.seconds));
   const peak = Math.max(...grading.map((g) => g.peakMb));
-  console.log(`grading: ${count} submissions in ${grading.map((g) => g.seconds.toFixed(1)).join(", ")} s (median ${best.toFixed(1)} s, ${(count / best).toFixed(0)}/s), peak memory ${peak.toFixed(0)} MB (the process with its worker threads)`);
+  console.log(
+    `grading: ${count} submissions in ${grading.map((g) => g.seconds.toFixed(1)).join(", ")} s (median ${best.toFixed(1)} s, ${(count / best).toFixed(0)}/s), peak memory ${peak.toFixed(0)} MB (the process with its worker threads)`,
+  );
   if (installed.status !== 0) {
-    console.log(`  nbconvert --execute per notebook: skipped (the kernel could not be installed: ${installed.stderr.trim().slice(0, 300)})`);
+    console.log(
+      `  nbconvert --execute per notebook: skipped (the kernel could not be installed: ${installed.stderr.trim().slice(0, 300)})`,
+    );
     return;
   }
   const perNotebook = nbconvert.reduce((s, x) => s + x, 0) / nbconvert.length;
   const scaled = perNotebook * count;
-  console.log(`  nbconvert --execute per notebook: ${perNotebook.toFixed(2)} s each on ${nbconvert.length} samples (${nbconvert.map((x) => x.toFixed(2)).join(", ")}) → ${(scaled / 60).toFixed(1)} min for ${count}; in-process grading is ${(scaled / best).toFixed(0)}× faster`);
+  console.log(
+    `  nbconvert --execute per notebook: ${perNotebook.toFixed(2)} s each on ${nbconvert.length} samples (${nbconvert.map((x) => x.toFixed(2)).join(", ")}) → ${(scaled / 60).toFixed(1)} min for ${count}; in-process grading is ${(scaled / best).toFixed(0)}× faster`,
+  );
 }

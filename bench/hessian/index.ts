@@ -38,10 +38,14 @@ function medianMs(f: () => void): number {
 export async function run(): Promise<void> {
   const started = performance.now();
   const session = new Session();
-  const hessian = session.compile("X ∈ ℝ^(m×d); w ∈ ℝ^d; y ∈ ℝ^m\nL = -sum(y ⊙ log(σ(X w)) + (1 - y) ⊙ log(1 - σ(X w)))\n∇²_w L");
+  const hessian = session.compile(
+    "X ∈ ℝ^(m×d); w ∈ ℝ^d; y ∈ ℝ^m\nL = -sum(y ⊙ log(σ(X w)) + (1 - y) ⊙ log(1 - σ(X w)))\n∇²_w L",
+  );
   const derive = performance.now() - started;
   console.log(`hessian: ∇²_w of the logistic loss, m = ${M}, float64 (median ms per Hessian)`);
-  console.log(`  Nabla derives ${session.run("∇²_w L")[0].pretty} once (${derive.toFixed(0)} ms with parsing and compiling), then runs ${hessian.program.length} steps; WebAssembly SIMD ${hasWasmSimd() ? "on" : "off"}`);
+  console.log(
+    `  Nabla derives ${session.run("∇²_w L")[0].pretty} once (${derive.toFixed(0)} ms with parsing and compiling), then runs ${hessian.program.length} steps; WebAssembly SIMD ${hasWasmSimd() ? "on" : "off"}`,
+  );
   console.log("  d     Nabla     torch autograd   torch vectorize=True   torch closed form (BLAS)   max |ΔH|");
   for (const d of [10, 100, 500]) {
     const rng = new Random(d);
@@ -57,7 +61,9 @@ export async function run(): Promise<void> {
       timeout: 600_000,
     });
     if (r.status !== 0) {
-      console.log(`  ${String(d).padEnd(5)} ${nabla.toFixed(2).padStart(7)}   torch failed: ${r.stderr.trim().split("\n").slice(-1)[0] ?? r.error?.message}`);
+      console.log(
+        `  ${String(d).padEnd(5)} ${nabla.toFixed(2).padStart(7)}   torch failed: ${r.stderr.trim().split("\n").slice(-1)[0] ?? r.error?.message}`,
+      );
       continue;
     }
     const torch = JSON.parse(r.stdout) as TorchTimes;

@@ -24,27 +24,57 @@ interface Row {
 
 const KERNELS: { name: string; label: string; simple: string; inverse: string }[] = [
   { name: "nabla", label: "Nabla", simple: "1 + 1", inverse: "inv([2, 1, 0; 1, 3, 1; 0, 1, 4])" },
-  { name: "python3", label: "ipykernel", simple: "1 + 1", inverse: "from fractions import Fraction as F\n[[F(x) for x in r] for r in [[2,1,0],[1,3,1],[0,1,4]]]" },
-  { name: "tslab", label: "tslab", simple: "1 + 1", inverse: "const m = [[2, 1, 0], [1, 3, 1], [0, 1, 4]]; m.map((r) => r.map((x) => x * 2));" },
+  {
+    name: "python3",
+    label: "ipykernel",
+    simple: "1 + 1",
+    inverse: "from fractions import Fraction as F\n[[F(x) for x in r] for r in [[2,1,0],[1,3,1],[0,1,4]]]",
+  },
+  {
+    name: "tslab",
+    label: "tslab",
+    simple: "1 + 1",
+    inverse: "const m = [[2, 1, 0], [1, 3, 1], [0, 1, 4]]; m.map((r) => r.map((x) => x * 2));",
+  },
 ];
 
 /** The error in a failed run's stderr, without jupyter_client's noise from its clients' __del__ at exit. */
 function whyFailed(stderr: string): string {
-  const lines = stderr.split("\n").filter((l) => /Error|Exception|error/.test(l) && !/__del__|isEnabledFor|NoneType/.test(l));
-  return lines.at(-1)?.trim() ?? (stderr.trim().split("\n").at(-1) ?? "no output");
+  const lines = stderr
+    .split("\n")
+    .filter((l) => /Error|Exception|error/.test(l) && !/__del__|isEnabledFor|NoneType/.test(l));
+  return lines.at(-1)?.trim() ?? stderr.trim().split("\n").at(-1) ?? "no output";
 }
 
 export async function run(runs = 20): Promise<void> {
   const prefix = mkdtempSync(join(tmpdir(), "nabla-kernel-bench-"));
   spawnSync("npm", ["run", "build"], { cwd: ROOT, encoding: "utf8" });
   const env = { ...process.env, NABLA_USE_DIST: "1", JUPYTER_PATH: join(prefix, "share", "jupyter") };
-  spawnSync(process.execPath, [join(ROOT, "bin", "nabla.mjs"), "install-kernel", "--prefix", prefix], { env, encoding: "utf8" });
-  spawnSync(process.execPath, [join(ROOT, "node_modules", "tslab", "bin", "tslab"), "install", `--python=${PYTHON}`, "--prefix", prefix, `--binary=${join(ROOT, "node_modules", ".bin", "tslab")}`], { env, encoding: "utf8" });
+  spawnSync(process.execPath, [join(ROOT, "bin", "nabla.mjs"), "install-kernel", "--prefix", prefix], {
+    env,
+    encoding: "utf8",
+  });
+  spawnSync(
+    process.execPath,
+    [
+      join(ROOT, "node_modules", "tslab", "bin", "tslab"),
+      "install",
+      `--python=${PYTHON}`,
+      "--prefix",
+      prefix,
+      `--binary=${join(ROOT, "node_modules", ".bin", "tslab")}`,
+    ],
+    { env, encoding: "utf8" },
+  );
   const rows: Row[] = [];
   for (const k of KERNELS) {
     // One retry: a peer that fails to start once (tslab has, here) is measured on the second try.
     for (let attempt = 1; attempt <= 2; attempt++) {
-      const r = spawnSync(PYTHON, [join(import.meta.dirname, "measure.py"), k.name, k.simple, k.inverse, String(runs)], { env, encoding: "utf8", timeout: 300_000 });
+      const r = spawnSync(
+        PYTHON,
+        [join(import.meta.dirname, "measure.py"), k.name, k.simple, k.inverse, String(runs)],
+        { env, encoding: "utf8", timeout: 300_000 },
+      );
       try {
         rows.push({ ...(JSON.parse(r.stdout.trim().split("\n").pop() ?? "") as Row), kernel: k.label });
         break;
@@ -54,7 +84,9 @@ export async function run(runs = 20): Promise<void> {
     }
   }
   interruptLatency(env);
-  console.log("kernel: cold start to the first reply (and to wait_for_ready's end), median of 5; the client's very first start apart;");
+  console.log(
+    "kernel: cold start to the first reply (and to wait_for_ready's end), median of 5; the client's very first start apart;",
+  );
   console.log("        median execute round-trip (1 + 1, 3×3 inverse); resident memory after start");
   const s = (x: number) => `${x.toFixed(2)} s`;
   for (const row of rows) {
@@ -74,17 +106,37 @@ function interruptLatency(env: NodeJS.ProcessEnv): void {
   // "Nabla, replaced": with a grace of 0 ms the evaluation thread is replaced on every interrupt, as
   // for a cell that never reaches a budget check; the next cell then waits for the names' restore.
   const cells = [
-    { name: "nabla", label: "Nabla", cooperative: "slow = diff(sin(cos(tan(x))), x, 40)", stubborn: "inv([1, 2; 3, 4])^1000000", grace: "500" },
-    { name: "nabla", label: "Nabla, replaced", cooperative: "slow = diff(sin(cos(tan(x))), x, 40)", stubborn: "inv([1, 2; 3, 4])^1000000", grace: "0" },
+    {
+      name: "nabla",
+      label: "Nabla",
+      cooperative: "slow = diff(sin(cos(tan(x))), x, 40)",
+      stubborn: "inv([1, 2; 3, 4])^1000000",
+      grace: "500",
+    },
+    {
+      name: "nabla",
+      label: "Nabla, replaced",
+      cooperative: "slow = diff(sin(cos(tan(x))), x, 40)",
+      stubborn: "inv([1, 2; 3, 4])^1000000",
+      grace: "0",
+    },
     { name: "python3", label: "ipykernel", cooperative: "while True: pass", stubborn: "x = 3 ** 10**9", grace: "500" },
   ];
-  console.log("kernel: interrupt to the cell's reply (median of 3), cooperative and not; then the next cell's round trip");
+  console.log(
+    "kernel: interrupt to the cell's reply (median of 3), cooperative and not; then the next cell's round trip",
+  );
   for (const k of cells) {
-    const r = spawnSync(PYTHON, [join(import.meta.dirname, "interrupt.py"), k.name, k.cooperative, k.stubborn, "3"], { env: { ...env, NABLA_INTERRUPT_GRACE_MS: k.grace }, encoding: "utf8", timeout: 600_000 });
+    const r = spawnSync(PYTHON, [join(import.meta.dirname, "interrupt.py"), k.name, k.cooperative, k.stubborn, "3"], {
+      env: { ...env, NABLA_INTERRUPT_GRACE_MS: k.grace },
+      encoding: "utf8",
+      timeout: 600_000,
+    });
     try {
       const m = JSON.parse(r.stdout.trim().split("\n").pop() ?? "") as Record<string, number>;
       const ms = (x: number) => `${x.toFixed(0)} ms`;
-      console.log(`  ${k.label.padEnd(16)} cooperative ${ms(m.cooperative_interrupt_ms)} (next cell ${ms(m.cooperative_next_cell_ms)})   not cooperative ${ms(m.stubborn_interrupt_ms)} (next cell ${ms(m.stubborn_next_cell_ms)})`);
+      console.log(
+        `  ${k.label.padEnd(16)} cooperative ${ms(m.cooperative_interrupt_ms)} (next cell ${ms(m.cooperative_next_cell_ms)})   not cooperative ${ms(m.stubborn_interrupt_ms)} (next cell ${ms(m.stubborn_next_cell_ms)})`,
+      );
     } catch {
       console.log(`  ${k.label}: could not be measured: ${whyFailed(r.stderr)}`);
     }

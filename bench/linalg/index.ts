@@ -25,7 +25,9 @@ function median(xs: number[]): number {
 export async function run(repeats = 5): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), "nabla-bench-"));
   const hasSympy = spawnSync(PYTHON, ["-c", "import sympy"]).status === 0;
-  console.log(`linalg: exact linear algebra, Nabla (node dist/, cold) vs SymPy ${hasSympy ? "" : "(not installed: skipped)"}`);
+  console.log(
+    `linalg: exact linear algebra, Nabla (node dist/, cold) vs SymPy ${hasSympy ? "" : "(not installed: skipped)"}`,
+  );
   const build = spawnSync("npm", ["run", "build"], { cwd: ROOT, encoding: "utf8" });
   process.env.NABLA_USE_DIST = "1";
   if (build.status !== 0) throw new Error(`build failed: ${build.stdout}`);
@@ -34,14 +36,22 @@ export async function run(repeats = 5): Promise<void> {
     const pyFile = join(dir, "w.py");
     writeFileSync(nablaFile, w.nabla);
     writeFileSync(pyFile, `from sympy import *\n${w.sympy}\n`);
-    const nabla = Array.from({ length: repeats }, () => timed(process.execPath, [join(ROOT, "bin", "nabla.mjs"), "eval", "--json", nablaFile]));
+    const nabla = Array.from({ length: repeats }, () =>
+      timed(process.execPath, [join(ROOT, "bin", "nabla.mjs"), "eval", "--json", nablaFile]),
+    );
     const answer = JSON.parse(nabla[0].out.split("\n").pop()!).text as string;
-    let line = `  ${w.name.padEnd(42)} nabla ${median(nabla.map((r) => r.ms)).toFixed(0).padStart(5)} ms`;
+    let line = `  ${w.name.padEnd(42)} nabla ${median(nabla.map((r) => r.ms))
+      .toFixed(0)
+      .padStart(5)} ms`;
     if (hasSympy) {
       const sympy = Array.from({ length: repeats }, () => timed(PYTHON, [pyFile]));
       const same = sympy[0].out.replace(/\s/g, "") === answer.replace(/\s/g, "");
       const ratio = median(sympy.map((r) => r.ms)) / median(nabla.map((r) => r.ms));
-      line += `   sympy ${median(sympy.map((r) => r.ms)).toFixed(0).padStart(5)} ms   sympy/nabla ${ratio.toFixed(2)}×   ${same ? "same answer" : `DIFFERENT: ${answer} vs ${sympy[0].out}`}`;
+      line += `   sympy ${median(sympy.map((r) => r.ms))
+        .toFixed(0)
+        .padStart(
+          5,
+        )} ms   sympy/nabla ${ratio.toFixed(2)}×   ${same ? "same answer" : `DIFFERENT: ${answer} vs ${sympy[0].out}`}`;
     }
     console.log(line);
   }

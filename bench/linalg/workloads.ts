@@ -16,7 +16,8 @@ function rationalMatrix(n: number, seed: number): string[][] {
 }
 
 const nablaMatrix = (rows: (number | string)[][]) => `[${rows.map((r) => r.join(", ")).join("; ")}]`;
-const sympyMatrix = (rows: (number | string)[][]) => `Matrix([${rows.map((r) => `[${r.map((x) => `Rational("${x}")`).join(", ")}]`).join(", ")}])`;
+const sympyMatrix = (rows: (number | string)[][]) =>
+  `Matrix([${rows.map((r) => `[${r.map((x) => `Rational("${x}")`).join(", ")}]`).join(", ")}])`;
 
 export interface Workload {
   name: string;

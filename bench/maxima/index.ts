@@ -47,7 +47,10 @@ function median(xs: number[]): number {
 function nablaWarm(Session: SessionClass, code: string): number {
   const t = performance.now();
   const rs = new Session({ limits: { timeMs: TIMEOUT_MS } }).run(code);
-  const shown = rs.filter((r) => !r.silent).map((r) => r.pretty).join("\n");
+  const shown = rs
+    .filter((r) => !r.silent)
+    .map((r) => r.pretty)
+    .join("\n");
   const ms = performance.now() - t;
   const bad = rs.find((r) => r.status !== "ok");
   if (bad || shown.length === 0) throw new Error(`Nabla failed: ${bad?.error?.message ?? "no output"}`);
@@ -58,7 +61,10 @@ function nablaCold(dir: string, code: string): number {
   const file = join(dir, "w.nabla");
   writeFileSync(file, code);
   const script = join(dir, "cold.mjs");
-  writeFileSync(script, `import { readFileSync } from "node:fs";\nconst { Session } = await import(${JSON.stringify(pathToFileURL(BUNDLE).href)});\nconst rs = new Session({ limits: { timeMs: ${TIMEOUT_MS} } }).run(readFileSync(${JSON.stringify(file)}, "utf8"));\nconst bad = rs.find((r) => r.status !== "ok");\nif (bad) { console.error(bad.error.message); process.exit(1); }\nconsole.log(rs.filter((r) => !r.silent).map((r) => r.pretty).join("\\n"));\n`);
+  writeFileSync(
+    script,
+    `import { readFileSync } from "node:fs";\nconst { Session } = await import(${JSON.stringify(pathToFileURL(BUNDLE).href)});\nconst rs = new Session({ limits: { timeMs: ${TIMEOUT_MS} } }).run(readFileSync(${JSON.stringify(file)}, "utf8"));\nconst bad = rs.find((r) => r.status !== "ok");\nif (bad) { console.error(bad.error.message); process.exit(1); }\nconsole.log(rs.filter((r) => !r.silent).map((r) => r.pretty).join("\\n"));\n`,
+  );
   const t = performance.now();
   const r = spawnSync(process.execPath, [script], { encoding: "utf8", maxBuffer: 1 << 28, timeout: TIMEOUT_MS });
   const ms = performance.now() - t;
@@ -70,9 +76,14 @@ function maximaCold(dir: string, code: string): number {
   const file = join(dir, "w.mac");
   writeFileSync(file, `display2d: false$\n${code}\n`);
   const t = performance.now();
-  const r = spawnSync("maxima", ["--very-quiet", "-b", file], { encoding: "utf8", maxBuffer: 1 << 28, timeout: TIMEOUT_MS });
+  const r = spawnSync("maxima", ["--very-quiet", "-b", file], {
+    encoding: "utf8",
+    maxBuffer: 1 << 28,
+    timeout: TIMEOUT_MS,
+  });
   const ms = performance.now() - t;
-  if (r.status !== 0 || /incorrect syntax|-- an error/.test(r.stdout)) throw new Error(`Maxima (cold) failed: ${r.stdout.slice(-500)}${r.stderr.slice(-500)}`);
+  if (r.status !== 0 || /incorrect syntax|-- an error/.test(r.stdout))
+    throw new Error(`Maxima (cold) failed: ${r.stdout.slice(-500)}${r.stderr.slice(-500)}`);
   return ms;
 }
 
@@ -108,7 +119,8 @@ class WarmMaxima {
     this.proc.stdin.write(`${code}\nprint("${marker}")$\n`);
     await done;
     const ms = performance.now() - t;
-    if (/incorrect syntax|-- an error/.test(this.out)) throw new Error(`Maxima (warm) failed: ${this.out.slice(0, 500)}`);
+    if (/incorrect syntax|-- an error/.test(this.out))
+      throw new Error(`Maxima (warm) failed: ${this.out.slice(0, 500)}`);
     return ms;
   }
 
@@ -148,7 +160,13 @@ function fittedExponent(ns: number[], ts: number[]): number {
   return num / den;
 }
 
-async function table(Session: SessionClass, maxima: WarmMaxima, dir: string, rounds: number, cold: boolean): Promise<void> {
+async function table(
+  Session: SessionClass,
+  maxima: WarmMaxima,
+  dir: string,
+  rounds: number,
+  cold: boolean,
+): Promise<void> {
   const warm: Row[] = WORKLOADS.map((w) => ({ name: w.name, nabla: [], maxima: [] }));
   const coldRows: Row[] = WORKLOADS.map((w) => ({ name: w.name, nabla: [], maxima: [] }));
   for (let r = 1; r <= rounds; r++) {
@@ -199,8 +217,12 @@ async function growth(Session: SessionClass, maxima: WarmMaxima, rounds: number)
       max.push(median(b));
     }
     console.log(`    ${g.family.padEnd(30)} ${g.sizes.map((n) => String(n).padStart(9)).join("")}   exponent`);
-    console.log(`    ${"nabla (ms)".padEnd(30)} ${nabla.map((t) => t.toFixed(1).padStart(9)).join("")}   ${fittedExponent(g.sizes, nabla).toFixed(2)}`);
-    console.log(`    ${"maxima (ms)".padEnd(30)} ${max.map((t) => t.toFixed(1).padStart(9)).join("")}   ${fittedExponent(g.sizes, max).toFixed(2)}`);
+    console.log(
+      `    ${"nabla (ms)".padEnd(30)} ${nabla.map((t) => t.toFixed(1).padStart(9)).join("")}   ${fittedExponent(g.sizes, nabla).toFixed(2)}`,
+    );
+    console.log(
+      `    ${"maxima (ms)".padEnd(30)} ${max.map((t) => t.toFixed(1).padStart(9)).join("")}   ${fittedExponent(g.sizes, max).toFixed(2)}`,
+    );
     console.log(`    ${"ratio".padEnd(30)} ${max.map((t, i) => (t / nabla[i]).toFixed(2).padStart(9)).join("")}`);
   }
 }
@@ -220,7 +242,9 @@ export async function run(): Promise<void> {
   // One unmeasured pass warms both sides' JIT and caches.
   nablaWarm(Session, WORKLOADS[0].nabla(0));
   await maxima.run(WORKLOADS[0].maxima(0));
-  console.log(`maxima: Nabla against ${spawnSync("maxima", ["--version"], { encoding: "utf8" }).stdout.trim()}, interleaved`);
+  console.log(
+    `maxima: Nabla against ${spawnSync("maxima", ["--version"], { encoding: "utf8" }).stdout.trim()}, interleaved`,
+  );
   try {
     if (parts.includes("table")) await table(Session, maxima, dir, rounds, cold);
     if (parts.includes("growth")) await growth(Session, maxima, Math.min(rounds, 3));

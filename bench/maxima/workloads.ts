@@ -54,7 +54,8 @@ function quartic(n: number, r: number): { f: string; vars: string[] } {
 /** An invertible integer matrix (strictly diagonally dominant), different each round. */
 function integerMatrix(n: number, r: number): number[][] {
   return Array.from({ length: n }, (_, i) =>
-    Array.from({ length: n }, (_, j) => ((i * 7 + j * 13 + i * j + r) % 19) - 9 + (i === j ? 10 * n : 0)));
+    Array.from({ length: n }, (_, j) => ((i * 7 + j * 13 + i * j + r) % 19) - 9 + (i === j ? 10 * n : 0)),
+  );
 }
 
 const nablaMatrix = (m: number[][]) => `[${m.map((row) => row.join(", ")).join("; ")}]`;
@@ -120,8 +121,14 @@ export const WORKLOADS: Workload[] = [
   inverseWorkload(40),
   {
     name: "1,000 equivalence checks",
-    nabla: (r) => checks(r).map(([a, b]) => `check d/dv${r} (${a}) == ${b}`).join("\n"),
-    maxima: (r) => checks(r).map(([a, b]) => `is(ratsimp(diff(${a}, v${r}) - (${b})) = 0);`).join("\n"),
+    nabla: (r) =>
+      checks(r)
+        .map(([a, b]) => `check d/dv${r} (${a}) == ${b}`)
+        .join("\n"),
+    maxima: (r) =>
+      checks(r)
+        .map(([a, b]) => `is(ratsimp(diff(${a}, v${r}) - (${b})) = 0);`)
+        .join("\n"),
   },
 ];
 

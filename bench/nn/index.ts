@@ -21,6 +21,12 @@ export async function run(): Promise<void> {
   const wasm = measure([join(HERE, "tfjs-step.mjs"), "wasm", "30"]);
   console.log("nn: one Adam step of 784-128-128-10 at batch 64 (median ms per step)");
   if (nabla !== null) console.log(`  Nabla (float64, 1 thread)  ${nabla.toFixed(1)} ms`);
-  if (cpu !== null) console.log(`  tfjs 4.22 cpu (float32)    ${cpu.toFixed(1)} ms${nabla ? `   Nabla is ${(cpu / nabla).toFixed(1)}× its throughput` : ""}`);
-  if (wasm !== null) console.log(`  tfjs 4.22 wasm (float32)   ${wasm.toFixed(1)} ms${nabla ? `   Nabla is ${(wasm / nabla).toFixed(2)}× its throughput` : ""}`);
+  if (cpu !== null)
+    console.log(
+      `  tfjs 4.22 cpu (float32)    ${cpu.toFixed(1)} ms${nabla ? `   Nabla is ${(cpu / nabla).toFixed(1)}× its throughput` : ""}`,
+    );
+  if (wasm !== null)
+    console.log(
+      `  tfjs 4.22 wasm (float32)   ${wasm.toFixed(1)} ms${nabla ? `   Nabla is ${(wasm / nabla).toFixed(2)}× its throughput` : ""}`,
+    );
 }

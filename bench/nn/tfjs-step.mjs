@@ -16,7 +16,13 @@ const model = tf.sequential({
 });
 model.compile({ optimizer: tf.train.adam(0.001), loss: "categoricalCrossentropy" });
 const x = tf.randomUniform([64, 784], 0, 1, "float32", 1);
-const y = tf.oneHot(tf.tensor1d(Array.from({ length: 64 }, (_, i) => i % 10), "int32"), 10);
+const y = tf.oneHot(
+  tf.tensor1d(
+    Array.from({ length: 64 }, (_, i) => i % 10),
+    "int32",
+  ),
+  10,
+);
 for (let i = 0; i < 3; i++) await model.trainOnBatch(x, y);
 const times = [];
 for (let i = 0; i < steps; i++) {

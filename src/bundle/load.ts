@@ -44,7 +44,13 @@ export function runBundle(file: string, cacheFile = `${file}.cache`): LoadedBund
   const cachedData = existsSync(cacheFile) ? readFileSync(cacheFile) : undefined;
   const script = new Script(Module.wrap(readFileSync(file, "utf8")), { filename: file, cachedData });
   const module = { exports: {} as Bundle };
-  (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(file), module, file, dirname(file));
+  (script.runInThisContext() as (...args: unknown[]) => void)(
+    module.exports,
+    createRequire(file),
+    module,
+    file,
+    dirname(file),
+  );
   const cache = cachedData === undefined ? "absent" : script.cachedDataRejected ? "rejected" : "accepted";
   return { exports: module.exports, script, cache };
 }

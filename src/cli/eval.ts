@@ -21,12 +21,20 @@ export interface JsonLine {
 }
 
 export function toJsonLine(r: StatementResult): JsonLine {
-  const line: JsonLine = { index: r.index, line: r.line, source: r.source, status: r.status, text: r.text, latex: r.latex };
+  const line: JsonLine = {
+    index: r.index,
+    line: r.line,
+    source: r.source,
+    status: r.status,
+    text: r.text,
+    latex: r.latex,
+  };
   if (r.name !== undefined) line.name = r.name;
   if (r.verdict !== undefined) line.verdict = r.verdict;
   if (r.method !== undefined) line.method = r.method;
   if (r.counterexample !== undefined) line.counterexample = r.counterexample;
-  if (r.error) line.error = { kind: r.error.kind, message: r.error.message, line: r.error.line, column: r.error.column };
+  if (r.error)
+    line.error = { kind: r.error.kind, message: r.error.message, line: r.error.line, column: r.error.column };
   return line;
 }
 
@@ -52,16 +60,28 @@ export function formatResult(r: StatementResult, plots?: PlotFiles): string {
     })
     .filter(Boolean);
   if (r.status === "error" && r.error) {
-    return [...effects, `${r.error.kind === "parse" ? "Parse error" : "Error"} at ${r.error.line}:${r.error.column}: ${r.error.message}`, indent(r.error.excerpt)].join("\n");
+    return [
+      ...effects,
+      `${r.error.kind === "parse" ? "Parse error" : "Error"} at ${r.error.line}:${r.error.column}: ${r.error.message}`,
+      indent(r.error.excerpt),
+    ].join("\n");
   }
   return [...effects, ...(r.silent ? [] : [r.pretty])].join("\n");
 }
 
 function indent(text: string): string {
-  return text.split("\n").map((l) => `  ${l}`).join("\n");
+  return text
+    .split("\n")
+    .map((l) => `  ${l}`)
+    .join("\n");
 }
 
-export function evalCommand(file: string, json: boolean, write: (s: string) => void = (s) => process.stdout.write(s), plotDir?: string): number {
+export function evalCommand(
+  file: string,
+  json: boolean,
+  write: (s: string) => void = (s) => process.stdout.write(s),
+  plotDir?: string,
+): number {
   let source: string;
   try {
     source = readFileSync(file === "-" ? 0 : file, "utf8");

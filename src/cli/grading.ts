@@ -25,10 +25,20 @@ export async function gradeCommand(options: GradeCommandOptions): Promise<number
     const summary = await gradeClass(options);
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     const out = options.out;
-    process.stdout.write(`graded ${summary.graded} submission(s)${summary.resumed ? `, ${summary.resumed} from an earlier run` : ""}${summary.refused ? `, ${summary.refused} refused (zero, with the reason)` : ""} in ${seconds} s\n`);
-    if (summary.keyChanged.length) process.stdout.write(`the key changed since assign (locked cells ${summary.keyChanged.join(", ")}); students who kept the released cells are not reported for them\n`);
-    if (summary.renamed.length) process.stdout.write(`${summary.renamed.length} submission(s) graded under another id (listed in gradebook.json):\n${summary.renamed.map((r) => `  ${escapeControls(r)}`).join("\n")}\n`);
-    process.stdout.write(`${out}/gradebook.csv, ${out}/gradebook.json, ${out}/feedback/${options.rubric ? `, ${out}/rubric/` : ""}\n`);
+    process.stdout.write(
+      `graded ${summary.graded} submission(s)${summary.resumed ? `, ${summary.resumed} from an earlier run` : ""}${summary.refused ? `, ${summary.refused} refused (zero, with the reason)` : ""} in ${seconds} s\n`,
+    );
+    if (summary.keyChanged.length)
+      process.stdout.write(
+        `the key changed since assign (locked cells ${summary.keyChanged.join(", ")}); students who kept the released cells are not reported for them\n`,
+      );
+    if (summary.renamed.length)
+      process.stdout.write(
+        `${summary.renamed.length} submission(s) graded under another id (listed in gradebook.json):\n${summary.renamed.map((r) => `  ${escapeControls(r)}`).join("\n")}\n`,
+      );
+    process.stdout.write(
+      `${out}/gradebook.csv, ${out}/gradebook.json, ${out}/feedback/${options.rubric ? `, ${out}/rubric/` : ""}\n`,
+    );
     return 0;
   } catch (err) {
     process.stderr.write(`nabla grade: ${(err as Error).message}\n`);

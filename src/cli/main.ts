@@ -12,7 +12,8 @@ import { installKernel } from "../../kernel/install.js";
 function wholeNumber(min: number, max: number): (value: string) => number {
   return (value) => {
     const n = Number(value);
-    if (!/^\s*\d+\s*$/.test(value) || n < min || n > max) throw new InvalidArgumentError(`expected a whole number from ${min} to ${max}`);
+    if (!/^\s*\d+\s*$/.test(value) || n < min || n > max)
+      throw new InvalidArgumentError(`expected a whole number from ${min} to ${max}`);
     return n;
   };
 }
@@ -21,7 +22,8 @@ function wholeNumber(min: number, max: number): (value: string) => number {
 function positive(max: number): (value: string) => number {
   return (value) => {
     const n = Number(value);
-    if (value.trim() === "" || !Number.isFinite(n) || n <= 0 || n > max) throw new InvalidArgumentError(`expected a number greater than 0 and at most ${max}`);
+    if (value.trim() === "" || !Number.isFinite(n) || n <= 0 || n > max)
+      throw new InvalidArgumentError(`expected a number greater than 0 and at most ${max}`);
     return n;
   };
 }
@@ -36,11 +38,15 @@ function program(done: (code: number | Promise<number>) => void): Command {
 
   nabla
     .command("eval")
-    .description("run a file (or standard input), one result per statement; plots are written as SVG files (beside FILE, or in DIR)")
+    .description(
+      "run a file (or standard input), one result per statement; plots are written as SVG files (beside FILE, or in DIR)",
+    )
     .argument("<file>", "a Nabla file, or - for standard input")
     .option("--json", "one JSON line per result")
     .option("--plots <dir>", "where plots are written")
-    .action((file: string, o: { json?: boolean; plots?: string }) => done(evalCommand(file, o.json === true, undefined, o.plots)));
+    .action((file: string, o: { json?: boolean; plots?: string }) =>
+      done(evalCommand(file, o.json === true, undefined, o.plots)),
+    );
 
   nabla
     .command("repl")
@@ -68,29 +74,62 @@ function program(done: (code: number | Promise<number>) => void): Command {
     .requiredOption("--key <master>", "the master notebook")
     .option("-o, --out <dir>", "where the gradebook and feedback go", "graded")
     .addOption(new Option("--jobs <n>", "worker threads (default: one per core)").argParser(wholeNumber(1, 256)))
-    .addOption(new Option("--timeout <seconds>", `time limit per statement (default ${DEFAULTS.statementMs / 1000})`).argParser(positive(3600)))
-    .addOption(new Option("--submission-timeout <seconds>", `time limit per submission (default ${DEFAULTS.submissionMs / 1000})`).argParser(positive(86_400)))
-    .addOption(new Option("--max-size <MB>", `the largest submission file read (default ${DEFAULTS.maxBytes / 1e6})`).argParser(positive(1000)))
-    .addOption(new Option("--worker-memory <MB>", `each worker thread's heap limit (default ${DEFAULTS.workerMemoryMb})`).argParser(wholeNumber(64, 16_384)))
+    .addOption(
+      new Option("--timeout <seconds>", `time limit per statement (default ${DEFAULTS.statementMs / 1000})`).argParser(
+        positive(3600),
+      ),
+    )
+    .addOption(
+      new Option(
+        "--submission-timeout <seconds>",
+        `time limit per submission (default ${DEFAULTS.submissionMs / 1000})`,
+      ).argParser(positive(86_400)),
+    )
+    .addOption(
+      new Option("--max-size <MB>", `the largest submission file read (default ${DEFAULTS.maxBytes / 1e6})`).argParser(
+        positive(1000),
+      ),
+    )
+    .addOption(
+      new Option(
+        "--worker-memory <MB>",
+        `each worker thread's heap limit (default ${DEFAULTS.workerMemoryMb})`,
+      ).argParser(wholeNumber(64, 16_384)),
+    )
     .option("--rubric", "also write DIR/rubric/: feedback for instructors with hidden tests and every branch")
     .option("--no-feedback", "write only the gradebook")
     .option("-q, --quiet", "no progress bar")
-    .action((submissions: string[], o: { key: string; out: string; jobs?: number; timeout?: number; submissionTimeout?: number; maxSize?: number; workerMemory?: number; rubric?: boolean; feedback: boolean; quiet?: boolean }) =>
-      done(
-        gradeCommand({
-          key: o.key,
-          submissions,
-          out: o.out,
-          jobs: o.jobs,
-          statementMs: o.timeout === undefined ? undefined : o.timeout * 1000,
-          submissionMs: o.submissionTimeout === undefined ? undefined : o.submissionTimeout * 1000,
-          maxBytes: o.maxSize === undefined ? undefined : Math.floor(o.maxSize * 1e6),
-          workerMemoryMb: o.workerMemory,
-          rubric: o.rubric === true,
-          feedback: o.feedback,
-          quiet: o.quiet === true,
-        }),
-      ),
+    .action(
+      (
+        submissions: string[],
+        o: {
+          key: string;
+          out: string;
+          jobs?: number;
+          timeout?: number;
+          submissionTimeout?: number;
+          maxSize?: number;
+          workerMemory?: number;
+          rubric?: boolean;
+          feedback: boolean;
+          quiet?: boolean;
+        },
+      ) =>
+        done(
+          gradeCommand({
+            key: o.key,
+            submissions,
+            out: o.out,
+            jobs: o.jobs,
+            statementMs: o.timeout === undefined ? undefined : o.timeout * 1000,
+            submissionMs: o.submissionTimeout === undefined ? undefined : o.submissionTimeout * 1000,
+            maxBytes: o.maxSize === undefined ? undefined : Math.floor(o.maxSize * 1e6),
+            workerMemoryMb: o.workerMemory,
+            rubric: o.rubric === true,
+            feedback: o.feedback,
+            quiet: o.quiet === true,
+          }),
+        ),
     );
 
   nabla
@@ -101,7 +140,12 @@ function program(done: (code: number | Promise<number>) => void): Command {
     .option("--sys-prefix", "into this Python's prefix")
     .option("--from-sources", "run the kernel from this checkout's sources")
     .action((o: { user?: boolean; prefix?: string; sysPrefix?: boolean; fromSources?: boolean }) => {
-      const args = [...(o.user ? ["--user"] : []), ...(o.prefix !== undefined ? ["--prefix", o.prefix] : []), ...(o.sysPrefix ? ["--sys-prefix"] : []), ...(o.fromSources ? ["--from-sources"] : [])];
+      const args = [
+        ...(o.user ? ["--user"] : []),
+        ...(o.prefix !== undefined ? ["--prefix", o.prefix] : []),
+        ...(o.sysPrefix ? ["--sys-prefix"] : []),
+        ...(o.fromSources ? ["--from-sources"] : []),
+      ];
       done(installKernel(args));
     });
   return nabla;

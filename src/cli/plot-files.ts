@@ -7,7 +7,10 @@ export class PlotFiles {
   private count = 0;
 
   /** Files go to `dir`, named after the input (`notes.plot-1.svg`), or `nabla-plot-1.svg` for standard input. */
-  constructor(private readonly dir: string, private readonly stem: string) {}
+  constructor(
+    private readonly dir: string,
+    private readonly stem: string,
+  ) {}
 
   static forInput(file: string, dir?: string): PlotFiles {
     const stem = file === "-" ? "nabla" : basename(file, extname(file));

@@ -6,18 +6,31 @@ import { dirname, basename } from "node:path";
 import { Session } from "../session.js";
 import type { StatementResult } from "../results.js";
 import { escapeHtml } from "../render/page/html.js";
-import { notebookBody, notebookSummary, type PageCell, type PageNotebook, type PageOutput } from "../render/page/notebook.js";
+import {
+  notebookBody,
+  notebookSummary,
+  type PageCell,
+  type PageNotebook,
+  type PageOutput,
+} from "../render/page/notebook.js";
 import { pageHtml, writeAssets } from "../render/page/site.js";
 
 function outputsOf(r: StatementResult): PageOutput[] {
   const outputs: PageOutput[] = [];
   for (const effect of r.effects) {
-    if (effect.kind === "stdout" || effect.kind === "stderr") outputs.push({ output_type: "stream", name: effect.kind, text: effect.text });
-    else if (effect.kind === "display" && effect.svg) outputs.push({ output_type: "display_data", data: { "image/svg+xml": effect.svg } });
+    if (effect.kind === "stdout" || effect.kind === "stderr")
+      outputs.push({ output_type: "stream", name: effect.kind, text: effect.text });
+    else if (effect.kind === "display" && effect.svg)
+      outputs.push({ output_type: "display_data", data: { "image/svg+xml": effect.svg } });
   }
   if (r.status === "error") {
     const e = r.error!;
-    outputs.push({ output_type: "error", ename: e.kind, evalue: e.message, traceback: [`${e.message}${e.excerpt ? `\n${e.excerpt}` : ""}`] });
+    outputs.push({
+      output_type: "error",
+      ename: e.kind,
+      evalue: e.message,
+      traceback: [`${e.message}${e.excerpt ? `\n${e.excerpt}` : ""}`],
+    });
   } else if (!r.silent) {
     outputs.push({ output_type: "display_data", data: { "text/plain": r.pretty, "text/latex": `$$${r.latex}$$` } });
   }
@@ -46,7 +59,9 @@ export function renderCommand(file: string, output: string): number {
   let page: { html: string; errors: number };
   try {
     const text = readFileSync(file, "utf8");
-    page = file.endsWith(".ipynb") ? renderNotebook(text, basename(file, ".ipynb")) : renderSource(text, basename(file));
+    page = file.endsWith(".ipynb")
+      ? renderNotebook(text, basename(file, ".ipynb"))
+      : renderSource(text, basename(file));
   } catch (error) {
     process.stderr.write(`nabla render: ${file}: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;

@@ -30,7 +30,13 @@ export function replCommand(): Promise<number> {
       if (e.kind === "display" && e.displayId && process.stdout.isTTY) process.stdout.write(`\r\x1b[2K${e.text}`);
     },
   });
-  const rl = createInterface({ input: process.stdin, output: process.stdout, history: loadHistory(), historySize: 1000, prompt: "∇> " });
+  const rl = createInterface({
+    input: process.stdin,
+    output: process.stdout,
+    history: loadHistory(),
+    historySize: 1000,
+    prompt: "∇> ",
+  });
   let buffer = "";
   process.stdout.write("Nabla — type math, help() for operators, Ctrl-D to leave.\n");
   rl.prompt();
@@ -51,7 +57,8 @@ export function replCommand(): Promise<number> {
         // History is a convenience; a read-only home must not stop the session.
       }
       for (const r of session.run(code)) {
-        if (process.stdout.isTTY && r.effects.some((e) => e.kind === "display" && e.displayId)) process.stdout.write("\n");
+        if (process.stdout.isTTY && r.effects.some((e) => e.kind === "display" && e.displayId))
+          process.stdout.write("\n");
         const shown = formatResult(r, plots);
         if (shown) process.stdout.write(shown + "\n");
       }

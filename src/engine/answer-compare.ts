@@ -33,11 +33,16 @@ export function shapeWords(shape: Shape): string {
 /** What a value is, in words: "text", "an equation", "a layer", or its shape. */
 export function valueWords(node: Node): string {
   switch (node.kind) {
-    case "str": return "text";
-    case "rel": return "an equation";
-    case "tuple": return "a list";
-    case "record": return /^[aeiou]/i.test(node.tag) ? `an ${node.tag}` : `a ${node.tag}`;
-    default: return shapeWords(node.shape);
+    case "str":
+      return "text";
+    case "rel":
+      return "an equation";
+    case "tuple":
+      return "a list";
+    case "record":
+      return /^[aeiou]/i.test(node.tag) ? `an ${node.tag}` : `a ${node.tag}`;
+    default:
+      return shapeWords(node.shape);
   }
 }
 
@@ -47,7 +52,8 @@ const hasTolerance = (t: Tolerance) => t.absolute !== null || t.relative !== nul
 
 /** A vector and an n×1 or 1×n matrix hold the same answer: both read as the vector. */
 function asVector(node: Node): Node {
-  if (node.kind === "tensor" && node.shape.length === 2 && (node.shape[0] === 1 || node.shape[1] === 1)) return tensor([node.entries.length], node.entries);
+  if (node.kind === "tensor" && node.shape.length === 2 && (node.shape[0] === 1 || node.shape[1] === 1))
+    return tensor([node.entries.length], node.entries);
   return node;
 }
 
@@ -57,7 +63,8 @@ function floats(node: Node): number[] | null {
   if (!entries) return null;
   const out: number[] = [];
   for (const e of entries) {
-    if (e.kind === "str" || e.kind === "tuple" || e.kind === "record" || e.kind === "rel" || freeSymbols(e).length) return null;
+    if (e.kind === "str" || e.kind === "tuple" || e.kind === "record" || e.kind === "rel" || freeSymbols(e).length)
+      return null;
     out.push(evaluateAt(e, new Map()));
   }
   return out;
@@ -69,7 +76,12 @@ function within(a: number, b: number, t: Tolerance): boolean {
 }
 
 function describeTolerance(t: Tolerance): string {
-  return [t.absolute !== null ? `±${t.absolute}` : "", t.relative !== null ? `±${t.relative * 100}% of the expected` : ""].filter(Boolean).join(" + ");
+  return [
+    t.absolute !== null ? `±${t.absolute}` : "",
+    t.relative !== null ? `±${t.relative * 100}% of the expected` : "",
+  ]
+    .filter(Boolean)
+    .join(" + ");
 }
 
 function entryLabel(shape: readonly (number | string)[], i: number): string {
@@ -91,7 +103,10 @@ function compareWithin(a: Node, b: Node, t: Tolerance): AnswerComparison | null 
   for (let i = 0; i < x.length; i++) {
     if (!within(x[i], y[i], t)) {
       const gap = Number.isFinite(x[i] - y[i]) ? Math.abs(x[i] - y[i]).toPrecision(3) : "an undefined amount";
-      return { verdict: "not equivalent", reason: `off by ${gap}${entryLabel(b.shape, i)} (allowed ${describeTolerance(t)})` };
+      return {
+        verdict: "not equivalent",
+        reason: `off by ${gap}${entryLabel(b.shape, i)} (allowed ${describeTolerance(t)})`,
+      };
     }
   }
   return { verdict: "equivalent", reason: `within ${describeTolerance(t)}` };
@@ -119,7 +134,8 @@ function pointsOf(node: Node, dim: number | null): ResultPoint[] | null {
     }
     return out;
   }
-  if (isScalar(node.shape) && node.kind !== "str" && node.kind !== "record" && node.kind !== "rel") return [unnamed([node])];
+  if (isScalar(node.shape) && node.kind !== "str" && node.kind !== "record" && node.kind !== "rel")
+    return [unnamed([node])];
   return null;
 }
 
@@ -134,7 +150,11 @@ function withoutMultipliers(points: ResultPoint[], dim: number): ResultPoint[] {
 
 function pointText(p: ResultPoint): string {
   const named = p.names.every((n) => n !== null);
-  return named ? p.coords.map((c, i) => `${p.names[i]} = ${toPretty(c)}`).join(", ") : p.coords.length === 1 ? toPretty(p.coords[0]) : `(${p.coords.map((c) => toPretty(c)).join(", ")})`;
+  return named
+    ? p.coords.map((c, i) => `${p.names[i]} = ${toPretty(c)}`).join(", ")
+    : p.coords.length === 1
+      ? toPretty(p.coords[0])
+      : `(${p.coords.map((c) => toPretty(c)).join(", ")})`;
 }
 
 function samePoint(a: ResultPoint, b: ResultPoint, t: Tolerance): boolean {
@@ -158,9 +178,23 @@ function comparePointSets(answer: ResultPoint[], expected: ResultPoint[], t: Tol
     else unmatched.splice(k, 1);
   }
   if (!extra.length && !unmatched.length) return { verdict: "equivalent", reason: "the same points in some order" };
-  if (!extra.length) return { verdict: "not equivalent", reason: `missing ${unmatched.length === 1 ? "a solution" : `${unmatched.length} solutions`}`, mistake: { kind: "missing solution", points: unmatched.map(pointText) } };
-  if (!unmatched.length) return { verdict: "not equivalent", reason: `${extra.length === 1 ? "an extra solution" : `${extra.length} extra solutions`}`, mistake: { kind: "extra solution", points: extra.map(pointText) } };
-  return { verdict: "not equivalent", reason: `${pointText(extra[0])} is not a solution`, mistake: { kind: "wrong solution", points: extra.map(pointText) } };
+  if (!extra.length)
+    return {
+      verdict: "not equivalent",
+      reason: `missing ${unmatched.length === 1 ? "a solution" : `${unmatched.length} solutions`}`,
+      mistake: { kind: "missing solution", points: unmatched.map(pointText) },
+    };
+  if (!unmatched.length)
+    return {
+      verdict: "not equivalent",
+      reason: `${extra.length === 1 ? "an extra solution" : `${extra.length} extra solutions`}`,
+      mistake: { kind: "extra solution", points: extra.map(pointText) },
+    };
+  return {
+    verdict: "not equivalent",
+    reason: `${pointText(extra[0])} is not a solution`,
+    mistake: { kind: "wrong solution", points: extra.map(pointText) },
+  };
 }
 
 /** `check`'s comparison, with the common mistake it found where it names one. */
@@ -189,12 +223,20 @@ export function compareAnswer(answer: Node, expected: Node, t: Tolerance = EXACT
     if (a && e) return comparePointSets(a, e, t);
   }
   if ((OTHER_KINDS.includes(answer.kind) || OTHER_KINDS.includes(expected.kind)) && answer.kind !== expected.kind) {
-    return { verdict: "not equivalent", reason: `${valueWords(answer)} is not ${valueWords(expected)}`, mistake: { kind: "shape" } };
+    return {
+      verdict: "not equivalent",
+      reason: `${valueWords(answer)} is not ${valueWords(expected)}`,
+      mistake: { kind: "shape" },
+    };
   }
   const a = asVector(answer);
   const e = asVector(expected);
   if (a.shape.length !== e.shape.length || a.shape.some((d, i) => d !== e.shape[i])) {
-    return { verdict: "not equivalent", reason: `${shapeWords(a.shape)} is not ${shapeWords(e.shape)}`, mistake: { kind: "shape" } };
+    return {
+      verdict: "not equivalent",
+      reason: `${shapeWords(a.shape)} is not ${shapeWords(e.shape)}`,
+      mistake: { kind: "shape" },
+    };
   }
   if (hasTolerance(t)) {
     const c = compareWithin(a, e, t);
@@ -223,7 +265,10 @@ function niceFraction(x: number): Rational | null {
 function sampleAt(nodes: Node[]): Map<Node, number>[] {
   const vars = freeSymbols(tuple(nodes));
   const values = [0.7, 1.3, -0.4, 2.1, 0.25, -1.6];
-  return Array.from({ length: 4 }, (_, k) => new Map(vars.map((v, i) => [v as Node, values[(k + i * 2) % values.length] + k * 0.01])));
+  return Array.from(
+    { length: 4 },
+    (_, k) => new Map(vars.map((v, i) => [v as Node, values[(k + i * 2) % values.length] + k * 0.01])),
+  );
 }
 
 function scalarRatio(a: Node, e: Node): Rational | null {
@@ -241,28 +286,47 @@ function scalarRatio(a: Node, e: Node): Rational | null {
  * missing or extra solution in `compareAnswer` itself.
  */
 export function namedMistake(answer: Node, expected: Node, t: Tolerance): Mistake | null {
-  if (resultPoints(answer) || resultPoints(expected) || answer.kind === "tuple" || answer.kind === "record" || answer.kind === "str" || answer.kind === "rel") return null;
+  if (
+    resultPoints(answer) ||
+    resultPoints(expected) ||
+    answer.kind === "tuple" ||
+    answer.kind === "record" ||
+    answer.kind === "str" ||
+    answer.kind === "rel"
+  )
+    return null;
   const a = asVector(answer);
   const e = asVector(expected);
   if (a.shape.length === 2 && e.shape.length === 2 && a.shape[0] === e.shape[1] && a.shape[1] === e.shape[0]) {
     const transposed = e.kind === "tensor" ? transpose(e) : null;
-    if (transposed && compareAnswer(a, transposed, t).verdict === "equivalent" && compareAnswer(a, e, t).verdict !== "equivalent") return { kind: "transposed" };
+    if (
+      transposed &&
+      compareAnswer(a, transposed, t).verdict === "equivalent" &&
+      compareAnswer(a, e, t).verdict !== "equivalent"
+    )
+      return { kind: "transposed" };
   }
   if (a.shape.length !== e.shape.length || a.shape.some((d, i) => d !== e.shape[i])) return { kind: "shape" };
   if (compareAnswer(a, neg(e), t).verdict === "equivalent") return { kind: "negated" };
   const first = (n: Node) => (n.kind === "tensor" ? n.entries.findIndex((x) => x !== ZERO) : 0);
   const k = first(e);
   if (k >= 0) {
-    const ratio = a.kind === "tensor" && e.kind === "tensor" ? scalarRatio(a.entries[k], e.entries[k]) : scalarRatio(a, e);
+    const ratio =
+      a.kind === "tensor" && e.kind === "tensor" ? scalarRatio(a.entries[k], e.entries[k]) : scalarRatio(a, e);
     if (ratio && !ratio.isZero() && !ratio.isOne() && !ratio.equals(Rational.MINUS_ONE)) {
-      if (compareAnswer(a, mul(num(ratio), e), t).verdict === "equivalent") return { kind: "factor", factor: toPretty(num(ratio)) };
+      if (compareAnswer(a, mul(num(ratio), e), t).verdict === "equivalent")
+        return { kind: "factor", factor: toPretty(num(ratio)) };
     }
   }
   if (isScalar(a.shape) && freeSymbols(e).length) {
     const d = sub(a, e);
     const points = sampleAt([d]);
     const values = points.map((p) => evaluateAt(d, p)).filter(Number.isFinite);
-    if (values.length >= 3 && values.every((v) => Math.abs(v - values[0]) <= 1e-9 * Math.max(1, Math.abs(v))) && Math.abs(values[0]) > 1e-9) {
+    if (
+      values.length >= 3 &&
+      values.every((v) => Math.abs(v - values[0]) <= 1e-9 * Math.max(1, Math.abs(v))) &&
+      Math.abs(values[0]) > 1e-9
+    ) {
       const c = niceFraction(values[0]);
       return { kind: "constant", constant: c ? toPretty(num(c)) : values[0].toPrecision(6) };
     }

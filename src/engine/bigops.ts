@@ -12,7 +12,8 @@ export function expandBigop(op: "sum" | "prod", index: Sym, from: Node, to: Node
   if (from.kind === "num" && to.kind === "num" && from.value.isInteger() && to.value.isInteger()) {
     const lo = from.value.num;
     const hi = to.value.num;
-    if (hi - lo > 100_000n) throw mathError(`a ${op === "sum" ? "Σ" : "∏"} over more than 100,000 terms is too long to expand`);
+    if (hi - lo > 100_000n)
+      throw mathError(`a ${op === "sum" ? "Σ" : "∏"} over more than 100,000 terms is too long to expand`);
     const terms: Node[] = [];
     for (let k = lo; k <= hi; k++) {
       terms.push(substituteIndex(body, index, num(Rational.int(k))));

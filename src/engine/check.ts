@@ -66,20 +66,31 @@ function compareEquations(a: Node & { kind: "rel" }, b: Node & { kind: "rel" }):
     const y = evaluateAt(db, point);
     if (Number.isNaN(x) || Number.isNaN(y) || (x === 0 && y === 0)) continue;
     if (x === 0 || y === 0) {
-      return { verdict: "not equivalent", reason: "a point satisfies one equation but not the other", counterexample: { point: describePoint(point, vars), left: shortFloat(x, 8), right: shortFloat(y, 8) } };
+      return {
+        verdict: "not equivalent",
+        reason: "a point satisfies one equation but not the other",
+        counterexample: { point: describePoint(point, vars), left: shortFloat(x, 8), right: shortFloat(y, 8) },
+      };
     }
     const r = x / y;
     if (ratio === null) ratio = r;
     else if (Math.abs(r - ratio) > DIFFER * Math.max(1, Math.abs(ratio))) {
-      return { verdict: "not equivalent", reason: "the equations are not multiples of each other", counterexample: { point: describePoint(point, vars), left: shortFloat(x, 8), right: shortFloat(y, 8) } };
+      return {
+        verdict: "not equivalent",
+        reason: "the equations are not multiples of each other",
+        counterexample: { point: describePoint(point, vars), left: shortFloat(x, 8), right: shortFloat(y, 8) },
+      };
     }
   }
-  return ratio === null ? { verdict: "undecided", reason: "no sample point to compare the equations at" } : { verdict: "equivalent", reason: "one equation is a constant multiple of the other" };
+  return ratio === null
+    ? { verdict: "undecided", reason: "no sample point to compare the equations at" }
+    : { verdict: "equivalent", reason: "one equation is a constant multiple of the other" };
 }
 
 /** Sets of solutions or values compare without regard to order. */
 function compareSets(a: readonly Node[], b: readonly Node[]): Comparison {
-  if (a.length !== b.length) return { verdict: "not equivalent", reason: `one has ${a.length} items, the other ${b.length}` };
+  if (a.length !== b.length)
+    return { verdict: "not equivalent", reason: `one has ${a.length} items, the other ${b.length}` };
   const unused = [...b];
   for (const item of a) {
     const match = unused.findIndex((other) => compare(item, other).verdict === "equivalent");
@@ -97,8 +108,13 @@ export function compare(a: Node, b: Node, options: CompareOptions = {}): Compari
   if (a === b) return { verdict: "equivalent", method: "proof", reason: "identical" };
   if (a.kind === "rel" && b.kind === "rel") return compareEquations(a, b);
   if (a.kind === "tuple" && b.kind === "tuple") return compareSets(a.items, b.items);
-  if (a.kind === "record" && b.kind === "record" && a.tag === b.tag) return compareSets(a.fields.map((f) => f.value), b.fields.map((f) => f.value));
-  if (!sameShape(a.shape, b.shape)) return { verdict: "not equivalent", reason: `a ${showShape(a.shape)} is not a ${showShape(b.shape)}` };
+  if (a.kind === "record" && b.kind === "record" && a.tag === b.tag)
+    return compareSets(
+      a.fields.map((f) => f.value),
+      b.fields.map((f) => f.value),
+    );
+  if (!sameShape(a.shape, b.shape))
+    return { verdict: "not equivalent", reason: `a ${showShape(a.shape)} is not a ${showShape(b.shape)}` };
   if (a.kind === "tensor" && b.kind === "tensor") {
     let undecided: Comparison | null = null;
     let sampled = 0;
@@ -110,7 +126,11 @@ export function compare(a: Node, b: Node, options: CompareOptions = {}): Compari
     }
     if (undecided) return undecided;
     return sampled > 0
-      ? { verdict: "equivalent", method: "sampling", reason: `not proved: ${a.entries.length - sampled} entries proved equal, ${sampled} equal only at the points sampled` }
+      ? {
+          verdict: "equivalent",
+          method: "sampling",
+          reason: `not proved: ${a.entries.length - sampled} entries proved equal, ${sampled} equal only at the points sampled`,
+        }
       : { verdict: "equivalent", method: "proof", reason: "proved entry by entry" };
   }
   if (a.shape.length > 0) return { verdict: "undecided", reason: "symbolic arrays are compared only entry by entry" };

@@ -14,7 +14,9 @@ export function collect(expr: Node, x: Node): Node {
     // The power of x in a term is how often it can be differentiated before x disappears.
     while (k < 50 && differentiate(rest, x) !== ZERO && rest !== x) {
       const factors = rest.kind === "mul" ? rest.factors : [rest];
-      const xf = factors.find((f) => f === x || (f.kind === "pow" && f.base === x && f.exp.kind === "num" && f.exp.value.isInteger()));
+      const xf = factors.find(
+        (f) => f === x || (f.kind === "pow" && f.base === x && f.exp.kind === "num" && f.exp.value.isInteger()),
+      );
       if (!xf) break;
       k = xf === x ? 1 : Number((xf as { exp: { value: { num: bigint } } }).exp.value.num);
       rest = mul(...factors.filter((f) => f !== xf));

@@ -31,7 +31,8 @@ function pointOfEquations(node: Node): ResultPoint | null {
 
 /** A point given as a value: a number (one coordinate) or a vector of coordinates. */
 function pointOfValue(node: Node): ResultPoint {
-  if (node.kind === "tensor" && node.shape.length === 1) return { names: node.entries.map(() => null), coords: [...node.entries] };
+  if (node.kind === "tensor" && node.shape.length === 1)
+    return { names: node.entries.map(() => null), coords: [...node.entries] };
   return { names: [null], coords: [node] };
 }
 

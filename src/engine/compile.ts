@@ -31,7 +31,10 @@ export interface CompiledExpression {
    * A scalar expression's value and its gradient with respect to each input named in `wrt` (all
    * inputs by default), by reverse-mode differentiation of the program.
    */
-  gradient(values: Readonly<Record<string, InputValue>>, wrt?: readonly string[]): { value: number; gradients: Record<string, FloatArray> };
+  gradient(
+    values: Readonly<Record<string, InputValue>>,
+    wrt?: readonly string[],
+  ): { value: number; gradients: Record<string, FloatArray> };
 }
 
 interface Step {
@@ -41,12 +44,21 @@ interface Step {
   readonly input?: string;
   readonly forward: (args: FloatArray[]) => FloatArray;
   /** The arguments' adjoints given the result's; `wanted[k]` says whether argument k needs one. */
-  readonly backward?: (args: FloatArray[], result: FloatArray, adjoint: FloatArray, wanted: boolean[]) => (FloatArray | null)[];
+  readonly backward?: (
+    args: FloatArray[],
+    result: FloatArray,
+    adjoint: FloatArray,
+    wanted: boolean[],
+  ) => (FloatArray | null)[];
 }
 
-const describe = (shape: readonly (number | string)[]) => (shape.length === 0 ? "a scalar" : shape.length === 1 ? `a vector of length ${shape[0]}` : shape.join("×"));
+const describe = (shape: readonly (number | string)[]) =>
+  shape.length === 0 ? "a scalar" : shape.length === 1 ? `a vector of length ${shape[0]}` : shape.join("×");
 
-const fromAdjoints = (vjp: Adjoints): Step["backward"] => (args, result, adjoint) => vjp(args, result, adjoint);
+const fromAdjoints =
+  (vjp: Adjoints): Step["backward"] =>
+  (args, result, adjoint) =>
+    vjp(args, result, adjoint);
 
 /** Reverse mode through a scalar function applied entry by entry: G ⊙ ∂f/∂argₖ, from the table's partials. */
 function scalarFunctionAdjoints(op: string, arity: number): Step["backward"] {
@@ -67,9 +79,21 @@ export function compile(root: Node): CompiledExpression {
   let bound = new Map<string, FloatArray>();
   let dims = new Map<string, number>();
 
-  const push = (text: string, args: number[], forward: Step["forward"], backward?: Step["backward"], input?: string): number => {
+  const push = (
+    text: string,
+    args: number[],
+    forward: Step["forward"],
+    backward?: Step["backward"],
+    input?: string,
+  ): number => {
     const names = args.map((r) => `r${r}`).join(", ");
-    steps.push({ text: `r${steps.length} = ${text}${args.length ? ` (${names})` : ""}`, args, forward, backward, input });
+    steps.push({
+      text: `r${steps.length} = ${text}${args.length ? ` (${names})` : ""}`,
+      args,
+      forward,
+      backward,
+      input,
+    });
     return steps.length - 1;
   };
   const resolved = (shape: Shape): number[] =>
@@ -94,8 +118,11 @@ export function compile(root: Node): CompiledExpression {
       if (operands) return push(fusion.name, operands.map(lower), fusion.kernel, fromAdjoints(fusion.vjp));
     }
     switch (n.kind) {
-      case "num": case "float": case "const": {
-        const x = n.kind === "num" ? n.value.toNumber() : n.kind === "float" ? n.value : n.name === "π" ? Math.PI : Math.E;
+      case "num":
+      case "float":
+      case "const": {
+        const x =
+          n.kind === "num" ? n.value.toNumber() : n.kind === "float" ? n.value : n.name === "π" ? Math.PI : Math.E;
         const value: FloatArray = { shape: [], data: Float64Array.of(x) };
         return push(String(x), [], () => value);
       }
@@ -108,12 +135,28 @@ export function compile(root: Node): CompiledExpression {
         }
         inputs.set(n.name, n.shape);
         // A scalar named like a dimension (the n of mse's mean over ℝ^n) is that dimension when no value is given.
-        return push(`input ${n.name}`, [], () => bound.get(n.name) ?? { shape: [], data: Float64Array.of(dims.get(n.name)!) }, undefined, n.name);
+        return push(
+          `input ${n.name}`,
+          [],
+          () => bound.get(n.name) ?? { shape: [], data: Float64Array.of(dims.get(n.name)!) },
+          undefined,
+          n.name,
+        );
       }
       case "add":
-        return push("add", n.terms.map(lower), (a) => fold(a, "add"), (a, _r, g) => a.map(() => g));
+        return push(
+          "add",
+          n.terms.map(lower),
+          (a) => fold(a, "add"),
+          (a, _r, g) => a.map(() => g),
+        );
       case "mul":
-        return push("multiply", n.factors.map(lower), (a) => fold(a, "mul"), (a, _r, g, wanted) => a.map((_, k) => (wanted[k] ? productAdjoint(a, k, g) : null)));
+        return push(
+          "multiply",
+          n.factors.map(lower),
+          (a) => fold(a, "mul"),
+          (a, _r, g, wanted) => a.map((_, k) => (wanted[k] ? productAdjoint(a, k, g) : null)),
+        );
       case "pow":
         return push(
           "power",
@@ -149,8 +192,12 @@ export function compile(root: Node): CompiledExpression {
   };
 
   const result = lower(root);
-  const dimensionNames = new Set([...inputs.values()].flatMap((shape) => shape.filter((d): d is string => typeof d === "string")));
-  const declared = [...inputs].map(([name, shape]) => ({ name, shape })).filter((i) => !(i.shape.length === 0 && dimensionNames.has(i.name)));
+  const dimensionNames = new Set(
+    [...inputs.values()].flatMap((shape) => shape.filter((d): d is string => typeof d === "string")),
+  );
+  const declared = [...inputs]
+    .map(([name, shape]) => ({ name, shape }))
+    .filter((i) => !(i.shape.length === 0 && dimensionNames.has(i.name)));
 
   const bind = (values: Readonly<Record<string, InputValue>>) => {
     bound = new Map();
@@ -159,11 +206,13 @@ export function compile(root: Node): CompiledExpression {
       const given = Object.hasOwn(values, name) ? values[name] : undefined;
       if (given === undefined) throw nameError(`no value given for ${name}, which the expression needs`);
       const v = toFloatArray(name, given);
-      if (v.shape.length !== shape.length) throw shapeError(`${name} is declared ${describe(shape)}, but its value is ${describe(v.shape)}`);
+      if (v.shape.length !== shape.length)
+        throw shapeError(`${name} is declared ${describe(shape)}, but its value is ${describe(v.shape)}`);
       shape.forEach((d, k) => {
         const size = v.shape[k];
         if (typeof d === "number") {
-          if (d !== size) throw shapeError(`${name} is declared ${describe(shape)}, but its value is ${describe(v.shape)}`);
+          if (d !== size)
+            throw shapeError(`${name} is declared ${describe(shape)}, but its value is ${describe(v.shape)}`);
         } else if (dims.has(d) && dims.get(d) !== size) {
           throw shapeError(`${name} makes ${d} = ${size}, but an earlier input made ${d} = ${dims.get(d)}`);
         } else dims.set(d, size);
@@ -200,7 +249,8 @@ export function compile(root: Node): CompiledExpression {
       return { shape: expected, data: out.data };
     },
     gradient(values, wrt) {
-      if (root.shape.length !== 0) throw shapeError(`a gradient needs a scalar expression, not ${describe(root.shape)}`);
+      if (root.shape.length !== 0)
+        throw shapeError(`a gradient needs a scalar expression, not ${describe(root.shape)}`);
       const names = wrt ?? declared.map((d) => d.name);
       for (const name of names) if (!inputs.has(name)) throw nameError(`the expression does not depend on ${name}`);
       const registers = forward(values);
@@ -211,7 +261,8 @@ export function compile(root: Node): CompiledExpression {
         const g = adjoints[i];
         const step = steps[i];
         if (!g || !needs[i] || step.args.length === 0) continue;
-        if (!step.backward) throw mathError(`reverse mode cannot pass through ${step.text.replace(/^r\d+ = /, "")}: it has no adjoint`);
+        if (!step.backward)
+          throw mathError(`reverse mode cannot pass through ${step.text.replace(/^r\d+ = /, "")}: it has no adjoint`);
         const args = step.args.map((a) => registers[a]);
         const wanted = step.args.map((a) => needs[a]);
         step.backward(args, registers[i], g, wanted).forEach((ga, k) => {

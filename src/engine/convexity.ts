@@ -85,16 +85,28 @@ export function dcpCurvature(root: Node, xs: readonly Node[]): Curvature {
   const rule = (n: Node): Info => {
     if (!dependsOnVariables(n)) return constant(n);
     switch (n.kind) {
-      case "sym": return { curvature: "affine", sign: UNSIGNED };
+      case "sym":
+        return { curvature: "affine", sign: UNSIGNED };
       case "add": {
         const parts = n.terms.map(info);
         const cs = parts.map((p) => p.curvature);
-        const curvature: Curvature = cs.every(isAffine) ? "affine" : cs.every(isConvex) ? "convex" : cs.every(isConcave) ? "concave" : "unknown";
+        const curvature: Curvature = cs.every(isAffine)
+          ? "affine"
+          : cs.every(isConvex)
+            ? "convex"
+            : cs.every(isConcave)
+              ? "concave"
+              : "unknown";
         const nonneg = parts.every((p) => p.sign.nonneg);
         const nonpos = parts.every((p) => p.sign.nonpos);
         return {
           curvature,
-          sign: { nonneg, nonpos, positive: nonneg && parts.some((p) => p.sign.positive), negative: nonpos && parts.some((p) => p.sign.negative) },
+          sign: {
+            nonneg,
+            nonpos,
+            positive: nonneg && parts.some((p) => p.sign.positive),
+            negative: nonpos && parts.some((p) => p.sign.negative),
+          },
         };
       }
       case "mul": {
@@ -106,9 +118,12 @@ export function dcpCurvature(root: Node, xs: readonly Node[]): Curvature {
         if (c === 0) return constant(num(Rational.ZERO));
         return c > 0 ? inner : { curvature: flip(inner.curvature), sign: negated(inner.sign) };
       }
-      case "pow": return power(n.base, n.exp);
-      case "apply": return atom(n.op, n.args);
-      default: return { curvature: "unknown", sign: UNSIGNED };
+      case "pow":
+        return power(n.base, n.exp);
+      case "apply":
+        return atom(n.op, n.args);
+      default:
+        return { curvature: "unknown", sign: UNSIGNED };
     }
   };
   const power = (base: Node, exp: Node): Info => {
@@ -129,7 +144,13 @@ export function dcpCurvature(root: Node, xs: readonly Node[]): Curvature {
       const k = Number(p.num);
       if (k > 0 && k % 2 === 0) {
         // t^k: convex, decreasing for t ≤ 0 and increasing for t ≥ 0.
-        const curvature = isAffine(c) ? "convex" : b.sign.nonneg && isConvex(c) ? "convex" : b.sign.nonpos && isConcave(c) ? "convex" : "unknown";
+        const curvature = isAffine(c)
+          ? "convex"
+          : b.sign.nonneg && isConvex(c)
+            ? "convex"
+            : b.sign.nonpos && isConcave(c)
+              ? "convex"
+              : "unknown";
         return { curvature, sign: NONNEG };
       }
       if (k > 0) {
@@ -140,7 +161,9 @@ export function dcpCurvature(root: Node, xs: readonly Node[]): Curvature {
       // Negative powers are defined where the base is not 0: one sign of the base, strictly.
       if (b.sign.positive) return { curvature: compose("convex", "down", c), sign: POSITIVE };
       if (b.sign.negative) {
-        return k % 2 === 0 ? { curvature: compose("convex", "up", c), sign: POSITIVE } : { curvature: compose("concave", "down", c), sign: negated(POSITIVE) };
+        return k % 2 === 0
+          ? { curvature: compose("convex", "up", c), sign: POSITIVE }
+          : { curvature: compose("concave", "down", c), sign: negated(POSITIVE) };
       }
       return { curvature: "unknown", sign: UNSIGNED };
     }
@@ -167,7 +190,15 @@ export function dcpCurvature(root: Node, xs: readonly Node[]): Curvature {
       const varying = factors.filter(dependsOnVariables);
       const c = floatValue(mul(...factors.filter((f) => !dependsOnVariables(f))));
       const v = varying[0];
-      if (varying.length !== 1 || c === null || c < 0 || v.kind !== "pow" || v.exp.kind !== "num" || !v.exp.value.equals(Rational.int(2))) return false;
+      if (
+        varying.length !== 1 ||
+        c === null ||
+        c < 0 ||
+        v.kind !== "pow" ||
+        v.exp.kind !== "num" ||
+        !v.exp.value.equals(Rational.int(2))
+      )
+        return false;
       // (affine)² or |affine|², as ‖[a, b]‖ is written.
       const inner = v.base.kind === "apply" && v.base.op === "abs" ? v.base.args[0] : v.base;
       return isAffine(info(inner).curvature);
@@ -184,7 +215,12 @@ export function dcpCurvature(root: Node, xs: readonly Node[]): Curvature {
       const c = floatValue(mul(...factors.filter((f) => !dependsOnVariables(f))));
       const v = varying[0];
       exps++;
-      const exponent = v?.kind === "apply" && v.op === "exp" ? v.args[0] : v?.kind === "pow" && !dependsOnVariables(v.base) && (floatValue(v.base) ?? 0) > 0 ? v.exp : null;
+      const exponent =
+        v?.kind === "apply" && v.op === "exp"
+          ? v.args[0]
+          : v?.kind === "pow" && !dependsOnVariables(v.base) && (floatValue(v.base) ?? 0) > 0
+            ? v.exp
+            : null;
       return varying.length === 1 && c !== null && c > 0 && exponent !== null && isAffine(info(exponent).curvature);
     });
     return ok && exps > 0;
@@ -193,29 +229,49 @@ export function dcpCurvature(root: Node, xs: readonly Node[]): Curvature {
     const a = args.map(info);
     const c = a[0]?.curvature ?? "unknown";
     switch (op) {
-      case "exp": return { curvature: compose("convex", "up", c), sign: POSITIVE };
-      case "softplus": return { curvature: compose("convex", "up", c), sign: POSITIVE };
-      case "relu": return { curvature: compose("convex", "up", c), sign: NONNEG };
-      case "log": return { curvature: isLogSumExp(args[0]) ? "convex" : compose("concave", "up", c), sign: UNSIGNED };
-      case "cosh": return { curvature: compose("convex", "none", c), sign: POSITIVE };
+      case "exp":
+        return { curvature: compose("convex", "up", c), sign: POSITIVE };
+      case "softplus":
+        return { curvature: compose("convex", "up", c), sign: POSITIVE };
+      case "relu":
+        return { curvature: compose("convex", "up", c), sign: NONNEG };
+      case "log":
+        return { curvature: isLogSumExp(args[0]) ? "convex" : compose("concave", "up", c), sign: UNSIGNED };
+      case "cosh":
+        return { curvature: compose("convex", "none", c), sign: POSITIVE };
       case "abs": {
-        const curvature = isAffine(c) ? "convex" : a[0].sign.nonneg ? compose("convex", "up", c) : a[0].sign.nonpos ? compose("convex", "down", c) : "unknown";
+        const curvature = isAffine(c)
+          ? "convex"
+          : a[0].sign.nonneg
+            ? compose("convex", "up", c)
+            : a[0].sign.nonpos
+              ? compose("convex", "down", c)
+              : "unknown";
         return { curvature, sign: NONNEG };
       }
       case "max": {
         const curvature: Curvature = a.every((x) => isConvex(x.curvature)) ? "convex" : "unknown";
-        return { curvature, sign: { ...UNSIGNED, nonneg: a.some((x) => x.sign.nonneg), positive: a.some((x) => x.sign.positive) } };
+        return {
+          curvature,
+          sign: { ...UNSIGNED, nonneg: a.some((x) => x.sign.nonneg), positive: a.some((x) => x.sign.positive) },
+        };
       }
       case "min": {
         const curvature: Curvature = a.every((x) => isConcave(x.curvature)) ? "concave" : "unknown";
-        return { curvature, sign: { ...UNSIGNED, nonpos: a.some((x) => x.sign.nonpos), negative: a.some((x) => x.sign.negative) } };
+        return {
+          curvature,
+          sign: { ...UNSIGNED, nonpos: a.some((x) => x.sign.nonpos), negative: a.some((x) => x.sign.negative) },
+        };
       }
       case "leaky_relu": {
         // leaky_relu(t, α) = max(t, αt) for α ≤ 1 (convex), min(t, αt) for α ≥ 1 (concave); increasing for α ≥ 0.
         const alpha = args[1] ? floatValue(args[1]) : 0.01;
         if (alpha === null || (args[1] && dependsOnVariables(args[1]))) return { curvature: "unknown", sign: UNSIGNED };
         const monotone = alpha >= 0 ? "up" : "none";
-        return { curvature: alpha <= 1 ? compose("convex", monotone, c) : compose("concave", monotone, c), sign: UNSIGNED };
+        return {
+          curvature: alpha <= 1 ? compose("convex", monotone, c) : compose("concave", monotone, c),
+          sign: UNSIGNED,
+        };
       }
       case "logsumexp": {
         const entries = args[0]?.kind === "tensor" ? args[0].entries.map(info) : a;
@@ -225,7 +281,10 @@ export function dcpCurvature(root: Node, xs: readonly Node[]): Curvature {
         const entries = args[0]?.kind === "tensor" ? args[0].entries.map(info) : null;
         const p = args[1] ? floatValue(args[1]) : 2;
         const isNorm = args.length === 1 || (p !== null && p >= 1) || args[1]?.kind === "str";
-        return { curvature: entries && isNorm && entries.every((x) => isAffine(x.curvature)) ? "convex" : "unknown", sign: NONNEG };
+        return {
+          curvature: entries && isNorm && entries.every((x) => isAffine(x.curvature)) ? "convex" : "unknown",
+          sign: NONNEG,
+        };
       }
       default:
         // hardtanh, σ, tanh, sin, sign, step, …: neither convex nor concave on all of ℝ.
@@ -243,14 +302,30 @@ function dependenceOn(xs: readonly Node[]): (n: Node) => boolean {
     if (known !== undefined) return known;
     let result: boolean;
     switch (m.kind) {
-      case "sym": case "indexed": result = xs.includes(m); break;
-      case "add": result = m.terms.some(walk); break;
-      case "mul": result = m.factors.some(walk); break;
-      case "pow": result = walk(m.base) || walk(m.exp); break;
-      case "apply": result = m.args.some(walk); break;
-      case "tensor": result = m.entries.some(walk); break;
-      case "bigop": result = walk(m.from) || walk(m.to) || walk(m.body); break;
-      default: result = false;
+      case "sym":
+      case "indexed":
+        result = xs.includes(m);
+        break;
+      case "add":
+        result = m.terms.some(walk);
+        break;
+      case "mul":
+        result = m.factors.some(walk);
+        break;
+      case "pow":
+        result = walk(m.base) || walk(m.exp);
+        break;
+      case "apply":
+        result = m.args.some(walk);
+        break;
+      case "tensor":
+        result = m.entries.some(walk);
+        break;
+      case "bigop":
+        result = walk(m.from) || walk(m.to) || walk(m.body);
+        break;
+      default:
+        result = false;
     }
     memo.set(m, result);
     return result;
@@ -267,12 +342,18 @@ function isSmooth(n: Node): boolean {
     if (seen.has(m)) return true;
     seen.add(m);
     switch (m.kind) {
-      case "add": return m.terms.every(walk);
-      case "mul": return m.factors.every(walk);
-      case "pow": return walk(m.base) && walk(m.exp);
-      case "apply": return !KINKED.has(m.op) && m.args.every(walk);
-      case "tensor": return m.entries.every(walk);
-      default: return true;
+      case "add":
+        return m.terms.every(walk);
+      case "mul":
+        return m.factors.every(walk);
+      case "pow":
+        return walk(m.base) && walk(m.exp);
+      case "apply":
+        return !KINKED.has(m.op) && m.args.every(walk);
+      case "tensor":
+        return m.entries.every(walk);
+      default:
+        return true;
     }
   };
   return walk(n);
@@ -281,12 +362,16 @@ function isSmooth(n: Node): boolean {
 type Verdict = "true" | "false" | "undecided";
 
 function verdict(convex: Verdict, reason: string): Node {
-  return struct("convexity", [{ name: "convex", value: str(convex) }, { name: "reason", value: str(reason) }]);
+  return struct("convexity", [
+    { name: "convex", value: str(convex) },
+    { name: "reason", value: str(reason) },
+  ]);
 }
 
 function subsets(n: number): number[][] {
   const out: number[][] = [];
-  for (let mask = 1; mask < 1 << n; mask++) out.push(Array.from({ length: n }, (_, i) => i).filter((i) => mask & (1 << i)));
+  for (let mask = 1; mask < 1 << n; mask++)
+    out.push(Array.from({ length: n }, (_, i) => i).filter((i) => mask & (1 << i)));
   return out;
 }
 
@@ -303,19 +388,30 @@ function isRationalValued(n: Node): boolean {
     if (seen.has(m)) return true;
     seen.add(m);
     switch (m.kind) {
-      case "num": case "sym": return true;
-      case "add": return m.terms.every(walk);
-      case "mul": return m.factors.every(walk);
-      case "pow": return m.exp.kind === "num" && m.exp.value.isInteger() && walk(m.base);
-      case "apply": return RATIONAL_OPS.has(m.op) && m.args.every(walk);
-      default: return false;
+      case "num":
+      case "sym":
+        return true;
+      case "add":
+        return m.terms.every(walk);
+      case "mul":
+        return m.factors.every(walk);
+      case "pow":
+        return m.exp.kind === "num" && m.exp.value.isInteger() && walk(m.base);
+      case "apply":
+        return RATIONAL_OPS.has(m.op) && m.args.every(walk);
+      default:
+        return false;
     }
   };
   return walk(n);
 }
 
 /** f at a point: exactly when it folds to a rational, else in floating point; null where undefined. */
-function valueAt(f: Node, xs: readonly Node[], point: readonly number[]): { exact: Rational | null; float: number } | null {
+function valueAt(
+  f: Node,
+  xs: readonly Node[],
+  point: readonly number[],
+): { exact: Rational | null; float: number } | null {
   const rationalPoint = point.map((v) => Rational.fromFloat(v));
   const exactNode = isRationalValued(f) ? substitute(f, new Map(xs.map((x, i) => [x, num(rationalPoint[i])]))) : null;
   if (exactNode?.kind === "num") return { exact: exactNode.value, float: exactNode.value.toNumber() };
@@ -328,7 +424,9 @@ function describePoint(xs: readonly Node[], p: readonly number[]): string {
     const r = Rational.fromFloat(v);
     return r.den <= 1000n ? toPretty(num(r)) : v.toPrecision(6);
   };
-  return xs.length === 1 ? `${toPretty(xs[0])} = ${show(p[0])}` : `(${xs.map(toPretty).join(", ")}) = (${p.map(show).join(", ")})`;
+  return xs.length === 1
+    ? `${toPretty(xs[0])} = ${show(p[0])}`
+    : `(${xs.map(toPretty).join(", ")}) = (${p.map(show).join(", ")})`;
 }
 
 /**
@@ -345,7 +443,11 @@ function midpointWitness(f: Node, xs: readonly Node[], a0: readonly number[], b0
   const m = a.map((v, i) => (v + b[i]) / 2);
   // A quick look in floating point first: most pairs are on or below the chord, to rounding.
   const quick = [a, b, m].map((p) => evaluateAt(f, new Map(xs.map((x, i) => [x, p[i]]))));
-  if (quick.every(Number.isFinite) && quick[2] - (quick[0] + quick[1]) / 2 <= 1e-9 * Math.max(1, ...quick.map(Math.abs))) return null;
+  if (
+    quick.every(Number.isFinite) &&
+    quick[2] - (quick[0] + quick[1]) / 2 <= 1e-9 * Math.max(1, ...quick.map(Math.abs))
+  )
+    return null;
   const fa = valueAt(f, xs, a);
   const fb = valueAt(f, xs, b);
   if (!fa || !fb) return null;
@@ -354,17 +456,23 @@ function midpointWitness(f: Node, xs: readonly Node[], a0: readonly number[], b0
   if (!fm) {
     // Undefined at the midpoint, perhaps only by rounding: require a clear failure (NaN, not a pole's overflow).
     const again = evaluateAt(f, new Map(xs.map((x, i) => [x, m[i]])));
-    return Number.isNaN(again) ? `f is defined at ${where} but not at their midpoint, so its domain is not convex` : null;
+    return Number.isNaN(again)
+      ? `f is defined at ${where} but not at their midpoint, so its domain is not convex`
+      : null;
   }
   if (fa.exact && fb.exact && fm.exact) {
     const chord = fa.exact.add(fb.exact).div(Rational.int(2));
-    return fm.exact.compare(chord) > 0 ? `at ${where} the midpoint value ${toPretty(num(fm.exact))} lies above the chord's ${toPretty(num(chord))}` : null;
+    return fm.exact.compare(chord) > 0
+      ? `at ${where} the midpoint value ${toPretty(num(fm.exact))} lies above the chord's ${toPretty(num(chord))}`
+      : null;
   }
   // Floating point only near the origin (exp(−700) underflows to 0 and bends a chord), with a margin well above rounding.
   if ([...a, ...b].some((v) => Math.abs(v) > 50)) return null;
   const chord = (fa.float + fb.float) / 2;
   const margin = 1e-7 * Math.max(1, Math.abs(fa.float), Math.abs(fb.float), Math.abs(fm.float));
-  return fm.float - chord > margin ? `at ${where} the midpoint value ${fm.float.toPrecision(8)} lies above the chord's ${chord.toPrecision(8)}` : null;
+  return fm.float - chord > margin
+    ? `at ${where} the midpoint value ${fm.float.toPrecision(8)} lies above the chord's ${chord.toPrecision(8)}`
+    : null;
 }
 
 /** A deterministic sequence in [−1, 1). */
@@ -404,14 +512,21 @@ function searchHessian(f: Node, H: Node & { kind: "tensor" }, xs: readonly Node[
     if (k % 32 === 0) checkBudget();
     const p = Array.from({ length: n }, () => Math.round(random() * (k % 3 === 0 ? 1 : 5) * 64) / 64);
     const at = new Map(xs.map((x, i) => [x, p[i]]));
-    const M = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => evaluateAt(H.entries[i * n + j], at)));
+    const M = Array.from({ length: n }, (_, i) =>
+      Array.from({ length: n }, (_, j) => evaluateAt(H.entries[i * n + j], at)),
+    );
     if (M.flat().some((v) => !Number.isFinite(v))) continue;
     const { values, vectors } = symmetricEigen(M);
     const last = values.length - 1;
     if (values[last] >= -1e-9) continue;
     const v = vectors[last];
     for (const t of [1, 1e-1, 1e-2, 1e-3]) {
-      const witness = midpointWitness(f, xs, p.map((x, i) => x - t * v[i]), p.map((x, i) => x + t * v[i]));
+      const witness = midpointWitness(
+        f,
+        xs,
+        p.map((x, i) => x - t * v[i]),
+        p.map((x, i) => x + t * v[i]),
+      );
       if (witness) return witness;
     }
   }
@@ -429,8 +544,12 @@ function univariatePolynomialConvex(f: Node, x: Node): boolean | null {
   for (const [key, c] of p.terms) coefficients[exponentsOf(key)[0] ?? 0] = c;
   const roots = realRoots(coefficients.map((c) => num(c)));
   if (roots === "all") return true;
-  const at = roots.map((r) => floatValue(r.value)).filter((v): v is number => v !== null).sort((a, b) => a - b);
-  const probes = at.length === 0 ? [0] : [at[0] - 1, ...at.slice(1).map((v, i) => (v + at[i]) / 2), at[at.length - 1] + 1];
+  const at = roots
+    .map((r) => floatValue(r.value))
+    .filter((v): v is number => v !== null)
+    .sort((a, b) => a - b);
+  const probes =
+    at.length === 0 ? [0] : [at[0] - 1, ...at.slice(1).map((v, i) => (v + at[i]) / 2), at[at.length - 1] + 1];
   return probes.every((t) => p.evaluateFloat([t]) >= 0);
 }
 
@@ -442,18 +561,31 @@ export function convexity(f: Node, vars?: readonly Node[]): Node {
   const H = smooth ? hessian(f, xs) : null;
   const exact = H?.kind === "tensor" && H.shape.length === 2 ? asRationals(H) : null;
   if (H && exact) {
-    if (principalMinorsNonNegative(exact)) return verdict("true", `the Hessian ${toPretty(H)} is constant and positive semidefinite (every principal minor ≥ 0)`);
+    if (principalMinorsNonNegative(exact))
+      return verdict(
+        "true",
+        `the Hessian ${toPretty(H)} is constant and positive semidefinite (every principal minor ≥ 0)`,
+      );
     const witness = searchHessian(f, H as Node & { kind: "tensor" }, xs);
-    return verdict("false", `the Hessian ${toPretty(H)} is constant and not positive semidefinite${witness ? `: ${witness}` : ""}`);
+    return verdict(
+      "false",
+      `the Hessian ${toPretty(H)} is constant and not positive semidefinite${witness ? `: ${witness}` : ""}`,
+    );
   }
   const curvature = dcpCurvature(f, xs);
   if (isConvex(curvature)) {
     const what = curvature === "convex" ? "convex" : "affine";
-    return verdict("true", `${what} by the disciplined-convex-programming rules (each atom's curvature and monotonicity)`);
+    return verdict(
+      "true",
+      `${what} by the disciplined-convex-programming rules (each atom's curvature and monotonicity)`,
+    );
   }
   if (H) {
     if (xs.length === 1 && univariatePolynomialConvex(f, xs[0]) === true) {
-      return verdict("true", `the second derivative ${toPretty(differentiate(f, xs[0], 2))} is a polynomial that is never negative`);
+      return verdict(
+        "true",
+        `the second derivative ${toPretty(differentiate(f, xs[0], 2))} is a polynomial that is never negative`,
+      );
     }
     if (H.kind === "tensor") {
       const witness = searchHessian(f, H, xs);
@@ -465,4 +597,3 @@ export function convexity(f: Node, vars?: readonly Node[]): Node {
   const tried = `${curvature === "concave" ? "concave" : "not decided"} by the disciplined-convex-programming rules${smooth ? ", the Hessian is not constant" : ""}, and no midpoint above a chord was found among ${PAIRS} pairs of points`;
   return verdict("undecided", tried);
 }
-

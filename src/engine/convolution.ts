@@ -10,8 +10,12 @@ import { showShape } from "../graph/shape.js";
 import { checkBudget, reserveEntries } from "../graph/budget.js";
 
 function requireArray(name: string, what: string, n: Node, rank: number): Tensor {
-  if (n.kind !== "tensor") throw mathError(`${name} needs the ${what} as a ${rank === 1 ? "vector" : "matrix"} of values, not a symbolic array`);
-  if (n.shape.length !== rank) throw shapeError(`${name} needs the ${what} as a ${rank === 1 ? "vector" : "matrix"}, not a ${showShape(n.shape)}`);
+  if (n.kind !== "tensor")
+    throw mathError(
+      `${name} needs the ${what} as a ${rank === 1 ? "vector" : "matrix"} of values, not a symbolic array`,
+    );
+  if (n.shape.length !== rank)
+    throw shapeError(`${name} needs the ${what} as a ${rank === 1 ? "vector" : "matrix"}, not a ${showShape(n.shape)}`);
   return n;
 }
 
@@ -44,12 +48,16 @@ export function convolve2d(image: Node, kernel: Node, { padding, stride, flip }:
   if (padding < 0 || stride < 1) throw mathError(`${name}'s padding is a whole number ≥ 0 and its stride ≥ 1`);
   const X = rowsOf(requireArray(name, "image", image, 2));
   let K = rowsOf(requireArray(name, "kernel", kernel, 2));
-  if (flip) K = K.slice().reverse().map((row) => row.slice().reverse());
+  if (flip)
+    K = K.slice()
+      .reverse()
+      .map((row) => row.slice().reverse());
   const [h, w] = [X.length, X[0].length];
   const [kh, kw] = [K.length, K[0].length];
   const outH = Math.floor((h + 2 * padding - kh) / stride) + 1;
   const outW = Math.floor((w + 2 * padding - kw) / stride) + 1;
-  if (outH < 1 || outW < 1) throw shapeError(`a ${kh}×${kw} kernel does not fit in a ${h}×${w} image with padding ${padding}`);
+  if (outH < 1 || outW < 1)
+    throw shapeError(`a ${kh}×${kw} kernel does not fit in a ${h}×${w} image with padding ${padding}`);
   reserveEntries(outH * outW * kh * kw, "the convolution");
   const at = (r: number, c: number) => (r < 0 || c < 0 || r >= h || c >= w ? ZERO : X[r][c]);
   const rows: Node[][] = [];
@@ -58,7 +66,8 @@ export function convolve2d(image: Node, kernel: Node, { padding, stride, flip }:
     const row: Node[] = [];
     for (let j = 0; j < outW; j++) {
       const terms: Node[] = [];
-      for (let u = 0; u < kh; u++) for (let v = 0; v < kw; v++) terms.push(mul(at(i * stride + u - padding, j * stride + v - padding), K[u][v]));
+      for (let u = 0; u < kh; u++)
+        for (let v = 0; v < kw; v++) terms.push(mul(at(i * stride + u - padding, j * stride + v - padding), K[u][v]));
       row.push(add(...terms));
     }
     rows.push(row);

@@ -55,11 +55,19 @@ export function eigen(A: Node): Node {
     const values = floats.eigenvalues(f);
     if (values.some((v) => Math.abs(v.im) > 1e-12)) {
       return struct("eig", [
-        { name: "values", value: tuple(values.map((v) => (v.im === 0 ? float(v.re) : str(`${v.re} ${v.im < 0 ? "-" : "+"} ${Math.abs(v.im)}i`)))) },
+        {
+          name: "values",
+          value: tuple(
+            values.map((v) => (v.im === 0 ? float(v.re) : str(`${v.re} ${v.im < 0 ? "-" : "+"} ${Math.abs(v.im)}i`))),
+          ),
+        },
         { name: "method", value: str("numeric (Hessenberg QR)") },
       ]);
     }
-    const vecs = floats.eigenvectors(f, values.map((v) => v.re));
+    const vecs = floats.eigenvectors(
+      f,
+      values.map((v) => v.re),
+    );
     return struct("eig", [
       { name: "values", value: tuple(values.map((v) => float(v.re))) },
       { name: "vectors", value: tuple(vecs.map((v) => vectorOf(v.map(float)))) },

@@ -9,7 +9,14 @@ import { substitute } from "./substitute.js";
 /** Called after each step with the step number and the point reached (for progress displays). */
 export type OnStep = (step: number, point: Node) => void;
 
-export function gradientDescent(f: Node, vars: readonly Node[], start: readonly Node[], eta: Node, steps: number, onStep?: OnStep): Node {
+export function gradientDescent(
+  f: Node,
+  vars: readonly Node[],
+  start: readonly Node[],
+  eta: Node,
+  steps: number,
+  onStep?: OnStep,
+): Node {
   if (steps < 1 || steps > 10_000) throw mathError("steps must be between 1 and 10,000");
   const grad = gradient(f, vars);
   const partials = grad.kind === "tensor" ? grad.entries : [grad];
@@ -51,7 +58,15 @@ export interface MethodParams {
  *   rmsprop:  s ← βs + (1 − β)g², x ← x − ηg/(√s + ε)
  *   adam:     m ← β₁m + (1 − β₁)g, v ← β₂v + (1 − β₂)g², x ← x − η m̂/(√v̂ + ε) with bias correction
  */
-export function descentMethod(method: Method, f: Node, vars: readonly Node[], start: readonly Node[], p: MethodParams, steps: number, onStep?: OnStep): Node {
+export function descentMethod(
+  method: Method,
+  f: Node,
+  vars: readonly Node[],
+  start: readonly Node[],
+  p: MethodParams,
+  steps: number,
+  onStep?: OnStep,
+): Node {
   if (steps < 1 || steps > 10_000) throw mathError("steps must be between 1 and 10,000");
   const grad = gradient(f, vars);
   const partials = grad.kind === "tensor" ? grad.entries : [grad];

@@ -35,10 +35,17 @@ function derivative(root: Node, x: Node): Node {
     if (n === x) return ONE;
     if (CONSTANT_IF_FREE.has(n.kind) && isScalar(n.shape) && !mayDependOn(n, x)) return ZERO;
     switch (n.kind) {
-      case "num": case "float": case "const": case "str": return ZERO;
-      case "sym": return ZERO;
-      case "indexed": return ZERO;
-      case "add": return add(...n.terms.map(d));
+      case "num":
+      case "float":
+      case "const":
+      case "str":
+        return ZERO;
+      case "sym":
+        return ZERO;
+      case "indexed":
+        return ZERO;
+      case "add":
+        return add(...n.terms.map(d));
       case "mul": {
         const terms = n.factors.map((f, i) => {
           const df = d(f);
@@ -58,14 +65,20 @@ function derivative(root: Node, x: Node): Node {
         const entry = lookupOperator(n.op);
         if (!entry?.partials) throw mathError(`Nabla cannot yet differentiate ${n.op}`);
         const partials = entry.partials(n.args);
-        return add(...n.args.map((a, i) => {
-          const da = d(a);
-          return da === ZERO ? ZERO : mul(partials[i], da);
-        }));
+        return add(
+          ...n.args.map((a, i) => {
+            const da = d(a);
+            return da === ZERO ? ZERO : mul(partials[i], da);
+          }),
+        );
       }
-      case "tensor": return tensor(n.shape, n.entries.map(d));
-      case "bigop": return sumDerivative(n, x);
-      case "tuple": case "rel": case "record":
+      case "tensor":
+        return tensor(n.shape, n.entries.map(d));
+      case "bigop":
+        return sumDerivative(n, x);
+      case "tuple":
+      case "rel":
+      case "record":
         throw mathError(`cannot differentiate a ${n.kind === "rel" ? "relation" : n.kind}`);
     }
   };
@@ -87,7 +100,11 @@ function sumDerivative(n: Node & { kind: "bigop" }, v: Node): Node {
     const partial = differentiate(n.body, xi);
     if (partial !== ZERO) {
       const kNode = isDigits(k) ? int(Number(k)) : sym(k);
-      parts.push(rewrite(partial, (m) => (m === n.index ? kNode : m.kind === "indexed" && m.index === kNode ? sym(`${m.base}_${k}`) : undefined)));
+      parts.push(
+        rewrite(partial, (m) =>
+          m === n.index ? kNode : m.kind === "indexed" && m.index === kNode ? sym(`${m.base}_${k}`) : undefined,
+        ),
+      );
     }
   }
   return add(...parts);
@@ -109,8 +126,15 @@ export function gradient(expr: Node, vars: readonly Node[]): Node {
   if (vars.length === 1 && !isScalar(vars[0].shape)) return matrixGradient(expr, vars[0]);
   if (!isScalar(expr.shape)) throw mathError("∇ needs a scalar expression; use jacobian for a vector");
   const poly = asPolynomial(expr, vars);
-  if (poly) return tensor([vars.length], poly.at.map((k) => (k < 0 ? ZERO : poly.p.derivative(k).toNode())));
-  return tensor([vars.length], vars.map((v) => differentiate(expr, v)));
+  if (poly)
+    return tensor(
+      [vars.length],
+      poly.at.map((k) => (k < 0 ? ZERO : poly.p.derivative(k).toNode())),
+    );
+  return tensor(
+    [vars.length],
+    vars.map((v) => differentiate(expr, v)),
+  );
 }
 
 /** ∇²f: the matrix of second partials (symmetric; each pair computed once). */
@@ -142,5 +166,8 @@ export function hessian(expr: Node, vars: readonly Node[]): Node {
 }
 
 export function jacobian(exprs: readonly Node[], vars: readonly Node[]): Node {
-  return tensor([exprs.length, vars.length], exprs.flatMap((e) => vars.map((v) => differentiate(e, v))));
+  return tensor(
+    [exprs.length, vars.length],
+    exprs.flatMap((e) => vars.map((v) => differentiate(e, v))),
+  );
 }

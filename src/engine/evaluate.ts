@@ -4,7 +4,26 @@ import { memberOf } from "./members.js";
 import { BRACKET_COMMANDS } from "./commands/probability.js";
 import { MathFailure, mathError, nameError, shapeError } from "../errors.js";
 import type { Environment, UserFunction } from "../environment.js";
-import { ONE, add, apply, constant, decimal, div, indexed, mul, neg, num, pow, relation, str, struct, sub, sym, tensor, tuple } from "../graph/construct.js";
+import {
+  ONE,
+  add,
+  apply,
+  constant,
+  decimal,
+  div,
+  indexed,
+  mul,
+  neg,
+  num,
+  pow,
+  relation,
+  str,
+  struct,
+  sub,
+  sym,
+  tensor,
+  tuple,
+} from "../graph/construct.js";
 import type { Node } from "../graph/node.js";
 import { lookupOperator } from "../graph/operators.js";
 import { isScalar, sameShape, showShape } from "../graph/shape.js";
@@ -40,32 +59,70 @@ export class Evaluator {
 
   private build(e: Expr): Node {
     switch (e.kind) {
-      case "number": return decimal(e.text);
-      case "string": return str(e.value);
-      case "name": return this.name(e.name);
-      case "binary": return e.op === "+" || e.op === "-" || e.op === "*" ? this.chain(e) : this.binary(e.op, this.expr(e.left), this.expr(e.right));
-      case "neg": return neg(this.expr(e.arg));
-      case "approx": return apply("N", [this.expr(e.arg)]);
-      case "call": return this.call(e);
+      case "number":
+        return decimal(e.text);
+      case "string":
+        return str(e.value);
+      case "name":
+        return this.name(e.name);
+      case "binary":
+        return e.op === "+" || e.op === "-" || e.op === "*"
+          ? this.chain(e)
+          : this.binary(e.op, this.expr(e.left), this.expr(e.right));
+      case "neg":
+        return neg(this.expr(e.arg));
+      case "approx":
+        return apply("N", [this.expr(e.arg)]);
+      case "call":
+        return this.call(e);
       case "index": {
         // 𝔼[X], Var[X]: the notes' brackets around an expectation's argument are a call.
         const t = e.target;
-        if (t.kind === "name" && BRACKET_COMMANDS.includes(t.name) && !this.env.isUserName(t.name) && e.indices.every((i) => i !== "all")) {
-          return this.call({ kind: "call", callee: t.name, primes: 0, args: e.indices as Expr[], span: e.span, calleeSpan: t.span });
+        if (
+          t.kind === "name" &&
+          BRACKET_COMMANDS.includes(t.name) &&
+          !this.env.isUserName(t.name) &&
+          e.indices.every((i) => i !== "all")
+        ) {
+          return this.call({
+            kind: "call",
+            callee: t.name,
+            primes: 0,
+            args: e.indices as Expr[],
+            span: e.span,
+            calleeSpan: t.span,
+          });
         }
-        return this.index(this.expr(e.target), e.indices.map((i) => (i === "all" ? "all" : this.expr(i))));
+        return this.index(
+          this.expr(e.target),
+          e.indices.map((i) => (i === "all" ? "all" : this.expr(i))),
+        );
       }
-      case "member": return memberOf(this.expr(e.target), e.name, this.env);
-      case "transpose": return apply("transpose", [this.expr(e.arg)]);
-      case "matrix": return this.matrix(e.rows.map((row) => row.map((x) => this.expr(x))));
-      case "norm": return apply("norm", e.p === null ? [this.expr(e.arg)] : [this.expr(e.arg), normKind(e.p)]);
-      case "abs": return apply("abs", [this.expr(e.arg)]);
-      case "derivative": return this.derivative(this.expr(e.arg), e.vars);
-      case "partialOf": return this.derivative(this.functionBody(e.fn), e.vars);
-      case "grad": return this.gradient(e.arg, e.order, e.wrt);
-      case "bigop": return this.bigop(e);
-      case "relation": return relation(e.op, this.expr(e.left), this.expr(e.right));
-      case "range": return struct("range", [{ name: "from", value: this.expr(e.from) }, { name: "to", value: this.expr(e.to) }]);
+      case "member":
+        return memberOf(this.expr(e.target), e.name, this.env);
+      case "transpose":
+        return apply("transpose", [this.expr(e.arg)]);
+      case "matrix":
+        return this.matrix(e.rows.map((row) => row.map((x) => this.expr(x))));
+      case "norm":
+        return apply("norm", e.p === null ? [this.expr(e.arg)] : [this.expr(e.arg), normKind(e.p)]);
+      case "abs":
+        return apply("abs", [this.expr(e.arg)]);
+      case "derivative":
+        return this.derivative(this.expr(e.arg), e.vars);
+      case "partialOf":
+        return this.derivative(this.functionBody(e.fn), e.vars);
+      case "grad":
+        return this.gradient(e.arg, e.order, e.wrt);
+      case "bigop":
+        return this.bigop(e);
+      case "relation":
+        return relation(e.op, this.expr(e.left), this.expr(e.right));
+      case "range":
+        return struct("range", [
+          { name: "from", value: this.expr(e.from) },
+          { name: "to", value: this.expr(e.to) },
+        ]);
       case "arrow": {
         const items = e.items.map((i) => this.expr(i));
         return items.every(isNetworkNode) ? network(items) : tuple(items);
@@ -110,7 +167,8 @@ export class Evaluator {
     for (const { op, expr } of operands) {
       const right = this.expr(expr);
       if (additive && !isScalar(right.shape)) {
-        if (shape !== null && !sameShape(shape, right.shape)) throw shapeError(`cannot add a ${showShape(shape)} and a ${showShape(right.shape)}`);
+        if (shape !== null && !sameShape(shape, right.shape))
+          throw shapeError(`cannot add a ${showShape(shape)} and a ${showShape(right.shape)}`);
         shape ??= right.shape;
       }
       if (terms && (additive || isScalar(right.shape))) {
@@ -127,17 +185,30 @@ export class Evaluator {
 
   binary(op: string, a: Node, b: Node): Node {
     switch (op) {
-      case "+": return add(a, b);
-      case "-": return sub(a, b);
-      case "*": return isScalar(a.shape) || isScalar(b.shape) ? mul(a, b) : matmul(a, b);
-      case "/": return div(a, b);
-      case "·": return a.shape.length === 1 && b.shape.length === 1 ? apply("dot", [a, b]) : isScalar(a.shape) || isScalar(b.shape) ? mul(a, b) : matmul(a, b);
-      case "⊙": return apply("hadamard", [a, b]);
-      case "⊗": return apply("outer", [a, b]);
+      case "+":
+        return add(a, b);
+      case "-":
+        return sub(a, b);
+      case "*":
+        return isScalar(a.shape) || isScalar(b.shape) ? mul(a, b) : matmul(a, b);
+      case "/":
+        return div(a, b);
+      case "·":
+        return a.shape.length === 1 && b.shape.length === 1
+          ? apply("dot", [a, b])
+          : isScalar(a.shape) || isScalar(b.shape)
+            ? mul(a, b)
+            : matmul(a, b);
+      case "⊙":
+        return apply("hadamard", [a, b]);
+      case "⊗":
+        return apply("outer", [a, b]);
       // A matrix to a power is the matrix power (A⁻¹ the inverse); entrywise powers are a.^k's business.
       // A vector has no matrix power: v^2 is entrywise.
-      case "^": return a.shape.length < 2 ? pow(a, b) : apply("matpow", [a, b]);
-      default: throw mathError(`unknown operator ${op}`);
+      case "^":
+        return a.shape.length < 2 ? pow(a, b) : apply("matpow", [a, b]);
+      default:
+        throw mathError(`unknown operator ${op}`);
     }
   }
 
@@ -157,7 +228,9 @@ export class Evaluator {
       const [min, max] = entry.arity;
       if (args.length < min || args.length > max) {
         const wanted = min === max ? `${min}` : `${min} to ${max}`;
-        throw mathError(`${e.callee} takes ${wanted} argument${max === 1 ? "" : "s"}, not ${args.length}: ${entry.help.syntax}`);
+        throw mathError(
+          `${e.callee} takes ${wanted} argument${max === 1 ? "" : "s"}, not ${args.length}: ${entry.help.syntax}`,
+        );
       }
       return apply(entry.name, args);
     }
@@ -171,8 +244,11 @@ export class Evaluator {
     const product = this.binary("*", this.name(e.callee), factor);
     if (unknown && looksLikeFunction(e.callee)) {
       const arg = toPretty(factor);
-      const read = `${toPretty(sym(e.callee))}·${factor.kind === "sym" || factor.kind === "num" && factor.value.sign() >= 0 ? arg : `(${arg})`}`;
-      this.env.emit({ kind: "stderr", text: `warning: ${juxtapositionWarning(e.callee, read, this.knownFunctions())}\n` });
+      const read = `${toPretty(sym(e.callee))}·${factor.kind === "sym" || (factor.kind === "num" && factor.value.sign() >= 0) ? arg : `(${arg})`}`;
+      this.env.emit({
+        kind: "stderr",
+        text: `warning: ${juxtapositionWarning(e.callee, read, this.knownFunctions())}\n`,
+      });
     }
     return product;
   }
@@ -184,7 +260,9 @@ export class Evaluator {
 
   applyUser(fn: UserFunction, body: Node, args: Node[]): Node {
     if (args.length !== fn.params.length) {
-      throw mathError(`${fn.name} takes ${fn.params.length} argument${fn.params.length === 1 ? "" : "s"}, not ${args.length}`);
+      throw mathError(
+        `${fn.name} takes ${fn.params.length} argument${fn.params.length === 1 ? "" : "s"}, not ${args.length}`,
+      );
     }
     const map = new Map<Node, Node>(fn.params.map((p, i) => [p, args[i]]));
     return substitute(body, map);
@@ -200,7 +278,9 @@ export class Evaluator {
   variable(v: DiffVar | string): Node {
     const path = typeof v === "string" ? [v] : v.path;
     if (path.length > 1) throw mathError(`${path.join(".")} is not a variable here`);
-    return this.name(path[0]).kind === "sym" || this.name(path[0]).kind === "indexed" ? this.name(path[0]) : sym(path[0]);
+    return this.name(path[0]).kind === "sym" || this.name(path[0]).kind === "indexed"
+      ? this.name(path[0])
+      : sym(path[0]);
   }
 
   derivative(body: Node, vars: DiffVar[]): Node {
@@ -237,19 +317,24 @@ export class Evaluator {
     const items = resultItems(target);
     if (items) {
       const [first, ...rest] = indices;
-      if (first === "all" || first.kind !== "num" || !first.value.isInteger()) throw mathError("pick one item of the result by its number: sol[1] (indices start at 1)");
+      if (first === "all" || first.kind !== "num" || !first.value.isInteger())
+        throw mathError("pick one item of the result by its number: sol[1] (indices start at 1)");
       const k = Number(first.value.num);
       if (k < 1 || k > items.length) throw shapeError(`index ${k} is out of range 1..${items.length}`);
       return rest.length ? this.index(items[k - 1], rest) : items[k - 1];
     }
-    if (target.kind !== "tensor") throw shapeError(`cannot index a ${showShape(target.shape)}${target.kind === "sym" ? " symbol" : ""}`);
+    if (target.kind !== "tensor")
+      throw shapeError(`cannot index a ${showShape(target.shape)}${target.kind === "sym" ? " symbol" : ""}`);
     const shape = target.shape;
     if (indices.length !== shape.length) {
-      throw shapeError(`a ${showShape(shape)} takes ${shape.length} ind${shape.length === 1 ? "ex" : "ices"}, not ${indices.length}`);
+      throw shapeError(
+        `a ${showShape(shape)} takes ${shape.length} ind${shape.length === 1 ? "ex" : "ices"}, not ${indices.length}`,
+      );
     }
     const picks = indices.map((i, axis) => {
       if (i === "all") return Array.from({ length: shape[axis] }, (_, k) => k);
-      if (i.kind !== "num" || !i.value.isInteger()) throw mathError("an index must be a whole number (indices start at 1)");
+      if (i.kind !== "num" || !i.value.isInteger())
+        throw mathError("an index must be a whole number (indices start at 1)");
       const k = Number(i.value.num);
       if (k < 1 || k > shape[axis]) throw shapeError(`index ${k} is out of range 1..${shape[axis]}`);
       return [k - 1];
@@ -268,7 +353,10 @@ export class Evaluator {
   matrix(rows: Node[][]): Node {
     const width = rows[0].length;
     rows.forEach((row, i) => {
-      if (row.length !== width) throw shapeError(`row ${i + 1} of the matrix has ${row.length} ${row.length === 1 ? "entry" : "entries"} but row 1 has ${width}`);
+      if (row.length !== width)
+        throw shapeError(
+          `row ${i + 1} of the matrix has ${row.length} ${row.length === 1 ? "entry" : "entries"} but row 1 has ${width}`,
+        );
     });
     const all = rows.flat();
     if (all.every((x) => isScalar(x.shape))) {

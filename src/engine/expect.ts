@@ -26,7 +26,14 @@ import { substitute } from "./substitute.js";
 import { lookupCommand } from "./commands/table.js";
 import { lookupOperator } from "../graph/operators.js";
 import { freeSymbols } from "../graph/traverse.js";
-import { compareAnswer, namedMistake, valueWords, type AnswerComparison, type Mistake, type Tolerance } from "./answer-compare.js";
+import {
+  compareAnswer,
+  namedMistake,
+  valueWords,
+  type AnswerComparison,
+  type Mistake,
+  type Tolerance,
+} from "./answer-compare.js";
 
 /** Operators (keys of `forbidKey`) a name was computed with, each with one statement that used it (provenance.ts traces them). */
 export type Operators = ReadonlyMap<string, string>;
@@ -110,7 +117,8 @@ export function namesIn(e: unknown, out: string[] = []): string[] {
   if (node.kind === "name") add(node.name);
   if (node.kind === "call") add(node.callee);
   if (node.kind === "partialOf") add(node.fn?.[0]);
-  for (const [key, value] of Object.entries(node)) if (key !== "span" && key !== "calleeSpan" && typeof value === "object") namesIn(value, out);
+  for (const [key, value] of Object.entries(node))
+    if (key !== "span" && key !== "calleeSpan" && typeof value === "object") namesIn(value, out);
   return out;
 }
 
@@ -121,7 +129,13 @@ function answerNames(left: Expr, answers: AnswerSource | undefined): string[] {
   return namesIn(left).filter((n) => n === bare || answers.isAnswerName(n));
 }
 
-const missing = (possible: number, feedback: string): ExpectOutcome => ({ earned: 0, possible, branch: -1, verdict: "missing", feedback });
+const missing = (possible: number, feedback: string): ExpectOutcome => ({
+  earned: 0,
+  possible,
+  branch: -1,
+  verdict: "missing",
+  feedback,
+});
 
 /** The student's answers put in place in the key's environment while the left sides are read. */
 function bind(ev: Evaluator, bindings: [string, StudentBinding][]): () => void {
@@ -147,13 +161,22 @@ function bind(ev: Evaluator, bindings: [string, StudentBinding][]): () => void {
  * A function answer compares by the position of its parameters: the student's q1(t) = t² read at
  * the key's own parameters (q1(x) = … in the master, or those of a key function on the right).
  */
-function readAnswer(ev: Evaluator, left: Expr, right: Expr, answers: AnswerSource | undefined): { value: Node; renamed?: Map<Node, Node> } {
+function readAnswer(
+  ev: Evaluator,
+  left: Expr,
+  right: Expr,
+  answers: AnswerSource | undefined,
+): { value: Node; renamed?: Map<Node, Node> } {
   const fn = left.kind === "name" ? ev.env.functions.get(left.name) : undefined;
   if (!fn || left.kind !== "name") return { value: ev.expr(left) };
   const keyFn = right.kind === "name" ? ev.env.functions.get(right.name) : undefined;
-  const names = keyFn ? keyFn.params.map((p) => p.name) : answers?.keyParams(left.name) ?? fn.params.map((p) => p.name);
+  const names = keyFn
+    ? keyFn.params.map((p) => p.name)
+    : (answers?.keyParams(left.name) ?? fn.params.map((p) => p.name));
   if (names.length !== fn.params.length) {
-    throw mathError(`${left.name} takes ${fn.params.length} argument${fn.params.length === 1 ? "" : "s"}; the question asks for a function of ${names.length}`);
+    throw mathError(
+      `${left.name} takes ${fn.params.length} argument${fn.params.length === 1 ? "" : "s"}; the question asks for a function of ${names.length}`,
+    );
   }
   const params = names.map((p) => sym(p, ev.env.shapes.get(p)));
   // q(t) = x² sin(t) is not x² sin(x): where the body's free symbols share a name with the key's
@@ -161,22 +184,31 @@ function readAnswer(ev: Evaluator, left: Expr, right: Expr, answers: AnswerSourc
   const free = freeSymbols(fn.body).filter((v) => !fn.params.includes(v));
   if (!free.some((v) => params.includes(v))) return { value: ev.applyUser(fn, fn.body, params) };
   const fresh = params.map((p) => sym(`${p.name}′`, p.shape));
-  return { value: ev.applyUser(fn, fn.body, fresh), renamed: new Map(params.map((p, i) => [p as Node, fresh[i] as Node])) };
+  return {
+    value: ev.applyUser(fn, fn.body, fresh),
+    renamed: new Map(params.map((p, i) => [p as Node, fresh[i] as Node])),
+  };
 }
 
 /** The expected value of a branch whose right side names a key function is that function's body. */
 function readExpected(ev: Evaluator, right: Expr): Node {
-  if (right.kind === "name" && ev.env.functions.has(right.name) && !ev.env.values.has(right.name)) return ev.env.functions.get(right.name)!.body;
+  if (right.kind === "name" && ev.env.functions.has(right.name) && !ev.env.values.has(right.name))
+    return ev.env.functions.get(right.name)!.body;
   return ev.expr(right);
 }
 
-function forbidden(st: ExpectStatement, names: string[], operatorsOf: (name: string) => Operators | undefined): string | null {
+function forbidden(
+  st: ExpectStatement,
+  names: string[],
+  operatorsOf: (name: string) => Operators | undefined,
+): string | null {
   for (const name of names) {
     const ops = operatorsOf(name);
     if (!ops) continue;
     for (const item of st.forbid ?? []) {
       const where = ops.get(forbidKey(item));
-      if (where !== undefined) return `${name} was computed with ${item} (in “${shorten(where)}”), which this question does not allow: it earns no points here`;
+      if (where !== undefined)
+        return `${name} was computed with ${item} (in “${shorten(where)}”), which this question does not allow: it earns no points here`;
     }
   }
   return null;
@@ -191,7 +223,12 @@ function shorten(s: string): string {
  * `answers`: the student's, when grading (otherwise the session's own names); `ownOperators`: what
  * the session's own names were computed with, for `forbid` in a notebook's visible tests.
  */
-export function runExpect(st: ExpectStatement, ev: Evaluator, answers?: AnswerSource, ownOperators?: (name: string) => Operators): ExpectOutcome {
+export function runExpect(
+  st: ExpectStatement,
+  ev: Evaluator,
+  answers?: AnswerSource,
+  ownOperators?: (name: string) => Operators,
+): ExpectOutcome {
   const branches = st.branches;
   const possible = pointsOf(branches[0]);
   const names = answerNames(sides(branches[0]).answer, answers);
@@ -211,7 +248,10 @@ export function runExpect(st: ExpectStatement, ev: Evaluator, answers?: AnswerSo
   if (answers) {
     for (const b of branches) {
       const answer = namesIn(sides(b).expected).find((n) => answers.isAnswerName(n) && !ev.env.isUserName(n));
-      if (answer) throw mathError(`the expected value mentions ${answer}, an answer: the key is computed from the master's setup, locked and grading cells, never from answers`);
+      if (answer)
+        throw mathError(
+          `the expected value mentions ${answer}, an answer: the key is computed from the master's setup, locked and grading cells, never from answers`,
+        );
     }
   }
   const expected = branches.map((b) => readExpected(ev, sides(b).expected));
@@ -226,8 +266,23 @@ export function runExpect(st: ExpectStatement, ev: Evaluator, answers?: AnswerSo
     });
   } catch (err) {
     // A time, size or memory limit is the answer's; an interrupt stops the grading itself.
-    if (err instanceof MathFailure && err.reason !== "interrupt") return { earned: 0, possible, branch: -1, verdict: "incorrect", feedback: `your answer could not be evaluated: ${err.message}` };
-    if (!(err instanceof MathFailure)) return { earned: 0, possible, branch: -1, verdict: "incorrect", feedback: "your answer could not be evaluated", detail: String(err) };
+    if (err instanceof MathFailure && err.reason !== "interrupt")
+      return {
+        earned: 0,
+        possible,
+        branch: -1,
+        verdict: "incorrect",
+        feedback: `your answer could not be evaluated: ${err.message}`,
+      };
+    if (!(err instanceof MathFailure))
+      return {
+        earned: 0,
+        possible,
+        branch: -1,
+        verdict: "incorrect",
+        feedback: "your answer could not be evaluated",
+        detail: String(err),
+      };
     throw err;
   } finally {
     restore();
@@ -255,8 +310,21 @@ export function runExpect(st: ExpectStatement, ev: Evaluator, answers?: AnswerSo
     }
   }
   const c = first!;
-  const mistake = c.mistake && c.mistake.kind !== "shape" ? c.mistake : c.verdict === "not equivalent" ? mistakeOf(values[0], expected[0], tolerances[0]) ?? c.mistake : null;
-  return { earned: 0, possible, branch: -1, verdict: "incorrect", feedback: explain(c, mistake ?? null, values[0], expected[0]), detail: c.reason, counterexample: c.counterexample };
+  const mistake =
+    c.mistake && c.mistake.kind !== "shape"
+      ? c.mistake
+      : c.verdict === "not equivalent"
+        ? (mistakeOf(values[0], expected[0], tolerances[0]) ?? c.mistake)
+        : null;
+  return {
+    earned: 0,
+    possible,
+    branch: -1,
+    verdict: "incorrect",
+    feedback: explain(c, mistake ?? null, values[0], expected[0]),
+    detail: c.reason,
+    counterexample: c.counterexample,
+  };
 }
 
 /** The common mistake, if looking for one finishes: a limit met while looking is no mistake found. */
@@ -273,24 +341,39 @@ function mistakeOf(value: Node, expected: Node, t: Tolerance): Mistake | null {
 function explain(c: AnswerComparison, mistake: Mistake | null, value: Node, expected: Node): string {
   if (mistake) {
     switch (mistake.kind) {
-      case "negated": return "your answer is the negative of the expected one: check the sign";
-      case "factor": return `your answer is off by a constant factor: it is ${mistake.factor} times the expected one`;
-      case "transposed": return "your answer is the transpose of the expected matrix";
-      case "constant": return `your answer differs from the expected one by a constant (${mistake.constant})`;
-      case "shape": return `your answer is ${valueWords(value)}, but ${valueWords(expected)} was expected`;
-      case "missing solution": return mistake.points.length === 1 ? "your answer is missing a solution" : `your answer is missing ${mistake.points.length} solutions`;
-      case "extra solution": return `your answer has ${mistake.points.length === 1 ? "a point" : "points"} that ${mistake.points.length === 1 ? "is" : "are"} not a solution: ${mistake.points.join("; ")}`;
-      case "wrong solution": return `${mistake.points.join("; ")} ${mistake.points.length === 1 ? "is" : "are"} not a solution, and a solution is missing`;
+      case "negated":
+        return "your answer is the negative of the expected one: check the sign";
+      case "factor":
+        return `your answer is off by a constant factor: it is ${mistake.factor} times the expected one`;
+      case "transposed":
+        return "your answer is the transpose of the expected matrix";
+      case "constant":
+        return `your answer differs from the expected one by a constant (${mistake.constant})`;
+      case "shape":
+        return `your answer is ${valueWords(value)}, but ${valueWords(expected)} was expected`;
+      case "missing solution":
+        return mistake.points.length === 1
+          ? "your answer is missing a solution"
+          : `your answer is missing ${mistake.points.length} solutions`;
+      case "extra solution":
+        return `your answer has ${mistake.points.length === 1 ? "a point" : "points"} that ${mistake.points.length === 1 ? "is" : "are"} not a solution: ${mistake.points.join("; ")}`;
+      case "wrong solution":
+        return `${mistake.points.join("; ")} ${mistake.points.length === 1 ? "is" : "are"} not a solution, and a solution is missing`;
     }
   }
   const ce = c.counterexample;
-  if (c.verdict === "undecided") return "the grader could not decide whether your answer is right, so it earned no points here; your instructor can review it";
+  if (c.verdict === "undecided")
+    return "the grader could not decide whether your answer is right, so it earned no points here; your instructor can review it";
   if (ce) {
-    const where = Object.entries(ce.point).map(([k, v]) => `${k} = ${v}`).join(", ");
+    const where = Object.entries(ce.point)
+      .map(([k, v]) => `${k} = ${v}`)
+      .join(", ");
     const at = where ? ` at ${where}` : "";
     const defined = (v: string) => !/^(undefined|NaN|-?Infinity|−?∞)$/.test(v.trim());
-    if (!defined(ce.left) && defined(ce.right)) return `your answer is not defined${at}, where the expected value is ${ce.right}`;
-    if (defined(ce.left) && !defined(ce.right)) return `your answer gives ${ce.left}${at}, where the expected answer is not defined`;
+    if (!defined(ce.left) && defined(ce.right))
+      return `your answer is not defined${at}, where the expected value is ${ce.right}`;
+    if (defined(ce.left) && !defined(ce.right))
+      return `your answer gives ${ce.left}${at}, where the expected answer is not defined`;
     return `your answer gives ${ce.left}${at}; the expected value there is ${ce.right}`;
   }
   if (/^off by /.test(c.reason)) return `your answer is ${c.reason}`;

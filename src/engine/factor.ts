@@ -108,7 +108,15 @@ function factorContent(p: Poly): Node {
   const monomial = mul(...p.gens.map((g, i) => pow(g, int(common[i]))));
   const rest = new Poly(
     p.gens,
-    new Map([...p.terms].map(([k, c]) => [k.split(",").map((e, i) => Number(e) - common[i]).join(","), c.div(content)])),
+    new Map(
+      [...p.terms].map(([k, c]) => [
+        k
+          .split(",")
+          .map((e, i) => Number(e) - common[i])
+          .join(","),
+        c.div(content),
+      ]),
+    ),
   );
   return mul(num(content), monomial, rest.toNode() === ONE ? ONE : rest.toNode());
 }

@@ -49,13 +49,19 @@ export const FUSIONS: readonly Fusion[] = [
   },
   {
     name: "Aᵀ B",
-    match: (n) => (isApply(n, "matmul") && isApply(n.args[0], "transpose") && isMatrix(n.args[0].args[0]) ? [n.args[0].args[0], n.args[1]] : null),
+    match: (n) =>
+      isApply(n, "matmul") && isApply(n.args[0], "transpose") && isMatrix(n.args[0].args[0])
+        ? [n.args[0].args[0], n.args[1]]
+        : null,
     kernel: ([A, B]) => kernels.transposeTimes(A, B),
     vjp: adjoints.transposeTimes,
   },
   {
     name: "diag(v) B",
-    match: (n) => (isApply(n, "matmul") && isApply(n.args[0], "diag") && isVector(n.args[0].args[0]) ? [n.args[0].args[0], n.args[1]] : null),
+    match: (n) =>
+      isApply(n, "matmul") && isApply(n.args[0], "diag") && isVector(n.args[0].args[0])
+        ? [n.args[0].args[0], n.args[1]]
+        : null,
     kernel: ([v, B]) => kernels.diagTimes(v, B),
     vjp: adjoints.diagTimes,
   },

@@ -29,8 +29,14 @@ function sideOf(e: Expr | undefined): -1 | 0 | 1 {
 
 /** `x → a` (or `x = a`): the variable and the point. */
 function approach(ev: Evaluation, e: Expr, side: -1 | 0 | 1): { x: Node; point: Point } {
-  const pair = e.kind === "arrow" && e.items.length === 2 ? e.items : e.kind === "relation" && e.op === "=" ? [e.left, e.right] : null;
-  if (!pair || pair[0].kind !== "name") throw mathError("limit needs the variable and the point, as in limit(sin(x)/x, x → 0)");
+  const pair =
+    e.kind === "arrow" && e.items.length === 2
+      ? e.items
+      : e.kind === "relation" && e.op === "="
+        ? [e.left, e.right]
+        : null;
+  if (!pair || pair[0].kind !== "name")
+    throw mathError("limit needs the variable and the point, as in limit(sin(x)/x, x → 0)");
   const x = ev.variable(pair[0].name);
   const sign = infinitySign(pair[1]);
   if (sign !== null) {
@@ -46,7 +52,8 @@ export const LIMIT: CommandEntry = {
   arity: [2, 3],
   help: {
     syntax: 'limit(f, x → a), limit(f, x → ∞), limit(f, x → a, "+")',
-    description: 'The limit of f as x tends to a (from both sides, or from the right with "+", the left with "-"), found from the series of f; "undecided" when it has none there.',
+    description:
+      'The limit of f as x tends to a (from both sides, or from the right with "+", the left with "-"), found from the series of f; "undecided" when it has none there.',
     examples: ["limit(sin(x)/x, x → 0)", "limit((2x^2 + 1)/(x^2 - 3), x → ∞)", 'limit(1/x, x → 0, "+")'],
   },
   run: ({ args }, ev) => {

@@ -54,13 +54,16 @@ function collectRight(n: Node): Node {
       groups.set(right, [...(groups.get(right) ?? []), t.args[0]]);
     } else rest.push(t);
   }
-  const collected = [...groups].map(([right, lefts]) => (lefts.length > 1 ? matmul(add(...lefts), right) : matmul(lefts[0], right)));
+  const collected = [...groups].map(([right, lefts]) =>
+    lefts.length > 1 ? matmul(add(...lefts), right) : matmul(lefts[0], right),
+  );
   return add(...collected, ...rest);
 }
 
 /** ∂f/∂X for a scalar f and a vector or matrix symbol X, in the shape of X. */
 export function matrixGradient(f: Node, x: Node): Node {
-  if (!isScalar(f.shape)) throw mathError(`the gradient needs a scalar expression, not a ${showShape(f.shape)}; use jacobian`);
+  if (!isScalar(f.shape))
+    throw mathError(`the gradient needs a scalar expression, not a ${showShape(f.shape)}; use jacobian`);
   const memo = new Map<Node, boolean>();
   const adjoint = new Map<Node, Node>([[f, ONE]]);
   const accumulate = (n: Node, contribution: Node) => {
@@ -90,7 +93,10 @@ export function matrixGradient(f: Node, x: Node): Node {
       case "apply":
         applyAdjoint(n, bar, accumulate);
         break;
-      case "num": case "float": case "const": case "sym":
+      case "num":
+      case "float":
+      case "const":
+      case "sym":
         break;
       default:
         throw mathError(`Nabla cannot differentiate a ${n.kind} by a ${showShape(x.shape)}`);
@@ -111,7 +117,10 @@ function tidy(n: Node): Node {
  */
 function distributeOverQuotients(n: Node): Node | undefined {
   if (n.kind !== "mul") return undefined;
-  const hasQuotient = (t: Node) => (t.kind === "mul" ? t.factors : [t]).some((f) => f.kind === "pow" && f.exp.kind === "num" && f.exp.value.sign() < 0);
+  const hasQuotient = (t: Node) =>
+    (t.kind === "mul" ? t.factors : [t]).some(
+      (f) => f.kind === "pow" && f.exp.kind === "num" && f.exp.value.sign() < 0,
+    );
   const i = n.factors.findIndex((f) => f.kind === "add" && f.terms.some(hasQuotient));
   if (i < 0) return undefined;
   const others = n.factors.filter((_, j) => j !== i);
@@ -167,11 +176,13 @@ export function matrixJacobian(u: Node, x: Node): Node {
         return matmul(apply("diag", [mul(v.exp, pow(v.base, sub(v.exp, ONE)))]), J(v.base));
       case "apply": {
         if (v.op === "matmul") {
-          if (dependsOn(v.args[0], x, memo)) throw mathError("the Jacobian handles products M·u with a constant matrix M");
+          if (dependsOn(v.args[0], x, memo))
+            throw mathError("the Jacobian handles products M·u with a constant matrix M");
           return simplifyIdentity(matmul(v.args[0], J(v.args[1])));
         }
         const entry = lookupOperator(v.op);
-        if (v.args.length === 1 && entry?.partials) return matmul(apply("diag", [entry.partials(v.args)[0]]), J(v.args[0]));
+        if (v.args.length === 1 && entry?.partials)
+          return matmul(apply("diag", [entry.partials(v.args)[0]]), J(v.args[0]));
         throw mathError(`Nabla cannot yet take the Jacobian of ${v.op}`);
       }
       default:

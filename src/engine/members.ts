@@ -14,7 +14,9 @@ function datasetArrays(value: Node & { kind: "record" }, env: Environment): Map<
   const data = id?.kind === "str" ? env.datasets.get(id.value) : undefined;
   if (!data) return new Map();
   const matrix = (values: Float64Array, columns: number) =>
-    columns === 1 ? tensor([values.length], Array.from(values, float)) : tensor([values.length / columns, columns], Array.from(values, float));
+    columns === 1
+      ? tensor([values.length], Array.from(values, float))
+      : tensor([values.length / columns, columns], Array.from(values, float));
   return new Map([
     ["X", matrix(data.X, data.features)],
     ["y", matrix(data.y, data.outputs)],
@@ -22,11 +24,15 @@ function datasetArrays(value: Node & { kind: "record" }, env: Environment): Map<
 }
 
 export function memberOf(value: Node, name: string, env: Environment): Node {
-  if (value.kind !== "record") throw mathError(`.${name}: only a command's result or a data set has members, not this value`);
+  if (value.kind !== "record")
+    throw mathError(`.${name}: only a command's result or a data set has members, not this value`);
   const arrays = value.tag === "dataset" ? datasetArrays(value, env) : new Map<string, Node>();
-  const found = arrays.get(name) ?? (INTERNAL.includes(name) ? undefined : value.fields.find((f) => f.name === name)?.value);
+  const found =
+    arrays.get(name) ?? (INTERNAL.includes(name) ? undefined : value.fields.find((f) => f.name === name)?.value);
   if (found) return found;
   const names = [...arrays.keys(), ...value.fields.map((f) => f.name).filter((n) => !INTERNAL.includes(n))];
   const close = didYouMean(name, names);
-  throw mathError(`this ${value.tag} has no member ${name}${close ? ` — did you mean ${close}?` : ""}; its members are ${names.join(", ")}`);
+  throw mathError(
+    `this ${value.tag} has no member ${name}${close ? ` — did you mean ${close}?` : ""}; its members are ${names.join(", ")}`,
+  );
 }

@@ -12,7 +12,15 @@ import { lookupOperator } from "../graph/operators.js";
 import { scalarKernel } from "./scalar-kernel.js";
 import { dataset as makeDataset, DATASET_NAMES, type Dataset } from "../nn/datasets.js";
 import { datasetFromCsv } from "../nn/csv.js";
-import { forward, initialise, parameterCount, type Dense, type Initializer, type LayerSpec, type LossName } from "../nn/network.js";
+import {
+  forward,
+  initialise,
+  parameterCount,
+  type Dense,
+  type Initializer,
+  type LayerSpec,
+  type LossName,
+} from "../nn/network.js";
 import type { OptimizerName, OptimizerSettings } from "../nn/optimizers.js";
 import { perceptron as runPerceptron } from "../nn/perceptron.js";
 import { Random } from "../nn/random.js";
@@ -26,7 +34,8 @@ let counter = 0;
 const fieldOf = (s: Struct, name: string) => s.fields.find((f) => f.name === name)!.value;
 const text = (n: Node) => (n.kind === "str" ? n.value : "");
 const whole = (n: Node, what: string) => {
-  if (n.kind !== "num" || !n.value.isInteger() || n.value.sign() <= 0) throw mathError(`${what} must be a positive whole number`);
+  if (n.kind !== "num" || !n.value.isInteger() || n.value.sign() <= 0)
+    throw mathError(`${what} must be a positive whole number`);
   return Number(n.value.num);
 };
 
@@ -55,14 +64,20 @@ function definedActivation(name: string): boolean {
 }
 
 function specOf(layer: Node): LayerSpec {
-  if (layer.kind !== "record" || layer.tag !== "layer") throw mathError("a network is made of layers: net = h1 → h2 → out");
+  if (layer.kind !== "record" || layer.tag !== "layer")
+    throw mathError("a network is made of layers: net = h1 → h2 → out");
   const activation = text(fieldOf(layer, "activation")) as ActivationName;
   if (!definedActivation(activation)) throw mathError(`unknown activation ${activation}`);
-  return { inputs: Number((fieldOf(layer, "inputs") as { value: { num: bigint } }).value.num), outputs: Number((fieldOf(layer, "outputs") as { value: { num: bigint } }).value.num), activation };
+  return {
+    inputs: Number((fieldOf(layer, "inputs") as { value: { num: bigint } }).value.num),
+    outputs: Number((fieldOf(layer, "outputs") as { value: { num: bigint } }).value.num),
+    activation,
+  };
 }
 
 export function layersOf(net: Node): LayerSpec[] {
-  if (net.kind === "record" && net.tag === "network") return (fieldOf(net, "layers") as Node & { kind: "tuple" }).items.map(specOf);
+  if (net.kind === "record" && net.tag === "network")
+    return (fieldOf(net, "layers") as Node & { kind: "tuple" }).items.map(specOf);
   if (net.kind === "record" && net.tag === "layer") return [specOf(net)];
   throw mathError("that is not a network");
 }
@@ -70,12 +85,18 @@ export function layersOf(net: Node): LayerSpec[] {
 /** `dense(784 → 128, relu)`. */
 export function dense(args: Expr[], ev: Evaluator): Node {
   const [shape, act] = args;
-  if (!shape || shape.kind !== "arrow" || shape.items.length !== 2) throw mathError("write dense(inputs → outputs, activation), as in dense(784 → 128, relu)");
-  const [inputs, outputs] = shape.items.map((e, i) => whole(ev.expr(e), i === 0 ? "the number of inputs" : "the number of outputs"));
+  if (!shape || shape.kind !== "arrow" || shape.items.length !== 2)
+    throw mathError("write dense(inputs → outputs, activation), as in dense(784 → 128, relu)");
+  const [inputs, outputs] = shape.items.map((e, i) =>
+    whole(ev.expr(e), i === 0 ? "the number of inputs" : "the number of outputs"),
+  );
   const name = act ? (act.kind === "name" ? act.name : act.kind === "call" ? act.callee : "") : "identity";
   // Any scalar function of the operator table, by any of its names (σ is sigmoid); linear is identity.
-  const activation = name === "linear" || name === "identity" ? "identity" : lookupOperator(name)?.name ?? name;
-  if (!definedActivation(activation)) throw mathError(`unknown activation ${name}: use identity, softmax or a function of one number such as relu, sigmoid, tanh, softplus, hardtanh`);
+  const activation = name === "linear" || name === "identity" ? "identity" : (lookupOperator(name)?.name ?? name);
+  if (!definedActivation(activation))
+    throw mathError(
+      `unknown activation ${name}: use identity, softmax or a function of one number such as relu, sigmoid, tanh, softplus, hardtanh`,
+    );
   return layerStruct({ inputs, outputs, activation });
 }
 
@@ -83,7 +104,8 @@ export function dense(args: Expr[], ev: Evaluator): Node {
 export function network(items: Node[]): Node {
   const specs = items.flatMap(layersOf);
   specs.slice(1).forEach((s, i) => {
-    if (s.inputs !== specs[i].outputs) throw mathError(`layer ${i + 2} takes ${s.inputs} inputs but layer ${i + 1} gives ${specs[i].outputs}`);
+    if (s.inputs !== specs[i].outputs)
+      throw mathError(`layer ${i + 2} takes ${s.inputs} inputs but layer ${i + 1} gives ${specs[i].outputs}`);
   });
   return struct("network", [
     { name: "layers", value: tuple(specs.map(layerStruct)) },
@@ -97,14 +119,16 @@ export function isNetworkNode(n: Node): boolean {
 }
 
 function networkId(net: Node): string {
-  if (net.kind !== "record" || net.tag !== "network") throw mathError("train a network made with →, as in net = h1 → out");
+  if (net.kind !== "record" || net.tag !== "network")
+    throw mathError("train a network made with →, as in net = h1 → out");
   return text(fieldOf(net, "id"));
 }
 
 /** `dataset("moons", n = 200, seed = 1, noise = 0.1)`: the options come checked and defaulted by the command table. */
 export function datasetNode(args: Expr[], opts: ReadonlyMap<string, Node>, ev: Evaluator): Node {
   const name = args[0]?.kind === "string" ? args[0].value : args[0]?.kind === "name" ? args[0].name : "";
-  if (!DATASET_NAMES.includes(name)) throw mathError(`unknown data set ${name || "(none)"}: try ${DATASET_NAMES.join(", ")}`);
+  if (!DATASET_NAMES.includes(name))
+    throw mathError(`unknown data set ${name || "(none)"}: try ${DATASET_NAMES.join(", ")}`);
   const n = whole(opts.get("n")!, "n");
   const seed = whole(opts.get("seed")!, "seed");
   const noise = floatValue(opts.get("noise")!) ?? 0.1;
@@ -145,7 +169,7 @@ export function loadNode(args: Expr[], ev: Evaluator): Node {
 
 function dataOf(n: Node, ev: Evaluator): Dataset {
   if (n.kind === "record" && n.tag === "dataset") return ev.env.datasets.get(text(fieldOf(n, "id")))!;
-  throw mathError("train on a data set: data = dataset(\"xor\")");
+  throw mathError('train on a data set: data = dataset("xor")');
 }
 
 function weights(ev: Evaluator, net: Node, seed: number, init: Initializer = "auto"): Dense[] {
@@ -159,19 +183,38 @@ export function trainStatement(netExpr: Expr, dataExpr: Expr, options: Expr[], e
   const net = ev.expr(netExpr);
   const data = dataOf(ev.expr(dataExpr), ev);
   const specs = layersOf(net);
-  if (specs[0].inputs !== data.features) throw mathError(`the network takes ${specs[0].inputs} inputs but the data has ${data.features} features`);
-  if (specs[specs.length - 1].outputs !== data.outputs) throw mathError(`the network gives ${specs[specs.length - 1].outputs} outputs but the data has ${data.outputs} per sample`);
-  const settings: OptimizerSettings = { name: "adam", eta: 0.01, gamma: 0.9, beta1: 0.9, beta2: 0.999, epsilon: 1e-8, l1: 0, l2: 0 };
+  if (specs[0].inputs !== data.features)
+    throw mathError(`the network takes ${specs[0].inputs} inputs but the data has ${data.features} features`);
+  if (specs[specs.length - 1].outputs !== data.outputs)
+    throw mathError(
+      `the network gives ${specs[specs.length - 1].outputs} outputs but the data has ${data.outputs} per sample`,
+    );
+  const settings: OptimizerSettings = {
+    name: "adam",
+    eta: 0.01,
+    gamma: 0.9,
+    beta1: 0.9,
+    beta2: 0.999,
+    epsilon: 1e-8,
+    l1: 0,
+    l2: 0,
+  };
   const numbers = new Map<string, number>();
   let init: Initializer = "auto";
-  let lossName: LossName = specs[specs.length - 1].activation === "softmax" ? "cce" : specs[specs.length - 1].activation === "sigmoid" ? "bce" : "mse";
+  let lossName: LossName =
+    specs[specs.length - 1].activation === "softmax"
+      ? "cce"
+      : specs[specs.length - 1].activation === "sigmoid"
+        ? "bce"
+        : "mse";
   for (const o of options) {
     if (o.kind === "call" && Object.hasOwn(OPTIMIZER_OPTIONS, o.callee)) {
       settings.name = o.callee as OptimizerName;
       if (o.callee === "rmsprop") settings.beta1 = 0.9;
       const accepted = OPTIMIZER_OPTIONS[o.callee as OptimizerName];
       for (const a of o.args) {
-        if (a.kind !== "relation" || a.op !== "=" || a.left.kind !== "name") throw mathError(`write the optimizer's settings by name, as in ${o.callee}(η = 0.01)`);
+        if (a.kind !== "relation" || a.op !== "=" || a.left.kind !== "name")
+          throw mathError(`write the optimizer's settings by name, as in ${o.callee}(η = 0.01)`);
         const option = optionNamed(accepted, a.left.name);
         if (!option) throw unknownOption(o.callee, accepted, a.left.name);
         const v = floatValue(ev.expr(a.right));
@@ -186,7 +229,8 @@ export function trainStatement(netExpr: Expr, dataExpr: Expr, options: Expr[], e
     } else if (o.kind === "relation" && o.left.kind === "name") {
       if (o.left.name === "init") {
         const name = o.right.kind === "string" ? o.right.value : o.right.kind === "name" ? o.right.name : "";
-        if (!["he", "xavier", "gaussian", "zeros"].includes(name)) throw mathError('init = "he", "xavier", "gaussian" or "zeros"');
+        if (!["he", "xavier", "gaussian", "zeros"].includes(name))
+          throw mathError('init = "he", "xavier", "gaussian" or "zeros"');
         init = name as Initializer;
       } else if (o.left.name === "loss") {
         const name = o.right.kind === "name" ? o.right.name : "";
@@ -199,7 +243,8 @@ export function trainStatement(netExpr: Expr, dataExpr: Expr, options: Expr[], e
         if (v === null) throw mathError(`${setting.name} must be a number`);
         numbers.set(setting.name, v);
       }
-    } else throw mathError("train options are an optimizer (adam(η = 0.01)) and settings such as epochs = 500, batch = 4");
+    } else
+      throw mathError("train options are an optimizer (adam(η = 0.01)) and settings such as epochs = 500, batch = 4");
   }
   settings.l1 = numbers.get("l1") ?? 0;
   settings.l2 = numbers.get("l2") ?? 0;
@@ -223,7 +268,12 @@ export function trainStatement(netExpr: Expr, dataExpr: Expr, options: Expr[], e
     onEpoch: (epoch, trainLoss, valLoss) => {
       if (epoch % every === 0 || epoch === epochs || Date.now() - shown >= 1000) {
         shown = Date.now();
-        ev.env.emit({ kind: "display", text: `training: epoch ${epoch} of ${epochs}, loss ${trainLoss.toPrecision(4)}${valLoss === null ? "" : `, validation ${valLoss.toPrecision(4)}`}`, displayId, update: true });
+        ev.env.emit({
+          kind: "display",
+          text: `training: epoch ${epoch} of ${epochs}, loss ${trainLoss.toPrecision(4)}${valLoss === null ? "" : `, validation ${valLoss.toPrecision(4)}`}`,
+          displayId,
+          update: true,
+        });
       }
     },
   });
@@ -233,7 +283,9 @@ export function trainStatement(netExpr: Expr, dataExpr: Expr, options: Expr[], e
     { name: "accuracy", value: float(measureAccuracy(layers, data)) },
     { name: "stopped", value: str(result.stoppedEarly ? "early" : "") },
     { name: "history", value: tuple(result.history.loss.map(float)) },
-    ...(result.history.validation.length ? [{ name: "validation", value: tuple(result.history.validation.map(float)) }] : []),
+    ...(result.history.validation.length
+      ? [{ name: "validation", value: tuple(result.history.validation.map(float)) }]
+      : []),
   ]);
 }
 
@@ -245,9 +297,16 @@ export function accuracyOf(args: Expr[], ev: Evaluator): Node {
 
 export function perceptronOf(args: Expr[], eta: number, ev: Evaluator): Node {
   const target = args[0];
-  const data = target?.kind === "name" && DATASET_NAMES.includes(target.name) && !ev.env.values.has(target.name) ? makeDataset(target.name) : dataOf(ev.expr(target), ev);
+  const data =
+    target?.kind === "name" && DATASET_NAMES.includes(target.name) && !ev.env.values.has(target.name)
+      ? makeDataset(target.name)
+      : dataOf(ev.expr(target), ev);
   const run = runPerceptron(data, eta);
-  const lines = run.steps.map((s) => str(`epoch ${s.epoch}: x = (${s.x.join(", ")}), y = ${s.y}, ŷ = ${s.prediction}${s.error ? `, error ${s.error > 0 ? "+" : ""}${s.error} → w = (${s.w.join(", ")}), b = ${s.b}` : ""}`));
+  const lines = run.steps.map((s) =>
+    str(
+      `epoch ${s.epoch}: x = (${s.x.join(", ")}), y = ${s.y}, ŷ = ${s.prediction}${s.error ? `, error ${s.error > 0 ? "+" : ""}${s.error} → w = (${s.w.join(", ")}), b = ${s.b}` : ""}`,
+    ),
+  );
   return struct("perceptron", [
     { name: "steps", value: tuple(lines) },
     { name: "w", value: tuple(run.w.map((w) => float(w))) },
@@ -260,7 +319,9 @@ export function perceptronOf(args: Expr[], eta: number, ev: Evaluator): Node {
 function shareOut(n: Node): Node {
   if (n.kind !== "add") return n;
   const factorsOf = (t: Node): readonly Node[] => (t.kind === "mul" ? t.factors : [t]);
-  const common = factorsOf(n.terms[0]).filter((f) => f.kind !== "num" && n.terms.every((t) => factorsOf(t).includes(f)));
+  const common = factorsOf(n.terms[0]).filter(
+    (f) => f.kind !== "num" && n.terms.every((t) => factorsOf(t).includes(f)),
+  );
   if (common.length === 0) return n;
   const rest = n.terms.map((t) => {
     const left = [...factorsOf(t)];
@@ -279,8 +340,16 @@ function shareOut(n: Node): Node {
 export function backpropOf(args: Expr[], ev: Evaluator): Node {
   const specs = layersOf(ev.expr(args[0]));
   const L = specs.length;
-  const lossName = args[1]?.kind === "name" ? args[1].name : specs[L - 1].activation === "softmax" ? "cce" : specs[L - 1].activation === "sigmoid" ? "bce" : "mse";
-  if (lossName !== "cce" && lossName !== "bce" && lossName !== "mse") throw mathError(`backprop knows the losses cce, bce and mse, not ${lossName}`);
+  const lossName =
+    args[1]?.kind === "name"
+      ? args[1].name
+      : specs[L - 1].activation === "softmax"
+        ? "cce"
+        : specs[L - 1].activation === "sigmoid"
+          ? "bce"
+          : "mse";
+  if (lossName !== "cce" && lossName !== "bce" && lossName !== "mse")
+    throw mathError(`backprop knows the losses cce, bce and mse, not ${lossName}`);
   const width = (l: number) => (l === 0 ? specs[0].inputs : specs[l - 1].outputs);
   const named = (name: string, l: number, shape: number[]) => sym(`${name}^${l}`, shape);
   // A layer of one unit has scalar z, a, b and δ (and a row of weights).
@@ -296,9 +365,11 @@ export function backpropOf(args: Expr[], ev: Evaluator): Node {
   const y = sym("y", column(L));
   const out = f(L, z(L));
   const loss =
-    lossName === "cce" ? neg(apply("sum", [mul(y, apply("log", [out]))]))
-    : lossName === "bce" ? neg(apply("sum", [add(mul(y, apply("log", [out])), mul(sub(ONE, y), apply("log", [sub(ONE, out)])))]))
-    : apply("sum", [pow(sub(out, y), int(2))]);
+    lossName === "cce"
+      ? neg(apply("sum", [mul(y, apply("log", [out]))]))
+      : lossName === "bce"
+        ? neg(apply("sum", [add(mul(y, apply("log", [out])), mul(sub(ONE, y), apply("log", [sub(ONE, out)])))]))
+        : apply("sum", [pow(sub(out, y), int(2))]);
   const pairing = (u: Node, v: Node) => (u.shape.length === 0 ? mul(u, v) : apply("dot", [u, v]));
   // y is one-hot for cross-entropy: its entries sum to 1.
   const oneHot = lossName === "cce" ? new Map<Node, Node>([[apply("sum", [y]), ONE]]) : new Map<Node, Node>();
@@ -314,7 +385,12 @@ export function backpropOf(args: Expr[], ev: Evaluator): Node {
     const zl = pairing(delta(l), add(apply("matmul", [W(l), a(l - 1)]), b(l)));
     equations.push(["∂", W(l), matrixGradient(zl, W(l))], ["∂", b(l), matrixGradient(zl, b(l))]);
   }
-  const note = lossName === "cce" ? "one sample's cross-entropy, y one-hot" : lossName === "bce" ? "one sample's binary cross-entropy" : "one sample's squared error Σ(a − y)²";
+  const note =
+    lossName === "cce"
+      ? "one sample's cross-entropy, y one-hot"
+      : lossName === "bce"
+        ? "one sample's binary cross-entropy"
+        : "one sample's squared error Σ(a − y)²";
   return struct("backprop", [
     { name: "equations", value: tuple(equations.map(([what, name, value]) => tuple([str(what), name, value]))) },
     { name: "note", value: str(`ℓ = ${note}`) },

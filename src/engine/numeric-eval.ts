@@ -10,12 +10,25 @@ export function evaluateAt(root: Node, point: ReadonlyMap<Node, number>): number
     if (seen !== undefined) return seen;
     let v: number;
     switch (n.kind) {
-      case "num": v = n.value.toNumber(); break;
-      case "float": v = n.value; break;
-      case "const": v = n.name === "π" ? Math.PI : Math.E; break;
-      case "sym": case "indexed": v = point.get(n) ?? NaN; break;
-      case "add": v = n.terms.reduce((s, t) => s + walk(t), 0); break;
-      case "mul": v = n.factors.reduce((p, f) => p * walk(f), 1); break;
+      case "num":
+        v = n.value.toNumber();
+        break;
+      case "float":
+        v = n.value;
+        break;
+      case "const":
+        v = n.name === "π" ? Math.PI : Math.E;
+        break;
+      case "sym":
+      case "indexed":
+        v = point.get(n) ?? NaN;
+        break;
+      case "add":
+        v = n.terms.reduce((s, t) => s + walk(t), 0);
+        break;
+      case "mul":
+        v = n.factors.reduce((p, f) => p * walk(f), 1);
+        break;
       case "pow": {
         const b = walk(n.base);
         const e = walk(n.exp);
@@ -27,7 +40,8 @@ export function evaluateAt(root: Node, point: ReadonlyMap<Node, number>): number
         v = kernel ? kernel(...n.args.map(walk)) : NaN;
         break;
       }
-      default: v = NaN;
+      default:
+        v = NaN;
     }
     if (!Number.isFinite(v)) v = NaN;
     memo.set(n, v);

@@ -32,7 +32,14 @@ export function sample(f: (x: number) => number, from: number, to: number, n = 4
   return { xs, ys: xs.map(f) };
 }
 
-export function gridOver(x0: number, x1: number, y0: number, y1: number, n: number, f: (x: number, y: number) => number): Grid {
+export function gridOver(
+  x0: number,
+  x1: number,
+  y0: number,
+  y1: number,
+  n: number,
+  f: (x: number, y: number) => number,
+): Grid {
   const xs = Array.from({ length: n }, (_, i) => x0 + ((x1 - x0) * i) / (n - 1));
   const ys = Array.from({ length: n }, (_, j) => y0 + ((y1 - y0) * j) / (n - 1));
   return { xs, ys, values: ys.map((y) => xs.map((x) => f(x, y))) };

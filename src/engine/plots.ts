@@ -32,7 +32,14 @@ function decisionPlot(net: Node, data: Node, ev: Evaluator): Node {
   const xs = Array.from({ length: dataset.samples }, (_, r) => dataset.X[2 * r]);
   const ys = Array.from({ length: dataset.samples }, (_, r) => dataset.X[2 * r + 1]);
   const margin = (a: number[]) => (Math.max(...a) - Math.min(...a)) * 0.1 + 0.1;
-  const grid = gridOver(Math.min(...xs) - margin(xs), Math.max(...xs) + margin(xs), Math.min(...ys) - margin(ys), Math.max(...ys) + margin(ys), 60, (x, y) => predictClass(model, x, y));
+  const grid = gridOver(
+    Math.min(...xs) - margin(xs),
+    Math.max(...xs) + margin(xs),
+    Math.min(...ys) - margin(ys),
+    Math.max(...ys) + margin(ys),
+    60,
+    (x, y) => predictClass(model, x, y),
+  );
   const points = xs.map((x, r) => ({ x, y: ys[r], label: labelOf(dataset, r) }));
   const title = `decision regions of ${toPretty(net)}`;
   display(ev, title, { kind: "decision", grid, points, title: "decision regions" });
@@ -42,14 +49,33 @@ function decisionPlot(net: Node, data: Node, ev: Evaluator): Node {
 /** plot(f(x, y), gd(…)): the descent path on a level map of f. */
 function descentPlot(f: Node, run: Node & { kind: "record" }, ev: Evaluator): Node {
   const path = run.fields.find((x) => x.name === "path")!.value;
-  const points = (path.kind === "tuple" ? path.items : []).map((p) => (p.kind === "tensor" ? p.entries.map((e) => floatValue(e) ?? NaN) : [floatValue(p) ?? NaN]));
+  const points = (path.kind === "tuple" ? path.items : []).map((p) =>
+    p.kind === "tensor" ? p.entries.map((e) => floatValue(e) ?? NaN) : [floatValue(p) ?? NaN],
+  );
   const vars = freeSymbols(f);
-  if (vars.length !== 2 || points.some((p) => p.length !== 2)) throw mathError("plot(f, gd(…)) draws descents in two variables, as in gd(f, [x, y] = [2, 1], η = 0.1, steps = 10)");
+  if (vars.length !== 2 || points.some((p) => p.length !== 2))
+    throw mathError(
+      "plot(f, gd(…)) draws descents in two variables, as in gd(f, [x, y] = [2, 1], η = 0.1, steps = 10)",
+    );
   const [u, v] = vars;
   const px = points.map((p) => p[0]);
   const py = points.map((p) => p[1]);
   const span = Math.max(Math.max(...px) - Math.min(...px), Math.max(...py) - Math.min(...py), 1) * 0.25;
-  const grid = gridOver(Math.min(...px) - span, Math.max(...px) + span, Math.min(...py) - span, Math.max(...py) + span, 70, (x, y) => evaluateAt(f, new Map([[u, x], [v, y]])));
+  const grid = gridOver(
+    Math.min(...px) - span,
+    Math.max(...px) + span,
+    Math.min(...py) - span,
+    Math.max(...py) + span,
+    70,
+    (x, y) =>
+      evaluateAt(
+        f,
+        new Map([
+          [u, x],
+          [v, y],
+        ]),
+      ),
+  );
   const title = `descent on ${toPretty(f)}`;
   const pairs = points.map((p) => [p[0], p[1]] as [number, number]);
   display(ev, title, { kind: "contour", grid, path: pairs, title });
@@ -59,7 +85,8 @@ function descentPlot(f: Node, run: Node & { kind: "record" }, ev: Evaluator): No
 export function plotCommand(args: Expr[], ev: Evaluator): Node {
   if (args.length === 2 && !args.some((a) => a.kind === "relation")) {
     const [a, b] = args.map((e) => ev.expr(e));
-    if (a.kind === "record" && (a.tag === "network" || a.tag === "layer") && b.kind === "record" && b.tag === "dataset") return decisionPlot(a, b, ev);
+    if (a.kind === "record" && (a.tag === "network" || a.tag === "layer") && b.kind === "record" && b.tag === "dataset")
+      return decisionPlot(a, b, ev);
     if (b.kind === "record" && b.tag === "descent") return descentPlot(a, b, ev);
   }
   const range = args.find((a) => a.kind === "relation" && a.op === "=" && a.right.kind === "range");
@@ -80,14 +107,16 @@ export function plotCommand(args: Expr[], ev: Evaluator): Node {
       return { label: e.kind === "name" ? e.name : `series ${k + 1}`, xs: ys.map((_, i) => i + 1), ys };
     });
     const training = shown.map((e) => ev.expr(e)).find((v) => v.kind === "record" && v.tag === "training");
-    const validation = training?.kind === "record" ? training.fields.find((f) => f.name === "validation")?.value : undefined;
+    const validation =
+      training?.kind === "record" ? training.fields.find((f) => f.name === "validation")?.value : undefined;
     if (validation) {
       const ys = numbersOf(validation) ?? [];
       series.push({ label: "validation loss", xs: ys.map((_, i) => i + 1), ys });
     }
     labels = { title: "", xLabel: "epoch", yLabel: "loss" };
   } else {
-    if (range.kind !== "relation" || range.left.kind !== "name" || range.right.kind !== "range") throw mathError("write the range as x = a..b");
+    if (range.kind !== "relation" || range.left.kind !== "name" || range.right.kind !== "range")
+      throw mathError("write the range as x = a..b");
     const variable = sym(range.left.name);
     const from = floatValue(ev.expr(range.right.from));
     const to = floatValue(ev.expr(range.right.to));
@@ -95,7 +124,10 @@ export function plotCommand(args: Expr[], ev: Evaluator): Node {
     series = shown.map((e) => {
       const v = ev.expr(e);
       const others = freeSymbols(v).filter((s) => s !== variable);
-      if (others.length) throw mathError(`${toPretty(v)} depends on ${others.map(toPretty).join(", ")} besides ${range.left.kind === "name" ? range.left.name : "x"}`);
+      if (others.length)
+        throw mathError(
+          `${toPretty(v)} depends on ${others.map(toPretty).join(", ")} besides ${range.left.kind === "name" ? range.left.name : "x"}`,
+        );
       const { xs, ys } = sample((x) => evaluateAt(v, new Map([[variable, x]])), from, to);
       return { label: toPretty(v), xs, ys };
     });

@@ -135,7 +135,8 @@ export class Poly {
     for (const [k, c] of this.terms) {
       const e = exponentsOf(k);
       const factors: Node[] = [num(c)];
-      for (let i = 0; i < e.length; i++) if (e[i] !== 0) factors.push(e[i] === 1 ? this.gens[i] : pow(this.gens[i], int(e[i])));
+      for (let i = 0; i < e.length; i++)
+        if (e[i] !== 0) factors.push(e[i] === 1 ? this.gens[i] : pow(this.gens[i], int(e[i])));
       terms.push(mul(...factors));
     }
     return terms.length ? add(...terms) : ZERO;
@@ -164,7 +165,12 @@ export function expandedPolynomial(n: Node): Poly | null {
       }
       const base = f.kind === "pow" ? f.base : f;
       const exp = f.kind === "pow" ? f.exp : null;
-      const power = exp === null ? 1 : exp.kind === "num" && exp.value.isInteger() && exp.value.sign() > 0 ? Number(exp.value.num) : 0;
+      const power =
+        exp === null
+          ? 1
+          : exp.kind === "num" && exp.value.isInteger() && exp.value.sign() > 0
+            ? Number(exp.value.num)
+            : 0;
       if (base.kind !== "sym" || base.shape.length !== 0 || power === 0) return null;
       let i = index.get(base);
       if (i === undefined) {
@@ -224,9 +230,10 @@ export function toRational(n: Node, gens: readonly Node[]): { num: Poly; den: Po
       for (const t of x.terms) {
         const r = walk(t);
         if (!r) return null;
-        acc = r.den === acc.den || (r.den && acc.den && sameDen(acc.den, r.den))
-          ? { num: acc.num.add(r.num), den: acc.den }
-          : { num: times(acc.num, r.den)!.add(times(r.num, acc.den)!), den: times(acc.den, r.den) };
+        acc =
+          r.den === acc.den || (r.den && acc.den && sameDen(acc.den, r.den))
+            ? { num: acc.num.add(r.num), den: acc.den }
+            : { num: times(acc.num, r.den)!.add(times(r.num, acc.den)!), den: times(acc.den, r.den) };
       }
       return acc;
     }

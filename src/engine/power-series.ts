@@ -94,7 +94,11 @@ export const EXPRESSIONS: Ring<Node> = {
 function disguisedZero(c: Node): boolean {
   if (isNumber(c)) return false;
   const symbols = freeSymbols(c);
-  for (const sample of [[0.7315, 1.9127], [-0.4471, 2.3309], [1.3377, -0.6182]]) {
+  for (const sample of [
+    [0.7315, 1.9127],
+    [-0.4471, 2.3309],
+    [1.3377, -0.6182],
+  ]) {
     const point = new Map<Node, number>(symbols.map((v, i) => [v, sample[i % 2] + i * 0.1371]));
     const value = evaluateAt(c, point);
     if (!Number.isNaN(value) && Math.abs(value) > 1e-9) return false;
@@ -112,8 +116,30 @@ export interface Series<T> {
   readonly exact?: boolean;
 }
 
-const SERIES_OPS = new Set(["log", "sin", "cos", "tan", "sec", "csc", "cot", "sinh", "cosh", "tanh", "sigmoid", "softplus",
-  "asin", "acos", "atan", "asinh", "acosh", "atanh", "abs", "relu", "step", "sign"]);
+const SERIES_OPS = new Set([
+  "log",
+  "sin",
+  "cos",
+  "tan",
+  "sec",
+  "csc",
+  "cot",
+  "sinh",
+  "cosh",
+  "tanh",
+  "sigmoid",
+  "softplus",
+  "asin",
+  "acos",
+  "atan",
+  "asinh",
+  "acosh",
+  "atanh",
+  "abs",
+  "relu",
+  "step",
+  "sign",
+]);
 
 /**
  * Series of expressions in one variable `x`, given the series `xSeries` that x stands for (t + a
@@ -210,7 +236,9 @@ export class SeriesAlgebra<T> {
     if (this.isZeroSeries(b)) throw mathError("division by zero");
     if (b.c.length === 0) throw new Short();
     if (this.ring.mayVanish?.(b.c[0])) {
-      throw mathError(`cannot decide whether ${print(this.ring.node(b.c[0]), PRETTY)} is zero: a denominator's leading coefficient`);
+      throw mathError(
+        `cannot decide whether ${print(this.ring.node(b.c[0]), PRETTY)} is zero: a denominator's leading coefficient`,
+      );
     }
     if (this.isZeroSeries(a)) return this.ZERO;
     const v = a.v - b.v;
@@ -236,7 +264,8 @@ export class SeriesAlgebra<T> {
   private split(a: Series<T>, what: string): { a0: T; h: Series<T> } {
     if (this.isZeroSeries(a)) return { a0: this.ring.zero, h: a };
     if (a.c.length === 0 && a.v <= 0) throw new Short();
-    if (a.v < 0) throw mathError(`${what} of an argument that grows without bound at the point has no power series there`);
+    if (a.v < 0)
+      throw mathError(`${what} of an argument that grows without bound at the point has no power series there`);
     if (a.v > 0) return { a0: this.ring.zero, h: a };
     return { a0: a.c[0], h: this.make(1, a.c.slice(1), a.exact) };
   }
@@ -298,7 +327,10 @@ export class SeriesAlgebra<T> {
     const out = C.map((ck, k) =>
       op === "sin" || op === "sinh"
         ? R.add(R.mul(s0, ck), R.mul(c0, S[k]))
-        : hyperbolic ? R.add(R.mul(c0, ck), R.mul(s0, S[k])) : R.sub(R.mul(c0, ck), R.mul(s0, S[k])));
+        : hyperbolic
+          ? R.add(R.mul(c0, ck), R.mul(s0, S[k]))
+          : R.sub(R.mul(c0, ck), R.mul(s0, S[k])),
+    );
     return this.make(0, out);
   }
 
@@ -374,7 +406,9 @@ export class SeriesAlgebra<T> {
       const pv = pRational?.mul(Rational.int(a.v));
       const whole = pRational?.isInteger() === true;
       if (!pv || !pv.isInteger() || (!whole && !this.oneSided)) {
-        throw mathError("a fractional power of an argument that vanishes (or grows without bound) at the point has no power series there");
+        throw mathError(
+          "a fractional power of an argument that vanishes (or grows without bound) at the point has no power series there",
+        );
       }
       v = Number(pv.num);
     }
@@ -401,7 +435,10 @@ export class SeriesAlgebra<T> {
 
   log(a: Series<T>): Series<T> {
     if (a.c.length === 0) throw new Short();
-    if (a.v !== 0) throw mathError("log of an argument that vanishes (or grows without bound) at the point has no power series there");
+    if (a.v !== 0)
+      throw mathError(
+        "log of an argument that vanishes (or grows without bound) at the point has no power series there",
+      );
     return this.integrate(this.div(this.derivative(a), a), this.ring.call("log", a.c[0]));
   }
 
@@ -417,7 +454,8 @@ export class SeriesAlgebra<T> {
     if (a.c.length === 0) throw new Short();
     const s = this.ring.sign(a.c[0]);
     if (s === null || s === 0) throw new Unsupported();
-    if (a.v % 2 !== 0 && !this.oneSided) throw mathError(`${op} is not smooth at the point: its argument changes sign there`);
+    if (a.v % 2 !== 0 && !this.oneSided)
+      throw mathError(`${op} is not smooth at the point: its argument changes sign there`);
     return s;
   }
 
@@ -460,7 +498,12 @@ export class SeriesAlgebra<T> {
           } else top.push(this.of(f));
         }
         const numer = top.length ? top.reduce((s, t) => this.mul(s, t)) : this.constantSeries(R.one);
-        return bottom.length ? this.div(numer, bottom.reduce((s, t) => this.mul(s, t))) : numer;
+        return bottom.length
+          ? this.div(
+              numer,
+              bottom.reduce((s, t) => this.mul(s, t)),
+            )
+          : numer;
       }
       case "pow": {
         if (n.base.kind === "const" && n.base.name === "e") return this.exp(this.of(n.exp));
@@ -489,26 +532,64 @@ export class SeriesAlgebra<T> {
     const one = () => this.constantSeries(R.one);
     const square = () => this.mul(a, a);
     switch (op) {
-      case "log": return this.log(a);
-      case "sin": case "cos": case "sinh": case "cosh": return this.trig(op, a);
-      case "tan": return this.riccati(op, a, 1, 0, 1);
-      case "tanh": return this.riccati(op, a, 1, 0, -1);
-      case "sigmoid": return this.riccati(op, a, 0, 1, -1);
-      case "sec": return this.div(one(), this.trig("cos", a));
-      case "csc": return this.div(one(), this.trig("sin", a));
-      case "cot": return this.div(this.trig("cos", a), this.trig("sin", a));
-      case "softplus": return this.byIntegral(op, a, (u) => this.riccati("sigmoid", u, 0, 1, -1));
-      case "atan": return this.byIntegral(op, a, () => this.div(one(), this.add(one(), square())));
-      case "atanh": return this.byIntegral(op, a, () => this.div(one(), this.add(one(), this.scale(square(), R.int(-1)))));
-      case "asin": return this.byIntegral(op, a, () => this.power(this.add(one(), this.scale(square(), R.int(-1))), R.div(R.int(-1), R.int(2)), Rational.of(-1, 2)));
-      case "acos": return this.byIntegral(op, a, () => this.scale(this.power(this.add(one(), this.scale(square(), R.int(-1))), R.div(R.int(-1), R.int(2)), Rational.of(-1, 2)), R.int(-1)));
-      case "asinh": return this.byIntegral(op, a, () => this.power(this.add(one(), square()), R.div(R.int(-1), R.int(2)), Rational.of(-1, 2)));
-      case "acosh": return this.byIntegral(op, a, () => this.power(this.add(square(), this.scale(one(), R.int(-1))), R.div(R.int(-1), R.int(2)), Rational.of(-1, 2)));
-      case "abs": return this.signNear(a, op) > 0 ? a : this.scale(a, R.int(-1));
-      case "relu": return this.signNear(a, op) > 0 ? a : this.ZERO;
-      case "step": return this.signNear(a, op) > 0 ? one() : this.ZERO;
-      case "sign": return this.constantSeries(R.int(this.signNear(a, op)));
-      default: throw new Unsupported();
+      case "log":
+        return this.log(a);
+      case "sin":
+      case "cos":
+      case "sinh":
+      case "cosh":
+        return this.trig(op, a);
+      case "tan":
+        return this.riccati(op, a, 1, 0, 1);
+      case "tanh":
+        return this.riccati(op, a, 1, 0, -1);
+      case "sigmoid":
+        return this.riccati(op, a, 0, 1, -1);
+      case "sec":
+        return this.div(one(), this.trig("cos", a));
+      case "csc":
+        return this.div(one(), this.trig("sin", a));
+      case "cot":
+        return this.div(this.trig("cos", a), this.trig("sin", a));
+      case "softplus":
+        return this.byIntegral(op, a, (u) => this.riccati("sigmoid", u, 0, 1, -1));
+      case "atan":
+        return this.byIntegral(op, a, () => this.div(one(), this.add(one(), square())));
+      case "atanh":
+        return this.byIntegral(op, a, () => this.div(one(), this.add(one(), this.scale(square(), R.int(-1)))));
+      case "asin":
+        return this.byIntegral(op, a, () =>
+          this.power(this.add(one(), this.scale(square(), R.int(-1))), R.div(R.int(-1), R.int(2)), Rational.of(-1, 2)),
+        );
+      case "acos":
+        return this.byIntegral(op, a, () =>
+          this.scale(
+            this.power(
+              this.add(one(), this.scale(square(), R.int(-1))),
+              R.div(R.int(-1), R.int(2)),
+              Rational.of(-1, 2),
+            ),
+            R.int(-1),
+          ),
+        );
+      case "asinh":
+        return this.byIntegral(op, a, () =>
+          this.power(this.add(one(), square()), R.div(R.int(-1), R.int(2)), Rational.of(-1, 2)),
+        );
+      case "acosh":
+        return this.byIntegral(op, a, () =>
+          this.power(this.add(square(), this.scale(one(), R.int(-1))), R.div(R.int(-1), R.int(2)), Rational.of(-1, 2)),
+        );
+      case "abs":
+        return this.signNear(a, op) > 0 ? a : this.scale(a, R.int(-1));
+      case "relu":
+        return this.signNear(a, op) > 0 ? a : this.ZERO;
+      case "step":
+        return this.signNear(a, op) > 0 ? one() : this.ZERO;
+      case "sign":
+        return this.constantSeries(R.int(this.signNear(a, op)));
+      default:
+        throw new Unsupported();
     }
   }
 }

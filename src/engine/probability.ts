@@ -4,7 +4,25 @@
 // log-likelihood of data, and seeded samples. Several random variables in one expectation are taken
 // as independent.
 import { mathError } from "../errors.js";
-import { HALF, ONE, ZERO, add, apply, constant, div, float, int, mul, neg, pow, str, struct, sub, sym, tensor } from "../graph/construct.js";
+import {
+  HALF,
+  ONE,
+  ZERO,
+  add,
+  apply,
+  constant,
+  div,
+  float,
+  int,
+  mul,
+  neg,
+  pow,
+  str,
+  struct,
+  sub,
+  sym,
+  tensor,
+} from "../graph/construct.js";
 import type { Node, Struct, Sym } from "../graph/node.js";
 import { freeSymbols, rewrite } from "../graph/traverse.js";
 import { reserveEntries } from "../graph/budget.js";
@@ -24,7 +42,11 @@ let made = 0;
  * even inside other values (Y = X + Z), while Y = X + 1 keeps X's.
  */
 export function distribution(family: Family, params: { name: string; value: Node }[]): Struct {
-  return struct(DISTRIBUTION, [{ name: "family", value: str(family) }, ...params, { name: "id", value: str(`${family}#${++made}`) }]);
+  return struct(DISTRIBUTION, [
+    { name: "family", value: str(family) },
+    ...params,
+    { name: "id", value: str(`${family}#${++made}`) },
+  ]);
 }
 
 export function isDistribution(n: Node | undefined): n is Struct {
@@ -54,14 +76,16 @@ export function bernoulli(p: Node): Struct {
 }
 
 export function categorical(p: Node): Struct {
-  if (p.kind !== "tensor" || p.shape.length !== 1) throw mathError("Categorical needs a vector of class probabilities [p₀, p₁, …]");
+  if (p.kind !== "tensor" || p.shape.length !== 1)
+    throw mathError("Categorical needs a vector of class probabilities [p₀, p₁, …]");
   for (const x of p.entries) {
     const v = knownValue(x);
     if (v !== undefined && v < 0) throw mathError(`a probability cannot be negative (${v})`);
   }
   const total = add(...p.entries);
   const t = knownValue(total);
-  if (t !== undefined && Math.abs(t - 1) > (total.kind === "num" ? 0 : 1e-9)) throw mathError(`the class probabilities add up to ${total.kind === "num" ? total.value.toString() : t}, not 1`);
+  if (t !== undefined && Math.abs(t - 1) > (total.kind === "num" ? 0 : 1e-9))
+    throw mathError(`the class probabilities add up to ${total.kind === "num" ? total.value.toString() : t}, not 1`);
   return distribution("Categorical", [{ name: "p", value: p }]);
 }
 
@@ -120,7 +144,8 @@ function moment(d: Struct, k: number): Node {
   if (familyOf(d) === "Normal") {
     const [mu, s2] = [param(d, "μ"), param(d, "σ²")];
     const terms: Node[] = [];
-    for (let j = 0; j <= k; j += 2) terms.push(mul(int(binomial(k, j)), pow(mu, int(k - j)), pow(s2, int(j / 2)), int(doubleFactorial(j - 1))));
+    for (let j = 0; j <= k; j += 2)
+      terms.push(mul(int(binomial(k, j)), pow(mu, int(k - j)), pow(s2, int(j / 2)), int(doubleFactorial(j - 1))));
     return add(...terms);
   }
   const [a, b] = [param(d, "a"), param(d, "b")];
@@ -130,7 +155,8 @@ function moment(d: Struct, k: number): Node {
 /** The power of x in one factor of a product, or null when x appears any other way. */
 function powerOf(f: Node, x: Sym): number | null {
   if (f === x) return 1;
-  if (f.kind === "pow" && f.base === x && f.exp.kind === "num" && f.exp.value.isInteger() && f.exp.value.sign() > 0) return Number(f.exp.value.num);
+  if (f.kind === "pow" && f.base === x && f.exp.kind === "num" && f.exp.value.isInteger() && f.exp.value.sign() > 0)
+    return Number(f.exp.value.num);
   return freeSymbols(f).includes(x) ? null : 0;
 }
 
@@ -149,7 +175,10 @@ function expectOver(g: Node, x: Sym, d: Struct): Node {
       const rest: Node[] = [];
       for (const f of factors) {
         const p = powerOf(f, x);
-        if (p === null) throw mathError(`E(…) of a ${familyOf(d)} variable is exact for polynomials in it; here it appears inside a function`);
+        if (p === null)
+          throw mathError(
+            `E(…) of a ${familyOf(d)} variable is exact for polynomials in it; here it appears inside a function`,
+          );
         if (p === 0) rest.push(f);
         k += p;
       }
@@ -162,7 +191,10 @@ function expectOver(g: Node, x: Sym, d: Struct): Node {
 export function expectation(g: Node, variables: [Sym, Struct][]): Node {
   if (g.shape.length > 0) {
     if (g.kind !== "tensor") throw mathError("E(…) of a symbolic array is not supported");
-    return tensor(g.shape as number[], g.entries.map((e) => expectation(e, variables)));
+    return tensor(
+      g.shape as number[],
+      g.entries.map((e) => expectation(e, variables)),
+    );
   }
   let result = g;
   for (const [x, d] of variables) result = expectOver(result, x, d);
@@ -204,13 +236,17 @@ export function density(d: Struct, y: Node): Node {
     case "Categorical": {
       const p = param(d, "p");
       if (p.kind !== "tensor") throw mathError("Categorical needs a vector of probabilities");
-      if (y.kind !== "num" || !y.value.isInteger()) throw mathError("a Categorical pmf is taken at a whole-number class (0-based)");
+      if (y.kind !== "num" || !y.value.isInteger())
+        throw mathError("a Categorical pmf is taken at a whole-number class (0-based)");
       const k = Number(y.value.num);
       return k >= 0 && k < p.entries.length ? p.entries[k] : ZERO;
     }
     case "Normal": {
       const [mu, s2] = [param(d, "μ"), param(d, "σ²")];
-      return div(apply("exp", [neg(div(pow(sub(y, mu), int(2)), mul(int(2), s2)))]), apply("sqrt", [mul(int(2), constant("π"), s2)]));
+      return div(
+        apply("exp", [neg(div(pow(sub(y, mu), int(2)), mul(int(2), s2)))]),
+        apply("sqrt", [mul(int(2), constant("π"), s2)]),
+      );
     }
     case "Uniform": {
       const [a, b] = [param(d, "a"), param(d, "b")];
@@ -245,7 +281,8 @@ function observations(data: Node): readonly Node[] {
     if (data.shape.length !== 1) throw mathError("the data is a vector of observations");
     return data.entries;
   }
-  if (data.shape.length > 0) throw mathError("the likelihood of a symbolic array is not supported; give the observations as a vector");
+  if (data.shape.length > 0)
+    throw mathError("the likelihood of a symbolic array is not supported; give the observations as a vector");
   return [data];
 }
 

@@ -18,11 +18,16 @@ export function definedName(s: Statement): string | null {
 
 function definingExprs(s: Statement): unknown[] {
   switch (s.kind) {
-    case "assign": return [s.expr];
-    case "define": return [s.body];
-    case "layer": return [s.expr];
-    case "train": return [s.net, s.data, s.options];
-    default: return [];
+    case "assign":
+      return [s.expr];
+    case "define":
+      return [s.body];
+    case "layer":
+      return [s.expr];
+    case "train":
+      return [s.net, s.data, s.options];
+    default:
+      return [];
   }
 }
 
@@ -49,7 +54,8 @@ export function operatorsIn(e: unknown, out: Set<string> = new Set()): Set<strin
       if (node.primes > 0) out.add("d/dx");
       break;
   }
-  for (const [key, value] of Object.entries(node)) if (key !== "span" && key !== "calleeSpan" && typeof value === "object") operatorsIn(value, out);
+  for (const [key, value] of Object.entries(node))
+    if (key !== "span" && key !== "calleeSpan" && typeof value === "object") operatorsIn(value, out);
   return out;
 }
 

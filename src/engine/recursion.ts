@@ -14,10 +14,22 @@ function mentions(value: Node | undefined, name: string): boolean {
 }
 
 /** The error for `name(params) = body` when the body (as typed, and as built) uses `name`; else null. */
-export function recursiveDefinition(name: string, params: readonly string[], bodyAst: Expr, body: Node, env: Environment, whole: Span): MathFailure | null {
+export function recursiveDefinition(
+  name: string,
+  params: readonly string[],
+  bodyAst: Expr,
+  body: Node,
+  env: Environment,
+  whole: Span,
+): MathFailure | null {
   if (params.includes(name)) return null;
   const direct = findExpr(bodyAst, (e) => referencedName(e) === name);
-  if (direct) return new MathFailure("name", `${name} is defined in terms of itself: a definition cannot use the function it defines`, direct.span);
+  if (direct)
+    return new MathFailure(
+      "name",
+      `${name} is defined in terms of itself: a definition cannot use the function it defines`,
+      direct.span,
+    );
   if (!mentions(body, name)) return null;
   // Through another name: the first one in the body whose value or definition mentions `name`.
   const through = findExpr(bodyAst, (e) => {
@@ -26,5 +38,9 @@ export function recursiveDefinition(name: string, params: readonly string[], bod
     return mentions(env.functions.get(other)?.body, name) || mentions(env.values.get(other), name);
   });
   const via = through ? referencedName(through) : null;
-  return new MathFailure("name", `${name} is defined in terms of itself${via ? ` through ${via}` : ""}: a definition cannot use the function it defines`, through?.span ?? whole);
+  return new MathFailure(
+    "name",
+    `${name} is defined in terms of itself${via ? ` through ${via}` : ""}: a definition cannot use the function it defines`,
+    through?.span ?? whole,
+  );
 }

@@ -16,7 +16,8 @@ export function scalarKernel(n: Node, params: readonly Node[]): ScalarKernel {
       const v = n.value.toNumber();
       return () => v;
     }
-    case "float": return () => n.value;
+    case "float":
+      return () => n.value;
     case "const": {
       const v = n.name === "π" ? Math.PI : Math.E;
       return () => v;

@@ -10,7 +10,16 @@ import type { Node } from "../graph/node.js";
 import { print } from "../render/printer.js";
 import { PRETTY } from "../render/style.js";
 import { differentiate } from "./differentiate.js";
-import { EXPRESSIONS, NotRational, RATIONALS, SeriesAlgebra, Short, Unsupported, type Ring, type Series } from "./power-series.js";
+import {
+  EXPRESSIONS,
+  NotRational,
+  RATIONALS,
+  SeriesAlgebra,
+  Short,
+  Unsupported,
+  type Ring,
+  type Series,
+} from "./power-series.js";
 import { substitute } from "./substitute.js";
 
 /** Orders above this are refused outright (the statement's time limit bounds the rest). */
@@ -30,19 +39,23 @@ function factorial(k: number): Node {
 function multiIndices(n: number, total: number): number[][] {
   if (n === 1) return [[total]];
   const out: number[][] = [];
-  for (let first = total; first >= 0; first--) for (const rest of multiIndices(n - 1, total - first)) out.push([first, ...rest]);
+  for (let first = total; first >= 0; first--)
+    for (const rest of multiIndices(n - 1, total - first)) out.push([first, ...rest]);
   return out;
 }
 
 export function taylor(f: Node, vars: readonly Node[], at: readonly Node[], order: number): Node {
-  if (order < 0 || order > MAX_ORDER) throw mathError(`the order of a Taylor polynomial must be between 0 and ${MAX_ORDER}`);
+  if (order < 0 || order > MAX_ORDER)
+    throw mathError(`the order of a Taylor polynomial must be between 0 and ${MAX_ORDER}`);
   if (vars.length !== at.length) throw mathError("give one expansion point per variable");
   if (vars.length === 1) {
     const found = taylorBySeries(f, vars[0], at[0], order);
     if (found) return found;
   }
   if (order > MAX_DERIVATIVE_ORDER) {
-    throw mathError(`above order ${MAX_DERIVATIVE_ORDER}, Taylor polynomials are computed only in one variable, for expressions built from + − × ÷, powers and elementary functions`);
+    throw mathError(
+      `above order ${MAX_DERIVATIVE_ORDER}, Taylor polynomials are computed only in one variable, for expressions built from + − × ÷, powers and elementary functions`,
+    );
   }
   return taylorByDerivatives(f, vars, at, order);
 }
@@ -72,7 +85,10 @@ export function taylorByDerivatives(f: Node, vars: readonly Node[], at: readonly
       terms.push(mul(div(coefficient, denominator), ...alpha.map((a, i) => pow(deltas[i], int(a)))));
     }
   }
-  return struct("series", [{ name: "terms", value: tuple(terms) }, { name: "order", value: int(order) }]);
+  return struct("series", [
+    { name: "terms", value: tuple(terms) },
+    { name: "order", value: int(order) },
+  ]);
 }
 
 type Point = { kind: "at"; a: Node; side: -1 | 0 | 1 } | { kind: "infinity"; sign: -1 | 1 };
@@ -98,7 +114,11 @@ function where(x: Node, point: Point): string {
  * null when some part of f has no series rule.
  */
 function seriesAround(
-  f: Node, x: Node, point: Point, terms: number, enough: <T>(alg: SeriesAlgebra<T>, s: Series<T>) => boolean,
+  f: Node,
+  x: Node,
+  point: Point,
+  terms: number,
+  enough: <T>(alg: SeriesAlgebra<T>, s: Series<T>) => boolean,
 ): { alg: SeriesAlgebra<unknown>; s: Series<unknown> } | null {
   const oneSided = point.kind === "infinity" || point.side !== 0;
   for (const ring of [RATIONALS, EXPRESSIONS] as Ring<unknown>[]) {
@@ -116,7 +136,9 @@ function seriesAround(
         const deficit = s ? Math.max(1, terms - (s.v + s.c.length)) : 1;
         const grown = N + Math.max(deficit, N - terms + 1);
         if (grown - terms > MAX_EXTRA_TERMS) {
-          throw mathError(`cannot expand ${where(x, point)}: a part of the expression vanishes there to order ${MAX_EXTRA_TERMS} or more (it may be identically zero)`);
+          throw mathError(
+            `cannot expand ${where(x, point)}: a part of the expression vanishes there to order ${MAX_EXTRA_TERMS} or more (it may be identically zero)`,
+          );
         }
         N = grown;
       }
@@ -155,7 +177,10 @@ function taylorBySeries(f: Node, x: Node, a: Node, order: number): Node | null {
   coefficients.forEach((c, k) => {
     if (c !== ZERO) terms.push(mul(c, pow(delta, int(k))));
   });
-  return struct("series", [{ name: "terms", value: tuple(terms) }, { name: "order", value: int(order) }]);
+  return struct("series", [
+    { name: "terms", value: tuple(terms) },
+    { name: "order", value: int(order) },
+  ]);
 }
 
 /** ∞ as a value: a result of limit, printed ∞ (it reads back as the name ∞). */
@@ -184,7 +209,9 @@ export function limit(f: Node, x: Node, point: Point): Node {
       throw e;
     }
     if (left === right) return left;
-    throw mathError(`the limit ${where(x, point)} does not exist: ${print(left, PRETTY)} from the left, ${print(right, PRETTY)} from the right`);
+    throw mathError(
+      `the limit ${where(x, point)} does not exist: ${print(left, PRETTY)} from the left, ${print(right, PRETTY)} from the right`,
+    );
   }
 }
 
@@ -193,19 +220,28 @@ function limitBySeries(f: Node, x: Node, point: Point): Node {
   try {
     found = seriesAround(f, x, point, 1, (alg, s) => alg.isZeroSeries(s) || s.c.length > 0 || s.v >= 1);
   } catch (e) {
-    if (e instanceof MathFailure && e.kind === "math") throw mathError(`undecided: no limit found ${where(x, point)} (${e.message})`);
+    if (e instanceof MathFailure && e.kind === "math")
+      throw mathError(`undecided: no limit found ${where(x, point)} (${e.message})`);
     throw e;
   }
-  if (!found) throw mathError(`undecided: the limit ${where(x, point)} is not found by series (an operator in the expression has no series rule)`);
+  if (!found)
+    throw mathError(
+      `undecided: the limit ${where(x, point)} is not found by series (an operator in the expression has no series rule)`,
+    );
   const { alg, s } = found;
   if (s.c.length === 0 || s.v > 0) return ZERO;
   const lead = s.c[0];
   if (s.v === 0) return alg.ring.node(lead);
   const sign = alg.ring.sign(lead);
-  if (sign === null || sign === 0) throw mathError(`undecided: the expression grows without bound ${where(x, point)}, with a sign that depends on the parameters`);
+  if (sign === null || sign === 0)
+    throw mathError(
+      `undecided: the expression grows without bound ${where(x, point)}, with a sign that depends on the parameters`,
+    );
   const oneSided = point.kind === "infinity" || point.side !== 0;
   if (!oneSided && -s.v % 2 === 1) {
-    throw mathError(`the limit ${where(x, point)} does not exist: the expression tends to ${sign > 0 ? "−∞ from the left and +∞ from the right" : "+∞ from the left and −∞ from the right"}`);
+    throw mathError(
+      `the limit ${where(x, point)} does not exist: the expression tends to ${sign > 0 ? "−∞ from the left and +∞ from the right" : "+∞ from the left and −∞ from the right"}`,
+    );
   }
   return sign > 0 ? INFINITY : neg(INFINITY);
 }

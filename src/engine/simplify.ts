@@ -13,7 +13,14 @@ export interface Rule {
 }
 
 const square = (n: Node, op: string): Node | undefined =>
-  n.kind === "pow" && n.base.kind === "apply" && n.base.op === op && n.exp.kind === "num" && n.exp.value.num === 2n && n.exp.value.den === 1n ? n.base.args[0] : undefined;
+  n.kind === "pow" &&
+  n.base.kind === "apply" &&
+  n.base.op === op &&
+  n.exp.kind === "num" &&
+  n.exp.value.num === 2n &&
+  n.exp.value.den === 1n
+    ? n.base.args[0]
+    : undefined;
 
 /** The identities a student's answer most often needs. */
 export const RULES: Rule[] = [
@@ -36,7 +43,14 @@ export const RULES: Rule[] = [
       if (n.kind !== "add") return undefined;
       for (const t of n.terms) {
         const x = square(t, "cosh");
-        const minus = n.terms.find((u) => u.kind === "mul" && u.factors.length === 2 && u.factors[0].kind === "num" && u.factors[0].value.num === -1n && square(u.factors[1], "sinh") === x);
+        const minus = n.terms.find(
+          (u) =>
+            u.kind === "mul" &&
+            u.factors.length === 2 &&
+            u.factors[0].kind === "num" &&
+            u.factors[0].value.num === -1n &&
+            square(u.factors[1], "sinh") === x,
+        );
         if (x && minus) return add(...n.terms.filter((u) => u !== t && u !== minus), ONE);
       }
       return undefined;
@@ -44,7 +58,10 @@ export const RULES: Rule[] = [
   },
   {
     name: "exp-log",
-    apply: (n) => (n.kind === "pow" && n.base === constant("e") && n.exp.kind === "apply" && n.exp.op === "log" ? n.exp.args[0] : undefined),
+    apply: (n) =>
+      n.kind === "pow" && n.base === constant("e") && n.exp.kind === "apply" && n.exp.op === "log"
+        ? n.exp.args[0]
+        : undefined,
   },
   {
     name: "sigmoid-complement",

@@ -30,7 +30,17 @@ function powerSum(k: number, n: Node): Node {
   if (k === 0) return n;
   const B = bernoulli(k);
   const terms: Node[] = [];
-  for (let j = 0; j <= k; j++) terms.push(mul(num(binomial(k + 1, j).mul(B[j]).div(Rational.int(k + 1))), pow(n, int(k + 1 - j))));
+  for (let j = 0; j <= k; j++)
+    terms.push(
+      mul(
+        num(
+          binomial(k + 1, j)
+            .mul(B[j])
+            .div(Rational.int(k + 1)),
+        ),
+        pow(n, int(k + 1 - j)),
+      ),
+    );
   return add(...terms);
 }
 
@@ -55,7 +65,13 @@ export function closedSum(index: Sym, from: Node, to: Node, body: Node): Node | 
     const v = varying[0];
     const c = mul(...constant);
     if (v === index) parts.push(mul(c, sub(powerSum(1, to), powerSum(1, sub(from, ONE)))));
-    else if (v.kind === "pow" && v.base === index && v.exp.kind === "num" && v.exp.value.isInteger() && v.exp.value.sign() > 0) {
+    else if (
+      v.kind === "pow" &&
+      v.base === index &&
+      v.exp.kind === "num" &&
+      v.exp.value.isInteger() &&
+      v.exp.value.sign() > 0
+    ) {
       const k = Number(v.exp.value.num);
       if (k > 30) return undefined;
       parts.push(mul(c, sub(powerSum(k, to), powerSum(k, sub(from, ONE)))));
@@ -75,7 +91,8 @@ export function closedSum(index: Sym, from: Node, to: Node, body: Node): Node | 
 export function sumOf(index: Sym, from: Node, to: Node, body: Node): Node {
   if (body.kind === "mul") {
     const outside = body.factors.filter((f) => !contains(f, index));
-    if (outside.length) return mul(...outside, bigop("sum", index, from, to, mul(...body.factors.filter((f) => contains(f, index)))));
+    if (outside.length)
+      return mul(...outside, bigop("sum", index, from, to, mul(...body.factors.filter((f) => contains(f, index)))));
   }
   return bigop("sum", index, from, to, body);
 }

@@ -42,7 +42,9 @@ export function typedSymbols(...nodes: readonly Node[]): Node[] {
   };
   const ofExpr = (e: Expr, env: Environment): void => {
     switch (e.kind) {
-      case "number": case "string": return;
+      case "number":
+      case "string":
+        return;
       case "name": {
         const value = env.values.get(e.name);
         if (value) return ofNode(value);
@@ -61,10 +63,23 @@ export function typedSymbols(...nodes: readonly Node[]): Node[] {
         if (fn) seen.push(...freeSymbols(fn.body).filter((s) => !(fn.params as readonly Node[]).includes(s)));
         return;
       }
-      case "binary": case "relation": ofExpr(e.left, env); return ofExpr(e.right, env);
-      case "range": ofExpr(e.from, env); return ofExpr(e.to, env);
-      case "neg": case "approx": case "transpose": case "norm": case "abs": case "derivative": case "grad": return ofExpr(e.arg, env);
-      case "member": return ofExpr(e.target, env);
+      case "binary":
+      case "relation":
+        ofExpr(e.left, env);
+        return ofExpr(e.right, env);
+      case "range":
+        ofExpr(e.from, env);
+        return ofExpr(e.to, env);
+      case "neg":
+      case "approx":
+      case "transpose":
+      case "norm":
+      case "abs":
+      case "derivative":
+      case "grad":
+        return ofExpr(e.arg, env);
+      case "member":
+        return ofExpr(e.target, env);
       case "index":
         ofExpr(e.target, env);
         for (const i of e.indices) if (i !== "all") ofExpr(i, env);
@@ -72,7 +87,8 @@ export function typedSymbols(...nodes: readonly Node[]): Node[] {
       case "matrix":
         for (const row of e.rows) for (const x of row) ofExpr(x, env);
         return;
-      case "partialOf": return ofExpr({ kind: "name", name: e.fn[0], span: e.span }, env);
+      case "partialOf":
+        return ofExpr({ kind: "name", name: e.fn[0], span: e.span }, env);
       case "bigop":
         ofExpr(e.body, env);
         if (e.from) ofExpr(e.from, env);

@@ -45,21 +45,34 @@ function isHidden(v: ExpectVerdict, cell: { visible: string; hidden: string } | 
   return s !== "" && squash(cell.hidden).includes(s) && !squash(cell.visible).includes(s);
 }
 
-function verdictLines(grade: CellGrade, cell: { visible: string; hidden: string } | undefined, options: FeedbackOptions): string[] {
+function verdictLines(
+  grade: CellGrade,
+  cell: { visible: string; hidden: string } | undefined,
+  options: FeedbackOptions,
+): string[] {
   const counts = { test: 0, "hidden test": 0 };
   return grade.verdicts.map((v) => {
     const kind = isHidden(v, cell) ? "hidden test" : "test";
     // The visible tests are in the cell above; hidden ones are only numbered.
-    const what = options.rubric ? `\`${squash(v.source).replace(/`/g, "'")}\`${kind === "hidden test" ? " (hidden)" : ""}` : `${kind} ${++counts[kind]}`;
+    const what = options.rubric
+      ? `\`${squash(v.source).replace(/`/g, "'")}\`${kind === "hidden test" ? " (hidden)" : ""}`
+      : `${kind} ${++counts[kind]}`;
     const points = v.possible > 0 ? ` — ${fmt(v.earned)} / ${fmt(v.possible)}` : "";
     return `- ${v.verdict === "error" ? "✗" : mark(v.earned, v.possible)} ${what}${points}: ${markdownText(v.feedback)}`;
   });
 }
 
 function summary(r: StudentResult): string {
-  const lines = [`# Feedback for ${markdownText(r.student)}`, "", `**Total: ${fmt(r.total)} / ${fmt(r.possible)} points**`, ""];
-  for (const g of r.grades) lines.push(`- ${markdownText(g.gradeId)}: ${fmt(g.earned)} / ${fmt(g.possible)} ${mark(g.earned, g.possible)}`);
-  if (r.problems.length) lines.push("", "Problems with the submission:", "", ...r.problems.map((p) => `- ${markdownText(p)}`));
+  const lines = [
+    `# Feedback for ${markdownText(r.student)}`,
+    "",
+    `**Total: ${fmt(r.total)} / ${fmt(r.possible)} points**`,
+    "",
+  ];
+  for (const g of r.grades)
+    lines.push(`- ${markdownText(g.gradeId)}: ${fmt(g.earned)} / ${fmt(g.possible)} ${mark(g.earned, g.possible)}`);
+  if (r.problems.length)
+    lines.push("", "Problems with the submission:", "", ...r.problems.map((p) => `- ${markdownText(p)}`));
   return lines.join("\n");
 }
 
@@ -68,8 +81,17 @@ function outputsOf(run: CellRun): unknown[] {
     .filter((res) => res.status === "error" || !res.silent)
     .map((res) =>
       res.status === "error"
-        ? { output_type: "error", ename: `${res.error!.kind[0].toUpperCase()}${res.error!.kind.slice(1)}Error`, evalue: res.error!.message, traceback: [res.error!.excerpt, res.error!.message].filter(Boolean) }
-        : { output_type: "display_data", metadata: {}, data: { "text/plain": res.pretty, ...(res.latex ? { "text/latex": `$$${res.latex}$$` } : {}) } },
+        ? {
+            output_type: "error",
+            ename: `${res.error!.kind[0].toUpperCase()}${res.error!.kind.slice(1)}Error`,
+            evalue: res.error!.message,
+            traceback: [res.error!.excerpt, res.error!.message].filter(Boolean),
+          }
+        : {
+            output_type: "display_data",
+            metadata: {},
+            data: { "text/plain": res.pretty, ...(res.latex ? { "text/latex": `$$${res.latex}$$` } : {}) },
+          },
     );
 }
 
@@ -87,10 +109,21 @@ export function feedbackNotebook(r: StudentResult, key: Key, options: FeedbackOp
     const source = fromKey && !options.rubric ? fromKey.visible : run.source;
     const showOutputs = options.rubric || !fromKey || (run.kind === "locked" && fromKey.hidden === "");
     // A grading cell made only of hidden tests was empty for the students: it is left out.
-    if (source.trim() !== "" || options.rubric) cells.push({ cell_type: "code", source: toSourceLines(source), metadata: {}, outputs: showOutputs ? outputsOf(run) : [], execution_count: ++count });
+    if (source.trim() !== "" || options.rubric)
+      cells.push({
+        cell_type: "code",
+        source: toSourceLines(source),
+        metadata: {},
+        outputs: showOutputs ? outputsOf(run) : [],
+        execution_count: ++count,
+      });
     const grade = run.kind === "grading" ? r.grades.find((g) => g.gradeId === run.gradeId) : undefined;
     if (grade) {
-      const text = [`**${markdownText(grade.gradeId)}: ${fmt(grade.earned)} / ${fmt(grade.possible)} points ${mark(grade.earned, grade.possible)}**`, "", ...verdictLines(grade, fromKey, options)].join("\n");
+      const text = [
+        `**${markdownText(grade.gradeId)}: ${fmt(grade.earned)} / ${fmt(grade.possible)} points ${mark(grade.earned, grade.possible)}**`,
+        "",
+        ...verdictLines(grade, fromKey, options),
+      ].join("\n");
       cells.push({ cell_type: "markdown", source: toSourceLines(text), metadata: { nabla: { grade: true } } });
     }
   }
@@ -105,7 +138,10 @@ let styles: string | undefined;
 function inlineStyles(): string {
   if (styles === undefined) {
     // KaTeX's fonts are read from the assets folder beside the pages (grade.ts writes it there).
-    const katexCss = readFileSync(createRequire(import.meta.url).resolve("katex/dist/katex.min.css"), "utf8").replace(/url\(fonts\//g, `url(${ASSETS}/katex/fonts/`);
+    const katexCss = readFileSync(createRequire(import.meta.url).resolve("katex/dist/katex.min.css"), "utf8").replace(
+      /url\(fonts\//g,
+      `url(${ASSETS}/katex/fonts/`,
+    );
     styles = `${katexCss}\n${PAGE_CSS}\n.cell.markdown.grade { border-left: 4px solid var(--accent); padding: .1rem .9rem; background: #fafafd; }`;
   }
   return styles;
@@ -127,7 +163,14 @@ function cellHtml(cell: Cell, metadata: Notebook["metadata"]): string {
   return html;
 }
 
-export function feedbackHtml(r: StudentResult, key: Key, options: FeedbackOptions = {}, nb: Notebook = feedbackNotebook(r, key, options)): string {
+export function feedbackHtml(
+  r: StudentResult,
+  key: Key,
+  options: FeedbackOptions = {},
+  nb: Notebook = feedbackNotebook(r, key, options),
+): string {
   const page = pageHtml(`Feedback: ${r.student}`, nb.cells.map((c) => cellHtml(c, nb.metadata)).join("\n"));
-  return page.replace(/<link rel="stylesheet" href="[^"]*">\n?/g, "").replace("</head>", `<style>${inlineStyles()}</style>\n</head>`);
+  return page
+    .replace(/<link rel="stylesheet" href="[^"]*">\n?/g, "")
+    .replace("</head>", `<style>${inlineStyles()}</style>\n</head>`);
 }

@@ -4,7 +4,21 @@
 // file's size is checked before it is read. Whatever is refused becomes that student's zero with
 // the reason; nothing here throws for one bad entry. Output is written atomically (a temporary file
 // renamed into place), so an interrupted run never leaves a half-written gradebook or feedback file.
-import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readSync, readdirSync, realpathSync, renameSync, statSync, writeFileSync, type Stats } from "node:fs";
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readSync,
+  readdirSync,
+  realpathSync,
+  renameSync,
+  statSync,
+  writeFileSync,
+  type Stats,
+} from "node:fs";
 import { createHash } from "node:crypto";
 import { basename, dirname, isAbsolute, join, relative, sep } from "node:path";
 
@@ -79,10 +93,12 @@ function locate(path: string, root: string, key: KeyIdentity | null): { real: st
     } catch (err) {
       return { real: path, refused: linkProblem(err) };
     }
-    if (!inside(root, real)) return { real, refused: "the file is a symbolic link to a file outside the submissions folder" };
+    if (!inside(root, real))
+      return { real, refused: "the file is a symbolic link to a file outside the submissions folder" };
   }
   if (!st.isFile()) return { real, refused: `the file is ${kindOf(st)}, not a regular file` };
-  if (key && ((st.dev === key.dev && st.ino === key.ino) || real === key.real)) return { real, refused: "the file is the master key itself (a link to it), not a submission" };
+  if (key && ((st.dev === key.dev && st.ino === key.ino) || real === key.real))
+    return { real, refused: "the file is the master key itself (a link to it), not a submission" };
   return { real };
 }
 
@@ -90,7 +106,13 @@ function locate(path: string, root: string, key: KeyIdentity | null): { real: st
 export function keyIdentity(path: string, bytes: Buffer): KeyIdentity {
   const real = realpathSync(path);
   const st = statSync(real);
-  return { real, dev: st.dev, ino: st.ino, size: bytes.length, sha256: createHash("sha256").update(bytes).digest("hex") };
+  return {
+    real,
+    dev: st.dev,
+    ino: st.ino,
+    size: bytes.length,
+    sha256: createHash("sha256").update(bytes).digest("hex"),
+  };
 }
 
 /**
@@ -98,7 +120,11 @@ export function keyIdentity(path: string, bytes: Buffer): KeyIdentity {
  * one notebook per student (nbgrader's submitted/STUDENT/ASSIGNMENT/NOTEBOOK.ipynb or flat files).
  * Every entry named *.ipynb is a submission, readable or not; ids are made distinct (`distinctIds`).
  */
-export function findSubmissions(paths: string[], key: KeyIdentity | null = null, skip: string[] = []): { submissions: Submission[]; renamed: string[] } {
+export function findSubmissions(
+  paths: string[],
+  key: KeyIdentity | null = null,
+  skip: string[] = [],
+): { submissions: Submission[]; renamed: string[] } {
   // The grader's own output folder (feedback notebooks of an earlier run) is not a class folder.
   const skipped = skip.flatMap((p) => {
     try {
@@ -150,7 +176,11 @@ export function findSubmissions(paths: string[], key: KeyIdentity | null = null,
         }
         if (!name.endsWith(".ipynb")) continue;
         const rel = relative(p, full).split(sep);
-        found.push({ name: rel.length > 1 ? rel[0] : name.replace(/\.ipynb$/, ""), file: full, ...locate(full, root, key) });
+        found.push({
+          name: rel.length > 1 ? rel[0] : name.replace(/\.ipynb$/, ""),
+          file: full,
+          ...locate(full, root, key),
+        });
       }
     };
     walk(p, 0);
@@ -180,7 +210,12 @@ export function distinctIds(found: Omit<Submission, "student">[]): { submissions
   const fold = (s: string) => s.toLowerCase();
   const order = found
     .map((f, i) => ({ f, i, base: safeName(f.name) }))
-    .sort((a, b) => Number(a.base !== a.f.name) - Number(b.base !== b.f.name) || codepointOrder(a.f.name, b.f.name) || codepointOrder(a.f.file, b.f.file));
+    .sort(
+      (a, b) =>
+        Number(a.base !== a.f.name) - Number(b.base !== b.f.name) ||
+        codepointOrder(a.f.name, b.f.name) ||
+        codepointOrder(a.f.file, b.f.file),
+    );
   const wanted = new Map<string, number>();
   for (const o of order) wanted.set(fold(o.base), (wanted.get(fold(o.base)) ?? 0) + 1);
   const taken = new Set<string>();
@@ -203,7 +238,10 @@ export function distinctIds(found: Omit<Submission, "student">[]): { submissions
   }
   const submissions = found.map((f, i) => ({ ...f, student: ids[i] }));
   for (const s of submissions) {
-    if (s.student !== s.name) renamed.push(`${s.file} is graded as ${s.student}${wanted.get(fold(safeName(s.name)))! > 1 ? ` (${safeName(s.name)} is shared by ${wanted.get(fold(safeName(s.name)))} submissions)` : " (its name made safe for a file name)"}`);
+    if (s.student !== s.name)
+      renamed.push(
+        `${s.file} is graded as ${s.student}${wanted.get(fold(safeName(s.name)))! > 1 ? ` (${safeName(s.name)} is shared by ${wanted.get(fold(safeName(s.name)))} submissions)` : " (its name made safe for a file name)"}`,
+      );
   }
   return { submissions: submissions.sort((a, b) => codepointOrder(a.student, b.student)), renamed };
 }
@@ -213,7 +251,11 @@ export function distinctIds(found: Omit<Submission, "student">[]): { submissions
  * on a FIFO, checked to be a regular file of at most `maxBytes` (before anything is read), and not
  * the key (by inode or by content); or why it could not be read.
  */
-export function readSubmission(s: Pick<Submission, "real" | "refused">, maxBytes: number, key: KeyIdentity | null): { text: string } | { refused: string } {
+export function readSubmission(
+  s: Pick<Submission, "real" | "refused">,
+  maxBytes: number,
+  key: KeyIdentity | null,
+): { text: string } | { refused: string } {
   if (s.refused) return { refused: s.refused };
   let fd: number;
   try {
@@ -224,7 +266,8 @@ export function readSubmission(s: Pick<Submission, "real" | "refused">, maxBytes
   try {
     const st = fstatSync(fd);
     if (!st.isFile()) return { refused: `the file is ${kindOf(st)}, not a regular file` };
-    if (key && st.dev === key.dev && st.ino === key.ino) return { refused: "the file is the master key itself (a link to it), not a submission" };
+    if (key && st.dev === key.dev && st.ino === key.ino)
+      return { refused: "the file is the master key itself (a link to it), not a submission" };
     if (st.size > maxBytes) return { refused: `the file has ${st.size} bytes; the limit is ${maxBytes}` };
     // Read at most one byte past the stated size: a file that grows meanwhile is refused too.
     const buf = Buffer.alloc(st.size + 1);
@@ -235,7 +278,8 @@ export function readSubmission(s: Pick<Submission, "real" | "refused">, maxBytes
       got += n;
       if (got > maxBytes || got === buf.length) break;
     }
-    if (got > st.size || got > maxBytes) return { refused: `the file grew while it was read (over ${Math.min(st.size, maxBytes)} bytes)` };
+    if (got > st.size || got > maxBytes)
+      return { refused: `the file grew while it was read (over ${Math.min(st.size, maxBytes)} bytes)` };
     const bytes = buf.subarray(0, got);
     if (key && got === key.size && createHash("sha256").update(bytes).digest("hex") === key.sha256) {
       return { refused: "the file is a copy of the master key, not a submission" };

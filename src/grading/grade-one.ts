@@ -7,7 +7,18 @@ import { Session } from "../session.js";
 import type { StatementResult } from "../results.js";
 import { assign, withHiddenTests } from "./assign.js";
 import { StudentTrace, answerInfo, type AnswerKeyInfo } from "./key.js";
-import { NotebookError, gradeId, lockedCellChange, isGradeCell, isLocked, isSolutionCell, parseNotebook, sourceOf, type Cell, type Notebook } from "./notebook.js";
+import {
+  NotebookError,
+  gradeId,
+  lockedCellChange,
+  isGradeCell,
+  isLocked,
+  isSolutionCell,
+  parseNotebook,
+  sourceOf,
+  type Cell,
+  type Notebook,
+} from "./notebook.js";
 
 export interface ExpectVerdict {
   source: string;
@@ -60,7 +71,9 @@ export interface Key {
 
 export function prepareKey(master: Notebook): Key {
   const released = assign(master);
-  const gradeCells = master.cells.filter(isGradeCell).map((c) => ({ id: gradeId(c) ?? "?", points: Number(c.metadata.nbgrader?.points ?? 0) }));
+  const gradeCells = master.cells
+    .filter(isGradeCell)
+    .map((c) => ({ id: gradeId(c) ?? "?", points: Number(c.metadata.nbgrader?.points ?? 0) }));
   return { master, released, gradeCells, answers: answerInfo(master) };
 }
 
@@ -74,7 +87,12 @@ function zeroGrades(key: Key): CellGrade[] {
 }
 
 /** The cells to run: the student's order, with the key's locked and grading cells put back. */
-function cellsToRun(key: Key, nb: Notebook, problems: string[], keyChanged: string[] = []): { cell: Cell; kind: CellRun["kind"] }[] {
+function cellsToRun(
+  key: Key,
+  nb: Notebook,
+  problems: string[],
+  keyChanged: string[] = [],
+): { cell: Cell; kind: CellRun["kind"] }[] {
   const seen = new Set<string>();
   const out: { cell: Cell; kind: CellRun["kind"] }[] = [];
   for (const cell of nb.cells) {
@@ -98,7 +116,8 @@ function cellsToRun(key: Key, nb: Notebook, problems: string[], keyChanged: stri
       out.push({ cell, kind: "answer" });
     } else {
       out.push({ cell, kind: id && !fromKey ? "other" : "other" });
-      if (id && !fromKey) problems.push(`the cell ${id} is not in the key (a renamed grade_id?); it ran but earns nothing`);
+      if (id && !fromKey)
+        problems.push(`the cell ${id} is not in the key (a renamed grade_id?); it ran but earns nothing`);
     }
   }
   for (const cell of key.master.cells) {
@@ -106,14 +125,24 @@ function cellsToRun(key: Key, nb: Notebook, problems: string[], keyChanged: stri
     if (!id || seen.has(id)) continue;
     if (isSolutionCell(cell)) problems.push(`the answer cell ${id} is missing`);
     if (isGradeCell(cell) || isLocked(cell)) {
-      if (!isSolutionCell(cell)) problems.push(`the ${isGradeCell(cell) ? "grading" : "locked"} cell ${id} was missing; it was restored from the key`);
-      if (cell.cell_type === "code" && !isSolutionCell(cell)) out.push({ cell, kind: isGradeCell(cell) ? "grading" : "locked" });
+      if (!isSolutionCell(cell))
+        problems.push(
+          `the ${isGradeCell(cell) ? "grading" : "locked"} cell ${id} was missing; it was restored from the key`,
+        );
+      if (cell.cell_type === "code" && !isSolutionCell(cell))
+        out.push({ cell, kind: isGradeCell(cell) ? "grading" : "locked" });
     }
   }
   return out;
 }
 
-export function gradeSubmission(key: Key, student: string, file: string, text: string, options: GradeOptions): StudentResult {
+export function gradeSubmission(
+  key: Key,
+  student: string,
+  file: string,
+  text: string,
+  options: GradeOptions,
+): StudentResult {
   const problems: string[] = [];
   const possible = key.gradeCells.reduce((s, g) => s + g.points, 0);
   let nb: Notebook;
@@ -171,7 +200,16 @@ export function gradeSubmission(key: Key, student: string, file: string, text: s
     if (grade) scoreCell(grade, results);
   }
   const all = [...grades.values()];
-  return { student, file, total: Math.round(all.reduce((s, g) => s + g.earned, 0) * 1e6) / 1e6, possible, grades: all, problems, runs, ...(keyChanged.length ? { keyChanged } : {}) };
+  return {
+    student,
+    file,
+    total: Math.round(all.reduce((s, g) => s + g.earned, 0) * 1e6) / 1e6,
+    possible,
+    grades: all,
+    problems,
+    runs,
+    ...(keyChanged.length ? { keyChanged } : {}),
+  };
 }
 
 function shown({ status, pretty, latex, silent, score, error }: StatementResult): CellRun["results"][number] {
@@ -182,7 +220,8 @@ function scoreCell(grade: CellGrade, results: readonly StatementResult[]): void 
   const verdicts: ExpectVerdict[] = [];
   for (const r of results) {
     if (r.score) verdicts.push({ source: r.source, ...r.score });
-    else if (r.status === "error") verdicts.push({ source: r.source, earned: 0, possible: 0, verdict: "error", feedback: r.error!.message });
+    else if (r.status === "error")
+      verdicts.push({ source: r.source, earned: 0, possible: 0, verdict: "error", feedback: r.error!.message });
   }
   const declared = verdicts.reduce((s, v) => s + v.possible, 0);
   grade.verdicts = verdicts;

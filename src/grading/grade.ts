@@ -34,10 +34,17 @@ export interface GradeCommandOptions {
   workerUrl?: URL;
 }
 
-export const DEFAULTS = { statementMs: 5_000, submissionMs: 60_000, maxBytes: 20_000_000, workerMemoryMb: 1024 } as const;
+export const DEFAULTS = {
+  statementMs: 5_000,
+  submissionMs: 60_000,
+  maxBytes: 20_000_000,
+  workerMemoryMb: 1024,
+} as const;
 
 /** What the coordinator keeps of a student: the grades, not the cells. */
-export type GradedStudent = Pick<StudentResult, "student" | "file" | "total" | "possible" | "grades" | "problems"> & { name: string };
+export type GradedStudent = Pick<StudentResult, "student" | "file" | "total" | "possible" | "grades" | "problems"> & {
+  name: string;
+};
 
 export interface GradeSummary {
   graded: number;
@@ -69,8 +76,17 @@ export async function gradeClass(o: GradeCommandOptions): Promise<GradeSummary> 
   const byStudent = new Map(submissions.map((s) => [s.student, s]));
   const cacheDir = join(o.out, ".results");
   const possible = key.gradeCells.reduce((s, g) => s + g.points, 0);
-  const zeroGrades = (): CellGrade[] => key.gradeCells.map((g) => ({ gradeId: g.id, earned: 0, possible: g.points, verdicts: [] }));
-  const zero = (s: { student: string; file: string }, reason: string): StudentResult => ({ student: s.student, file: s.file, total: 0, possible, grades: zeroGrades(), problems: [reason], runs: [] });
+  const zeroGrades = (): CellGrade[] =>
+    key.gradeCells.map((g) => ({ gradeId: g.id, earned: 0, possible: g.points, verdicts: [] }));
+  const zero = (s: { student: string; file: string }, reason: string): StudentResult => ({
+    student: s.student,
+    file: s.file,
+    total: 0,
+    possible,
+    grades: zeroGrades(),
+    problems: [reason],
+    runs: [],
+  });
 
   const results: GradedStudent[] = [];
   /** Locked cell → checksum recorded by assign in a student's notebook → students, where the key changed. */
@@ -84,19 +100,36 @@ export async function gradeClass(o: GradeCommandOptions): Promise<GradeSummary> 
   const finish = (r: StudentResult, cache: boolean) => {
     const s = byStudent.get(r.student);
     if (!s) return;
-    if (cache) writeAtomic(join(cacheDir, `${s.student}.json`), JSON.stringify({ keyHash, fileHash: fileHashes.get(s.student), result: r }));
-    for (const [id, sum] of Object.entries((r as { recordedChecksums?: Record<string, string> }).recordedChecksums ?? {})) {
+    if (cache)
+      writeAtomic(
+        join(cacheDir, `${s.student}.json`),
+        JSON.stringify({ keyHash, fileHash: fileHashes.get(s.student), result: r }),
+      );
+    for (const [id, sum] of Object.entries(
+      (r as { recordedChecksums?: Record<string, string> }).recordedChecksums ?? {},
+    )) {
       const bySum = claims.get(id) ?? new Map<string, string[]>();
       claims.set(id, bySum.set(sum, [...(bySum.get(sum) ?? []), s.student]));
     }
     writeFeedback(r);
-    results.push({ student: s.student, name: s.name, file: s.file, total: r.total, possible: r.possible, grades: r.grades, problems: r.problems });
+    results.push({
+      student: s.student,
+      name: s.name,
+      file: s.file,
+      total: r.total,
+      possible: r.possible,
+      grades: r.grades,
+      problems: r.problems,
+    });
     progress?.tick(s.student);
   };
 
   const writeFeedback = (r: StudentResult) => {
     if (o.feedback === false) return;
-    for (const [dir, options] of [["feedback", {}], ...(o.rubric ? [["rubric", { rubric: true }] as const] : [])] as const) {
+    for (const [dir, options] of [
+      ["feedback", {}],
+      ...(o.rubric ? [["rubric", { rubric: true }] as const] : []),
+    ] as const) {
       const nb = feedbackNotebook(r, key, options);
       writeAtomic(join(o.out, dir, `${r.student}.ipynb`), JSON.stringify(nb, null, 1));
       writeAtomic(join(o.out, dir, `${r.student}.html`), feedbackHtml(r, key, options, nb));
@@ -120,8 +153,14 @@ export async function gradeClass(o: GradeCommandOptions): Promise<GradeSummary> 
 
   const cached = (s: Submission, fileHash: string): StudentResult | null => {
     try {
-      const saved = JSON.parse(readFileSync(join(cacheDir, `${s.student}.json`), "utf8")) as { keyHash: string; fileHash: string; result: StudentResult };
-      return saved.keyHash === keyHash && saved.fileHash === fileHash && saved.result.student === s.student ? saved.result : null;
+      const saved = JSON.parse(readFileSync(join(cacheDir, `${s.student}.json`), "utf8")) as {
+        keyHash: string;
+        fileHash: string;
+        result: StudentResult;
+      };
+      return saved.keyHash === keyHash && saved.fileHash === fileHash && saved.result.student === s.student
+        ? saved.result
+        : null;
     } catch {
       return null; // none yet, or damaged: graded again
     }
@@ -174,7 +213,8 @@ export async function gradeClass(o: GradeCommandOptions): Promise<GradeSummary> 
     // records another checksum (and whose cell matches it) edited both: reported after all.
     const ranked = [...claims.get(id)!.entries()].sort((a, b) => b[1].length - a[1].length);
     if (ranked.length < 2 || ranked[1][1].length === ranked[0][1].length) continue;
-    for (const [, students] of ranked.slice(1)) for (const student of students) blame(student, `the locked cell ${id} was changed; it was restored from the key`);
+    for (const [, students] of ranked.slice(1))
+      for (const student of students) blame(student, `the locked cell ${id} was changed; it was restored from the key`);
   }
   const notes = { renamed, keyChanged };
   writeAtomic(join(o.out, "gradebook.csv"), gradebookCsv(results, gradeIds));

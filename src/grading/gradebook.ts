@@ -24,15 +24,29 @@ export function csvCell(value: string): string {
 }
 
 const fmt = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(2));
-const byId = (a: { student: string }, b: { student: string }) => (a.student < b.student ? -1 : a.student > b.student ? 1 : 0);
+const byId = (a: { student: string }, b: { student: string }) =>
+  a.student < b.student ? -1 : a.student > b.student ? 1 : 0;
 
-export function gradebookCsv(results: (Pick<StudentResult, "student" | "grades" | "total" | "possible" | "problems"> & { name?: string })[], gradeIds: string[]): string {
+export function gradebookCsv(
+  results: (Pick<StudentResult, "student" | "grades" | "total" | "possible" | "problems"> & { name?: string })[],
+  gradeIds: string[],
+): string {
   const rows: string[][] = [["student", "name", ...gradeIds, "total", "possible", "problems"]];
   for (const r of [...results].sort(byId)) {
     const earned = new Map(r.grades.map((g) => [g.gradeId, g.earned]));
-    rows.push([r.student, r.name ?? r.student, ...gradeIds.map((id) => fmt(earned.get(id) ?? 0)), fmt(r.total), fmt(r.possible), r.problems.join("; ")]);
+    rows.push([
+      r.student,
+      r.name ?? r.student,
+      ...gradeIds.map((id) => fmt(earned.get(id) ?? 0)),
+      fmt(r.total),
+      fmt(r.possible),
+      r.problems.join("; "),
+    ]);
   }
-  return stringify(rows.map((row) => row.map(csvCell)), { record_delimiter: "\n" });
+  return stringify(
+    rows.map((row) => row.map(csvCell)),
+    { record_delimiter: "\n" },
+  );
 }
 
 export interface RunNotes {
@@ -42,10 +56,24 @@ export interface RunNotes {
   keyChanged: string[];
 }
 
-export function gradebookJson(results: (Pick<StudentResult, "student" | "file" | "total" | "possible" | "grades" | "problems"> & { name?: string })[], notes: RunNotes = { renamed: [], keyChanged: [] }): string {
-  const students = [...results].sort(byId).map(({ student, name, file, total, possible, grades, problems }) => ({ student, name: name ?? student, file, total, possible, grades, problems }));
+export function gradebookJson(
+  results: (Pick<StudentResult, "student" | "file" | "total" | "possible" | "grades" | "problems"> & {
+    name?: string;
+  })[],
+  notes: RunNotes = { renamed: [], keyChanged: [] },
+): string {
+  const students = [...results].sort(byId).map(({ student, name, file, total, possible, grades, problems }) => ({
+    student,
+    name: name ?? student,
+    file,
+    total,
+    possible,
+    grades,
+    problems,
+  }));
   const run: Record<string, unknown> = {};
-  if (notes.keyChanged.length) run.keyChanged = `the key changed since assign: the locked cells ${notes.keyChanged.join(", ")} differ from the released ones; students who kept the released cells are not reported for them`;
+  if (notes.keyChanged.length)
+    run.keyChanged = `the key changed since assign: the locked cells ${notes.keyChanged.join(", ")} differ from the released ones; students who kept the released cells are not reported for them`;
   if (notes.renamed.length) run.renamed = notes.renamed;
   return JSON.stringify({ ...run, students }, null, 1) + "\n";
 }

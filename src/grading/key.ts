@@ -111,7 +111,8 @@ export class StudentTrace implements AnswerSource {
     if (!cell) return `the answer cell ${id} is missing, so ${name} has no answer`;
     const e = cell.error;
     if (!e) return `${name} is not defined: no answer was given in cell ${id}`;
-    if (e.kind === "parse") return `your answer cell ${id} has a parse error at line ${e.line}, column ${e.column}: ${e.message}`;
+    if (e.kind === "parse")
+      return `your answer cell ${id} has a parse error at line ${e.line}, column ${e.column}: ${e.message}`;
     return `your answer cell ${id} stopped with an error at line ${e.line}, column ${e.column}: ${e.message}`;
   }
 

@@ -38,7 +38,9 @@ export function sourceOf(cell: Cell): string {
 /** nbformat stores source as lines that keep their newlines. */
 export function toSourceLines(text: string): string[] {
   const lines = text.split("\n");
-  return lines.map((l, i) => (i < lines.length - 1 ? `${l}\n` : l)).filter((l, i, all) => l !== "" || i < all.length - 1);
+  return lines
+    .map((l, i) => (i < lines.length - 1 ? `${l}\n` : l))
+    .filter((l, i, all) => l !== "" || i < all.length - 1);
 }
 
 export function parseNotebook(text: string): Notebook {
@@ -52,11 +54,16 @@ export function parseNotebook(text: string): Notebook {
     throw new NotebookError("the file is JSON but not a notebook (it has no list of cells)");
   }
   const nb = data as Notebook;
-  if (nb.nbformat !== 4) throw new NotebookError(`the notebook format is ${String(nb.nbformat)}; only nbformat 4 is read`);
+  if (nb.nbformat !== 4)
+    throw new NotebookError(`the notebook format is ${String(nb.nbformat)}; only nbformat 4 is read`);
   nb.cells.forEach((cell, i) => {
     if (typeof cell !== "object" || cell === null) throw new NotebookError(`cell ${i + 1} is not an object`);
-    if (!["code", "markdown", "raw"].includes(cell.cell_type)) throw new NotebookError(`cell ${i + 1} has an unknown type ${String(cell.cell_type)}`);
-    if (typeof cell.source !== "string" && !(Array.isArray(cell.source) && cell.source.every((l) => typeof l === "string"))) {
+    if (!["code", "markdown", "raw"].includes(cell.cell_type))
+      throw new NotebookError(`cell ${i + 1} has an unknown type ${String(cell.cell_type)}`);
+    if (
+      typeof cell.source !== "string" &&
+      !(Array.isArray(cell.source) && cell.source.every((l) => typeof l === "string"))
+    ) {
       throw new NotebookError(`cell ${i + 1} has no readable source`);
     }
     cell.metadata ??= {};
@@ -83,7 +90,9 @@ export function isLocked(cell: Cell): boolean {
 
 /** What nbgrader checks a locked cell by: its type and source. */
 export function checksum(cell: Cell): string {
-  return createHash("sha256").update(`${cell.cell_type}\n${sourceOf(cell)}`).digest("hex");
+  return createHash("sha256")
+    .update(`${cell.cell_type}\n${sourceOf(cell)}`)
+    .digest("hex");
 }
 
 export function hashText(text: string): string {

@@ -52,7 +52,10 @@ export function gradeAll(options: PoolOptions): Promise<void> {
     const start = () => {
       const worker = new Worker(url, {
         workerData: { keyText: options.keyText, statementMs: options.statementMs },
-        resourceLimits: { maxOldGenerationSizeMb: limitMb, maxYoungGenerationSizeMb: Math.min(64, Math.max(8, Math.floor(limitMb / 16))) },
+        resourceLimits: {
+          maxOldGenerationSizeMb: limitMb,
+          maxYoungGenerationSizeMb: Math.min(64, Math.max(8, Math.floor(limitMb / 16))),
+        },
       });
       running++;
       let current: Job | null = null;
@@ -107,7 +110,8 @@ export function gradeAll(options: PoolOptions): Promise<void> {
         running--;
         if (graded === 0 && !exhausted) failedStarts++;
         if (failedStarts >= MAX_FAILED_STARTS) {
-          for (let job = take(); job; job = take()) options.onResult(options.zeroResult(job, "the grading workers could not start"));
+          for (let job = take(); job; job = take())
+            options.onResult(options.zeroResult(job, "the grading workers could not start"));
         }
         if (!exhausted) start();
         else if (running === 0) resolve();

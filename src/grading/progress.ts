@@ -4,7 +4,10 @@ export class Progress {
   private lastDecile = -1;
   private readonly started = Date.now();
 
-  constructor(private readonly total: number, private readonly out: NodeJS.WriteStream = process.stderr) {}
+  constructor(
+    private readonly total: number,
+    private readonly out: NodeJS.WriteStream = process.stderr,
+  ) {}
 
   tick(label = ""): void {
     this.done++;

@@ -47,12 +47,20 @@ export function boundResult(r: StudentResult): StudentResult {
       const pretty = take(res.pretty ?? "", L.text);
       // A cut LaTeX string would not typeset: an over-long one is left out and `pretty` shown.
       const latex = (res.latex ?? "").length <= Math.min(L.text, budget) ? take(res.latex ?? "", L.text) : "";
-      const error = res.error ? { ...res.error, message: clip(res.error.message, L.line), excerpt: clip(res.error.excerpt ?? "", L.line) } : res.error;
+      const error = res.error
+        ? { ...res.error, message: clip(res.error.message, L.line), excerpt: clip(res.error.excerpt ?? "", L.line) }
+        : res.error;
       return { ...res, pretty, latex, error };
     }),
   }));
-  if (r.runs.length > L.runs) problems.push(`the notebook has ${r.runs.length} cells; feedback shows the first ${L.runs}`);
-  const grades = r.grades.map((g) => ({ ...g, verdicts: g.verdicts.slice(0, L.resultsPerRun).map((v) => ({ ...v, source: clip(v.source, L.line), feedback: clip(v.feedback, L.line) })) }));
+  if (r.runs.length > L.runs)
+    problems.push(`the notebook has ${r.runs.length} cells; feedback shows the first ${L.runs}`);
+  const grades = r.grades.map((g) => ({
+    ...g,
+    verdicts: g.verdicts
+      .slice(0, L.resultsPerRun)
+      .map((v) => ({ ...v, source: clip(v.source, L.line), feedback: clip(v.feedback, L.line) })),
+  }));
   return { ...r, problems, runs, grades };
 }
 
@@ -84,7 +92,10 @@ export function serveGrading(): void {
     let result: StudentResult;
     try {
       const graded = gradeSubmission(key, job.student, job.file, job.text, { statementMs });
-      result = { ...boundResult(graded), recordedChecksums: recordedChecksums(job.text, graded.keyChanged ?? []) } as StudentResult;
+      result = {
+        ...boundResult(graded),
+        recordedChecksums: recordedChecksums(job.text, graded.keyChanged ?? []),
+      } as StudentResult;
     } catch (err) {
       parentPort!.postMessage({ failed: `${(err as Error).name}: ${(err as Error).message}`.slice(0, 500) });
       return;

@@ -62,7 +62,12 @@ const grouped = (n: number) => Math.round(n).toLocaleString("en-US");
 
 /** Before making an array of `entries` entries (`what` names it for the message). */
 export function reserveEntries(entries: number, what: string, bytesPerEntry = 8): void {
-  if (!(entries <= limits.arrayEntries)) throw limitError(`${what} would have ${grouped(entries)} entries; the limit is ${grouped(limits.arrayEntries)}`, null, "size");
+  if (!(entries <= limits.arrayEntries))
+    throw limitError(
+      `${what} would have ${grouped(entries)} entries; the limit is ${grouped(limits.arrayEntries)}`,
+      null,
+      "size",
+    );
   if (entries >= 65_536) reserveBytes(entries * bytesPerEntry, what);
 }
 
@@ -72,10 +77,12 @@ export function reserveEntries(entries: number, what: string, bytesPerEntry = 8)
  */
 export function reserveBytes(bytes: number, what: string): void {
   const mb = (b: number) => `${(b / 1048576).toFixed(b < 10 * 1048576 ? 1 : 0)} MB`;
-  if (!(bytes <= limits.totalBytes)) throw limitError(`${what} would take ${mb(bytes)}; the limit is ${mb(limits.totalBytes)}`, null, "memory");
+  if (!(bytes <= limits.totalBytes))
+    throw limitError(`${what} would take ${mb(bytes)}; the limit is ${mb(limits.totalBytes)}`, null, "memory");
   const heap = getHeapStatistics();
   const free = heap.heap_size_limit - heap.used_heap_size;
-  if (bytes * 2 > free) throw limitError(`${what} would take ${mb(bytes)}, and only ${mb(free)} of memory is left`, null, "memory");
+  if (bytes * 2 > free)
+    throw limitError(`${what} would take ${mb(bytes)}, and only ${mb(free)} of memory is left`, null, "memory");
   check?.();
 }
 

@@ -3,7 +3,22 @@
 // roots of rationals (√12 = 2√3) and sort children, so equal values built two ways are one node.
 import { limitError, mathError, shapeError } from "../errors.js";
 import { Rational, isqrt } from "../numeric/rational.js";
-import type { Apply, BigOp, Const, Float, Indexed, Node, Num, Relation, RelationOp, Str, Struct, Sym, Tensor, Tuple } from "./node.js";
+import type {
+  Apply,
+  BigOp,
+  Const,
+  Float,
+  Indexed,
+  Node,
+  Num,
+  Relation,
+  RelationOp,
+  Str,
+  Struct,
+  Sym,
+  Tensor,
+  Tuple,
+} from "./node.js";
 import { intern } from "./node.js";
 import { compareNodes, compareTerms } from "./order.js";
 import { SCALAR, isScalar, sameShape, showShape, type Shape } from "./shape.js";
@@ -17,7 +32,8 @@ import { currentLimits, reserveEntries, tooManyBits } from "./budget.js";
 export function decimal(text: string): Num {
   let at = text.indexOf("e");
   if (at < 0) at = text.indexOf("E");
-  if (at >= 0 && (Math.abs(Number(text.slice(at + 1))) + at) * Math.log2(10) > currentLimits().bigintBits) throw tooLarge();
+  if (at >= 0 && (Math.abs(Number(text.slice(at + 1))) + at) * Math.log2(10) > currentLimits().bigintBits)
+    throw tooLarge();
   return num(Rational.parseDecimal(text));
 }
 
@@ -30,7 +46,11 @@ export type NumberNode = Num | Float;
  */
 const tooLarge = () => {
   const digits = Math.floor(currentLimits().bigintBits * Math.log10(2)).toLocaleString("en-US");
-  return limitError(`an exact number would have more than ${digits} digits; N(…) gives its decimal value`, null, "size");
+  return limitError(
+    `an exact number would have more than ${digits} digits; N(…) gives its decimal value`,
+    null,
+    "size",
+  );
 };
 
 export function num(value: Rational): Num {
@@ -314,7 +334,8 @@ function symbolicProduct(flat: Node[], shape: Shape): Node {
   if (merged || hasCombinableRadicals(factors)) return mul(coefficient, ...combineRadicals(factors));
   if (factors.length === 0) return coefficient;
   factors.sort(compareNodes);
-  if (isOne(coefficient) && coefficient.kind === "num") return factors.length === 1 ? factors[0] : intern({ kind: "mul", factors, shape });
+  if (isOne(coefficient) && coefficient.kind === "num")
+    return factors.length === 1 ? factors[0] : intern({ kind: "mul", factors, shape });
   return intern({ kind: "mul", factors: [coefficient, ...factors], shape });
 }
 
@@ -382,7 +403,12 @@ function rationalRoot(q: Rational, exp: Rational): Node {
   const [outside, inside] = extractPower(radicand ** p, k);
   const coefficient = q.pow(whole).mul(Rational.of(outside, q.den ** p));
   if (inside === 1n) return num(coefficient);
-  const root = intern<Node>({ kind: "pow", base: num(Rational.int(inside)), exp: num(Rational.of(1n, BigInt(k))), shape: SCALAR });
+  const root = intern<Node>({
+    kind: "pow",
+    base: num(Rational.int(inside)),
+    exp: num(Rational.of(1n, BigInt(k))),
+    shape: SCALAR,
+  });
   return isOne(num(coefficient)) ? root : intern({ kind: "mul", factors: [num(coefficient), root], shape: SCALAR });
 }
 
@@ -393,13 +419,15 @@ export function pow(base: Node, exp: Node): Node {
   // On arrays a power is entrywise; the matrix power A^k is matpow, which `^` on a matrix means.
   if (base.kind === "tensor") return mapTensor(base, (e) => pow(e, exp));
   if (!isScalar(base.shape)) {
-    if (base.kind === "mul" && exp.kind === "num" && exp.value.isInteger()) return mul(...base.factors.map((f) => pow(f, exp)));
+    if (base.kind === "mul" && exp.kind === "num" && exp.value.isInteger())
+      return mul(...base.factors.map((f) => pow(f, exp)));
     if (base.kind === "pow" && exp.kind === "num" && exp.value.isInteger()) return pow(base.base, mul(base.exp, exp));
     return intern({ kind: "pow", base, exp, shape: base.shape });
   }
   if (isNumber(base) && isNumber(exp)) return numberPower(base, exp);
   if (base.kind === "pow" && exp.kind === "num" && exp.value.isInteger()) return pow(base.base, mul(base.exp, exp));
-  if (base.kind === "mul" && exp.kind === "num" && exp.value.isInteger()) return mul(...base.factors.map((f) => pow(f, exp)));
+  if (base.kind === "mul" && exp.kind === "num" && exp.value.isInteger())
+    return mul(...base.factors.map((f) => pow(f, exp)));
   if (isOne(base) && base.kind === "num") return ONE;
   if (isZero(base) && exp.kind === "num" && exp.value.sign() > 0) return ZERO;
   return intern({ kind: "pow", base, exp, shape: SCALAR });
@@ -416,7 +444,10 @@ function numberPower(base: NumberNode, exp: NumberNode): Node {
     if (e.isInteger()) {
       if (e.abs().num > 100000n) throw limitError(`exponent ${e} is too large for an exact power`, null, "size");
       // Refused before it is computed: the power alone could take minutes.
-      const bits = Math.max(b.num < 0n ? (-b.num).toString(2).length : b.num.toString(2).length, b.den.toString(2).length);
+      const bits = Math.max(
+        b.num < 0n ? (-b.num).toString(2).length : b.num.toString(2).length,
+        b.den.toString(2).length,
+      );
       if ((bits - 1) * Math.abs(Number(e.num)) > currentLimits().bigintBits) throw tooLarge();
       return num(b.pow(e.num));
     }

@@ -3,7 +3,6 @@ import { float, isNumber, toFloat } from "./construct.js";
 import type { Node } from "./node.js";
 import { rewrite } from "./traverse.js";
 
-
 export function rewriteToFloat(root: Node): Node {
   return rewrite(root, (n) => {
     if (n.kind === "num") return float(n.value.toNumber());

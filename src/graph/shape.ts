@@ -34,7 +34,9 @@ export function matmulShape(a: Shape, b: Shape): Shape {
     throw shapeError(`cannot multiply ${showShape(a)} by ${showShape(b)}: matrix products need vectors or matrices`);
   }
   if (left[1] !== right[0]) {
-    throw shapeError(`cannot multiply ${showShape(a)} by ${showShape(b)}: inner dimensions ${left[1]} and ${right[0]} differ`);
+    throw shapeError(
+      `cannot multiply ${showShape(a)} by ${showShape(b)}: inner dimensions ${left[1]} and ${right[0]} differ`,
+    );
   }
   return demote([left[0], right[1]]);
 }

@@ -5,33 +5,58 @@ import type { Node, Sym } from "./node.js";
 
 export function childrenOf(n: Node): readonly Node[] {
   switch (n.kind) {
-    case "add": return n.terms;
-    case "mul": return n.factors;
-    case "pow": return [n.base, n.exp];
-    case "apply": return n.args;
-    case "tensor": return n.entries;
-    case "indexed": return [n.index];
-    case "bigop": return [n.index, n.from, n.to, n.body];
-    case "rel": return [n.left, n.right];
-    case "tuple": return n.items;
-    case "record": return n.fields.map((f) => f.value);
-    default: return [];
+    case "add":
+      return n.terms;
+    case "mul":
+      return n.factors;
+    case "pow":
+      return [n.base, n.exp];
+    case "apply":
+      return n.args;
+    case "tensor":
+      return n.entries;
+    case "indexed":
+      return [n.index];
+    case "bigop":
+      return [n.index, n.from, n.to, n.body];
+    case "rel":
+      return [n.left, n.right];
+    case "tuple":
+      return n.items;
+    case "record":
+      return n.fields.map((f) => f.value);
+    default:
+      return [];
   }
 }
 
 export function rebuild(n: Node, kids: readonly Node[]): Node {
   switch (n.kind) {
-    case "add": return add(...kids);
-    case "mul": return mul(...kids);
-    case "pow": return pow(kids[0], kids[1]);
-    case "apply": return apply(n.op, kids);
-    case "tensor": return tensor(n.shape, kids);
-    case "indexed": return indexed(n.base, kids[0], n.shape);
-    case "bigop": return bigop(n.op, kids[0] as Sym, kids[1], kids[2], kids[3]);
-    case "rel": return relation(n.op, kids[0], kids[1]);
-    case "tuple": return tuple(kids);
-    case "record": return struct(n.tag, n.fields.map((f, i) => ({ name: f.name, value: kids[i] })));
-    default: return n;
+    case "add":
+      return add(...kids);
+    case "mul":
+      return mul(...kids);
+    case "pow":
+      return pow(kids[0], kids[1]);
+    case "apply":
+      return apply(n.op, kids);
+    case "tensor":
+      return tensor(n.shape, kids);
+    case "indexed":
+      return indexed(n.base, kids[0], n.shape);
+    case "bigop":
+      return bigop(n.op, kids[0] as Sym, kids[1], kids[2], kids[3]);
+    case "rel":
+      return relation(n.op, kids[0], kids[1]);
+    case "tuple":
+      return tuple(kids);
+    case "record":
+      return struct(
+        n.tag,
+        n.fields.map((f, i) => ({ name: f.name, value: kids[i] })),
+      );
+    default:
+      return n;
   }
 }
 

@@ -4,7 +4,10 @@ import type { Dataset } from "./datasets.js";
 import { reserveEntries } from "../graph/budget.js";
 
 export function datasetFromCsv(name: string, text: string): Dataset {
-  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l && !l.startsWith("#"));
+  const lines = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith("#"));
   if (lines.length < 2) throw new Error("the CSV needs a header row and at least one row of data");
   const header = lines[0].split(",");
   if (header.length < 2) throw new Error("the CSV needs at least one feature column and a label column");
@@ -14,7 +17,8 @@ export function datasetFromCsv(name: string, text: string): Dataset {
   const labels: string[] = [];
   lines.slice(1).forEach((line, i) => {
     const cells = line.split(",").map((c) => c.trim());
-    if (cells.length !== header.length) throw new Error(`row ${i + 2} has ${cells.length} values; the header has ${header.length}`);
+    if (cells.length !== header.length)
+      throw new Error(`row ${i + 2} has ${cells.length} values; the header has ${header.length}`);
     cells.slice(0, features).forEach((c, j) => {
       const v = Number(c);
       if (!Number.isFinite(v)) throw new Error(`row ${i + 2}, column ${header[j]}: ${c} is not a number`);
@@ -22,7 +26,9 @@ export function datasetFromCsv(name: string, text: string): Dataset {
     });
     labels.push(cells[features]);
   });
-  const classes = [...new Set(labels)].sort((a, b) => (Number.isFinite(Number(a)) && Number.isFinite(Number(b)) ? Number(a) - Number(b) : a.localeCompare(b)));
+  const classes = [...new Set(labels)].sort((a, b) =>
+    Number.isFinite(Number(a)) && Number.isFinite(Number(b)) ? Number(a) - Number(b) : a.localeCompare(b),
+  );
   const outputs = classes.length > 2 ? classes.length : 1;
   const y = new Float64Array(labels.length * outputs);
   labels.forEach((l, i) => {
@@ -30,5 +36,13 @@ export function datasetFromCsv(name: string, text: string): Dataset {
     if (outputs === 1) y[i] = c;
     else y[i * outputs + c] = 1;
   });
-  return { name, X: Float64Array.from(X), y, samples: labels.length, features, outputs, classes: Math.max(classes.length, 2) };
+  return {
+    name,
+    X: Float64Array.from(X),
+    y,
+    samples: labels.length,
+    features,
+    outputs,
+    classes: Math.max(classes.length, 2),
+  };
 }

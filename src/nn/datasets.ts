@@ -33,7 +33,17 @@ const CURVES: Record<string, (x: number) => number> = {
   cubic: (x) => 8 * (x - 0.5) ** 3 - (x - 0.5),
 };
 
-export const DATASET_NAMES = ["and", "or", "xor", "nand", "blobs", "moons", "circles", "spirals", ...Object.keys(CURVES)];
+export const DATASET_NAMES = [
+  "and",
+  "or",
+  "xor",
+  "nand",
+  "blobs",
+  "moons",
+  "circles",
+  "spirals",
+  ...Object.keys(CURVES),
+];
 
 /** A regression set: one feature x, one target y, no classes. */
 function curve(name: string, n: number, rng: Random, noise: number): Dataset {
@@ -51,7 +61,17 @@ export function dataset(name: string, n = 200, seed = 1, noise = 0.1): Dataset {
   const rng = new Random(seed);
   if (Object.hasOwn(CURVES, name)) return curve(name, n, rng, noise);
   if (Object.hasOwn(GATES, name)) {
-    return fromPoints(name, [[0, 0], [0, 1], [1, 0], [1, 1]], GATES[name], 2);
+    return fromPoints(
+      name,
+      [
+        [0, 0],
+        [0, 1],
+        [1, 0],
+        [1, 1],
+      ],
+      GATES[name],
+      2,
+    );
   }
   const points: [number, number][] = [];
   const labels: number[] = [];
@@ -60,7 +80,11 @@ export function dataset(name: string, n = 200, seed = 1, noise = 0.1): Dataset {
     const t = rng.next();
     let p: [number, number];
     if (name === "blobs") {
-      const centers: [number, number][] = [[-2, -1], [2, -1], [0, 2]];
+      const centers: [number, number][] = [
+        [-2, -1],
+        [2, -1],
+        [0, 2],
+      ];
       p = [centers[c][0] + rng.gaussian() * 0.6, centers[c][1] + rng.gaussian() * 0.6];
     } else if (name === "moons") {
       const angle = Math.PI * t;

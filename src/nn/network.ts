@@ -35,7 +35,13 @@ export function initialise(specs: readonly LayerSpec[], rng: Random, init: Initi
   return specs.map((s) => {
     const relu = s.activation === "relu" || s.activation === "leaky_relu";
     const scale =
-      init === "zeros" ? 0 : init === "gaussian" ? 0.01 : init === "he" || (init === "auto" && relu) ? Math.sqrt(2 / s.inputs) : Math.sqrt(2 / (s.inputs + s.outputs));
+      init === "zeros"
+        ? 0
+        : init === "gaussian"
+          ? 0.01
+          : init === "he" || (init === "auto" && relu)
+            ? Math.sqrt(2 / s.inputs)
+            : Math.sqrt(2 / (s.inputs + s.outputs));
     reserveEntries(s.inputs * s.outputs, `the weights of a ${s.inputs} → ${s.outputs} layer`);
     const W = new Float64Array(s.inputs * s.outputs);
     for (let i = 0; i < W.length; i++) W[i] = rng.gaussian() * scale;
@@ -106,18 +112,30 @@ export function loss(name: LossName, p: Float64Array, y: Float64Array, batch: nu
 }
 
 /** Gradients of the mean loss over the batch, layer by layer. */
-export function backward(layers: readonly Dense[], pass: Pass, y: Float64Array, batch: number, lossName: LossName): { dW: Float64Array[]; db: Float64Array[] } {
+export function backward(
+  layers: readonly Dense[],
+  pass: Pass,
+  y: Float64Array,
+  batch: number,
+  lossName: LossName,
+): { dW: Float64Array[]; db: Float64Array[] } {
   const L = layers.length;
   const dW: Float64Array[] = new Array<Float64Array>(L);
   const db: Float64Array[] = layers.map((l) => new Float64Array(l.b.length));
   const out = layers[L - 1];
   const aL = pass.a[L];
   let delta = new Float64Array(aL.length);
-  const fused = (lossName === "cce" && out.activation === "softmax") || (lossName === "bce" && out.activation === "sigmoid");
+  const fused =
+    (lossName === "cce" && out.activation === "softmax") || (lossName === "bce" && out.activation === "sigmoid");
   for (let i = 0; i < aL.length; i++) {
     if (fused) delta[i] = (aL[i] - y[i]) / batch;
     else {
-      const dLda = lossName === "mse" ? (2 * (aL[i] - y[i])) / aL.length : lossName === "bce" ? (aL[i] - y[i]) / Math.max(aL[i] * (1 - aL[i]), 1e-12) / batch : -y[i] / Math.max(aL[i], 1e-12) / batch;
+      const dLda =
+        lossName === "mse"
+          ? (2 * (aL[i] - y[i])) / aL.length
+          : lossName === "bce"
+            ? (aL[i] - y[i]) / Math.max(aL[i] * (1 - aL[i]), 1e-12) / batch
+            : -y[i] / Math.max(aL[i], 1e-12) / batch;
       delta[i] = dLda * (out.activation === "softmax" ? 1 : activationOf(out.activation)!.df(pass.z[L - 1][i], aL[i]));
     }
   }
@@ -133,7 +151,8 @@ export function backward(layers: readonly Dense[], pass: Pass, y: Float64Array, 
     const next = multiplyABt({ data: delta }, { data: W, transposed: true }, batch, n, m);
     const df = below.activation === "softmax" ? () => 1 : activationOf(below.activation)!.df;
     const mask = pass.masks[l - 1];
-    const z = pass.z[l - 1], pre = pass.pre[l];
+    const z = pass.z[l - 1],
+      pre = pass.pre[l];
     for (let q = 0; q < next.length; q++) next[q] *= df(z[q], pre[q]) * (mask ? mask[q] : 1);
     delta = next;
   }

@@ -12,7 +12,11 @@ export interface PerceptronStep {
   b: number;
 }
 
-export function perceptron(data: Dataset, eta = 1, maxEpochs = 50): { steps: PerceptronStep[]; converged: boolean; w: number[]; b: number } {
+export function perceptron(
+  data: Dataset,
+  eta = 1,
+  maxEpochs = 50,
+): { steps: PerceptronStep[]; converged: boolean; w: number[]; b: number } {
   const n = data.features;
   const w = new Array<number>(n).fill(0);
   let b = 0;

@@ -13,7 +13,8 @@ export function readDataFile(path: string): string {
     reserveBytes(Math.min(stat.size, cap + 1), `the file ${path}`);
     const buffer = Buffer.alloc(Math.min(stat.size, cap) + 1);
     let length = 0;
-    for (let n; length < buffer.length && (n = readSync(fd, buffer, length, buffer.length - length, null)) > 0; ) length += n;
+    for (let n; length < buffer.length && (n = readSync(fd, buffer, length, buffer.length - length, null)) > 0;)
+      length += n;
     if (length > cap) reserveBytes(length, `the file ${path}`);
     return buffer.toString("utf8", 0, length);
   } finally {

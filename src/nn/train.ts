@@ -62,7 +62,12 @@ export function train(layers: Dense[], data: Dataset, o: TrainOptions): TrainRes
       });
     }
     const all = rows(data, trainIndex);
-    const trainLoss = loss(o.loss, forward(layers, all.X, trainIndex.length).a[layers.length], all.y, trainIndex.length);
+    const trainLoss = loss(
+      o.loss,
+      forward(layers, all.X, trainIndex.length).a[layers.length],
+      all.y,
+      trainIndex.length,
+    );
     history.loss.push(trainLoss);
     let valLoss: number | null = null;
     if (val) {

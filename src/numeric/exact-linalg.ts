@@ -113,7 +113,11 @@ function adjugateFractionFree(integers: bigint[][]): { adjugate: bigint[][]; det
   for (let k = 0; k < n; k++) {
     if (M[k][k] === 0n) {
       let swap = -1;
-      for (let i = k + 1; i < n; i++) if (M[i][k] !== 0n) { swap = i; break; }
+      for (let i = k + 1; i < n; i++)
+        if (M[i][k] !== 0n) {
+          swap = i;
+          break;
+        }
       if (swap < 0) throw new RangeError("matrix is singular");
       [M[k], M[swap]] = [M[swap], M[k]];
     }

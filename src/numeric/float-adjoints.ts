@@ -16,14 +16,16 @@ const scaled = (a: FloatArray, c: number): FloatArray => ({ shape: a.shape, data
 
 /** C = A B: ∂A = G Bᵀ, ∂B = Aᵀ G. */
 export const matmul: Adjoints = ([a, b], _c, g) => {
-  const A = matrixView(a), B = matrixView(b);
+  const A = matrixView(a),
+    B = matrixView(b);
   const G = view([A.shape[0], B.shape[1]], g.data);
   return [kernels.matmul(G, view([B.shape[1], B.shape[0]], kernels.transpose(B).data)), kernels.transposeTimes(A, G)];
 };
 
 /** C = Aᵀ B: ∂A = B Gᵀ, ∂B = A G. */
 export const transposeTimes: Adjoints = ([a, b], _c, g) => {
-  const A = matrixView(a), B = matrixView(b);
+  const A = matrixView(a),
+    B = matrixView(b);
   const G = view([A.shape[1], B.shape[1]], g.data);
   return [kernels.matmul(B, view([G.shape[1], G.shape[0]], kernels.transpose(G).data)), kernels.matmul(A, G)];
 };
@@ -61,7 +63,9 @@ export const trace: Adjoints = ([a], _c, g) => {
   return [view([n, n], out)];
 };
 
-export const sum: Adjoints = ([a], _c, g) => [{ shape: a.shape, data: new Float64Array(a.data.length).fill(g.data[0]) }];
+export const sum: Adjoints = ([a], _c, g) => [
+  { shape: a.shape, data: new Float64Array(a.data.length).fill(g.data[0]) },
+];
 
 export const dot: Adjoints = ([a, b], _c, g) => [scaled(b, g.data[0]), scaled(a, g.data[0])];
 
@@ -72,7 +76,9 @@ export const outer: Adjoints = ([a, b], _c, g) => {
 };
 
 /** diag(v) → ∂v = diag(G); diag(A) → ∂A has G on its diagonal. */
-export const diag: Adjoints = ([a], _c, g) => [kernels.diag(a.shape.length === 1 ? view([a.shape[0], a.shape[0]], g.data) : view([g.data.length], g.data))];
+export const diag: Adjoints = ([a], _c, g) => [
+  kernels.diag(a.shape.length === 1 ? view([a.shape[0], a.shape[0]], g.data) : view([g.data.length], g.data)),
+];
 
 /** s = softmax(x): ∂x = s ⊙ (G − (Gᵀs)). */
 export const softmax: Adjoints = (_args, s, g) => {
@@ -88,7 +94,13 @@ export const norm: Adjoints = ([v, p], n, g) => {
   if (v.shape.length === 2 && v.shape[0] !== 1) throw shapeError("reverse mode differentiates vector norms only");
   const order = p ? p.data[0] : 2;
   const scale = g.data[0];
-  return [{ shape: v.shape, data: v.data.map((x) => (order === 1 ? Math.sign(x) : n.data[0] === 0 ? 0 : x / n.data[0]) * scale) }, null];
+  return [
+    {
+      shape: v.shape,
+      data: v.data.map((x) => (order === 1 ? Math.sign(x) : n.data[0] === 0 ? 0 : x / n.data[0]) * scale),
+    },
+    null,
+  ];
 };
 
 /**

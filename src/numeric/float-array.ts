@@ -14,9 +14,11 @@ export function toFloatArray(name: string, v: FloatInput): FloatArray {
   if (typeof v === "number") return { shape: [], data: Float64Array.of(v) };
   if ("data" in v && "shape" in v) return v;
   const rows = v as readonly (number | readonly number[])[];
-  if (rows.every((r) => typeof r === "number")) return { shape: [rows.length], data: Float64Array.from(rows as number[]) };
+  if (rows.every((r) => typeof r === "number"))
+    return { shape: [rows.length], data: Float64Array.from(rows as number[]) };
   const width = (rows[0] as readonly number[]).length;
-  if (rows.some((r) => typeof r === "number" || r.length !== width)) throw shapeError(`${name}: every row needs ${width} entries`);
+  if (rows.some((r) => typeof r === "number" || r.length !== width))
+    throw shapeError(`${name}: every row needs ${width} entries`);
   const data = new Float64Array(rows.length * width);
   rows.forEach((r, i) => data.set(r as readonly number[], i * width));
   return { shape: [rows.length, width], data };

@@ -14,7 +14,10 @@ function demoted(m: number, n: number): number[] {
 }
 
 function checkInner(what: string, a: FloatArray, b: FloatArray, left: number, right: number): void {
-  if (left !== right) throw shapeError(`cannot form ${what} of ${a.shape.join("×")} and ${b.shape.join("×")}: inner dimensions ${left} and ${right} differ`);
+  if (left !== right)
+    throw shapeError(
+      `cannot form ${what} of ${a.shape.join("×")} and ${b.shape.join("×")}: inner dimensions ${left} and ${right} differ`,
+    );
 }
 
 /** A B: rows of A against B's rows (i-k-j order, so the inner loop runs along contiguous memory). */
@@ -23,7 +26,8 @@ export function matmul(a: FloatArray, b: FloatArray): FloatArray {
   const [k2, n] = asMatrix(b);
   checkInner("the product", a, b, k, k2);
   const out = new Float64Array(m * n);
-  const A = a.data, B = b.data;
+  const A = a.data,
+    B = b.data;
   if (n === 1) {
     for (let i = 0; i < m; i++) {
       let s = 0;
@@ -51,9 +55,11 @@ export function transposeTimes(a: FloatArray, b: FloatArray): FloatArray {
   const [m2, n] = asMatrix(b);
   checkInner("Aᵀ B", a, b, m, m2);
   const out = new Float64Array(k * n);
-  const A = a.data, B = b.data;
+  const A = a.data,
+    B = b.data;
   for (let r = 0; r < m; r++) {
-    const ar = r * k, br = r * n;
+    const ar = r * k,
+      br = r * n;
     for (let i = 0; i < k; i++) {
       const x = A[ar + i];
       if (x === 0) continue;
@@ -100,14 +106,16 @@ export function sum(a: FloatArray): FloatArray {
 }
 
 export function dot(a: FloatArray, b: FloatArray): FloatArray {
-  if (a.data.length !== b.data.length) throw shapeError(`dot needs two arrays of the same size, not ${a.data.length} and ${b.data.length} entries`);
+  if (a.data.length !== b.data.length)
+    throw shapeError(`dot needs two arrays of the same size, not ${a.data.length} and ${b.data.length} entries`);
   let s = 0;
   for (let i = 0; i < a.data.length; i++) s += a.data[i] * b.data[i];
   return { shape: [], data: Float64Array.of(s) };
 }
 
 export function outer(a: FloatArray, b: FloatArray): FloatArray {
-  const m = a.data.length, n = b.data.length;
+  const m = a.data.length,
+    n = b.data.length;
   reserveEntries(m * n, "the outer product");
   const out = new Float64Array(m * n);
   for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) out[i * n + j] = a.data[i] * b.data[j];
@@ -136,7 +144,8 @@ export function logsumexp(a: FloatArray): FloatArray {
 /** diag(v) B without forming diag(v): row i of B scaled by vᵢ. */
 export function diagTimes(v: FloatArray, b: FloatArray): FloatArray {
   const [m, n] = asMatrix(b);
-  if (v.data.length !== m) throw shapeError(`cannot form diag(v) B of a vector of length ${v.data.length} and ${b.shape.join("×")}`);
+  if (v.data.length !== m)
+    throw shapeError(`cannot form diag(v) B of a vector of length ${v.data.length} and ${b.shape.join("×")}`);
   const out = new Float64Array(m * n);
   for (let i = 0; i < m; i++) {
     const s = v.data[i];

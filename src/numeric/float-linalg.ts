@@ -112,11 +112,15 @@ export function eigenvalues(A: FloatMatrix): { re: number; im: number }[] {
       out.push({ re: M[0][0], im: 0 });
       break;
     }
-    const a = M[n - 2][n - 2], b = M[n - 2][n - 1], c = M[n - 1][n - 2], d = M[n - 1][n - 1];
+    const a = M[n - 2][n - 2],
+      b = M[n - 2][n - 1],
+      c = M[n - 1][n - 2],
+      d = M[n - 1][n - 1];
     // Without a Hessenberg reduction the whole last row (left of the diagonal) must vanish to deflate.
     const scale = Math.abs(a) + Math.abs(d) + 1e-300;
     const lastRowSmall = M[n - 1].slice(0, n - 1).every((x) => Math.abs(x) < 1e-13 * scale);
-    const lastTwoSmall = n > 2 && [M[n - 2], M[n - 1]].every((row) => row.slice(0, n - 2).every((x) => Math.abs(x) < 1e-13 * scale));
+    const lastTwoSmall =
+      n > 2 && [M[n - 2], M[n - 1]].every((row) => row.slice(0, n - 2).every((x) => Math.abs(x) < 1e-13 * scale));
     if (lastRowSmall) {
       out.push({ re: d, im: 0 });
       M = M.slice(0, n - 1).map((row) => row.slice(0, n - 1));
@@ -134,7 +138,12 @@ export function eigenvalues(A: FloatMatrix): { re: number; im: number }[] {
     }
     // Wilkinson's shift (the trailing 2×2's eigenvalue nearer d), with an exceptional shift now and
     // then so that cycles such as a permutation matrix's are broken.
-    const wilkinson = disc >= 0 ? (Math.abs(tr / 2 + Math.sqrt(disc) - d) < Math.abs(tr / 2 - Math.sqrt(disc) - d) ? tr / 2 + Math.sqrt(disc) : tr / 2 - Math.sqrt(disc)) : d;
+    const wilkinson =
+      disc >= 0
+        ? Math.abs(tr / 2 + Math.sqrt(disc) - d) < Math.abs(tr / 2 - Math.sqrt(disc) - d)
+          ? tr / 2 + Math.sqrt(disc)
+          : tr / 2 - Math.sqrt(disc)
+        : d;
     const mu = iter % 11 === 10 ? d + 0.75 * Math.abs(c) : wilkinson;
     const shifted = M.map((row, i) => row.map((x, j) => (i === j ? x - mu : x)));
     const { Q, R } = qr(shifted);

@@ -43,7 +43,8 @@ export function weightedGramFast(A: Float64Array, m: number, n: number, v: Float
   const module = kernelModule();
   if (!module || n === 0 || m === 0) return weightedGram(A, m, n, v);
   // Columns of Aᵀ padded to even lengths (zero rows weigh nothing), n padded to even with a zero column.
-  const mp = even(m), np = even(n);
+  const mp = even(m),
+    np = even(n);
   const layout = { at: 0, v: np * mp * 8, out: np * mp * 8 + mp * 8 };
   const scratch = layout.out + np * np * 8;
   const flagAt = scratch + 4 * mp * 8;

@@ -17,7 +17,8 @@ const WASM_WORK = 32_768;
 const even = (k: number) => k + (k % 2);
 
 /** Row i, entry k of an operand with `count` rows of K entries (or its transpose). */
-const entry = (o: Operand, count: number, K: number) => (o.transposed ? (i: number, k: number) => o.data[k * count + i] : (i: number, k: number) => o.data[i * K + k]);
+const entry = (o: Operand, count: number, K: number) =>
+  o.transposed ? (i: number, k: number) => o.data[k * count + i] : (i: number, k: number) => o.data[i * K + k];
 
 function copyRows(heap: Float64Array, at: number, o: Operand, count: number, K: number, stride: number): void {
   if (!o.transposed) {
@@ -34,7 +35,8 @@ function copyRows(heap: Float64Array, at: number, o: Operand, count: number, K: 
 export function multiplyABt(A: Operand, B: Operand, rows: number, cols: number, K: number): Float64Array {
   if (rows * cols * K < WASM_WORK || !kernelModule()) {
     const C = new Float64Array(rows * cols);
-    const a = entry(A, rows, K), b = entry(B, cols, K);
+    const a = entry(A, rows, K),
+      b = entry(B, cols, K);
     for (let i = 0; i < rows; i++) {
       for (let j = 0; j < cols; j++) {
         let s = 0;
@@ -44,8 +46,11 @@ export function multiplyABt(A: Operand, B: Operand, rows: number, cols: number, 
     }
     return C;
   }
-  const Kp = even(K), rowsP = even(rows);
-  const aAt = 0, bAt = rowsP * Kp, cAt = bAt + cols * Kp;
+  const Kp = even(K),
+    rowsP = even(rows);
+  const aAt = 0,
+    bAt = rowsP * Kp,
+    cAt = bAt + cols * Kp;
   const { heap, abt } = arenaOf((cAt + rowsP * cols) * 8);
   copyRows(heap, aAt, A, rows, K, Kp);
   if (rowsP !== rows) heap.fill(0, aAt + rows * Kp, aAt + rowsP * Kp);

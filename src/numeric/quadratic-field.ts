@@ -80,7 +80,11 @@ export const QuadField = {
   /** A basis of the null space of A − λI over ℚ(√d). */
   nullspace(A: Rational[][], lambda: QuadNum): QuadNum[][] {
     const n = A.length;
-    const M: QuadNum[][] = A.map((row, i) => row.map((x, j) => (i === j ? QuadField.sub(QuadField.rational(x), lambda) : { ...QuadField.rational(x), d: lambda.d })));
+    const M: QuadNum[][] = A.map((row, i) =>
+      row.map((x, j) =>
+        i === j ? QuadField.sub(QuadField.rational(x), lambda) : { ...QuadField.rational(x), d: lambda.d },
+      ),
+    );
     const pivots: number[] = [];
     let r = 0;
     for (let c = 0; c < n && r < n; c++) {

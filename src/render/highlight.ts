@@ -16,7 +16,34 @@ export interface HighlightVocabulary {
   literals: string[];
 }
 
-const SYMBOLS = ["∇²", "∇", "∂²", "∂", "Σ", "∏", "⊙", "⊗", "→", "->", "≡", "==", "∈", "ᵀ", "⁻¹", "⁻ᵀ", "‖", "·", "×", "√", "≈", "≤", "≥", "≠", "−", ".*"];
+const SYMBOLS = [
+  "∇²",
+  "∇",
+  "∂²",
+  "∂",
+  "Σ",
+  "∏",
+  "⊙",
+  "⊗",
+  "→",
+  "->",
+  "≡",
+  "==",
+  "∈",
+  "ᵀ",
+  "⁻¹",
+  "⁻ᵀ",
+  "‖",
+  "·",
+  "×",
+  "√",
+  "≈",
+  "≤",
+  "≥",
+  "≠",
+  "−",
+  ".*",
+];
 const LITERALS = ["true", "false", "π", "pi", "e", "∞", "inf", "ℝ", "R"];
 
 let vocabulary: HighlightVocabulary | undefined;
@@ -38,7 +65,8 @@ function escapeRegExp(s: string): string {
 export const nablaLanguage: LanguageFn = () => {
   const v = highlightVocabulary();
   // \b is ASCII-only in JavaScript: words are delimited by hand so that σ, λ and ∇ work.
-  const word = (names: string[]) => new RegExp(`(?<![\\p{L}\\p{N}_])(?:${names.map(escapeRegExp).join("|")})(?![\\p{L}\\p{N}_])`, "u");
+  const word = (names: string[]) =>
+    new RegExp(`(?<![\\p{L}\\p{N}_])(?:${names.map(escapeRegExp).join("|")})(?![\\p{L}\\p{N}_])`, "u");
   const bySize = (names: string[]) => [...names].sort((a, b) => b.length - a.length);
   return {
     name: "Nabla",

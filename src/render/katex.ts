@@ -10,7 +10,12 @@ export function renderLatex(latex: string, displayMode = true): string {
   const key = (displayMode ? "D" : "I") + latex;
   const hit = cache.get(key);
   if (hit !== undefined) return hit;
-  const html = katex.renderToString(latex, { throwOnError: true, displayMode, output: "htmlAndMathml", strict: "ignore" });
+  const html = katex.renderToString(latex, {
+    throwOnError: true,
+    displayMode,
+    output: "htmlAndMathml",
+    strict: "ignore",
+  });
   if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
   cache.set(key, html);
   return html;
@@ -24,7 +29,12 @@ export function renderMathml(latex: string): string {
   const key = `M${latex}`;
   const hit = cache.get(key);
   if (hit !== undefined) return hit;
-  const html = katex.renderToString(latex, { throwOnError: true, displayMode: true, output: "mathml", strict: "ignore" });
+  const html = katex.renderToString(latex, {
+    throwOnError: true,
+    displayMode: true,
+    output: "mathml",
+    strict: "ignore",
+  });
   if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
   cache.set(key, html);
   return html;

@@ -80,7 +80,13 @@ class Printer {
         return this.tensor(n);
       case "bigop":
         return {
-          s: st.sum(n.op, st.symbol(n.index.name), this.node(n.from).s, this.node(n.to).s, this.at(n.body, Prec.Product)),
+          s: st.sum(
+            n.op,
+            st.symbol(n.index.name),
+            this.node(n.from).s,
+            this.node(n.to).s,
+            this.at(n.body, Prec.Product),
+          ),
           prec: Prec.Product,
           openRight: st.name !== "text",
         };
@@ -96,7 +102,11 @@ class Printer {
   }
 
   rational(q: Rational): Printed {
-    if (q.isInteger()) return { s: q.num < 0n ? `${this.style.minus}${-q.num}` : q.num.toString(), prec: q.num < 0n ? Prec.Product : Prec.Atom };
+    if (q.isInteger())
+      return {
+        s: q.num < 0n ? `${this.style.minus}${-q.num}` : q.num.toString(),
+        prec: q.num < 0n ? Prec.Product : Prec.Atom,
+      };
     const abs = this.style.fraction((q.num < 0n ? -q.num : q.num).toString(), q.den.toString(), true);
     return { s: q.num < 0n ? `${this.style.minus}${abs}` : abs, prec: Prec.Product };
   }
@@ -125,7 +135,10 @@ class Printer {
     const factors = n.kind === "mul" ? n.factors : [n];
     if (isNegative(n)) {
       const inner = this.productOf(negatedFactors(n));
-      return { s: `${this.style.minus}${inner.prec < Prec.Product ? this.style.paren(inner.s) : inner.s}`, prec: Prec.Product };
+      return {
+        s: `${this.style.minus}${inner.prec < Prec.Product ? this.style.paren(inner.s) : inner.s}`,
+        prec: Prec.Product,
+      };
     }
     return this.productOf(factors);
   }
@@ -161,7 +174,12 @@ class Printer {
         ? parts[0]
         : {
             s: st.product(
-              parts.map((p, i) => (p.prec <= Prec.Sum || (p.prec === Prec.Product && parts.length > 1 && !p.chain && !(p.openRight && i === parts.length - 1)) ? st.paren(p.s) : p.s)),
+              parts.map((p, i) =>
+                p.prec <= Prec.Sum ||
+                (p.prec === Prec.Product && parts.length > 1 && !p.chain && !(p.openRight && i === parts.length - 1))
+                  ? st.paren(p.s)
+                  : p.s,
+              ),
               numeric,
             ),
             prec: Prec.Product,
@@ -186,7 +204,10 @@ class Printer {
     const joined = arrays.map((a) => this.at(a, Prec.Power)).join(op);
     if (scalars.length === 0) return { s: joined, prec: Prec.Product };
     const front = this.productOf(scalars);
-    return { s: st.product([front.prec < Prec.Product ? st.paren(front.s) : front.s, st.paren(joined)], [true, false]), prec: Prec.Product };
+    return {
+      s: st.product([front.prec < Prec.Product ? st.paren(front.s) : front.s, st.paren(joined)], [true, false]),
+      prec: Prec.Product,
+    };
   }
 
   power(base: Node, exp: Node): Printed {
@@ -202,7 +223,12 @@ class Printer {
     const b = this.node(base);
     // A layer's quantity is named with a superscript (a¹, W²): its power is written (a¹)², never a¹².
     const layerName = base.kind === "sym" && base.name.includes("^");
-    const baseText = b.prec < Prec.Atom || layerName || (base.kind === "apply" && st.name === "latex" && !lookupOperator(base.op)?.delimited) ? st.paren(b.s) : b.s;
+    const baseText =
+      b.prec < Prec.Atom ||
+      layerName ||
+      (base.kind === "apply" && st.name === "latex" && !lookupOperator(base.op)?.delimited)
+        ? st.paren(b.s)
+        : b.s;
     const e = this.node(exp);
     return { s: st.power(baseText, e.s, e.prec >= Prec.Atom), prec: Prec.Power };
   }
@@ -211,18 +237,41 @@ class Printer {
     const st = this.style;
     const entry = lookupOperator(op);
     if (st.name !== "text") {
-      if (op === "transpose") return { s: st.name === "latex" ? `${this.at(args[0], Prec.Atom)}^{\\top}` : `${this.at(args[0], Prec.Atom)}ᵀ`, prec: Prec.Power };
-      if (op === "inverse") return { s: st.name === "latex" ? `${this.at(args[0], Prec.Atom)}^{-1}` : `${this.at(args[0], Prec.Atom)}⁻¹`, prec: Prec.Power };
-      if (op === "abs") return { s: st.name === "latex" ? `\\left|${this.node(args[0]).s}\\right|` : `|${this.node(args[0]).s}|`, prec: Prec.Atom };
+      if (op === "transpose")
+        return {
+          s: st.name === "latex" ? `${this.at(args[0], Prec.Atom)}^{\\top}` : `${this.at(args[0], Prec.Atom)}ᵀ`,
+          prec: Prec.Power,
+        };
+      if (op === "inverse")
+        return {
+          s: st.name === "latex" ? `${this.at(args[0], Prec.Atom)}^{-1}` : `${this.at(args[0], Prec.Atom)}⁻¹`,
+          prec: Prec.Power,
+        };
+      if (op === "abs")
+        return {
+          s: st.name === "latex" ? `\\left|${this.node(args[0]).s}\\right|` : `|${this.node(args[0]).s}|`,
+          prec: Prec.Atom,
+        };
       if (op === "norm") return { s: this.norm(args), prec: Prec.Atom };
     }
     if (op === "matmul") {
       // Matrix products associate: Xᵀ diag(p) X needs no parentheses (the text form keeps them, so it reads back to the same tree).
-      const factor = (a: Node) => (st.name !== "text" && a.kind === "apply" && a.op === "matmul" ? this.node(a).s : this.at(a, Prec.Power));
-      return { s: st.product(args.map(factor), args.map(() => false)), prec: Prec.Product, chain: st.name !== "text" };
+      const factor = (a: Node) =>
+        st.name !== "text" && a.kind === "apply" && a.op === "matmul" ? this.node(a).s : this.at(a, Prec.Power);
+      return {
+        s: st.product(
+          args.map(factor),
+          args.map(() => false),
+        ),
+        prec: Prec.Product,
+        chain: st.name !== "text",
+      };
     }
     if (op === "hadamard" && st.name !== "text") {
-      return { s: args.map((a) => this.at(a, Prec.Power)).join(st.name === "latex" ? " \\odot " : " ⊙ "), prec: Prec.Product };
+      return {
+        s: args.map((a) => this.at(a, Prec.Power)).join(st.name === "latex" ? " \\odot " : " ⊙ "),
+        prec: Prec.Product,
+      };
     }
     const printedArgs = args.map((a) => this.node(a).s);
     if (st.name === "latex" && entry?.latex) return { s: entry.latex(printedArgs), prec: Prec.Atom };
@@ -241,11 +290,23 @@ class Printer {
     const common = commonDenominator(t);
     if (common) {
       const scaled = t.entries.map((e) => (e as { value: Rational }).value.mul(Rational.int(common)));
-      const inner = this.tensorBody(t, scaled.map((q) => this.rational(q).s));
+      const inner = this.tensorBody(
+        t,
+        scaled.map((q) => this.rational(q).s),
+      );
       const factor = this.rational(Rational.of(1n, common)).s;
-      return { s: st.name === "text" ? `${factor}*${inner}` : `${st.paren(factor)}${st.name === "latex" ? " " : ""}${inner}`, prec: Prec.Product };
+      return {
+        s: st.name === "text" ? `${factor}*${inner}` : `${st.paren(factor)}${st.name === "latex" ? " " : ""}${inner}`,
+        prec: Prec.Product,
+      };
     }
-    return { s: this.tensorBody(t, t.entries.map((e) => this.at(e, Prec.Sum))), prec: Prec.Atom };
+    return {
+      s: this.tensorBody(
+        t,
+        t.entries.map((e) => this.at(e, Prec.Sum)),
+      ),
+      prec: Prec.Atom,
+    };
   }
 
   tensorBody(t: Tensor, entries: string[]): string {
@@ -275,7 +336,13 @@ class Printer {
  * Only with two rows and columns or more: `(1/2)[1, 3]ᵀ` would read back as an index into 1/2.
  */
 function commonDenominator(t: Tensor): bigint | null {
-  if (t.shape.length !== 2 || (t.shape[0] as number) < 2 || (t.shape[1] as number) < 2 || !t.entries.every((e) => e.kind === "num")) return null;
+  if (
+    t.shape.length !== 2 ||
+    (t.shape[0] as number) < 2 ||
+    (t.shape[1] as number) < 2 ||
+    !t.entries.every((e) => e.kind === "num")
+  )
+    return null;
   let lcm = 1n;
   for (const e of t.entries) {
     const d = (e as { value: Rational }).value.den;
@@ -319,5 +386,7 @@ function negatedFactors(n: Node): Node[] {
   if (n.kind !== "mul") return [negateNumber(n)];
   const [c, ...rest] = n.factors;
   const positive = negateNumber(c);
-  return (positive.kind === "num" && positive.value.isOne()) || (positive.kind === "float" && positive.value === 1) ? rest : [positive, ...rest];
+  return (positive.kind === "num" && positive.value.isOne()) || (positive.kind === "float" && positive.value === 1)
+    ? rest
+    : [positive, ...rest];
 }

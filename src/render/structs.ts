@@ -24,26 +24,40 @@ function text(n: Node | undefined): string {
 }
 
 function word(st: Style, s: string): string {
-  return st.name === "latex" ? `\\text{${s.replace(/[\\{}$&#^_%~]/g, (c) => (c === "\\" ? "\\textbackslash{}" : c === "^" ? "\\textasciicircum{}" : c === "~" ? "\\textasciitilde{}" : `\\${c}`))}}` : s;
+  return st.name === "latex"
+    ? `\\text{${s.replace(/[\\{}$&#^_%~]/g, (c) => (c === "\\" ? "\\textbackslash{}" : c === "^" ? "\\textasciicircum{}" : c === "~" ? "\\textasciitilde{}" : `\\${c}`))}}`
+    : s;
 }
 
 const thousands = (n: Node | undefined) => (n?.kind === "num" ? Number(n.value.num).toLocaleString("en-US") : "?");
 
 const PRINTERS: Record<string, FieldPrinter> = {
-  layer: (f, st) => word(st, `dense(${thousands(f.get("inputs"))} → ${thousands(f.get("outputs"))}, ${text(f.get("activation"))})`),
+  layer: (f, st) =>
+    word(st, `dense(${thousands(f.get("inputs"))} → ${thousands(f.get("outputs"))}, ${text(f.get("activation"))})`),
   network: (f, st) => {
     const layers = items(f.get("layers")) as Struct[];
     const first = layers[0]?.fields.find((x) => x.name === "inputs")?.value;
-    const chain = [thousands(first), ...layers.map((l) => `${thousands(l.fields[1].value)} ${text(l.fields[2].value)}`)].join(" → ");
+    const chain = [
+      thousands(first),
+      ...layers.map((l) => `${thousands(l.fields[1].value)} ${text(l.fields[2].value)}`),
+    ].join(" → ");
     return word(st, `${chain} (${thousands(f.get("parameters"))} parameters)`);
   },
   dataset: (f, st) => {
     const features = thousands(f.get("features"));
     const classes = f.get("classes");
-    const target = classes?.kind === "num" && classes.value.isZero() ? "a real target" : `${thousands(classes)} classes`;
-    return word(st, `data set ${text(f.get("name"))}: ${thousands(f.get("samples"))} samples, ${features} feature${features === "1" ? "" : "s"}, ${target}`);
+    const target =
+      classes?.kind === "num" && classes.value.isZero() ? "a real target" : `${thousands(classes)} classes`;
+    return word(
+      st,
+      `data set ${text(f.get("name"))}: ${thousands(f.get("samples"))} samples, ${features} feature${features === "1" ? "" : "s"}, ${target}`,
+    );
   },
-  training: (f, st, print) => word(st, `trained ${thousands(f.get("epochs"))} epochs${text(f.get("stopped")) ? " (stopped early)" : ""}: loss ${print(f.get("loss")!)}, accuracy ${((f.get("accuracy") as { value: number }).value * 100).toFixed(1)}%`),
+  training: (f, st, print) =>
+    word(
+      st,
+      `trained ${thousands(f.get("epochs"))} epochs${text(f.get("stopped")) ? " (stopped early)" : ""}: loss ${print(f.get("loss")!)}, accuracy ${((f.get("accuracy") as { value: number }).value * 100).toFixed(1)}%`,
+    ),
   perceptron: (f, st) => {
     const steps = items(f.get("steps")).map((l) => (l.kind === "str" ? l.value : ""));
     const w = items(f.get("w")).map((x) => (x.kind === "float" ? String(x.value) : "?"));
@@ -56,7 +70,12 @@ const PRINTERS: Record<string, FieldPrinter> = {
     // [what, left side, value]: δˡ = …, or ∂L/∂Wˡ = … for "∂".
     const equations = items(f.get("equations")).map((e) => {
       const [what, name, value] = items(e);
-      const left = text(what) !== "∂" ? print(name) : st.name === "latex" ? `\\frac{\\partial L}{\\partial ${print(name)}}` : `∂L/∂${print(name)}`;
+      const left =
+        text(what) !== "∂"
+          ? print(name)
+          : st.name === "latex"
+            ? `\\frac{\\partial L}{\\partial ${print(name)}}`
+            : `∂L/∂${print(name)}`;
       return st.name === "latex" ? `${left} &= ${print(value)}` : `${left} = ${print(value)}`;
     });
     const note = `(${text(f.get("note"))})`;
@@ -68,7 +87,10 @@ const PRINTERS: Record<string, FieldPrinter> = {
     const note = text(f.get("note"));
     if (sets.length === 0) return word(st, note || "no real solution");
     const one = (set: Node) => items(set).map(print).join(", ");
-    const body = sets.length === 1 || items(sets[0]).length === 1 ? sets.map(one).join(", ") : sets.map((x) => st.paren(one(x))).join(", ");
+    const body =
+      sets.length === 1 || items(sets[0]).length === 1
+        ? sets.map(one).join(", ")
+        : sets.map((x) => st.paren(one(x))).join(", ");
     return note ? `${body}${st.name === "latex" ? "\\quad" : ""} ${word(st, `(${note})`)}` : body;
   },
   point: (f, st, print) => {
@@ -89,7 +111,8 @@ const PRINTERS: Record<string, FieldPrinter> = {
     const note = text(f.get("note"));
     const at = `${word(st, "at")} ${items(f.get("at")).map(print).join(", ")}`;
     if (status === "none") return word(st, note);
-    if (status === "local") return `${word(st, `${text(f.get("kind"))} `)}${print(f.get("value")!)} ${at}${word(st, `; ${note}`)}`;
+    if (status === "local")
+      return `${word(st, `${text(f.get("kind"))} `)}${print(f.get("value")!)} ${at}${word(st, `; ${note}`)}`;
     return `${print(f.get("value")!)} ${at}`;
   },
   descent: (f, st, print) => {
@@ -101,17 +124,21 @@ const PRINTERS: Record<string, FieldPrinter> = {
     const answer = text(f.get("convex"));
     const reason = text(f.get("reason"));
     const words = answer === "true" ? "convex" : answer === "false" ? "not convex" : "undecided";
-    return st.name === "latex" ? `\\text{${words}: ${reason.replace(/[\\{}$&#^_%~]/g, (c) => `\\${c}`)}}` : `${answer}: ${reason}`;
+    return st.name === "latex"
+      ? `\\text{${words}: ${reason.replace(/[\\{}$&#^_%~]/g, (c) => `\\${c}`)}}`
+      : `${answer}: ${reason}`;
   },
   // A series reads from the lowest power up: 1 + x + x²/2 + x³/6.
   series: (f, st, print) => {
     const terms = items(f.get("terms"));
     if (terms.length === 0) return "0";
-    return terms.map((t, i) => {
-      const s = print(t);
-      if (i === 0) return s;
-      return s.startsWith("-") || s.startsWith("−") ? ` ${st.minus} ${s.slice(1)}` : ` + ${s}`;
-    }).join("");
+    return terms
+      .map((t, i) => {
+        const s = print(t);
+        if (i === 0) return s;
+        return s.startsWith("-") || s.startsWith("−") ? ` ${st.minus} ${s.slice(1)}` : ` + ${s}`;
+      })
+      .join("");
   },
   eig: (f, st, print) => {
     const values = items(f.get("values"));
@@ -119,7 +146,9 @@ const PRINTERS: Record<string, FieldPrinter> = {
     const lambda = st.symbol("λ");
     const v = st.symbol("v");
     const parts = values.map((value, i) => {
-      const vec = vectors[i] ? `${st.name === "latex" ? `${v}_{${i + 1}}` : `${v}${i + 1}`} = ${print(vectors[i])}` : "";
+      const vec = vectors[i]
+        ? `${st.name === "latex" ? `${v}_{${i + 1}}` : `${v}${i + 1}`} = ${print(vectors[i])}`
+        : "";
       const l = st.name === "latex" ? `${lambda}_{${i + 1}}` : `${lambda}${i + 1}`;
       return `${l} = ${print(value)}${vec ? (st.name === "latex" ? ",\\ " : ", ") + vec : ""}`;
     });
@@ -129,11 +158,15 @@ const PRINTERS: Record<string, FieldPrinter> = {
   distribution: (f, st, print) => {
     const family = text(f.get("family"));
     const params = [...f.entries()].filter(([name]) => name !== "family" && name !== "id").map(([, v]) => print(v));
-    return st.name === "latex" ? `\\operatorname{${family}}\\left(${params.join(", ")}\\right)` : `${family}(${params.join(", ")})`;
+    return st.name === "latex"
+      ? `\\operatorname{${family}}\\left(${params.join(", ")}\\right)`
+      : `${family}(${params.join(", ")})`;
   },
   diagonalization: (f, st, print) => {
     const [V, L, Vi] = ["V", "Λ", "Vinv"].map((k) => print(f.get(k)!));
-    return st.name === "latex" ? `A = V \\Lambda V^{-1},\\quad V = ${V},\\ \\Lambda = ${L},\\ V^{-1} = ${Vi}` : `A = V Λ V⁻¹ with V = ${V}, Λ = ${L}, V⁻¹ = ${Vi}`;
+    return st.name === "latex"
+      ? `A = V \\Lambda V^{-1},\\quad V = ${V},\\ \\Lambda = ${L},\\ V^{-1} = ${Vi}`
+      : `A = V Λ V⁻¹ with V = ${V}, Λ = ${L}, V⁻¹ = ${Vi}`;
   },
 };
 
@@ -153,7 +186,8 @@ export function keepTextSpaces(latex: string): string {
 export function printStruct(n: Struct, style: Style, print: (n: Node) => string): string {
   const fields = new Map(n.fields.map((f) => [f.name, f.value]));
   const custom = PRINTERS[n.tag];
-  if (custom) return style.name === "latex" ? keepTextSpaces(custom(fields, style, print)) : custom(fields, style, print);
+  if (custom)
+    return style.name === "latex" ? keepTextSpaces(custom(fields, style, print)) : custom(fields, style, print);
   const sep = style.name === "latex" ? ",\\quad " : ", ";
   return n.fields.map((f) => `${style.name === "latex" ? `\\text{${f.name}}` : f.name} = ${print(f.value)}`).join(sep);
 }

@@ -24,7 +24,18 @@ export interface Style {
   relation(op: string, left: string, right: string): string;
 }
 
-const PRETTY_DIGITS: Record<string, string> = { "0": "₀", "1": "₁", "2": "₂", "3": "₃", "4": "₄", "5": "₅", "6": "₆", "7": "₇", "8": "₈", "9": "₉" };
+const PRETTY_DIGITS: Record<string, string> = {
+  "0": "₀",
+  "1": "₁",
+  "2": "₂",
+  "3": "₃",
+  "4": "₄",
+  "5": "₅",
+  "6": "₆",
+  "7": "₇",
+  "8": "₈",
+  "9": "₉",
+};
 
 export function shortFloat(x: number, digits = 6): string {
   if (!Number.isFinite(x)) return x > 0 ? "∞" : x < 0 ? "-∞" : "NaN";
@@ -62,7 +73,9 @@ export const TEXT: Style = {
  */
 function splitLayer(name: string): { name: string; layer: string | null } {
   const at = name.lastIndexOf("^");
-  return at > 0 && isWord(name.slice(at + 1)) ? { name: name.slice(0, at), layer: name.slice(at + 1) } : { name, layer: null };
+  return at > 0 && isWord(name.slice(at + 1))
+    ? { name: name.slice(0, at), layer: name.slice(at + 1) }
+    : { name, layer: null };
 }
 
 function latexName(full: string): string {
@@ -74,7 +87,7 @@ function latexName(full: string): string {
   if (sub === null) return head;
   const subTex = sub
     .split(",")
-    .map((part) => (latexGreek(part) ?? (part.length > 1 && !isDigits(part) ? `\\mathrm{${part}}` : part)))
+    .map((part) => latexGreek(part) ?? (part.length > 1 && !isDigits(part) ? `\\mathrm{${part}}` : part))
     .join(",");
   return `${head}_{${subTex}}`;
 }
@@ -82,7 +95,15 @@ function latexName(full: string): string {
 const LATEX_FUNCTIONS = new Set(["sin", "cos", "tan", "sinh", "cosh", "tanh", "exp", "ln", "log", "det", "max", "min"]);
 
 function latexEscape(text: string): string {
-  return text.replace(/[\\{}$&#^_%~]/g, (ch) => (ch === "\\" ? "\\textbackslash{}" : ch === "~" ? "\\textasciitilde{}" : ch === "^" ? "\\textasciicircum{}" : `\\${ch}`));
+  return text.replace(/[\\{}$&#^_%~]/g, (ch) =>
+    ch === "\\"
+      ? "\\textbackslash{}"
+      : ch === "~"
+        ? "\\textasciitilde{}"
+        : ch === "^"
+          ? "\\textasciicircum{}"
+          : `\\${ch}`,
+  );
 }
 
 export const LATEX: Style = {
@@ -91,21 +112,32 @@ export const LATEX: Style = {
   symbol: latexName,
   constant: (name) => (name === "π" ? "\\pi" : "e"),
   product: (factors, numeric) =>
-    factors.reduce((acc, f, i) => (i === 0 ? f : acc + (numeric[i] || (numeric[i - 1] && /^[\d(\\[]/.test(f) && /^\d/.test(f)) ? " \\cdot " : " ") + f), ""),
+    factors.reduce(
+      (acc, f, i) =>
+        i === 0
+          ? f
+          : acc + (numeric[i] || (numeric[i - 1] && /^[\d(\\[]/.test(f) && /^\d/.test(f)) ? " \\cdot " : " ") + f,
+      "",
+    ),
   fraction: (n, d) => `\\frac{${n}}{${d}}`,
   power: (b, e) => `${b}^{${e}}`,
   root: (r, k) => (k === 2 ? `\\sqrt{${r}}` : `\\sqrt[${k}]{${r}}`),
   exp: (e) => `e^{${e}}`,
   paren: (s) => `\\left(${s}\\right)`,
   call: (name, args) => {
-    const head = LATEX_FUNCTIONS.has(name) ? `\\${name}` : latexGreek(name) ?? `\\operatorname{${name.replace(/_/g, "\\_")}}`;
+    const head = LATEX_FUNCTIONS.has(name)
+      ? `\\${name}`
+      : (latexGreek(name) ?? `\\operatorname{${name.replace(/_/g, "\\_")}}`);
     return `${head}\\left(${args.join(", ")}\\right)`;
   },
   matrix: (rows) => `\\begin{bmatrix} ${rows.map((r) => r.join(" & ")).join(" \\\\ ")} \\end{bmatrix}`,
   vector: (entries) => `\\begin{bmatrix} ${entries.join(" \\\\ ")} \\end{bmatrix}`,
   list: (items) => items.join(",\\quad "),
   string: (value) => `\\text{${latexEscape(value)}}`,
-  float: (x) => shortFloat(x).replace(/e([+-]?)(\d+)$/, (_, s: string, d: string) => ` \\times 10^{${s === "-" ? "-" : ""}${d}}`).replace("∞", "\\infty"),
+  float: (x) =>
+    shortFloat(x)
+      .replace(/e([+-]?)(\d+)$/, (_, s: string, d: string) => ` \\times 10^{${s === "-" ? "-" : ""}${d}}`)
+      .replace("∞", "\\infty"),
   sum: (op, i, from, to, body) => `${op === "sum" ? "\\sum" : "\\prod"}_{${i}=${from}}^{${to}} ${body}`,
   relation: (op, l, r) => `${l} ${{ "==": "\\equiv", "≠": "\\neq", "<=": "\\leq", ">=": "\\geq" }[op] ?? op} ${r}`,
 };
@@ -115,7 +147,13 @@ function prettyName(full: string): string {
   if (layer !== null) return prettyName(name) + (isDigits(layer) ? toSuperscript(Number(layer)) : `^${layer}`);
   const { base, sub } = splitSubscript(name);
   if (sub === null) return base;
-  return isDigits(sub) ? base + sub.split("").map((d) => PRETTY_DIGITS[d]).join("") : `${base}_${sub}`;
+  return isDigits(sub)
+    ? base +
+        sub
+          .split("")
+          .map((d) => PRETTY_DIGITS[d])
+          .join("")
+    : `${base}_${sub}`;
 }
 
 /** A sub- or superscript digit as names carry them: ₀–₉, ⁰–⁹ (and that block's neighbours), ¹²³. */
@@ -126,7 +164,10 @@ function isScriptDigit(code: number): boolean {
 /** The code point ending at `end` (exclusive) and its length in UTF-16 units. */
 function codePointBefore(s: string, end: number): [string, number] {
   const low = s.charCodeAt(end - 1);
-  const width = end >= 2 && low >= 0xdc00 && low <= 0xdfff && s.charCodeAt(end - 2) >= 0xd800 && s.charCodeAt(end - 2) <= 0xdbff ? 2 : 1;
+  const width =
+    end >= 2 && low >= 0xdc00 && low <= 0xdfff && s.charCodeAt(end - 2) >= 0xd800 && s.charCodeAt(end - 2) <= 0xdbff
+      ? 2
+      : 1;
   return [s.slice(end - width, end), width];
 }
 
@@ -179,7 +220,10 @@ function isPlainNumber(s: string): boolean {
  * name), nor a function name and a parenthesis (`cos(x) (…)` needs no space, `ab (x + 1)` does).
  */
 function joinsTightly(acc: string, f: string): boolean {
-  if (f.startsWith("(")) return acc.endsWith("ᵀ") || !endsInName(acc) || (isOneGroup(f) && !endsInLongName(acc) && !endsInNamedExponent(acc));
+  if (f.startsWith("("))
+    return (
+      acc.endsWith("ᵀ") || !endsInName(acc) || (isOneGroup(f) && !endsInLongName(acc) && !endsInNamedExponent(acc))
+    );
   if (!isSingleLetter(f)) return false;
   // Aᵀx and W³ᵀδ³ (ᵀ ends a name), but xᵀ A: as before, a long name before keeps its space.
   if (acc.endsWith("ᵀ")) return !endsInLongName(acc);
@@ -223,7 +267,8 @@ export const PRETTY: Style = {
       return acc + (joinsTightly(acc, f) ? "" : " ") + f;
     }, ""),
   fraction: (n, d, simple) => `${n}/${simple ? d : `(${d})`}`,
-  power: (b, e, simple) => (isDigits(e.startsWith("-") ? e.slice(1) : e) ? b + toSuperscript(Number(e)) : `${b}^${simple ? e : `(${e})`}`),
+  power: (b, e, simple) =>
+    isDigits(e.startsWith("-") ? e.slice(1) : e) ? b + toSuperscript(Number(e)) : `${b}^${simple ? e : `(${e})`}`,
   // √2, ∛x, ∜(x + 1); a higher root as a power, which reads back (a superscript before √ would read as x⁵ √y).
   root: (r, k) => {
     // A number or one name goes bare (√2, √x); anything else in parentheses: √2x is √2·x.

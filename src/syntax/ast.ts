@@ -32,7 +32,15 @@ export type Expr =
   | { kind: "derivative"; vars: DiffVar[]; arg: Expr; span: Span }
   | { kind: "partialOf"; fn: string[]; vars: DiffVar[]; span: Span }
   | { kind: "grad"; order: number; wrt: string[]; arg: Expr; span: Span }
-  | { kind: "bigop"; op: "sum" | "prod"; index: string | null; from: Expr | null; to: Expr | null; body: Expr; span: Span }
+  | {
+      kind: "bigop";
+      op: "sum" | "prod";
+      index: string | null;
+      from: Expr | null;
+      to: Expr | null;
+      body: Expr;
+      span: Span;
+    }
   | { kind: "relation"; op: RelOp; left: Expr; right: Expr; span: Span }
   | { kind: "range"; from: Expr; to: Expr; span: Span }
   | { kind: "arrow"; items: Expr[]; span: Span };

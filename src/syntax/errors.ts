@@ -17,11 +17,37 @@ const BRACKET_NAMES: Record<string, string> = { "(": "parenthesis", "[": "matrix
 const CLOSERS: Record<string, string> = { "(": ")", "[": "]", "{": "}" };
 
 /** Ohm's expectations, said plainly: `"]"` → `]`, rule descriptions kept, duplicates dropped. */
-const EXPRESSION_STARTS = new Set(["a letter", "a digit", '"""', '"("', '"["', '"|"', '"‖"', '"."', '"-"', '"+"', '"∂"', '"∇"', '"Σ"', '"∑"', '"∏"', '"d"', '"≈"', '"−"', '"√"', '"∛"', '"∜"', '"∞"', '"help"']);
+const EXPRESSION_STARTS = new Set([
+  "a letter",
+  "a digit",
+  '"""',
+  '"("',
+  '"["',
+  '"|"',
+  '"‖"',
+  '"."',
+  '"-"',
+  '"+"',
+  '"∂"',
+  '"∇"',
+  '"Σ"',
+  '"∑"',
+  '"∏"',
+  '"d"',
+  '"≈"',
+  '"−"',
+  '"√"',
+  '"∛"',
+  '"∜"',
+  '"∞"',
+  '"help"',
+]);
 
 function describeExpected(expected: string[]): string {
   const startsExpression = expected.some((e) => e === "a letter" || e === "a digit");
-  const kept = startsExpression ? ["an expression", ...expected.filter((e) => !EXPRESSION_STARTS.has(e) && !e.includes("\\\""))] : expected;
+  const kept = startsExpression
+    ? ["an expression", ...expected.filter((e) => !EXPRESSION_STARTS.has(e) && !e.includes('\\"'))]
+    : expected;
   const words = [...new Set(kept.map((e) => e.replace(/^"(.*)"$/, "`$1`")))].filter((w) => w !== "");
   if (words.length === 0) return "something else";
   const shown = words.slice(0, 6);
@@ -31,7 +57,10 @@ function describeExpected(expected: string[]): string {
 
 export type SyntaxProblem = { reason: "syntax"; offset: number; expected: string[] };
 
-export function parseErrorMessage(code: string, problem: ScanProblem | SyntaxProblem): { offset: number; message: string } {
+export function parseErrorMessage(
+  code: string,
+  problem: ScanProblem | SyntaxProblem,
+): { offset: number; message: string } {
   const at = (offset: number) => {
     const { line, column } = locate(code, offset);
     return `${line}:${column}`;
@@ -39,7 +68,10 @@ export function parseErrorMessage(code: string, problem: ScanProblem | SyntaxPro
   switch (problem.reason) {
     case "unclosed": {
       const { char, offset } = problem.open;
-      return { offset: code.trimEnd().length, message: `expected \`${CLOSERS[char]}\` to close the ${BRACKET_NAMES[char]} opened at ${at(offset)}` };
+      return {
+        offset: code.trimEnd().length,
+        message: `expected \`${CLOSERS[char]}\` to close the ${BRACKET_NAMES[char]} opened at ${at(offset)}`,
+      };
     }
     case "unmatched":
       return {

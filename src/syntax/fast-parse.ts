@@ -6,7 +6,15 @@
 // Anything it is unsure of is null: ranges, arrows, Σ, ∇, ∂f/∂x, norms, |x|, ≈, declarations, the
 // other keywords. The grammar stays the definition of the language and the source of every error.
 import type { BinaryOp, DiffVar, Expr, RelOp, Span, Statement } from "./ast.js";
-import { SUBSCRIPT_DIGITS, SUPERSCRIPT_DIGITS, canonicalName, isLetter, isWord, superscriptValue, unescapeString } from "./names.js";
+import {
+  SUBSCRIPT_DIGITS,
+  SUPERSCRIPT_DIGITS,
+  canonicalName,
+  isLetter,
+  isWord,
+  superscriptValue,
+  unescapeString,
+} from "./names.js";
 
 /** Thrown to back out of a branch: one shared object, not an Error, so no stack trace is taken. */
 const BAIL = Object.freeze({ bail: true });
@@ -15,14 +23,59 @@ const bail = (): never => {
 };
 
 /** `left op right` as the grammar builds it: spanning from the left operand's start to `end`. */
-const binary = (op: BinaryOp, left: Expr, right: Expr, implicit: boolean, end: number): Expr => ({ kind: "binary", op, left, right, implicit, span: { start: left.span.start, end } });
+const binary = (op: BinaryOp, left: Expr, right: Expr, implicit: boolean, end: number): Expr => ({
+  kind: "binary",
+  op,
+  left,
+  right,
+  implicit,
+  span: { start: left.span.start, end },
+});
 
 const RESERVED = "ᵀℝΣ";
 /** The statement keywords (longest first where one begins another: tol before to); help, completion and highlighting read them here. */
-export const KEYWORDS = ["check", "expect", "layer", "train", "on", "with", "subject", "tol", "to", "maximize", "minimize", "points", "else", "if", "in", "rtol", "forbid", "for"];
-const MUL_OPS: [string, BinaryOp][] = [["*", "*"], ["/", "/"], ["·", "·"], ["⊙", "⊙"], [".*", "⊙"], ["⊗", "⊗"], ["÷", "/"], ["×", "*"]];
+export const KEYWORDS = [
+  "check",
+  "expect",
+  "layer",
+  "train",
+  "on",
+  "with",
+  "subject",
+  "tol",
+  "to",
+  "maximize",
+  "minimize",
+  "points",
+  "else",
+  "if",
+  "in",
+  "rtol",
+  "forbid",
+  "for",
+];
+const MUL_OPS: [string, BinaryOp][] = [
+  ["*", "*"],
+  ["/", "/"],
+  ["·", "·"],
+  ["⊙", "⊙"],
+  [".*", "⊙"],
+  ["⊗", "⊗"],
+  ["÷", "/"],
+  ["×", "*"],
+];
 const REL_OPS: [string, RelOp][] = [
-  ["==", "=="], ["≡", "=="], ["≠", "≠"], ["!=", "≠"], ["<=", "<="], ["≤", "<="], [">=", ">="], ["≥", ">="], ["=", "="], ["<", "<"], [">", ">"],
+  ["==", "=="],
+  ["≡", "=="],
+  ["≠", "≠"],
+  ["!=", "≠"],
+  ["<=", "<="],
+  ["≤", "<="],
+  [">=", ">="],
+  ["≥", ">="],
+  ["=", "="],
+  ["<", "<"],
+  [">", ">"],
 ];
 
 /** `-` or the printed minus `−` (U+2212). */
@@ -30,7 +83,8 @@ const isMinus = (c: string | undefined) => c === "-" || c === "−";
 const isSuperscript = (c: string | undefined) => c !== undefined && c !== "" && SUPERSCRIPT_DIGITS.includes(c);
 const isDigit = (c: string | undefined) => c !== undefined && c >= "0" && c <= "9";
 const isIdentStart = (c: string | undefined) => isLetter(c) && !RESERVED.includes(c!);
-const isIdentPart = (c: string | undefined) => c !== undefined && ((!RESERVED.includes(c) && (isLetter(c) || isDigit(c))) || SUBSCRIPT_DIGITS.includes(c));
+const isIdentPart = (c: string | undefined) =>
+  c !== undefined && ((!RESERVED.includes(c) && (isLetter(c) || isDigit(c))) || SUBSCRIPT_DIGITS.includes(c));
 const isAlnum = (c: string | undefined) => isLetter(c) || isDigit(c);
 
 /** An expression with the extent of its source: [start, end) in the statement, spaces excluded. */
@@ -43,7 +97,10 @@ interface Parsed {
 class Parser {
   private pos = 0;
 
-  constructor(private readonly text: string, private readonly base: number) {}
+  constructor(
+    private readonly text: string,
+    private readonly base: number,
+  ) {}
 
   private peek(k = 0): string | undefined {
     return this.text[this.pos + k];
@@ -135,7 +192,11 @@ class Parser {
       const expr = this.expr();
       // Matched as the grammar's start rule (no leading space), Check's interval runs to the end of
       // the text, trailing spaces included; inside Statement it ends at its expression.
-      return this.finish({ kind: "check", expr: expr.e, span: this.span(start, start === 0 ? this.text.length : expr.end) });
+      return this.finish({
+        kind: "check",
+        expr: expr.e,
+        span: this.span(start, start === 0 ? this.text.length : expr.end),
+      });
     }
     if (this.keywordAt(start) || this.text.includes("∈")) bail();
     return this.functionDef(start) ?? this.assignment(start) ?? this.exprList(start);
@@ -170,7 +231,13 @@ class Parser {
     });
     if (!head) return null;
     const body = this.expr();
-    return this.finish({ kind: "define", name: head.name, params: head.params, body: body.e, span: this.span(start, body.end) });
+    return this.finish({
+      kind: "define",
+      name: head.name,
+      params: head.params,
+      body: body.e,
+      span: this.span(start, body.end),
+    });
   }
 
   private assignment(start: number): Statement | null {
@@ -187,7 +254,11 @@ class Parser {
 
   private exprList(start: number): Statement {
     const exprs = this.commaList(() => this.expr());
-    return this.finish({ kind: "exprs", exprs: exprs.map((x) => x.e), span: this.span(start, exprs[exprs.length - 1].end) });
+    return this.finish({
+      kind: "exprs",
+      exprs: exprs.map((x) => x.e),
+      span: this.span(start, exprs[exprs.length - 1].end),
+    });
   }
 
   /** Rel: one relation at most (two, as in `y = 10 − x ≡ x + y = 10`, is the grammar's). */
@@ -206,7 +277,11 @@ class Parser {
     this.skip();
     if (REL_OPS.some(([s]) => this.at(s))) bail();
     this.pos = after;
-    return { e: { kind: "relation", op: rel[1], left: left.e, right: right.e, span: this.span(left.start, right.end) }, start: left.start, end: right.end };
+    return {
+      e: { kind: "relation", op: rel[1], left: left.e, right: right.e, span: this.span(left.start, right.end) },
+      start: left.start,
+      end: right.end,
+    };
   }
 
   private range(): Parsed {
@@ -269,7 +344,14 @@ class Parser {
     if (c === undefined) return false;
     if (c === "|" || c === "‖" || c === "∇" || c === "Σ" || c === "∑" || c === "∏") bail();
     if (c === "∂") return true;
-    return c === "(" || c === "[" || c === "\"" || isDigit(c) || (c === "." && isDigit(this.peek(1))) || (isIdentStart(c) && !this.keywordAt(this.pos));
+    return (
+      c === "(" ||
+      c === "[" ||
+      c === '"' ||
+      isDigit(c) ||
+      (c === "." && isDigit(this.peek(1))) ||
+      (isIdentStart(c) && !this.keywordAt(this.pos))
+    );
   }
 
   private unary(): Parsed {
@@ -337,7 +419,11 @@ class Parser {
     if (vars.length === 0) bail();
     const withTotal = vars.length === 1 && total > 1 && vars[0].order === 1 ? [{ ...vars[0], order: total }] : vars;
     const body = this.term();
-    return { e: { kind: "derivative", vars: withTotal, arg: body.e, span: this.span(start, body.end) }, start, end: body.end };
+    return {
+      e: { kind: "derivative", vars: withTotal, arg: body.e, span: this.span(start, body.end) },
+      start,
+      end: body.end,
+    };
   }
 
   /** `^2` as a derivative's order (d^2/dx^2). */
@@ -367,7 +453,18 @@ class Parser {
     if (this.at("**") || this.at("^")) {
       this.pos += this.at("**") ? 2 : 1;
       const exponent = this.exponent();
-      return { e: { kind: "binary", op: "^", left: base.e, right: exponent.e, implicit: false, span: this.span(base.start, exponent.end) }, start: base.start, end: exponent.end };
+      return {
+        e: {
+          kind: "binary",
+          op: "^",
+          left: base.e,
+          right: exponent.e,
+          implicit: false,
+          span: this.span(base.start, exponent.end),
+        },
+        start: base.start,
+        end: exponent.end,
+      };
     }
     this.pos = mark;
     return base;
@@ -382,7 +479,14 @@ class Parser {
       return { e: { kind: "neg", arg: arg.e, span: this.span(start, arg.end) }, start, end: arg.end };
     }
     const c = this.peek();
-    if (!(c === "(" || c === "[" || isDigit(c) || (c === "." && isDigit(this.peek(1))) || (isIdentStart(c) && c !== "d" && !this.keywordAt(this.pos)))) bail();
+    if (!(
+      c === "(" ||
+      c === "[" ||
+      isDigit(c) ||
+      (c === "." && isDigit(this.peek(1))) ||
+      (isIdentStart(c) && c !== "d" && !this.keywordAt(this.pos))
+    ))
+      bail();
     return this.power();
   }
 
@@ -417,14 +521,28 @@ class Parser {
         const at = this.span(this.pos, this.pos + 2);
         this.pos += 2;
         const minusOne: Expr = { kind: "neg", arg: { kind: "number", text: "1", span: at }, span: at };
-        acc = { kind: "binary", op: "^", left: acc, right: minusOne, implicit: false, span: this.span(start, this.pos) };
+        acc = {
+          kind: "binary",
+          op: "^",
+          left: acc,
+          right: minusOne,
+          implicit: false,
+          span: this.span(start, this.pos),
+        };
         continue;
       }
       if (this.at("⁻")) bail();
       if (isSuperscript(c)) {
         const digits = this.superscripts();
         const exponent: Expr = { kind: "number", text: String(digits.value), span: this.span(digits.start, this.pos) };
-        acc = { kind: "binary", op: "^", left: acc, right: exponent, implicit: false, span: this.span(start, this.pos) };
+        acc = {
+          kind: "binary",
+          op: "^",
+          left: acc,
+          right: exponent,
+          implicit: false,
+          span: this.span(start, this.pos),
+        };
         continue;
       }
       if (this.at("^T") && !isIdentPart(this.peek(2))) bail();
@@ -453,7 +571,7 @@ class Parser {
       return { e: inner.e, start, end: this.pos };
     }
     if (c === "[") return this.matrix();
-    if (c === "\"") return this.string();
+    if (c === '"') return this.string();
     if (isDigit(c) || (c === "." && isDigit(this.peek(1)))) return this.number();
     const name = this.nameToken() ?? bail();
     // A call needs its parenthesis right after the name (primes between): f(x), f'(x).
@@ -465,7 +583,11 @@ class Parser {
       this.pos = p + 1;
       const args = this.listUntil(")", () => this.expr().e);
       this.expect(")");
-      return { e: { kind: "call", callee: name.name, primes, args, span: this.span(start, this.pos), calleeSpan }, start, end: this.pos };
+      return {
+        e: { kind: "call", callee: name.name, primes, args, span: this.span(start, this.pos), calleeSpan },
+        start,
+        end: this.pos,
+      };
     }
     return { e: { kind: "name", name: name.name, span: this.span(start, this.pos) }, start, end: this.pos };
   }
@@ -487,7 +609,7 @@ class Parser {
   private string(): Parsed {
     const start = this.pos;
     let p = start + 1;
-    while (this.text[p] !== "\"") {
+    while (this.text[p] !== '"') {
       const ch = this.text[p];
       if (ch === undefined || ch === "\n") bail();
       p += ch === "\\" ? 2 : 1;

@@ -1,10 +1,38 @@
 // How names are spelled: ASCII Greek spellings and Unicode subscripts fold to one canonical name.
 
 const GREEK: Record<string, string> = {
-  alpha: "α", beta: "β", gamma: "γ", delta: "δ", epsilon: "ε", zeta: "ζ", eta: "η", theta: "θ",
-  iota: "ι", kappa: "κ", lambda: "λ", mu: "μ", nu: "ν", xi: "ξ", pi: "π", rho: "ρ", sigma: "σ",
-  tau: "τ", upsilon: "υ", phi: "φ", chi: "χ", psi: "ψ", omega: "ω",
-  Gamma: "Γ", Delta: "Δ", Theta: "Θ", Lambda: "Λ", Xi: "Ξ", Pi: "Π", Phi: "Φ", Psi: "Ψ", Omega: "Ω",
+  alpha: "α",
+  beta: "β",
+  gamma: "γ",
+  delta: "δ",
+  epsilon: "ε",
+  zeta: "ζ",
+  eta: "η",
+  theta: "θ",
+  iota: "ι",
+  kappa: "κ",
+  lambda: "λ",
+  mu: "μ",
+  nu: "ν",
+  xi: "ξ",
+  pi: "π",
+  rho: "ρ",
+  sigma: "σ",
+  tau: "τ",
+  upsilon: "υ",
+  phi: "φ",
+  chi: "χ",
+  psi: "ψ",
+  omega: "ω",
+  Gamma: "Γ",
+  Delta: "Δ",
+  Theta: "Θ",
+  Lambda: "Λ",
+  Xi: "Ξ",
+  Pi: "Π",
+  Phi: "Φ",
+  Psi: "Ψ",
+  Omega: "Ω",
 };
 
 const LATEX_GREEK: Record<string, string> = Object.fromEntries(
@@ -75,10 +103,36 @@ export function orderValue(text: string): number {
  * The grammar's `operatorSymbol` lists the same symbols.
  */
 export const OPERATOR_SYMBOLS: Record<string, string> = {
-  "∇": "grad", "∇²": "hessian", "∂": "diff", "⊙": "hadamard", ".*": "hadamard", "⊗": "outer", "·": "dot",
-  "×": "matmul", "*": "matmul", "Σ": "sum", "∑": "sum", "∏": "prod", "ᵀ": "transpose", "'": "transpose",
-  "⁻¹": "inverse", "√": "sqrt", "‖": "norm", "|": "abs", "≈": "N", "≡": "check", "==": "check", "∈": "in",
-  "→": "network", "->": "network", "^": "pow", "/": "div", "÷": "div", "+": "add", "-": "sub", "−": "sub",
+  "∇": "grad",
+  "∇²": "hessian",
+  "∂": "diff",
+  "⊙": "hadamard",
+  ".*": "hadamard",
+  "⊗": "outer",
+  "·": "dot",
+  "×": "matmul",
+  "*": "matmul",
+  Σ: "sum",
+  "∑": "sum",
+  "∏": "prod",
+  ᵀ: "transpose",
+  "'": "transpose",
+  "⁻¹": "inverse",
+  "√": "sqrt",
+  "‖": "norm",
+  "|": "abs",
+  "≈": "N",
+  "≡": "check",
+  "==": "check",
+  "∈": "in",
+  "→": "network",
+  "->": "network",
+  "^": "pow",
+  "/": "div",
+  "÷": "div",
+  "+": "add",
+  "-": "sub",
+  "−": "sub",
 };
 
 export function toSuperscript(n: number): string {
@@ -109,7 +163,9 @@ export function canonicalName(typed: string): string {
 /** Splits `x_i` into its base and subscript. */
 export function splitSubscript(name: string): { base: string; sub: string | null } {
   const underscore = name.indexOf("_");
-  return underscore < 0 ? { base: name, sub: null } : { base: name.slice(0, underscore), sub: name.slice(underscore + 1) };
+  return underscore < 0
+    ? { base: name, sub: null }
+    : { base: name.slice(0, underscore), sub: name.slice(underscore + 1) };
 }
 
 /** A string literal's escapes: \n and \t, and a backslash before anything else keeps that character. */

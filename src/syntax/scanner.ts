@@ -26,7 +26,8 @@ export type ScanProblem =
   | { reason: "continued"; offset: number };
 
 /** On a problem, `statements` holds the complete statements before it, so they still run. */
-export type ScanResult = { ok: true; statements: ScannedStatement[] } | ({ ok: false; statements: ScannedStatement[] } & ScanProblem);
+export type ScanResult =
+  { ok: true; statements: ScannedStatement[] } | ({ ok: false; statements: ScannedStatement[] } & ScanProblem);
 
 const OPENING: Record<string, string> = { ")": "(", "]": "[", "}": "{" };
 
@@ -102,7 +103,8 @@ export function scan(source: string): ScanResult {
       stack.push({ char: ch, offset: i });
     } else if (ch === ")" || ch === "]" || ch === "}") {
       const open = stack.pop() ?? null;
-      if (!open || open.char !== OPENING[ch]) return { ok: false, statements, reason: "unmatched", offset: i, char: ch, open };
+      if (!open || open.char !== OPENING[ch])
+        return { ok: false, statements, reason: "unmatched", offset: i, char: ch, open };
     } else if (ch === ";" && stack.length === 0) {
       finish(i, true);
     } else if (ch === "\n") {
@@ -110,7 +112,12 @@ export function scan(source: string): ScanResult {
       if (top?.char === "[") {
         const before = out.slice(top.offset, i).join("").trimEnd();
         const last = before[before.length - 1];
-        const rowEnded = last !== "[" && last !== "," && last !== ";" && source[nextNonSpace(source, i + 1)] !== "]" && !endsWithContinuation(before);
+        const rowEnded =
+          last !== "[" &&
+          last !== "," &&
+          last !== ";" &&
+          source[nextNonSpace(source, i + 1)] !== "]" &&
+          !endsWithContinuation(before);
         out[i] = rowEnded ? ";" : " ";
       } else if (stack.length === 0) {
         const soFar = out.slice(start, i).join("");
@@ -122,9 +129,11 @@ export function scan(source: string): ScanResult {
     }
   }
   if (inString >= 0) return { ok: false, statements, reason: "string", offset: inString };
-  if (stack.length) return { ok: false, statements, reason: "unclosed", open: stack[stack.length - 1], statementOffset: start };
+  if (stack.length)
+    return { ok: false, statements, reason: "unclosed", open: stack[stack.length - 1], statementOffset: start };
   const tail = out.slice(start).join("");
-  if (endsWithContinuation(tail)) return { ok: false, statements, reason: "continued", offset: start + tail.trimEnd().length - 1 };
+  if (endsWithContinuation(tail))
+    return { ok: false, statements, reason: "continued", offset: start + tail.trimEnd().length - 1 };
   finish(source.length, false);
   return { ok: true, statements };
 }

@@ -5,7 +5,6 @@ import type { BinaryOp, DiffVar, Dim, ExpectBranch, Expr, RelOp, Span, Statement
 import { OPERATOR_SYMBOLS, canonicalName, orderValue, superscriptValue, unescapeString } from "./names.js";
 import { fastParse } from "./fast-parse.js";
 
-
 /** Offset added to every span: the statement's position in its cell. */
 let base = 0;
 
@@ -33,9 +32,28 @@ function binary(op: BinaryOp, left: OhmNode, right: OhmNode, whole: OhmNode, imp
   return { kind: "binary", op, left: expr(left), right: expr(right), implicit, span: spanOf(whole) };
 }
 
-const MUL_OPS: Record<string, BinaryOp> = { "*": "*", "/": "/", "÷": "/", "·": "·", "⊙": "⊙", ".*": "⊙", "⊗": "⊗", "×": "*" };
+const MUL_OPS: Record<string, BinaryOp> = {
+  "*": "*",
+  "/": "/",
+  "÷": "/",
+  "·": "·",
+  "⊙": "⊙",
+  ".*": "⊙",
+  "⊗": "⊗",
+  "×": "*",
+};
 const REL_OPS: Record<string, RelOp> = {
-  "=": "=", "==": "==", "≡": "==", "≠": "≠", "!=": "≠", "<": "<", "<=": "<=", "≤": "<=", ">": ">", ">=": ">=", "≥": ">=",
+  "=": "=",
+  "==": "==",
+  "≡": "==",
+  "≠": "≠",
+  "!=": "≠",
+  "<": "<",
+  "<=": "<=",
+  "≤": "<=",
+  ">": ">",
+  ">=": ">=",
+  "≥": ">=",
 };
 
 function branch(e: OhmNode, tol: OhmNode, rtol: OhmNode, points: OhmNode, feedback: OhmNode): ExpectBranch {
@@ -78,17 +96,29 @@ const semantics = grammar.createSemantics().addOperation<unknown>("toAst", {
   },
   Train(target, _eq, _kw, net, _on, data, _with, options): Statement {
     const name = target.children.length ? (target.children[0]["toAst"]() as string) : null;
-    return { kind: "train", name, net: expr(net), data: expr(data), options: listOf<Expr>(options), span: spanOf(this) };
+    return {
+      kind: "train",
+      name,
+      net: expr(net),
+      data: expr(data),
+      options: listOf<Expr>(options),
+      span: spanOf(this),
+    };
   },
   Check(_kw, e, domain): Statement {
     const conditions = optional<Expr[]>(domain);
-    return conditions ? { kind: "check", expr: expr(e), conditions, span: spanOf(this) } : { kind: "check", expr: expr(e), span: spanOf(this) };
+    return conditions
+      ? { kind: "check", expr: expr(e), conditions, span: spanOf(this) }
+      : { kind: "check", expr: expr(e), span: spanOf(this) };
   },
   CheckDomain(_for, conditions): Expr[] {
     return listOf<Expr>(conditions);
   },
   Expect(_kw, e, tol, rtol, points, feedback, elses, forbid): Statement {
-    const branches = [branch(e, tol, rtol, points, feedback), ...elses.children.map((c) => c["toAst"]() as ExpectBranch)];
+    const branches = [
+      branch(e, tol, rtol, points, feedback),
+      ...elses.children.map((c) => c["toAst"]() as ExpectBranch),
+    ];
     return { kind: "expect", branches, forbid: optional<string[]>(forbid) ?? [], span: spanOf(this) };
   },
   ElseIf(_else, _if, e, tol, rtol, points, feedback): ExpectBranch {
@@ -122,7 +152,13 @@ const semantics = grammar.createSemantics().addOperation<unknown>("toAst", {
     };
   },
   Optimize_free(sense, objective): Statement {
-    return { kind: "optimize", sense: sense.sourceString as "maximize" | "minimize", objective: expr(objective), constraints: [], span: spanOf(this) };
+    return {
+      kind: "optimize",
+      sense: sense.sourceString as "maximize" | "minimize",
+      objective: expr(objective),
+      constraints: [],
+      span: spanOf(this),
+    };
   },
   FunctionDef(name, _o, params, _c, _eq, body): Statement {
     return {
@@ -140,8 +176,20 @@ const semantics = grammar.createSemantics().addOperation<unknown>("toAst", {
     return { kind: "exprs", exprs: listOf<Expr>(list), span: spanOf(this) };
   },
   Rel_equations(l1, _eq1, r1, _equiv, l2, _eq2, r2): Expr {
-    const first: Expr = { kind: "relation", op: "=", left: expr(l1), right: expr(r1), span: { start: base + l1.source.startIdx, end: base + r1.source.endIdx } };
-    const second: Expr = { kind: "relation", op: "=", left: expr(l2), right: expr(r2), span: { start: base + l2.source.startIdx, end: base + r2.source.endIdx } };
+    const first: Expr = {
+      kind: "relation",
+      op: "=",
+      left: expr(l1),
+      right: expr(r1),
+      span: { start: base + l1.source.startIdx, end: base + r1.source.endIdx },
+    };
+    const second: Expr = {
+      kind: "relation",
+      op: "=",
+      left: expr(l2),
+      right: expr(r2),
+      span: { start: base + l2.source.startIdx, end: base + r2.source.endIdx },
+    };
     return { kind: "relation", op: "==", left: first, right: second, span: spanOf(this) };
   },
   Rel_rel(left, op, right): Expr {
@@ -158,7 +206,14 @@ const semantics = grammar.createSemantics().addOperation<unknown>("toAst", {
     let acc = expr(first);
     rest.children.forEach((term, i) => {
       const op = ops.children[i].sourceString === "+" ? "+" : "-";
-      acc = { kind: "binary", op, left: acc, right: expr(term), implicit: false, span: { start: acc.span.start, end: base + term.source.endIdx } };
+      acc = {
+        kind: "binary",
+        op,
+        left: acc,
+        right: expr(term),
+        implicit: false,
+        span: { start: acc.span.start, end: base + term.source.endIdx },
+      };
     });
     return acc;
   },
@@ -275,7 +330,14 @@ const semantics = grammar.createSemantics().addOperation<unknown>("toAst", {
   Postfix_inverseTranspose(arg, symbol): Expr {
     const at = spanOf(symbol);
     const minusOne: Expr = { kind: "neg", arg: { kind: "number", text: "1", span: at }, span: at };
-    const inverse: Expr = { kind: "binary", op: "^", left: expr(arg), right: minusOne, implicit: false, span: spanOf(this) };
+    const inverse: Expr = {
+      kind: "binary",
+      op: "^",
+      left: expr(arg),
+      right: minusOne,
+      implicit: false,
+      span: spanOf(this),
+    };
     return { kind: "transpose", arg: inverse, span: spanOf(this) };
   },
   Postfix_inverse(arg, inv): Expr {
@@ -284,11 +346,22 @@ const semantics = grammar.createSemantics().addOperation<unknown>("toAst", {
     return { kind: "binary", op: "^", left: expr(arg), right: minusOne, implicit: false, span: spanOf(this) };
   },
   Postfix_superPower(arg, power): Expr {
-    return { kind: "binary", op: "^", left: expr(arg), right: power["toAst"]() as Expr, implicit: false, span: spanOf(this) };
+    return {
+      kind: "binary",
+      op: "^",
+      left: expr(arg),
+      right: power["toAst"]() as Expr,
+      implicit: false,
+      span: spanOf(this),
+    };
   },
   superscriptPower(minus, digits): Expr {
     const at = spanOf(this);
-    const magnitude: Expr = { kind: "number", text: String(superscriptValue(digits.sourceString)), span: minus.children.length ? { start: at.start + 1, end: at.end } : at };
+    const magnitude: Expr = {
+      kind: "number",
+      text: String(superscriptValue(digits.sourceString)),
+      span: minus.children.length ? { start: at.start + 1, end: at.end } : at,
+    };
     return minus.children.length ? { kind: "neg", arg: magnitude, span: at } : magnitude;
   },
   Postfix_member(target, _dot, name): Expr {
@@ -315,15 +388,29 @@ const semantics = grammar.createSemantics().addOperation<unknown>("toAst", {
   },
   Call_symbol(help, _o, symbol, _c): Expr {
     const at = spanOf(symbol);
-    const topic: Expr = { kind: "name", name: (Object.hasOwn(OPERATOR_SYMBOLS, symbol.sourceString) ? OPERATOR_SYMBOLS[symbol.sourceString] : undefined) ?? symbol.sourceString, span: at };
+    const topic: Expr = {
+      kind: "name",
+      name:
+        (Object.hasOwn(OPERATOR_SYMBOLS, symbol.sourceString) ? OPERATOR_SYMBOLS[symbol.sourceString] : undefined) ??
+        symbol.sourceString,
+      span: at,
+    };
     return { kind: "call", callee: "help", primes: 0, args: [topic], span: spanOf(this), calleeSpan: spanOf(help) };
   },
   Root(sign, arg): Expr {
     const radicand = expr(arg);
     const at = spanOf(sign);
-    if (sign.sourceString === "√") return { kind: "call", callee: "sqrt", primes: 0, args: [radicand], span: spanOf(this), calleeSpan: at };
+    if (sign.sourceString === "√")
+      return { kind: "call", callee: "sqrt", primes: 0, args: [radicand], span: spanOf(this), calleeSpan: at };
     const k = sign.sourceString === "∛" ? "3" : "4";
-    const exponent: Expr = { kind: "binary", op: "/", left: { kind: "number", text: "1", span: at }, right: { kind: "number", text: k, span: at }, implicit: false, span: at };
+    const exponent: Expr = {
+      kind: "binary",
+      op: "/",
+      left: { kind: "number", text: "1", span: at },
+      right: { kind: "number", text: k, span: at },
+      implicit: false,
+      span: at,
+    };
     return { kind: "binary", op: "^", left: radicand, right: exponent, implicit: false, span: spanOf(this) };
   },
   RootArg_paren(_o, e, _c) {
@@ -437,8 +524,17 @@ export function parseStatement(text: string, offset: number): Parsed {
 export function parseWithGrammar(text: string, offset: number): Parsed {
   const match = grammar.match(text, startRule(text));
   if (match.failed()) {
-    const expected = match.getExpectedText().split(/, or |, /).map((s) => s.trim()).filter(Boolean);
-    return { ok: false, offset: offset + match.getRightmostFailurePosition(), expected, message: match.shortMessage ?? "" };
+    const expected = match
+      .getExpectedText()
+      .split(/, or |, /)
+      .map((s) => s.trim())
+      .filter(Boolean);
+    return {
+      ok: false,
+      offset: offset + match.getRightmostFailurePosition(),
+      expected,
+      message: match.shortMessage ?? "",
+    };
   }
   base = offset;
   return { ok: true, statement: semantics(match)["toAst"]() as Statement };

@@ -4,16 +4,36 @@ import type { Expr } from "./ast.js";
 /** The direct subexpressions of `e`, left to right. */
 export function childrenOf(e: Expr): Expr[] {
   switch (e.kind) {
-    case "number": case "string": case "name": case "partialOf": return [];
-    case "binary": case "relation": return [e.left, e.right];
-    case "neg": case "approx": case "transpose": case "norm": case "abs": case "derivative": case "grad": return [e.arg];
-    case "call": return e.args;
-    case "index": return [e.target, ...e.indices.filter((i): i is Expr => i !== "all")];
-    case "member": return [e.target];
-    case "matrix": return e.rows.flat();
-    case "bigop": return [...(e.from ? [e.from] : []), ...(e.to ? [e.to] : []), e.body];
-    case "range": return [e.from, e.to];
-    case "arrow": return e.items;
+    case "number":
+    case "string":
+    case "name":
+    case "partialOf":
+      return [];
+    case "binary":
+    case "relation":
+      return [e.left, e.right];
+    case "neg":
+    case "approx":
+    case "transpose":
+    case "norm":
+    case "abs":
+    case "derivative":
+    case "grad":
+      return [e.arg];
+    case "call":
+      return e.args;
+    case "index":
+      return [e.target, ...e.indices.filter((i): i is Expr => i !== "all")];
+    case "member":
+      return [e.target];
+    case "matrix":
+      return e.rows.flat();
+    case "bigop":
+      return [...(e.from ? [e.from] : []), ...(e.to ? [e.to] : []), e.body];
+    case "range":
+      return [e.from, e.to];
+    case "arrow":
+      return e.items;
   }
 }
 

@@ -8,14 +8,20 @@ import { withAnswers } from "./class.js";
 import { STUB, assign, removeHiddenTests, removeSolutions } from "../../src/grading/assign.js";
 import { checksum, gradeId, parseNotebook, sourceOf, toSourceLines } from "../../src/grading/notebook.js";
 
-const MASTER = parseNotebook(readFileSync(join(import.meta.dirname, "..", "..", "notebooks", "homework", "master.ipynb"), "utf8"));
+const MASTER = parseNotebook(
+  readFileSync(join(import.meta.dirname, "..", "..", "notebooks", "homework", "master.ipynb"), "utf8"),
+);
 
 describe("assign", () => {
   it("replaces solution regions with a stub", () => {
-    expect(removeSolutions("before\n### BEGIN SOLUTION\nq1 = 2x\n### END SOLUTION\nafter")).toBe(`before\n${STUB}\nafter`);
+    expect(removeSolutions("before\n### BEGIN SOLUTION\nq1 = 2x\n### END SOLUTION\nafter")).toBe(
+      `before\n${STUB}\nafter`,
+    );
   });
   it("drops hidden tests", () => {
-    expect(removeHiddenTests("expect a ≡ 1\n### BEGIN HIDDEN TESTS\nexpect b ≡ 2\n### END HIDDEN TESTS")).toBe("expect a ≡ 1");
+    expect(removeHiddenTests("expect a ≡ 1\n### BEGIN HIDDEN TESTS\nexpect b ≡ 2\n### END HIDDEN TESTS")).toBe(
+      "expect a ≡ 1",
+    );
   });
   it("gives a student version without answers or hidden tests, with checksums on locked cells", () => {
     const student = assign(MASTER);
@@ -27,12 +33,20 @@ describe("assign", () => {
     for (const cell of student.cells.filter((c) => c.metadata.nbgrader?.locked)) {
       expect(cell.metadata.nbgrader?.checksum).toBe(checksum(cell));
     }
-    expect(student).toEqual(JSON.parse(readFileSync(join(import.meta.dirname, "..", "..", "notebooks", "homework", "student.ipynb"), "utf8")));
+    expect(student).toEqual(
+      JSON.parse(readFileSync(join(import.meta.dirname, "..", "..", "notebooks", "homework", "student.ipynb"), "utf8")),
+    );
   });
 });
 
 describe("a key changed after assign", () => {
-  const PERFECT = { q1: "q1 = 2x cos(x^2)", q2: "q2 = x^2 + 6y", q3: "H = [6x, 0; 0, 6y]", q4: "x1 = 3.2", q5: "fmax = 25\nlam = 5" };
+  const PERFECT = {
+    q1: "q1 = 2x cos(x^2)",
+    q2: "q2 = x^2 + 6y",
+    q3: "H = [6x, 0; 0, 6y]",
+    q4: "x1 = 3.2",
+    q5: "fmax = 25\nlam = 5",
+  };
   const dir = mkdtempSync(join(tmpdir(), "nabla-key-change-"));
   const released = assign(MASTER);
   // The instructor edits the setup and a visible test after the students got the notebook.
@@ -60,9 +74,19 @@ describe("a key changed after assign", () => {
   writeFileSync(join(sub, "forged.ipynb"), JSON.stringify(forged));
 
   it("says once that the key changed, does not accuse students who kept the released cells, and still catches one who edited", async () => {
-    const summary = await gradeClass({ key, submissions: [sub], out: join(dir, "graded"), jobs: 1, quiet: true, feedback: false });
+    const summary = await gradeClass({
+      key,
+      submissions: [sub],
+      out: join(dir, "graded"),
+      jobs: 1,
+      quiet: true,
+      feedback: false,
+    });
     expect(summary.keyChanged).toEqual(["q2_test", "setup"]);
-    const json = JSON.parse(readFileSync(join(dir, "graded", "gradebook.json"), "utf8")) as { keyChanged: string; students: { student: string; total: number; problems: string[] }[] };
+    const json = JSON.parse(readFileSync(join(dir, "graded", "gradebook.json"), "utf8")) as {
+      keyChanged: string;
+      students: { student: string; total: number; problems: string[] }[];
+    };
     expect(json.keyChanged).toMatch(/^the key changed since assign: the locked cells q2_test, setup differ/);
     const by = new Map(json.students.map((s) => [s.student, s]));
     expect(by.get("kept")!.problems).toEqual([]);

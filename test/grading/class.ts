@@ -113,7 +113,9 @@ export function writeClass(dir: string, studentVersion: string, count: number): 
     }
     save(`student${String(i + 1).padStart(3, "0")}`, withAnswers(student, answers), expected);
   }
-  const perfect: Record<string, string> = Object.fromEntries(Object.entries(POOLS).map(([q, pool]) => [q, pool[0].source]));
+  const perfect: Record<string, string> = Object.fromEntries(
+    Object.entries(POOLS).map(([q, pool]) => [q, pool[0].source]),
+  );
   const full = Object.fromEntries(Object.entries(POOLS).map(([q, pool]) => [TESTS[q], pool[0].points]));
 
   save("zz-broken-json", "{ this is not json", zero());
@@ -133,9 +135,19 @@ export function writeClass(dir: string, studentVersion: string, count: number): 
   for (const c of tampered.cells) if (gradeId(c) === "q1_test") c.source = toSourceLines("expect q1 ≡ q1 points 2");
   save("zz-tampered-test", tampered, { ...full, q1_test: 0 });
 
-  save("zz-huge-expression", withAnswers(student, { ...perfect, q1: `q1 = ${"x + ".repeat(2_600_000)}x` }), { ...full, q1_test: 0 });
-  save("zz-deep-brackets", withAnswers(student, { ...perfect, q2: `q2 = ${"(".repeat(5000)}1${")".repeat(5000)}` }), { ...full, q2_test: 0 });
-  save("zz-never-ends", withAnswers(student, { ...perfect, q4: "x1 = 3.2\nslow = diff(sin(cos(tan(x))), x, 25)" }), full);
+  save("zz-huge-expression", withAnswers(student, { ...perfect, q1: `q1 = ${"x + ".repeat(2_600_000)}x` }), {
+    ...full,
+    q1_test: 0,
+  });
+  save("zz-deep-brackets", withAnswers(student, { ...perfect, q2: `q2 = ${"(".repeat(5000)}1${")".repeat(5000)}` }), {
+    ...full,
+    q2_test: 0,
+  });
+  save(
+    "zz-never-ends",
+    withAnswers(student, { ...perfect, q4: "x1 = 3.2\nslow = diff(sin(cos(tan(x))), x, 25)" }),
+    full,
+  );
   save("zz-syntax-error", withAnswers(student, { ...perfect, q1: "q1 = 2x cos(x^2" }), { ...full, q1_test: 0 });
   save("zz-perfect", withAnswers(student, perfect), full);
   return students;

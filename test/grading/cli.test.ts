@@ -55,13 +55,20 @@ describe("nabla options", () => {
     expect(stdout).toBe("x = 2\n4\n");
     stdout = "";
     expect(await main(["eval", "--json", file])).toBe(0);
-    expect(stdout.trim().split("\n").map((l) => (JSON.parse(l) as { text: string }).text)).toEqual(["2", "4"]);
+    expect(
+      stdout
+        .trim()
+        .split("\n")
+        .map((l) => (JSON.parse(l) as { text: string }).text),
+    ).toEqual(["2", "4"]);
     stdout = "";
     expect(await main(["help"])).toBe(0);
-    for (const command of ["eval", "repl", "render", "assign", "grade", "install-kernel"]) expect(stdout).toContain(command);
+    for (const command of ["eval", "repl", "render", "assign", "grade", "install-kernel"])
+      expect(stdout).toContain(command);
     stdout = "";
     expect(await main(["help", "grade"])).toBe(0);
-    for (const option of ["--key", "--jobs", "--timeout", "--rubric", "--max-size", "--worker-memory", "-o, --out"]) expect(stdout).toContain(option);
+    for (const option of ["--key", "--jobs", "--timeout", "--rubric", "--max-size", "--worker-memory", "-o, --out"])
+      expect(stdout).toContain(option);
     expect(await main(["--help"])).toBe(0);
   });
 

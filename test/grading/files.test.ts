@@ -21,7 +21,10 @@ describe("student ids", () => {
   const next = random(7);
   const classes = Array.from({ length: 200 }, () =>
     Array.from({ length: 1 + Math.floor(next() * 12) }, (_, i) => {
-      const name = Array.from({ length: 1 + Math.floor(next() * 4) }, () => ALPHABET[Math.floor(next() * ALPHABET.length)]).join("");
+      const name = Array.from(
+        { length: 1 + Math.floor(next() * 4) },
+        () => ALPHABET[Math.floor(next() * ALPHABET.length)],
+      ).join("");
       return { name, file: `/sub/${i}-${name}.ipynb`, real: `/sub/${i}.ipynb` };
     }),
   );
@@ -45,7 +48,12 @@ describe("student ids", () => {
       { name: "carol-2", file: "/s/carol-2.ipynb", real: "/s/carol-2.ipynb" },
       { name: "bob", file: "/s/bob.ipynb", real: "/s/bob.ipynb" },
     ]);
-    expect(Object.fromEntries(submissions.map((s) => [s.file, s.student]))).toEqual({ "/s/carol.ipynb": "carol", "/s/carol/hw.ipynb": "carol-3", "/s/carol-2.ipynb": "carol-2", "/s/bob.ipynb": "bob" });
+    expect(Object.fromEntries(submissions.map((s) => [s.file, s.student]))).toEqual({
+      "/s/carol.ipynb": "carol",
+      "/s/carol/hw.ipynb": "carol-3",
+      "/s/carol-2.ipynb": "carol-2",
+      "/s/bob.ipynb": "bob",
+    });
     expect(renamed).toEqual(["/s/carol/hw.ipynb is graded as carol-3 (carol is shared by 2 submissions)"]);
   });
 
@@ -65,21 +73,31 @@ describe("reading a submission", () => {
   it("refuses a FIFO handed to it directly, without waiting on it", () => {
     const fifo = join(dir, "fifo.ipynb");
     spawnSync("mkfifo", [fifo]);
-    expect(readSubmission({ real: fifo }, 1000, keyId)).toEqual({ refused: "the file is a FIFO (named pipe), not a regular file" });
+    expect(readSubmission({ real: fifo }, 1000, keyId)).toEqual({
+      refused: "the file is a FIFO (named pipe), not a regular file",
+    });
   });
 
   it("refuses a device, a link in place of the file, an over-long file and the key", () => {
-    expect(readSubmission({ real: "/dev/zero" }, 1000, keyId)).toEqual({ refused: "the file is a device, not a regular file" });
+    expect(readSubmission({ real: "/dev/zero" }, 1000, keyId)).toEqual({
+      refused: "the file is a device, not a regular file",
+    });
     const link = join(dir, "link.ipynb");
     symlinkSync(key, link);
     expect(readSubmission({ real: link }, 1000, keyId)).toHaveProperty("refused");
     const long = join(dir, "long.ipynb");
     writeFileSync(long, "x".repeat(1001));
-    expect(readSubmission({ real: long }, 1000, keyId)).toEqual({ refused: "the file has 1001 bytes; the limit is 1000" });
-    expect(readSubmission({ real: key }, 1000, keyId)).toEqual({ refused: "the file is the master key itself (a link to it), not a submission" });
+    expect(readSubmission({ real: long }, 1000, keyId)).toEqual({
+      refused: "the file has 1001 bytes; the limit is 1000",
+    });
+    expect(readSubmission({ real: key }, 1000, keyId)).toEqual({
+      refused: "the file is the master key itself (a link to it), not a submission",
+    });
     const copy = join(dir, "copy.ipynb");
     writeFileSync(copy, '{"cells": []}');
-    expect(readSubmission({ real: copy }, 1000, keyId)).toEqual({ refused: "the file is a copy of the master key, not a submission" });
+    expect(readSubmission({ real: copy }, 1000, keyId)).toEqual({
+      refused: "the file is a copy of the master key, not a submission",
+    });
   });
 
   it("does not take the grader's own output folder for students", () => {
@@ -87,7 +105,9 @@ describe("reading a submission", () => {
     mkdirSync(join(sub, "graded", "feedback"), { recursive: true });
     writeFileSync(join(sub, "ann.ipynb"), "{}");
     writeFileSync(join(sub, "graded", "feedback", "ann.ipynb"), "{}");
-    expect(findSubmissions([sub], keyId, [join(sub, "graded")]).submissions.map((s) => s.file)).toEqual([join(sub, "ann.ipynb")]);
+    expect(findSubmissions([sub], keyId, [join(sub, "graded")]).submissions.map((s) => s.file)).toEqual([
+      join(sub, "ann.ipynb"),
+    ]);
   });
 
   it("reads a small regular file", () => {

@@ -12,11 +12,19 @@ const ALL = "forbid d/dx, ∂, ∇, hessian, jacobian, diff, gd, solve, lagrange
 const KEY = keyOf([
   { setup: "f(x, y) = x^2 y + 3y^2\nhelper(x) = d/dx x^3" },
   { answer: "q1 = 2x cos(x^2)", id: "q1" },
-  { test: `expect q1 ≡ d/dx sin(x^2) points 2 else if q1 ≡ cos(x^2) points 1 "missing the chain-rule factor" ${ALL}`, id: "q1_test", points: 2 },
+  {
+    test: `expect q1 ≡ d/dx sin(x^2) points 2 else if q1 ≡ cos(x^2) points 1 "missing the chain-rule factor" ${ALL}`,
+    id: "q1_test",
+    points: 2,
+  },
   { answer: "r = [2; -2]", id: "q2" },
   { test: "expect r ≡ solve(x^2 = 4, x) points 1 forbid solve", id: "q2_test", points: 1 },
   { answer: "H = [6x, 0; 0, 6y]", id: "q3" },
-  { test: "### BEGIN HIDDEN TESTS\nexpect H ≡ hessian(x^3 + y^3) points 3 forbid hessian\n### END HIDDEN TESTS", id: "q3_test", points: 3 },
+  {
+    test: "### BEGIN HIDDEN TESTS\nexpect H ≡ hessian(x^3 + y^3) points 3 forbid hessian\n### END HIDDEN TESTS",
+    id: "q3_test",
+    points: 3,
+  },
   { answer: "g = [2x y, x^2 + 6y]", id: "q4" },
   { test: "expect g ≡ ∇f points 2 forbid ∇", id: "q4_test", points: 2 },
 ]);
@@ -45,7 +53,16 @@ const Q1_WITH_NABLA = [
 describe("forbid", () => {
   it("parses its operators in the grammar", () => {
     const parsed = parseStatement("expect q1 ≡ 1 points 2 forbid d/dx, d²/dx², ∂, ∂/∂x, ∇, ∇², hessian, solve", 0);
-    expect(parsed.ok && parsed.statement.kind === "expect" && parsed.statement.forbid).toEqual(["d/dx", "d²/dx²", "∂", "∂/∂x", "∇", "∇²", "hessian", "solve"]);
+    expect(parsed.ok && parsed.statement.kind === "expect" && parsed.statement.forbid).toEqual([
+      "d/dx",
+      "d²/dx²",
+      "∂",
+      "∂/∂x",
+      "∇",
+      "∇²",
+      "hessian",
+      "solve",
+    ]);
     const plain = parseStatement("expect q1 ≡ 1 points 2", 0);
     expect(plain.ok && plain.statement.kind === "expect" && plain.statement.forbid).toEqual([]);
     // Words that begin with a keyword stay names.
@@ -96,9 +113,15 @@ describe("forbid", () => {
 
   it("a visible test says the same in the student's own notebook as the grader will", () => {
     const s = new Session();
-    const said = (code: string) => s.run(code).map((r) => r.pretty).join(" | ");
+    const said = (code: string) =>
+      s
+        .run(code)
+        .map((r) => r.pretty)
+        .join(" | ");
     said("a = d/dx sin(x^2)\nq1 = a");
-    expect(said("expect q1 ≡ d/dx sin(x^2) points 2 forbid d/dx")).toMatch(/^✗ 0\/2 points: q1 was computed with d\/dx \(in “a = d\/dx sin\(x\^2\)”\)/);
+    expect(said("expect q1 ≡ d/dx sin(x^2) points 2 forbid d/dx")).toMatch(
+      /^✗ 0\/2 points: q1 was computed with d\/dx \(in “a = d\/dx sin\(x\^2\)”\)/,
+    );
     said("q1 = 2x cos(x^2)");
     expect(said("expect q1 ≡ d/dx sin(x^2) points 2 forbid d/dx")).toBe("✓ 2/2 points: correct");
   });

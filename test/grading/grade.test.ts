@@ -14,7 +14,12 @@ const STUDENT = join(ROOT, "notebooks", "homework", "student.ipynb");
 
 function readGradebook(out: string): Map<string, Record<string, number>> {
   const gradeIds = ["q1_test", "q2_test", "q3_test", "q4_test", "q5_test"];
-  return new Map([...readGradebookCells(join(out, "gradebook.csv"))].map(([id, row]) => [id, Object.fromEntries(gradeIds.map((g) => [g, Number(row[g])]))]));
+  return new Map(
+    [...readGradebookCells(join(out, "gradebook.csv"))].map(([id, row]) => [
+      id,
+      Object.fromEntries(gradeIds.map((g) => [g, Number(row[g])])),
+    ]),
+  );
 }
 
 describe("grading a class", () => {
@@ -24,16 +29,27 @@ describe("grading a class", () => {
   const students = writeClass(submissions, STUDENT, 240);
 
   it("grades every submission to its expected score", async () => {
-    const summary = await gradeClass({ key: MASTER, submissions: [submissions], out, jobs: 2, statementMs: 1500, quiet: true });
+    const summary = await gradeClass({
+      key: MASTER,
+      submissions: [submissions],
+      out,
+      jobs: 2,
+      statementMs: 1500,
+      quiet: true,
+    });
     expect(summary.graded).toBe(students.length);
     const book = readGradebook(out);
     const wrong = students.filter((s) => JSON.stringify(book.get(s.name)) !== JSON.stringify(s.expected));
-    expect(wrong.map((s) => `${s.name}: got ${JSON.stringify(book.get(s.name))}, expected ${JSON.stringify(s.expected)}`)).toEqual([]);
+    expect(
+      wrong.map((s) => `${s.name}: got ${JSON.stringify(book.get(s.name))}, expected ${JSON.stringify(s.expected)}`),
+    ).toEqual([]);
     expect(readdirSync(join(out, "feedback")).filter((f) => f.endsWith(".ipynb"))).toHaveLength(students.length);
   }, 240_000);
 
   it("explains what could not be graded", () => {
-    const json = JSON.parse(readFileSync(join(out, "gradebook.json"), "utf8")) as { students: { student: string; problems: string[] }[] };
+    const json = JSON.parse(readFileSync(join(out, "gradebook.json"), "utf8")) as {
+      students: { student: string; problems: string[] }[];
+    };
     const problems = (name: string) => json.students.find((s) => s.student === name)!.problems.join(" | ");
     expect(problems("zz-broken-json")).toBe("the file is not valid JSON, so it is not a notebook");
     expect(problems("zz-not-a-notebook")).toBe("the file is JSON but not a notebook (it has no list of cells)");
@@ -43,7 +59,10 @@ describe("grading a class", () => {
   });
 
   it("shows a wrong answer where it differs", () => {
-    const wrongOne = students.find((s) => s.expected.q1_test === 0 && readFileSync(join(submissions, `${s.name}.ipynb`), "utf8").includes("2x sin(x^2)"));
+    const wrongOne = students.find(
+      (s) =>
+        s.expected.q1_test === 0 && readFileSync(join(submissions, `${s.name}.ipynb`), "utf8").includes("2x sin(x^2)"),
+    );
     if (!wrongOne) return;
     const feedback = readFileSync(join(out, "feedback", `${wrongOne.name}.ipynb`), "utf8");
     expect(feedback).toMatch(/your answer gives 1\.68294\d* at x = 1; the expected[^"]* 1\.08060\d*/);
@@ -54,7 +73,15 @@ describe("grading a class", () => {
     rmSync(join(out, "gradebook.csv"));
     const cached = readdirSync(join(out, ".results"));
     for (const f of cached.slice(0, 20)) rmSync(join(out, ".results", f));
-    const summary = await gradeClass({ key: MASTER, submissions: [submissions], out, jobs: 2, statementMs: 1500, quiet: true, feedback: false });
+    const summary = await gradeClass({
+      key: MASTER,
+      submissions: [submissions],
+      out,
+      jobs: 2,
+      statementMs: 1500,
+      quiet: true,
+      feedback: false,
+    });
     expect(summary.graded).toBe(20);
     expect(summary.resumed).toBe(students.length - 20);
     expect(readFileSync(join(out, "gradebook.csv"), "utf8")).toBe(before);

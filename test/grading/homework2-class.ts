@@ -8,7 +8,14 @@ import { gradeId, parseNotebook, toSourceLines, type Cell, type Notebook } from 
 
 type Pool = { source: string; points: number }[];
 
-export const TESTS = { q1: "q1_test", q2: "q2_test", q3: "q3_test", q4: "q4_test", q5: "q5_test", q6: "q6_test" } as const;
+export const TESTS = {
+  q1: "q1_test",
+  q2: "q2_test",
+  q3: "q3_test",
+  q4: "q4_test",
+  q5: "q5_test",
+  q6: "q6_test",
+} as const;
 type Question = keyof typeof TESTS;
 
 const POOLS: Record<Exclude<Question, "q3" | "q4">, Pool> = {
@@ -31,15 +38,28 @@ const POOLS: Record<Exclude<Question, "q3" | "q4">, Pool> = {
     { source: "# YOUR ANSWER HERE", points: 0 },
   ],
   q2: [
-    { source: "z_1 = w_1 x + b_1\nz_2 = w_2 σ(z_1) + b_2\ngb2 = 2(σ(z_2) - y) σ(z_2)(1 - σ(z_2))\ngw1 = w_2 gb2 σ(z_1)(1 - σ(z_1)) x", points: 3 },
+    {
+      source:
+        "z_1 = w_1 x + b_1\nz_2 = w_2 σ(z_1) + b_2\ngb2 = 2(σ(z_2) - y) σ(z_2)(1 - σ(z_2))\ngw1 = w_2 gb2 σ(z_1)(1 - σ(z_1)) x",
+      points: 3,
+    },
     { source: "gb2 = 2(yhat(x) - y) yhat(x)(1 - yhat(x))\ngw1 = gb2 w_2 a_1(x)(1 - a_1(x)) x", points: 3 },
-    { source: "δ_2 = 2(yhat(x) - y) yhat(x)(1 - yhat(x))\nδ_1 = w_2 δ_2 a_1(x)(1 - a_1(x))\ngb2 = δ_2\ngw1 = δ_1 x", points: 3 },
-    { source: "z_1 = w_1 x + b_1\nz_2 = w_2 σ(z_1) + b_2\ngb2 = 2(σ(z_2) - y) σ(z_2)(1 - σ(z_2))\ngw1 = w_2 gb2 x", points: 2 },
+    {
+      source: "δ_2 = 2(yhat(x) - y) yhat(x)(1 - yhat(x))\nδ_1 = w_2 δ_2 a_1(x)(1 - a_1(x))\ngb2 = δ_2\ngw1 = δ_1 x",
+      points: 3,
+    },
+    {
+      source: "z_1 = w_1 x + b_1\nz_2 = w_2 σ(z_1) + b_2\ngb2 = 2(σ(z_2) - y) σ(z_2)(1 - σ(z_2))\ngw1 = w_2 gb2 x",
+      points: 2,
+    },
     { source: "gb2 = -2(yhat(x) - y) yhat(x)(1 - yhat(x))\ngw1 = -gb2 w_2 a_1(x)(1 - a_1(x)) x", points: 2 },
     { source: "gb2 = 2(yhat(x) - y) yhat(x)(1 - yhat(x))\ngw1 = diff(L, w_1)", points: 1 },
     { source: "gb2 = (yhat(x) - y) yhat(x)(1 - yhat(x))\ngw1 = w_2 gb2 a_1(x)(1 - a_1(x)) x", points: 0 },
     { source: "gb2 = ∂L/∂b_2\ngw1 = ∂L/∂w_1", points: 0 },
-    { source: "g(u) = d/du σ(u)\ngb2 = 2(yhat(x) - y) g(w_2 a_1(x) + b_2)\ngw1 = gb2 w_2 a_1(x)(1 - a_1(x)) x", points: 0 },
+    {
+      source: "g(u) = d/du σ(u)\ngb2 = 2(yhat(x) - y) g(w_2 a_1(x) + b_2)\ngw1 = gb2 w_2 a_1(x)(1 - a_1(x)) x",
+      points: 0,
+    },
     { source: "gb2 = 2(yhat(x) - y)\ngw1 = 0", points: 0 },
     { source: "# YOUR ANSWER HERE", points: 0 },
   ],
@@ -69,12 +89,37 @@ const POOLS: Record<Exclude<Question, "q3" | "q4">, Pool> = {
 };
 
 /** Cells that redefine what the key uses: after the answers they change nothing. */
-const RIGGINGS = ["σ(u) = 0", "sigma(u) = 1", "L = 0", "yhat(x) = 0", "a_1(x) = 0", "f(x, y) = 0", "tanh(u) = 0", "critical(g) = 0", "gd(a, b, c, d) = 0",
-  "x = 0", "y = 1", "t = 0", "w_1 = 1", "b_2 = 0", "w_2 = 2", "e = 0", "d = 0", "exp(u) = 1", "cosh(u) = 1", "sech(u) = 1"];
+const RIGGINGS = [
+  "σ(u) = 0",
+  "sigma(u) = 1",
+  "L = 0",
+  "yhat(x) = 0",
+  "a_1(x) = 0",
+  "f(x, y) = 0",
+  "tanh(u) = 0",
+  "critical(g) = 0",
+  "gd(a, b, c, d) = 0",
+  "x = 0",
+  "y = 1",
+  "t = 0",
+  "w_1 = 1",
+  "b_2 = 0",
+  "w_2 = 2",
+  "e = 0",
+  "d = 0",
+  "exp(u) = 1",
+  "cosh(u) = 1",
+  "sech(u) = 1",
+];
 
 /** What a student who rigs the key answers: nothing right. */
 const RIGGED_ANSWERS: Record<Question, string> = {
-  q1: "q1 = 0", q2: "gb2 = 0\ngw1 = 0", q3: "p2 = [0, 0]", q4: "Lval = 0", q5: "crit = 0", q6: "dtanh(t) = 0",
+  q1: "q1 = 0",
+  q2: "gb2 = 0\ngw1 = 0",
+  q3: "p2 = [0, 0]",
+  q4: "Lval = 0",
+  q5: "crit = 0",
+  q6: "dtanh(t) = 0",
 };
 
 function random(seed: number): () => number {
@@ -137,7 +182,8 @@ export interface Student {
 
 function withCells(student: Notebook, answers: Record<string, string>, before: string[], after: string[]): Notebook {
   const nb = structuredClone(student);
-  const own = (source: string): Cell => ({ cell_type: "code", metadata: {}, source: toSourceLines(source), outputs: [], execution_count: null }) as Cell;
+  const own = (source: string): Cell =>
+    ({ cell_type: "code", metadata: {}, source: toSourceLines(source), outputs: [], execution_count: null }) as Cell;
   const cells: Cell[] = before.map(own);
   for (const cell of nb.cells) {
     const id = gradeId(cell);
@@ -165,7 +211,10 @@ export function writeClass2(dir: string, studentVersion: string, count: number):
         answers[q] = RIGGED_ANSWERS[q];
         expected[TESTS[q]] = 0;
       }
-      writeFileSync(join(dir, `${name}.ipynb`), JSON.stringify(withCells(student, answers, [pick(RIGGINGS), pick(RIGGINGS), pick(RIGGINGS)], [])));
+      writeFileSync(
+        join(dir, `${name}.ipynb`),
+        JSON.stringify(withCells(student, answers, [pick(RIGGINGS), pick(RIGGINGS), pick(RIGGINGS)], [])),
+      );
       students.push({ name, expected });
       continue;
     }

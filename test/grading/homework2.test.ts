@@ -25,7 +25,14 @@ describe("homework 2", () => {
     const master = parseNotebook(readFileSync(MASTER, "utf8"));
     const key = prepareKey(master);
     // The student version with the master's solutions typed in.
-    const solutions = Object.fromEntries(master.cells.filter(isSolutionCell).map((c) => [gradeId(c)!, sourceOf(c).replace(/### (BEGIN|END) SOLUTION\n?/g, "").trim()]));
+    const solutions = Object.fromEntries(
+      master.cells.filter(isSolutionCell).map((c) => [
+        gradeId(c)!,
+        sourceOf(c)
+          .replace(/### (BEGIN|END) SOLUTION\n?/g, "")
+          .trim(),
+      ]),
+    );
     const r = gradeSubmission(key, "master", "answers.ipynb", submission(key, solutions), { statementMs: 5000 });
     expect(r.problems).toEqual([]);
     expect(r.total).toBe(12);
@@ -35,11 +42,23 @@ describe("homework 2", () => {
     const dir = mkdtempSync(join(tmpdir(), "nabla-hw2-"));
     try {
       const students = writeClass2(join(dir, "submitted"), STUDENT, 300);
-      const summary = await gradeClass({ key: MASTER, submissions: [join(dir, "submitted")], out: join(dir, "graded"), jobs: 2, statementMs: 5000, quiet: true, feedback: false });
+      const summary = await gradeClass({
+        key: MASTER,
+        submissions: [join(dir, "submitted")],
+        out: join(dir, "graded"),
+        jobs: 2,
+        statementMs: 5000,
+        quiet: true,
+        feedback: false,
+      });
       expect(summary.graded).toBe(students.length);
-      const got = new Map(summary.results.map((r) => [r.student, Object.fromEntries(r.grades.map((g) => [g.gradeId, g.earned]))]));
+      const got = new Map(
+        summary.results.map((r) => [r.student, Object.fromEntries(r.grades.map((g) => [g.gradeId, g.earned]))]),
+      );
       const wrong = students.filter((s) => JSON.stringify(got.get(s.name)) !== JSON.stringify(s.expected));
-      expect(wrong.map((s) => `${s.name}: got ${JSON.stringify(got.get(s.name))}, expected ${JSON.stringify(s.expected)}`)).toEqual([]);
+      expect(
+        wrong.map((s) => `${s.name}: got ${JSON.stringify(got.get(s.name))}, expected ${JSON.stringify(s.expected)}`),
+      ).toEqual([]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -5,7 +5,17 @@
 // branch that did not fire, and every feedback notebook passes nbformat's validation.
 import { describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
-import { copyFileSync, linkSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  linkSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gradeClass } from "../../src/grading/grade.js";
@@ -18,7 +28,13 @@ const ROOT = join(import.meta.dirname, "..", "..");
 const MASTER = join(ROOT, "notebooks", "homework", "master.ipynb");
 const RELEASED = parseNotebook(readFileSync(join(ROOT, "notebooks", "homework", "student.ipynb"), "utf8"));
 
-const PERFECT = { q1: "q1 = 2x cos(x^2)", q2: "q2 = x^2 + 6y", q3: "H = [6x, 0; 0, 6y]", q4: "x1 = 3.2", q5: "fmax = 25\nlam = 5" };
+const PERFECT = {
+  q1: "q1 = 2x cos(x^2)",
+  q2: "q2 = x^2 + 6y",
+  q3: "H = [6x, 0; 0, 6y]",
+  q4: "x1 = 3.2",
+  q5: "fmax = 25\nlam = 5",
+};
 /** The hidden q1 test's first mistake branch fires: 1 of 2 points there. */
 const CHAIN_RULE_SLIP = { ...PERFECT, q1: "q1 = cos(x^2)" };
 const MAX_BYTES = 2_000_000;
@@ -44,21 +60,41 @@ describe("a class with one submission of each broken and hostile kind", () => {
   good("good-1", PERFECT, 12);
   good("good-2", CHAIN_RULE_SLIP, 11);
   // Hostile names: formulas for a spreadsheet, a carriage return and a comma that could forge a row.
-  for (const name of ['=HYPERLINK("evil.example","click")', "+1+1", "-2+3", "@SUM(A1)", "evil\r=1+1,forged", "tab\tstart"]) good(name, PERFECT, 12);
+  for (const name of [
+    '=HYPERLINK("evil.example","click")',
+    "+1+1",
+    "-2+3",
+    "@SUM(A1)",
+    "evil\r=1+1,forged",
+    "tab\tstart",
+  ])
+    good(name, PERFECT, 12);
   // Names that collide once made safe, or compared without case.
   for (const name of ["a b", "a_b", "carol", "carol-2", "CAROL"]) good(name, PERFECT, 12);
   writeFileSync(join(sub, "carol", "hw.ipynb"), notebook(CHAIN_RULE_SLIP));
 
   // A grade_id with a carriage return and a formula, reported in the problems column.
   const forged = withAnswers(RELEASED, PERFECT);
-  forged.cells.push({ cell_type: "code", source: ["z = 1"], metadata: { nbgrader: { grade_id: "x\r=1+1,\"forged\"\nrow", solution: true } }, outputs: [], execution_count: null });
+  forged.cells.push({
+    cell_type: "code",
+    source: ["z = 1"],
+    metadata: { nbgrader: { grade_id: 'x\r=1+1,"forged"\nrow', solution: true } },
+    outputs: [],
+    execution_count: null,
+  });
   writeFileSync(at("forged-grade-id.ipynb"), JSON.stringify(forged));
   graded["forged-grade-id"] = 12;
 
   // Huge cells inside the size limit: graded, and the feedback stays small.
   const bigCells = withAnswers(RELEASED, PERFECT);
   bigCells.cells.push({ cell_type: "markdown", source: toSourceLines("word ".repeat(150_000)), metadata: {} });
-  bigCells.cells.push({ cell_type: "code", source: toSourceLines(`# ${"#".repeat(400_000)}\nv = [${Array.from({ length: 30_000 }, (_, i) => i).join(", ")}]`), metadata: {}, outputs: [], execution_count: null });
+  bigCells.cells.push({
+    cell_type: "code",
+    source: toSourceLines(`# ${"#".repeat(400_000)}\nv = [${Array.from({ length: 30_000 }, (_, i) => i).join(", ")}]`),
+    metadata: {},
+    outputs: [],
+    execution_count: null,
+  });
   writeFileSync(at("huge-cells.ipynb"), JSON.stringify(bigCells));
   graded["huge-cells"] = 12;
 
@@ -75,9 +111,13 @@ describe("a class with one submission of each broken and hostile kind", () => {
   broken("key-link", /outside the submissions folder/, (p) => symlinkSync(key, p));
   broken("key-hard-link", /master key itself/, (p) => linkSync(key, p));
   broken("key-copy", /copy of the master key/, (p) => copyFileSync(key, p));
-  broken("outside-link", /outside the submissions folder/, (p) => symlinkSync(join(dir, "elsewhere", "solved.ipynb"), p));
+  broken("outside-link", /outside the submissions folder/, (p) =>
+    symlinkSync(join(dir, "elsewhere", "solved.ipynb"), p),
+  );
   broken("dev-zero", /outside the submissions folder/, (p) => symlinkSync("/dev/zero", p));
-  broken("huge", /bytes; the limit is 2000000/, (p) => writeFileSync(p, `{"cells": [], "pad": "${"x".repeat(MAX_BYTES)}"}`));
+  broken("huge", /bytes; the limit is 2000000/, (p) =>
+    writeFileSync(p, `{"cells": [], "pad": "${"x".repeat(MAX_BYTES)}"}`),
+  );
   broken("bad-json", /not valid JSON/, (p) => writeFileSync(p, "{ this is not json"));
   // A link that stays inside the folder is followed: the student it names is graded.
   symlinkSync("good-1.ipynb", at("inside-link.ipynb"));
@@ -88,8 +128,21 @@ describe("a class with one submission of each broken and hostile kind", () => {
 
   it("finishes with a gradebook in which everyone is graded or refused with the reason", async () => {
     // Generous limits: on a loaded machine a right answer must not become a timeout.
-    summary = await gradeClass({ key, submissions: [sub], out, jobs: 2, statementMs: 20_000, submissionMs: 300_000, maxBytes: MAX_BYTES, quiet: true, rubric: true });
-    const json = JSON.parse(readFileSync(join(out, "gradebook.json"), "utf8")) as { students: { student: string; name: string; file: string; total: number; problems: string[] }[]; renamed: string[] };
+    summary = await gradeClass({
+      key,
+      submissions: [sub],
+      out,
+      jobs: 2,
+      statementMs: 20_000,
+      submissionMs: 300_000,
+      maxBytes: MAX_BYTES,
+      quiet: true,
+      rubric: true,
+    });
+    const json = JSON.parse(readFileSync(join(out, "gradebook.json"), "utf8")) as {
+      students: { student: string; name: string; file: string; total: number; problems: string[] }[];
+      renamed: string[];
+    };
     const byName = new Map(json.students.map((s) => [s.file.slice(sub.length + 1).replace(/\.ipynb$/, ""), s]));
     expect(json.students).toHaveLength(Object.keys(graded).length + Object.keys(refused).length + 1);
     for (const [name, total] of Object.entries(graded)) expect([name, byName.get(name)?.total]).toEqual([name, total]);
@@ -102,7 +155,10 @@ describe("a class with one submission of each broken and hostile kind", () => {
   }, 400_000);
 
   it("gives every submission its own id, deterministically, and reports the renaming", () => {
-    const json = JSON.parse(readFileSync(join(out, "gradebook.json"), "utf8")) as { students: { student: string; name: string; file: string }[]; renamed: string[] };
+    const json = JSON.parse(readFileSync(join(out, "gradebook.json"), "utf8")) as {
+      students: { student: string; name: string; file: string }[];
+      renamed: string[];
+    };
     const ids = json.students.map((s) => s.student);
     expect(new Set(ids.map((id) => id.toLowerCase())).size).toBe(ids.length);
     for (const id of ids) expect(id).toMatch(/^[\p{L}\p{N}_][\p{L}\p{N}._-]*$/u);
@@ -133,11 +189,13 @@ describe("a class with one submission of each broken and hostile kind", () => {
     expect(names).toContain("evil\\x0d=1+1,forged");
     expect(names).toContain("'@SUM(A1)");
     const problems = rows.find((r) => r[0] === "forged-grade-id")![rows[0].indexOf("problems")];
-    expect(problems).toContain("x\\x0d=1+1,\"forged\"\\x0arow");
+    expect(problems).toContain('x\\x0d=1+1,"forged"\\x0arow');
   });
 
   it("keeps feedback bounded and valid: nbformat 4.5 with cell ids", () => {
-    const notebooks = readdirSync(join(out, "feedback")).filter((f) => f.endsWith(".ipynb")).map((f) => join(out, "feedback", f));
+    const notebooks = readdirSync(join(out, "feedback"))
+      .filter((f) => f.endsWith(".ipynb"))
+      .map((f) => join(out, "feedback", f));
     expect(nbformatErrors(notebooks)).toEqual([]);
     const huge = join(out, "feedback", "huge-cells.ipynb");
     expect(statSync(huge).size).toBeLessThan(3_000_000);
@@ -146,13 +204,25 @@ describe("a class with one submission of each broken and hostile kind", () => {
 
   it("never shows a hidden test, nor a branch that did not fire", () => {
     const master = parseNotebook(readFileSync(MASTER, "utf8"));
-    const hidden = master.cells.filter(isGradeCell).flatMap((c) => hiddenTests(sourceOf(c)).split("\n")).map((l) => l.trim()).filter(Boolean);
+    const hidden = master.cells
+      .filter(isGradeCell)
+      .flatMap((c) => hiddenTests(sourceOf(c)).split("\n"))
+      .map((l) => l.trim())
+      .filter(Boolean);
     expect(hidden.length).toBeGreaterThan(0);
     // The hints of hidden branches, and the expected answers written only in hidden tests.
     const secrets = [...hidden, "d/dx sin(x^2)", "check the sign", "mind the sign convention"];
     const plain = (file: string) => {
       const text = readFileSync(file, "utf8");
-      return file.endsWith(".html") ? text.replace(/<[^>]*>/g, "").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&") : text;
+      return file.endsWith(".html")
+        ? text
+            .replace(/<[^>]*>/g, "")
+            .replace(/&quot;/g, '"')
+            .replace(/&#39;/g, "'")
+            .replace(/&lt;/g, "<")
+            .replace(/&gt;/g, ">")
+            .replace(/&amp;/g, "&")
+        : text;
     };
     for (const f of readdirSync(join(out, "feedback")).filter((name) => /\.(ipynb|html)$/.test(name))) {
       const text = plain(join(out, "feedback", f));

@@ -12,7 +12,13 @@ export type MasterCell =
   | { markdown: string };
 
 function code(source: string, nbgrader: Cell["metadata"]["nbgrader"]): Cell {
-  return { cell_type: "code", source: toSourceLines(source), metadata: { nbgrader }, outputs: [], execution_count: null } as Cell;
+  return {
+    cell_type: "code",
+    source: toSourceLines(source),
+    metadata: { nbgrader },
+    outputs: [],
+    execution_count: null,
+  } as Cell;
 }
 
 export function masterOf(cells: MasterCell[]): Notebook {
@@ -20,9 +26,30 @@ export function masterOf(cells: MasterCell[]): Notebook {
   const nb = emptyNotebook();
   nb.cells = cells.map((c): Cell => {
     if ("markdown" in c) return { cell_type: "markdown", source: toSourceLines(c.markdown), metadata: {} } as Cell;
-    if ("setup" in c) return code(c.setup, { schema_version: 3, grade: false, solution: false, locked: true, grade_id: c.id ?? `setup${++setups}` });
-    if ("answer" in c) return code(`### BEGIN SOLUTION\n${c.answer}\n### END SOLUTION`, { schema_version: 3, grade: false, solution: true, locked: false, grade_id: c.id });
-    return code(c.test, { schema_version: 3, grade: true, solution: false, locked: true, grade_id: c.id, points: c.points });
+    if ("setup" in c)
+      return code(c.setup, {
+        schema_version: 3,
+        grade: false,
+        solution: false,
+        locked: true,
+        grade_id: c.id ?? `setup${++setups}`,
+      });
+    if ("answer" in c)
+      return code(`### BEGIN SOLUTION\n${c.answer}\n### END SOLUTION`, {
+        schema_version: 3,
+        grade: false,
+        solution: true,
+        locked: false,
+        grade_id: c.id,
+      });
+    return code(c.test, {
+      schema_version: 3,
+      grade: true,
+      solution: false,
+      locked: true,
+      grade_id: c.id,
+      points: c.points,
+    });
   });
   return nb;
 }
@@ -33,7 +60,8 @@ export function masterOf(cells: MasterCell[]): Notebook {
  */
 export function submission(key: Key, answers: Record<string, string>, after: Record<string, string[]> = {}): string {
   const cells: Cell[] = [];
-  const own = (source: string): Cell => ({ cell_type: "code", source: toSourceLines(source), metadata: {}, outputs: [], execution_count: null }) as Cell;
+  const own = (source: string): Cell =>
+    ({ cell_type: "code", source: toSourceLines(source), metadata: {}, outputs: [], execution_count: null }) as Cell;
   for (const text of after[""] ?? []) cells.push(own(text));
   for (const cell of key.released.cells) {
     const id = gradeId(cell);

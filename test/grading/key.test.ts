@@ -30,13 +30,40 @@ const KEY = keyOf([
   { test: "expect sol ≡ solve(x^2 - 4 = 0, x) points 1", id: "q6_test", points: 1 },
 ]);
 
-const RIGHT = { q1: "q1 = 2x cos(x^2)", q2: "q2 = x^2 + 6y", q3: "H = [6x, 0; 0, 6y]", q4: "d2 = 2w(b_1 + w b_2 - t)", q5: "dLdx = 2x - λ", q6: "sol = [2; -2]" };
+const RIGHT = {
+  q1: "q1 = 2x cos(x^2)",
+  q2: "q2 = x^2 + 6y",
+  q3: "H = [6x, 0; 0, 6y]",
+  q4: "d2 = 2w(b_1 + w b_2 - t)",
+  q5: "dLdx = 2x - λ",
+  q6: "sol = [2; -2]",
+};
 const ZEROS = { q1: "q1 = 0", q2: "q2 = 0", q3: "H = [0, 0; 0, 0]", q4: "d2 = 0", q5: "dLdx = 0", q6: "sol = 0" };
 const FULL = { q1_test: 2, q2_test: 2, q3_test: 3, q4_test: 2, q5_test: 1, q6_test: 1 };
 const NONE = { q1_test: 0, q2_test: 0, q3_test: 0, q4_test: 0, q5_test: 0, q6_test: 0 };
 
 /** Every name the key's expressions use: built-ins, setup functions and values, free symbols. */
-const KEY_NAMES = ["sin", "cos", "hessian", "solve", "diff", "f", "L", "Lg", "x", "y", "t", "w", "b_1", "b_2", "λ", "d", "dx", "e", "π"];
+const KEY_NAMES = [
+  "sin",
+  "cos",
+  "hessian",
+  "solve",
+  "diff",
+  "f",
+  "L",
+  "Lg",
+  "x",
+  "y",
+  "t",
+  "w",
+  "b_1",
+  "b_2",
+  "λ",
+  "d",
+  "dx",
+  "e",
+  "π",
+];
 
 /** Ways to redefine a name so that a wrong answer would match a key computed in the student's scope. */
 function riggings(name: string): string[] {
@@ -107,7 +134,11 @@ describe("a clean key", () => {
   });
 
   it("a key that mentions an answer on the right of ≡ is an error for the instructor, not a silent zero", () => {
-    const key = keyOf([{ answer: "a = 2", id: "qa" }, { answer: "b = 4", id: "qb" }, { test: "expect b ≡ 2a points 1", id: "t", points: 1 }]);
+    const key = keyOf([
+      { answer: "a = 2", id: "qa" },
+      { answer: "b = 4", id: "qb" },
+      { test: "expect b ≡ 2a points 1", id: "t", points: 1 },
+    ]);
     const r = grade(key, { qa: "a = 2", qb: "b = 4" });
     expect(r.grades[0].verdicts[0].verdict).toBe("error");
     expect(r.grades[0].verdicts[0].feedback).toContain("the expected value mentions a, an answer");
@@ -136,14 +167,31 @@ function namesUsedByKey(master: Notebook): string[] {
 }
 
 describe("a clean key for homework 2, against every name its key uses", () => {
-  const master = parseNotebook(readFileSync(join(import.meta.dirname, "..", "..", "notebooks", "homework", "hw2-master.ipynb"), "utf8"));
+  const master = parseNotebook(
+    readFileSync(join(import.meta.dirname, "..", "..", "notebooks", "homework", "hw2-master.ipynb"), "utf8"),
+  );
   const key = prepareKey(master);
   const names = namesUsedByKey(master);
-  const zeros = { q1: "q1 = 0", q2: "gb2 = 0\ngw1 = 0", q3: "p2 = [0, 0]", q4: "Lval = 0", q5: "crit = [0]", q6: "dtanh(t) = 0" };
-  const right = { q1: "q1 = 2σ(2x)(1 - σ(2x))", q2: "gb2 = 2(yhat(x) - y) yhat(x)(1 - yhat(x))\ngw1 = gb2 w_2 a_1(x)(1 - a_1(x)) x", q3: "p2 = [0.64, 0.16]", q4: "Lval = 0.3764", q5: "crit = [2, -2]", q6: "dtanh(t) = 1 - tanh(t)^2" };
+  const zeros = {
+    q1: "q1 = 0",
+    q2: "gb2 = 0\ngw1 = 0",
+    q3: "p2 = [0, 0]",
+    q4: "Lval = 0",
+    q5: "crit = [0]",
+    q6: "dtanh(t) = 0",
+  };
+  const right = {
+    q1: "q1 = 2σ(2x)(1 - σ(2x))",
+    q2: "gb2 = 2(yhat(x) - y) yhat(x)(1 - yhat(x))\ngw1 = gb2 w_2 a_1(x)(1 - a_1(x)) x",
+    q3: "p2 = [0.64, 0.16]",
+    q4: "Lval = 0.3764",
+    q5: "crit = [2, -2]",
+    q6: "dtanh(t) = 1 - tanh(t)^2",
+  };
 
   it("finds the names: built-ins, setup functions and values, free symbols, commands", () => {
-    for (const n of ["σ", "L", "yhat", "a_1", "f", "x", "y", "b_2", "w_1", "t", "tanh", "gd", "critical"]) expect(names).toContain(n);
+    for (const n of ["σ", "L", "yhat", "a_1", "f", "x", "y", "b_2", "w_1", "t", "tanh", "gd", "critical"])
+      expect(names).toContain(n);
   });
 
   it("redefining them before answering wrongly earns nothing", () => {

@@ -21,7 +21,15 @@ describe("grading pool", () => {
       workerMemoryMb: 64,
       take: () => jobs[next++] ?? null,
       onResult: (r) => results.push(r),
-      zeroResult: (job, reason) => ({ student: job.student, file: job.file, total: 0, possible: 1, grades: [], problems: [reason], runs: [] }),
+      zeroResult: (job, reason) => ({
+        student: job.student,
+        file: job.file,
+        total: 0,
+        possible: 1,
+        grades: [],
+        problems: [reason],
+        runs: [],
+      }),
       workerUrl: WORKER,
     });
     const by = new Map(results.map((r) => [r.student, r]));
@@ -37,6 +45,18 @@ describe("grading pool", () => {
   }, 60_000);
 
   it("ends when there is nothing to grade", async () => {
-    await gradeAll({ keyText: "{}", jobs: 2, statementMs: 1000, submissionMs: 1000, workerMemoryMb: 64, take: () => null, onResult: () => undefined, zeroResult: () => { throw new Error("no job"); }, workerUrl: WORKER });
+    await gradeAll({
+      keyText: "{}",
+      jobs: 2,
+      statementMs: 1000,
+      submissionMs: 1000,
+      workerMemoryMb: 64,
+      take: () => null,
+      onResult: () => undefined,
+      zeroResult: () => {
+        throw new Error("no job");
+      },
+      workerUrl: WORKER,
+    });
   });
 });

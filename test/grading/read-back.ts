@@ -6,7 +6,15 @@ const PYTHON = "/usr/bin/python3";
 
 /** The rows of a CSV file as Python's csv module reads them. */
 export function readCsv(path: string): string[][] {
-  const r = spawnSync(PYTHON, ["-c", "import csv, json, sys\nwith open(sys.argv[1], newline='', encoding='utf-8') as f: print(json.dumps(list(csv.reader(f))))", path], { encoding: "utf8" });
+  const r = spawnSync(
+    PYTHON,
+    [
+      "-c",
+      "import csv, json, sys\nwith open(sys.argv[1], newline='', encoding='utf-8') as f: print(json.dumps(list(csv.reader(f))))",
+      path,
+    ],
+    { encoding: "utf8" },
+  );
   if (r.status !== 0) throw new Error(r.stderr);
   return JSON.parse(r.stdout) as string[][];
 }
@@ -19,7 +27,8 @@ export function readGradebook(path: string): Map<string, Record<string, string>>
 
 /** nbformat's validation errors for each notebook (an empty list when all are valid). */
 export function nbformatErrors(paths: string[]): string[] {
-  const script = "import json, sys, nbformat\nbad = []\nfor p in sys.argv[1:]:\n    try:\n        nbformat.validate(nbformat.read(p, as_version=4))\n    except Exception as e:\n        bad.append(p + ': ' + str(e)[:300])\nprint(json.dumps(bad))";
+  const script =
+    "import json, sys, nbformat\nbad = []\nfor p in sys.argv[1:]:\n    try:\n        nbformat.validate(nbformat.read(p, as_version=4))\n    except Exception as e:\n        bad.append(p + ': ' + str(e)[:300])\nprint(json.dumps(bad))";
   const r = spawnSync(PYTHON, ["-c", script, ...paths], { encoding: "utf8" });
   if (r.status !== 0) throw new Error(r.stderr);
   return JSON.parse(r.stdout) as string[];

@@ -32,11 +32,22 @@ describe.skipIf(!available)("the compiled kernel", () => {
     expect(build.stdout).toMatch(/dist\/nabla\.cjs [\d.]+ MB, code cache [\d.]+ MB/);
     const prefix = mkdtempSync(join(tmpdir(), "nabla-compiled-kernel-"));
     const env = { ...process.env, NABLA_USE_DIST: "1", JUPYTER_PATH: join(prefix, "share", "jupyter") };
-    const install = spawnSync(process.execPath, [join(ROOT, "bin", "nabla.mjs"), "install-kernel", "--prefix", prefix], { env, encoding: "utf8" });
+    const install = spawnSync(
+      process.execPath,
+      [join(ROOT, "bin", "nabla.mjs"), "install-kernel", "--prefix", prefix],
+      { env, encoding: "utf8" },
+    );
     expect(install.status, install.stderr).toBe(0);
     const client = join(prefix, "client.py");
     writeFileSync(client, CLIENT);
-    const run = spawnSync(PYTHON, [client, "d/dx sin(x^2)\ncheck d/dx x^3 == 3x^2"], { env, encoding: "utf8", timeout: 120_000 });
-    expect(JSON.parse(run.stdout.trim().split("\n").pop() ?? "null"), run.stderr.slice(-2000)).toEqual({ status: "ok", outputs: ["2x cos(x²)", "✓ equivalent (identical)"] });
+    const run = spawnSync(PYTHON, [client, "d/dx sin(x^2)\ncheck d/dx x^3 == 3x^2"], {
+      env,
+      encoding: "utf8",
+      timeout: 120_000,
+    });
+    expect(JSON.parse(run.stdout.trim().split("\n").pop() ?? "null"), run.stderr.slice(-2000)).toEqual({
+      status: "ok",
+      outputs: ["2x cos(x²)", "✓ equivalent (identical)"],
+    });
   }, 180_000);
 });

@@ -13,8 +13,12 @@ const ROOT = join(import.meta.dirname, "..", "..");
 const SHOTS = join(ROOT, "test-output", "notebook6");
 const CHROMIUM = "/usr/bin/chromium";
 const NOTEBOOK = "/usr/bin/jupyter-notebook";
-const available = existsSync(CHROMIUM) && existsSync(NOTEBOOK) && spawnSync(NOTEBOOK, ["--version"], { encoding: "utf8" }).stdout.startsWith("6.");
-if (!available) console.warn("Notebook 6 test skipped: /usr/bin/jupyter-notebook (6.x) or /usr/bin/chromium is missing");
+const available =
+  existsSync(CHROMIUM) &&
+  existsSync(NOTEBOOK) &&
+  spawnSync(NOTEBOOK, ["--version"], { encoding: "utf8" }).stdout.startsWith("6.");
+if (!available)
+  console.warn("Notebook 6 test skipped: /usr/bin/jupyter-notebook (6.x) or /usr/bin/chromium is missing");
 
 const TOKEN = "nabla-notebook6-test";
 
@@ -30,10 +34,22 @@ describe.skipIf(!available)("Notebook 6 in Chromium", () => {
     const dir = join(prefix, "notebooks");
     mkdirSync(dir);
     const port = 20000 + Math.floor(Math.random() * 20000);
-    server = spawn(NOTEBOOK, ["--no-browser", "--ip", "127.0.0.1", `--port=${port}`, `--NotebookApp.token=${TOKEN}`, `--notebook-dir=${dir}`, "--allow-root"], {
-      env: { ...process.env, JUPYTER_PATH: join(prefix, "share", "jupyter") },
-      stdio: ["ignore", "ignore", "pipe"],
-    });
+    server = spawn(
+      NOTEBOOK,
+      [
+        "--no-browser",
+        "--ip",
+        "127.0.0.1",
+        `--port=${port}`,
+        `--NotebookApp.token=${TOKEN}`,
+        `--notebook-dir=${dir}`,
+        "--allow-root",
+      ],
+      {
+        env: { ...process.env, JUPYTER_PATH: join(prefix, "share", "jupyter") },
+        stdio: ["ignore", "ignore", "pipe"],
+      },
+    );
     base = await new Promise<string>((resolve, reject) => {
       let log = "";
       const timer = setTimeout(() => reject(new Error(`the notebook server did not start:\n${log}`)), 30_000);
@@ -49,13 +65,23 @@ describe.skipIf(!available)("Notebook 6 in Chromium", () => {
     const created = await fetch(`${base}/api/contents/nabla.ipynb?token=${TOKEN}`, {
       method: "PUT",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ type: "notebook", content: { cells: [], metadata: { kernelspec: { name: "nabla", display_name: "Nabla", language: "nabla" } }, nbformat: 4, nbformat_minor: 5 } }),
+      body: JSON.stringify({
+        type: "notebook",
+        content: {
+          cells: [],
+          metadata: { kernelspec: { name: "nabla", display_name: "Nabla", language: "nabla" } },
+          nbformat: 4,
+          nbformat_minor: 5,
+        },
+      }),
     });
     expect(created.status).toBe(201);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox"] });
     page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
     // Loopback only: anything else (fonts, MathJax's CDN) is refused.
-    await page.route("**/*", (route) => (new URL(route.request().url()).hostname === "127.0.0.1" ? route.continue() : route.abort()));
+    await page.route("**/*", (route) =>
+      new URL(route.request().url()).hostname === "127.0.0.1" ? route.continue() : route.abort(),
+    );
     mkdirSync(SHOTS, { recursive: true });
   }, 90_000);
 
@@ -66,15 +92,37 @@ describe.skipIf(!available)("Notebook 6 in Chromium", () => {
 
   it("types and runs cells: highlighted by the kernel's mode, math typeset, a plot drawn", async () => {
     await page.goto(`${base}/notebooks/nabla.ipynb?token=${TOKEN}`);
-    await page.waitForFunction(() => (window as unknown as { Jupyter?: { notebook?: { kernel?: { is_connected(): boolean } } } }).Jupyter?.notebook?.kernel?.is_connected() === true, undefined, { timeout: 60_000 }).catch(async (err) => {
-      await page.screenshot({ path: join(SHOTS, "failed-start.png"), fullPage: true });
-      throw err;
-    });
+    await page
+      .waitForFunction(
+        () =>
+          (
+            window as unknown as { Jupyter?: { notebook?: { kernel?: { is_connected(): boolean } } } }
+          ).Jupyter?.notebook?.kernel?.is_connected() === true,
+        undefined,
+        { timeout: 60_000 },
+      )
+      .catch(async (err) => {
+        await page.screenshot({ path: join(SHOTS, "failed-start.png"), fullPage: true });
+        throw err;
+      });
     const cell = page.locator(".cell").first();
     await cell.locator(".CodeMirror").click();
     await page.keyboard.type("f(x) = x^3 + 2x\ncheck d/dx f(x) == 3x^2 + 2\n∇(x^2 + y^2)");
     // The mode is the kernelspec's (kernel.js), not a 404: keywords and numbers are classed.
-    await expect.poll(() => page.evaluate(() => (window as unknown as { Jupyter: { notebook: { get_cell(i: number): { code_mirror: { getMode(): { name: string } } } } } }).Jupyter.notebook.get_cell(0).code_mirror.getMode().name)).toBe("nabla");
+    await expect
+      .poll(() =>
+        page.evaluate(
+          () =>
+            (
+              window as unknown as {
+                Jupyter: { notebook: { get_cell(i: number): { code_mirror: { getMode(): { name: string } } } } };
+              }
+            ).Jupyter.notebook
+              .get_cell(0)
+              .code_mirror.getMode().name,
+        ),
+      )
+      .toBe("nabla");
     await expect.poll(() => cell.locator(".cm-keyword").allTextContents()).toContain("check");
     expect(await cell.locator(".cm-number").count()).toBeGreaterThan(0);
     await page.keyboard.press("Shift+Enter");

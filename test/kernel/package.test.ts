@@ -14,14 +14,31 @@ if (!available) console.warn("package test skipped: Debian's jupyter (jupyter_cl
 
 function run(command: string, args: string[], options: SpawnSyncOptions = {}): string {
   const r = spawnSync(command, args, { encoding: "utf8", timeout: 300_000, ...options });
-  if (r.status !== 0) throw new Error(`${command} ${args.join(" ")} failed (${r.status}):\n${String(r.stderr).slice(-3000)}\n${String(r.stdout).slice(-2000)}`);
+  if (r.status !== 0)
+    throw new Error(
+      `${command} ${args.join(" ")} failed (${r.status}):\n${String(r.stderr).slice(-3000)}\n${String(r.stdout).slice(-2000)}`,
+    );
   return String(r.stdout);
 }
 
 const NOTEBOOK = {
   cells: [
-    { cell_type: "code", execution_count: null, id: "a", metadata: {}, outputs: [], source: ["f(x) = x^3\n", "d/dx f(x)"] },
-    { cell_type: "code", execution_count: null, id: "b", metadata: {}, outputs: [], source: ["check d/dx sin(x^2) == 2x cos(x^2)"] },
+    {
+      cell_type: "code",
+      execution_count: null,
+      id: "a",
+      metadata: {},
+      outputs: [],
+      source: ["f(x) = x^3\n", "d/dx f(x)"],
+    },
+    {
+      cell_type: "code",
+      execution_count: null,
+      id: "b",
+      metadata: {},
+      outputs: [],
+      source: ["check d/dx sin(x^2) == 2x cos(x^2)"],
+    },
   ],
   metadata: { kernelspec: { name: "nabla", display_name: "Nabla", language: "nabla" } },
   nbformat: 4,
@@ -35,19 +52,38 @@ describe.skipIf(!available)("the npm package", () => {
   it("packs the build, the kernelspec's assets, README and LICENSE, and no tests, benches or sources", () => {
     // What `npm pack`'s prepack script runs; apart, so pack's --json output is only JSON.
     run("npm", ["run", "build"], { cwd: ROOT });
-    const packed = JSON.parse(run("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", work], { cwd: ROOT })) as { filename: string; files: { path: string }[] }[];
+    const packed = JSON.parse(
+      run("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", work], { cwd: ROOT }),
+    ) as { filename: string; files: { path: string }[] }[];
     tarball = join(work, packed[0].filename);
     const files = packed[0].files.map((f) => f.path);
-    for (const needed of ["LICENSE", "README.md", "bin/nabla.mjs", "dist/src/cli/main.js", "dist/kernel/main.js", "dist/kernel/worker-thread.js", "dist/grammar/nabla.ohm-bundle.js", "dist/nabla.cjs", "kernel/logo-64x64.png"]) {
+    for (const needed of [
+      "LICENSE",
+      "README.md",
+      "bin/nabla.mjs",
+      "dist/src/cli/main.js",
+      "dist/kernel/main.js",
+      "dist/kernel/worker-thread.js",
+      "dist/grammar/nabla.ohm-bundle.js",
+      "dist/nabla.cjs",
+      "kernel/logo-64x64.png",
+    ]) {
       expect(files).toContain(needed);
     }
-    const stray = files.filter((f) => /^(test|bench|\.ci|src|scripts|notebooks)\//.test(f) || (f.endsWith(".ts") && !f.endsWith(".d.ts")) || f.endsWith(".map"));
+    const stray = files.filter(
+      (f) =>
+        /^(test|bench|\.ci|src|scripts|notebooks)\//.test(f) ||
+        (f.endsWith(".ts") && !f.endsWith(".d.ts")) ||
+        f.endsWith(".map"),
+    );
     expect(stray).toEqual([]);
   }, 600_000);
 
   it("installs globally into a prefix: nabla and npx nabla work, and its kernel runs a notebook from another folder", () => {
     const prefix = join(work, "prefix");
-    run("npm", ["install", "-g", "--prefix", prefix, "--prefer-offline", "--no-audit", "--no-fund", tarball], { cwd: work });
+    run("npm", ["install", "-g", "--prefix", prefix, "--prefer-offline", "--no-audit", "--no-fund", tarball], {
+      cwd: work,
+    });
     const elsewhere = join(work, "elsewhere");
     mkdirSync(elsewhere);
     const nabla = join(prefix, "bin", "nabla");
@@ -61,12 +97,20 @@ describe.skipIf(!available)("the npm package", () => {
     run(nabla, ["install-kernel", "--prefix", jupyterPrefix], { cwd: elsewhere, env });
     const kernelDir = join(jupyterPrefix, "share", "jupyter", "kernels", "nabla");
     const spec = JSON.parse(readFileSync(join(kernelDir, "kernel.json"), "utf8")) as { argv: string[] };
-    expect(spec.argv.slice(1)).toEqual([join(prefix, "lib", "node_modules", "nabla", "dist", "kernel", "main.js"), "{connection_file}"]);
+    expect(spec.argv.slice(1)).toEqual([
+      join(prefix, "lib", "node_modules", "nabla", "dist", "kernel", "main.js"),
+      "{connection_file}",
+    ]);
     expect(readFileSync(join(kernelDir, "kernel.js"), "utf8")).toContain('CodeMirror.defineMode("nabla"');
 
     writeFileSync(join(elsewhere, "nb.ipynb"), JSON.stringify(NOTEBOOK));
-    run(JUPYTER, ["nbconvert", "--to", "notebook", "--execute", "nb.ipynb", "--output", "out.ipynb"], { cwd: elsewhere, env: { ...env, JUPYTER_PATH: join(jupyterPrefix, "share", "jupyter") } });
-    const out = JSON.parse(readFileSync(join(elsewhere, "out.ipynb"), "utf8")) as { cells: { outputs: { data?: Record<string, string[] | string> }[] }[] };
+    run(JUPYTER, ["nbconvert", "--to", "notebook", "--execute", "nb.ipynb", "--output", "out.ipynb"], {
+      cwd: elsewhere,
+      env: { ...env, JUPYTER_PATH: join(jupyterPrefix, "share", "jupyter") },
+    });
+    const out = JSON.parse(readFileSync(join(elsewhere, "out.ipynb"), "utf8")) as {
+      cells: { outputs: { data?: Record<string, string[] | string> }[] }[];
+    };
     const shown = out.cells.map((c) => c.outputs.map((o) => [o.data?.["text/plain"]].flat().join("")));
     expect(shown).toEqual([["f(x) = x³", "3x²"], ["✓ equivalent (identical)"]]);
   }, 600_000);

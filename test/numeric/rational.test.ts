@@ -5,7 +5,10 @@ import { Rational } from "../../src/numeric/rational.js";
 
 const big = fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n });
 // Denominators with shared factors (products of small primes) as well as large ones.
-const den = fc.oneof(fc.bigInt({ min: 1n, max: 10n ** 30n }), fc.array(fc.constantFrom(2n, 3n, 5n, 7n), { maxLength: 12 }).map((ps) => ps.reduce((a, b) => a * b, 1n)));
+const den = fc.oneof(
+  fc.bigInt({ min: 1n, max: 10n ** 30n }),
+  fc.array(fc.constantFrom(2n, 3n, 5n, 7n), { maxLength: 12 }).map((ps) => ps.reduce((a, b) => a * b, 1n)),
+);
 const rational = fc.tuple(big, den).map(([n, d]) => Rational.of(n, d));
 
 function same(a: Rational, b: Rational): void {
@@ -14,12 +17,15 @@ function same(a: Rational, b: Rational): void {
 
 describe("exact rationals", () => {
   it("a + b, a − b, a·b, a/b equal the unreduced formulas reduced once (2,000 generated pairs)", () => {
-    fc.assert(fc.property(rational, rational, (a, b) => {
-      same(a.add(b), Rational.of(a.num * b.den + b.num * a.den, a.den * b.den));
-      same(a.sub(b), Rational.of(a.num * b.den - b.num * a.den, a.den * b.den));
-      same(a.mul(b), Rational.of(a.num * b.num, a.den * b.den));
-      if (!b.isZero()) same(a.div(b), Rational.of(a.num * b.den, a.den * b.num));
-    }), { numRuns: 2000, seed: 18 });
+    fc.assert(
+      fc.property(rational, rational, (a, b) => {
+        same(a.add(b), Rational.of(a.num * b.den + b.num * a.den, a.den * b.den));
+        same(a.sub(b), Rational.of(a.num * b.den - b.num * a.den, a.den * b.den));
+        same(a.mul(b), Rational.of(a.num * b.num, a.den * b.den));
+        if (!b.isZero()) same(a.div(b), Rational.of(a.num * b.den, a.den * b.num));
+      }),
+      { numRuns: 2000, seed: 18 },
+    );
   });
   it("keeps zero as 0/1 and the denominator positive", () => {
     const half = Rational.of(1, 2);

@@ -5,7 +5,15 @@ import { multiplyABt } from "../../src/numeric/matmul-fast.js";
 import { kernelModule } from "../../src/numeric/wasm/arena.js";
 import { Random } from "../../src/nn/random.js";
 
-function reference(A: Float64Array, aT: boolean, B: Float64Array, bT: boolean, rows: number, cols: number, K: number): Float64Array {
+function reference(
+  A: Float64Array,
+  aT: boolean,
+  B: Float64Array,
+  bT: boolean,
+  rows: number,
+  cols: number,
+  K: number,
+): Float64Array {
   const C = new Float64Array(rows * cols);
   for (let i = 0; i < rows; i++) {
     for (let j = 0; j < cols; j++) {
@@ -20,7 +28,15 @@ function reference(A: Float64Array, aT: boolean, B: Float64Array, bT: boolean, r
 describe("A Bᵀ", () => {
   it("has WebAssembly SIMD on this Node", () => expect(kernelModule()).not.toBeNull());
 
-  it.each([[1, 1, 1], [3, 5, 7], [33, 17, 65], [64, 128, 784], [128, 784, 64], [64, 10, 128], [7, 9, 1001]])("for %i×%i with inner length %i, in every storage order", (rows, cols, K) => {
+  it.each([
+    [1, 1, 1],
+    [3, 5, 7],
+    [33, 17, 65],
+    [64, 128, 784],
+    [128, 784, 64],
+    [64, 10, 128],
+    [7, 9, 1001],
+  ])("for %i×%i with inner length %i, in every storage order", (rows, cols, K) => {
     const rng = new Random(rows * cols + K);
     for (const aT of [false, true]) {
       for (const bT of [false, true]) {

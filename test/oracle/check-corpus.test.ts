@@ -10,15 +10,28 @@ import { toJsonLine } from "../../src/cli/eval.js";
 import { sympyAvailable } from "./sympy.js";
 import { CORPUS, forSympy, type CheckPair } from "./check-corpus.js";
 
-interface Outcome { pair: CheckPair; verdict: string; method?: string; point?: Record<string, string>; text: string }
+interface Outcome {
+  pair: CheckPair;
+  verdict: string;
+  method?: string;
+  point?: Record<string, string>;
+  text: string;
+}
 
 function run(p: CheckPair): Outcome {
   const [r] = new Session().run(`check ${p.a} == ${p.b}${p.where ? ` for ${p.where}` : ""}`);
-  return { pair: p, verdict: r.status === "ok" ? r.verdict ?? "none" : `error: ${r.error?.message}`, method: r.method, point: r.counterexample, text: r.pretty };
+  return {
+    pair: p,
+    verdict: r.status === "ok" ? (r.verdict ?? "none") : `error: ${r.error?.message}`,
+    method: r.method,
+    point: r.counterexample,
+    text: r.pretty,
+  };
 }
 
 const outcomes = CORPUS.map(run);
-const show = (o: Outcome) => `${o.pair.a} == ${o.pair.b}${o.pair.where ? ` for ${o.pair.where}` : ""} (${o.pair.why}): ${o.text}`;
+const show = (o: Outcome) =>
+  `${o.pair.a} == ${o.pair.b}${o.pair.where ? ` for ${o.pair.where}` : ""} (${o.pair.why}): ${o.text}`;
 
 describe("check on the labelled corpus", () => {
   it("has at least 300 pairs, both kinds, every adversarial kind", () => {
@@ -42,17 +55,28 @@ describe("check on the labelled corpus", () => {
     expect(outcomes.filter((o) => o.verdict === "not equivalent" && !o.point).map(show)).toEqual([]);
   });
 
-  it.skipIf(!sympyAvailable)("has every counterexample confirmed by SymPy", () => {
-    const step0 = new Session().run("step(0)")[0].text;
-    const wrong = outcomes.filter((o) => o.verdict === "not equivalent" && o.point);
-    const items = wrong.map((o) => ({ a: forSympy(o.pair.a), b: forSympy(o.pair.b), point: o.point, step0 }));
-    const r = spawnSync("/usr/bin/python3", [join(import.meta.dirname, "check_oracle.py")], { input: JSON.stringify({ items }), encoding: "utf8", maxBuffer: 64 << 20, timeout: 120_000 });
-    expect(r.status, r.stderr).toBe(0);
-    const answers = JSON.parse(r.stdout) as { differ: boolean | null; error?: string }[];
-    const unconfirmed = wrong.filter((_, i) => answers[i].differ !== true).map((o, i) => `${show(o)} — SymPy: ${answers[i]?.error ?? "the same there"}`);
-    expect(unconfirmed).toEqual([]);
-    expect(wrong.length).toBeGreaterThanOrEqual(120);
-  }, 120_000);
+  it.skipIf(!sympyAvailable)(
+    "has every counterexample confirmed by SymPy",
+    () => {
+      const step0 = new Session().run("step(0)")[0].text;
+      const wrong = outcomes.filter((o) => o.verdict === "not equivalent" && o.point);
+      const items = wrong.map((o) => ({ a: forSympy(o.pair.a), b: forSympy(o.pair.b), point: o.point, step0 }));
+      const r = spawnSync("/usr/bin/python3", [join(import.meta.dirname, "check_oracle.py")], {
+        input: JSON.stringify({ items }),
+        encoding: "utf8",
+        maxBuffer: 64 << 20,
+        timeout: 120_000,
+      });
+      expect(r.status, r.stderr).toBe(0);
+      const answers = JSON.parse(r.stdout) as { differ: boolean | null; error?: string }[];
+      const unconfirmed = wrong
+        .filter((_, i) => answers[i].differ !== true)
+        .map((o, i) => `${show(o)} — SymPy: ${answers[i]?.error ?? "the same there"}`);
+      expect(unconfirmed).toEqual([]);
+      expect(wrong.length).toBeGreaterThanOrEqual(120);
+    },
+    120_000,
+  );
 
   it("says which tier decided, in text and in --json", () => {
     const [proved] = new Session().run("check sin(x)^2 + cos(x)^2 == 1");
@@ -69,7 +93,9 @@ describe("check on the labelled corpus", () => {
   });
 
   it("names the point where only one side is defined, and notes a removable point", () => {
-    expect(new Session().run("check log(x^2) == 2 log(x)")[0].pretty).toBe("✗ not equivalent: at x = -1 only the left side is defined (it is 0)");
+    expect(new Session().run("check log(x^2) == 2 log(x)")[0].pretty).toBe(
+      "✗ not equivalent: at x = -1 only the left side is defined (it is 0)",
+    );
     expect(new Session().run("check log(x^2) == 2 log(x) for x > 0")[0].verdict).toBe("equivalent");
     const removable = new Session().run("check (x^2 - 1)/(x - 1) == x + 1")[0];
     expect(removable.method).toBe("proof");

@@ -13,7 +13,13 @@ export interface CheckPair {
   where?: string;
 }
 
-const pair = (a: string, b: string, equivalent: boolean, why: string, where?: string): CheckPair => ({ a, b, equivalent, why, where });
+const pair = (a: string, b: string, equivalent: boolean, why: string, where?: string): CheckPair => ({
+  a,
+  b,
+  equivalent,
+  why,
+  where,
+});
 
 const SMOOTH = ["x^2", "sin(x)", "exp(x)", "x^3 - x", "log(x^2 + 1)", "σ(x)", "cos(x) + x", "tanh(x)"];
 
@@ -42,35 +48,37 @@ const decimals: CheckPair[] = [
 ];
 
 const far = [150, 300, 1000, 5000];
-const piecewise: CheckPair[] = far.flatMap((t) => [
-  pair(`x^2 + relu(x - ${t})`, "x^2", false, `differs only for x > ${t}`),
-  pair(`min(x, ${t})`, "x", false, `clips at ${t}`),
-  pair(`max(x, -${t})`, "x", false, `clips at −${t}`),
-  pair(`min(max(x, -${t}), ${t})`, "x", false, `clips at ±${t}`),
-  pair(`x + step(x - ${t})`, "x", false, `a jump at ${t}`),
-  pair(`${t} hardtanh(x/${t})`, "x", false, `saturates beyond ±${t}`),
-]).concat([
-  pair("min(max(x, -3), 3)", "x", false, "the issue's example"),
-  pair("x^2 + relu(x - 5)", "x^2", false, "the issue's example"),
-  pair("relu(x)", "max(x, 0)", true, "the definition"),
-  pair("abs(x)", "max(x, -x)", true, "|x| = max(x, −x)"),
-  pair("relu(x) - relu(-x)", "x", true, "x = relu(x) − relu(−x)"),
-  pair("abs(x)", "sqrt(x^2)", true, "√(x²) = |x|"),
-  pair("relu(x)", "(x + abs(x))/2", true, "relu from |x|"),
-  pair("min(x, y)", "(x + y - abs(x - y))/2", true, "min from |·|"),
-  pair("max(x, y)", "(x + y + abs(x - y))/2", true, "max from |·|"),
-  pair("hardtanh(x)", "min(max(x, -1), 1)", true, "the definition"),
-  pair("leaky_relu(x, 0.1)", "max(x, 0.1 x)", true, "for a slope below 1"),
-  pair("sign(x) abs(x)", "x", true, "x = sign(x)|x|"),
-  pair("abs(x) abs(y)", "abs(x y)", true, "|x||y| = |xy|"),
-  pair("abs(x - 2) + abs(x + 2)", "2 max(abs(x), 2)", true, "a sum of distances"),
-  pair("relu(x - 1)", "relu(x) - 1", false, "not a shift"),
-  pair("abs(x) + abs(y)", "abs(x + y)", false, "the triangle inequality is not an identity"),
-  pair("max(x, y) + min(x, y)", "x + y", true, "max + min = sum"),
-  pair("max(x, y) - min(x, y)", "abs(x - y)", true, "max − min = distance"),
-  pair("step(x) + step(-x)", "1 + 0 x", false, "2 at x = 0 (step(0) = 1)"),
-  pair("2 step(x)", "sign(x) + 1", false, "differ at x = 0"),
-]);
+const piecewise: CheckPair[] = far
+  .flatMap((t) => [
+    pair(`x^2 + relu(x - ${t})`, "x^2", false, `differs only for x > ${t}`),
+    pair(`min(x, ${t})`, "x", false, `clips at ${t}`),
+    pair(`max(x, -${t})`, "x", false, `clips at −${t}`),
+    pair(`min(max(x, -${t}), ${t})`, "x", false, `clips at ±${t}`),
+    pair(`x + step(x - ${t})`, "x", false, `a jump at ${t}`),
+    pair(`${t} hardtanh(x/${t})`, "x", false, `saturates beyond ±${t}`),
+  ])
+  .concat([
+    pair("min(max(x, -3), 3)", "x", false, "the issue's example"),
+    pair("x^2 + relu(x - 5)", "x^2", false, "the issue's example"),
+    pair("relu(x)", "max(x, 0)", true, "the definition"),
+    pair("abs(x)", "max(x, -x)", true, "|x| = max(x, −x)"),
+    pair("relu(x) - relu(-x)", "x", true, "x = relu(x) − relu(−x)"),
+    pair("abs(x)", "sqrt(x^2)", true, "√(x²) = |x|"),
+    pair("relu(x)", "(x + abs(x))/2", true, "relu from |x|"),
+    pair("min(x, y)", "(x + y - abs(x - y))/2", true, "min from |·|"),
+    pair("max(x, y)", "(x + y + abs(x - y))/2", true, "max from |·|"),
+    pair("hardtanh(x)", "min(max(x, -1), 1)", true, "the definition"),
+    pair("leaky_relu(x, 0.1)", "max(x, 0.1 x)", true, "for a slope below 1"),
+    pair("sign(x) abs(x)", "x", true, "x = sign(x)|x|"),
+    pair("abs(x) abs(y)", "abs(x y)", true, "|x||y| = |xy|"),
+    pair("abs(x - 2) + abs(x + 2)", "2 max(abs(x), 2)", true, "a sum of distances"),
+    pair("relu(x - 1)", "relu(x) - 1", false, "not a shift"),
+    pair("abs(x) + abs(y)", "abs(x + y)", false, "the triangle inequality is not an identity"),
+    pair("max(x, y) + min(x, y)", "x + y", true, "max + min = sum"),
+    pair("max(x, y) - min(x, y)", "abs(x - y)", true, "max − min = distance"),
+    pair("step(x) + step(-x)", "1 + 0 x", false, "2 at x = 0 (step(0) = 1)"),
+    pair("2 step(x)", "sign(x) + 1", false, "differ at x = 0"),
+  ]);
 
 const domains: CheckPair[] = [
   pair("log(x^2)", "2 log(x)", false, "log(x²) is defined for x < 0"),
@@ -153,8 +161,14 @@ const polynomials: CheckPair[] = [];
 for (const a of [1, 2, 3, -1, -2, 5]) {
   for (const n of [2, 3, 4, 5]) {
     const coefficients = Array.from({ length: n + 1 }, (_, k) => binomial(n, k) * a ** (n - k));
-    const expansion = (cs: number[]) => cs.map((c, k) => `${c < 0 ? "-" : "+"} ${Math.abs(c)} x^${k}`).join(" ").replace(/^\+ /, "");
-    polynomials.push(pair(`(x + ${a})^${n}`.replace("+ -", "- "), expansion(coefficients), true, "the binomial theorem"));
+    const expansion = (cs: number[]) =>
+      cs
+        .map((c, k) => `${c < 0 ? "-" : "+"} ${Math.abs(c)} x^${k}`)
+        .join(" ")
+        .replace(/^\+ /, "");
+    polynomials.push(
+      pair(`(x + ${a})^${n}`.replace("+ -", "- "), expansion(coefficients), true, "the binomial theorem"),
+    );
     const off = coefficients.map((c, k) => (k === (a + n) % (n + 1) ? c + 1 : c));
     polynomials.push(pair(`(x + ${a})^${n}`.replace("+ -", "- "), expansion(off), false, "one coefficient off by one"));
   }
@@ -162,16 +176,39 @@ for (const a of [1, 2, 3, -1, -2, 5]) {
 
 /** Partial fractions, right and with one constant changed. */
 const rationals: CheckPair[] = [];
-for (const [a, b] of [[1, 2], [1, 3], [2, 5], [-1, 4], [3, -2], [0, 1]]) {
-  rationals.push(pair(`1/(x + ${a}) + 1/(x + ${b})`, `(2x + ${a + b})/((x + ${a})(x + ${b}))`, true, "a common denominator"));
-  rationals.push(pair(`1/(x + ${a}) + 1/(x + ${b})`, `(2x + ${a + b + 1})/((x + ${a})(x + ${b}))`, false, "the numerator is off"));
-  rationals.push(pair(`1/(x + ${a}) - 1/(x + ${b})`, `${b - a}/((x + ${a})(x + ${b}))`, true, "a difference of fractions"));
+for (const [a, b] of [
+  [1, 2],
+  [1, 3],
+  [2, 5],
+  [-1, 4],
+  [3, -2],
+  [0, 1],
+]) {
+  rationals.push(
+    pair(`1/(x + ${a}) + 1/(x + ${b})`, `(2x + ${a + b})/((x + ${a})(x + ${b}))`, true, "a common denominator"),
+  );
+  rationals.push(
+    pair(`1/(x + ${a}) + 1/(x + ${b})`, `(2x + ${a + b + 1})/((x + ${a})(x + ${b}))`, false, "the numerator is off"),
+  );
+  rationals.push(
+    pair(`1/(x + ${a}) - 1/(x + ${b})`, `${b - a}/((x + ${a})(x + ${b}))`, true, "a difference of fractions"),
+  );
 }
 
 /** The derivative answers of check-pairs.ts, as labelled there. */
 const derivatives: CheckPair[] = PAIRS.map((p) => ({ ...p }));
 
-export const CORPUS: CheckPair[] = [...tiny, ...decimals, ...piecewise, ...domains, ...zeros, ...arrays, ...polynomials, ...rationals, ...derivatives];
+export const CORPUS: CheckPair[] = [
+  ...tiny,
+  ...decimals,
+  ...piecewise,
+  ...domains,
+  ...zeros,
+  ...arrays,
+  ...polynomials,
+  ...rationals,
+  ...derivatives,
+];
 
 /** Nabla's text as SymPy reads it (with the oracle's names for σ, relu, step, …). */
 export function forSympy(text: string): string {

@@ -11,13 +11,19 @@ describe("check on labelled answers", () => {
     expect(PAIRS.filter((p) => p.equivalent).length).toBeGreaterThanOrEqual(90);
   });
 
-  it.skipIf(!sympyAvailable)("labels agree with SymPy", () => {
-    const pairs = PAIRS.filter((p) => !p.b.includes("sech")).map((p) => ({ a: sympyForm(p.a), b: sympyForm(p.b) }));
-    const verdicts = askSympy<boolean[]>({ kind: "equivalent", pairs });
-    const labels = PAIRS.filter((p) => !p.b.includes("sech"));
-    const disagreements = labels.filter((p, i) => verdicts[i] !== p.equivalent).map((p) => `${p.a} vs ${p.b}: labelled ${p.equivalent}`);
-    expect(disagreements).toEqual([]);
-  }, 300_000);
+  it.skipIf(!sympyAvailable)(
+    "labels agree with SymPy",
+    () => {
+      const pairs = PAIRS.filter((p) => !p.b.includes("sech")).map((p) => ({ a: sympyForm(p.a), b: sympyForm(p.b) }));
+      const verdicts = askSympy<boolean[]>({ kind: "equivalent", pairs });
+      const labels = PAIRS.filter((p) => !p.b.includes("sech"));
+      const disagreements = labels
+        .filter((p, i) => verdicts[i] !== p.equivalent)
+        .map((p) => `${p.a} vs ${p.b}: labelled ${p.equivalent}`);
+      expect(disagreements).toEqual([]);
+    },
+    300_000,
+  );
 
   it("gives no false 'equivalent' and under 1% false 'not equivalent'", () => {
     let falseEquivalent: string[] = [];

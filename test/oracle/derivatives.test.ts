@@ -23,7 +23,10 @@ function close(a: number, b: number): boolean {
 describe.skipIf(!sympyAvailable)("derivatives against SymPy", () => {
   it("agree on 300 expressions: gradients everywhere, Hessians for 100 of them", () => {
     const items = EXPRESSIONS.map((expr, i) => ({ expr, vars: VARS, points: POINTS, hessian: i < 100 }));
-    const reference = askSympy<({ grad: (number | null)[]; hessian: (number | null)[][] | null }[] | null)[]>({ kind: "derivatives", items });
+    const reference = askSympy<({ grad: (number | null)[]; hessian: (number | null)[][] | null }[] | null)[]>({
+      kind: "derivatives",
+      items,
+    });
     // SymPy gives up (recursion) on a few deep expressions; those are counted and must stay few.
     const skipped = reference.filter((r) => r === null).length;
     expect(skipped).toBeLessThan(15);

@@ -18,7 +18,6 @@ interface Reported {
   kind: string;
 }
 
-
 function build(s: Session, code: string): Node {
   const [r] = s.run(code);
   if (r.status !== "ok" || !r.value) throw new Error(`${code}: ${r.error?.message}`);
@@ -32,8 +31,17 @@ function reported(result: Node, vars: string[]): Reported[] {
   return items.items.map((p) => {
     const fields = (p as Node & { kind: "record" }).fields;
     const at = fields[0].value as Node & { kind: "tuple" };
-    const byName = new Map(at.items.map((rel) => [((rel as Node & { kind: "rel" }).left as { name: string }).name, floatValue((rel as Node & { kind: "rel" }).right)!]));
-    return { x: vars.map((v) => byName.get(v)!), lambda: byName.get("λ") ?? 0, kind: (fields[1].value as { value: string }).value };
+    const byName = new Map(
+      at.items.map((rel) => [
+        ((rel as Node & { kind: "rel" }).left as { name: string }).name,
+        floatValue((rel as Node & { kind: "rel" }).right)!,
+      ]),
+    );
+    return {
+      x: vars.map((v) => byName.get(v)!),
+      lambda: byName.get("λ") ?? 0,
+      kind: (fields[1].value as { value: string }).value,
+    };
   });
 }
 
@@ -55,12 +63,22 @@ function tangentBasis(normal: number[] | null, k: number): number[][] {
 }
 
 /** f along the constraint near x: for steps ε·d in the tangent space, projected back onto g = c. */
-function perturbations(f: (x: number[]) => number, g: ((x: number[]) => number) | null, grad: ((x: number[]) => number[]) | null, x: number[], next: () => number): number[] {
+function perturbations(
+  f: (x: number[]) => number,
+  g: ((x: number[]) => number) | null,
+  grad: ((x: number[]) => number[]) | null,
+  x: number[],
+  next: () => number,
+): number[] {
   const k = x.length;
   const basis = tangentBasis(grad ? grad(x) : null, k);
   const changes: number[] = [];
   const directions: number[][] = [];
-  for (const b of basis) directions.push(b, b.map((v) => -v));
+  for (const b of basis)
+    directions.push(
+      b,
+      b.map((v) => -v),
+    );
   for (let r = 0; r < 30; r++) {
     const w = basis.map(() => next() * 2 - 1);
     directions.push(x.map((_, i) => basis.reduce((s, b, j) => s + w[j] * b[i], 0)));
@@ -95,11 +113,20 @@ function generated(next: () => number, count: number): Problem[] {
   const monomials = ["x", "y", "x^2", "y^2", "x y", "x^3", "y^3", "x^2 y", "x y^2"];
   const out: Problem[] = [];
   while (out.length < count) {
-    const terms = monomials.filter(() => next() < 0.45).map((m) => `${1 + Math.floor(next() * 4)} ${m}`.replace(/^(\d+) /, (_, c) => (next() < 0.5 ? `-${c} ` : `${c} `)));
+    const terms = monomials
+      .filter(() => next() < 0.45)
+      .map((m) =>
+        `${1 + Math.floor(next() * 4)} ${m}`.replace(/^(\d+) /, (_, c) => (next() < 0.5 ? `-${c} ` : `${c} `)),
+      );
     if (terms.length < 2) continue;
     const f = terms.join(" + ").replace(/\+ -/g, "- ");
     const which = next();
-    const constraint = which < 0.2 ? null : which < 0.5 ? LINEAR[Math.floor(next() * LINEAR.length)] : CURVED[Math.floor(next() * CURVED.length)];
+    const constraint =
+      which < 0.2
+        ? null
+        : which < 0.5
+          ? LINEAR[Math.floor(next() * LINEAR.length)]
+          : CURVED[Math.floor(next() * CURVED.length)];
     out.push({ f, constraint, vars: ["x", "y"] });
   }
   return out;
@@ -137,9 +164,12 @@ function checkProblem(p: Problem, next: () => number): string[] {
     const tiny = 1e-12 * Math.max(1, Math.abs(f(pt.x)));
     const up = changes.some((d) => d > tiny);
     const down = changes.some((d) => d < -tiny);
-    if (pt.kind === "minimum" && down) problems.push(`${code}: (${pt.x}) labelled minimum, but f decreases along the constraint`);
-    if (pt.kind === "maximum" && up) problems.push(`${code}: (${pt.x}) labelled maximum, but f increases along the constraint`);
-    if (pt.kind === "saddle point" && !(up && down)) problems.push(`${code}: (${pt.x}) labelled saddle point, but f only ${up ? "increases" : "decreases"} nearby`);
+    if (pt.kind === "minimum" && down)
+      problems.push(`${code}: (${pt.x}) labelled minimum, but f decreases along the constraint`);
+    if (pt.kind === "maximum" && up)
+      problems.push(`${code}: (${pt.x}) labelled maximum, but f increases along the constraint`);
+    if (pt.kind === "saddle point" && !(up && down))
+      problems.push(`${code}: (${pt.x}) labelled saddle point, but f only ${up ? "increases" : "decreases"} nearby`);
   }
   return problems;
 }
@@ -158,16 +188,21 @@ describe("stationary points of generated polynomial problems", () => {
     expect(count("lagrange(x^2 + y^2 + z^2, x^4 + y^4 + z^4 = 1)")).toBe(26);
     expect(count("lagrange(x^3 + y^3 + z^3, x^2 + y^2 + z^2 = 1)")).toBe(14);
     expect(build(s, "lagrange(x^2 - y^2, y = 0)")).toBeDefined();
-    expect(reported(build(s, "lagrange(x^2 - y^2, y = 0)"), ["x", "y"])).toEqual([{ x: [0, 0], lambda: 0, kind: "minimum" }]);
+    expect(reported(build(s, "lagrange(x^2 - y^2, y = 0)"), ["x", "y"])).toEqual([
+      { x: [0, 0], lambda: 0, kind: "minimum" },
+    ]);
   });
 });
 
 /** Every permutation of the coordinates (and, for even problems, every sign change) maps points to points with the same label. */
 function symmetricImages(x: number[], signs: boolean): number[][] {
-  const perms = (a: number[]): number[][] => (a.length <= 1 ? [a] : a.flatMap((v, i) => perms([...a.slice(0, i), ...a.slice(i + 1)]).map((rest) => [v, ...rest])));
+  const perms = (a: number[]): number[][] =>
+    a.length <= 1 ? [a] : a.flatMap((v, i) => perms([...a.slice(0, i), ...a.slice(i + 1)]).map((rest) => [v, ...rest]));
   const out = perms(x);
   if (!signs) return out;
-  return out.flatMap((p) => Array.from({ length: 1 << p.length }, (_, mask) => p.map((v, i) => (mask & (1 << i) ? -v : v))));
+  return out.flatMap((p) =>
+    Array.from({ length: 1 << p.length }, (_, mask) => p.map((v, i) => (mask & (1 << i) ? -v : v))),
+  );
 }
 
 describe("symmetric problems give symmetric labels", () => {
@@ -184,7 +219,10 @@ describe("symmetric problems give symmetric labels", () => {
   ];
   for (const { code, signs } of cases) {
     it(code, () => {
-      const points = reported(build(new Session(), code), ["x", "y", "z"].filter((v) => code.includes(v)));
+      const points = reported(
+        build(new Session(), code),
+        ["x", "y", "z"].filter((v) => code.includes(v)),
+      );
       expect(points.length).toBeGreaterThan(0);
       const close = (a: number[], b: number[]) => a.every((v, i) => Math.abs(v - b[i]) < 1e-7);
       for (const p of points) {

@@ -14,7 +14,12 @@ const PYTHON = "/usr/bin/python3";
 const sympyAvailable = spawnSync(PYTHON, ["-c", "import sympy"]).status === 0;
 
 function askSympy(request: object): { series: (string | null)[][]; limits: string[] } {
-  const r = spawnSync(PYTHON, [join(import.meta.dirname, "series_oracle.py")], { input: JSON.stringify(request), encoding: "utf8", timeout: 600_000, maxBuffer: 1 << 26 });
+  const r = spawnSync(PYTHON, [join(import.meta.dirname, "series_oracle.py")], {
+    input: JSON.stringify(request),
+    encoding: "utf8",
+    timeout: 600_000,
+    maxBuffer: 1 << 26,
+  });
   if (r.status !== 0) throw new Error(`SymPy failed: ${r.stderr.slice(-2000)}`);
   return JSON.parse(r.stdout);
 }
@@ -68,7 +73,9 @@ describe("Taylor polynomials at removable singularities", () => {
     expect(errorOf("taylor(1/(sin(x)^2 + cos(x)^2 - 1), x = 0, 2)")).toMatch(/vanishes there to order/);
     expect(pretty("taylor(abs(x - 2), x = 0, 2)")).toBe("2 − x");
     // A disguised zero in a denominator's leading coefficient is not divided by.
-    expect(errorOf("taylor(x/(sin(a + x)^2 + cos(a + x)^2 - 1), x = 0, 2)")).toMatch(/cannot decide whether .* is zero/);
+    expect(errorOf("taylor(x/(sin(a + x)^2 + cos(a + x)^2 - 1), x = 0, 2)")).toMatch(
+      /cannot decide whether .* is zero/,
+    );
   });
   it("goes past order 30: the coefficient of x⁶⁴ in 1/(1 − x − x²) is the Fibonacci number F₆₅", () => {
     const c = taylorCoefficients(node("1/(1 - x - x^2)"), x, int(0), 64)!;
@@ -80,8 +87,14 @@ describe("Taylor polynomials at removable singularities", () => {
 
 describe("the power-series route equals the derivative route", () => {
   // Kinked operators are left out: there the old route's sign(0) = 0 gave silent wrong answers.
-  const smooth = generateExpressions(400, 1813, ["x"]).filter((e) => !/abs|relu/.test(e)).slice(0, 150);
-  const points: [string, Node][] = [["0", int(0)], ["1/2", frac(1, 2)], ["-1", int(-1)]];
+  const smooth = generateExpressions(400, 1813, ["x"])
+    .filter((e) => !/abs|relu/.test(e))
+    .slice(0, 150);
+  const points: [string, Node][] = [
+    ["0", int(0)],
+    ["1/2", frac(1, 2)],
+    ["-1", int(-1)],
+  ];
 
   it("on 150 generated expressions at 0, 1/2 and −1 to order 3: identical exact polynomials", () => {
     let compared = 0;
@@ -122,10 +135,18 @@ describe("the power-series route equals the derivative route", () => {
         continue;
       }
       const fresh = seriesSum(taylor(f, [x], [a], 2));
-      for (const [av, xv] of [[0.3, 0.35], [-0.8, -0.75], [1.2, 1.1]]) {
-        const at = new Map<Node, number>([[x, xv], [a, av]]);
+      for (const [av, xv] of [
+        [0.3, 0.35],
+        [-0.8, -0.75],
+        [1.2, 1.1],
+      ]) {
+        const at = new Map<Node, number>([
+          [x, xv],
+          [a, av],
+        ]);
         const [u, v] = [evaluateAt(fresh, at), evaluateAt(old, at)];
-        if (Number.isFinite(v) && !(Math.abs(u - v) <= 1e-9 * Math.max(1, Math.abs(u)))) differ.push(`${text} at a = ${av}: ${u} vs ${v}`);
+        if (Number.isFinite(v) && !(Math.abs(u - v) <= 1e-9 * Math.max(1, Math.abs(u))))
+          differ.push(`${text} at a = ${av}: ${u} vs ${v}`);
       }
     }
     expect(differ).toEqual([]);
@@ -133,14 +154,47 @@ describe("the power-series route equals the derivative route", () => {
 });
 
 const SERIES_CORPUS: [string, string, number][] = [
-  ["sin(x)/x", "0", 8], ["x/(exp(x) - 1)", "0", 6], ["(1 - cos(x))/x^2", "0", 6], ["tan(x)", "0", 15], ["tanh(x)", "0", 11],
-  ["exp(sin(x))", "0", 5], ["log(1 + x)/x", "0", 6], ["x/sin(x)", "0", 8], ["x/tan(x)", "0", 8], ["(exp(x) - 1 - x)/x^2", "0", 6],
-  ["sqrt(1 + x)", "0", 7], ["(1 + x)^(1/3)", "0", 5], ["1/sqrt(1 - x^2)", "0", 10], ["atan(x)", "0", 9], ["sigmoid(x)", "0", 5],
-  ["sinh(x)/x", "0", 8], ["cosh(x) - 1", "0", 8], ["log(cos(x))", "0", 10], ["exp(x)/(1 + x)", "0", 6], ["sin(x)^2/x^2", "0", 6],
-  ["1/(1 - x - x^2)", "0", 12], ["(sin(x) - x)/x^3", "0", 6], ["log(x)", "1", 6], ["1/x", "1", 6], ["sqrt(x)", "4", 4],
-  ["x^3 - 2x + 1", "2", 4], ["1/(x^2 + 1)", "1", 5], ["exp(x^2) sin(x)", "0", 9], ["(x^2 - 1)/(x - 1)", "1", 3], ["sin(x^2)/(1 - cos(x))", "0", 6],
-  ["exp(tan(x)) - 1", "0", 5], ["log(1 + sin(x))", "0", 7], ["sqrt(1 + sin(x))", "0", 6], ["(x - sin(x))/(x - tan(x))", "0", 4], ["cosh(x)^(-2)", "0", 8],
-  ["exp(exp(x) - 1)", "0", 10], ["x^2/(cosh(x) - 1)", "0", 6], ["asin(x)/x", "0", 8], ["tan(sin(x)) - sin(tan(x))", "0", 9], ["tan(x)", "0", 31], ["1/(2 - exp(x))", "0", 20],
+  ["sin(x)/x", "0", 8],
+  ["x/(exp(x) - 1)", "0", 6],
+  ["(1 - cos(x))/x^2", "0", 6],
+  ["tan(x)", "0", 15],
+  ["tanh(x)", "0", 11],
+  ["exp(sin(x))", "0", 5],
+  ["log(1 + x)/x", "0", 6],
+  ["x/sin(x)", "0", 8],
+  ["x/tan(x)", "0", 8],
+  ["(exp(x) - 1 - x)/x^2", "0", 6],
+  ["sqrt(1 + x)", "0", 7],
+  ["(1 + x)^(1/3)", "0", 5],
+  ["1/sqrt(1 - x^2)", "0", 10],
+  ["atan(x)", "0", 9],
+  ["sigmoid(x)", "0", 5],
+  ["sinh(x)/x", "0", 8],
+  ["cosh(x) - 1", "0", 8],
+  ["log(cos(x))", "0", 10],
+  ["exp(x)/(1 + x)", "0", 6],
+  ["sin(x)^2/x^2", "0", 6],
+  ["1/(1 - x - x^2)", "0", 12],
+  ["(sin(x) - x)/x^3", "0", 6],
+  ["log(x)", "1", 6],
+  ["1/x", "1", 6],
+  ["sqrt(x)", "4", 4],
+  ["x^3 - 2x + 1", "2", 4],
+  ["1/(x^2 + 1)", "1", 5],
+  ["exp(x^2) sin(x)", "0", 9],
+  ["(x^2 - 1)/(x - 1)", "1", 3],
+  ["sin(x^2)/(1 - cos(x))", "0", 6],
+  ["exp(tan(x)) - 1", "0", 5],
+  ["log(1 + sin(x))", "0", 7],
+  ["sqrt(1 + sin(x))", "0", 6],
+  ["(x - sin(x))/(x - tan(x))", "0", 4],
+  ["cosh(x)^(-2)", "0", 8],
+  ["exp(exp(x) - 1)", "0", 10],
+  ["x^2/(cosh(x) - 1)", "0", 6],
+  ["asin(x)/x", "0", 8],
+  ["tan(sin(x)) - sin(tan(x))", "0", 9],
+  ["tan(x)", "0", 31],
+  ["1/(2 - exp(x))", "0", 20],
 ];
 
 const LIMIT_CORPUS: [string, string, "+-" | "+" | "-", string][] = [
@@ -172,7 +226,9 @@ describe.skipIf(!sympyAvailable)("series and limits against SymPy", () => {
   it("agree on the exact coefficients of 40 expansions (removable singularities, compositions, orders up to 31)", () => {
     const reference = askSympy({ series: SERIES_CORPUS, limits: [] }).series;
     SERIES_CORPUS.forEach(([text, point, order], i) => {
-      const mine = taylorCoefficients(node(text), x, node(point), order)!.map((c) => (c.kind === "num" ? c.value.toString() : null));
+      const mine = taylorCoefficients(node(text), x, node(point), order)!.map((c) =>
+        c.kind === "num" ? c.value.toString() : null,
+      );
       expect({ text, coefficients: mine }).toEqual({ text, coefficients: reference[i] });
     });
   }, 900_000);
@@ -188,7 +244,9 @@ describe.skipIf(!sympyAvailable)("series and limits against SymPy", () => {
 
 describe("limits that do not exist or are not found", () => {
   it("says when the two sides differ", () => {
-    expect(errorOf("limit(1/x, x → 0)")).toMatch(/does not exist: the expression tends to −∞ from the left and \+∞ from the right/);
+    expect(errorOf("limit(1/x, x → 0)")).toMatch(
+      /does not exist: the expression tends to −∞ from the left and \+∞ from the right/,
+    );
     expect(errorOf("limit(abs(x)/x, x → 0)")).toMatch(/does not exist: −1 from the left, 1 from the right/);
     expect(errorOf("limit(step(x - 1), x → 1)")).toMatch(/does not exist: 0 from the left, 1 from the right/);
   });

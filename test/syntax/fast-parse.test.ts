@@ -19,7 +19,11 @@ function statementsOf(cell: string): { text: string; offset: number }[] {
 
 const notebookStatements = readdirSync(NOTEBOOKS)
   .filter((f) => f.endsWith(".md"))
-  .flatMap((f) => [...readFileSync(join(NOTEBOOKS, f), "utf8").matchAll(/```nabla\n([\s\S]*?)```/g)].flatMap((m) => statementsOf(m[1])));
+  .flatMap((f) =>
+    [...readFileSync(join(NOTEBOOKS, f), "utf8").matchAll(/```nabla\n([\s\S]*?)```/g)].flatMap((m) =>
+      statementsOf(m[1]),
+    ),
+  );
 
 const corpus = [
   ...notebookStatements,
@@ -42,31 +46,82 @@ function agrees(text: string, offset: number): "fast" | "grammar" {
 const expression: fc.Arbitrary<string> = fc.letrec((tie) => ({
   atom: fc.oneof(
     { maxDepth: 2, depthIdentifier: "nesting" },
-    fc.constantFrom("x", "y", "x_1", "W_{12}", "λ", "σ", "dx", "delta", "e", "2", "3.5", ".5", "1e3", "2e", "\"xor\"", "A", "total", "d", "to"),
-    fc.tuple(fc.constantFrom("sin", "f", "max", "f'"), fc.array(tie("expr"), { minLength: 0, maxLength: 2 })).map(([f, args]) => `${f}(${args.join(", ")})`),
+    fc.constantFrom(
+      "x",
+      "y",
+      "x_1",
+      "W_{12}",
+      "λ",
+      "σ",
+      "dx",
+      "delta",
+      "e",
+      "2",
+      "3.5",
+      ".5",
+      "1e3",
+      "2e",
+      '"xor"',
+      "A",
+      "total",
+      "d",
+      "to",
+    ),
+    fc
+      .tuple(fc.constantFrom("sin", "f", "max", "f'"), fc.array(tie("expr"), { minLength: 0, maxLength: 2 }))
+      .map(([f, args]) => `${f}(${args.join(", ")})`),
   ),
-  postfix: fc.tuple(tie("atom"), fc.constantFrom("", "ᵀ", "'", "²", "⁻¹", "[1]", "[:, 2]", ".W", " ᵀ", " ²")).map(([a, p]) => a + p),
+  postfix: fc
+    .tuple(tie("atom"), fc.constantFrom("", "ᵀ", "'", "²", "⁻¹", "[1]", "[:, 2]", ".W", " ᵀ", " ²"))
+    .map(([a, p]) => a + p),
   factor: fc.oneof(
     { maxDepth: 2, depthIdentifier: "nesting" },
     { weight: 4, arbitrary: tie("postfix") },
     { weight: 1, arbitrary: tie("expr").map((e) => `(${e})`) },
-    { weight: 1, arbitrary: fc.array(tie("expr"), { minLength: 1, maxLength: 3 }).map((r) => `[${r.join(", ")}; ${r.join(", ")}]`) },
+    {
+      weight: 1,
+      arbitrary: fc.array(tie("expr"), { minLength: 1, maxLength: 3 }).map((r) => `[${r.join(", ")}; ${r.join(", ")}]`),
+    },
     { weight: 1, arbitrary: tie("factor").map((f) => `d/dx ${f}`) },
     { weight: 1, arbitrary: tie("factor").map((f) => `∂²/∂x∂y ${f}`) },
     { weight: 1, arbitrary: tie("factor").map((f) => `d^2/dx^2 ${f}`) },
   ),
-  power: fc.oneof(tie("factor"), fc.tuple(tie("factor"), fc.constantFrom("^", "**", " ^ ", "^-"), tie("factor")).map(([a, op, b]) => a + op + b)),
-  term: fc.array(fc.tuple(fc.constantFrom("", " ", "*", " * ", "/", "·", " ⊙ ", ".*", "-", " − ", " × "), tie("power")), { minLength: 1, maxLength: 2 }).map((parts) => parts.map(([op, p], i) => (i === 0 ? p : op + p)).join("")),
+  power: fc.oneof(
+    tie("factor"),
+    fc.tuple(tie("factor"), fc.constantFrom("^", "**", " ^ ", "^-"), tie("factor")).map(([a, op, b]) => a + op + b),
+  ),
+  term: fc
+    .array(fc.tuple(fc.constantFrom("", " ", "*", " * ", "/", "·", " ⊙ ", ".*", "-", " − ", " × "), tie("power")), {
+      minLength: 1,
+      maxLength: 2,
+    })
+    .map((parts) => parts.map(([op, p], i) => (i === 0 ? p : op + p)).join("")),
   expr: fc.oneof(
     { maxDepth: 2, depthIdentifier: "nesting" },
     { weight: 5, arbitrary: fc.array(tie("term"), { minLength: 1, maxLength: 3 }).map((ts) => ts.join(" + ")) },
     { weight: 1, arbitrary: tie("term").map((t) => `-${t}`) },
     { weight: 1, arbitrary: tie("term").map((t) => `−${t}`) },
-    { weight: 1, arbitrary: fc.tuple(tie("term"), fc.constantFrom(" == ", " = ", "<=", " ≡ ", ".."), tie("term")).map(([a, op, b]) => a + op + b) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(tie("term"), fc.constantFrom(" == ", " = ", "<=", " ≡ ", ".."), tie("term"))
+        .map(([a, op, b]) => a + op + b),
+    },
   ),
 })).expr as fc.Arbitrary<string>;
 
-const STATEMENT_FORMS = ["%", "%", "check %", "z = %", "g(x, y) = %", "%, %", "  % ", "  check % ", "x in %", "layer h = %"];
+const STATEMENT_FORMS = [
+  "%",
+  "%",
+  "check %",
+  "z = %",
+  "g(x, y) = %",
+  "%, %",
+  "  % ",
+  "  check % ",
+  "x in %",
+  "layer h = %",
+];
 
 describe("the fast parser", () => {
   it("agrees with the grammar on every statement of the notebooks, the corpus and the bench", () => {
@@ -80,20 +135,39 @@ describe("the fast parser", () => {
   });
 
   it("agrees on generated statements with random spacing", () => {
-    const statement = fc.tuple(fc.constantFrom(...STATEMENT_FORMS), expression, expression).map(([form, a, b]) => form.replace("%", a).replace("%", b));
+    const statement = fc
+      .tuple(fc.constantFrom(...STATEMENT_FORMS), expression, expression)
+      .map(([form, a, b]) => form.replace("%", a).replace("%", b));
     let fast = 0;
-    fc.assert(fc.property(statement, fc.nat(50), (text, offset) => void (agrees(text, offset) === "fast" && fast++)), { numRuns: 3000, seed: 11 });
+    fc.assert(
+      fc.property(statement, fc.nat(50), (text, offset) => void (agrees(text, offset) === "fast" && fast++)),
+      { numRuns: 3000, seed: 11 },
+    );
     expect(fast).toBeGreaterThan(500);
   });
 
   it("agrees on random mutations of real statements", () => {
     const ALPHABET = "xyd0123456789+-*/^()[];,.'ᵀ⁻¹²|∂_{}=\" ".split("");
-    const mutated = fc.tuple(fc.constantFrom(...corpus.map((c) => c.text)), fc.nat(), fc.constantFrom(...ALPHABET), fc.constantFrom("insert", "delete", "replace")).map(([src, at, ch, how]) => {
-      const i = at % (src.length + 1);
-      return how === "insert" ? src.slice(0, i) + ch + src.slice(i) : how === "delete" ? src.slice(0, i) + src.slice(i + 1) : src.slice(0, i) + ch + src.slice(i + 1);
-    });
+    const mutated = fc
+      .tuple(
+        fc.constantFrom(...corpus.map((c) => c.text)),
+        fc.nat(),
+        fc.constantFrom(...ALPHABET),
+        fc.constantFrom("insert", "delete", "replace"),
+      )
+      .map(([src, at, ch, how]) => {
+        const i = at % (src.length + 1);
+        return how === "insert"
+          ? src.slice(0, i) + ch + src.slice(i)
+          : how === "delete"
+            ? src.slice(0, i) + src.slice(i + 1)
+            : src.slice(0, i) + ch + src.slice(i + 1);
+      });
     let fast = 0;
-    fc.assert(fc.property(mutated, (text) => void (agrees(text, 0) === "fast" && fast++)), { numRuns: 5000, seed: 5 });
+    fc.assert(
+      fc.property(mutated, (text) => void (agrees(text, 0) === "fast" && fast++)),
+      { numRuns: 5000, seed: 5 },
+    );
     expect(fast).toBeGreaterThan(1000);
   });
 });

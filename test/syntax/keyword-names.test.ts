@@ -3,7 +3,26 @@
 import { describe, expect, it } from "vitest";
 import { Session } from "../../src/session.js";
 
-const KEYWORDS = ["check", "expect", "layer", "train", "on", "with", "subject", "tol", "to", "maximize", "minimize", "points", "else", "if", "in", "rtol", "forbid", "for"];
+const KEYWORDS = [
+  "check",
+  "expect",
+  "layer",
+  "train",
+  "on",
+  "with",
+  "subject",
+  "tol",
+  "to",
+  "maximize",
+  "minimize",
+  "points",
+  "else",
+  "if",
+  "in",
+  "rtol",
+  "forbid",
+  "for",
+];
 
 describe("a keyword followed by _ starts a name", () => {
   it.each(KEYWORDS)("%s_a = 3 assigns a name", (word) => {

@@ -20,7 +20,26 @@ describe("isLetter", () => {
 });
 
 describe("isDigits and isWord", () => {
-  const samples = ["", "0", "12", "007", "-3", "1.5", "x", "x1", "x_1", "_", "W2b", "δ", "x y", "٣", "１", "12a", "a-b", "\n"];
+  const samples = [
+    "",
+    "0",
+    "12",
+    "007",
+    "-3",
+    "1.5",
+    "x",
+    "x1",
+    "x_1",
+    "_",
+    "W2b",
+    "δ",
+    "x y",
+    "٣",
+    "１",
+    "12a",
+    "a-b",
+    "\n",
+  ];
   it("say what /^\\d+$/ and /^\\w+$/ say", () => {
     for (const s of samples) {
       expect(isDigits(s), JSON.stringify(s)).toBe(/^\d+$/.test(s));

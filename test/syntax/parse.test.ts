@@ -66,10 +66,14 @@ describe("the grammar", () => {
     expect("x, y in R").toParseAs("(∈ x y ℝ^())");
     expect("check d/dx σ(x) == σ(x)(1 + σ(x))").toParseAs("(check (== (d/x (σ x)) (* (σ x) (+ 1 (σ x)))))");
     expect("maximize x y subject to x + y = 10").toParseAs("(maximize (* x y) st (= (+ x y) 10))");
-    expect('expect q1 ≡ 2x points 2 else if q1 ≡ -2x points 1 "sign"').toParseAs('(expect (== q1 (* 2 x)) points 2 | (== q1 (* (neg 2) x)) points 1 "sign")');
+    expect('expect q1 ≡ 2x points 2 else if q1 ≡ -2x points 1 "sign"').toParseAs(
+      '(expect (== q1 (* 2 x)) points 2 | (== q1 (* (neg 2) x)) points 1 "sign")',
+    );
     expect("layer h1 = dense(784 → 128, relu)").toParseAs("(layer h1 (dense (→ 784 128) relu))");
     expect("net = h1 → h2 → out").toParseAs("(:= net (→ h1 h2 out))");
-    expect("train net on data with adam(η = 0.01), epochs = 500").toParseAs("(train net data (adam (= η 0.01)) (= epochs 500))");
+    expect("train net on data with adam(η = 0.01), epochs = 500").toParseAs(
+      "(train net data (adam (= η 0.01)) (= epochs 500))",
+    );
     expect("A ⊙ B, 3A").toParseAs("(⊙ A B), (* 3 A)");
     expect("plot(σ(x), x = -6..6)").toParseAs("(plot (σ x) (= x (.. (neg 6) 6)))");
   });

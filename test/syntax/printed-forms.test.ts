@@ -43,7 +43,14 @@ describe("printed forms parse", () => {
   });
 
   it("reads help of an operator symbol", () => {
-    for (const [symbol, topic] of [["∇", "grad"], ["⊙", "hadamard"], ["∂", "diff"], ["⊗", "outer"], ["Σ", "sum"], ["√", "sqrt"]]) {
+    for (const [symbol, topic] of [
+      ["∇", "grad"],
+      ["⊙", "hadamard"],
+      ["∂", "diff"],
+      ["⊗", "outer"],
+      ["Σ", "sum"],
+      ["√", "sqrt"],
+    ]) {
       expect(`help(${symbol})`).toParseAs(`(help ${topic})`);
       expect(last(`help(${symbol})`).effects[0]?.kind, symbol).toBe("pager");
     }
@@ -52,7 +59,8 @@ describe("printed forms parse", () => {
 
 describe("values of the printed forms", () => {
   it("evaluates second derivatives written every way", () => {
-    for (const form of ["d^2/dx^2", "d²/dx²", "∂²/∂x²", "∂^2/∂x^2"]) expect(`${form} sin(x^2)`).toEvaluateTo("2*cos(x^2) - 4*x^2*sin(x^2)");
+    for (const form of ["d^2/dx^2", "d²/dx²", "∂²/∂x²", "∂^2/∂x^2"])
+      expect(`${form} sin(x^2)`).toEvaluateTo("2*cos(x^2) - 4*x^2*sin(x^2)");
     expect("∂²/∂x∂y x^2 y^3").toEvaluateTo("6*x*y^2");
   });
 
@@ -82,12 +90,20 @@ describe("names", () => {
     expect(r.error?.message).toBe("g is defined in terms of itself: a definition cannot use the function it defines");
     expect(r.error?.column).toBe(8);
     const mutual = new Session().run("f(x) = h(x) + 1\nh(x) = f(x)");
-    expect(mutual[1].error?.message).toBe("h is defined in terms of itself through f: a definition cannot use the function it defines");
+    expect(mutual[1].error?.message).toBe(
+      "h is defined in terms of itself through f: a definition cannot use the function it defines",
+    );
     const viaValue = new Session().run("a = k(1)\nk(x) = x + a");
-    expect(viaValue[1].error?.message).toBe("k is defined in terms of itself through a: a definition cannot use the function it defines");
+    expect(viaValue[1].error?.message).toBe(
+      "k is defined in terms of itself through a: a definition cannot use the function it defines",
+    );
     expect(viaValue[1].error?.column).toBe(12);
     // Redefining in terms of another function, and a parameter named like a value, are fine.
-    expect(new Session().run("f(x) = x^2\ng(x) = f(x) + 1\nf(x) = g(x)").map((r) => r.status)).toEqual(["ok", "ok", "ok"]);
+    expect(new Session().run("f(x) = x^2\ng(x) = f(x) + 1\nf(x) = g(x)").map((r) => r.status)).toEqual([
+      "ok",
+      "ok",
+      "ok",
+    ]);
   });
 
   it("warns when an unknown name is applied like a function", () => {
@@ -118,7 +134,12 @@ describe("names", () => {
     expect("d/dx sec(x)").toEvaluateTo("sec(x)*tan(x)");
     expect("d/dx cot(x)").toEvaluateTo("-(cot(x)^2 + 1)");
     expect("arctan(x)").toEvaluateTo("atan(x)");
-    for (const [code, latex] of [["atan(x)", "\\arctan\\left(x\\right)"], ["sec(x)", "\\sec\\left(x\\right)"], ["asinh(x)", "\\operatorname{arsinh}\\left(x\\right)"], ["atan2(y, x)", "\\operatorname{atan2}\\left(y, x\\right)"]]) {
+    for (const [code, latex] of [
+      ["atan(x)", "\\arctan\\left(x\\right)"],
+      ["sec(x)", "\\sec\\left(x\\right)"],
+      ["asinh(x)", "\\operatorname{arsinh}\\left(x\\right)"],
+      ["atan2(y, x)", "\\operatorname{atan2}\\left(y, x\\right)"],
+    ]) {
       expect(last(code).latex).toBe(latex);
     }
   });
@@ -127,8 +148,19 @@ describe("names", () => {
 describe("the operator rows' derivatives", () => {
   // Each scalar row's partials against central differences of its own float kernel, at points inside its domain.
   const ROWS: [string, number, number][] = [
-    ["asin", -0.9, 0.9], ["acos", -0.9, 0.9], ["atan", -5, 5], ["sec", -1.2, 1.2], ["csc", 0.2, 3], ["cot", 0.2, 3],
-    ["asinh", -5, 5], ["acosh", 1.1, 5], ["atanh", -0.9, 0.9], ["sin", -5, 5], ["tan", -1.2, 1.2], ["log", 0.1, 5], ["sigmoid", -5, 5],
+    ["asin", -0.9, 0.9],
+    ["acos", -0.9, 0.9],
+    ["atan", -5, 5],
+    ["sec", -1.2, 1.2],
+    ["csc", 0.2, 3],
+    ["cot", 0.2, 3],
+    ["asinh", -5, 5],
+    ["acosh", 1.1, 5],
+    ["atanh", -0.9, 0.9],
+    ["sin", -5, 5],
+    ["tan", -1.2, 1.2],
+    ["log", 0.1, 5],
+    ["sigmoid", -5, 5],
   ];
   it.each(ROWS)("%s", async (name, lo, hi) => {
     const { lookupOperator } = await import("../../src/graph/operators.js");
@@ -156,10 +188,30 @@ describe("the operator rows' derivatives", () => {
     const entry = lookupOperator("atan2")!;
     const [y, x] = [sym("y"), sym("x")];
     const partials = entry.partials!([y, x]);
-    for (const [py, px] of [[1, 2], [-1, 0.5], [3, -2], [-0.5, -4]]) {
+    for (const [py, px] of [
+      [1, 2],
+      [-1, 0.5],
+      [3, -2],
+      [-0.5, -4],
+    ]) {
       const h = 1e-6;
-      const fd = [(Math.atan2(py + h, px) - Math.atan2(py - h, px)) / (2 * h), (Math.atan2(py, px + h) - Math.atan2(py, px - h)) / (2 * h)];
-      partials.forEach((p, i) => expect(floatValue(substitute(p, new Map([[y, float(py)], [x, float(px)]])))!).toBeCloseTo(fd[i], 5));
+      const fd = [
+        (Math.atan2(py + h, px) - Math.atan2(py - h, px)) / (2 * h),
+        (Math.atan2(py, px + h) - Math.atan2(py, px - h)) / (2 * h),
+      ];
+      partials.forEach((p, i) =>
+        expect(
+          floatValue(
+            substitute(
+              p,
+              new Map([
+                [y, float(py)],
+                [x, float(px)],
+              ]),
+            ),
+          )!,
+        ).toBeCloseTo(fd[i], 5),
+      );
     }
   });
 });

@@ -14,7 +14,23 @@
 // zero at every value of them. Where the two sides' domains differ is decided apart, on the
 // original expressions (domain.ts). Logs, roots and piecewise functions stay opaque generators
 // (their arguments canonical): log(x²) = 2·log|x| is not used, so no proof rests on it.
-import { MINUS_ONE, ONE, ZERO, add, apply, constant, div, int, mul, neg, num, pow, sub, sym, tuple } from "../../graph/construct.js";
+import {
+  MINUS_ONE,
+  ONE,
+  ZERO,
+  add,
+  apply,
+  constant,
+  div,
+  int,
+  mul,
+  neg,
+  num,
+  pow,
+  sub,
+  sym,
+  tuple,
+} from "../../graph/construct.js";
 import type { Node } from "../../graph/node.js";
 import { freeSymbols, rewrite } from "../../graph/traverse.js";
 import { type Value, certainlyDifferent, evaluatePrecise } from "./precise.js";
@@ -32,31 +48,50 @@ function toBasis(n: Node): Node | undefined {
   if (n.kind === "apply" && n.args.length === 1 && n.shape.length === 0) {
     const [u] = n.args;
     switch (n.op) {
-      case "sigmoid": return div(ONE, add(ONE, expOf(neg(u))));
-      case "tanh": return div(sub(expOf(mul(int(2), u)), ONE), add(expOf(mul(int(2), u)), ONE));
-      case "sinh": return div(sub(expOf(u), expOf(neg(u))), int(2));
-      case "cosh": return div(add(expOf(u), expOf(neg(u))), int(2));
-      case "softplus": return apply("log", [add(ONE, expOf(u))]);
-      case "tan": return div(apply("sin", [u]), apply("cos", [u]));
-      case "sec": return div(ONE, apply("cos", [u]));
-      case "csc": return div(ONE, apply("sin", [u]));
-      case "cot": return div(apply("cos", [u]), apply("sin", [u]));
+      case "sigmoid":
+        return div(ONE, add(ONE, expOf(neg(u))));
+      case "tanh":
+        return div(sub(expOf(mul(int(2), u)), ONE), add(expOf(mul(int(2), u)), ONE));
+      case "sinh":
+        return div(sub(expOf(u), expOf(neg(u))), int(2));
+      case "cosh":
+        return div(add(expOf(u), expOf(neg(u))), int(2));
+      case "softplus":
+        return apply("log", [add(ONE, expOf(u))]);
+      case "tan":
+        return div(apply("sin", [u]), apply("cos", [u]));
+      case "sec":
+        return div(ONE, apply("cos", [u]));
+      case "csc":
+        return div(ONE, apply("sin", [u]));
+      case "cot":
+        return div(apply("cos", [u]), apply("sin", [u]));
     }
   }
-  if (n.kind === "pow" && n.exp.kind !== "num" && n.exp.kind !== "float" && !(n.base.kind === "const" && n.base.name === "e") && n.shape.length === 0) {
+  if (
+    n.kind === "pow" &&
+    n.exp.kind !== "num" &&
+    n.exp.kind !== "float" &&
+    !(n.base.kind === "const" && n.base.name === "e") &&
+    n.shape.length === 0
+  ) {
     return expOf(mul(n.exp, apply("log", [n.base])));
   }
   return undefined;
 }
 
-interface Term { c: Rational; m: Node }
+interface Term {
+  c: Rational;
+  m: Node;
+}
 
 /** u as c₀ + Σ cᵢ·mᵢ: rational coefficients apart from the rest of each term. */
 function termsOf(u: Node): Term[] {
   const terms = u.kind === "add" ? u.terms : [u];
   return terms.map((t) => {
     if (t.kind === "num") return { c: t.value, m: ONE };
-    if (t.kind === "mul" && t.factors[0].kind === "num") return { c: t.factors[0].value, m: mul(...t.factors.slice(1)) };
+    if (t.kind === "mul" && t.factors[0].kind === "num")
+      return { c: t.factors[0].value, m: mul(...t.factors.slice(1)) };
     return { c: Rational.ONE, m: t };
   });
 }
@@ -94,9 +129,16 @@ class Basis {
 
 /** sin and cos of c·π exactly when c is a multiple of 1/2. */
 function piAngle(c: Rational): [Node, Node] | null {
-  if ((c.den !== 1n && c.den !== 2n)) return null;
-  const quarter = Number(((c.num * (c.den === 1n ? 2n : 1n)) % 4n + 4n) % 4n); // c·π in units of π/2
-  return ([[ZERO, ONE], [ONE, ZERO], [ZERO, MINUS_ONE], [MINUS_ONE, ZERO]] as [Node, Node][])[quarter];
+  if (c.den !== 1n && c.den !== 2n) return null;
+  const quarter = Number((((c.num * (c.den === 1n ? 2n : 1n)) % 4n) + 4n) % 4n); // c·π in units of π/2
+  return (
+    [
+      [ZERO, ONE],
+      [ONE, ZERO],
+      [ZERO, MINUS_ONE],
+      [MINUS_ONE, ZERO],
+    ] as [Node, Node][]
+  )[quarter];
 }
 
 /** Step 2: e^(Σcᵢmᵢ) and sin/cos(Σcᵢmᵢ) as products of placeholders (angle sums expanded). */

@@ -58,12 +58,24 @@ export function breakpointExpressions(roots: readonly Node[]): Node[] {
     if (n.kind !== "apply") return;
     const [u] = n.args;
     switch (n.op) {
-      case "abs": case "sign": case "step": case "relu": case "leaky_relu": keep(u); break;
-      case "hardtanh": keep(sub(u, ONE)); keep(sub(u, MINUS_ONE)); break;
-      case "max": case "min":
-        for (let i = 0; i < n.args.length; i++) for (let j = i + 1; j < n.args.length; j++) keep(sub(n.args[i], n.args[j]));
+      case "abs":
+      case "sign":
+      case "step":
+      case "relu":
+      case "leaky_relu":
+        keep(u);
         break;
-      default: DOMAIN_EDGES[n.op]?.(u).forEach(keep);
+      case "hardtanh":
+        keep(sub(u, ONE));
+        keep(sub(u, MINUS_ONE));
+        break;
+      case "max":
+      case "min":
+        for (let i = 0; i < n.args.length; i++)
+          for (let j = i + 1; j < n.args.length; j++) keep(sub(n.args[i], n.args[j]));
+        break;
+      default:
+        DOMAIN_EDGES[n.op]?.(u).forEach(keep);
     }
   };
   roots.forEach(walk);
@@ -101,7 +113,9 @@ function zerosAlong(g: Node, v: Node, base: ReadonlyMap<Node, number>): number[]
         const mid = (lo + hi) / 2;
         if (mid === lo || mid === hi) break;
         const m = at(mid);
-        const sameSide = Number.isNaN(loValue) ? Number.isNaN(m) : !Number.isNaN(m) && Math.sign(m) === Math.sign(loValue);
+        const sameSide = Number.isNaN(loValue)
+          ? Number.isNaN(m)
+          : !Number.isNaN(m) && Math.sign(m) === Math.sign(loValue);
         if (sameSide) lo = mid;
         else hi = mid;
       }
@@ -135,7 +149,11 @@ const SCALES = [2, 0.5, 3, 10, 0.1, 100, 0.01, 1e3, 1e-3, 1e4, 1e6];
  * The points to try, most telling first. `isZeroAt(g, p)` says whether g is exactly 0 at p (so a
  * breakpoint at x = 5 is tried at 5 itself, not at 4.999999999999999).
  */
-export function searchPoints(vars: readonly Node[], breakpoints: readonly Node[], isZeroAt: (g: Node, p: Point) => boolean): SearchPoints {
+export function searchPoints(
+  vars: readonly Node[],
+  breakpoints: readonly Node[],
+  isZeroAt: (g: Node, p: Point) => boolean,
+): SearchPoints {
   const next = random(0x9e3779b9);
   const points: Point[] = [];
   const keys = new Set<string>();
@@ -173,10 +191,14 @@ export function searchPoints(vars: readonly Node[], breakpoints: readonly Node[]
   const patterns = vars.length > 1 ? [1, -1, 0] : [1, -1];
   for (const s of SCALES) {
     for (const pattern of patterns) {
-      push(new Map(vars.map((v, i) => {
-        const sign = pattern === 0 ? (i % 2 === 0 ? 1 : -1) : pattern;
-        return [v, decimal(sign * s * (1.1 + 0.2 * i + 0.01 * Math.floor(10 * next())), 3)];
-      })));
+      push(
+        new Map(
+          vars.map((v, i) => {
+            const sign = pattern === 0 ? (i % 2 === 0 ? 1 : -1) : pattern;
+            return [v, decimal(sign * s * (1.1 + 0.2 * i + 0.01 * Math.floor(10 * next())), 3)];
+          }),
+        ),
+      );
     }
   }
   for (let k = 0; k < 16; k++) {

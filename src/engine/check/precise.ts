@@ -43,7 +43,14 @@ const contexts = new Map<number, Ctx>();
 function context(digits: number): Ctx {
   let c = contexts.get(digits);
   if (!c) {
-    const D = DecimalClass.clone({ precision: digits, rounding: DecimalClass.ROUND_HALF_EVEN, toExpNeg: -9e15, toExpPos: 9e15, minE: -9e15, maxE: 9e15 });
+    const D = DecimalClass.clone({
+      precision: digits,
+      rounding: DecimalClass.ROUND_HALF_EVEN,
+      toExpNeg: -9e15,
+      toExpPos: 9e15,
+      minE: -9e15,
+      maxE: 9e15,
+    });
     c = { D, u: new D(10).pow(3 - digits), zero: new D(0) };
     contexts.set(digits, c);
   }
@@ -84,7 +91,10 @@ const PIECEWISE = new Set(["abs", "sign", "step", "relu", "leaky_relu", "hardtan
 /** Unary functions of a decimal with their error propagation: f(x), and |f′| near x times err. */
 type Unary = (ctx: Ctx, x: Approx) => Value;
 
-function smooth(f: (D: DecimalClass, x: Decimal) => Decimal, slope: (D: DecimalClass, x: Decimal, y: Decimal) => Decimal): Unary {
+function smooth(
+  f: (D: DecimalClass, x: Decimal) => Decimal,
+  slope: (D: DecimalClass, x: Decimal, y: Decimal) => Decimal,
+): Unary {
   return (ctx, x) => {
     const y = f(ctx.D, x.d);
     return approx(ctx, y, x.err.isZero() ? ctx.zero : slope(ctx.D, x.d.abs().add(x.err), y).abs().mul(x.err).mul(1.01));
@@ -118,8 +128,14 @@ const UNARY: Record<string, Unary> = {
   csc: (ctx, x) => quotient(ctx, exact(ctx, Rational.ONE), UNARY.sin(ctx, x)),
   cot: (ctx, x) => quotient(ctx, UNARY.cos(ctx, x), UNARY.sin(ctx, x)),
   // Through exp: decimal.js's own hyperbolic functions take seconds at |x| ≥ 10⁴.
-  sinh: smooth((D, x) => D.exp(x).sub(D.exp(x.neg())).div(2), (D, m) => D.exp(m)),
-  cosh: smooth((D, x) => D.exp(x).add(D.exp(x.neg())).div(2), (D, m) => D.exp(m)),
+  sinh: smooth(
+    (D, x) => D.exp(x).sub(D.exp(x.neg())).div(2),
+    (D, m) => D.exp(m),
+  ),
+  cosh: smooth(
+    (D, x) => D.exp(x).add(D.exp(x.neg())).div(2),
+    (D, m) => D.exp(m),
+  ),
   tanh: smooth((D, x) => {
     const t = one(D).sub(new D(2).div(D.exp(x.abs().mul(2)).add(1)));
     return x.isNegative() ? t.neg() : t;
@@ -160,7 +176,11 @@ function rootOf(ctx: Ctx, x: Approx, k: number): Value {
   const y = k === 2 ? x.d.sqrt() : x.d.pow(new ctx.D(1).div(k));
   // |x^(1/k) − (x+e)^(1/k)| ≤ e^(1/k) always, and ≈ e·x^(1/k − 1)/k away from 0.
   const low = x.d.sub(x.err);
-  const err = x.err.isZero() ? ctx.zero : low.gt(x.err.mul(4)) ? x.err.mul(y).div(low).div(k).mul(2) : x.err.pow(new ctx.D(1).div(k));
+  const err = x.err.isZero()
+    ? ctx.zero
+    : low.gt(x.err.mul(4))
+      ? x.err.mul(y).div(low).div(k).mul(2)
+      : x.err.pow(new ctx.D(1).div(k));
   return approx(ctx, y, err);
 }
 
@@ -221,8 +241,22 @@ function power(ctx: Ctx, b: Value, e: Value, eBase = false): Value {
       if (s === 0) return k.sign() > 0 ? exact(ctx, Rational.ZERO) : "undefined";
       const y = b.d.pow(k.num.toString());
       const n = Math.abs(k.toNumber());
-      const err = b.err.isZero() ? ctx.zero : b.d.abs().sub(b.err).gt(b.err.mul(n + 1)) ? y.abs().mul(b.err).div(b.d.abs().sub(b.err)).mul(n).mul(1.01) : b.d.abs().add(b.err).pow(n).sub(b.d.abs().pow(n)).abs().mul(2);
-      if (k.sign() < 0 && !b.d.abs().sub(b.err).gt(b.err.mul(n + 1))) return "unknown";
+      const err = b.err.isZero()
+        ? ctx.zero
+        : b.d
+              .abs()
+              .sub(b.err)
+              .gt(b.err.mul(n + 1))
+          ? y.abs().mul(b.err).div(b.d.abs().sub(b.err)).mul(n).mul(1.01)
+          : b.d.abs().add(b.err).pow(n).sub(b.d.abs().pow(n)).abs().mul(2);
+      if (
+        k.sign() < 0 &&
+        !b.d
+          .abs()
+          .sub(b.err)
+          .gt(b.err.mul(n + 1))
+      )
+        return "unknown";
       return approx(ctx, y, err);
     }
     // A rational exponent p/q: the real q-th root, of a negative base only for odd q (as the
@@ -231,7 +265,11 @@ function power(ctx: Ctx, b: Value, e: Value, eBase = false): Value {
     if (s === null) return "unknown";
     if (s === 0) return k.sign() > 0 ? exact(ctx, Rational.ZERO) : "undefined";
     if (s < 0 && k.den % 2n === 0n) return "undefined";
-    const magnitude = rootOf(ctx, s < 0 ? { ...b, d: b.d.neg(), q: b.q?.neg() ?? null } : b, Number(k.den) > 1e6 ? 1e6 : Number(k.den));
+    const magnitude = rootOf(
+      ctx,
+      s < 0 ? { ...b, d: b.d.neg(), q: b.q?.neg() ?? null } : b,
+      Number(k.den) > 1e6 ? 1e6 : Number(k.den),
+    );
     if (typeof magnitude === "string") return magnitude;
     const raised = power(ctx, magnitude, exact(ctx, Rational.of(k.num)));
     if (typeof raised === "string" || s > 0) return raised;
@@ -256,13 +294,23 @@ function smoothExp(ctx: Ctx, x: Approx): Value {
   // e^(10⁵) has 43,430 digits: past that a point tells nothing a smaller one does not.
   if (x.d.abs().gt(1e5)) return "unknown";
   const y = ctx.D.exp(x.d);
-  return approx(ctx, y, y.mul(x.err).mul(1.01).add(x.err.isZero() ? 0 : y.mul(x.err.mul(x.err))));
+  return approx(
+    ctx,
+    y,
+    y
+      .mul(x.err)
+      .mul(1.01)
+      .add(x.err.isZero() ? 0 : y.mul(x.err.mul(x.err))),
+  );
 }
 
 /** The graph's own exact value of a piecewise function at rational arguments (step(0) as defined there). */
 function exactPiecewise(ctx: Ctx, op: string, args: Approx[]): Value | null {
   if (!args.every((a) => a.q)) return null;
-  const r = apply(op, args.map((a) => num(a.q!)));
+  const r = apply(
+    op,
+    args.map((a) => num(a.q!)),
+  );
   return r.kind === "num" ? exact(ctx, r.value) : null;
 }
 
@@ -273,11 +321,16 @@ function piecewise(ctx: Ctx, op: string, args: Approx[]): Value {
   const errMax = args.reduce((m, a) => (a.err.gt(m) ? a.err : m), ctx.zero);
   const x = args[0];
   switch (op) {
-    case "abs": return approx(ctx, x.d.abs(), x.err);
-    case "relu": return approx(ctx, D.max(x.d, 0), x.err);
-    case "hardtanh": return approx(ctx, D.min(1, D.max(-1, x.d)), x.err);
-    case "max": return approx(ctx, D.max(...args.map((a) => a.d)), errMax);
-    case "min": return approx(ctx, D.min(...args.map((a) => a.d)), errMax);
+    case "abs":
+      return approx(ctx, x.d.abs(), x.err);
+    case "relu":
+      return approx(ctx, D.max(x.d, 0), x.err);
+    case "hardtanh":
+      return approx(ctx, D.min(1, D.max(-1, x.d)), x.err);
+    case "max":
+      return approx(ctx, D.max(...args.map((a) => a.d)), errMax);
+    case "min":
+      return approx(ctx, D.min(...args.map((a) => a.d)), errMax);
     case "leaky_relu": {
       const a = args[1] ?? exact(ctx, Rational.of(1, 100));
       const slope = DecimalClass.max(a.d.abs().add(a.err), 1);
@@ -290,7 +343,8 @@ function piecewise(ctx: Ctx, op: string, args: Approx[]): Value {
       const r = apply(op, [num(Rational.int(s))]);
       return r.kind === "num" ? exact(ctx, r.value) : "unknown";
     }
-    default: return "unknown";
+    default:
+      return "unknown";
   }
 }
 
@@ -315,7 +369,14 @@ function applyOp(ctx: Ctx, n: Node & { kind: "apply" }, args: Value[]): Value {
     if (signOf(x) === null && signOf(y)! <= 0) return "unknown"; // the branch cut on the negative x-axis
     const angle = ctx.D.atan2(y.d, x.d);
     const r = x.d.abs().add(y.d.abs());
-    return approx(ctx, angle, x.err.add(y.err).div(DecimalClass.max(r.sub(x.err.add(y.err)), x.err.add(y.err))).mul(2));
+    return approx(
+      ctx,
+      angle,
+      x.err
+        .add(y.err)
+        .div(DecimalClass.max(r.sub(x.err.add(y.err)), x.err.add(y.err)))
+        .mul(2),
+    );
   }
   // Anything else: its float kernel, with an error bound that sees only differences above 10⁻¹⁰.
   const kernel = lookupOperator(n.op)?.float;
@@ -329,16 +390,29 @@ function applyOp(ctx: Ctx, n: Node & { kind: "apply" }, args: Value[]): Value {
  * The value of a scalar node at a point (each free symbol ↦ a rational) to `digits` significant
  * digits. Memoised per call: shared subexpressions are evaluated once.
  */
-export function evaluatePrecise(root: Node, point: ReadonlyMap<Node, Rational>, digits = 40, memo = new Map<Node, Value>()): Value {
+export function evaluatePrecise(
+  root: Node,
+  point: ReadonlyMap<Node, Rational>,
+  digits = 40,
+  memo = new Map<Node, Value>(),
+): Value {
   const ctx = context(digits);
   const walk = (n: Node): Value => {
     const seen = memo.get(n);
     if (seen !== undefined) return seen;
     let v: Value;
     switch (n.kind) {
-      case "num": v = exact(ctx, n.value); break;
-      case "float": v = Number.isFinite(n.value) ? approx(ctx, new ctx.D(n.value), new ctx.D(Math.abs(n.value) * 2 ** -52)) : "unknown"; break;
-      case "const": v = approx(ctx, n.name === "π" ? ctx.D.acos(-1) : ctx.D.exp(1), ctx.zero); break;
+      case "num":
+        v = exact(ctx, n.value);
+        break;
+      case "float":
+        v = Number.isFinite(n.value)
+          ? approx(ctx, new ctx.D(n.value), new ctx.D(Math.abs(n.value) * 2 ** -52))
+          : "unknown";
+        break;
+      case "const":
+        v = approx(ctx, n.name === "π" ? ctx.D.acos(-1) : ctx.D.exp(1), ctx.zero);
+        break;
       case "sym":
       case "indexed": {
         const q = point.get(n);
@@ -350,10 +424,17 @@ export function evaluatePrecise(root: Node, point: ReadonlyMap<Node, Rational>, 
         v = ts.includes("undefined") ? "undefined" : ts.includes("unknown") ? "unknown" : sum(ctx, ts as Approx[]);
         break;
       }
-      case "mul": v = product(ctx, n.factors.map(walk)); break;
-      case "pow": v = power(ctx, walk(n.base), walk(n.exp), n.base.kind === "const" && n.base.name === "e"); break;
-      case "apply": v = n.shape.length === 0 ? applyOp(ctx, n, n.args.map(walk)) : "unknown"; break;
-      default: v = "unknown";
+      case "mul":
+        v = product(ctx, n.factors.map(walk));
+        break;
+      case "pow":
+        v = power(ctx, walk(n.base), walk(n.exp), n.base.kind === "const" && n.base.name === "e");
+        break;
+      case "apply":
+        v = n.shape.length === 0 ? applyOp(ctx, n, n.args.map(walk)) : "unknown";
+        break;
+      default:
+        v = "unknown";
     }
     memo.set(n, v);
     return v;

@@ -8,7 +8,16 @@ import { freeSymbols } from "../../graph/traverse.js";
 import { toText } from "../../render/index.js";
 import { provedEqual } from "./canonical.js";
 import { type Point, breakpointExpressions, decimal, searchPoints } from "./points.js";
-import { type Approx, type Value, certainlyDifferent, evaluatePrecise, informative, showRational, showValue, signOf } from "./precise.js";
+import {
+  type Approx,
+  type Value,
+  certainlyDifferent,
+  evaluatePrecise,
+  informative,
+  showRational,
+  showValue,
+  signOf,
+} from "./precise.js";
 import type { Comparison } from "../check.js";
 import { Rational } from "../../numeric/rational.js";
 import { evaluateAt } from "../numeric-eval.js";
@@ -26,7 +35,30 @@ function restrictions(root: Node): Set<Node> {
     if (seen.has(n)) return;
     seen.add(n);
     if (n.kind === "pow" && !(n.exp.kind === "num" && n.exp.value.isInteger() && n.exp.value.sign() > 0)) found.add(n);
-    if (n.kind === "apply" && !["sin", "cos", "exp", "abs", "sign", "step", "relu", "leaky_relu", "hardtanh", "max", "min", "sigmoid", "tanh", "sinh", "cosh", "softplus", "atan", "asinh"].includes(n.op)) found.add(n);
+    if (
+      n.kind === "apply" &&
+      ![
+        "sin",
+        "cos",
+        "exp",
+        "abs",
+        "sign",
+        "step",
+        "relu",
+        "leaky_relu",
+        "hardtanh",
+        "max",
+        "min",
+        "sigmoid",
+        "tanh",
+        "sinh",
+        "cosh",
+        "softplus",
+        "atan",
+        "asinh",
+      ].includes(n.op)
+    )
+      found.add(n);
     if (n.kind === "add") n.terms.forEach(walk);
     else if (n.kind === "mul") n.factors.forEach(walk);
     else if (n.kind === "pow") [n.base, n.exp].forEach(walk);
@@ -64,7 +96,10 @@ function digitsToShow(a: Approx, b: Approx): number {
   return Math.min(40, Math.max(12, needed));
 }
 
-interface Evaluated { a: Value; b: Value }
+interface Evaluated {
+  a: Value;
+  b: Value;
+}
 
 function evaluateBoth(a: Node, b: Node, point: Point, digits: number): Evaluated {
   // One memo for both sides: what they share is evaluated once.
@@ -81,7 +116,18 @@ function satisfies(conditions: readonly Node[], point: Point): boolean | null {
     if (v === "unknown") return null;
     const s = signOf(v);
     if (s === null) return null;
-    const holds = c.op === ">" ? s > 0 : c.op === ">=" ? s >= 0 : c.op === "<" ? s < 0 : c.op === "<=" ? s <= 0 : c.op === "≠" ? s !== 0 : s === 0;
+    const holds =
+      c.op === ">"
+        ? s > 0
+        : c.op === ">="
+          ? s >= 0
+          : c.op === "<"
+            ? s < 0
+            : c.op === "<="
+              ? s <= 0
+              : c.op === "≠"
+                ? s !== 0
+                : s === 0;
     if (!holds) return false;
   }
   return true;
@@ -97,9 +143,17 @@ function loneSide(e: Evaluated): -1 | 0 | 1 {
 }
 
 /** The same kind of point with rounder coordinates (x = −1 rather than x = −0.001), when there is one. */
-function simplerWitness(a: Node, b: Node, point: Point, vars: readonly Node[], conditions: readonly Node[], side: -1 | 1): { point: Point; e: Evaluated } | null {
+function simplerWitness(
+  a: Node,
+  b: Node,
+  point: Point,
+  vars: readonly Node[],
+  conditions: readonly Node[],
+  side: -1 | 1,
+): { point: Point; e: Evaluated } | null {
   const roundings = [
-    (q: Rational) => (q.isZero() ? q : Rational.int(BigInt(q.sign()) * BigInt(Math.max(1, Math.round(Math.abs(q.toNumber())))))),
+    (q: Rational) =>
+      q.isZero() ? q : Rational.int(BigInt(q.sign()) * BigInt(Math.max(1, Math.round(Math.abs(q.toNumber()))))),
     (q: Rational) => decimal(q.toNumber(), 1),
   ];
   for (const round of roundings) {
@@ -119,7 +173,14 @@ function floatLoneSide(a: Node, b: Node, point: Point): boolean {
 }
 
 /** A point where only one side is defined has a neighbourhood like it (else it is a removable point). */
-function hasInterior(a: Node, b: Node, point: Point, vars: readonly Node[], conditions: readonly Node[], side: -1 | 1): boolean {
+function hasInterior(
+  a: Node,
+  b: Node,
+  point: Point,
+  vars: readonly Node[],
+  conditions: readonly Node[],
+  side: -1 | 1,
+): boolean {
   for (const v of vars) {
     const q = point.get(v)!;
     const size = Math.abs(q.toNumber());
@@ -138,22 +199,36 @@ function describeRange(points: Point[], vars: readonly Node[]): string {
   if (vars.length === 0) return "";
   let lo = Infinity;
   let hi = -Infinity;
-  for (const p of points) for (const v of vars) {
-    const x = p.get(v)!.toNumber();
-    lo = Math.min(lo, x);
-    hi = Math.max(hi, x);
-  }
+  for (const p of points)
+    for (const v of vars) {
+      const x = p.get(v)!.toNumber();
+      lo = Math.min(lo, x);
+      hi = Math.max(hi, x);
+    }
   const names = vars.map((v) => toText(v)).join(", ");
   return ` with ${names} from ${formatBound(lo)} to ${formatBound(hi)}`;
 }
 
-const SUPERSCRIPT: Record<string, string> = { "-": "⁻", 0: "⁰", 1: "¹", 2: "²", 3: "³", 4: "⁴", 5: "⁵", 6: "⁶", 7: "⁷", 8: "⁸", 9: "⁹" };
+const SUPERSCRIPT: Record<string, string> = {
+  "-": "⁻",
+  0: "⁰",
+  1: "¹",
+  2: "²",
+  3: "³",
+  4: "⁴",
+  5: "⁵",
+  6: "⁶",
+  7: "⁷",
+  8: "⁸",
+  9: "⁹",
+};
 
 /** A range's end for people: 2.5, −10⁶, 10⁻⁷ (powers of ten past 10⁴ or below 10⁻³, to the nearest). */
 function formatBound(x: number): string {
   const a = Math.abs(x);
   const sign = x < 0 ? "−" : "";
-  if (a >= 1e4 || (a > 0 && a < 1e-3)) return `${sign}10${[...String(Math.round(Math.log10(a)))].map((c) => SUPERSCRIPT[c]).join("")}`;
+  if (a >= 1e4 || (a > 0 && a < 1e-3))
+    return `${sign}10${[...String(Math.round(Math.log10(a)))].map((c) => SUPERSCRIPT[c]).join("")}`;
   return `${sign}${a}`;
 }
 
@@ -161,7 +236,11 @@ export function compareScalars(a: Node, b: Node, conditions: readonly Node[] = [
   const vars: Node[] = freeSymbols(tuple([a, b, ...conditions]));
   const proved = provedEqual(a, b);
   if (proved && sameDomainsByForm(a, b)) {
-    return { verdict: "equivalent", method: "proof", reason: vars.length ? "proved: the same expression in canonical form" : "proved: the same number" };
+    return {
+      verdict: "equivalent",
+      method: "proof",
+      reason: vars.length ? "proved: the same expression in canonical form" : "proved: the same number",
+    };
   }
   // The conditions' own edges (x = 0 for x > 0) are breakpoints too, and so are their insides' edges.
   const edges = conditions.flatMap((c) => (c.kind === "rel" ? [sub(c.left, c.right)] : []));
@@ -206,7 +285,9 @@ export function compareScalars(a: Node, b: Node, conditions: readonly Node[] = [
           counterexample: { point: at, left: lone < 0 ? value : "undefined", right: lone < 0 ? "undefined" : value },
         };
       }
-      removable ??= `${Object.entries(at).map(([k, v]) => `${k} = ${v}`).join(", ")} only the ${lone < 0 ? "left" : "right"} side is defined (a single point)`;
+      removable ??= `${Object.entries(at)
+        .map(([k, v]) => `${k} = ${v}`)
+        .join(", ")} only the ${lone < 0 ? "left" : "right"} side is defined (a single point)`;
       continue;
     }
     if (!defined(e.a) || !defined(e.b)) {
@@ -226,7 +307,11 @@ export function compareScalars(a: Node, b: Node, conditions: readonly Node[] = [
         verdict: "not equivalent",
         method: exact ? "proof" : "sampling",
         reason: vars.length ? "they differ at a point" : "they are different numbers",
-        counterexample: { point: showPoint(point, vars), left: showValue(again.a, digits), right: showValue(again.b, digits) },
+        counterexample: {
+          point: showPoint(point, vars),
+          left: showValue(again.a, digits),
+          right: showValue(again.b, digits),
+        },
       };
     }
     if (informative(e.a, e.b)) agreedAt.push(point);
@@ -234,25 +319,34 @@ export function compareScalars(a: Node, b: Node, conditions: readonly Node[] = [
   }
   const note = removable ? `; at ${removable}` : "";
   if (proved) {
-    return { verdict: "equivalent", method: "proof", reason: `proved: the same expression in canonical form${note}`, note: removable ?? undefined };
-  }
-  if (agreedAt.length >= MIN_AGREEMENT || (vars.length === 0 && agreedAt.length > 0)) {
-    const near = nearBreakpoints > 0 ? `, ${Math.min(nearBreakpoints, agreedAt.length)} of them at or beside breakpoints` : "";
     return {
       verdict: "equivalent",
-      method: "sampling",
-      reason: vars.length ? `not proved: equal at ${agreedAt.length} points${describeRange(agreedAt, vars)}${near}${note}` : "not proved: equal numerically, to 40 digits or to the precision of a value computed in floating point",
+      method: "proof",
+      reason: `proved: the same expression in canonical form${note}`,
       note: removable ?? undefined,
     };
   }
-  const why = agreedAt.length > 0
-    ? `they agree at the ${agreedAt.length} points where both could be compared, too few to call them equivalent`
-    : outsideConditions === points.length
-      ? "no point tried satisfies the conditions"
-      : oneSided > 0
-        ? "the two sides are not defined at the same points, and no point where both are defined was found"
-        : imprecise > 0
-          ? "the values could not be computed precisely enough to compare"
-          : "no point was found where both sides are defined";
+  if (agreedAt.length >= MIN_AGREEMENT || (vars.length === 0 && agreedAt.length > 0)) {
+    const near =
+      nearBreakpoints > 0 ? `, ${Math.min(nearBreakpoints, agreedAt.length)} of them at or beside breakpoints` : "";
+    return {
+      verdict: "equivalent",
+      method: "sampling",
+      reason: vars.length
+        ? `not proved: equal at ${agreedAt.length} points${describeRange(agreedAt, vars)}${near}${note}`
+        : "not proved: equal numerically, to 40 digits or to the precision of a value computed in floating point",
+      note: removable ?? undefined,
+    };
+  }
+  const why =
+    agreedAt.length > 0
+      ? `they agree at the ${agreedAt.length} points where both could be compared, too few to call them equivalent`
+      : outsideConditions === points.length
+        ? "no point tried satisfies the conditions"
+        : oneSided > 0
+          ? "the two sides are not defined at the same points, and no point where both are defined was found"
+          : imprecise > 0
+            ? "the values could not be computed precisely enough to compare"
+            : "no point was found where both sides are defined";
   return { verdict: "undecided", reason: why };
 }

@@ -36,7 +36,8 @@ export function variablesOf(ev: Evaluation, args: Expr[], body: Node): Node[] {
 
 /** `x = a` or `[x, y] = [a, b]`: the variables and the point. */
 export function pointArg(ev: Evaluation, e: Expr | undefined, what: string): { vars: Node[]; at: Node[] } {
-  if (!e || e.kind !== "relation" || e.op !== "=") throw mathError(`${what} needs the point, as in x = 0 or [x, y] = [0, 0]`);
+  if (!e || e.kind !== "relation" || e.op !== "=")
+    throw mathError(`${what} needs the point, as in x = 0 or [x, y] = [0, 0]`);
   if (e.left.kind === "name") return { vars: [ev.variable(e.left.name)], at: [ev.expr(e.right)] };
   const vars = ev.expr(e.left);
   const at = ev.expr(e.right);

@@ -38,7 +38,11 @@ export const CALCULUS: CommandEntry[] = [
   {
     name: "diff",
     arity: [1, Infinity],
-    help: { syntax: "diff(f, x), diff(f, x, y), diff(f, x, k)", description: "Partial derivatives, in order; a number after a variable repeats it.", examples: ["diff(x^2 y, x)", "diff(x^3, x, 2)"] },
+    help: {
+      syntax: "diff(f, x), diff(f, x, y), diff(f, x, k)",
+      description: "Partial derivatives, in order; a number after a variable repeats it.",
+      examples: ["diff(x^2 y, x)", "diff(x^3, x, 2)"],
+    },
     run: ({ args }, ev) => {
       const { body, params } = bodyOf(ev, args[0]);
       const rest = args.slice(1).map((a) => ev.expr(a));
@@ -63,25 +67,38 @@ export const CALCULUS: CommandEntry[] = [
   {
     name: "grad",
     arity: [1, Infinity],
-    help: { syntax: "∇f, ∇(expr), grad(f), grad(f, [x, y])", description: "The gradient: a function's parameters in order, or an expression's symbols in order of appearance, or the variables given.", examples: ["∇(x^2 + y^2)", "grad(x^2 y, [y, x])"] },
+    help: {
+      syntax: "∇f, ∇(expr), grad(f), grad(f, [x, y])",
+      description:
+        "The gradient: a function's parameters in order, or an expression's symbols in order of appearance, or the variables given.",
+      examples: ["∇(x^2 + y^2)", "grad(x^2 y, [y, x])"],
+    },
     run: ({ args }, ev) => {
       const { body, params } = bodyOf(ev, args[0]);
-      return gradient(body, args.length > 1 ? variablesOf(ev, args.slice(1), body) : params ?? typedSymbols(body));
+      return gradient(body, args.length > 1 ? variablesOf(ev, args.slice(1), body) : (params ?? typedSymbols(body)));
     },
   },
   {
     name: "hessian",
     arity: [1, 2],
-    help: { syntax: "∇²f, hessian(expr), hessian(expr, [x, y])", description: "The matrix of second partial derivatives.", examples: ["hessian(x^3 + y^3)"] },
+    help: {
+      syntax: "∇²f, hessian(expr), hessian(expr, [x, y])",
+      description: "The matrix of second partial derivatives.",
+      examples: ["hessian(x^3 + y^3)"],
+    },
     run: ({ args }, ev) => {
       const { body, params } = bodyOf(ev, args[0]);
-      return hessian(body, args.length > 1 ? variablesOf(ev, args.slice(1), body) : params ?? typedSymbols(body));
+      return hessian(body, args.length > 1 ? variablesOf(ev, args.slice(1), body) : (params ?? typedSymbols(body)));
     },
   },
   {
     name: "jacobian",
     arity: [1, 2],
-    help: { syntax: "jacobian([f, g], [x, y])", description: "The matrix of first partials of a vector function.", examples: ["jacobian([x y, x + y], [x, y])"] },
+    help: {
+      syntax: "jacobian([f, g], [x, y])",
+      description: "The matrix of first partials of a vector function.",
+      examples: ["jacobian([x y, x + y], [x, y])"],
+    },
     run: ({ args }, ev) => {
       const f = ev.expr(args[0]);
       const exprs = f.kind === "tensor" ? [...f.entries] : [f];
@@ -92,7 +109,11 @@ export const CALCULUS: CommandEntry[] = [
   {
     name: "taylor",
     arity: [2, 3],
-    help: { syntax: "taylor(f, x = a, k), taylor(f, [x, y] = [a, b], k)", description: "The Taylor polynomial of order k (2 when omitted) about a point.", examples: ["taylor(exp(x), x = 0, 3)", "taylor(sin(x) cos(y), [x, y] = [0, 0], 2)"] },
+    help: {
+      syntax: "taylor(f, x = a, k), taylor(f, [x, y] = [a, b], k)",
+      description: "The Taylor polynomial of order k (2 when omitted) about a point.",
+      examples: ["taylor(exp(x), x = 0, 3)", "taylor(sin(x) cos(y), [x, y] = [0, 0], 2)"],
+    },
     run: ({ args }, ev) => {
       const { body } = bodyOf(ev, args[0]);
       const { vars, at } = pointArg(ev, args[1], "taylor");
@@ -102,13 +123,21 @@ export const CALCULUS: CommandEntry[] = [
   {
     name: "sum",
     arity: [1, 2],
-    help: { syntax: "Σ_{i=1}^{n} body, sum(body, i = 1..n), sum(v)", description: "A sum over an index (expanded for number bounds), or of a vector's entries.", examples: ["sum(i^2, i = 1..4)", "Σ_{k=1}^{3} k"] },
+    help: {
+      syntax: "Σ_{i=1}^{n} body, sum(body, i = 1..n), sum(v)",
+      description: "A sum over an index (expanded for number bounds), or of a vector's entries.",
+      examples: ["sum(i^2, i = 1..4)", "Σ_{k=1}^{3} k"],
+    },
     run: bigCommand("sum"),
   },
   {
     name: "prod",
     arity: [1, 2],
-    help: { syntax: "∏_{i=1}^{n} body, prod(body, i = 1..n)", description: "A product over an index.", examples: ["prod(k, k = 1..5)"] },
+    help: {
+      syntax: "∏_{i=1}^{n} body, prod(body, i = 1..n)",
+      description: "A product over an index.",
+      examples: ["prod(k, k = 1..5)"],
+    },
     run: bigCommand("prod"),
   },
 ];

@@ -7,7 +7,12 @@ import { wholeOption } from "./args.js";
 import type { CommandCall, CommandEntry, CommandOption, Evaluation } from "./entry.js";
 
 function featureMap(flip: boolean): (call: CommandCall, ev: Evaluation) => ReturnType<typeof convolve2d> {
-  return (call, ev) => convolve2d(ev.expr(call.args[0]), ev.expr(call.args[1]), { padding: wholeOption(call, "padding"), stride: wholeOption(call, "stride"), flip });
+  return (call, ev) =>
+    convolve2d(ev.expr(call.args[0]), ev.expr(call.args[1]), {
+      padding: wholeOption(call, "padding"),
+      stride: wholeOption(call, "stride"),
+      flip,
+    });
 }
 
 const WINDOW: CommandOption[] = [
@@ -21,7 +26,8 @@ export const DATA: CommandEntry[] = [
     arity: [2, 2],
     help: {
       syntax: "conv(a, b)",
-      description: "The full discrete convolution (a ∗ b)ₖ = Σᵢ aᵢ bₖ₋ᵢ of two vectors, of length n + m − 1; exact on exact input.",
+      description:
+        "The full discrete convolution (a ∗ b)ₖ = Σᵢ aᵢ bₖ₋ᵢ of two vectors, of length n + m − 1; exact on exact input.",
       examples: ["conv([1, 2, 3], [0, 1, 0.5])"],
     },
     run: ({ args }, ev) => convolve1d(ev.expr(args[0]), ev.expr(args[1])),
@@ -34,7 +40,10 @@ export const DATA: CommandEntry[] = [
       syntax: "conv2d(X, K), conv2d(X, K, padding = 1, stride = 2)",
       description:
         "The feature map of a convolutional layer: the kernel K slides over the image X unflipped (cross-correlation), Σᵤ,ᵥ X[i + u, j + v] K[u, v], over the positions where it fits (with zero padding and a stride if asked). A kernel as large as the image gives one number.",
-      examples: ["conv2d([1, 2, 3; 4, 5, 6; 7, 8, 9], [1, 0, -1; 1, 0, -1; 1, 0, -1])", "conv2d([1, 2; 3, 4], [1, 1; 1, 1], padding = 1)"],
+      examples: [
+        "conv2d([1, 2, 3; 4, 5, 6; 7, 8, 9], [1, 0, -1; 1, 0, -1; 1, 0, -1])",
+        "conv2d([1, 2; 3, 4], [1, 1; 1, 1], padding = 1)",
+      ],
     },
     run: featureMap(false),
   },
@@ -44,7 +53,8 @@ export const DATA: CommandEntry[] = [
     options: WINDOW,
     help: {
       syntax: "convolve2d(X, K)",
-      description: "The true 2-D convolution: the kernel flipped in both directions, then slid over the image as conv2d does.",
+      description:
+        "The true 2-D convolution: the kernel flipped in both directions, then slid over the image as conv2d does.",
       examples: ["convolve2d([1, 2, 3; 4, 5, 6; 7, 8, 9], [1, 0, -1; 1, 0, -1; 1, 0, -1])"],
     },
     run: featureMap(true),

@@ -43,7 +43,8 @@ export function unknownOption(owner: string, options: readonly CommandOption[], 
 
 function checked(entry: CommandEntry, option: CommandOption, value: Node): Node {
   if (option.type === "expression") return value;
-  if (option.type === "whole" && !(value.kind === "num" && value.value.isInteger())) throw mathError(`${entry.name}'s option ${option.name} must be a whole number`);
+  if (option.type === "whole" && !(value.kind === "num" && value.value.isInteger()))
+    throw mathError(`${entry.name}'s option ${option.name} must be a whole number`);
   if (floatValue(value) === null) throw mathError(`${entry.name}'s option ${option.name} must be a number`);
   return value;
 }
@@ -70,7 +71,9 @@ export function runCommand(entry: CommandEntry, all: readonly Expr[], ev: Evalua
   const [min, max] = entry.arity;
   if (args.length < min || args.length > max) {
     const besides = entry.options?.length ? " besides its options" : "";
-    throw mathError(`${entry.name} takes ${arityText(entry.arity)}${besides}, not ${args.length}: ${entry.help.syntax}`);
+    throw mathError(
+      `${entry.name} takes ${arityText(entry.arity)}${besides}, not ${args.length}: ${entry.help.syntax}`,
+    );
   }
   for (const option of entry.options ?? []) {
     if (options.has(option.name)) continue;

@@ -9,13 +9,21 @@ export const NETWORKS: CommandEntry[] = [
   {
     name: "dense",
     arity: [1, 2],
-    help: { syntax: "layer h = dense(inputs → outputs, activation)", description: "A fully connected layer: a = f(W x + b); the activation is identity when omitted.", examples: ["layer h = dense(784 → 128, relu)", "dense(2 → 1, σ)"] },
+    help: {
+      syntax: "layer h = dense(inputs → outputs, activation)",
+      description: "A fully connected layer: a = f(W x + b); the activation is identity when omitted.",
+      examples: ["layer h = dense(784 → 128, relu)", "dense(2 → 1, σ)"],
+    },
     run: ({ args }, ev) => dense(args, ev),
   },
   {
     name: "params",
     arity: [1, 1],
-    help: { syntax: "params(net)", description: "The number of weights and biases: Σ(mₗmₗ₋₁ + mₗ).", examples: ["layer a = dense(784 → 128, relu)\nparams(a)"] },
+    help: {
+      syntax: "params(net)",
+      description: "The number of weights and biases: Σ(mₗmₗ₋₁ + mₗ).",
+      examples: ["layer a = dense(784 → 128, relu)\nparams(a)"],
+    },
     run: ({ args }, ev) => int(layersOf(ev.expr(args[0])).reduce((s, l) => s + l.inputs * l.outputs + l.outputs, 0)),
   },
   {
@@ -26,32 +34,61 @@ export const NETWORKS: CommandEntry[] = [
       { name: "seed", type: "whole", default: "1", description: "the random seed" },
       { name: "noise", type: "number", default: "0.1", description: "the noise's standard deviation" },
     ],
-    help: { syntax: 'dataset("xor"), dataset("moons", n = 200, seed = 1, noise = 0.1)', description: "A small generated data set: the gates and, or, xor, nand and the classes blobs, moons, circles, spirals; for regression the noisy curves sine, line, cubic (x uniform on [0, 1]). data.X and data.y are its inputs and targets.", examples: ['dataset("xor")', 'dataset("moons", n = 40, seed = 5, noise = 0.3)', 'data = dataset("sine", n = 10, noise = 0.2)\ndata.X, data.y'] },
+    help: {
+      syntax: 'dataset("xor"), dataset("moons", n = 200, seed = 1, noise = 0.1)',
+      description:
+        "A small generated data set: the gates and, or, xor, nand and the classes blobs, moons, circles, spirals; for regression the noisy curves sine, line, cubic (x uniform on [0, 1]). data.X and data.y are its inputs and targets.",
+      examples: [
+        'dataset("xor")',
+        'dataset("moons", n = 40, seed = 5, noise = 0.3)',
+        'data = dataset("sine", n = 10, noise = 0.2)\ndata.X, data.y',
+      ],
+    },
     run: ({ args, options }, ev) => datasetNode(args, options, ev),
   },
   {
     name: "load",
     arity: [1, 1],
-    help: { syntax: 'load("file.csv")', description: "A data set from a CSV file (features, then the label in the last column), where the session may read files.", examples: ['data = load("gates.csv")'] },
+    help: {
+      syntax: 'load("file.csv")',
+      description:
+        "A data set from a CSV file (features, then the label in the last column), where the session may read files.",
+      examples: ['data = load("gates.csv")'],
+    },
     run: ({ args }, ev) => loadNode(args, ev),
   },
   {
     name: "accuracy",
     arity: [2, 2],
-    help: { syntax: "accuracy(net, data)", description: "The fraction of the data set's samples the network classifies correctly.", examples: ['layer h = dense(2 → 2, relu)\nlayer out = dense(2 → 1, sigmoid)\nnet = h → out\naccuracy(net, dataset("and"))'] },
+    help: {
+      syntax: "accuracy(net, data)",
+      description: "The fraction of the data set's samples the network classifies correctly.",
+      examples: [
+        'layer h = dense(2 → 2, relu)\nlayer out = dense(2 → 1, sigmoid)\nnet = h → out\naccuracy(net, dataset("and"))',
+      ],
+    },
     run: ({ args }, ev) => accuracyOf(args, ev),
   },
   {
     name: "perceptron",
     arity: [1, 1],
     options: [{ name: "η", aliases: ["eta"], type: "number", default: "1", description: "the learning rate" }],
-    help: { syntax: "perceptron(and), perceptron(data, η = 0.5)", description: "Runs the perceptron learning rule step by step on a logic gate or data set.", examples: ["perceptron(and)", "perceptron(or, η = 0.5)"] },
+    help: {
+      syntax: "perceptron(and), perceptron(data, η = 0.5)",
+      description: "Runs the perceptron learning rule step by step on a logic gate or data set.",
+      examples: ["perceptron(and)", "perceptron(or, η = 0.5)"],
+    },
     run: ({ args, options }, ev) => perceptronOf(args, floatValue(options.get("η")!)!, ev),
   },
   {
     name: "backprop",
     arity: [1, 2],
-    help: { syntax: "backprop(net), backprop(net, loss)", description: "The backpropagation equations of a network in δ form (the loss is cce, bce or mse; by default the one that suits the output layer).", examples: ["layer a = dense(2 → 3, relu)\nlayer b = dense(3 → 1, sigmoid)\nbackprop(a → b)"] },
+    help: {
+      syntax: "backprop(net), backprop(net, loss)",
+      description:
+        "The backpropagation equations of a network in δ form (the loss is cce, bce or mse; by default the one that suits the output layer).",
+      examples: ["layer a = dense(2 → 3, relu)\nlayer b = dense(3 → 1, sigmoid)\nbackprop(a → b)"],
+    },
     run: ({ args }, ev) => backpropOf(args, ev),
   },
 ];

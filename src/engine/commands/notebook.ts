@@ -15,13 +15,21 @@ export const NOTEBOOK: CommandEntry[] = [
   {
     name: "print",
     arity: [0, Infinity],
-    help: { syntax: 'print("text", x, …)', description: "Writes its arguments to the output as plain text.", examples: ['print("loss:", 1/4)'] },
+    help: {
+      syntax: 'print("text", x, …)',
+      description: "Writes its arguments to the output as plain text.",
+      examples: ['print("loss:", 1/4)'],
+    },
     run: writeTo("stdout"),
   },
   {
     name: "warn",
     arity: [0, Infinity],
-    help: { syntax: 'warn("text")', description: "Writes a warning to the error stream.", examples: ['warn("λ is large")'] },
+    help: {
+      syntax: 'warn("text")',
+      description: "Writes a warning to the error stream.",
+      examples: ['warn("λ is large")'],
+    },
     run: writeTo("stderr"),
   },
   {
@@ -38,7 +46,8 @@ export const NOTEBOOK: CommandEntry[] = [
     arity: [1, Infinity],
     help: {
       syntax: "plot(f, g, …, x = a..b), plot(training), plot(net, data), plot(f, gd(…))",
-      description: "Draws expressions of one variable over a range, a training run's loss curve, a classifier's decision regions, or a descent path on a function's level map (Vega-Lite in JupyterLab, SVG elsewhere).",
+      description:
+        "Draws expressions of one variable over a range, a training run's loss curve, a classifier's decision regions, or a descent path on a function's level map (Vega-Lite in JupyterLab, SVG elsewhere).",
       examples: ["plot(σ(x), d/dx σ(x), x = -6..6)", "plot(relu(x), x = -2..2)"],
     },
     run: ({ args }, ev) => plotCommand(args, ev),

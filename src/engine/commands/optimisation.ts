@@ -21,7 +21,12 @@ function progressFor(ev: Evaluation, label: string, steps: number): ((step: numb
   ev.env.emit({ kind: "display", text: `${label}: step 0 of ${steps}`, displayId });
   return (step, point) => {
     if (step % every === 0 || step === steps) {
-      ev.env.emit({ kind: "display", text: `${label}: step ${step} of ${steps}, at ${show(point)}`, displayId, update: true });
+      ev.env.emit({
+        kind: "display",
+        text: `${label}: step ${step} of ${steps}, at ${show(point)}`,
+        displayId,
+        update: true,
+      });
     }
   };
 }
@@ -34,26 +39,55 @@ function start(call: CommandCall, ev: Evaluation, what: string): { body: Node; v
 }
 
 const METHODS: { method: Method; options: CommandOption[]; description: string; example: string }[] = [
-  { method: "momentum", options: [...OPTIMIZER_OPTIONS.momentum, STEPS], description: "Gradient descent with momentum: v ← γv + η∇f, x ← x − v.", example: "momentum(x^2, x = 4, η = 0.1, γ = 0.9, steps = 5)" },
-  { method: "nesterov", options: [...OPTIMIZER_OPTIONS.nesterov, STEPS], description: "Nesterov's accelerated gradient: the gradient taken at the look-ahead point x − γv.", example: "nesterov(x^2, x = 4, η = 0.1, γ = 0.9, steps = 5)" },
-  { method: "rmsprop", options: [...OPTIMIZER_OPTIONS.rmsprop, STEPS], description: "RMSprop: each step divided by the root of a running average of squared gradients.", example: "rmsprop(x^2, x = 4, η = 0.1, steps = 5)" },
-  { method: "adam", options: [...OPTIMIZER_OPTIONS.adam, STEPS], description: "Adam: running averages of the gradient and its square, bias-corrected.", example: "adam(x^2 + 4y^2, [x, y] = [2, 1], η = 0.1, steps = 3)" },
+  {
+    method: "momentum",
+    options: [...OPTIMIZER_OPTIONS.momentum, STEPS],
+    description: "Gradient descent with momentum: v ← γv + η∇f, x ← x − v.",
+    example: "momentum(x^2, x = 4, η = 0.1, γ = 0.9, steps = 5)",
+  },
+  {
+    method: "nesterov",
+    options: [...OPTIMIZER_OPTIONS.nesterov, STEPS],
+    description: "Nesterov's accelerated gradient: the gradient taken at the look-ahead point x − γv.",
+    example: "nesterov(x^2, x = 4, η = 0.1, γ = 0.9, steps = 5)",
+  },
+  {
+    method: "rmsprop",
+    options: [...OPTIMIZER_OPTIONS.rmsprop, STEPS],
+    description: "RMSprop: each step divided by the root of a running average of squared gradients.",
+    example: "rmsprop(x^2, x = 4, η = 0.1, steps = 5)",
+  },
+  {
+    method: "adam",
+    options: [...OPTIMIZER_OPTIONS.adam, STEPS],
+    description: "Adam: running averages of the gradient and its square, bias-corrected.",
+    example: "adam(x^2 + 4y^2, [x, y] = [2, 1], η = 0.1, steps = 3)",
+  },
 ];
 
 export const OPTIMISATION: CommandEntry[] = [
   {
     name: "critical",
     arity: [1, 2],
-    help: { syntax: "critical(f), critical(f, [x, y])", description: "The stationary points of f, each classified as a minimum, maximum or saddle by the Hessian; beyond polynomials, a numeric search in a stated box.", examples: ["critical(x^3 - 3x + y^2)", "critical(x^2 + y^2, [x, y])"] },
+    help: {
+      syntax: "critical(f), critical(f, [x, y])",
+      description:
+        "The stationary points of f, each classified as a minimum, maximum or saddle by the Hessian; beyond polynomials, a numeric search in a stated box.",
+      examples: ["critical(x^3 - 3x + y^2)", "critical(x^2 + y^2, [x, y])"],
+    },
     run: ({ args }, ev) => {
       const { body, params } = bodyOf(ev, args[0]);
-      return criticalPoints(body, args[1] ? listOf(ev.expr(args[1])) : params ?? undefined);
+      return criticalPoints(body, args[1] ? listOf(ev.expr(args[1])) : (params ?? undefined));
     },
   },
   {
     name: "lagrange",
     arity: [2, Infinity],
-    help: { syntax: "lagrange(f, g = c), lagrange(f, g₁ = c₁, g₂ = c₂)", description: "The stationary points of f under equality constraints, with their multipliers λ.", examples: ["lagrange(x y, x + y = 10)"] },
+    help: {
+      syntax: "lagrange(f, g = c), lagrange(f, g₁ = c₁, g₂ = c₂)",
+      description: "The stationary points of f under equality constraints, with their multipliers λ.",
+      examples: ["lagrange(x y, x + y = 10)"],
+    },
     run: ({ args }, ev) => {
       const { body } = bodyOf(ev, args[0]);
       const constraints = args.slice(1).flatMap((a) => equationsOf(ev, a));
@@ -63,10 +97,15 @@ export const OPTIMISATION: CommandEntry[] = [
   {
     name: "convex",
     arity: [1, 2],
-    help: { syntax: "convex(f), convex(f, [x, y])", description: "Whether f is convex: true with a proof (composition rules or the Hessian), false with two points whose midpoint lies above the chord, or undecided with what was tried.", examples: ["convex(x^2 + y^2)", "convex(log(x), x)"] },
+    help: {
+      syntax: "convex(f), convex(f, [x, y])",
+      description:
+        "Whether f is convex: true with a proof (composition rules or the Hessian), false with two points whose midpoint lies above the chord, or undecided with what was tried.",
+      examples: ["convex(x^2 + y^2)", "convex(log(x), x)"],
+    },
     run: ({ args }, ev) => {
       const { body, params } = bodyOf(ev, args[0]);
-      return convexity(body, args[1] ? variablesOf(ev, args.slice(1), body) : params ?? undefined);
+      return convexity(body, args[1] ? variablesOf(ev, args.slice(1), body) : (params ?? undefined));
     },
   },
   {
@@ -90,12 +129,26 @@ export const OPTIMISATION: CommandEntry[] = [
     arity: [2, 2],
     options,
     pointArguments: 1,
-    help: { syntax: `${method}(f, x = a, ${options.filter((o) => o !== STEPS).map((o) => `${o.name} = ${o.default ?? "0.1"}`).join(", ")}, steps = k)`, description, examples: [example] },
+    help: {
+      syntax: `${method}(f, x = a, ${options
+        .filter((o) => o !== STEPS)
+        .map((o) => `${o.name} = ${o.default ?? "0.1"}`)
+        .join(", ")}, steps = k)`,
+      description,
+      examples: [example],
+    },
     run: (call, ev) => {
       const { body, vars, at } = start(call, ev, method);
       const steps = wholeOption(call, "steps");
       const get = (name: string) => call.options.get(name);
-      const params = { eta: get("η")!, gamma: get("γ"), beta: get("β"), beta1: get("β_1"), beta2: get("β_2"), epsilon: get("ε") };
+      const params = {
+        eta: get("η")!,
+        gamma: get("γ"),
+        beta: get("β"),
+        beta1: get("β_1"),
+        beta2: get("β_2"),
+        epsilon: get("ε"),
+      };
       return descentMethod(method, body, vars, at, params, steps, progressFor(ev, method, steps));
     },
   })),

@@ -11,17 +11,28 @@ export const SOLVE: CommandEntry[] = [
     arity: [1, 2],
     help: {
       syntax: "solve(f = g, x), solve([f = a, g = b], [x, y])",
-      description: "The solutions of an equation or a system: exact where they can be found, numeric roots (to about 1e-12) otherwise, with a note when there are infinitely many.",
+      description:
+        "The solutions of an equation or a system: exact where they can be found, numeric roots (to about 1e-12) otherwise, with a note when there are infinitely many.",
       examples: ["solve(x^2 - 4 = 0, x)", "solve([x + y = 10, x - y = 2], [x, y])"],
     },
     run: ({ args }, ev) => {
       const equations = equationsOf(ev, args[0]);
       const vars = args[1] ? listOf(ev.expr(args[1])) : typedSymbols(...equations);
       const result = solveSystem(equations, vars);
-      if (result.kind === "infinite") return struct("solutions", [{ name: "items", value: tuple([]) }, { name: "note", value: str(result.note) }]);
+      if (result.kind === "infinite")
+        return struct("solutions", [
+          { name: "items", value: tuple([]) },
+          { name: "note", value: str(result.note) },
+        ]);
       const sets = result.solutions.map((s) => tuple(vars.map((v, i) => relation("=", v, s.values[i]))));
-      const notes = [...(result.solutions.some((s) => !s.exact) ? ["numeric roots, to about 1e-12"] : []), ...(result.more ? [result.more] : [])];
-      return struct("solutions", [{ name: "items", value: tuple(sets) }, ...(notes.length ? [{ name: "note", value: str(notes.join("; ")) }] : [])]);
+      const notes = [
+        ...(result.solutions.some((s) => !s.exact) ? ["numeric roots, to about 1e-12"] : []),
+        ...(result.more ? [result.more] : []),
+      ];
+      return struct("solutions", [
+        { name: "items", value: tuple(sets) },
+        ...(notes.length ? [{ name: "note", value: str(notes.join("; ")) }] : []),
+      ]);
     },
   },
 ];

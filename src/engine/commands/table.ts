@@ -20,10 +20,22 @@ import { SOLVE } from "./solve.js";
 const HELP: CommandEntry = {
   name: "help",
   arity: [0, 1],
-  help: { syntax: "help(), help(name)", description: "Shows an operator's or a command's syntax, description and examples; help() lists them all.", examples: ["help(det)", "help(solve)", "help()"] },
+  help: {
+    syntax: "help(), help(name)",
+    description: "Shows an operator's or a command's syntax, description and examples; help() lists them all.",
+    examples: ["help(det)", "help(solve)", "help()"],
+  },
   run: ({ args }, ev) => {
     const a = args[0];
-    const topic = !a ? "" : a.kind === "name" ? a.name : a.kind === "call" ? a.callee : a.kind === "string" ? a.value : "";
+    const topic = !a
+      ? ""
+      : a.kind === "name"
+        ? a.name
+        : a.kind === "call"
+          ? a.callee
+          : a.kind === "string"
+            ? a.value
+            : "";
     const entry = helpFor(topic);
     if (!entry) {
       throw mathError(`no help for ${topic || "that"}; try help() for the list of operators and commands`);
@@ -34,7 +46,19 @@ const HELP: CommandEntry = {
 };
 
 /** Every command, in the order help lists them. */
-export const COMMANDS: readonly CommandEntry[] = [...CALCULUS, LIMIT, ...ALGEBRA, ...SOLVE, ...OPTIMISATION, ...LINEAR_ALGEBRA, ...DATA, ...PROBABILITY, ...NETWORKS, ...NOTEBOOK, HELP];
+export const COMMANDS: readonly CommandEntry[] = [
+  ...CALCULUS,
+  LIMIT,
+  ...ALGEBRA,
+  ...SOLVE,
+  ...OPTIMISATION,
+  ...LINEAR_ALGEBRA,
+  ...DATA,
+  ...PROBABILITY,
+  ...NETWORKS,
+  ...NOTEBOOK,
+  HELP,
+];
 
 const byName = new Map<string, CommandEntry>();
 for (const entry of COMMANDS) {
@@ -64,10 +88,12 @@ export function vocabulary(): readonly Word[] {
   if (!words) {
     words = [];
     for (const entry of operators()) {
-      for (const name of [entry.name, ...(entry.aliases ?? [])]) words.push({ name, canonical: entry.name, kind: "operator", help: entry.help });
+      for (const name of [entry.name, ...(entry.aliases ?? [])])
+        words.push({ name, canonical: entry.name, kind: "operator", help: entry.help });
     }
     for (const entry of COMMANDS) {
-      for (const name of [entry.name, ...(entry.aliases ?? [])]) words.push({ name, canonical: entry.name, kind: "command", help: entry.help });
+      for (const name of [entry.name, ...(entry.aliases ?? [])])
+        words.push({ name, canonical: entry.name, kind: "command", help: entry.help });
     }
   }
   return words;
@@ -98,13 +124,23 @@ function escapeHtml(s: string): string {
 function optionsText(entry: CommandEntry | undefined): string[] {
   const options = entry?.options ?? [];
   if (!options.length) return [];
-  return ["", "Options:", ...options.map((o) => `  ${[o.name, ...(o.aliases ?? [])].join(" or ")} = …  ${o.description}${o.default !== undefined ? ` (${o.default} when omitted)` : o.required ? " (required)" : ""}`)];
+  return [
+    "",
+    "Options:",
+    ...options.map(
+      (o) =>
+        `  ${[o.name, ...(o.aliases ?? [])].join(" or ")} = …  ${o.description}${o.default !== undefined ? ` (${o.default} when omitted)` : o.required ? " (required)" : ""}`,
+    ),
+  ];
 }
 
 export function helpFor(name: string): { text: string; html: string } | undefined {
   if (name === "") {
     const names = [...new Set(vocabulary().map((w) => w.name))].sort();
-    return { text: `Operators and commands:\n${names.join(", ")}\n\nhelp(name) shows one.`, html: `<p>${escapeHtml(names.join(", "))}</p>` };
+    return {
+      text: `Operators and commands:\n${names.join(", ")}\n\nhelp(name) shows one.`,
+      html: `<p>${escapeHtml(names.join(", "))}</p>`,
+    };
   }
   const found = wordsNamed(name);
   if (found.length === 0) return undefined;

@@ -59,7 +59,9 @@ export function exactInertia(M: Rational[][]): Inertia {
 /** H restricted to the null space of J (all of ℝⁿ without constraints), exactly. */
 export function classifyExact(H: Rational[][], J: Rational[][]): Classification {
   const n = H.length;
-  const Z = J.length ? transpose(nullspace(J), n) : H.map((_, i) => H.map((_, j) => (i === j ? Rational.ONE : Rational.ZERO)));
+  const Z = J.length
+    ? transpose(nullspace(J), n)
+    : H.map((_, i) => H.map((_, j) => (i === j ? Rational.ONE : Rational.ZERO)));
   const columns = Z[0]?.length ?? 0;
   if (columns === 0) return "degenerate";
   const M = matMul(matMul(transpose(Z, columns), H), Z);
@@ -73,7 +75,9 @@ export function classifyFloat(H: number[][], J: number[][]): Classification {
   if (J.length === 0) {
     Z = H.map((_, i) => H.map((_, j) => (i === j ? 1 : 0)));
   } else {
-    const JtJ = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => J.reduce((s, row) => s + row[i] * row[j], 0)));
+    const JtJ = Array.from({ length: n }, (_, i) =>
+      Array.from({ length: n }, (_, j) => J.reduce((s, row) => s + row[i] * row[j], 0)),
+    );
     const { values, vectors } = symmetricEigen(JtJ);
     const scale = Math.max(1, ...values.map(Math.abs));
     const basis = vectors.filter((_, i) => Math.abs(values[i]) <= 1e-10 * scale);

@@ -77,7 +77,18 @@ export function reduce(p: Polynomial, G: readonly Polynomial[]): Polynomial {
 
 function sPolynomial(f: Polynomial, g: Polynomial): Polynomial {
   const l = lcm(f[0].m, g[0].m);
-  return sub(mulTerm(f, l.map((e, i) => e - f[0].m[i]), f[0].c.inv()), mulTerm(g, l.map((e, i) => e - g[0].m[i]), g[0].c.inv()));
+  return sub(
+    mulTerm(
+      f,
+      l.map((e, i) => e - f[0].m[i]),
+      f[0].c.inv(),
+    ),
+    mulTerm(
+      g,
+      l.map((e, i) => e - g[0].m[i]),
+      g[0].c.inv(),
+    ),
+  );
 }
 
 export interface GroebnerLimits {
@@ -86,13 +97,17 @@ export interface GroebnerLimits {
 }
 
 /** A reduced Gröbner basis in lex order; throws a limit error when the work grows past the limits. */
-export function groebner(input: readonly Polynomial[], limits: GroebnerLimits = { maxBasis: 200, maxPairs: 20_000 }): Polynomial[] {
+export function groebner(
+  input: readonly Polynomial[],
+  limits: GroebnerLimits = { maxBasis: 200, maxPairs: 20_000 },
+): Polynomial[] {
   const G: Polynomial[] = input.filter((p) => p.length).map(monic);
   const pairs: [number, number][] = [];
   for (let i = 0; i < G.length; i++) for (let j = 0; j < i; j++) pairs.push([j, i]);
   let processed = 0;
   while (pairs.length) {
-    if (++processed > limits.maxPairs) throw limitError("solving gave up: the Gröbner basis computation grew too large");
+    if (++processed > limits.maxPairs)
+      throw limitError("solving gave up: the Gröbner basis computation grew too large");
     const [i, j] = pairs.shift()!;
     const a = G[i][0].m;
     const b = G[j][0].m;
@@ -100,7 +115,19 @@ export function groebner(input: readonly Polynomial[], limits: GroebnerLimits = 
     if (a.every((e, k) => e === 0 || b[k] === 0)) continue;
     // The chain criterion: some third leading monomial divides the lcm, and its pairs are pending or done.
     const l = lcm(a, b);
-    if (G.some((g, k) => k !== i && k !== j && divides(g[0].m, l) && !pairs.some(([p, q]) => (p === Math.min(i, k) && q === Math.max(i, k)) || (p === Math.min(j, k) && q === Math.max(j, k))))) continue;
+    if (
+      G.some(
+        (g, k) =>
+          k !== i &&
+          k !== j &&
+          divides(g[0].m, l) &&
+          !pairs.some(
+            ([p, q]) =>
+              (p === Math.min(i, k) && q === Math.max(i, k)) || (p === Math.min(j, k) && q === Math.max(j, k)),
+          ),
+      )
+    )
+      continue;
     const r = reduce(sPolynomial(G[i], G[j]), G);
     if (r.length) {
       G.push(monic(r));
@@ -109,6 +136,18 @@ export function groebner(input: readonly Polynomial[], limits: GroebnerLimits = 
     }
   }
   // Reduce: drop polynomials whose leading monomial another's divides, then inter-reduce.
-  const minimal = G.filter((g, i) => !G.some((h, j) => j !== i && divides(h[0].m, g[0].m) && (lexCompare(h[0].m, g[0].m) !== 0 || j < i)));
-  return minimal.map((g, i) => monic(reduce(g, minimal.filter((_, j) => j !== i)))).filter((g) => g.length).sort((x, y) => lexCompare(y[0].m, x[0].m));
+  const minimal = G.filter(
+    (g, i) => !G.some((h, j) => j !== i && divides(h[0].m, g[0].m) && (lexCompare(h[0].m, g[0].m) !== 0 || j < i)),
+  );
+  return minimal
+    .map((g, i) =>
+      monic(
+        reduce(
+          g,
+          minimal.filter((_, j) => j !== i),
+        ),
+      ),
+    )
+    .filter((g) => g.length)
+    .sort((x, y) => lexCompare(y[0].m, x[0].m));
 }

@@ -34,14 +34,26 @@ function solveLinear(A: number[][], b: number[]): number[] | null {
 
 function boxText(k: number): string {
   const superscript = "⁰¹²³⁴⁵⁶⁷⁸⁹";
-  return `[−${BOX}, ${BOX}]${k > 1 ? String(k).split("").map((d) => superscript[Number(d)]).join("") : ""}`;
+  return `[−${BOX}, ${BOX}]${
+    k > 1
+      ? String(k)
+          .split("")
+          .map((d) => superscript[Number(d)])
+          .join("")
+      : ""
+  }`;
 }
 
 /**
  * Roots of equations = 0 in the unknowns, by Newton's method started on a grid over the first
  * `gridded` unknowns (the others, Lagrange multipliers, start at 0 and may take any value).
  */
-export function newtonRoots(equations: readonly Node[], unknowns: readonly Node[], gridded = unknowns.length, what = "solutions"): SystemSolution {
+export function newtonRoots(
+  equations: readonly Node[],
+  unknowns: readonly Node[],
+  gridded = unknowns.length,
+  what = "solutions",
+): SystemSolution {
   const n = unknowns.length;
   const F = equations.map((e) => scalarKernel(e, unknowns));
   const J = equations.map((e) => unknowns.map((u) => scalarKernel(differentiate(e, u), unknowns)));
@@ -80,7 +92,10 @@ export function newtonRoots(equations: readonly Node[], unknowns: readonly Node[
     for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i] - b[i];
     return 0;
   });
-  const solutions: Solution[] = roots.map((z) => ({ values: z.map((v) => float(Math.abs(v) < 1e-13 ? 0 : v)), exact: false }));
+  const solutions: Solution[] = roots.map((z) => ({
+    values: z.map((v) => float(Math.abs(v) < 1e-13 ? 0 : v)),
+    exact: false,
+  }));
   const searched = `Newton's method from ${starts.length} starting points in ${boxText(gridded)}`;
   const note = roots.length
     ? `numeric ${what} found by ${searched}; there may be more outside the box`

@@ -15,7 +15,15 @@ import { substitute } from "../substitute.js";
 import { typedSymbols } from "../variable-order.js";
 import { classifyExact, classifyFloat, type Classification } from "./classify.js";
 import { newtonRoots } from "./newton.js";
-import { equationList, isExactlySolvable, polynomialsIn, solvePolynomials, solveSystem, type Solution, type SystemSolution } from "./system.js";
+import {
+  equationList,
+  isExactlySolvable,
+  polynomialsIn,
+  solvePolynomials,
+  solveSystem,
+  type Solution,
+  type SystemSolution,
+} from "./system.js";
 
 export type { Classification };
 
@@ -30,7 +38,10 @@ function pointStruct(vars: readonly Node[], s: Solution, kind: Classification, v
 
 /** The stationary points found, and the note when others form a continuum the list cannot hold. */
 function pointsStruct(points: Node[], more: string | undefined): Node {
-  return struct("points", [{ name: "items", value: tuple(points) }, ...(more ? [{ name: "note", value: str(more) }] : [])]);
+  return struct("points", [
+    { name: "items", value: tuple(points) },
+    ...(more ? [{ name: "note", value: str(more) }] : []),
+  ]);
 }
 
 /**
@@ -61,7 +72,10 @@ function inGraph(f: Node, gs: readonly Node[], xs: readonly Node[], lambdas: rea
     const h = H();
     if (!h) return null;
     const values = at(point);
-    return { H: h.map((row) => row.map((d) => substitute(d, values))), J: J().map((row) => row.map((d) => substitute(d, values))) };
+    return {
+      H: h.map((row) => row.map((d) => substitute(d, values))),
+      J: J().map((row) => row.map((d) => substitute(d, values))),
+    };
   };
   return {
     solve: () => {
@@ -80,11 +94,16 @@ function inGraph(f: Node, gs: readonly Node[], xs: readonly Node[], lambdas: rea
       if (!v) return null;
       const floats = (rows: Node[][]) => rows.map((row) => row.map((d) => floatValue(d)));
       const [h, j] = [floats(v.H), floats(v.J)];
-      return [...h, ...j].every((row) => row.every((x) => x !== null && Number.isFinite(x))) ? { H: h as number[][], J: j as number[][] } : null;
+      return [...h, ...j].every((row) => row.every((x) => x !== null && Number.isFinite(x)))
+        ? { H: h as number[][], J: j as number[][] }
+        : null;
     },
     valueAt: (point) => {
       const value = substitute(f, at(point));
-      const approximate = point.some((v) => v.kind === "float") && value.kind !== "num" && value.kind !== "float" ? floatValue(value) : null;
+      const approximate =
+        point.some((v) => v.kind === "float") && value.kind !== "num" && value.kind !== "float"
+          ? floatValue(value)
+          : null;
       return approximate === null ? value : float(approximate);
     },
   };
@@ -100,12 +119,18 @@ function inRing(f: Node, gs: readonly Node[], xs: readonly Node[], lambdas: read
   const gradient = unknowns.map((_, i) => L.derivative(i));
   const H = lazy(() => xs.map((_, i) => xs.map((_, j) => gradient[i].derivative(j))));
   const J = lazy(() => gps.map((g) => xs.map((_, j) => g.derivative(j))));
-  const rationals = (point: readonly Node[]) => (point.every((v) => v.kind === "num") ? point.map((v) => (v as Node & { kind: "num" }).value) : null);
+  const rationals = (point: readonly Node[]) =>
+    point.every((v) => v.kind === "num") ? point.map((v) => (v as Node & { kind: "num" }).value) : null;
   return {
     solve: () => solvePolynomials(gradient, unknowns),
     exactAt: (point) => {
       const values = rationals(point);
-      return values && { H: H().map((row) => row.map((p) => p.evaluate(values))), J: J().map((row) => row.map((p) => p.evaluate(values))) };
+      return (
+        values && {
+          H: H().map((row) => row.map((p) => p.evaluate(values))),
+          J: J().map((row) => row.map((p) => p.evaluate(values))),
+        }
+      );
     },
     floatAt: (point) => {
       const values = point.map(floatValue);
@@ -158,23 +183,35 @@ function classifyAt(problem: Problem, point: readonly Node[]): Classification {
  * of the Lagrangian on the tangent space of the constraints. `route` "graph" does the calculus on
  * expressions even for polynomials (the tests compare the two routes).
  */
-export function stationaryPoints(f: Node, gs: readonly Node[], xs: readonly Node[], route: "best" | "graph" = "best"): Node {
+export function stationaryPoints(
+  f: Node,
+  gs: readonly Node[],
+  xs: readonly Node[],
+  route: "best" | "graph" = "best",
+): Node {
   const m = gs.length;
   const lambdas = gs.map((_, k) => sym(m === 1 ? "λ" : `λ_${k + 1}`));
   const problem = (route === "best" ? inRing(f, gs, xs, lambdas) : null) ?? inGraph(f, gs, xs, lambdas);
   const result = problem.solve();
   const singular = m === 1 ? singularPoints(f, gs[0], xs) : [];
   if (result.kind === "infinite") {
-    if (singular.length === 0) return struct("points", [{ name: "items", value: tuple([]) }, { name: "note", value: str(result.note) }]);
+    if (singular.length === 0)
+      return struct("points", [
+        { name: "items", value: tuple([]) },
+        { name: "note", value: str(result.note) },
+      ]);
     return pointsStruct(singular, `${SINGULAR}; ${result.note}`);
   }
-  const points = result.solutions.map((s) => pointStruct([...xs, ...lambdas], s, classifyAt(problem, s.values), problem.valueAt(s.values)));
+  const points = result.solutions.map((s) =>
+    pointStruct([...xs, ...lambdas], s, classifyAt(problem, s.values), problem.valueAt(s.values)),
+  );
   const fresh = singular.filter((p) => !points.some((q) => sameCoordinates(p, q, xs.length)));
   const notes = [...(fresh.length ? [SINGULAR] : []), ...(result.more ? [result.more] : [])];
   return pointsStruct([...points, ...fresh], notes.length ? notes.join("; ") : undefined);
 }
 
-const SINGULAR = "points without λ are where the constraint's gradient vanishes: Lagrange's condition does not apply there, and the second-order test is not made";
+const SINGULAR =
+  "points without λ are where the constraint's gradient vanishes: Lagrange's condition does not apply there, and the second-order test is not made";
 
 /**
  * Points of a polynomial constraint g = 0 where ∇g = 0 as well: a minimum or maximum of f on the
@@ -187,7 +224,9 @@ function singularPoints(f: Node, g: Node, xs: readonly Node[]): Node[] {
   if (gp.degree() < 2) return [];
   const found = solvePolynomials([gp, ...xs.map((_, i) => gp.derivative(i))], xs);
   if (found.kind !== "finite" || found.more) return [];
-  return found.solutions.map((s) => pointStruct(xs, s, "degenerate", expand(substitute(f, new Map(xs.map((x, i) => [x, s.values[i]]))))));
+  return found.solutions.map((s) =>
+    pointStruct(xs, s, "degenerate", expand(substitute(f, new Map(xs.map((x, i) => [x, s.values[i]]))))),
+  );
 }
 
 function sameCoordinates(a: Node, b: Node, n: number): boolean {
@@ -196,7 +235,7 @@ function sameCoordinates(a: Node, b: Node, n: number): boolean {
     return at?.kind === "tuple" ? at.items.slice(0, n).map((r) => (r.kind === "rel" ? floatValue(r.right) : null)) : [];
   };
   const [u, v] = [coordinates(a), coordinates(b)];
-  return u.length === n && v.length === n && u.every((x, i) => x !== null && v[i] !== null && Math.abs(x - v[i]!) < 1e-9);
+  return (
+    u.length === n && v.length === n && u.every((x, i) => x !== null && v[i] !== null && Math.abs(x - v[i]!) < 1e-9)
+  );
 }
-
-

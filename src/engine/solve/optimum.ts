@@ -88,7 +88,13 @@ function affineSet(gs: readonly Poly[], n: number): AffineSet | "empty" | null {
     }
     return row;
   });
-  if (rows.length === 0) return { point: new Array<Rational>(n).fill(Rational.ZERO), directions: Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? Rational.ONE : Rational.ZERO))) };
+  if (rows.length === 0)
+    return {
+      point: new Array<Rational>(n).fill(Rational.ZERO),
+      directions: Array.from({ length: n }, (_, i) =>
+        Array.from({ length: n }, (_, j) => (i === j ? Rational.ONE : Rational.ZERO)),
+      ),
+    };
   const { R, pivots } = rref(rows);
   if (pivots.includes(n)) return "empty";
   const point = new Array<Rational>(n).fill(Rational.ZERO);
@@ -101,13 +107,17 @@ function candidateDirections(k: number): number[][] {
   const out: number[][] = [];
   const unit = (i: number, s: number) => Array.from({ length: k }, (_, j) => (j === i ? s : 0));
   for (let i = 0; i < k; i++) for (const s of [1, -1]) out.push(unit(i, s));
-  for (let i = 0; i < k; i++) for (let j = i + 1; j < k; j++) for (const a of [1, -1]) for (const b of [1, -1]) out.push(unit(i, a).map((v, m) => v + unit(j, b)[m]));
+  for (let i = 0; i < k; i++)
+    for (let j = i + 1; j < k; j++)
+      for (const a of [1, -1]) for (const b of [1, -1]) out.push(unit(i, a).map((v, m) => v + unit(j, b)[m]));
   let seed = 12345;
   for (let r = 0; r < 40; r++) {
-    out.push(Array.from({ length: k }, () => {
-      seed = (seed * 16807) % 2147483647;
-      return (seed % 7) - 3;
-    }));
+    out.push(
+      Array.from({ length: k }, () => {
+        seed = (seed * 16807) % 2147483647;
+        return (seed % 7) - 3;
+      }),
+    );
   }
   return out.filter((d) => d.some((v) => v !== 0));
 }
@@ -118,7 +128,9 @@ function unboundedRay(sense: Sense, fp: Poly, set: AffineSet, xs: readonly Node[
   const gens = [s];
   const k = set.directions.length;
   for (const d of candidateDirections(k)) {
-    const v = xs.map((_, i) => set.directions.reduce((acc, dir, j) => acc.add(dir[i].mul(Rational.int(d[j]))), Rational.ZERO));
+    const v = xs.map((_, i) =>
+      set.directions.reduce((acc, dir, j) => acc.add(dir[i].mul(Rational.int(d[j]))), Rational.ZERO),
+    );
     const images = xs.map((_, i) => Poly.constant(gens, set.point[i]).add(Poly.generator(gens, 0).scale(v[i])));
     const along = compose(fp, images, gens);
     const degree = along.degree();
@@ -126,7 +138,8 @@ function unboundedRay(sense: Sense, fp: Poly, set: AffineSet, xs: readonly Node[
     const lead = [...along.terms].find(([key]) => totalDegree(key) === degree)![1];
     if (lead.sign() === (sense === "maximize" ? 1 : -1)) {
       if (xs.length === 1) return `${toPretty(xs[0])} → ${v[0].sign() > 0 ? "+∞" : "−∞"}`;
-      const show = (values: Rational[]) => (values.length === 1 ? toPretty(num(values[0])) : `(${values.map((r) => toPretty(num(r))).join(", ")})`);
+      const show = (values: Rational[]) =>
+        values.length === 1 ? toPretty(num(values[0])) : `(${values.map((r) => toPretty(num(r))).join(", ")})`;
       const names = xs.length === 1 ? toPretty(xs[0]) : `(${xs.map(toPretty).join(", ")})`;
       return `${names} = ${show(set.point)} + s·${show(v)}, s → ∞`;
     }
@@ -135,10 +148,20 @@ function unboundedRay(sense: Sense, fp: Poly, set: AffineSet, xs: readonly Node[
 }
 
 /** f restricted to the affine set, in new variables t₁ … t_k: f(p + Σ tⱼvⱼ). */
-function restricted(f: Node, fp: Poly | null, set: AffineSet, xs: readonly Node[]): { f: Node; poly: Poly | null; ts: Node[] } {
+function restricted(
+  f: Node,
+  fp: Poly | null,
+  set: AffineSet,
+  xs: readonly Node[],
+): { f: Node; poly: Poly | null; ts: Node[] } {
   const ts = set.directions.map((_, j) => sym(`t_${j + 1}`));
   if (fp) {
-    const images = xs.map((_, i) => set.directions.reduce((acc, dir, j) => acc.add(Poly.generator(ts, j).scale(dir[i])), Poly.constant(ts, set.point[i])));
+    const images = xs.map((_, i) =>
+      set.directions.reduce(
+        (acc, dir, j) => acc.add(Poly.generator(ts, j).scale(dir[i])),
+        Poly.constant(ts, set.point[i]),
+      ),
+    );
     const poly = compose(fp, images, ts);
     return { f: poly.toNode(), poly, ts };
   }
@@ -171,10 +194,18 @@ function pointsOf(found: Node): { points: Point[]; complete: boolean } {
 }
 
 function withoutMultipliers(at: Node): Node {
-  return at.kind === "tuple" ? tuple(at.items.filter((r) => !(r.kind === "rel" && r.left.kind === "sym" && r.left.name.startsWith("λ")))) : at;
+  return at.kind === "tuple"
+    ? tuple(at.items.filter((r) => !(r.kind === "rel" && r.left.kind === "sym" && r.left.name.startsWith("λ"))))
+    : at;
 }
 
-function result(status: "global" | "local" | "none", best: Point | null, among: number, note: string, sense: Sense): Node {
+function result(
+  status: "global" | "local" | "none",
+  best: Point | null,
+  among: number,
+  note: string,
+  sense: Sense,
+): Node {
   const kind = sense === "maximize" ? "maximum" : "minimum";
   return struct("optimum", [
     { name: "value", value: best?.value ?? str("none") },
@@ -197,7 +228,10 @@ export function optimum(sense: Sense, f: Node, constraints: readonly Node[]): No
   const kind = sense === "maximize" ? "maximum" : "minimum";
   const above = sense === "maximize" ? "above" : "below";
 
-  const constraintRing = polynomialsIn(equations.map((e) => (e.kind === "rel" ? sub(e.left, e.right) : e)), xs);
+  const constraintRing = polynomialsIn(
+    equations.map((e) => (e.kind === "rel" ? sub(e.left, e.right) : e)),
+    xs,
+  );
   const fRing = polynomialsIn([f], xs);
   const fp = fRing && fRing.denominators.length === 0 ? fRing.polys[0] : null;
   if (constraintRing && constraintRing.denominators.length === 0) {
@@ -208,33 +242,75 @@ export function optimum(sense: Sense, f: Node, constraints: readonly Node[]): No
       const ray = fp ? unboundedRay(sense, fp, set, xs) : null;
       if (ray) {
         const local = bestOf(points.filter((p) => p.kind === kind));
-        return result(local ? "local" : "none", local, points.length, `f is unbounded ${above}${equations.length ? " on the constraint" : ""}, as ${ray}`, sense);
+        return result(
+          local ? "local" : "none",
+          local,
+          points.length,
+          `f is unbounded ${above}${equations.length ? " on the constraint" : ""}, as ${ray}`,
+          sense,
+        );
       }
       // Concave (convex) on the affine set: every stationary point is a global optimum.
       const { f: g, poly, ts } = restricted(f, fp, set, xs);
       const verdict = ts.length ? convexity(sense === "maximize" ? mul(num(Rational.MINUS_ONE), g) : g, ts) : null;
-      const proved = !verdict || (verdict.kind === "record" && verdict.fields[0].value.kind === "str" && verdict.fields[0].value.value === "true");
+      const proved =
+        !verdict ||
+        (verdict.kind === "record" &&
+          verdict.fields[0].value.kind === "str" &&
+          verdict.fields[0].value.value === "true");
       const best = bestOf(points);
       const where = equations.length ? "on the constraint set" : "";
-      if (proved && best) return result("global", best, points.length, `f is ${sense === "maximize" ? "concave" : "convex"} ${where || "everywhere"}, so every stationary point is a global ${kind}`, sense);
+      if (proved && best)
+        return result(
+          "global",
+          best,
+          points.length,
+          `f is ${sense === "maximize" ? "concave" : "convex"} ${where || "everywhere"}, so every stationary point is a global ${kind}`,
+          sense,
+        );
       // Coercive on the affine set: the optimum is attained, at one of the stationary points (all of them found).
-      if (poly && best && complete && ts.length && leadingFormPositiveDefinite(sense === "maximize" ? poly.scale(Rational.MINUS_ONE) : poly, ts.length)) {
-        return result("global", best, points.length, `f → ${sense === "maximize" ? "−∞" : "+∞"} in every direction${where ? ` ${where}` : ""}, so its ${kind} is attained at a stationary point`, sense);
+      if (
+        poly &&
+        best &&
+        complete &&
+        ts.length &&
+        leadingFormPositiveDefinite(sense === "maximize" ? poly.scale(Rational.MINUS_ONE) : poly, ts.length)
+      ) {
+        return result(
+          "global",
+          best,
+          points.length,
+          `f → ${sense === "maximize" ? "−∞" : "+∞"} in every direction${where ? ` ${where}` : ""}, so its ${kind} is attained at a stationary point`,
+          sense,
+        );
       }
     }
     // A compact feasible set (or a coercive f): the optimum is attained, at a stationary point when
     // every point of the set is regular; the list must hold every stationary point.
-    const compact = fp !== null && (gps.length === 1 ? leadingFormPositiveDefinite(gps[0], xs.length) && regular(gps[0], xs) : gps.length === 0 && leadingFormPositiveDefinite(sense === "maximize" ? fp.scale(Rational.MINUS_ONE) : fp, xs.length));
+    const compact =
+      fp !== null &&
+      (gps.length === 1
+        ? leadingFormPositiveDefinite(gps[0], xs.length) && regular(gps[0], xs)
+        : gps.length === 0 &&
+          leadingFormPositiveDefinite(sense === "maximize" ? fp.scale(Rational.MINUS_ONE) : fp, xs.length));
     const best = bestOf(points);
     if (compact && complete && best) {
-      const why = gps.length ? `the constraint set is closed and bounded, so f attains its ${kind} at a stationary point` : `f → ${sense === "maximize" ? "−∞" : "+∞"} in every direction, so its ${kind} is attained at a stationary point`;
+      const why = gps.length
+        ? `the constraint set is closed and bounded, so f attains its ${kind} at a stationary point`
+        : `f → ${sense === "maximize" ? "−∞" : "+∞"} in every direction, so its ${kind} is attained at a stationary point`;
       return result("global", best, points.length, why, sense);
     }
   }
   const local = bestOf(points.filter((p) => p.kind === kind));
   if (local) return result("local", local, points.length, `no global ${kind} was proved`, sense);
   if (points.length === 0) throw mathError(`found no stationary point to ${sense}`);
-  return result("none", null, points.length, `none of the ${points.length} stationary point${points.length === 1 ? " is a" : "s is a"} local ${kind}; no global ${kind} was proved`, sense);
+  return result(
+    "none",
+    null,
+    points.length,
+    `none of the ${points.length} stationary point${points.length === 1 ? " is a" : "s is a"} local ${kind}; no global ${kind} was proved`,
+    sense,
+  );
 }
 
 /** ∇g ≠ 0 wherever g = 0 (the constraint qualification): the system ∇g = 0, g = 0 has no real solution. */

@@ -23,7 +23,8 @@ export interface Solution {
 }
 
 /** `more`: besides these points, some branch leaves an unknown free (a curve or surface of solutions). */
-export type SystemSolution = { kind: "finite"; solutions: Solution[]; more?: string } | { kind: "infinite"; note: string };
+export type SystemSolution =
+  { kind: "finite"; solutions: Solution[]; more?: string } | { kind: "infinite"; note: string };
 
 /** Said beside the points when a branch of the system has infinitely many solutions. */
 export const MORE_SOLUTIONS = "and infinitely many more, where the system leaves an unknown free";
@@ -95,7 +96,10 @@ function eliminate<T>(rows: T[][], n: number, field: Field<T>, toNode: (x: T) =>
  * number is kept, as a solution must not make it vanish), or null when a coefficient is symbolic,
  * inexact or not polynomial.
  */
-export function polynomialsIn(exprs: readonly Node[], vars: readonly Node[]): { polys: Poly[]; denominators: Poly[] } | null {
+export function polynomialsIn(
+  exprs: readonly Node[],
+  vars: readonly Node[],
+): { polys: Poly[]; denominators: Poly[] } | null {
   const polys: Poly[] = [];
   const denominators: Poly[] = [];
   for (const e of exprs) {
@@ -140,7 +144,6 @@ function univariate(p: Polynomial, k: number, vars: readonly Node[], assigned: r
   return withoutHiddenZeros(exact);
 }
 
-
 function involvesOnlyFrom(p: Polynomial, k: number): boolean {
   return p.every((t) => t.m.slice(0, k).every((e) => e === 0));
 }
@@ -150,7 +153,9 @@ function involvesOnlyFrom(p: Polynomial, k: number): boolean {
  * them) counts as its entries, so a name holding equations works wherever equations do.
  */
 export function equationList(values: readonly Node[]): Node[] {
-  return values.flatMap((v) => (v.kind === "tensor" ? equationList(v.entries) : v.kind === "tuple" ? equationList(v.items) : [v]));
+  return values.flatMap((v) =>
+    v.kind === "tensor" ? equationList(v.entries) : v.kind === "tuple" ? equationList(v.items) : [v],
+  );
 }
 
 /** Each equation a = b as a − b (an expression stands for expression = 0); anything else is an error. */
@@ -176,7 +181,9 @@ export function solveSystem(equations: Node[], vars: readonly Node[]): SystemSol
     if (!c) {
       // Transcendental (or symbolic nonlinear) square systems: numeric roots in a stated box.
       if (exprs.length === vars.length && isNumericIn(exprs, vars)) return newtonRoots(exprs, vars);
-      throw mathError("Nabla solves polynomial (or rational) equations in the unknowns, linear systems with symbolic coefficients, and square systems numerically");
+      throw mathError(
+        "Nabla solves polynomial (or rational) equations in the unknowns, linear systems with symbolic coefficients, and square systems numerically",
+      );
     }
     coefficients.push(c);
   }
@@ -197,10 +204,19 @@ function isNumericIn(exprs: readonly Node[], vars: readonly Node[]): boolean {
  * Polynomial equations over ℚ (none of the `denominators` may vanish at a solution): by exact
  * elimination when every one is linear, else by a Gröbner basis.
  */
-export function solvePolynomials(polys: readonly Poly[], vars: readonly Node[], denominators: readonly Poly[] = []): SystemSolution {
+export function solvePolynomials(
+  polys: readonly Poly[],
+  vars: readonly Node[],
+  denominators: readonly Poly[] = [],
+): SystemSolution {
   const n = vars.length;
   if (denominators.length === 0 && polys.every((p) => p.degree() <= 1)) {
-    return eliminate(polys.map((p) => linearRow(p, n)), n, RATIONALS, num);
+    return eliminate(
+      polys.map((p) => linearRow(p, n)),
+      n,
+      RATIONALS,
+      num,
+    );
   }
   const order = vars.map((_, i) => i);
   const result = solvePolynomial(polys, denominators, vars, order);
@@ -217,10 +233,16 @@ export function solvePolynomials(polys: readonly Poly[], vars: readonly Node[], 
  * A polynomial system by a lex Gröbner basis in the variables taken in `order`, and back-substitution
  * from the last of them; solutions come back in the order of `vars`, sorted.
  */
-function solvePolynomial(polys: readonly Poly[], denominators: readonly Poly[], allVars: readonly Node[], order: readonly number[]): SystemSolution {
+function solvePolynomial(
+  polys: readonly Poly[],
+  denominators: readonly Poly[],
+  allVars: readonly Node[],
+  order: readonly number[],
+): SystemSolution {
   const vars = order.map((i) => allVars[i]);
   const basis = groebner(polys.map((p) => toTerms(p, order)));
-  if (basis.length === 1 && basis[0].length === 1 && basis[0][0].m.every((e) => e === 0)) return { kind: "finite", solutions: [] };
+  if (basis.length === 1 && basis[0].length === 1 && basis[0][0].m.every((e) => e === 0))
+    return { kind: "finite", solutions: [] };
   const n = vars.length;
   const solutions: Solution[] = [];
   let infinite = false;
@@ -232,7 +254,9 @@ function solvePolynomial(polys: readonly Poly[], denominators: readonly Poly[], 
       return;
     }
     const candidates = basis.filter((p) => involvesOnlyFrom(p, k) && p.some((t) => t.m[k] > 0));
-    const univariates = candidates.map((p) => univariate(p, k, vars, assigned)).filter((c) => c.some((x) => x !== ZERO));
+    const univariates = candidates
+      .map((p) => univariate(p, k, vars, assigned))
+      .filter((c) => c.some((x) => x !== ZERO));
     if (univariates.length === 0) {
       infinite = true;
       return;
@@ -255,13 +279,17 @@ function solvePolynomial(polys: readonly Poly[], denominators: readonly Poly[], 
     }
   };
   walk(n - 1, new Array<Node>(n).fill(ZERO), true);
-  if (infinite && solutions.length === 0) return { kind: "infinite", note: "infinitely many solutions (the system does not pin every unknown down)" };
+  if (infinite && solutions.length === 0)
+    return { kind: "infinite", note: "infinitely many solutions (the system does not pin every unknown down)" };
   const valid = solutions.filter((s) => {
     const point = s.values.map((v) => floatValue(v) ?? NaN);
-    return denominators.every((d) => Math.abs(d.evaluateFloat(point)) > 1e-12) && polys.every((p) => {
-      const r = p.evaluateFloat(point);
-      return Number.isFinite(r) && Math.abs(r) < 1e-6;
-    });
+    return (
+      denominators.every((d) => Math.abs(d.evaluateFloat(point)) > 1e-12) &&
+      polys.every((p) => {
+        const r = p.evaluateFloat(point);
+        return Number.isFinite(r) && Math.abs(r) < 1e-6;
+      })
+    );
   });
   const sorted = sortSolutions(valid);
   return infinite ? { kind: "finite", solutions: sorted, more: MORE_SOLUTIONS } : { kind: "finite", solutions: sorted };

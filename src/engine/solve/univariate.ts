@@ -72,7 +72,9 @@ export function withoutHiddenZeros(c: Node[]): Node[] {
   if (c.every((x) => x.kind === "num")) return c;
   const values = c.map((x) => (x.kind === "num" ? x.value.toNumber() : floatValue(x)));
   const scale = Math.max(1, ...values.map((v) => (v === null ? 0 : Math.abs(v))));
-  return c.map((x, i) => (x !== ZERO && x.kind !== "num" && values[i] !== null && Math.abs(values[i]!) <= 1e-12 * scale ? ZERO : x));
+  return c.map((x, i) =>
+    x !== ZERO && x.kind !== "num" && values[i] !== null && Math.abs(values[i]!) <= 1e-12 * scale ? ZERO : x,
+  );
 }
 
 function horner(c: number[], x: number): number {
@@ -86,7 +88,9 @@ function complexRoots(c: number[]): { re: number; im: number }[] {
   const n = c.length - 1;
   if (n > ABERTH_FROM) return aberth(c);
   const lead = c[n];
-  const companion = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === 0 ? -c[n - 1 - j] / lead : i === j + 1 ? 1 : 0)));
+  const companion = Array.from({ length: n }, (_, i) =>
+    Array.from({ length: n }, (_, j) => (i === 0 ? -c[n - 1 - j] / lead : i === j + 1 ? 1 : 0)),
+  );
   return eigenvalues(companion);
 }
 
@@ -108,25 +112,33 @@ function aberth(c: number[]): { re: number; im: number }[] {
     let moved = 0;
     for (let k = 0; k < n; k++) {
       // p(z) and p′(z) by Horner's rule in complex arithmetic.
-      let pr = c[n], pi = 0, dr = 0, di = 0;
+      let pr = c[n],
+        pi = 0,
+        dr = 0,
+        di = 0;
       for (let i = n - 1; i >= 0; i--) {
         [dr, di] = [dr * re[k] - di * im[k] + pr, dr * im[k] + di * re[k] + pi];
         [pr, pi] = [pr * re[k] - pi * im[k] + c[i], pr * im[k] + pi * re[k]];
       }
       const dd = dr * dr + di * di;
       if (dd === 0 || !Number.isFinite(dd)) continue;
-      const qr = (pr * dr + pi * di) / dd, qi = (pi * dr - pr * di) / dd; // p/p′
-      let sr = 0, si = 0;
+      const qr = (pr * dr + pi * di) / dd,
+        qi = (pi * dr - pr * di) / dd; // p/p′
+      let sr = 0,
+        si = 0;
       for (let j = 0; j < n; j++) {
         if (j === k) continue;
-        const xr = re[k] - re[j], xi = im[k] - im[j];
+        const xr = re[k] - re[j],
+          xi = im[k] - im[j];
         const m = xr * xr + xi * xi;
         if (m > 0) [sr, si] = [sr + xr / m, si - xi / m];
       }
-      const denr = 1 - (qr * sr - qi * si), deni = -(qr * si + qi * sr);
+      const denr = 1 - (qr * sr - qi * si),
+        deni = -(qr * si + qi * sr);
       const den = denr * denr + deni * deni;
       if (den === 0) continue;
-      const wr = (qr * denr + qi * deni) / den, wi = (qi * denr - qr * deni) / den;
+      const wr = (qr * denr + qi * deni) / den,
+        wi = (qi * denr - qr * deni) / den;
       if (!Number.isFinite(wr) || !Number.isFinite(wi)) continue;
       re[k] -= wr;
       im[k] -= wi;
@@ -151,8 +163,11 @@ export function numericRoots(c: number[]): Root[] {
       if (Math.abs(step) < 1e-15 * Math.max(1, Math.abs(x))) break;
     }
     const h = 1e-9 * Math.max(1, Math.abs(x));
-    const confirmed = Math.sign(horner(c, x - h)) !== Math.sign(horner(c, x + h)) || Math.abs(horner(c, x)) < 1e-12 * Math.max(...c.map(Math.abs));
-    if (confirmed && !out.some((o) => Math.abs(toFloat(o.value as never) - x) < 1e-9 * Math.max(1, Math.abs(x)))) out.push({ value: float(x), exact: false });
+    const confirmed =
+      Math.sign(horner(c, x - h)) !== Math.sign(horner(c, x + h)) ||
+      Math.abs(horner(c, x)) < 1e-12 * Math.max(...c.map(Math.abs));
+    if (confirmed && !out.some((o) => Math.abs(toFloat(o.value as never) - x) < 1e-9 * Math.max(1, Math.abs(x))))
+      out.push({ value: float(x), exact: false });
   }
   return out;
 }

@@ -25,7 +25,9 @@ function extremum(name: "max" | "min", pick: (a: Rational, b: Rational) => boole
       const items = args.length === 1 && args[0].kind === "tensor" ? args[0].entries : args;
       if (items.length === 1) return items[0];
       if (items.every((a) => a.kind === "num")) {
-        return items.reduce((best, a) => (pick((a as { value: Rational }).value, (best as { value: Rational }).value) ? a : best));
+        return items.reduce((best, a) =>
+          pick((a as { value: Rational }).value, (best as { value: Rational }).value) ? a : best,
+        );
       }
       const floats = numbersOf(items);
       if (floats) return float(name === "max" ? Math.max(...floats) : Math.min(...floats));
@@ -83,14 +85,21 @@ export const ACTIVATIONS: OperatorEntry[] = [
     shape: ([x]) => x,
     fold: ([x, alpha]) => {
       const a = alpha ?? num(Rational.of(1, 100));
-      if (x.kind === "tensor") return tensor(x.shape, x.entries.map((e) => apply("leaky_relu", [e, a])));
+      if (x.kind === "tensor")
+        return tensor(
+          x.shape,
+          x.entries.map((e) => apply("leaky_relu", [e, a])),
+        );
       if (x.kind === "num" && a.kind === "num") return x.value.sign() > 0 ? x : mul(a, x);
       const floats = numbersOf([x, a]);
       if (floats) return float(floats[0] > 0 ? floats[0] : floats[1] * floats[0]);
       return alpha ? undefined : apply("leaky_relu", [x, a]);
     },
     float: (x, a) => (x > 0 ? x : a * x),
-    partials: ([x, a]) => [add(apply("step", [x]), mul(a, sub(ONE, apply("step", [x])))), mul(x, sub(ONE, apply("step", [x])))],
+    partials: ([x, a]) => [
+      add(apply("step", [x]), mul(a, sub(ONE, apply("step", [x])))),
+      mul(x, sub(ONE, apply("step", [x]))),
+    ],
     help: {
       syntax: "leaky_relu(x, α)",
       description: "x for x > 0, αx otherwise (α defaults to 0.01); its derivative is 1 or α.",
@@ -100,10 +109,15 @@ export const ACTIVATIONS: OperatorEntry[] = [
   scalarFunction({
     name: "hardtanh",
     float: (x) => Math.max(-1, Math.min(1, x)),
-    exact: (q) => num(q.compare(Rational.ONE) > 0 ? Rational.ONE : q.compare(Rational.MINUS_ONE) < 0 ? Rational.MINUS_ONE : q),
+    exact: (q) =>
+      num(q.compare(Rational.ONE) > 0 ? Rational.ONE : q.compare(Rational.MINUS_ONE) < 0 ? Rational.MINUS_ONE : q),
     derivative: (x) => mul(apply("step", [add(x, ONE)]), apply("step", [sub(ONE, x)])),
     latex: (x) => `\\operatorname{hardtanh}\\left(${x}\\right)`,
-    help: { syntax: "hardtanh(x)", description: "x clipped to [−1, 1]; its derivative is 1 inside, 0 outside.", examples: ["hardtanh(3)", "d/dx hardtanh(x)"] },
+    help: {
+      syntax: "hardtanh(x)",
+      description: "x clipped to [−1, 1]; its derivative is 1 inside, 0 outside.",
+      examples: ["hardtanh(3)", "d/dx hardtanh(x)"],
+    },
   }),
   scalarFunction({
     name: "softplus",
@@ -111,7 +125,11 @@ export const ACTIVATIONS: OperatorEntry[] = [
     simplify: () => undefined,
     derivative: (x) => sigmoid(x),
     latex: (x) => `\\operatorname{softplus}\\left(${x}\\right)`,
-    help: { syntax: "softplus(x)", description: "ln(1 + eˣ), a smooth relu; its derivative is σ(x).", examples: ["softplus(0)", "d/dx softplus(x)"] },
+    help: {
+      syntax: "softplus(x)",
+      description: "ln(1 + eˣ), a smooth relu; its derivative is σ(x).",
+      examples: ["softplus(0)", "d/dx softplus(x)"],
+    },
   }),
   extremum("max", (a, b) => a.compare(b) > 0),
   extremum("min", (a, b) => a.compare(b) < 0),
@@ -134,11 +152,17 @@ export const ACTIVATIONS: OperatorEntry[] = [
         const top = Math.max(...floats);
         const exps = floats.map((v) => Math.exp(v - top));
         const total = exps.reduce((s, v) => s + v, 0);
-        return tensor(x.shape, exps.map((v) => float(v / total)));
+        return tensor(
+          x.shape,
+          exps.map((v) => float(v / total)),
+        );
       }
       const exps = x.entries.map((e) => pow(constant("e"), e));
       const total = add(...exps);
-      return tensor(x.shape, exps.map((e) => div(e, total)));
+      return tensor(
+        x.shape,
+        exps.map((e) => div(e, total)),
+      );
     },
     help: {
       syntax: "softmax(z)",
@@ -170,4 +194,3 @@ export const ACTIVATIONS: OperatorEntry[] = [
     },
   },
 ];
-

@@ -56,5 +56,6 @@ export function requireSquare(name: string, t: { shape: readonly (number | strin
 }
 
 export function requireMatrix(name: string, t: { shape: readonly (number | string)[] }): void {
-  if (t.shape.length < 1 || t.shape.length > 2) throw shapeError(`${name} needs a vector or a matrix, not a ${showShape(t.shape)}`);
+  if (t.shape.length < 1 || t.shape.length > 2)
+    throw shapeError(`${name} needs a vector or a matrix, not a ${showShape(t.shape)}`);
 }

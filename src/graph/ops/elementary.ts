@@ -1,7 +1,26 @@
 // Elementary functions: exp, log, roots, trigonometric and hyperbolic functions and their inverses,
 // abs, sign, step.
 import { Rational } from "../../numeric/rational.js";
-import { HALF, MINUS_ONE, ONE, ZERO, add, apply, constant, div, float, int, isNumber, mul, neg, num, pow, sub, tensor, toFloat } from "../construct.js";
+import {
+  HALF,
+  MINUS_ONE,
+  ONE,
+  ZERO,
+  add,
+  apply,
+  constant,
+  div,
+  float,
+  int,
+  isNumber,
+  mul,
+  neg,
+  num,
+  pow,
+  sub,
+  tensor,
+  toFloat,
+} from "../construct.js";
 import type { Node } from "../node.js";
 import { isScalar } from "../shape.js";
 import type { OperatorEntry } from "./entry.js";
@@ -26,7 +45,11 @@ export const ELEMENTARY: OperatorEntry[] = [
     shape: ([x]) => x,
     // eˣ for a scalar; on a symbolic array exp stays an entrywise function, like σ.
     fold: ([x]) => {
-      if (x.kind === "tensor") return tensor(x.shape, x.entries.map((e) => pow(constant("e"), e)));
+      if (x.kind === "tensor")
+        return tensor(
+          x.shape,
+          x.entries.map((e) => pow(constant("e"), e)),
+        );
       return isScalar(x.shape) ? pow(constant("e"), x) : undefined;
     },
     float: Math.exp,
@@ -51,10 +74,20 @@ export const ELEMENTARY: OperatorEntry[] = [
     name: "sqrt",
     arity: [1, 1],
     shape: ([x]) => x,
-    fold: ([x]) => (x.kind === "tensor" ? tensor(x.shape, x.entries.map((e) => pow(e, HALF))) : pow(x, HALF)),
+    fold: ([x]) =>
+      x.kind === "tensor"
+        ? tensor(
+            x.shape,
+            x.entries.map((e) => pow(e, HALF)),
+          )
+        : pow(x, HALF),
     float: Math.sqrt,
     partials: ([x]) => [div(HALF, pow(x, HALF))],
-    help: { syntax: "sqrt(x), √x", description: "The square root; exact for rationals (√12 = 2√3).", examples: ["sqrt(12)", "sqrt(30)"] },
+    help: {
+      syntax: "sqrt(x), √x",
+      description: "The square root; exact for rationals (√12 = 2√3).",
+      examples: ["sqrt(12)", "sqrt(30)"],
+    },
   },
   scalarFunction({
     name: "sin",
@@ -108,55 +141,99 @@ export const ELEMENTARY: OperatorEntry[] = [
     exact: atZero(() => ONE),
     derivative: (x) => mul(apply("sec", [x]), apply("tan", [x])),
     latex: latexFunction("sec"),
-    help: { syntax: "sec(x)", description: "The secant 1/cos(x); its derivative is sec(x) tan(x).", examples: ["sec(0)", "d/dx sec(x)"] },
+    help: {
+      syntax: "sec(x)",
+      description: "The secant 1/cos(x); its derivative is sec(x) tan(x).",
+      examples: ["sec(0)", "d/dx sec(x)"],
+    },
   }),
   scalarFunction({
     name: "csc",
     float: (x) => 1 / Math.sin(x),
     derivative: (x) => neg(mul(apply("csc", [x]), apply("cot", [x]))),
     latex: latexFunction("csc"),
-    help: { syntax: "csc(x)", description: "The cosecant 1/sin(x); its derivative is −csc(x) cot(x).", examples: ["d/dx csc(x)"] },
+    help: {
+      syntax: "csc(x)",
+      description: "The cosecant 1/sin(x); its derivative is −csc(x) cot(x).",
+      examples: ["d/dx csc(x)"],
+    },
   }),
   scalarFunction({
     name: "cot",
     float: (x) => Math.cos(x) / Math.sin(x),
     derivative: (x) => neg(add(ONE, squared(apply("cot", [x])))),
     latex: latexFunction("cot"),
-    help: { syntax: "cot(x)", description: "The cotangent cos(x)/sin(x); its derivative is −(1 + cot²(x)).", examples: ["d/dx cot(x)"] },
+    help: {
+      syntax: "cot(x)",
+      description: "The cotangent cos(x)/sin(x); its derivative is −(1 + cot²(x)).",
+      examples: ["d/dx cot(x)"],
+    },
   }),
   scalarFunction({
     name: "asin",
     aliases: ["arcsin"],
     float: Math.asin,
-    exact: specialValues(() => [[Rational.ZERO, ZERO], [Rational.ONE, piTimes(1, 2)], [Rational.MINUS_ONE, piTimes(-1, 2)], [Rational.of(1, 2), piTimes(1, 6)], [Rational.of(-1, 2), piTimes(-1, 6)]]),
+    exact: specialValues(() => [
+      [Rational.ZERO, ZERO],
+      [Rational.ONE, piTimes(1, 2)],
+      [Rational.MINUS_ONE, piTimes(-1, 2)],
+      [Rational.of(1, 2), piTimes(1, 6)],
+      [Rational.of(-1, 2), piTimes(-1, 6)],
+    ]),
     derivative: (x) => overRoot(sub(ONE, squared(x))),
     latex: latexFunction("arcsin"),
-    help: { syntax: "asin(x), arcsin(x)", description: "The inverse sine, with values in [−π/2, π/2]; its derivative is 1/√(1 − x²).", examples: ["asin(1)", "d/dx asin(x)"] },
+    help: {
+      syntax: "asin(x), arcsin(x)",
+      description: "The inverse sine, with values in [−π/2, π/2]; its derivative is 1/√(1 − x²).",
+      examples: ["asin(1)", "d/dx asin(x)"],
+    },
   }),
   scalarFunction({
     name: "acos",
     aliases: ["arccos"],
     float: Math.acos,
-    exact: specialValues(() => [[Rational.ONE, ZERO], [Rational.ZERO, piTimes(1, 2)], [Rational.MINUS_ONE, constant("π")], [Rational.of(1, 2), piTimes(1, 3)], [Rational.of(-1, 2), piTimes(2, 3)]]),
+    exact: specialValues(() => [
+      [Rational.ONE, ZERO],
+      [Rational.ZERO, piTimes(1, 2)],
+      [Rational.MINUS_ONE, constant("π")],
+      [Rational.of(1, 2), piTimes(1, 3)],
+      [Rational.of(-1, 2), piTimes(2, 3)],
+    ]),
     derivative: (x) => neg(overRoot(sub(ONE, squared(x)))),
     latex: latexFunction("arccos"),
-    help: { syntax: "acos(x), arccos(x)", description: "The inverse cosine, with values in [0, π]; its derivative is −1/√(1 − x²).", examples: ["acos(0)", "d/dx acos(x)"] },
+    help: {
+      syntax: "acos(x), arccos(x)",
+      description: "The inverse cosine, with values in [0, π]; its derivative is −1/√(1 − x²).",
+      examples: ["acos(0)", "d/dx acos(x)"],
+    },
   }),
   scalarFunction({
     name: "atan",
     aliases: ["arctan"],
     float: Math.atan,
-    exact: specialValues(() => [[Rational.ZERO, ZERO], [Rational.ONE, piTimes(1, 4)], [Rational.MINUS_ONE, piTimes(-1, 4)]]),
+    exact: specialValues(() => [
+      [Rational.ZERO, ZERO],
+      [Rational.ONE, piTimes(1, 4)],
+      [Rational.MINUS_ONE, piTimes(-1, 4)],
+    ]),
     derivative: (x) => pow(add(ONE, squared(x)), MINUS_ONE),
     latex: latexFunction("arctan"),
-    help: { syntax: "atan(x), arctan(x)", description: "The inverse tangent, with values in (−π/2, π/2); its derivative is 1/(1 + x²).", examples: ["atan(1)", "d/dx atan(x)"] },
+    help: {
+      syntax: "atan(x), arctan(x)",
+      description: "The inverse tangent, with values in (−π/2, π/2); its derivative is 1/(1 + x²).",
+      examples: ["atan(1)", "d/dx atan(x)"],
+    },
   }),
   {
     name: "atan2",
     arity: [2, 2],
     shape: ([y, x]) => (y.length ? y : x),
     fold: ([y, x]) => {
-      if (y.kind === "tensor" && x.kind === "tensor" && y.entries.length === x.entries.length) return tensor(y.shape, y.entries.map((e, i) => apply("atan2", [e, x.entries[i]])));
+      if (y.kind === "tensor" && x.kind === "tensor" && y.entries.length === x.entries.length)
+        return tensor(
+          y.shape,
+          y.entries.map((e, i) => apply("atan2", [e, x.entries[i]])),
+        );
       if (!isNumber(y) || !isNumber(x)) return undefined;
       if (y.kind === "num" && x.kind === "num") {
         // On the axes and the diagonals the angle is exact; elsewhere it stays atan2(y, x).
@@ -177,7 +254,8 @@ export const ELEMENTARY: OperatorEntry[] = [
     latex: ([y, x]) => `\\operatorname{atan2}\\left(${y}, ${x}\\right)`,
     help: {
       syntax: "atan2(y, x)",
-      description: "The angle of the point (x, y) from the positive x-axis, in (−π, π]; its partials are x/(x² + y²) and −y/(x² + y²).",
+      description:
+        "The angle of the point (x, y) from the positive x-axis, in (−π, π]; its partials are x/(x² + y²) and −y/(x² + y²).",
       examples: ["atan2(1, -1)", "∇(atan2(y, x))"],
     },
   },
@@ -188,7 +266,11 @@ export const ELEMENTARY: OperatorEntry[] = [
     exact: atZero(() => ZERO),
     derivative: (x) => overRoot(add(squared(x), ONE)),
     latex: operatorName("arsinh"),
-    help: { syntax: "asinh(x), arsinh(x)", description: "The inverse hyperbolic sine ln(x + √(x² + 1)); its derivative is 1/√(x² + 1).", examples: ["asinh(0)", "d/dx asinh(x)"] },
+    help: {
+      syntax: "asinh(x), arsinh(x)",
+      description: "The inverse hyperbolic sine ln(x + √(x² + 1)); its derivative is 1/√(x² + 1).",
+      examples: ["asinh(0)", "d/dx asinh(x)"],
+    },
   }),
   scalarFunction({
     name: "acosh",
@@ -197,7 +279,11 @@ export const ELEMENTARY: OperatorEntry[] = [
     exact: (q) => (q.isOne() ? ZERO : undefined),
     derivative: (x) => overRoot(sub(squared(x), ONE)),
     latex: operatorName("arcosh"),
-    help: { syntax: "acosh(x), arcosh(x)", description: "The inverse hyperbolic cosine, for x ≥ 1; its derivative is 1/√(x² − 1).", examples: ["acosh(1)", "d/dx acosh(x)"] },
+    help: {
+      syntax: "acosh(x), arcosh(x)",
+      description: "The inverse hyperbolic cosine, for x ≥ 1; its derivative is 1/√(x² − 1).",
+      examples: ["acosh(1)", "d/dx acosh(x)"],
+    },
   }),
   scalarFunction({
     name: "atanh",
@@ -206,7 +292,11 @@ export const ELEMENTARY: OperatorEntry[] = [
     exact: atZero(() => ZERO),
     derivative: (x) => pow(sub(ONE, squared(x)), MINUS_ONE),
     latex: operatorName("artanh"),
-    help: { syntax: "atanh(x), artanh(x)", description: "The inverse hyperbolic tangent, for −1 < x < 1; its derivative is 1/(1 − x²).", examples: ["atanh(0)", "d/dx atanh(x)"] },
+    help: {
+      syntax: "atanh(x), artanh(x)",
+      description: "The inverse hyperbolic tangent, for −1 < x < 1; its derivative is 1/(1 − x²).",
+      examples: ["atanh(0)", "d/dx atanh(x)"],
+    },
   }),
   {
     ...scalarFunction({
@@ -216,7 +306,11 @@ export const ELEMENTARY: OperatorEntry[] = [
       simplify: (x) => (x.kind === "apply" && x.op === "abs" ? x : undefined),
       derivative: (x) => apply("sign", [x]),
       latex: (x) => `\\left|${x}\\right|`,
-      help: { syntax: "abs(x), |x|", description: "The absolute value; its derivative is sign(x) (undefined at 0).", examples: ["|-3|", "d/dx abs(x)"] },
+      help: {
+        syntax: "abs(x), |x|",
+        description: "The absolute value; its derivative is sign(x) (undefined at 0).",
+        examples: ["|-3|", "d/dx abs(x)"],
+      },
     }),
     delimited: true,
   },
@@ -238,7 +332,8 @@ export const ELEMENTARY: OperatorEntry[] = [
     latex: (x) => `\\operatorname{step}\\left(${x}\\right)`,
     help: {
       syntax: "step(x)",
-      description: "The unit step: 1 for x ≥ 0, else 0 (so step(0) = 1). It is the perceptron's activation and relu's derivative.",
+      description:
+        "The unit step: 1 for x ≥ 0, else 0 (so step(0) = 1). It is the perceptron's activation and relu's derivative.",
       examples: ["step(2)", "step(0)", "step(-1)"],
     },
   }),

@@ -8,11 +8,37 @@ import { mathError, shapeError } from "../../errors.js";
 import { Rational } from "../../numeric/rational.js";
 import * as exact from "../../numeric/exact-linalg.js";
 import * as floats from "../../numeric/float-linalg.js";
-import { MINUS_ONE, ONE, ZERO, add, apply, div, float, int, isNumber, mul, num, pow, sqrt, sub, sym, tensor } from "../construct.js";
+import {
+  MINUS_ONE,
+  ONE,
+  ZERO,
+  add,
+  apply,
+  div,
+  float,
+  int,
+  isNumber,
+  mul,
+  num,
+  pow,
+  sqrt,
+  sub,
+  sym,
+  tensor,
+} from "../construct.js";
 import type { Node, Tensor } from "../node.js";
 import { isScalar, matmulShape, showShape, transposeShape, type Shape } from "../shape.js";
 import type { OperatorEntry } from "./entry.js";
-import { asFloats, asRationals, fromFloats, fromRationals, fromRows, requireMatrix, requireSquare, rowsOf } from "./arrays.js";
+import {
+  asFloats,
+  asRationals,
+  fromFloats,
+  fromRationals,
+  fromRows,
+  requireMatrix,
+  requireSquare,
+  rowsOf,
+} from "./arrays.js";
 
 function transposeTensor(t: Tensor): Tensor {
   if (t.shape.length === 1) return tensor([1, t.shape[0]], t.entries);
@@ -134,7 +160,16 @@ function filled(args: readonly Node[], value: Node, name: string): Tensor {
 
 function normOf(v: Node, p: Node | undefined): Node | undefined {
   if (v.kind !== "tensor") return undefined;
-  const kind = p === undefined ? "2" : p.kind === "str" ? p.value : p.kind === "num" ? p.value.toString() : p.kind === "sym" ? p.name : "?";
+  const kind =
+    p === undefined
+      ? "2"
+      : p.kind === "str"
+        ? p.value
+        : p.kind === "num"
+          ? p.value.toString()
+          : p.kind === "sym"
+            ? p.name
+            : "?";
   const abs = (x: Node) => apply("abs", [x]);
   const square = (x: Node) => (x.kind === "num" || x.kind === "sym" ? pow(x, int(2)) : pow(abs(x), int(2)));
   const isVector = v.shape.length === 1 || (v.shape.length === 2 && v.shape[0] === 1);
@@ -148,18 +183,23 @@ function normOf(v: Node, p: Node | undefined): Node | undefined {
   }
   if (kind === "1") {
     const rows = rowsOf(v);
-    return apply("max", rows[0].map((_, j) => add(...rows.map((row) => abs(row[j])))));
+    return apply(
+      "max",
+      rows[0].map((_, j) => add(...rows.map((row) => abs(row[j])))),
+    );
   }
   throw mathError(`unknown norm ${kind}: use 1, 2, "F" (Frobenius) or "max"`);
 }
 
-const scalarOrSame = (name: string) => ([a, b]: Shape[]): Shape => {
-  if (isScalar(a) || isScalar(b)) return isScalar(a) ? b : a;
-  if (a.length !== b.length || a.some((d, i) => d !== b[i])) {
-    throw shapeError(`${name} needs two arrays of the same shape, not a ${showShape(a)} and a ${showShape(b)}`);
-  }
-  return a;
-};
+const scalarOrSame =
+  (name: string) =>
+  ([a, b]: Shape[]): Shape => {
+    if (isScalar(a) || isScalar(b)) return isScalar(a) ? b : a;
+    if (a.length !== b.length || a.some((d, i) => d !== b[i])) {
+      throw shapeError(`${name} needs two arrays of the same shape, not a ${showShape(a)} and a ${showShape(b)}`);
+    }
+    return a;
+  };
 
 export const LINEAR_ALGEBRA: OperatorEntry[] = [
   {
@@ -174,14 +214,19 @@ export const LINEAR_ALGEBRA: OperatorEntry[] = [
       if (a.kind === "tensor") return transposeTensor(a);
       if (a.kind === "apply" && a.op === "transpose") return a.args[0];
       // (AB)ᵀ = BᵀAᵀ, (A + B)ᵀ = Aᵀ + Bᵀ, (cA)ᵀ = cAᵀ: transposes travel down to the symbols.
-      if (a.kind === "apply" && a.op === "matmul") return matmul(apply("transpose", [a.args[1]]), apply("transpose", [a.args[0]]));
+      if (a.kind === "apply" && a.op === "matmul")
+        return matmul(apply("transpose", [a.args[1]]), apply("transpose", [a.args[0]]));
       if (a.kind === "add") return add(...a.terms.map((t) => apply("transpose", [t])));
       if (a.kind === "mul") return mul(...a.factors.map((f) => apply("transpose", [f])));
       if (a.kind === "sym" && a.name === "I") return a;
       return undefined;
     },
     latex: ([a]) => `${a}^{\\top}`,
-    help: { syntax: "Aᵀ, A', A^T, transpose(A)", description: "The transpose; a vector's transpose is a row.", examples: ["[1, 2; 3, 4]ᵀ", "[1, 2]ᵀ [3, 4]"] },
+    help: {
+      syntax: "Aᵀ, A', A^T, transpose(A)",
+      description: "The transpose; a vector's transpose is a row.",
+      examples: ["[1, 2; 3, 4]ᵀ", "[1, 2]ᵀ [3, 4]"],
+    },
   },
   {
     name: "matmul",
@@ -193,7 +238,10 @@ export const LINEAR_ALGEBRA: OperatorEntry[] = [
     fold: ([a, b]) => {
       if (a.kind === "tensor" && b.kind === "tensor") return matmulTensors(a, b);
       // Scalars come out of a product: (2u)vᵀ = 2 uvᵀ.
-      for (const [m, other, left] of [[a, b, true], [b, a, false]] as const) {
+      for (const [m, other, left] of [
+        [a, b, true],
+        [b, a, false],
+      ] as const) {
         if (m.kind === "mul" && m.factors.some((f) => isScalar(f.shape))) {
           const scalars = m.factors.filter((f) => isScalar(f.shape));
           const array = mul(...m.factors.filter((f) => !isScalar(f.shape)));
@@ -228,7 +276,11 @@ export const LINEAR_ALGEBRA: OperatorEntry[] = [
       return undefined;
     },
     latex: ([a, k]) => `${a}^{${k}}`,
-    help: { syntax: "A^k, A⁻¹", description: "A square matrix's k-th power; A^-1 and A⁻¹ are the inverse.", examples: ["[1, 1; 0, 1]^3"] },
+    help: {
+      syntax: "A^k, A⁻¹",
+      description: "A square matrix's k-th power; A^-1 and A⁻¹ are the inverse.",
+      examples: ["[1, 1; 0, 1]^3"],
+    },
   },
   {
     name: "inverse",
@@ -247,7 +299,11 @@ export const LINEAR_ALGEBRA: OperatorEntry[] = [
       return undefined;
     },
     latex: ([a]) => `${a}^{-1}`,
-    help: { syntax: "inv(A), A⁻¹, A^-1", description: "The inverse of a square matrix, exact over the rationals.", examples: ["inv([4, 7; 2, 6])"] },
+    help: {
+      syntax: "inv(A), A⁻¹, A^-1",
+      description: "The inverse of a square matrix, exact over the rationals.",
+      examples: ["inv([4, 7; 2, 6])"],
+    },
   },
   {
     name: "det",
@@ -262,7 +318,11 @@ export const LINEAR_ALGEBRA: OperatorEntry[] = [
     },
     fold: ([a]) => (a.kind === "tensor" ? determinant(a) : undefined),
     latex: ([a]) => `\\det\\left(${a}\\right)`,
-    help: { syntax: "det(A)", description: "The determinant (fraction-free elimination, exact).", examples: ["det([1, 2; 3, 4])"] },
+    help: {
+      syntax: "det(A)",
+      description: "The determinant (fraction-free elimination, exact).",
+      examples: ["det([1, 2; 3, 4])"],
+    },
   },
   {
     name: "tr",
@@ -282,7 +342,11 @@ export const LINEAR_ALGEBRA: OperatorEntry[] = [
       return add(...rows.map((row, i) => row[i]));
     },
     latex: ([a]) => `\\operatorname{tr}\\left(${a}\\right)`,
-    help: { syntax: "tr(A), trace(A)", description: "The trace: the sum of the diagonal.", examples: ["tr([1, 2; 3, 4])"] },
+    help: {
+      syntax: "tr(A), trace(A)",
+      description: "The trace: the sum of the diagonal.",
+      examples: ["tr([1, 2; 3, 4])"],
+    },
   },
   {
     name: "rank",
@@ -297,7 +361,11 @@ export const LINEAR_ALGEBRA: OperatorEntry[] = [
       throw mathError("rank needs numeric entries");
     },
     latex: ([a]) => `\\operatorname{rank}\\left(${a}\\right)`,
-    help: { syntax: "rank(A)", description: "The number of linearly independent rows.", examples: ["rank([1, 2; 2, 4])"] },
+    help: {
+      syntax: "rank(A)",
+      description: "The number of linearly independent rows.",
+      examples: ["rank([1, 2; 2, 4])"],
+    },
   },
   {
     name: "norm",
@@ -312,8 +380,9 @@ export const LINEAR_ALGEBRA: OperatorEntry[] = [
     latex: ([v, p]) => `\\left\\| ${v} \\right\\|${p === undefined ? "" : `_{${p.replace(/^\\text\{"?|"?\}$/g, "")}}`}`,
     delimited: true,
     help: {
-      syntax: "‖v‖, ‖v‖₁, ‖A‖_F, norm(v), norm(v, 1), norm(A, \"F\")",
-      description: "Vector norms (2 by default, 1, max) and matrix norms (Frobenius, 1, max, 2 = largest singular value).",
+      syntax: '‖v‖, ‖v‖₁, ‖A‖_F, norm(v), norm(v, 1), norm(A, "F")',
+      description:
+        "Vector norms (2 by default, 1, max) and matrix norms (Frobenius, 1, max, 2 = largest singular value).",
       examples: ["‖[3, 4]‖", "‖[-1, 2]‖₁", "‖[1, 2; 3, 4]‖_F"],
     },
   },
@@ -327,9 +396,14 @@ export const LINEAR_ALGEBRA: OperatorEntry[] = [
       scalarOrSame("dot")([a, b]);
       return [];
     },
-    fold: ([a, b]) => (a.kind === "tensor" && b.kind === "tensor" ? add(...a.entries.map((x, i) => mul(x, b.entries[i]))) : undefined),
+    fold: ([a, b]) =>
+      a.kind === "tensor" && b.kind === "tensor" ? add(...a.entries.map((x, i) => mul(x, b.entries[i]))) : undefined,
     latex: ([a, b]) => `${a} \\cdot ${b}`,
-    help: { syntax: "dot(a, b), a · b, aᵀb", description: "The dot product Σ aᵢbᵢ.", examples: ["dot([1, 2], [3, 4])", "[1, 2] · [3, 4]"] },
+    help: {
+      syntax: "dot(a, b), a · b, aᵀb",
+      description: "The dot product Σ aᵢbᵢ.",
+      examples: ["dot([1, 2], [3, 4])", "[1, 2] · [3, 4]"],
+    },
   },
   {
     name: "outer",
@@ -339,13 +413,24 @@ export const LINEAR_ALGEBRA: OperatorEntry[] = [
     array: ([a, b]) => kernels.outer(a, b),
     arity: [2, 2],
     shape: ([a, b]) => {
-      if (a.length !== 1 || b.length !== 1) throw shapeError(`outer needs two vectors, not a ${showShape(a)} and a ${showShape(b)}`);
+      if (a.length !== 1 || b.length !== 1)
+        throw shapeError(`outer needs two vectors, not a ${showShape(a)} and a ${showShape(b)}`);
       return [a[0], b[0]];
     },
     fold: ([a, b]) =>
-      a.kind === "tensor" && b.kind === "tensor" ? (reserveEntries(a.shape[0] * b.shape[0], "the outer product"), tensor([a.shape[0], b.shape[0]], a.entries.flatMap((x) => b.entries.map((y) => mul(x, y))))) : undefined,
+      a.kind === "tensor" && b.kind === "tensor"
+        ? (reserveEntries(a.shape[0] * b.shape[0], "the outer product"),
+          tensor(
+            [a.shape[0], b.shape[0]],
+            a.entries.flatMap((x) => b.entries.map((y) => mul(x, y))),
+          ))
+        : undefined,
     latex: ([a, b]) => `${a} \\otimes ${b}`,
-    help: { syntax: "outer(a, b), a ⊗ b, a bᵀ", description: "The outer product, the matrix aᵢbⱼ.", examples: ["outer([1, 2], [3, 4])"] },
+    help: {
+      syntax: "outer(a, b), a ⊗ b, a bᵀ",
+      description: "The outer product, the matrix aᵢbⱼ.",
+      examples: ["outer([1, 2], [3, 4])"],
+    },
   },
   {
     name: "hadamard",
@@ -354,7 +439,11 @@ export const LINEAR_ALGEBRA: OperatorEntry[] = [
     // Entrywise products are products: the constructors collect them like scalar factors.
     fold: ([a, b]) => mul(a, b),
     latex: ([a, b]) => `${a} \\odot ${b}`,
-    help: { syntax: "A ⊙ B, A .* B", description: "The entrywise (Hadamard) product.", examples: ["[1, 2; 3, 4] ⊙ [5, 6; 7, 8]"] },
+    help: {
+      syntax: "A ⊙ B, A .* B",
+      description: "The entrywise (Hadamard) product.",
+      examples: ["[1, 2; 3, 4] ⊙ [5, 6; 7, 8]"],
+    },
   },
   {
     name: "sum",
@@ -368,40 +457,68 @@ export const LINEAR_ALGEBRA: OperatorEntry[] = [
       if (isScalar(a.shape)) return a;
       // Scalars come out of a sum: sum(−y) = −sum(y).
       if (a.kind === "mul" && a.factors.some((f) => isScalar(f.shape))) {
-        return mul(...a.factors.filter((f) => isScalar(f.shape)), apply("sum", [mul(...a.factors.filter((f) => !isScalar(f.shape)))]));
+        return mul(
+          ...a.factors.filter((f) => isScalar(f.shape)),
+          apply("sum", [mul(...a.factors.filter((f) => !isScalar(f.shape)))]),
+        );
       }
       return undefined;
     },
     latex: ([a]) => `\\operatorname{sum}\\left(${a}\\right)`,
-    help: { syntax: "sum(v)", description: "The sum of an array's entries (see also Σ for sums over an index).", examples: ["sum([1, 2, 3])"] },
+    help: {
+      syntax: "sum(v)",
+      description: "The sum of an array's entries (see also Σ for sums over an index).",
+      examples: ["sum([1, 2, 3])"],
+    },
   },
   {
     name: "ones_like",
     arity: [1, 1],
     shape: ([a]) => a,
     // The all-ones array of a symbolic shape is one symbol, 𝟏, which entrywise products drop.
-    fold: ([a]) => (a.kind === "tensor" ? tensor(a.shape, a.entries.map(() => ONE)) : sym("𝟏", a.shape)),
-    help: { syntax: "ones_like(v)", description: "An array of ones of v's shape (the 𝟏 of sum(v) = 𝟏ᵀv).", examples: ["ones_like([3, 4])"] },
+    fold: ([a]) =>
+      a.kind === "tensor"
+        ? tensor(
+            a.shape,
+            a.entries.map(() => ONE),
+          )
+        : sym("𝟏", a.shape),
+    help: {
+      syntax: "ones_like(v)",
+      description: "An array of ones of v's shape (the 𝟏 of sum(v) = 𝟏ᵀv).",
+      examples: ["ones_like([3, 4])"],
+    },
   },
   {
     name: "I",
     aliases: ["eye", "identity"],
     arity: [1, 1],
     // I(n) of a symbolic size is the identity symbol matrix calculus writes (its text form reads back).
-    fold: ([n]) => (n.kind === "sym" && isScalar(n.shape) ? sym("I", [n.name, n.name]) : identity(positiveInteger("I", n))),
+    fold: ([n]) =>
+      n.kind === "sym" && isScalar(n.shape) ? sym("I", [n.name, n.name]) : identity(positiveInteger("I", n)),
     help: { syntax: "I(n)", description: "The n×n identity matrix.", examples: ["I(3)"] },
   },
   {
     name: "zeros",
     arity: [1, 8],
     fold: (args) => filled(args, ZERO, "zeros"),
-    help: { syntax: "zeros(m, n, …)", description: "An array of zeros; zeros(n) is a vector, zeros(2, 2, 2) a rank-3 tensor.", examples: ["zeros(2, 3)"] },
+    help: {
+      syntax: "zeros(m, n, …)",
+      description: "An array of zeros; zeros(n) is a vector, zeros(2, 2, 2) a rank-3 tensor.",
+      examples: ["zeros(2, 3)"],
+    },
   },
   {
     name: "ones",
     arity: [1, 8],
     // ones(n) of symbolic sizes is 𝟏, the all-ones symbol (as ones_like gives it).
-    fold: (args) => (args.every((a) => a.kind === "sym" && isScalar(a.shape)) ? sym("𝟏", args.map((a) => (a as { name: string }).name)) : filled(args, ONE, "ones")),
+    fold: (args) =>
+      args.every((a) => a.kind === "sym" && isScalar(a.shape))
+        ? sym(
+            "𝟏",
+            args.map((a) => (a as { name: string }).name),
+          )
+        : filled(args, ONE, "ones"),
     help: { syntax: "ones(m, n, …)", description: "An array of ones.", examples: ["ones(3)"] },
   },
   {
@@ -422,11 +539,21 @@ export const LINEAR_ALGEBRA: OperatorEntry[] = [
       if (v.kind !== "tensor") return undefined;
       if (v.shape.length === 1) {
         const n = v.shape[0];
-        return tensor([n, n], Array.from({ length: n * n }, (_, k) => (k % (n + 1) === 0 ? v.entries[k / (n + 1)] : ZERO)));
+        return tensor(
+          [n, n],
+          Array.from({ length: n * n }, (_, k) => (k % (n + 1) === 0 ? v.entries[k / (n + 1)] : ZERO)),
+        );
       }
       requireSquare("diag", v);
-      return tensor([v.shape[0]], rowsOf(v).map((row, i) => row[i]));
+      return tensor(
+        [v.shape[0]],
+        rowsOf(v).map((row, i) => row[i]),
+      );
     },
-    help: { syntax: "diag(v), diag(A)", description: "The diagonal matrix with v on its diagonal, or the diagonal of A.", examples: ["diag([1, 2, 3])"] },
+    help: {
+      syntax: "diag(v), diag(A)",
+      description: "The diagonal matrix with v on its diagonal, or the diagonal of A.",
+      examples: ["diag([1, 2, 3])"],
+    },
   },
 ];

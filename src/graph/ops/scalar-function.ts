@@ -26,7 +26,11 @@ export function scalarFunction(spec: ScalarFunctionSpec): OperatorEntry {
     arity: [1, 1],
     shape: ([x]) => x,
     fold: ([x]) => {
-      if (x.kind === "tensor") return tensor(x.shape, x.entries.map((e) => apply(spec.name, [e])));
+      if (x.kind === "tensor")
+        return tensor(
+          x.shape,
+          x.entries.map((e) => apply(spec.name, [e])),
+        );
       if (x.kind === "float") return float(spec.float(x.value));
       if (x.kind === "num") return spec.exact?.(x.value);
       return spec.simplify?.(x);

@@ -13,13 +13,15 @@ import { rewriteToFloat } from "../evalf.js";
 /** The columns of a data set: one per feature, each the list of its samples. */
 function columnsOf(name: string, t: Tensor): Node[][] {
   if (t.shape.length === 1) return [t.entries.slice()];
-  if (t.shape.length !== 2) throw shapeError(`${name} needs a vector or a data matrix (one sample per row), not a ${showShape(t.shape)}`);
+  if (t.shape.length !== 2)
+    throw shapeError(`${name} needs a vector or a data matrix (one sample per row), not a ${showShape(t.shape)}`);
   const rows = rowsOf(t);
   return rows[0].map((_, j) => rows.map((row) => row[j]));
 }
 
 function samplesShape(name: string, shape: Shape): void {
-  if (shape.length !== 1 && shape.length !== 2) throw shapeError(`${name} needs a vector or a data matrix (one sample per row), not a ${showShape(shape)}`);
+  if (shape.length !== 1 && shape.length !== 2)
+    throw shapeError(`${name} needs a vector or a data matrix (one sample per row), not a ${showShape(shape)}`);
 }
 
 /** A vector's statistic is a number, a data matrix's a vector with one entry per column. */
@@ -41,13 +43,17 @@ function meanOf(xs: Node[]): Node {
 
 /** The sample variance, Σ(xᵢ − x̄)²/(n − ddof); ddof = 1 unless asked otherwise. */
 function varianceOf(xs: Node[], ddof: number): Node {
-  if (xs.length - ddof <= 0) throw mathError(`the variance of ${xs.length} sample${xs.length === 1 ? "" : "s"} with ddof = ${ddof} is undefined`);
+  if (xs.length - ddof <= 0)
+    throw mathError(
+      `the variance of ${xs.length} sample${xs.length === 1 ? "" : "s"} with ddof = ${ddof} is undefined`,
+    );
   const m = meanOf(xs);
   return div(add(...xs.map((x) => pow(sub(x, m), int(2)))), int(xs.length - ddof));
 }
 
 function covarianceOf(xs: Node[], ys: Node[]): Node {
-  if (xs.length !== ys.length) throw shapeError(`cov needs two variables with as many samples, not ${xs.length} and ${ys.length}`);
+  if (xs.length !== ys.length)
+    throw shapeError(`cov needs two variables with as many samples, not ${xs.length} and ${ys.length}`);
   if (xs.length < 2) throw mathError("the sample covariance needs at least two samples");
   const mx = meanOf(xs);
   const my = meanOf(ys);
@@ -56,19 +62,24 @@ function covarianceOf(xs: Node[], ys: Node[]): Node {
 
 function ddofOf(d: Node | undefined): number {
   if (d === undefined) return 1;
-  if (d.kind !== "num" || !d.value.isInteger() || d.value.num < 0n || d.value.num > 1n) throw mathError("ddof is 0 (population) or 1 (sample)");
+  if (d.kind !== "num" || !d.value.isInteger() || d.value.num < 0n || d.value.num > 1n)
+    throw mathError("ddof is 0 (population) or 1 (sample)");
   return Number(d.value.num);
 }
 
 function label(name: string, n: Node, classes: number): number {
-  if (n.kind !== "num" || !n.value.isInteger()) throw mathError(`${name} needs whole-number class labels, not ${n.kind === "num" ? n.value.toString() : "a symbol"}`);
+  if (n.kind !== "num" || !n.value.isInteger())
+    throw mathError(
+      `${name} needs whole-number class labels, not ${n.kind === "num" ? n.value.toString() : "a symbol"}`,
+    );
   const k = Number(n.value.num);
   if (k < 0 || k >= classes) throw mathError(`class label ${k} is outside 0..${classes - 1}`);
   return k;
 }
 
 function classCount(n: Node): number {
-  if (n.kind !== "num" || !n.value.isInteger() || n.value.num < 1n) throw mathError("the number of classes must be a whole number ≥ 1");
+  if (n.kind !== "num" || !n.value.isInteger() || n.value.num < 1n)
+    throw mathError("the number of classes must be a whole number ≥ 1");
   return Number(n.value.num);
 }
 
@@ -98,7 +109,8 @@ export const STATISTICS: OperatorEntry[] = [
     fold: ([x]) => {
       if (x.kind === "tensor") return perColumn(x, "mean", meanOf);
       // A symbolic vector x ∈ ℝ^n: sum(x)/n, which matrix calculus differentiates.
-      if (x.shape.length === 1) return div(apply("sum", [x]), typeof x.shape[0] === "number" ? int(x.shape[0]) : sym(x.shape[0]));
+      if (x.shape.length === 1)
+        return div(apply("sum", [x]), typeof x.shape[0] === "number" ? int(x.shape[0]) : sym(x.shape[0]));
       return undefined;
     },
     latex: ([x]) => `\\operatorname{mean}\\left(${x}\\right)`,
@@ -116,7 +128,8 @@ export const STATISTICS: OperatorEntry[] = [
     latex: ([x]) => `\\operatorname{Var}\\left(${x}\\right)`,
     help: {
       syntax: "var(x), var(X), var(x, 0)",
-      description: "The sample variance Σ(xᵢ − x̄)²/(n − 1) of a vector, or of each column of a data matrix; var(x, 0) divides by n (the population variance).",
+      description:
+        "The sample variance Σ(xᵢ − x̄)²/(n − 1) of a vector, or of each column of a data matrix; var(x, 0) divides by n (the population variance).",
       examples: ["var([2, 4, 4, 4, 5, 5, 7, 9])", "var([2, 4, 4, 4, 5, 5, 7, 9], 0)"],
     },
   },
@@ -126,7 +139,11 @@ export const STATISTICS: OperatorEntry[] = [
     shape: perColumnShape("std"),
     fold: ([x, d]) => (x.kind === "tensor" ? perColumn(x, "std", (xs) => sqrt(varianceOf(xs, ddofOf(d)))) : undefined),
     latex: ([x]) => `\\operatorname{std}\\left(${x}\\right)`,
-    help: { syntax: "std(x), std(X), std(x, 0)", description: "The standard deviation: the square root of var (sample by default, population with 0).", examples: ["std([2, 4, 4, 4, 5, 5, 7, 9], 0)"] },
+    help: {
+      syntax: "std(x), std(X), std(x, 0)",
+      description: "The standard deviation: the square root of var (sample by default, population with 0).",
+      examples: ["std([2, 4, 4, 4, 5, 5, 7, 9], 0)"],
+    },
   },
   {
     name: "cov",
@@ -150,7 +167,8 @@ export const STATISTICS: OperatorEntry[] = [
     latex: ([x, y]) => `\\operatorname{cov}\\left(${y === undefined ? x : `${x}, ${y}`}\\right)`,
     help: {
       syntax: "cov(X), cov(x, y)",
-      description: "The sample covariance matrix (divided by n − 1) of a data matrix with one sample per row, or the covariance of two vectors of samples.",
+      description:
+        "The sample covariance matrix (divided by n − 1) of a data matrix with one sample per row, or the covariance of two vectors of samples.",
       examples: ["cov([1, 2; 2, 4; 3, 7])", "cov([1, 2, 3], [2, 4, 7])"],
     },
   },
@@ -165,29 +183,43 @@ export const STATISTICS: OperatorEntry[] = [
       if (x.kind !== "tensor") return undefined;
       const columns = columnsOf("center", x);
       const means = columns.map(meanOf);
-      if (x.shape.length === 1) return tensor(x.shape as number[], x.entries.map((e) => sub(e, means[0])));
+      if (x.shape.length === 1)
+        return tensor(
+          x.shape as number[],
+          x.entries.map((e) => sub(e, means[0])),
+        );
       return fromRows(rowsOf(x).map((row) => row.map((e, j) => sub(e, means[j]))));
     },
     latex: ([x]) => `\\operatorname{center}\\left(${x}\\right)`,
-    help: { syntax: "center(X)", description: "The data with each column's mean subtracted (the first step of PCA).", examples: ["center([1, 2; 3, 4; 5, 9])"] },
+    help: {
+      syntax: "center(X)",
+      description: "The data with each column's mean subtracted (the first step of PCA).",
+      examples: ["center([1, 2; 3, 4; 5, 9])"],
+    },
   },
   {
     name: "polyfeatures",
     arity: [2, 2],
     shape: ([x, d]) => {
-      if (x.length !== 1 || !isScalar(d)) throw shapeError(`polyfeatures needs a vector of inputs and a degree, not a ${showShape(x)}`);
+      if (x.length !== 1 || !isScalar(d))
+        throw shapeError(`polyfeatures needs a vector of inputs and a degree, not a ${showShape(x)}`);
       return [x[0], "d"];
     },
     fold: ([x, d]) => {
-      if (d.kind !== "num" || !d.value.isInteger() || d.value.num < 0n || d.value.num > 50n) throw mathError("polyfeatures' degree is a whole number from 0 to 50");
+      if (d.kind !== "num" || !d.value.isInteger() || d.value.num < 0n || d.value.num > 50n)
+        throw mathError("polyfeatures' degree is a whole number from 0 to 50");
       if (x.kind !== "tensor") throw mathError("polyfeatures needs the inputs as a vector of values");
       const degree = Number(d.value.num);
       reserveEntries(x.entries.length * (degree + 1), "the polynomial features");
-      return tensor([x.entries.length, degree + 1], x.entries.flatMap((xi) => Array.from({ length: degree + 1 }, (_, k) => pow(xi, int(k)))));
+      return tensor(
+        [x.entries.length, degree + 1],
+        x.entries.flatMap((xi) => Array.from({ length: degree + 1 }, (_, k) => pow(xi, int(k)))),
+      );
     },
     help: {
       syntax: "polyfeatures(x, d)",
-      description: "The polynomial features [1, xᵢ, xᵢ², …, xᵢᵈ] of each input, one row per sample: the design matrix of a degree-d least-squares fit.",
+      description:
+        "The polynomial features [1, xᵢ, xᵢ², …, xᵢᵈ] of each input, one row per sample: the design matrix of a degree-d least-squares fit.",
       examples: ["polyfeatures([1, 2, 3], 2)"],
     },
   },
@@ -197,7 +229,8 @@ export const STATISTICS: OperatorEntry[] = [
     arity: [2, 2],
     shape: ([l, k]) => {
       if (!isScalar(k)) throw shapeError("onehot's second argument is the number of classes");
-      if (!isScalar(l) && l.length !== 1) throw shapeError(`onehot needs a label or a vector of labels, not a ${showShape(l)}`);
+      if (!isScalar(l) && l.length !== 1)
+        throw shapeError(`onehot needs a label or a vector of labels, not a ${showShape(l)}`);
       // The result's size depends on the number of classes, a value: the fold below gives it.
       return [];
     },
@@ -211,7 +244,8 @@ export const STATISTICS: OperatorEntry[] = [
     },
     help: {
       syntax: "onehot(label, classes), onehot(labels, classes)",
-      description: "One-hot encoding of 0-based class labels: onehot(2, 3) = [0, 0, 1]; a vector of labels gives one row per label.",
+      description:
+        "One-hot encoding of 0-based class labels: onehot(2, 3) = [0, 0, 1]; a vector of labels gives one row per label.",
       examples: ["onehot(1, 3)", "onehot([0, 1, 2, 1], 3)"],
     },
   },
@@ -225,11 +259,15 @@ export const STATISTICS: OperatorEntry[] = [
     fold: ([x]) => {
       if (x.kind !== "tensor") return undefined;
       if (x.shape.length === 1) return int(largest("argmax", x.entries));
-      return tensor([x.shape[0]], rowsOf(x).map((row) => int(largest("argmax", row))));
+      return tensor(
+        [x.shape[0]],
+        rowsOf(x).map((row) => int(largest("argmax", row))),
+      );
     },
     help: {
       syntax: "argmax(p), argmax(P)",
-      description: "The 0-based class of the largest entry (the first on a tie), so argmax(onehot(k, n)) = k; of a matrix, the class of each row.",
+      description:
+        "The 0-based class of the largest entry (the first on a tie), so argmax(onehot(k, n)) = k; of a matrix, the class of each row.",
       examples: ["argmax([0.2, 0.7, 0.1])", "argmax(onehot([2, 0], 3))"],
     },
   },

@@ -2,7 +2,17 @@
 // memory is shared so that a helper thread can work in it too (see ../gram-parallel.ts).
 import { kernelModuleBytes } from "./kernels.js";
 
-export type GramFunction = (at: number, m8: number, n: number, v: number, from: number, to: number, out: number, u: number, w: number) => void;
+export type GramFunction = (
+  at: number,
+  m8: number,
+  n: number,
+  v: number,
+  from: number,
+  to: number,
+  out: number,
+  u: number,
+  w: number,
+) => void;
 export type AbtFunction = (a: number, b: number, out: number, rows: number, cols: number, k8: number) => void;
 
 // The part of the WebAssembly JavaScript API used here, typed locally: the build's `lib` (ES2022,
@@ -51,6 +61,12 @@ export function arenaOf(bytes: number): Arena {
   const pages = Math.ceil(Math.max(bytes, 1 << 20) / 65536);
   const memory = new wasm.Memory({ initial: pages, maximum: pages, shared: true });
   const { exports } = new wasm.Instance(module, { env: { memory } });
-  arena = { memory, heap: new Float64Array(memory.buffer as ArrayBuffer), gram: exports.gram as GramFunction, abt: exports.abt as AbtFunction, bytes: pages * 65536 };
+  arena = {
+    memory,
+    heap: new Float64Array(memory.buffer as ArrayBuffer),
+    gram: exports.gram as GramFunction,
+    abt: exports.abt as AbtFunction,
+    bytes: pages * 65536,
+  };
   return arena;
 }

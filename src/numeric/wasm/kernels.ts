@@ -47,7 +47,15 @@ function rowPairAgainst(c: Code, base: string, k8: string, n: string, rowOut: ()
     rowOut();
     c.get("j").i32(8).mul().add().set("o");
   };
-  const store = (acc: string, k: number) => c.get("o").get(acc).lane(0).get(acc).lane(1).f64Add().f64Store(8 * k);
+  const store = (acc: string, k: number) =>
+    c
+      .get("o")
+      .get(acc)
+      .lane(0)
+      .get(acc)
+      .lane(1)
+      .f64Add()
+      .f64Store(8 * k);
   const nextRow = () => c.get("o").get(n).i32(8).mul().add().set("o");
 
   // Four rows at a time while they last.
@@ -98,8 +106,32 @@ function gram(): Code {
   c.get("i").get("m8").mul().get("at").add().set("p0");
   c.get("p0").get("m8").add().set("p1");
   forR(c, "m8", () => {
-    c.get("u").get("r").add().get("v").get("r").add().v128Load().get("p0").get("r").add().v128Load().f64x2Mul().v128Store();
-    c.get("w").get("r").add().get("v").get("r").add().v128Load().get("p1").get("r").add().v128Load().f64x2Mul().v128Store();
+    c.get("u")
+      .get("r")
+      .add()
+      .get("v")
+      .get("r")
+      .add()
+      .v128Load()
+      .get("p0")
+      .get("r")
+      .add()
+      .v128Load()
+      .f64x2Mul()
+      .v128Store();
+    c.get("w")
+      .get("r")
+      .add()
+      .get("v")
+      .get("r")
+      .add()
+      .v128Load()
+      .get("p1")
+      .get("r")
+      .add()
+      .v128Load()
+      .f64x2Mul()
+      .v128Store();
   });
   c.get("u").set("p0").get("w").set("p1");
   c.get("i").set("j");

@@ -109,7 +109,14 @@ export function moduleBytes(functions: readonly ExportedFunction[], maxPages: nu
   const types = functions.map((f) => [0x60, ...vec(f.code.params.map(() => [I32])), 0]);
   const memory = [...name("env"), ...name("memory"), 0x02, 0x03, ...uleb(1), ...uleb(maxPages)];
   return Uint8Array.from([
-    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+    0x00,
+    0x61,
+    0x73,
+    0x6d,
+    0x01,
+    0x00,
+    0x00,
+    0x00,
     ...section(1, vec(types)),
     ...section(2, vec([memory])),
     ...section(3, vec(functions.map((_, i) => uleb(i)))),

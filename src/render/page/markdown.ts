@@ -67,9 +67,12 @@ function markdownIt(): MarkdownIt {
   const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
   md.inline.ruler.after("escape", "math_display", inlineDisplayMath);
   md.inline.ruler.after("math_display", "math_inline", inlineMath);
-  md.block.ruler.after("blockquote", "math_display", blockMath, { alt: ["paragraph", "reference", "blockquote", "list"] });
+  md.block.ruler.after("blockquote", "math_display", blockMath, {
+    alt: ["paragraph", "reference", "blockquote", "list"],
+  });
   md.renderer.rules.math_inline = (tokens, i) => renderMath(tokens[i].content, false);
-  md.renderer.rules.math_display = (tokens, i) => `<div class="math-display">${renderMath(tokens[i].content, true)}</div>`;
+  md.renderer.rules.math_display = (tokens, i) =>
+    `<div class="math-display">${renderMath(tokens[i].content, true)}</div>`;
   markdown = md;
   return md;
 }

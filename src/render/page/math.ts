@@ -5,7 +5,13 @@ import { escapeHtml } from "./html.js";
 
 export function renderMath(tex: string, display: boolean): string {
   try {
-    return katex.renderToString(tex, { displayMode: display, output: "htmlAndMathml", throwOnError: true, strict: "ignore", trust: false });
+    return katex.renderToString(tex, {
+      displayMode: display,
+      output: "htmlAndMathml",
+      throwOnError: true,
+      strict: "ignore",
+      trust: false,
+    });
   } catch {
     // Authors' Markdown may hold LaTeX KaTeX does not know: show it as typed rather than lose it.
     return `<code class="math-source">${escapeHtml(display ? `$$${tex}$$` : `$${tex}$`)}</code>`;

@@ -51,7 +51,10 @@ function isNabla(nb: PageNotebook): boolean {
 function latexOf(output: PageOutput): string | undefined {
   const latex = output.data?.["text/latex"];
   if (latex === undefined) return undefined;
-  return joinText(latex as MultilineText).trim().replace(/^\$\$([\s\S]*)\$\$$/, "$1").replace(/^\$([\s\S]*)\$$/, "$1");
+  return joinText(latex as MultilineText)
+    .trim()
+    .replace(/^\$\$([\s\S]*)\$\$$/, "$1")
+    .replace(/^\$([\s\S]*)\$$/, "$1");
 }
 
 /** `name = value` results: the plain text starts with a name and ` = `, and the LaTeX splits at `=`. */
@@ -74,9 +77,11 @@ function richOutput(output: PageOutput, options: NotebookPageOptions): string {
     return `<div class="output figure"><img alt="figure" src="data:image/svg+xml;base64,${Buffer.from(markup, "utf8").toString("base64")}"></div>`;
   }
   const png = data["image/png"];
-  if (typeof png === "string") return `<div class="output figure"><img alt="figure" src="data:image/png;base64,${escapeHtml(png.replace(/\s/g, ""))}"></div>`;
+  if (typeof png === "string")
+    return `<div class="output figure"><img alt="figure" src="data:image/png;base64,${escapeHtml(png.replace(/\s/g, ""))}"></div>`;
   const html = data["text/html"];
-  if (html !== undefined && options.trustedOutputs) return `<div class="output html">${joinText(html as MultilineText)}</div>`;
+  if (html !== undefined && options.trustedOutputs)
+    return `<div class="output html">${joinText(html as MultilineText)}</div>`;
   const plain = data["text/plain"];
   if (plain !== undefined) return `<pre class="output text">${escapeHtml(joinText(plain as MultilineText))}</pre>`;
   return "";
@@ -87,7 +92,9 @@ function outputsHtml(outputs: PageOutput[], options: NotebookPageOptions): strin
   for (let i = 0; i < outputs.length; i++) {
     const output = outputs[i];
     if (output.output_type === "stream") {
-      parts.push(`<pre class="output stream ${output.name === "stderr" ? "stderr" : "stdout"}">${escapeHtml(joinText(output.text))}</pre>`);
+      parts.push(
+        `<pre class="output stream ${output.name === "stderr" ? "stderr" : "stdout"}">${escapeHtml(joinText(output.text))}</pre>`,
+      );
       continue;
     }
     if (output.output_type === "error") {
@@ -99,7 +106,10 @@ function outputsHtml(outputs: PageOutput[], options: NotebookPageOptions): strin
     const rows: [string, string][] = [];
     let j = i;
     for (; j < outputs.length; j++) {
-      const row = outputs[j].output_type === "stream" || outputs[j].output_type === "error" ? undefined : assignmentOf(outputs[j]);
+      const row =
+        outputs[j].output_type === "stream" || outputs[j].output_type === "error"
+          ? undefined
+          : assignmentOf(outputs[j]);
       if (!row) break;
       rows.push(row);
     }
@@ -125,7 +135,8 @@ export function notebookBody(nb: PageNotebook, options: NotebookPageOptions): st
   const nabla = isNabla(nb);
   return nb.cells
     .map((cell) => {
-      if (cell.cell_type === "markdown") return `<div class="cell markdown">${renderMarkdown(joinText(cell.source))}</div>`;
+      if (cell.cell_type === "markdown")
+        return `<div class="cell markdown">${renderMarkdown(joinText(cell.source))}</div>`;
       if (cell.cell_type === "code") return codeCell(cell, nabla, options);
       return `<div class="cell raw"><pre>${escapeHtml(joinText(cell.source))}</pre></div>`;
     })

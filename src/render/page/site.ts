@@ -24,7 +24,9 @@ export interface PageNav {
 
 function navHtml(nav: PageNav | undefined): string {
   if (!nav) return "";
-  const previous = nav.previous ? `<a rel="prev" href="${escapeHtml(nav.previous.href)}">← ${escapeHtml(nav.previous.title)}</a>` : "";
+  const previous = nav.previous
+    ? `<a rel="prev" href="${escapeHtml(nav.previous.href)}">← ${escapeHtml(nav.previous.title)}</a>`
+    : "";
   const next = nav.next ? `<a rel="next" href="${escapeHtml(nav.next.href)}">${escapeHtml(nav.next.title)} →</a>` : "";
   return `<nav class="pager"><a class="home" href="${escapeHtml(nav.index.href)}">${escapeHtml(nav.index.title)}</a>${previous}${next}</nav>`;
 }
@@ -96,11 +98,17 @@ export function writeSite(dir: string, pages: CoursePage[], options: SiteOptions
       next: i + 1 < pages.length ? { href: pages[i + 1].file, title: titleOf(i + 1) } : undefined,
     };
     const file = join(dir, p.file);
-    writeFileSync(file, pageHtml(`${titleOf(i)} · ${options.title}`, notebookBody(p.notebook, { trustedOutputs: true }), { nav }));
+    writeFileSync(
+      file,
+      pageHtml(`${titleOf(i)} · ${options.title}`, notebookBody(p.notebook, { trustedOutputs: true }), { nav }),
+    );
     written.push(file);
   });
   const items = summaries
-    .map((s, i) => `<li><a class="title" href="${escapeHtml(s.file)}">${escapeHtml(titleOf(i))}</a>${s.summary ? `<div class="covers">${renderMarkdown(s.summary)}</div>` : ""}</li>`)
+    .map(
+      (s, i) =>
+        `<li><a class="title" href="${escapeHtml(s.file)}">${escapeHtml(titleOf(i))}</a>${s.summary ? `<div class="covers">${renderMarkdown(s.summary)}</div>` : ""}</li>`,
+    )
     .join("\n");
   const body = `<h1>${escapeHtml(options.title)}</h1>\n${options.introduction ? renderMarkdown(options.introduction) : ""}\n<ul class="course">\n${items}\n</ul>`;
   const indexFile = join(dir, "index.html");

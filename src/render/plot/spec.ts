@@ -7,10 +7,17 @@ export type VegaLite = Record<string, unknown>;
 
 /** Finite points only: a pole or a log of a negative is a gap, not a crash. */
 export function finitePoints(series: Series[]): { x: number; y: number; series: string }[] {
-  return series.flatMap((s) => s.xs.map((x, i) => ({ x, y: s.ys[i], series: s.label })).filter((p) => Number.isFinite(p.x) && Number.isFinite(p.y)));
+  return series.flatMap((s) =>
+    s.xs
+      .map((x, i) => ({ x, y: s.ys[i], series: s.label }))
+      .filter((p) => Number.isFinite(p.x) && Number.isFinite(p.y)),
+  );
 }
 
-export function lineSpec(series: Series[], options: { title?: string; xLabel?: string; yLabel?: string } = {}): VegaLite {
+export function lineSpec(
+  series: Series[],
+  options: { title?: string; xLabel?: string; yLabel?: string } = {},
+): VegaLite {
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v5.json",
     width: 480,

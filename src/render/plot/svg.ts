@@ -14,7 +14,8 @@ function niceTicks(lo: number, hi: number, count = 6): number[] {
   const mag = 10 ** Math.floor(Math.log10(step0));
   const step = [1, 2, 5, 10].map((k) => k * mag).find((s) => s >= step0) ?? step0;
   const out: number[] = [];
-  for (let t = Math.ceil(lo / step) * step; t <= hi + step * 1e-9; t += step) out.push(Math.abs(t) < step * 1e-9 ? 0 : t);
+  for (let t = Math.ceil(lo / step) * step; t <= hi + step * 1e-9; t += step)
+    out.push(Math.abs(t) < step * 1e-9 ? 0 : t);
   return out;
 }
 
@@ -22,7 +23,9 @@ const esc = (s: string) => s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&l
 const fmt = (v: number) => String(Number(v.toPrecision(6)));
 
 export function lineSvg(series: Series[], options: { title?: string; xLabel?: string; yLabel?: string } = {}): string {
-  const points = series.flatMap((s) => s.xs.map((x, i) => [x, s.ys[i]]).filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y)));
+  const points = series.flatMap((s) =>
+    s.xs.map((x, i) => [x, s.ys[i]]).filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y)),
+  );
   const xs = points.map((p) => p[0]);
   const ys = points.map((p) => p[1]);
   let [x0, x1] = [Math.min(...xs), Math.max(...xs)];
@@ -34,13 +37,31 @@ export function lineSvg(series: Series[], options: { title?: string; xLabel?: st
   [y0, y1] = [y0 - pad, y1 + pad];
   const px = (x: number) => M.left + ((x - x0) / (x1 - x0)) * (W - M.left - M.right);
   const py = (y: number) => H - M.bottom - ((y - y0) / (y1 - y0)) * (H - M.top - M.bottom);
-  const parts: string[] = [`<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="sans-serif" font-size="11">`, `<rect width="${W}" height="${H}" fill="white"/>`];
-  if (options.title) parts.push(`<text x="${M.left}" y="16" font-size="13" font-weight="bold">${esc(options.title)}</text>`);
-  for (const t of niceTicks(x0, x1)) parts.push(`<line x1="${px(t)}" x2="${px(t)}" y1="${M.top}" y2="${H - M.bottom}" stroke="#eee"/><text x="${px(t)}" y="${H - M.bottom + 14}" text-anchor="middle">${fmt(t)}</text>`);
-  for (const t of niceTicks(y0, y1)) parts.push(`<line x1="${M.left}" x2="${W - M.right}" y1="${py(t)}" y2="${py(t)}" stroke="#eee"/><text x="${M.left - 6}" y="${py(t) + 4}" text-anchor="end">${fmt(t)}</text>`);
-  parts.push(`<rect x="${M.left}" y="${M.top}" width="${W - M.left - M.right}" height="${H - M.top - M.bottom}" fill="none" stroke="#888"/>`);
-  if (options.xLabel) parts.push(`<text x="${(M.left + W - M.right) / 2}" y="${H - 8}" text-anchor="middle">${esc(options.xLabel)}</text>`);
-  if (options.yLabel) parts.push(`<text transform="translate(14 ${(M.top + H - M.bottom) / 2}) rotate(-90)" text-anchor="middle">${esc(options.yLabel)}</text>`);
+  const parts: string[] = [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="sans-serif" font-size="11">`,
+    `<rect width="${W}" height="${H}" fill="white"/>`,
+  ];
+  if (options.title)
+    parts.push(`<text x="${M.left}" y="16" font-size="13" font-weight="bold">${esc(options.title)}</text>`);
+  for (const t of niceTicks(x0, x1))
+    parts.push(
+      `<line x1="${px(t)}" x2="${px(t)}" y1="${M.top}" y2="${H - M.bottom}" stroke="#eee"/><text x="${px(t)}" y="${H - M.bottom + 14}" text-anchor="middle">${fmt(t)}</text>`,
+    );
+  for (const t of niceTicks(y0, y1))
+    parts.push(
+      `<line x1="${M.left}" x2="${W - M.right}" y1="${py(t)}" y2="${py(t)}" stroke="#eee"/><text x="${M.left - 6}" y="${py(t) + 4}" text-anchor="end">${fmt(t)}</text>`,
+    );
+  parts.push(
+    `<rect x="${M.left}" y="${M.top}" width="${W - M.left - M.right}" height="${H - M.top - M.bottom}" fill="none" stroke="#888"/>`,
+  );
+  if (options.xLabel)
+    parts.push(
+      `<text x="${(M.left + W - M.right) / 2}" y="${H - 8}" text-anchor="middle">${esc(options.xLabel)}</text>`,
+    );
+  if (options.yLabel)
+    parts.push(
+      `<text transform="translate(14 ${(M.top + H - M.bottom) / 2}) rotate(-90)" text-anchor="middle">${esc(options.yLabel)}</text>`,
+    );
   series.forEach((s, k) => {
     const color = COLORS[k % COLORS.length];
     let path = "";
@@ -55,7 +76,9 @@ export function lineSvg(series: Series[], options: { title?: string; xLabel?: st
       pen = true;
     });
     parts.push(`<path d="${path.trim()}" fill="none" stroke="${color}" stroke-width="2"/>`);
-    parts.push(`<line x1="${W - M.right + 10}" x2="${W - M.right + 28}" y1="${M.top + 10 + k * 16}" y2="${M.top + 10 + k * 16}" stroke="${color}" stroke-width="2"/><text x="${W - M.right + 32}" y="${M.top + 14 + k * 16}">${esc(s.label)}</text>`);
+    parts.push(
+      `<line x1="${W - M.right + 10}" x2="${W - M.right + 28}" y1="${M.top + 10 + k * 16}" y2="${M.top + 10 + k * 16}" stroke="${color}" stroke-width="2"/><text x="${W - M.right + 32}" y="${M.top + 14 + k * 16}">${esc(s.label)}</text>`,
+    );
   });
   parts.push("</svg>");
   return parts.join("");

@@ -75,7 +75,8 @@ export function vegaSvg(spec: VegaLite): string | null {
       unavailable = true;
       return null;
     }
-    const answer = receiveMessageOnPort(port1)?.message as { svg?: string; error?: string; fatal?: boolean } | undefined;
+    const answer = receiveMessageOnPort(port1)?.message as
+      { svg?: string; error?: string; fatal?: boolean } | undefined;
     if (answer?.fatal) unavailable = true;
     return answer?.svg ?? null;
   } finally {
