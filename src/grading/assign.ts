@@ -1,7 +1,7 @@
 // `nabla assign MASTER -o STUDENT`: the student version of a master notebook. Solution regions give
 // way to a stub, hidden tests disappear, outputs are cleared, locked cells get their checksums.
 import type { Cell, Notebook } from "./notebook.js";
-import { checksum, isLocked, isSolutionCell, sourceOf, toSourceLines } from "./notebook.js";
+import { checksum, gradeId, isLocked, isSolutionCell, sourceOf, toSourceLines } from "./notebook.js";
 
 export const STUB = "# YOUR ANSWER HERE";
 
@@ -52,6 +52,27 @@ export function withHiddenTests(text: string): string {
     .join("\n");
 }
 
+/** nbformat 4.5's cell id: 1–64 letters, digits, - and _. */
+const CELL_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+/**
+ * Every cell an id (nbformat 4.5), distinct in the notebook and the same on every run: the master's
+ * own id where it is valid and not taken, else the grade_id, else `cell-N`.
+ */
+export function withCellIds(cells: Cell[]): Cell[] {
+  const taken = new Set<string>();
+  const fresh = (wanted: unknown, i: number): string => {
+    for (const candidate of [wanted, `cell-${i + 1}`])
+      if (typeof candidate === "string" && CELL_ID.test(candidate) && !taken.has(candidate)) return candidate;
+    for (let k = 2; ; k++) if (!taken.has(`cell-${i + 1}-${k}`)) return `cell-${i + 1}-${k}`;
+  };
+  return cells.map((cell, i) => {
+    const id = fresh(cell.id ?? gradeId(cell), i);
+    taken.add(id);
+    return cell.id === undefined ? { id, ...cell } : { ...cell, id };
+  });
+}
+
 export function assign(master: Notebook): Notebook {
   const cells: Cell[] = master.cells.map((cell) => {
     let text = sourceOf(cell);
@@ -65,5 +86,5 @@ export function assign(master: Notebook): Notebook {
     if (isLocked(copy) && copy.metadata.nbgrader) copy.metadata.nbgrader.checksum = checksum(copy);
     return copy;
   });
-  return { ...master, cells };
+  return { ...master, nbformat_minor: Math.max(5, master.nbformat_minor ?? 0), cells: withCellIds(cells) };
 }

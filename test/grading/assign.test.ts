@@ -1,5 +1,6 @@
 // The student version of a master notebook.
 import { describe, expect, it } from "vitest";
+import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -96,4 +97,58 @@ describe("a key changed after assign", () => {
     expect(by.get("forged")!.problems).toEqual(["the locked cell setup was changed; it was restored from the key"]);
     expect(["kept", "kept-too", "edited", "forged"].map((s) => by.get(s)!.total)).toEqual([12, 12, 12, 12]);
   }, 120_000);
+});
+
+/** nbformat's own validator, with its warnings (a missing cell id is one today) counted as errors. */
+function nbformatProblems(notebook: unknown): string {
+  const r = spawnSync(
+    "/usr/bin/python3",
+    [
+      "-c",
+      "import sys, warnings, nbformat\nwarnings.simplefilter('error')\n" +
+        "nb = nbformat.reads(sys.stdin.read(), as_version=nbformat.NO_CONVERT)\nnbformat.validate(nb)\nprint('valid')",
+    ],
+    { input: JSON.stringify(notebook), encoding: "utf8" },
+  );
+  return r.stdout.trim() === "valid" ? "" : `${r.stdout}${r.stderr}`.slice(-800);
+}
+
+describe("the released notebook is nbformat 4.5", () => {
+  it("validates, every cell with a distinct id, for both sample homeworks", () => {
+    // The validator is strict here: the master itself, without ids, fails it.
+    expect(nbformatProblems(MASTER)).toMatch(/MissingIDFieldWarning|id/);
+    for (const name of ["master.ipynb", "hw2-master.ipynb"]) {
+      const master = parseNotebook(
+        readFileSync(join(import.meta.dirname, "..", "..", "notebooks", "homework", name), "utf8"),
+      );
+      const released = assign(master);
+      expect(nbformatProblems(released)).toBe("");
+      const ids = released.cells.map((c) => c.id);
+      expect(new Set(ids).size).toBe(ids.length);
+    }
+  });
+
+  it("gives valid, distinct ids whatever ids and grade_ids the master's cells carry", () => {
+    // Ids an editor or a hand might leave: duplicates, spaces, too long, empty, not strings, and
+    // grade_ids that are not valid ids or collide with another cell's id.
+    const odd: unknown[] = ["a", "a", "has space", "x".repeat(65), "", 7, null, "cell-9", "ok_1", undefined];
+    const gradeIds = ["q 1", "a", "cell-2", "ok_1", "é", "setup", "x".repeat(64), "b", "c", "d"];
+    for (let round = 0; round < 20; round++) {
+      const master = structuredClone(MASTER);
+      master.cells = Array.from({ length: 12 }, (_, i) => ({
+        cell_type: i % 3 === 0 ? "markdown" : "code",
+        source: [`x${i} = ${i}`],
+        metadata: { nbgrader: { grade_id: gradeIds[(i * 7 + round) % gradeIds.length], locked: true } },
+        ...(odd[(i + round) % odd.length] === undefined ? {} : { id: odd[(i + round) % odd.length] as string }),
+        ...(i % 3 === 0 ? {} : { outputs: [], execution_count: null }),
+      }));
+      const released = assign(master);
+      const ids = released.cells.map((c) => c.id!);
+      expect(ids.every((id) => /^[A-Za-z0-9_-]{1,64}$/.test(id))).toBe(true);
+      expect(new Set(ids).size).toBe(ids.length);
+      // The same master gives the same ids.
+      expect(assign(master).cells.map((c) => c.id)).toEqual(ids);
+      if (round < 3) expect(nbformatProblems(released)).toBe("");
+    }
+  });
 });
