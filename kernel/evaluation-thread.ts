@@ -77,15 +77,28 @@ export class EvaluationThread {
     code: string,
     onEffect: (e: Effect) => void,
     onResult: (r: StatementResult) => void,
-  ): Promise<StatementResult[]> {
+  ): Promise<StatementResult[] | null> {
     if (this.restoring) await this.restoring;
     if (this.lostNotice) {
       onEffect({ kind: "stderr", text: this.lostNotice });
       this.lostNotice = null;
     }
+    return this.track((id) => this.send({ type: "run", id, code }, onEffect, onResult));
+  }
+
+  /** Evaluates a user expression without changing the session; interruptible like a cell. */
+  async expression(code: string): Promise<StatementResult> {
+    if (this.restoring) await this.restoring;
+    const results = await this.track((id) => this.send({ type: "expression", id, code }));
+    // null: the thread was replaced while this waited.
+    return results?.[0] ?? interruptedResult("interrupted");
+  }
+
+  /** Sends a request that runs the session, as the one an interrupt stops. */
+  private async track(send: (id: number) => Promise<unknown>): Promise<StatementResult[] | null> {
     const id = this.nextId++;
     this.running = id;
-    const results = (await this.send({ type: "run", id, code }, onEffect, onResult)) as StatementResult[];
+    const results = (await send(id)) as StatementResult[] | null;
     if (this.running === id) this.running = null;
     return results;
   }

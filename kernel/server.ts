@@ -258,20 +258,16 @@ export function createServer(sockets: Sockets): { init(): Promise<void> } {
       this.status(msg, "idle");
     }
 
-    /** `user_expressions`: each evaluated after the cell, as a MIME bundle or an error. */
+    /** `user_expressions`: each evaluated after the cell, as a MIME bundle or an error; none changes the session. */
     private async userExpressions(expressions: unknown): Promise<Record<string, unknown>> {
       const out: Record<string, unknown> = {};
       if (!expressions || typeof expressions !== "object") return out;
       for (const [key, code] of Object.entries(expressions as Record<string, unknown>)) {
-        const results = await this.evaluator.run(
-          String(code),
-          () => undefined,
-          () => undefined,
-        );
-        const failed = results.find((r) => r.status === "error");
-        const last = results.at(-1);
-        if (failed) out[key] = { status: "error", ...errorContent(failed) };
-        else out[key] = { status: "ok", data: last ? bundleOf(last) : { "text/plain": "" }, metadata: {} };
+        const result = await this.evaluator.expression(String(code));
+        out[key] =
+          result.status === "error"
+            ? { status: "error", ...errorContent(result) }
+            : { status: "ok", data: bundleOf(result), metadata: {} };
       }
       return out;
     }

@@ -9,6 +9,8 @@
 // the names come back from their values, not by running the notebook's cells again.
 import { parentPort, workerData } from "node:worker_threads";
 import { Session } from "../src/session.js";
+import { scan } from "../src/syntax/scanner.js";
+import { parseStatement } from "../src/syntax/to-ast.js";
 import { readDataFile } from "../src/nn/read-file.js";
 import { renderMathml } from "../src/render/katex.js";
 import { toText } from "../src/render/index.js";
@@ -21,6 +23,7 @@ export type ToWorker =
   | { type: "run"; id: number; code: string }
   | { type: "restore"; id: number; statements: [key: string, statement: string][] }
   | { type: "describe"; id: number; name: string }
+  | { type: "expression"; id: number; code: string }
   | { type: "names"; id: number };
 
 /** What a cell changed: a key (`name:A`, `shape:x`) and its statement (null: cannot be kept), and keys removed. */
@@ -99,6 +102,64 @@ class Snapshots {
   }
 }
 
+/** Statements that only read: an expression, a check, an optimisation. */
+const READ_ONLY = new Set(["exprs", "check", "optimize"]);
+/** What the others are, for the message that refuses them. */
+const CHANGES: Record<string, string> = {
+  assign: "an assignment",
+  define: "a definition",
+  declare: "a declaration",
+  layer: "a layer's definition",
+  train: "training",
+  expect: "a graded test",
+};
+
+/**
+ * Jupyter's user_expressions are read, never run as cells: a statement that would assign, define,
+ * declare, make a layer, train or grade is refused, and whatever evaluating the rest touches (a
+ * network's weights made on first use) is put back as it was.
+ */
+function evaluateExpression(session: Session, code: string): StatementResult {
+  const scanned = scan(code);
+  for (const st of scanned.statements) {
+    const parsed = parseStatement(st.text, st.offset);
+    if (parsed.ok && !READ_ONLY.has(parsed.statement.kind))
+      return refused(
+        code,
+        `a user expression is only read: \`${st.text.trim()}\` is ${CHANGES[parsed.statement.kind] ?? "a statement"}, which would change the session`,
+      );
+  }
+  const env = session.env;
+  const kept = [env.values, env.functions, env.shapes, env.models, env.datasets].map(
+    (map) => [map, [...map]] as [Map<string, unknown>, [string, unknown][]],
+  );
+  try {
+    const results = session.run(code);
+    return results.find((r) => r.status === "error") ?? results.at(-1) ?? refused(code, "the expression is empty");
+  } finally {
+    for (const [map, entries] of kept) {
+      map.clear();
+      for (const [key, value] of entries) map.set(key, value);
+    }
+  }
+}
+
+function refused(code: string, message: string): StatementResult {
+  return {
+    index: 0,
+    line: 1,
+    source: code,
+    status: "error",
+    silent: false,
+    text: "",
+    pretty: `Error at 1:1: ${message}`,
+    latex: "",
+    html: "",
+    effects: [],
+    error: { kind: "name", message, line: 1, column: 1, excerpt: "" },
+  };
+}
+
 /** Serves this worker thread's messages until the kernel ends it. */
 export function serveEvaluation(): void {
   const { interrupt } = workerData as { interrupt: Int32Array };
@@ -137,6 +198,12 @@ export function serveEvaluation(): void {
         if (session.run(statement).some((r) => r.status === "error")) lost.push(key);
       snapshots.take();
       post({ type: "answer", id: msg.id, value: lost });
+    } else if (msg.type === "expression") {
+      // Its effects and the results the session reports as it goes are dropped: not a cell's output.
+      current = -1;
+      Atomics.store(interrupt, 0, 0);
+      const results = [plain(evaluateExpression(session, msg.code))];
+      post({ type: "results", id: msg.id, results, snapshot: snapshots.take() });
     } else if (msg.type === "describe") {
       post({ type: "answer", id: msg.id, value: session.describe(msg.name) ?? null });
     } else {

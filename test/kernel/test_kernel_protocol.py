@@ -159,6 +159,30 @@ class Protocol(KernelCase):
         self.assertEqual(content["user_expressions"]["bad"]["status"], "error")
         self.assertEqual(content["user_expressions"]["bad"]["ename"], "MathError")
 
+    def test_user_expressions_cannot_change_the_session(self):
+        self.run_cell("A = [1, 2; 3, 4]\nf(t) = t + 1\nlayer h = dense(2 → 2, relu)")
+        changing = {
+            "assign": "A = 7",
+            "define": "f(t) = 0",
+            "new_name": "z = 1",
+            "declare": "w ∈ ℝ^3",
+            "layer": "layer h = dense(3 → 3)",
+            "entry": "A[1, 2] = 5",
+            "second": "1 + 1; A = 0",
+            "train": 'train h on dataset("xor") with epochs = 1',
+            "grade": "expect A ≡ A",
+        }
+        msg_id = self.kc.execute("1", user_expressions={**changing, "read": "det(A) + f(1)"})
+        content = self.reply_to(msg_id)["content"]
+        self.assertEqual(content["status"], "ok")
+        for key in changing:
+            self.assertEqual(content["user_expressions"][key]["status"], "error", key)
+        self.assertEqual(content["user_expressions"]["read"]["data"]["text/plain"], "0")
+        self.assertEqual(self.shown("A"), ("ok", ["[1, 2; 3, 4]"], []))
+        self.assertEqual(self.shown("f(1)"), ("ok", ["2"], []))
+        self.assertEqual(self.shown("z"), ("ok", ["z"], []))
+        self.assertEqual(self.shown("params(h)"), ("ok", ["6"], []))
+
     def test_a_replayed_message_is_not_run_twice(self):
         msg = self.kc.session.msg("execute_request", {"code": "print(\"once\")", "silent": False, "store_history": True, "user_expressions": {}, "allow_stdin": False, "stop_on_error": True})
         self.kc.shell_channel.send(msg)
