@@ -113,3 +113,108 @@ describe("maximize and minimize", () => {
     expect(failures).toEqual([]);
   }, 120_000);
 });
+
+// Several equality constraints. Generated problems whose answer is known in closed form: a linear f on
+// a line through a circle (two feasible points) and on a circle cut from a sphere by a plane (the
+// optimum is the circle's centre ± radius along f's projection). Every reported point is checked to
+// satisfy every constraint, and the value against the formula.
+/** The point of an optimum as numbers by variable name. */
+function pointOf(n: Node): Map<string, number> {
+  const at = field(n, "at") as Node & { kind: "tuple" };
+  return new Map(
+    at.items.map((r) => {
+      const rel = r as Node & { kind: "rel" };
+      return [(rel.left as { name: string }).name, floatValue(rel.right)!];
+    }),
+  );
+}
+
+const dot = (a: number[], b: number[]) => a.reduce((s, x, i) => s + x * b[i], 0);
+
+describe("optima under several equality constraints", () => {
+  it("x + y on the unit circle and the line x = y: two feasible points, both isolated", () => {
+    const s = new Session();
+    expect(run(s, "minimize x + y subject to x^2 + y^2 = 1, x = y").text).toBe(
+      "-sqrt(2) at x = -sqrt(2)/2, y = -sqrt(2)/2",
+    );
+    expect(run(s, "maximize x + y subject to x^2 + y^2 = 1, x = y").text).toBe(
+      "sqrt(2) at x = sqrt(2)/2, y = sqrt(2)/2",
+    );
+    expect(run(s, "lagrange(x + y, x^2 + y^2 = 1, x = y)").text).toContain("isolated point");
+  });
+
+  it("a linear f on a line through a circle (generated, 20 problems)", () => {
+    const random = seededRandom(1313);
+    const int = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
+    const s = new Session();
+    let done = 0;
+    while (done < 20) {
+      const [a, b, m, c, r] = [int(-5, 5), int(-5, 5), int(-3, 3), int(-2, 2), int(2, 4)];
+      if (a === 0 && b === 0) continue;
+      // y = m x + c meets x² + y² = r² where (1 + m²)x² + 2mc x + c² − r² = 0.
+      const [A, B, C] = [1 + m * m, 2 * m * c, c * c - r * r];
+      const disc = B * B - 4 * A * C;
+      if (disc <= 0) continue;
+      const xs = [(-B - Math.sqrt(disc)) / (2 * A), (-B + Math.sqrt(disc)) / (2 * A)];
+      const values = xs.map((x) => a * x + b * (m * x + c));
+      if (Math.abs(values[0] - values[1]) < 1e-9) continue;
+      for (const sense of ["minimize", "maximize"] as const) {
+        const expected = sense === "minimize" ? Math.min(...values) : Math.max(...values);
+        const { value } = run(s, `${sense} ${a} x + ${b} y subject to x^2 + y^2 = ${r * r}, y = ${m} x + ${c}`);
+        expect(field(value, "status")).toMatchObject({ value: "global" });
+        expect(floatValue(field(value, "value"))).toBeCloseTo(expected, 9);
+        const p = pointOf(value);
+        const [x, y] = [p.get("x")!, p.get("y")!];
+        expect(x * x + y * y).toBeCloseTo(r * r, 9);
+        expect(y).toBeCloseTo(m * x + c, 9);
+      }
+      done++;
+    }
+  });
+
+  it("a linear f on a circle cut from a sphere by a plane (generated, 12 problems)", () => {
+    const random = seededRandom(1818);
+    const int = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
+    const s = new Session();
+    let done = 0;
+    while (done < 12) {
+      const c = [int(-3, 3), int(-3, 3), int(-3, 3)];
+      const n = [int(-2, 2), int(-2, 2), int(-2, 2)];
+      const [d, r2] = [int(-1, 1), int(2, 9)];
+      const nn = dot(n, n);
+      if (nn === 0 || d * d >= r2 * nn) continue;
+      // The circle: centre p₀ = d n/|n|², radius ρ; f = c·x ranges over c·p₀ ± ρ|c⊥|.
+      const p0 = n.map((v) => (d * v) / nn);
+      const rho = Math.sqrt(r2 - dot(p0, p0));
+      const cPerp = c.map((v, i) => v - (dot(c, n) / nn) * n[i]);
+      const spread = rho * Math.sqrt(dot(cPerp, cPerp));
+      if (spread < 1e-6) continue;
+      const f = `${c[0]} x + ${c[1]} y + ${c[2]} z`;
+      const plane = `${n[0]} x + ${n[1]} y + ${n[2]} z = ${d}`;
+      for (const sense of ["minimize", "maximize"] as const) {
+        const { value } = run(s, `${sense} ${f} subject to x^2 + y^2 + z^2 = ${r2}, ${plane}`);
+        expect(field(value, "status")).toMatchObject({ value: "global" });
+        const expected = dot(c, p0) + (sense === "minimize" ? -spread : spread);
+        expect(floatValue(field(value, "value"))).toBeCloseTo(expected, 8);
+        const p = pointOf(value);
+        const x = ["x", "y", "z"].map((v) => p.get(v)!);
+        expect(dot(x, x)).toBeCloseTo(r2, 8);
+        expect(dot(n, x)).toBeCloseTo(d, 8);
+      }
+      done++;
+    }
+  });
+
+  it("every point lagrange reports with two constraints satisfies both", () => {
+    const s = new Session();
+    const { value } = run(s, "lagrange(x y z, x^2 + y^2 + z^2 = 1, x + y + z = 0)");
+    const items = (field(value, "items") as Node & { kind: "tuple" }).items;
+    expect(items.length).toBeGreaterThan(0);
+    for (const item of items) {
+      const p = pointOf(item);
+      const x = ["x", "y", "z"].map((v) => p.get(v)!);
+      expect(dot(x, x)).toBeCloseTo(1, 9);
+      expect(x[0] + x[1] + x[2]).toBeCloseTo(0, 9);
+    }
+  });
+});

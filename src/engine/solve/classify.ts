@@ -10,7 +10,9 @@ import { charPoly, matMul, nullspace } from "../../numeric/exact-linalg.js";
 import { symmetricEigen } from "../../numeric/float-linalg.js";
 import { Rational } from "../../numeric/rational.js";
 
-export type Classification = "minimum" | "maximum" | "saddle point" | "degenerate";
+// "isolated point": the constraints' Jacobian has rank n there, so no feasible point is near it and it is
+// both a strict local minimum and a strict local maximum on the constraint set (x = y on the unit circle).
+export type Classification = "minimum" | "maximum" | "saddle point" | "degenerate" | "isolated point";
 
 export interface Inertia {
   positive: number;
@@ -63,7 +65,7 @@ export function classifyExact(H: Rational[][], J: Rational[][]): Classification 
     ? transpose(nullspace(J), n)
     : H.map((_, i) => H.map((_, j) => (i === j ? Rational.ONE : Rational.ZERO)));
   const columns = Z[0]?.length ?? 0;
-  if (columns === 0) return "degenerate";
+  if (columns === 0) return J.length ? "isolated point" : "degenerate";
   const M = matMul(matMul(transpose(Z, columns), H), Z);
   return fromInertia(exactInertia(M));
 }
@@ -84,7 +86,7 @@ export function classifyFloat(H: number[][], J: number[][]): Classification {
     Z = transpose(basis, n);
   }
   const columns = Z[0]?.length ?? 0;
-  if (columns === 0) return "degenerate";
+  if (columns === 0) return J.length ? "isolated point" : "degenerate";
   const M = Array.from({ length: columns }, (_, a) =>
     Array.from({ length: columns }, (_, b) => {
       let s = 0;

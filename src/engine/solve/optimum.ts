@@ -7,7 +7,8 @@
 // set is said to be unbounded, with the line. Otherwise the best local optimum is given as local,
 // with "no global maximum was proved".
 import { mathError, rethrowStop } from "../../errors.js";
-import { add, mul, num, str, struct, sub, sym, tuple } from "../../graph/construct.js";
+import { add, mul, num, relation, str, struct, sub, sym, tuple } from "../../graph/construct.js";
+import { expand } from "../expand.js";
 import { substitute } from "../substitute.js";
 import type { Node } from "../../graph/node.js";
 import { floatValue } from "../../graph/evalf.js";
@@ -285,14 +286,36 @@ export function optimum(sense: Sense, f: Node, constraints: readonly Node[]): No
         );
       }
     }
+    // Finitely many feasible points (x = y on the unit circle): the optimum is the best of them.
+    const finite = gps.length >= xs.length ? feasiblePoints(gps, xs) : null;
+    if (finite && finite.length) {
+      const candidates = finite.map((values) => {
+        const value = expand(substitute(f, new Map(xs.map((x, i) => [x, values[i]]))));
+        return {
+          at: tuple(xs.map((x, i) => relation("=", x, values[i]))),
+          kind,
+          value,
+          number: floatValue(value) ?? NaN,
+        };
+      });
+      if (candidates.every((c) => Number.isFinite(c.number))) {
+        const best = bestOf(candidates)!;
+        return result(
+          "global",
+          best,
+          points.length,
+          `the constraints hold at only ${finite.length} point${finite.length === 1 ? "" : "s"}, and f is ${sense === "maximize" ? "largest" : "least"} at this one`,
+          sense,
+        );
+      }
+    }
     // A compact feasible set (or a coercive f): the optimum is attained, at a stationary point when
     // every point of the set is regular; the list must hold every stationary point.
     const compact =
       fp !== null &&
-      (gps.length === 1
-        ? leadingFormPositiveDefinite(gps[0], xs.length) && regular(gps[0], xs)
-        : gps.length === 0 &&
-          leadingFormPositiveDefinite(sense === "maximize" ? fp.scale(Rational.MINUS_ONE) : fp, xs.length));
+      (gps.length >= 1
+        ? gps.some((g) => leadingFormPositiveDefinite(g, xs.length)) && regular(gps, xs)
+        : leadingFormPositiveDefinite(sense === "maximize" ? fp.scale(Rational.MINUS_ONE) : fp, xs.length));
     const best = bestOf(points);
     if (compact && complete && best) {
       const why = gps.length
@@ -301,7 +324,7 @@ export function optimum(sense: Sense, f: Node, constraints: readonly Node[]): No
       return result("global", best, points.length, why, sense);
     }
   }
-  const local = bestOf(points.filter((p) => p.kind === kind));
+  const local = bestOf(points.filter((p) => p.kind === kind || p.kind === "isolated point"));
   if (local) return result("local", local, points.length, `no global ${kind} was proved`, sense);
   if (points.length === 0) throw mathError(`found no stationary point to ${sense}`);
   return result(
@@ -313,9 +336,58 @@ export function optimum(sense: Sense, f: Node, constraints: readonly Node[]): No
   );
 }
 
-/** ∇g ≠ 0 wherever g = 0 (the constraint qualification): the system ∇g = 0, g = 0 has no real solution. */
-function regular(g: Poly, xs: readonly Node[]): boolean {
-  const system = [g, ...xs.map((_, i) => g.derivative(i))];
+/** The real points where every g vanishes, when they are finitely many; null otherwise. */
+function feasiblePoints(gs: readonly Poly[], xs: readonly Node[]): Node[][] | null {
+  try {
+    const r = solvePolynomials(gs, xs);
+    return r.kind === "finite" && !r.more && r.solutions.every((s) => s.exact)
+      ? r.solutions.map((s) => s.values)
+      : null;
+  } catch (err) {
+    rethrowStop(err);
+    return null;
+  }
+}
+
+/** The m × m minors of a matrix of polynomials (m rows), by cofactor expansion along the first row. */
+function minors(J: Poly[][], columns: number[]): Poly[] {
+  const m = J.length;
+  const chooseColumns = (from: number, k: number): number[][] =>
+    k === 0
+      ? [[]]
+      : columns.slice(from).flatMap((c, i) => chooseColumns(from + i + 1, k - 1).map((rest) => [c, ...rest]));
+  const det = (rows: Poly[][], cols: number[]): Poly => {
+    if (rows.length === 1) return rows[0][cols[0]];
+    return cols.reduce(
+      (sum, c, i) => {
+        const term = rows[0][c].mul(
+          det(
+            rows.slice(1),
+            cols.filter((_, j) => j !== i),
+          ),
+        );
+        return sum.add(i % 2 === 0 ? term : term.scale(Rational.MINUS_ONE));
+      },
+      Poly.constant(rows[0][0].gens, Rational.ZERO),
+    );
+  };
+  return chooseColumns(0, m).map((cols) => det(J, cols));
+}
+
+/**
+ * The constraint qualification: the Jacobian of the gᵢ has full rank m wherever every gᵢ = 0, that is
+ * the system g = 0 with all m × m minors of the Jacobian zero has no real solution.
+ */
+function regular(gs: readonly Poly[], xs: readonly Node[]): boolean {
+  if (gs.length > xs.length || gs.length > 3) return false;
+  const J = gs.map((g) => xs.map((_, i) => g.derivative(i)));
+  const system = [
+    ...gs,
+    ...minors(
+      J,
+      xs.map((_, i) => i),
+    ),
+  ];
   try {
     const r = solvePolynomials(system, xs);
     return r.kind === "finite" && r.solutions.length === 0 && !r.more;
