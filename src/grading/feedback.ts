@@ -31,6 +31,59 @@ export function markdownText(text: string): string {
 
 const squash = (text: string) => text.replace(/\s+/g, " ").trim();
 
+/** A URL that would fetch from another host: http(s) or protocol-relative. */
+const REMOTE = /^\s*(?:https?:)?\/\//i;
+
+/** What stands for an image: a link one may follow (remote) or a plain label, never a fetch. */
+function imagePlaceholder(alt: string, url: string): string {
+  const label = markdownText(`image: ${alt.trim() || "no description"}`);
+  return REMOTE.test(url) ? `[${label}](<${url.replace(/[<>\s]/g, encodeURIComponent)}>)` : `\\[${label}\\]`;
+}
+
+/**
+ * A student's Markdown for the feedback notebook without anything a front end would fetch by itself:
+ * Markdown images (inline and by reference) become a placeholder link, and raw HTML tags that carry
+ * a URL (img, picture/source, svg image, video poster, styles with url(…)) are shown as text. The
+ * feedback pages render Markdown without raw HTML and replace images again (`withoutImages`).
+ */
+export function withoutRemoteContent(markdown: string): string {
+  const references = new Map<string, string>();
+  for (const m of markdown.matchAll(/^ {0,3}\[([^\]]+)\]:\s*<?(\S+?)>?(?:\s|$)/gm))
+    references.set(m[1].trim().toLowerCase(), m[2]);
+  return (
+    markdown
+      // ![alt](url "title") and ![alt](<url>)
+      .replace(/!\[((?:[^\]\\]|\\.)*)\]\(\s*(<[^>]*>|[^\s)]*)[^)]*\)/g, (_, alt: string, url: string) =>
+        imagePlaceholder(alt, url.replace(/^<|>$/g, "")),
+      )
+      // ![alt][ref], ![alt][] and ![alt]
+      .replace(/!\[((?:[^\]\\]|\\.)*)\](?:\[([^\]]*)\])?/g, (whole, alt: string, ref?: string) => {
+        const url = references.get((ref || alt).trim().toLowerCase());
+        return url === undefined ? whole.slice(1) : imagePlaceholder(alt, url);
+      })
+      // raw HTML tags with a URL-bearing attribute or a style, shown as text
+      .replace(
+        /<(?=\/?[A-Za-z][^>]*?\b(?:src|srcset|href|background|poster|data|style|lowsrc|dynsrc|action)\s*=)/gi,
+        "&lt;",
+      )
+  );
+}
+
+/**
+ * A rendered Markdown cell's HTML with every image replaced by its placeholder. Markdown is rendered
+ * without raw HTML (src/render/page/markdown.ts), so an `<img>` there comes only from image syntax.
+ */
+function withoutImages(html: string): string {
+  return html.replace(/<img\b[^>]*>/gi, (tag) => {
+    const attr = (name: string) => new RegExp(`\\s${name}="([^"]*)"`, "i").exec(tag)?.[1] ?? "";
+    const src = attr("src");
+    const label = `[image: ${attr("alt").trim() || "no description"}]`;
+    return REMOTE.test(src.replace(/&amp;/g, "&"))
+      ? `<a class="image-placeholder" href="${src}" rel="noopener noreferrer nofollow">${label}</a>`
+      : `<span class="image-placeholder">${label}</span>`;
+  });
+}
+
 /** The key's grading cell: what students were given, and the text of its hidden tests. */
 function keyCell(key: Key, id: string | null): { visible: string; hidden: string } | undefined {
   const cell = id ? key.master.cells.find((c) => gradeId(c) === id) : undefined;
@@ -101,7 +154,7 @@ export function feedbackNotebook(r: StudentResult, key: Key, options: FeedbackOp
   let count = 0;
   for (const run of r.runs) {
     if (run.kind === "markdown") {
-      cells.push({ cell_type: "markdown", source: toSourceLines(run.source), metadata: {} });
+      cells.push({ cell_type: "markdown", source: toSourceLines(withoutRemoteContent(run.source)), metadata: {} });
       continue;
     }
     const fromKey = run.kind === "grading" || run.kind === "locked" ? keyCell(key, run.gradeId) : undefined;
@@ -155,7 +208,8 @@ function cellHtml(cell: Cell, metadata: Notebook["metadata"]): string {
   const text = JSON.stringify(cell.id === undefined ? cell : { ...cell, id: undefined });
   const hit = cellHtmlCache.get(text);
   if (hit !== undefined) return hit;
-  const html = notebookBody({ metadata, cells: [cell] } as PageNotebook, { trustedOutputs: false });
+  const body = notebookBody({ metadata, cells: [cell] } as PageNotebook, { trustedOutputs: false });
+  const html = cell.cell_type === "markdown" ? withoutImages(body) : body;
   if (text.length <= 100_000) {
     if (cellHtmlCache.size >= CELL_CACHE_ENTRIES) cellHtmlCache.clear();
     cellHtmlCache.set(text, html);
