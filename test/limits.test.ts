@@ -50,6 +50,28 @@ describe("arrays are refused before they are made", () => {
       size(/a data set of 100000000 points would have 200,000,000 entries/),
     );
   });
+  it("a layer or a network too large to train is refused where it is written, not when trained", () => {
+    for (const [inputs, outputs, entries] of [
+      ["100000", "100000", "10,000,000,000"],
+      ["1001", "1000", "1,001,000"],
+      ["1", "1000001", "1,000,001"],
+      ["2^40", "2^40", "1,208,925,819,614,629,174,706,176"],
+    ]) {
+      const results = new Session().run(`layer big = dense(${inputs} → ${outputs}, relu)\nbig`);
+      expect(results[0].error).toMatchObject({ kind: "limit", reason: "size", line: 1 });
+      expect(results[0].error?.message).toMatch(
+        new RegExp(`layer would have ${entries} entries; the limit is 1,000,000`),
+      );
+      expect(results[1].pretty).toBe("big");
+    }
+    expect(failure("layer a = dense(1000 → 1000)")).toBeNull();
+    expect(failure("layer a = dense(1000 → 600)\nlayer b = dense(600 → 1000)\nnet = a → b")).toEqual(
+      size(/^the network's parameters would have 1,201,600 entries; the limit is 1,000,000/),
+    );
+    expect(failure("layer a = dense(40 → 30)", { arrayEntries: 1000 })).toEqual(
+      size(/40 → 30 layer would have 1,200 entries; the limit is 1,000/),
+    );
+  });
 });
 
 describe("exact numbers are refused before they are computed", () => {

@@ -29,6 +29,7 @@ import type { Evaluation as Evaluator } from "./commands/entry.js";
 import { optionNamed, unknownOption } from "./commands/dispatch.js";
 import { OPTIMIZER_OPTIONS, TRAIN_SETTINGS } from "./commands/options.js";
 import { floatValue } from "../graph/evalf.js";
+import { refuseOverEntries } from "../graph/budget.js";
 
 let counter = 0;
 const fieldOf = (s: Struct, name: string) => s.fields.find((f) => f.name === name)!.value;
@@ -97,6 +98,8 @@ export function dense(args: Expr[], ev: Evaluator): Node {
     throw mathError(
       `unknown activation ${name}: use identity, softmax or a function of one number such as relu, sigmoid, tanh, softplus, hardtanh`,
     );
+  // Refused here, not when trained: a layer its weights cannot be made for is no layer.
+  refuseOverEntries(inputs * outputs, `the weights of a ${inputs} → ${outputs} layer`);
   return layerStruct({ inputs, outputs, activation });
 }
 
@@ -107,6 +110,7 @@ export function network(items: Node[]): Node {
     if (s.inputs !== specs[i].outputs)
       throw mathError(`layer ${i + 2} takes ${s.inputs} inputs but layer ${i + 1} gives ${specs[i].outputs}`);
   });
+  refuseOverEntries(parameterCount(specs), `the network's parameters`);
   return struct("network", [
     { name: "layers", value: tuple(specs.map(layerStruct)) },
     { name: "id", value: str(`net${++counter}`) },

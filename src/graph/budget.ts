@@ -58,16 +58,25 @@ export function checkBudget(): void {
   check?.();
 }
 
-const grouped = (n: number) => Math.round(n).toLocaleString("en-US");
+/** A count with its digits grouped; through bigint, so a count past 2⁵³ shows the float's exact value, not rounded digits. */
+const grouped = (n: number) => (Number.isFinite(n) ? BigInt(Math.round(n)).toLocaleString("en-US") : "too many");
 
-/** Before making an array of `entries` entries (`what` names it for the message). */
-export function reserveEntries(entries: number, what: string, bytesPerEntry = 8): void {
+/**
+ * Whether something that will one day hold `entries` entries (a layer's weights, made when it is
+ * trained) is within the entry limit: refused when it is described, not later when it is used.
+ */
+export function refuseOverEntries(entries: number, what: string): void {
   if (!(entries <= limits.arrayEntries))
     throw limitError(
       `${what} would have ${grouped(entries)} entries; the limit is ${grouped(limits.arrayEntries)}`,
       null,
       "size",
     );
+}
+
+/** Before making an array of `entries` entries (`what` names it for the message). */
+export function reserveEntries(entries: number, what: string, bytesPerEntry = 8): void {
+  refuseOverEntries(entries, what);
   if (entries >= 65_536) reserveBytes(entries * bytesPerEntry, what);
 }
 
