@@ -8,16 +8,7 @@ import { floatValue } from "../src/graph/evalf.js";
 import { sym } from "../src/graph/construct.js";
 import { evaluateAt } from "../src/engine/numeric-eval.js";
 import { seededRandom } from "./helpers/random.js";
-
-function run(s: Session, code: string): { text: string; value: Node } {
-  const [r] = s.run(code);
-  if (r.status !== "ok" || !r.value) throw new Error(`${code}: ${r.error?.message}`);
-  return { text: r.text, value: r.value };
-}
-
-function field(n: Node, name: string): Node {
-  return (n as Node & { kind: "record" }).fields.find((f) => f.name === name)!.value;
-}
+import { field, run } from "./helpers/results.js";
 
 describe("maximize and minimize", () => {
   it("say what is proved", () => {

@@ -1,7 +1,7 @@
 // eig, svd and diagonalize: exact where the eigenvalues are rational or quadratic radicals, numeric
 // (and said to be) otherwise.
 import { mathError } from "../errors.js";
-import { add, float, mul, num, sqrt, struct, str, tuple } from "../graph/construct.js";
+import { add, float, mul, num, sqrt, struct, str, sym, tuple } from "../graph/construct.js";
 import type { Node } from "../graph/node.js";
 import { asFloats, asRationals, fromFloats, fromRationals, requireSquare, vectorOf } from "../graph/ops/arrays.js";
 import * as exact from "../numeric/exact-linalg.js";
@@ -10,9 +10,20 @@ import { Rational } from "../numeric/rational.js";
 
 type QuadNum = { a: Rational; b: Rational; d: bigint };
 
+/** The imaginary unit of complex eigenvalues: printed i, so `2 + 3i` reads back as the same value. */
+const IMAGINARY = sym("i");
+
+/** a + b√d, with √d = √|d|·i for d < 0. */
 function quadNode(q: QuadNum): Node {
   if (q.b.isZero() || q.d === 1n) return num(q.a.add(q.d === 1n ? q.b : Rational.ZERO));
+  if (q.d === -1n) return add(num(q.a), mul(num(q.b), IMAGINARY));
+  if (q.d < 0n) return add(num(q.a), mul(num(q.b), sqrt(num(Rational.int(-q.d))), IMAGINARY));
   return add(num(q.a), mul(num(q.b), sqrt(num(Rational.int(q.d)))));
+}
+
+/** re + im·i in floating point. */
+function complexFloat(re: number, im: number): Node {
+  return im === 0 ? float(re) : add(float(re), mul(float(im), IMAGINARY));
 }
 
 /** Eigenvectors are shown with their last nonzero entry positive, as the exact ones are. */
@@ -32,7 +43,7 @@ export function eigen(A: Node): Node {
   const q = asRationals(A);
   if (q) {
     const result = exact.exactEigen(q);
-    if (result && result.values.every((v) => v.value.d > 0n || v.value.b.isZero())) {
+    if (result) {
       const values: Node[] = [];
       const vectors: Node[] = [];
       result.values.forEach((v, i) => {
@@ -57,9 +68,7 @@ export function eigen(A: Node): Node {
       return struct("eig", [
         {
           name: "values",
-          value: tuple(
-            values.map((v) => (v.im === 0 ? float(v.re) : str(`${v.re} ${v.im < 0 ? "-" : "+"} ${Math.abs(v.im)}i`))),
-          ),
+          value: tuple(values.map((v) => complexFloat(v.re, v.im))),
         },
         { name: "method", value: str("numeric (Hessenberg QR)") },
       ]);
@@ -87,6 +96,7 @@ export function singularValues(A: Node): Node {
   const { U, S, V } = floats.svd(f);
   return struct("svd", [
     { name: "U", value: fromFloats(U) },
+    // The min(m, n) singular values: A = U Σ Vᵀ with Σ the m × n matrix that has them on its diagonal.
     { name: "Σ", value: vectorOf(S.map(float)) },
     { name: "V", value: fromFloats(V) },
   ]);

@@ -253,14 +253,12 @@ export interface ExactEigen {
   vectors: QuadNum[][][];
 }
 
-/** Eigenvalues and eigenvectors when every eigenvalue is rational or a real quadratic radical, else null. */
+/** Eigenvalues and eigenvectors when every eigenvalue is rational or a quadratic radical (complex ones too), else null. */
 export function exactEigen(A: Matrix): ExactEigen | null {
   const { roots, rest } = rationalRoots(charPoly(A));
   const values: QuadNum[] = roots.map((r) => QuadField.rational(r));
   if (rest.length === 3) {
-    const pair = QuadField.quadraticRoots(rest[0], rest[1], rest[2]);
-    if (!pair) return null;
-    values.push(...pair);
+    values.push(...QuadField.quadraticRoots(rest[0], rest[1], rest[2]));
   } else if (rest.length > 3) {
     return null;
   }

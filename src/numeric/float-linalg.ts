@@ -1,7 +1,6 @@
 // Floating-point linear algebra for matrices with float entries: LU determinant and inverse,
 // SVD-based rank, Jacobi eigen-decomposition of symmetric matrices, QR eigenvalues otherwise, and
-// the SVD through the eigen-decomposition of AᵀA (one-sided Jacobi would be more accurate for
-// ill-conditioned input; these are course-sized matrices).
+// the SVD by one-sided Jacobi.
 import { rethrowStop } from "../errors.js";
 import { checkBudget } from "../graph/budget.js";
 
@@ -192,14 +191,75 @@ export function eigenvectors(A: FloatMatrix, values: number[]): number[][] {
   });
 }
 
-/** A = U diag(S) Vᵀ with S descending. */
+/**
+ * The full singular value decomposition A = U Σ Vᵀ of an m × n matrix: U (m × m) and V (n × n)
+ * orthogonal, S the min(m, n) singular values in descending order (Σ is diag(S), m × n). One-sided
+ * Jacobi (Hestenes): plane rotations of the columns until they are orthogonal, accurate for small
+ * singular values too (AᵀA's eigenvalues would square the condition number and leave 10⁻⁸ where 0
+ * belongs). Singular values below max(m, n)·ε·σ₁ are zero, and U is completed to an orthonormal basis.
+ */
 export function svd(A: FloatMatrix): { U: FloatMatrix; S: number[]; V: FloatMatrix } {
-  const { values, vectors } = symmetricEigen(matMul(transpose(A), A));
-  const S = values.map((v) => Math.sqrt(Math.max(v, 0)));
-  const V = transpose(vectors);
-  const AV = matMul(A, V);
-  const U = transpose(S.map((s, j) => AV.map((row) => (s > 1e-300 ? row[j] / s : 0))));
-  return { U, S, V };
+  const m = A.length;
+  const n = A[0]?.length ?? 0;
+  if (m < n) {
+    const { U, S, V } = svd(transpose(A));
+    return { U: V, S, V: U };
+  }
+  const W = clone(A);
+  const V: FloatMatrix = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 0)));
+  for (let sweep = 0; sweep < 80; sweep++) {
+    checkBudget();
+    let rotated = false;
+    for (let p = 0; p < n - 1; p++) {
+      for (let q = p + 1; q < n; q++) {
+        let [alpha, beta, gamma] = [0, 0, 0];
+        for (let i = 0; i < m; i++) {
+          alpha += W[i][p] * W[i][p];
+          beta += W[i][q] * W[i][q];
+          gamma += W[i][p] * W[i][q];
+        }
+        if (gamma === 0 || Math.abs(gamma) <= 1e-15 * Math.sqrt(alpha * beta)) continue;
+        rotated = true;
+        const zeta = (beta - alpha) / (2 * gamma);
+        const t = (zeta >= 0 ? 1 : -1) / (Math.abs(zeta) + Math.sqrt(1 + zeta * zeta));
+        const c = 1 / Math.sqrt(1 + t * t);
+        const s = c * t;
+        for (const M of [W, V]) {
+          for (const row of M) {
+            const [x, y] = [row[p], row[q]];
+            row[p] = c * x - s * y;
+            row[q] = s * x + c * y;
+          }
+        }
+      }
+    }
+    if (!rotated) break;
+  }
+  const norms = Array.from({ length: n }, (_, j) => Math.hypot(...W.map((row) => row[j])));
+  const order = norms.map((_, j) => j).sort((a, b) => norms[b] - norms[a]);
+  const tolerance = Math.max(m, n) * Number.EPSILON * (norms[order[0]] ?? 0);
+  const S = order.map((j) => (norms[j] > tolerance ? norms[j] : 0));
+  const columns: number[][] = [];
+  order.forEach((j, k) => {
+    if (S[k] > 0) columns.push(W.map((row) => row[j] / S[k]));
+  });
+  completeBasis(columns, m);
+  return { U: transpose(columns), S, V: V.map((row) => order.map((j) => row[j])) };
+}
+
+/** Extends orthonormal vectors of ℝᵐ to an orthonormal basis, with the standard basis vectors orthogonalised (twice, for accuracy). */
+function completeBasis(columns: number[][], m: number): void {
+  for (let i = 0; i < m && columns.length < m; i++) {
+    let v: number[] = Array.from({ length: m }, (_, k) => (k === i ? 1 : 0));
+    for (let pass = 0; pass < 2; pass++) {
+      for (const u of columns) {
+        const d = u.reduce((s, x, k) => s + x * v[k], 0);
+        v = v.map((x, k) => x - d * u[k]);
+      }
+    }
+    const norm = Math.hypot(...v);
+    if (norm > 1e-6) columns.push(v.map((x) => x / norm));
+  }
 }
 
 export function rank(A: FloatMatrix): number {

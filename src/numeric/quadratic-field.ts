@@ -1,5 +1,6 @@
-// Numbers a + b√d of a real quadratic field ℚ(√d), d a squarefree integer > 1 (d = 1 for plain
-// rationals): enough arithmetic for eigenvectors of matrices whose eigenvalues are quadratic radicals.
+// Numbers a + b√d of a quadratic field ℚ(√d), d a squarefree integer ≠ 0, 1 (d = 1 for plain
+// rationals; d < 0 for complex ones, √d = √|d|·i): enough arithmetic for eigenvectors of matrices
+// whose eigenvalues are quadratic radicals.
 import { Rational, bigintGcd, isqrt } from "./rational.js";
 
 export interface QuadNum {
@@ -54,16 +55,19 @@ export const QuadField = {
   equals(x: QuadNum, y: QuadNum): boolean {
     return QuadField.isZero(QuadField.sub(x, y));
   },
+  /** The value as a float; the real part for a complex one. */
   toNumber(x: QuadNum): number {
-    return x.a.toNumber() + x.b.toNumber() * Math.sqrt(Number(x.d));
+    return x.d < 0n ? x.a.toNumber() : x.a.toNumber() + x.b.toNumber() * Math.sqrt(Number(x.d));
   },
-  /** Real roots of a x² + b x + c with an irrational square root, larger first; null if complex. */
-  quadraticRoots(a: Rational, b: Rational, c: Rational): [QuadNum, QuadNum] | null {
+  /** The roots of a x² + b x + c, larger first (the one with positive imaginary part first when they are complex). */
+  quadraticRoots(a: Rational, b: Rational, c: Rational): [QuadNum, QuadNum] {
     const disc = b.mul(b).sub(Rational.int(4).mul(a).mul(c));
-    if (disc.sign() < 0) return null;
-    // √(p/q) = √(pq)/q
-    const { outside, inside } = squarefree(disc.num * disc.den);
-    const r = isqrt(inside);
+    const sign = disc.sign() < 0 ? -1n : 1n;
+    // √(p/q) = √(pq)/q, and √(−r) = √r·√−1
+    const magnitude = squarefree(sign * disc.num * disc.den);
+    const { outside } = magnitude;
+    const inside = sign * magnitude.inside;
+    const r = inside > 0n ? isqrt(inside) : 0n;
     const root = Rational.of(outside, disc.den);
     const twoA = Rational.int(2).mul(a);
     const center = b.neg().div(twoA);
