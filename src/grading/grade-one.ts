@@ -3,6 +3,7 @@
 // master's setup, locked and grading cells (hidden tests included), reading only the answers from
 // the student's. Both run under the time and size limits. Whatever cannot be graded scores zero
 // with its reason.
+import type { Environment, Limits } from "../environment.js";
 import { Session } from "../session.js";
 import type { StatementResult } from "../results.js";
 import { assign, withHiddenTests } from "./assign.js";
@@ -182,18 +183,14 @@ export function gradeSubmission(
     if (kind === "answer" && id) trace.answerCell(id, results);
     runs.push({ gradeId: id, source, kind, results: results.map(shown) });
   }
-  // The key: the master's setup, locked and grading cells in the master's order, in a session of its own.
-  const keySession = new Session({ limits, answers: trace });
+  // The key: each grading cell runs in a session of its own, started from the key's names as they
+  // stood before that cell (computed once per worker, keyPlan), reading the student's answers.
   const final = trace.snapshot(studentSession.env);
-  for (const cell of key.master.cells) {
-    if (cell.cell_type !== "code" || isSolutionCell(cell) || !(isLocked(cell) || isGradeCell(cell))) continue;
-    const id = gradeId(cell);
-    if (!isGradeCell(cell) || !id) {
-      keySession.run(sourceOf(cell));
-      continue;
-    }
+  for (const { id, source, before } of keyPlan(key, limits)) {
     trace.use(answersAt.get(id) ?? final);
-    const results = keySession.run(withHiddenTests(sourceOf(cell)));
+    const keySession = new Session({ limits, answers: trace });
+    restoreNames(keySession.env, before);
+    const results = keySession.run(source);
     const run = gradingRuns.get(id);
     if (run) run.results = results.map(shown);
     const grade = grades.get(id);
@@ -210,6 +207,67 @@ export function gradeSubmission(
     runs,
     ...(keyChanged.length ? { keyChanged } : {}),
   };
+}
+
+/** The names a session holds between statements. */
+type Names = Pick<Environment, "values" | "functions" | "shapes" | "models" | "datasets">;
+
+function saveNames(env: Environment): Names {
+  return {
+    values: new Map(env.values),
+    functions: new Map(env.functions),
+    shapes: new Map(env.shapes),
+    // Training changes a network's weights in place: each copy has its own.
+    models: structuredClone(env.models),
+    datasets: new Map(env.datasets),
+  };
+}
+
+/** Puts saved names into a fresh session's environment; graph nodes are immutable, weights copied. */
+function restoreNames(env: Environment, names: Names): void {
+  for (const [k, v] of names.values) env.values.set(k, v);
+  for (const [k, v] of names.functions) env.functions.set(k, v);
+  for (const [k, v] of names.shapes) env.shapes.set(k, v);
+  for (const [k, v] of names.models.size ? structuredClone(names.models) : names.models) env.models.set(k, v);
+  for (const [k, v] of names.datasets) env.datasets.set(k, v);
+}
+
+/** A grading cell of the key and the key's names just before it. */
+interface KeyStep {
+  id: string;
+  source: string;
+  before: Names;
+}
+
+const plans = new WeakMap<Key, Map<string, KeyStep[]>>();
+
+/**
+ * The key does not depend on the student: the master's setup, locked and grading cells run once (per
+ * worker and limits) in a session that has no answers, and the names before each grading cell are
+ * kept. Each student's grading cells then run on a copy of those names with the student's answers,
+ * so nothing one student defines reaches the key or the next student. Only `expect` reads answers;
+ * the key's other statements give the same names for everyone.
+ */
+export function keyPlan(key: Key, limits: Partial<Limits>): KeyStep[] {
+  const byLimits = plans.get(key) ?? new Map<string, KeyStep[]>();
+  plans.set(key, byLimits);
+  const known = byLimits.get(JSON.stringify(limits));
+  if (known) return known;
+  const template = new Session({ limits, answers: new StudentTrace(key.answers) });
+  const steps: KeyStep[] = [];
+  for (const cell of key.master.cells) {
+    if (cell.cell_type !== "code" || isSolutionCell(cell) || !(isLocked(cell) || isGradeCell(cell))) continue;
+    const id = gradeId(cell);
+    if (!isGradeCell(cell) || !id) {
+      template.run(sourceOf(cell));
+      continue;
+    }
+    const source = withHiddenTests(sourceOf(cell));
+    steps.push({ id, source, before: saveNames(template.env) });
+    template.run(source);
+  }
+  byLimits.set(JSON.stringify(limits), steps);
+  return steps;
 }
 
 function shown({ status, pretty, latex, silent, score, error }: StatementResult): CellRun["results"][number] {
