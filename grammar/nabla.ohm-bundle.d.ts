@@ -49,6 +49,7 @@ export interface NablaActionDict<T> extends BaseActionDict<T> {
   optimizeSense?: (this: NonterminalNode, arg0: NonterminalNode) => T;
   FunctionDef?: (this: NonterminalNode, arg0: NonterminalNode, arg1: TerminalNode, arg2: NonterminalNode, arg3: TerminalNode, arg4: TerminalNode, arg5: NonterminalNode) => T;
   Assignment?: (this: NonterminalNode, arg0: NonterminalNode, arg1: TerminalNode, arg2: NonterminalNode) => T;
+  Draw?: (this: NonterminalNode, arg0: NonterminalNode, arg1: TerminalNode, arg2: NonterminalNode) => T;
   ExprList?: (this: NonterminalNode, arg0: NonterminalNode) => T;
   Expr?: (this: NonterminalNode, arg0: NonterminalNode) => T;
   Rel_equations?: (this: NonterminalNode, arg0: NonterminalNode, arg1: TerminalNode, arg2: NonterminalNode, arg3: NonterminalNode, arg4: NonterminalNode, arg5: TerminalNode, arg6: NonterminalNode) => T;

@@ -18,6 +18,7 @@ import { scan } from "./syntax/scanner.js";
 import { parseStatement } from "./syntax/to-ast.js";
 import type { Expr, Statement } from "./syntax/ast.js";
 import { compare, type Comparison } from "./engine/check.js";
+import { isDistribution } from "./engine/probability.js";
 import { str } from "./graph/construct.js";
 import { optimum } from "./engine/solve/optimum.js";
 import { trainStatement } from "./engine/networks.js";
@@ -48,6 +49,8 @@ interface Shown {
   name?: string;
   /** A definition shows `f(x, y) = body`: its left side in one form. */
   lhs?: (form: Form) => string;
+  /** Between the name and the value: `=`, or `∼` for a random variable drawn from a distribution. */
+  sign?: "=" | "∼";
   silent?: boolean;
 }
 
@@ -191,9 +194,15 @@ export class Session {
       }
       case "assign": {
         const value = ev.expr(st.expr);
+        if (st.draw && !isDistribution(value))
+          throw new MathFailure(
+            "math",
+            `${st.name} ~ … needs a distribution: Bernoulli(p), Categorical([p₀, p₁, …]), Normal(μ, σ²) or Uniform(a, b)`,
+            st.expr.span,
+          );
         this.env.functions.delete(st.name);
         this.env.values.set(st.name, value);
-        return { value, name: st.name };
+        return { value, name: st.name, sign: st.draw ? "∼" : "=" };
       }
       case "define": {
         const params = st.params.map((p) => sym(p, this.env.shapes.get(p)));
@@ -489,7 +498,8 @@ function printedForm(shown: Shown, form: Form): string {
     if (approx !== null) out += form === "latex" ? ` \\approx ${approx}` : ` ≈ ${approx}`;
   }
   if (shown.lhs) return `${shown.lhs(form)} = ${out}`;
-  if (shown.name && form !== "text") return `${PRINTERS[form](sym(shown.name))} = ${out}`;
+  const sign = shown.sign === "∼" ? (form === "latex" ? "\\sim" : "∼") : "=";
+  if (shown.name && form !== "text") return `${PRINTERS[form](sym(shown.name))} ${sign} ${out}`;
   return out;
 }
 

@@ -27,7 +27,9 @@ import type { Node, Struct, Sym } from "../graph/node.js";
 import { freeSymbols, rewrite } from "../graph/traverse.js";
 import { reserveEntries } from "../graph/budget.js";
 import { Random } from "../nn/random.js";
+import { integrate } from "../numeric/quadrature.js";
 import { expand } from "./expand.js";
+import { scalarKernel } from "./scalar-kernel.js";
 import { substitute } from "./substitute.js";
 
 export type Family = "Bernoulli" | "Categorical" | "Normal" | "Uniform";
@@ -160,31 +162,158 @@ function powerOf(f: Node, x: Sym): number | null {
   return freeSymbols(f).includes(x) ? null : 0;
 }
 
+/** A polynomial in x, term by term: the coefficient of x¹ and the rest, or null when x appears otherwise. */
+function linearIn(u: Node, x: Sym): { slope: Node; rest: Node } | null {
+  const expanded = expand(u);
+  const slope: Node[] = [];
+  const rest: Node[] = [];
+  for (const term of expanded.kind === "add" ? expanded.terms : [expanded]) {
+    const factors = term.kind === "mul" ? term.factors : [term];
+    const powers = factors.map((f) => powerOf(f, x));
+    if (powers.some((p) => p === null)) return null;
+    const k = (powers as number[]).reduce((s, p) => s + p, 0);
+    if (k > 1) return null;
+    if (k === 0) rest.push(term);
+    else slope.push(mul(...factors.filter((_, i) => powers[i] === 0)));
+  }
+  return { slope: add(...slope), rest: add(...rest) };
+}
+
+const isExp = (f: Node): f is Node & { kind: "pow" } =>
+  f.kind === "pow" && f.base.kind === "const" && f.base.name === "e";
+
+/**
+ * One term xᵏ·e^(t x + c)·(rest without x), or null when x appears any other way: the forms whose
+ * expectation is exact for a Gaussian (E[Xᵏ e^(tX)] = M(t)·E[Yᵏ] with Y ~ N(μ + tσ², σ²), the
+ * exponential tilting of X) and for a uniform variable (by parts).
+ */
+function splitTerm(term: Node, x: Sym): { k: number; t: Node; rest: Node[] } | null {
+  let k = 0;
+  const exponents: Node[] = [];
+  const rest: Node[] = [];
+  for (const f of term.kind === "mul" ? term.factors : [term]) {
+    const p = powerOf(f, x);
+    if (p === 0) rest.push(f);
+    else if (p !== null) k += p;
+    else if (isExp(f)) exponents.push(f.exp);
+    else return null;
+  }
+  const linear = linearIn(add(...exponents), x);
+  if (!linear) return null;
+  if (exponents.length > 0) rest.push(pow(constant("e"), linear.rest));
+  return { k, t: linear.slope, rest };
+}
+
+/** ∫ₐᵇ xᵏ e^(tx) dx for a nonzero number t: e^(tx) Σⱼ (−1)ʲ k!/(k−j)! x^(k−j)/t^(j+1), by parts. */
+function uniformExpMoment(d: Struct, k: number, t: Node): Node {
+  const [a, b] = [param(d, "a"), param(d, "b")];
+  const antiderivative = (x: Node) => {
+    const terms: Node[] = [];
+    let falling = 1n;
+    for (let j = 0; j <= k; j++) {
+      if (j > 0) falling *= BigInt(k - j + 1);
+      terms.push(mul(int(j % 2 === 0 ? falling : -falling), pow(x, int(k - j)), pow(t, int(-(j + 1)))));
+    }
+    return mul(pow(constant("e"), mul(t, x)), add(...terms));
+  };
+  return div(sub(antiderivative(b), antiderivative(a)), sub(b, a));
+}
+
+/** E over x ~ d, exactly, of a sum of terms xᵏ·e^(tx)·…; null when g has other forms in x. */
+function exactContinuous(g: Node, x: Sym, d: Struct): Node | null {
+  const expanded = expand(g);
+  const out: Node[] = [];
+  for (const term of expanded.kind === "add" ? expanded.terms : [expanded]) {
+    const split = splitTerm(term, x);
+    if (!split) return null;
+    const { k, t, rest } = split;
+    if (t === ZERO) out.push(mul(...rest, moment(d, k)));
+    else if (familyOf(d) === "Normal") {
+      const [mu, s2] = [param(d, "μ"), param(d, "σ²")];
+      const generating = pow(constant("e"), add(mul(t, mu), mul(HALF, pow(t, int(2)), s2)));
+      out.push(mul(...rest, generating, moment(normalLike(add(mu, mul(t, s2)), s2), k)));
+    } else {
+      const tv = knownValue(apply("N", [t]));
+      if (tv === undefined || tv === 0) return null;
+      out.push(mul(...rest, uniformExpMoment(d, k, t)));
+    }
+  }
+  return add(...out);
+}
+
+/** A Normal distribution used only for its moments (no identity of its own). */
+function normalLike(mean: Node, variance: Node): Struct {
+  return struct(DISTRIBUTION, [
+    { name: "family", value: str("Normal") },
+    { name: "μ", value: mean },
+    { name: "σ²", value: variance },
+  ]);
+}
+
+/** A distribution parameter as a number, or undefined when it is symbolic. */
+function numericParam(d: Struct, name: string): number | undefined {
+  return knownValue(apply("N", [param(d, name)]));
+}
+
+/**
+ * E(g(X)) by numerical integration, for g without another closed form: ∫ g(μ + σz) φ(z) dz over
+ * |z| ≤ 38 (beyond it φ is below 10⁻³¹³) for a Gaussian, ∫ₐᵇ g/(b − a) for a uniform variable.
+ * Needs numeric parameters and no other symbol; says when the integral may not exist or when g is
+ * undefined where X has probability.
+ */
+function numericContinuous(g: Node, x: Sym, d: Struct): Node {
+  const family = familyOf(d);
+  const others = freeSymbols(g).filter((s) => s !== x);
+  const reason = `E(…) of a ${family} variable is exact for polynomials and exponentials e^(tX); for other functions it is computed numerically, which needs`;
+  if (others.length > 0)
+    throw mathError(`${reason} every other symbol to have a value (${others.map((s) => s.name).join(", ")} has none)`);
+  const f = scalarKernel(g, [x]);
+  const at = (v: number) => f([v]);
+  let result;
+  let toX = (v: number) => v;
+  if (family === "Normal") {
+    const [mu, s2] = [numericParam(d, "μ"), numericParam(d, "σ²")];
+    if (mu === undefined || s2 === undefined) throw mathError(`${reason} numeric parameters μ and σ²`);
+    const s = Math.sqrt(s2);
+    toX = (z) => mu + s * z;
+    const weighted = (z: number) => {
+      const y = at(mu + s * z);
+      const w = Math.exp((-z * z) / 2) / Math.sqrt(2 * Math.PI);
+      return w === 0 ? 0 : y * w;
+    };
+    for (const z of [-38, 38]) {
+      const tail = weighted(z);
+      if (Number.isNaN(tail)) throw undefinedAt(mu + s * z);
+      if (!Number.isFinite(tail) || Math.abs(tail) > 1e-30)
+        throw mathError(
+          `E(…) may not exist: the function grows as fast as the Gaussian density falls (at X = ${shortNumber(mu + s * z)})`,
+        );
+    }
+    result = integrate(weighted, -38, 38, { breakpoints: [-8, 0, 8] });
+  } else {
+    const [a, b] = [numericParam(d, "a"), numericParam(d, "b")];
+    if (a === undefined || b === undefined) throw mathError(`${reason} numeric bounds a and b`);
+    result = integrate((v) => at(v) / (b - a), a, b);
+  }
+  if (!result.ok && result.reason === "not-a-number") throw undefinedAt(toX(result.at));
+  if (!result.ok)
+    throw mathError(
+      `E(…) was not computed: numerical integration did not reach 11 digits (estimate ${result.value} ± ${result.error})`,
+    );
+  return float(result.value);
+}
+
+const shortNumber = (v: number) => String(Number(v.toPrecision(6)));
+
+const undefinedAt = (v: number) =>
+  mathError(`E(…) is undefined: the function has no real value at X = ${shortNumber(v)}, which X can take`);
+
 /** E over one variable x ~ d of an expression g in x (and other symbols). */
 function expectOver(g: Node, x: Sym, d: Struct): Node {
   if (!freeSymbols(g).includes(x)) return g;
   const points = support(d);
   if (points) return add(...points.map(([value, p]) => mul(p, substitute(g, new Map([[x as Node, value]])))));
-  // Continuous: a polynomial in x, term by term, with E[xᵏ] for xᵏ.
-  const expanded = expand(g);
-  const terms = expanded.kind === "add" ? expanded.terms : [expanded];
-  return add(
-    ...terms.map((term) => {
-      const factors = term.kind === "mul" ? term.factors : [term];
-      let k = 0;
-      const rest: Node[] = [];
-      for (const f of factors) {
-        const p = powerOf(f, x);
-        if (p === null)
-          throw mathError(
-            `E(…) of a ${familyOf(d)} variable is exact for polynomials in it; here it appears inside a function`,
-          );
-        if (p === 0) rest.push(f);
-        k += p;
-      }
-      return mul(...rest, moment(d, k));
-    }),
-  );
+  return exactContinuous(g, x, d) ?? numericContinuous(g, x, d);
 }
 
 /** E(g(X₁, X₂, …)) with each Xᵢ ~ its distribution, independent. */
@@ -196,8 +325,12 @@ export function expectation(g: Node, variables: [Sym, Struct][]): Node {
       g.entries.map((e) => expectation(e, variables)),
     );
   }
+  // The discrete variables first: summing over their support leaves the continuous ones alone.
+  const order = [...variables].sort(
+    ([, a], [, b]) => Number(support(a) === undefined) - Number(support(b) === undefined),
+  );
   let result = g;
-  for (const [x, d] of variables) result = expectOver(result, x, d);
+  for (const [x, d] of order) result = expectOver(result, x, d);
   return result;
 }
 

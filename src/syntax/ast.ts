@@ -58,7 +58,8 @@ export type Dim = { kind: "number"; value: number } | { kind: "name"; name: stri
 
 export type Statement =
   | { kind: "exprs"; exprs: Expr[]; span: Span }
-  | { kind: "assign"; name: string; expr: Expr; span: Span }
+  // `X ~ Bernoulli(p)` is an assignment (draw) whose value must be a distribution.
+  | { kind: "assign"; name: string; expr: Expr; draw?: true; span: Span }
   | { kind: "define"; name: string; params: string[]; body: Expr; span: Span }
   | { kind: "declare"; names: string[]; dims: Dim[]; span: Span }
   | { kind: "check"; expr: Expr; /** `for x > 0, …`: where the comparison holds. */ conditions?: Expr[]; span: Span }

@@ -198,7 +198,8 @@ class Parser {
         span: this.span(start, start === 0 ? this.text.length : expr.end),
       });
     }
-    if (this.keywordAt(start) || this.text.includes("∈")) bail();
+    // Declarations (∈) and draws (X ~ Normal(0, 1)) are rare: the grammar parses them.
+    if (this.keywordAt(start) || this.text.includes("∈") || this.text.includes("~")) bail();
     return this.functionDef(start) ?? this.assignment(start) ?? this.exprList(start);
   }
 

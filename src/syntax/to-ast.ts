@@ -172,6 +172,9 @@ const semantics = grammar.createSemantics().addOperation<unknown>("toAst", {
   Assignment(name, _eq, e): Statement {
     return { kind: "assign", name: name["toAst"]() as string, expr: expr(e), span: spanOf(this) };
   },
+  Draw(name, _tilde, e): Statement {
+    return { kind: "assign", name: name["toAst"]() as string, expr: expr(e), draw: true, span: spanOf(this) };
+  },
   ExprList(list): Statement {
     return { kind: "exprs", exprs: listOf<Expr>(list), span: spanOf(this) };
   },
