@@ -82,7 +82,8 @@ function derivative(root: Node, x: Node): Node {
         throw mathError(`cannot differentiate a ${n.kind === "rel" ? "relation" : n.kind}`);
     }
   };
-  if (!isScalar(x.shape)) return matrixGradient(root, x);
+  // By a vector: the gradient of a scalar, the Jacobian of a vector (∂(A x + b)/∂x = A).
+  if (!isScalar(x.shape)) return isScalar(root.shape) ? matrixGradient(root, x) : matrixJacobian(root, x);
   return d(root);
 }
 
@@ -166,6 +167,8 @@ export function hessian(expr: Node, vars: readonly Node[]): Node {
 }
 
 export function jacobian(exprs: readonly Node[], vars: readonly Node[]): Node {
+  // A vector expression by a vector symbol: the Jacobian in matrix form (jacobian(A x + b, x) = A).
+  if (exprs.length === 1 && vars.length === 1 && vars[0].shape.length === 1) return matrixJacobian(exprs[0], vars[0]);
   return tensor(
     [exprs.length, vars.length],
     exprs.flatMap((e) => vars.map((v) => differentiate(e, v))),

@@ -4,11 +4,13 @@
 // (J(Mu) = M J(u), J(φ(u)) = diag(φ'(u)) J(u)). Results print in matrix notation: ∇ₓ(xᵀAx) = (A + Aᵀ)x.
 import { mathError } from "../errors.js";
 import { ONE, ZERO, add, apply, mul, pow, sub, sym } from "../graph/construct.js";
-import type { Node } from "../graph/node.js";
+import type { Apply, Node } from "../graph/node.js";
 import { lookupOperator } from "../graph/operators.js";
-import { isScalar, showShape } from "../graph/shape.js";
+import { isScalar, showShape, type Dim } from "../graph/shape.js";
 import { childrenOf, rewrite } from "../graph/traverse.js";
 import { expand } from "./expand.js";
+import { MATRIX_RULES } from "./matrix-calculus-rules.js";
+import { applyRules } from "./simplify.js";
 
 const transpose = (a: Node) => apply("transpose", [a]);
 const matmul = (a: Node, b: Node) => (isScalar(a.shape) || isScalar(b.shape) ? mul(a, b) : apply("matmul", [a, b]));
@@ -106,8 +108,11 @@ export function matrixGradient(f: Node, x: Node): Node {
 }
 
 /** The smaller of the adjoint and its expansion (entrywise algebra cancels σ/σ and the like), with Σ Mᵢv collected. */
-function tidy(n: Node): Node {
-  const candidates = [n, expand(n), expand(rewrite(n, distributeOverQuotients))].map(collectRight);
+function tidy(raw: Node): Node {
+  const n = applyRules(raw, MATRIX_RULES);
+  const candidates = [n, expand(n), expand(rewrite(n, distributeOverQuotients))]
+    .map((c) => (c === n ? c : applyRules(c, MATRIX_RULES)))
+    .map(collectRight);
   return candidates.reduce((best, c) => (size(c) < size(best) ? c : best));
 }
 
@@ -150,46 +155,98 @@ function applyAdjoint(n: Node & { kind: "apply" }, bar: Node, accumulate: (n: No
   n.args.forEach((arg, i) => accumulate(arg, mul(bar, partials[i])));
 }
 
-/** ∂u/∂x for a vector u and a vector symbol x: the m×n Jacobian, by forward rules. */
+/** The n×n identity as matrix calculus writes it: the symbol I, which matrix products drop. */
+export function identitySymbol(n: Dim): Node {
+  return sym("I", [n, n]);
+}
+
+/**
+ * ∂u/∂x for a vector (or scalar) u and a vector symbol x: the m×n Jacobian, by forward rules —
+ * J(Mu) = M J(u), J(φ(u)) = diag(φ′(u)) J(u), J(u ⊙ v) = diag(v) J(u) + diag(u) J(v), J(s u) =
+ * s J(u) + u ∇sᵀ for a scalar s, and a vector operator's own Jacobian from its row (softmax:
+ * diag(s) − s sᵀ). A scalar's Jacobian is its gradient as a row.
+ */
 export function matrixJacobian(u: Node, x: Node): Node {
   if (x.shape.length !== 1) throw mathError("the Jacobian is taken with respect to a vector");
-  const n = x.shape[0];
+  if (u.shape.length > 1)
+    throw mathError(
+      `the Jacobian of a ${showShape(u.shape)} by a vector is a tensor of rank 3, which Nabla does not write`,
+    );
   const memo = new Map<Node, boolean>();
-  const identity = sym("I", [n, n]);
+  const known = new Map<Node, Node>();
+  const identity = identitySymbol(x.shape[0]);
+  const depends = (v: Node) => dependsOn(v, x, memo);
+  /** A vector's Jacobian times a diagonal: diag(d) J, or d J for a scalar d. */
+  const scaled = (d: Node, j: Node) => (isScalar(d.shape) ? mul(d, j) : matmul(apply("diag", [d]), j));
   const J = (v: Node): Node => {
+    const seen = known.get(v);
+    if (seen) return seen;
+    const result = rule(v);
+    known.set(v, result);
+    return result;
+  };
+  const rule = (v: Node): Node => {
     if (v === x) return identity;
-    if (!dependsOn(v, x, memo)) return ZERO;
+    if (!depends(v)) return ZERO;
+    if (isScalar(v.shape)) return transpose(matrixGradient(v, x));
     switch (v.kind) {
       case "add":
-        return add(...v.terms.map(J));
-      case "mul": {
-        const parts = v.factors.map((factor, i) => {
-          if (!dependsOn(factor, x, memo)) return ZERO;
-          const others = mul(...v.factors.filter((_, j) => j !== i));
-          if (isScalar(factor.shape)) return matmul(others, transpose(matrixGradient(factor, x)));
-          return isScalar(others.shape) ? mul(others, J(factor)) : matmul(apply("diag", [others]), J(factor));
-        });
-        return add(...parts);
-      }
+        // A scalar term of a vector sum is added to every entry: its Jacobian is 𝟏 ∇sᵀ.
+        return add(...v.terms.map((t) => (isScalar(t.shape) ? matmul(sym("𝟏", v.shape), J(t)) : J(t))));
+      case "mul":
+        return add(
+          ...v.factors.map((factor, i) => {
+            if (!depends(factor)) return ZERO;
+            const others = mul(...v.factors.filter((_, j) => j !== i));
+            return isScalar(factor.shape) ? matmul(others, J(factor)) : scaled(others, J(factor));
+          }),
+        );
       case "pow":
-        if (dependsOn(v.exp, x, memo)) throw mathError("the Jacobian needs constant exponents");
-        return matmul(apply("diag", [mul(v.exp, pow(v.base, sub(v.exp, ONE)))]), J(v.base));
-      case "apply": {
-        if (v.op === "matmul") {
-          if (dependsOn(v.args[0], x, memo))
-            throw mathError("the Jacobian handles products M·u with a constant matrix M");
-          return simplifyIdentity(matmul(v.args[0], J(v.args[1])));
-        }
-        const entry = lookupOperator(v.op);
-        if (v.args.length === 1 && entry?.partials)
-          return matmul(apply("diag", [entry.partials(v.args)[0]]), J(v.args[0]));
-        throw mathError(`Nabla cannot yet take the Jacobian of ${v.op}`);
-      }
+        if (depends(v.exp)) throw mathError("the Jacobian needs constant exponents");
+        return scaled(mul(v.exp, pow(v.base, sub(v.exp, ONE))), J(v.base));
+      case "apply":
+        return applicationJacobian(v, J, scaled, depends);
       default:
         throw mathError(`Nabla cannot take the Jacobian of a ${v.kind}`);
     }
   };
-  return simplifyIdentity(J(u));
+  return tidy(simplifyIdentity(J(u)));
+}
+
+/** The Jacobian of an application: a matrix product's two sides, a row's own Jacobian, else its partials entry by entry. */
+function applicationJacobian(
+  v: Apply,
+  J: (v: Node) => Node,
+  scaled: (d: Node, j: Node) => Node,
+  depends: (v: Node) => boolean,
+): Node {
+  if (v.op === "matmul") {
+    const [a, b] = v.args;
+    const parts = [depends(b) ? matmul(a, J(b)) : ZERO];
+    if (depends(a)) {
+      // (u wᵀ) b = u (wᵀb) and diag(d) b = b ⊙ d: rewritten so that the varying side is a vector.
+      if (a.kind === "apply" && a.op === "matmul" && a.args[1].shape.length === 2 && a.args[1].shape[0] === 1)
+        parts.push(J(mul(a.args[0], matmul(a.args[1], b))));
+      else if (a.kind === "apply" && a.op === "diag" && a.args[0].shape.length === 1) parts.push(J(mul(a.args[0], b)));
+      else throw mathError("the Jacobian of M·u handles a matrix M that does not depend on the variable");
+    }
+    return add(...parts);
+  }
+  const entry = lookupOperator(v.op);
+  if (entry?.jacobian) {
+    const own = entry.jacobian(v);
+    return add(...v.args.map((arg, i) => (depends(arg) ? matmul(own[i], J(arg)) : ZERO)));
+  }
+  if (entry?.partials) {
+    const partials = entry.partials(v.args);
+    return add(
+      ...v.args.map((arg, i) => {
+        if (!depends(arg)) return ZERO;
+        return isScalar(arg.shape) ? matmul(partials[i], J(arg)) : scaled(partials[i], J(arg));
+      }),
+    );
+  }
+  throw mathError(`Nabla cannot yet take the Jacobian of ${v.op}`);
 }
 
 /** M I = M and I M = M for the identity symbol I. */

@@ -138,6 +138,7 @@ export const ACTIVATIONS: OperatorEntry[] = [
     vjp: adjoints.softmax,
     // ds = (diag(s) − s sᵀ) dz, a symmetric Jacobian: z̄ = s ⊙ (s̄ − sᵀs̄).
     adjoint: (n, bar) => [mul(n, sub(bar, apply("matmul", [apply("transpose", [n]), bar])))],
+    jacobian: (n) => [sub(apply("diag", [n]), apply("matmul", [n, apply("transpose", [n])]))],
     array: ([x]) => kernels.softmax(x),
     arity: [1, 1],
     shape: ([x]) => {

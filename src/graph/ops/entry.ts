@@ -34,6 +34,11 @@ export interface OperatorEntry {
    * Ā += C̄Bᵀ and B̄ += AᵀC̄). Operators without one go through their partials.
    */
   adjoint?: (n: Apply, bar: Node) => Node[];
+  /**
+   * The Jacobian of a vector operator of vectors, for matrix calculus's forward rules: ∂n/∂argᵢ as
+   * a matrix, one per argument (softmax: diag(s) − s sᵀ). Entrywise functions go through their partials.
+   */
+  jacobian?: (n: Apply) => Node[];
   /** One partial derivative per argument (scalar functions of scalars). */
   partials?: (args: readonly Node[]) => Node[];
   /** LaTeX of the application, given each argument's LaTeX. */

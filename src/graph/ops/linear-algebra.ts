@@ -1,7 +1,7 @@
 // Linear algebra operators. Concrete arrays are computed (exactly over ℚ, in floats when an entry is
 // a float, entry by entry when entries are symbolic); symbolic arrays (x ∈ ℝ^n) stay as nodes whose
 // shapes are checked.
-import { reserveEntries } from "../budget.js";
+import { limitOf, overLimit, reserveEntries } from "../budget.js";
 import * as adjoints from "../../numeric/float-adjoints.js";
 import * as kernels from "../../numeric/float-kernels.js";
 import { mathError, shapeError } from "../../errors.js";
@@ -77,7 +77,11 @@ function floatNode(x: number): Node {
 /** Cofactor expansion for small symbolic matrices (the Hessians and Jacobians of the course). */
 function laplace(rows: Node[][]): Node {
   const n = rows.length;
-  if (n > 6) throw mathError(`the determinant of a ${n}×${n} symbolic matrix is too large to expand`);
+  if (n > limitOf("symbolicDeterminant"))
+    throw overLimit(
+      "symbolicDeterminant",
+      `the determinant of a ${n}×${n} symbolic matrix is too large to expand; the limit is ${limitOf("symbolicDeterminant")}×${limitOf("symbolicDeterminant")}`,
+    );
   if (n === 1) return rows[0][0];
   if (n === 2) return sub(mul(rows[0][0], rows[1][1]), mul(rows[0][1], rows[1][0]));
   const terms: Node[] = [];
@@ -103,7 +107,11 @@ function inverseTensor(t: Tensor): Node {
   }
   const f = asFloats(t);
   if (f) return fromFloats(floats.inverse(f));
-  if (n > 4) throw mathError(`the inverse of a ${n}×${n} symbolic matrix is too large to compute`);
+  if (n > limitOf("symbolicInverse"))
+    throw overLimit(
+      "symbolicInverse",
+      `the inverse of a ${n}×${n} symbolic matrix is too large to compute; the limit is ${limitOf("symbolicInverse")}×${limitOf("symbolicInverse")}`,
+    );
   const rows = rowsOf(t);
   const d = laplace(rows);
   if (d === ZERO) throw mathError("the matrix is singular (its determinant is 0), so it has no inverse");
@@ -139,14 +147,33 @@ function matrixPower(t: Tensor, k: Node): Node {
   return result;
 }
 
+/** diag(v) of a vector v: a diagonal matrix. */
+function isDiagonal(n: Node): n is Node & { kind: "apply" } {
+  return n.kind === "apply" && n.op === "diag" && n.args[0].shape.length === 1;
+}
+
+/** A square symbolic matrix as a whole power of a base: A is A¹, matpow(A, 3) is A³. */
+function asPower(n: Node): { base: Node; k: number } | null {
+  if (n.shape.length !== 2 || n.shape[0] !== n.shape[1] || n.kind === "tensor" || (n.kind === "sym" && n.name === "I"))
+    return null;
+  if (n.kind === "apply" && n.op === "matpow") {
+    const k = n.args[1];
+    return k.kind === "num" && k.value.isInteger() && k.value.sign() > 0
+      ? { base: n.args[0], k: Number(k.value.num) }
+      : null;
+  }
+  return { base: n, k: 1 };
+}
+
 export function matmul(a: Node, b: Node): Node {
   if (isScalar(a.shape) || isScalar(b.shape)) return mul(a, b);
   return apply("matmul", [a, b]);
 }
 
+/** A size, as I(n) and zeros(m, n) take it; how large is the entry limit's to say (reserveEntries). */
 function positiveInteger(name: string, n: Node): number {
-  if (n.kind !== "num" || !n.value.isInteger() || n.value.sign() <= 0 || n.value.num > 10000n) {
-    throw mathError(`${name} needs a whole number from 1 to 10000`);
+  if (n.kind !== "num" || !n.value.isInteger() || n.value.sign() <= 0) {
+    throw mathError(`${name} needs a positive whole number`);
   }
   return Number(n.value.num);
 }
@@ -160,22 +187,13 @@ function filled(args: readonly Node[], value: Node, name: string): Tensor {
 
 function normOf(v: Node, p: Node | undefined): Node | undefined {
   if (v.kind !== "tensor") return undefined;
-  const kind =
-    p === undefined
-      ? "2"
-      : p.kind === "str"
-        ? p.value
-        : p.kind === "num"
-          ? p.value.toString()
-          : p.kind === "sym"
-            ? p.name
-            : "?";
+  const kind = normKind(p);
   const abs = (x: Node) => apply("abs", [x]);
   const square = (x: Node) => (x.kind === "num" || x.kind === "sym" ? pow(x, int(2)) : pow(abs(x), int(2)));
   const isVector = v.shape.length === 1 || (v.shape.length === 2 && v.shape[0] === 1);
   if (kind === "1" && isVector) return add(...v.entries.map(abs));
-  if ((kind === "2" && isVector) || kind === "F" || kind === "fro") return sqrt(add(...v.entries.map(square)));
-  if (kind === "∞" || kind === "inf" || kind === "max") return apply("max", v.entries.map(abs));
+  if ((kind === "2" && isVector) || kind === "F") return sqrt(add(...v.entries.map(square)));
+  if (kind === "∞") return apply("max", v.entries.map(abs));
   if (kind === "2") {
     const f = asFloats(v);
     if (!f) return undefined;
@@ -189,6 +207,31 @@ function normOf(v: Node, p: Node | undefined): Node | undefined {
     );
   }
   throw mathError(`unknown norm ${kind}: use 1, 2, "F" (Frobenius) or "max"`);
+}
+
+/** Which norm a second argument names: 2 when absent, 1, ∞ (also inf, max), F (also fro). */
+function normKind(p: Node | undefined): string {
+  if (p === undefined) return "2";
+  const kind = p.kind === "str" ? p.value : p.kind === "num" ? p.value.toString() : p.kind === "sym" ? p.name : "?";
+  return kind === "inf" || kind === "max" ? "∞" : kind === "fro" ? "F" : kind;
+}
+
+/**
+ * ∂‖v‖/∂v in closed form: v/‖v‖ for the 2-norm of a vector and the Frobenius norm; sign(v) for the
+ * 1-norm of a vector, a subgradient (|vᵢ| has none at 0, where sign gives 0, one of [−1, 1]); and
+ * sign(v) ⊙ step(|v| − ‖v‖_∞) for the ∞-norm, the gradient where the largest |vᵢ| is unique (a tie
+ * has no derivative, and there the formula is not a subgradient either).
+ */
+function normGradient(n: Node & { kind: "apply" }): Node {
+  const [v, p] = n.args;
+  const kind = normKind(p);
+  const vector = v.shape.length === 1;
+  if ((kind === "2" && vector) || kind === "F") return mul(v, pow(n, int(-1)));
+  if (kind === "1" && vector) return apply("sign", [v]);
+  if (kind === "∞" && vector) return mul(apply("sign", [v]), apply("step", [sub(apply("abs", [v]), n)]));
+  throw mathError(
+    `the ${kind}-norm of a ${showShape(v.shape)} has no closed-form gradient in Nabla (2, 1 and ∞ of vectors, Frobenius of matrices)`,
+  );
 }
 
 const scalarOrSame =
@@ -218,6 +261,10 @@ export const LINEAR_ALGEBRA: OperatorEntry[] = [
         return matmul(apply("transpose", [a.args[1]]), apply("transpose", [a.args[0]]));
       if (a.kind === "add") return add(...a.terms.map((t) => apply("transpose", [t])));
       if (a.kind === "mul") return mul(...a.factors.map((f) => apply("transpose", [f])));
+      // Entrywise powers commute with the transpose: ((aᵀ)²)ᵀ = a².
+      if (a.kind === "pow") return pow(apply("transpose", [a.base]), a.exp);
+      // A symmetric matrix's inverse is symmetric: ((A Aᵀ)⁻¹)ᵀ = (A Aᵀ)⁻¹.
+      if (a.kind === "apply" && a.op === "inverse" && apply("transpose", [a.args[0]]) === a.args[0]) return a;
       if (a.kind === "sym" && a.name === "I") return a;
       return undefined;
     },
@@ -257,6 +304,10 @@ export const LINEAR_ALGEBRA: OperatorEntry[] = [
       }
       if (a.kind === "sym" && a.name === "I") return b;
       if (b.kind === "sym" && b.name === "I") return a;
+      // diag(u) diag(v) = diag(u ⊙ v); Aʲ Aᵏ = Aʲ⁺ᵏ.
+      if (isDiagonal(a) && isDiagonal(b)) return apply("diag", [mul(a.args[0], b.args[0])]);
+      const [p, q] = [asPower(a), asPower(b)];
+      if (p && q && p.base === q.base) return apply("matpow", [p.base, int(p.k + q.k)]);
       return undefined;
     },
     latex: ([a, b]) => `${a} ${b}`,
@@ -270,9 +321,24 @@ export const LINEAR_ALGEBRA: OperatorEntry[] = [
     name: "matpow",
     arity: [2, 2],
     shape: ([a]) => a,
+    // C = Aᵏ for a whole k ≥ 1: Ā += Σ_{r<k} (Aᵀ)ʳ C̄ (Aᵀ)^(k−1−r) (The Matrix Cookbook, (91)).
+    adjoint: ({ args: [a, k] }, bar) => {
+      if (k.kind !== "num" || !k.value.isInteger() || k.value.sign() <= 0 || k.value.num > 16n)
+        throw mathError("matrix calculus differentiates Aᵏ for a whole k from 1 to 16 (A⁻¹ is inv)");
+      const at = apply("transpose", [a]);
+      const power = (r: number) => (r === 0 ? null : r === 1 ? at : apply("matpow", [at, int(r)]));
+      const K = Number(k.value.num);
+      const terms = Array.from({ length: K }, (_, r) => {
+        const [left, right] = [power(r), power(K - 1 - r)];
+        const inner = left ? matmul(left, bar) : bar;
+        return right ? matmul(inner, right) : inner;
+      });
+      return [add(...terms), ZERO];
+    },
     fold: ([a, k]) => {
       if (a.kind === "tensor") return matrixPower(a, k);
       if (k === MINUS_ONE) return apply("inverse", [a]);
+      if (k === ONE) return a;
       return undefined;
     },
     latex: ([a, k]) => `${a}^{${k}}`,
@@ -296,6 +362,10 @@ export const LINEAR_ALGEBRA: OperatorEntry[] = [
     fold: ([a]) => {
       if (a.kind === "tensor") return inverseTensor(a);
       if (a.kind === "apply" && a.op === "inverse") return a.args[0];
+      // (Aᵀ)⁻¹ is written A⁻ᵀ: the transpose outside, as the adjoints build it.
+      if (a.kind === "apply" && a.op === "transpose" && a.args[0].shape.length === 2)
+        return apply("transpose", [apply("inverse", [a.args[0]])]);
+      if (a.kind === "sym" && a.name === "I") return a;
       return undefined;
     },
     latex: ([a]) => `${a}^{-1}`,
@@ -316,7 +386,14 @@ export const LINEAR_ALGEBRA: OperatorEntry[] = [
       requireSquare("det", { shape: a });
       return [];
     },
-    fold: ([a]) => (a.kind === "tensor" ? determinant(a) : undefined),
+    fold: ([a]) => {
+      if (a.kind === "tensor") return determinant(a);
+      // det Aᵀ = det A, det A⁻¹ = 1/det A.
+      if (a.kind === "apply" && a.op === "transpose") return apply("det", [a.args[0]]);
+      if (a.kind === "apply" && a.op === "inverse") return pow(apply("det", [a.args[0]]), MINUS_ONE);
+      if (a.kind === "sym" && a.name === "I") return ONE;
+      return undefined;
+    },
     latex: ([a]) => `\\det\\left(${a}\\right)`,
     help: {
       syntax: "det(A)",
@@ -370,10 +447,7 @@ export const LINEAR_ALGEBRA: OperatorEntry[] = [
   {
     name: "norm",
     vjp: adjoints.norm,
-    adjoint: (n, bar) => {
-      if (n.args.length > 1) throw mathError("matrix calculus handles the 2-norm (and Frobenius) only");
-      return [mul(bar, n.args[0], pow(n, int(-1)))];
-    },
+    adjoint: (n, bar) => [mul(bar, normGradient(n))],
     array: ([v, p]) => kernels.norm(v, p),
     arity: [1, 2],
     fold: ([v, p]) => (isScalar(v.shape) && v.kind !== "apply" ? apply("abs", [v]) : normOf(v, p)),
@@ -536,6 +610,12 @@ export const LINEAR_ALGEBRA: OperatorEntry[] = [
     fold: ([v]) => {
       // The diagonal of the identity symbol is the all-ones vector 𝟏.
       if (v.kind === "sym" && v.name === "I" && v.shape.length === 2) return sym("𝟏", [v.shape[0]]);
+      // Scalars come out: diag(2x) = 2 diag(x).
+      if (v.kind === "mul" && v.factors.some((f) => isScalar(f.shape)))
+        return mul(
+          ...v.factors.filter((f) => isScalar(f.shape)),
+          apply("diag", [mul(...v.factors.filter((f) => !isScalar(f.shape)))]),
+        );
       if (v.kind !== "tensor") return undefined;
       if (v.shape.length === 1) {
         const n = v.shape[0];
