@@ -6,7 +6,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Session } from "../src/session.js";
 import { readDataFile } from "../src/nn/read-file.js";
-import type { Limits } from "../src/environment.js";
+import { DEFAULT_LIMITS, type Limits } from "../src/environment.js";
+import { LIMIT_REASONS } from "../src/graph/budget.js";
 
 function failure(code: string, limits: Partial<Limits> = {}) {
   const results = new Session({ limits: { timeMs: 5000, ...limits }, readFile: readDataFile }).run(code);
@@ -55,7 +56,7 @@ describe("arrays are refused before they are made", () => {
       ["100000", "100000", "10,000,000,000"],
       ["1001", "1000", "1,001,000"],
       ["1", "1000001", "1,000,001"],
-      ["2^40", "2^40", "1,208,925,819,614,629,174,706,176"],
+      ["2^40", "2^40", "about 1.21 × 10\\^24"],
     ]) {
       const results = new Session().run(`layer big = dense(${inputs} → ${outputs}, relu)\nbig`);
       expect(results[0].error).toMatchObject({ kind: "limit", reason: "size", line: 1 });
@@ -82,6 +83,45 @@ describe("exact numbers are refused before they are computed", () => {
     expect(failure("1e400", { bigintBits: 1000 })).toEqual(size(/more than 301 digits/));
     expect(failure("2^2000", { bigintBits: 1000 })).toEqual(size(/more than 301 digits/));
     expect(failure("1e300", { bigintBits: 1000 })).toBeNull();
+  });
+});
+
+describe("every cap is a field of Limits, with its reason", () => {
+  // Each: a statement one step past a small setting of the limit, which one more allows.
+  const cases: [keyof Limits, number, string][] = [
+    ["bigopTerms", 10, "Σ_{i=1}^{11} i"],
+    ["bigopTerms", 10, "∏_{i=0}^{10} (i + 1)"],
+    ["exactExponent", 10, "3^11"],
+    ["exactExponent", 10, "(2/3)^(-11)"],
+    ["expandPower", 10, "expand((x + y)^11)"],
+    ["expansionTerms", 8, "expand((a + b + c)(d + e + f))"],
+    ["groebnerBasis", 3, "solve([x^2 + y^2 = 1, x y = 1/4], [x, y])"],
+    ["groebnerPairs", 5, "solve([x^2 + y^2 = 1, x y = 1/4], [x, y])"],
+    ["descentSteps", 10, "gd(x^2, x = 4, η = 0.1, steps = 11)"],
+    ["taylorOrder", 10, "taylor(exp(x), x = 0, 11)"],
+    ["symbolicDeterminant", 2, "det([a, b, c; d, e, f; g, h, k])"],
+    ["symbolicInverse", 1, "inv([a, b; c, d])"],
+    ["arrayEntries", 99, "zeros(100)"],
+    ["arrayEntries", 99, "layer h = dense(10 → 10)"],
+  ];
+  it.each(cases)("%s = %i stops %s, one more lets it through", (key, cap, code) => {
+    expect(failure(code, { [key]: cap })).toMatchObject({ kind: "limit", reason: LIMIT_REASONS[key] });
+    expect(failure(code, { [key]: cap + 1 })).toBeNull();
+  });
+  it("every limit has a reason, and the defaults hold the old caps", () => {
+    expect(Object.keys(LIMIT_REASONS).sort()).toEqual(Object.keys(DEFAULT_LIMITS).sort());
+    expect(failure("Σ_{i=1}^{100001} i")).toEqual({
+      kind: "limit",
+      reason: "time",
+      message: "a Σ over 100,001 terms is too long to write out; the limit is 100,000 terms",
+    });
+    expect(failure("2^100001")?.reason).toBe("size");
+  });
+  it("sizes are the entry limit's to judge, not a fixed largest dimension", () => {
+    expect(failure("zeros(20000)")).toBeNull();
+    expect(failure("ones(1, 50000)")).toBeNull();
+    expect(failure("I(10^30)")).toEqual(size(/entries; the limit is 1,000,000/));
+    expect(failure("zeros(0)")).toMatchObject({ kind: "math", message: "zeros needs a positive whole number" });
   });
 });
 

@@ -1,7 +1,7 @@
 // Σ and ∏ over an index: expanded term by term for whole-number bounds, else a closed form or a
 // node. Shared by the Σ syntax (evaluate.ts) and the sum/prod commands.
-import { mathError } from "../errors.js";
 import { add, bigop, mul, num, sym } from "../graph/construct.js";
+import { grouped, limitOf, overLimit } from "../graph/budget.js";
 import type { Node, Sym } from "../graph/node.js";
 import { rewrite } from "../graph/traverse.js";
 import { Rational } from "../numeric/rational.js";
@@ -12,8 +12,12 @@ export function expandBigop(op: "sum" | "prod", index: Sym, from: Node, to: Node
   if (from.kind === "num" && to.kind === "num" && from.value.isInteger() && to.value.isInteger()) {
     const lo = from.value.num;
     const hi = to.value.num;
-    if (hi - lo > 100_000n)
-      throw mathError(`a ${op === "sum" ? "Σ" : "∏"} over more than 100,000 terms is too long to expand`);
+    const cap = limitOf("bigopTerms");
+    if (hi - lo + 1n > BigInt(cap))
+      throw overLimit(
+        "bigopTerms",
+        `a ${op === "sum" ? "Σ" : "∏"} over ${grouped(Number(hi - lo + 1n))} terms is too long to write out; the limit is ${grouped(cap)} terms`,
+      );
     const terms: Node[] = [];
     for (let k = lo; k <= hi; k++) {
       terms.push(substituteIndex(body, index, num(Rational.int(k))));

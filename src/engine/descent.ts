@@ -4,7 +4,15 @@ import { add, div, frac, int, mul, pow, sqrt, struct, sub, tensor, tuple } from 
 import { rewriteToFloat } from "../graph/evalf.js";
 import type { Node } from "../graph/node.js";
 import { gradient } from "./differentiate.js";
+import { grouped, limitOf, overLimit } from "../graph/budget.js";
 import { substitute } from "./substitute.js";
+
+function checkSteps(steps: number): void {
+  if (!(steps >= 1)) throw mathError("steps must be at least 1");
+  const cap = limitOf("descentSteps");
+  if (steps > cap)
+    throw overLimit("descentSteps", `${grouped(steps)} steps are too many; the limit is ${grouped(cap)}`);
+}
 
 /** Called after each step with the step number and the point reached (for progress displays). */
 export type OnStep = (step: number, point: Node) => void;
@@ -17,7 +25,7 @@ export function gradientDescent(
   steps: number,
   onStep?: OnStep,
 ): Node {
-  if (steps < 1 || steps > 10_000) throw mathError("steps must be between 1 and 10,000");
+  checkSteps(steps);
   const grad = gradient(f, vars);
   const partials = grad.kind === "tensor" ? grad.entries : [grad];
   let point = [...start];
@@ -67,7 +75,7 @@ export function descentMethod(
   steps: number,
   onStep?: OnStep,
 ): Node {
-  if (steps < 1 || steps > 10_000) throw mathError("steps must be between 1 and 10,000");
+  checkSteps(steps);
   const grad = gradient(f, vars);
   const partials = grad.kind === "tensor" ? grad.entries : [grad];
   const inexact = method === "rmsprop" || method === "adam";

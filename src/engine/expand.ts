@@ -3,7 +3,7 @@
 import { ONE, add, int, mul, pow } from "../graph/construct.js";
 import type { Node } from "../graph/node.js";
 import { rewrite } from "../graph/traverse.js";
-import { limitError } from "../errors.js";
+import { grouped, limitOf, overLimit } from "../graph/budget.js";
 
 function multiplyOut(factors: readonly Node[], maxTerms: number): Node {
   let terms: Node[] = [ONE];
@@ -11,19 +11,28 @@ function multiplyOut(factors: readonly Node[], maxTerms: number): Node {
     const parts = f.kind === "add" ? f.terms : [f];
     const next: Node[] = [];
     for (const t of terms) for (const p of parts) next.push(mul(t, p));
-    if (next.length > maxTerms) throw limitError(`the expansion has more than ${maxTerms} terms`);
+    if (next.length > maxTerms)
+      throw overLimit("expansionTerms", `the expansion has more than ${grouped(maxTerms)} terms`);
     terms = [add(...next)].flatMap((s) => (s.kind === "add" ? [...s.terms] : [s]));
   }
   return add(...terms);
 }
 
-export function expand(root: Node, maxTerms = 20_000): Node {
+/** The power of a sum that is not multiplied out: over the expandPower limit. */
+export function powerTooLarge(k: number): Error {
+  return overLimit(
+    "expandPower",
+    `the power ${k} is too large to expand; the limit is ${grouped(limitOf("expandPower"))}`,
+  );
+}
+
+export function expand(root: Node, maxTerms = limitOf("expansionTerms")): Node {
   return rewrite(root, (n) => {
     if (n.kind === "mul" && n.factors.some((f) => f.kind === "add")) return multiplyOut(n.factors, maxTerms);
     if (n.kind === "pow" && n.base.kind === "add" && n.exp.kind === "num" && n.exp.value.isInteger()) {
       const k = Number(n.exp.value.num);
       if (k > 0) {
-        if (k > 200) throw limitError(`the power ${k} is too large to expand`);
+        if (k > limitOf("expandPower")) throw powerTooLarge(k);
         return multiplyOut(new Array<Node>(k).fill(n.base), maxTerms);
       }
       if (k < 0) return pow(expand(pow(n.base, int(-k)), maxTerms), int(-1));

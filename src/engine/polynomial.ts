@@ -5,13 +5,11 @@ import { ZERO, add, int, isNumber, mul, num, pow } from "../graph/construct.js";
 import type { Node } from "../graph/node.js";
 import { compareNodes } from "../graph/order.js";
 import { Rational } from "../numeric/rational.js";
-import { checkBudget } from "../graph/budget.js";
-import { limitError } from "../errors.js";
+import { checkBudget, grouped, limitOf, overLimit } from "../graph/budget.js";
+import { powerTooLarge } from "./expand.js";
 
 /** Exponent vector (one entry per generator) → coefficient. */
 export type Terms = Map<string, Rational>;
-
-const MAX_TERMS = 20_000;
 
 export class Poly {
   constructor(
@@ -66,7 +64,8 @@ export class Poly {
         if (s.isZero()) terms.delete(k);
         else terms.set(k, s);
       }
-      if (terms.size > MAX_TERMS) throw limitError(`the expansion has more than ${MAX_TERMS} terms`);
+      if (terms.size > limitOf("expansionTerms"))
+        throw overLimit("expansionTerms", `the expansion has more than ${grouped(limitOf("expansionTerms"))} terms`);
     }
     checkBudget();
     return new Poly(this.gens, terms);
@@ -248,7 +247,7 @@ export function toRational(n: Node, gens: readonly Node[]): { num: Poly; den: Po
     }
     if (x.kind === "pow" && x.exp.kind === "num" && x.exp.value.isInteger()) {
       const k = Number(x.exp.value.num);
-      if (Math.abs(k) > 200) throw limitError(`the power ${k} is too large to expand`);
+      if (Math.abs(k) > limitOf("expandPower")) throw powerTooLarge(k);
       const b = walk(x.base);
       if (!b) return null;
       const den = b.den ?? constant(Rational.ONE);

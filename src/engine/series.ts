@@ -21,9 +21,8 @@ import {
   type Series,
 } from "./power-series.js";
 import { substitute } from "./substitute.js";
+import { limitOf, overLimit } from "../graph/budget.js";
 
-/** Orders above this are refused outright (the statement's time limit bounds the rest). */
-const MAX_ORDER = 2000;
 /** Orders the route by derivatives still takes (it costs O(n²) derivatives of growing size). */
 const MAX_DERIVATIVE_ORDER = 30;
 /** How many extra terms a cancellation may cost before the expansion gives up. */
@@ -45,8 +44,12 @@ function multiIndices(n: number, total: number): number[][] {
 }
 
 export function taylor(f: Node, vars: readonly Node[], at: readonly Node[], order: number): Node {
-  if (order < 0 || order > MAX_ORDER)
-    throw mathError(`the order of a Taylor polynomial must be between 0 and ${MAX_ORDER}`);
+  if (order < 0) throw mathError("the order of a Taylor polynomial must be 0 or more");
+  if (order > limitOf("taylorOrder"))
+    throw overLimit(
+      "taylorOrder",
+      `a Taylor polynomial of order ${order} is refused; the limit is ${limitOf("taylorOrder")}`,
+    );
   if (vars.length !== at.length) throw mathError("give one expansion point per variable");
   if (vars.length === 1) {
     const found = taylorBySeries(f, vars[0], at[0], order);

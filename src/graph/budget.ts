@@ -4,7 +4,7 @@
 // `checkBudget`; anything about to allocate many entries (an array, a layer's weights, a data set,
 // a file) asks `reserveEntries` or `reserveBytes` first, so the statement fails with a limit error
 // instead of the process running out of memory.
-import { limitError } from "../errors.js";
+import { limitError, type MathFailure, type StopReason } from "../errors.js";
 import { getHeapStatistics } from "node:v8";
 
 export interface Limits {
@@ -14,12 +14,32 @@ export interface Limits {
   sourceChars: number;
   /** Bracket nesting depth. */
   depth: number;
-  /** Entries in one array (a matrix, a layer's weights, a data set's features). */
+  /** Entries in one array (a matrix, a layer's weights, a network's parameters, a data set's features). */
   arrayEntries: number;
   /** Bits of one exact number's numerator or denominator. */
   bigintBits: number;
   /** Bytes one allocation may take, and one file read may hold. */
   totalBytes: number;
+  /** Terms a Σ or ∏ with whole-number bounds is written out to (each term is built and simplified). */
+  bigopTerms: number;
+  /** The largest whole exponent of an exact power of a number (2^100001 is refused before it is tried). */
+  exactExponent: number;
+  /** The largest whole power of a sum that is multiplied out, (x + y)^k. */
+  expandPower: number;
+  /** Terms of one multiplied-out polynomial. */
+  expansionTerms: number;
+  /** Polynomials a Gröbner basis may grow to while a system is solved. */
+  groebnerBasis: number;
+  /** Pairs of polynomials a Gröbner basis computation may reduce. */
+  groebnerPairs: number;
+  /** Steps of gradient descent and its variants (each step is exact arithmetic). */
+  descentSteps: number;
+  /** The order of a Taylor polynomial. */
+  taylorOrder: number;
+  /** The size of a symbolic matrix whose determinant is expanded by cofactors (n! terms). */
+  symbolicDeterminant: number;
+  /** The size of a symbolic matrix inverted by cofactors. */
+  symbolicInverse: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -29,6 +49,39 @@ export const DEFAULT_LIMITS: Limits = {
   arrayEntries: 1_000_000,
   bigintBits: 262_144,
   totalBytes: 256 * 1024 * 1024,
+  bigopTerms: 100_000,
+  exactExponent: 100_000,
+  expandPower: 200,
+  expansionTerms: 20_000,
+  groebnerBasis: 200,
+  groebnerPairs: 20_000,
+  descentSteps: 10_000,
+  taylorOrder: 2000,
+  symbolicDeterminant: 6,
+  symbolicInverse: 4,
+};
+
+/**
+ * Why each limit stops a statement, the `reason` its error carries: what would have grown too
+ * large (size), run too long (time) or taken too much memory (memory).
+ */
+export const LIMIT_REASONS: { readonly [K in keyof Limits]: Exclude<StopReason, "interrupt"> } = {
+  timeMs: "time",
+  sourceChars: "size",
+  depth: "size",
+  arrayEntries: "size",
+  bigintBits: "size",
+  totalBytes: "memory",
+  bigopTerms: "time",
+  exactExponent: "size",
+  expandPower: "size",
+  expansionTerms: "size",
+  groebnerBasis: "size",
+  groebnerPairs: "time",
+  descentSteps: "time",
+  taylorOrder: "time",
+  symbolicDeterminant: "size",
+  symbolicInverse: "size",
 };
 
 let check: (() => void) | null = null;
@@ -49,6 +102,16 @@ export function currentLimits(): Limits {
   return limits;
 }
 
+/** The running statement's `key` limit. */
+export function limitOf(key: keyof Limits): number {
+  return limits[key];
+}
+
+/** The error for going past the `key` limit, with that limit's reason; `message` says what and where. */
+export function overLimit(key: keyof Limits, message: string): MathFailure {
+  return limitError(message, null, LIMIT_REASONS[key]);
+}
+
 export function tick(): void {
   if (check !== null && ++count % 2048 === 0) check();
 }
@@ -58,8 +121,13 @@ export function checkBudget(): void {
   check?.();
 }
 
-/** A count with its digits grouped; through bigint, so a count past 2⁵³ shows the float's exact value, not rounded digits. */
-const grouped = (n: number) => (Number.isFinite(n) ? BigInt(Math.round(n)).toLocaleString("en-US") : "too many");
+/** A count with its digits grouped; past 2⁵³, where a float's digits are not the count's, about so many (1.21 × 10^24). */
+export function grouped(n: number): string {
+  if (Number.isSafeInteger(Math.round(n))) return Math.round(n).toLocaleString("en-US");
+  if (!Number.isFinite(n)) return "too many";
+  const [mantissa, exponent] = n.toExponential(2).split("e");
+  return `about ${mantissa} × 10^${Number(exponent)}`;
+}
 
 /**
  * Whether something that will one day hold `entries` entries (a layer's weights, made when it is

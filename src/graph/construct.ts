@@ -23,7 +23,7 @@ import { intern } from "./node.js";
 import { compareNodes, compareTerms } from "./order.js";
 import { SCALAR, isScalar, sameShape, showShape, type Shape } from "./shape.js";
 import { lookupOperator } from "./operators.js";
-import { currentLimits, reserveEntries, tooManyBits } from "./budget.js";
+import { currentLimits, grouped, limitOf, overLimit, reserveEntries, tooManyBits } from "./budget.js";
 
 /**
  * An exact decimal literal (1e1000000000 is refused before its 3.3-billion-bit power of ten is
@@ -442,7 +442,11 @@ function numberPower(base: NumberNode, exp: NumberNode): Node {
       return ZERO;
     }
     if (e.isInteger()) {
-      if (e.abs().num > 100000n) throw limitError(`exponent ${e} is too large for an exact power`, null, "size");
+      if (e.abs().num > BigInt(limitOf("exactExponent")))
+        throw overLimit(
+          "exactExponent",
+          `exponent ${e} is too large for an exact power; the limit is ${grouped(limitOf("exactExponent"))}`,
+        );
       // Refused before it is computed: the power alone could take minutes.
       const bits = Math.max(
         b.num < 0n ? (-b.num).toString(2).length : b.num.toString(2).length,

@@ -1,7 +1,6 @@
 // Gröbner bases over ℚ in lexicographic order (Buchberger's algorithm with the coprime and chain
 // criteria), the step that turns a polynomial system into a triangular one.
-import { limitError } from "../../errors.js";
-import { checkBudget } from "../../graph/budget.js";
+import { checkBudget, grouped, limitOf, overLimit } from "../../graph/budget.js";
 import type { Rational } from "../../numeric/rational.js";
 
 export type Monomial = number[];
@@ -91,23 +90,20 @@ function sPolynomial(f: Polynomial, g: Polynomial): Polynomial {
   );
 }
 
-export interface GroebnerLimits {
-  maxBasis: number;
-  maxPairs: number;
-}
-
-/** A reduced Gröbner basis in lex order; throws a limit error when the work grows past the limits. */
-export function groebner(
-  input: readonly Polynomial[],
-  limits: GroebnerLimits = { maxBasis: 200, maxPairs: 20_000 },
-): Polynomial[] {
+/** A reduced Gröbner basis in lex order; throws a limit error when the work grows past the groebnerBasis or groebnerPairs limit. */
+export function groebner(input: readonly Polynomial[]): Polynomial[] {
+  const maxBasis = limitOf("groebnerBasis");
+  const maxPairs = limitOf("groebnerPairs");
   const G: Polynomial[] = input.filter((p) => p.length).map(monic);
   const pairs: [number, number][] = [];
   for (let i = 0; i < G.length; i++) for (let j = 0; j < i; j++) pairs.push([j, i]);
   let processed = 0;
   while (pairs.length) {
-    if (++processed > limits.maxPairs)
-      throw limitError("solving gave up: the Gröbner basis computation grew too large");
+    if (++processed > maxPairs)
+      throw overLimit(
+        "groebnerPairs",
+        `solving gave up: the Gröbner basis computation reduced ${grouped(maxPairs)} pairs, the limit`,
+      );
     const [i, j] = pairs.shift()!;
     const a = G[i][0].m;
     const b = G[j][0].m;
@@ -131,7 +127,11 @@ export function groebner(
     const r = reduce(sPolynomial(G[i], G[j]), G);
     if (r.length) {
       G.push(monic(r));
-      if (G.length > limits.maxBasis) throw limitError("solving gave up: the Gröbner basis has too many polynomials");
+      if (G.length > maxBasis)
+        throw overLimit(
+          "groebnerBasis",
+          `solving gave up: the Gröbner basis grew past ${grouped(maxBasis)} polynomials, the limit`,
+        );
       for (let k = 0; k < G.length - 1; k++) pairs.push([k, G.length - 1]);
     }
   }
