@@ -1,0 +1,297 @@
+// The Nabla kernel of the JupyterLite site: a BaseKernel in the page that runs each cell in a Web
+// Worker (./worker.ts) holding the engine and one Session, and turns what the session reports into
+// Jupyter messages as the ZeroMQ kernel does (kernel/server.ts): streams, display_data with KaTeX
+// HTML, SVG and Vega-Lite, the last shown value as execute_result, errors with their line.
+//
+// An interrupt ends the worker (a page cannot stop a busy worker any other way) and starts a new
+// one that restores each name from the statement that makes it again, as the ZeroMQ kernel does
+// when a cell does not stop in time.
+import { BaseKernel, type IKernel } from "@jupyterlite/services";
+import type { KernelMessage } from "@jupyterlab/services";
+import { bundleOf, errorContent } from "../../kernel/mime.js";
+import type { Effect, StatementResult } from "../../src/results.js";
+import type { Completion, FromWorker, Inspection, Snapshot, ToWorker } from "./protocol.js";
+
+type ExecuteContent = KernelMessage.IExecuteRequestMsg["content"];
+type ExecuteReply = KernelMessage.IExecuteReplyMsg["content"];
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+type Request = DistributiveOmit<ToWorker, "id">;
+
+interface Pending {
+  resolve: (value: unknown) => void;
+  onEffect?: (effect: Effect) => void;
+  onResult?: (result: StatementResult) => void;
+}
+
+export const LANGUAGE_INFO = {
+  name: "nabla",
+  version: "0.1.0",
+  mimetype: "text/x-nabla",
+  file_extension: ".nabla",
+  codemirror_mode: "nabla",
+  pygments_lexer: "julia",
+  nbconvert_exporter: "script",
+};
+
+/** The kernels of this page by id, for the interrupt the kernel client receives (./plugin.ts). */
+export const RUNNING = new Map<string, NablaKernel>();
+
+export class NablaKernel extends BaseKernel {
+  private worker!: Worker;
+  private readonly workerUrl: string;
+  private nextId = 1;
+  private readonly pending = new Map<number, Pending>();
+  /** Each name's statement (null: it cannot be written down), in the order they were last set. */
+  private readonly snapshot = new Map<string, string | null>();
+  private running: number | null = null;
+  private restoring: Promise<void> | null = null;
+  private started!: Promise<void>;
+  private lostNotice: string | null = null;
+
+  constructor(options: IKernel.IOptions & { workerUrl: string }) {
+    super(options);
+    this.workerUrl = options.workerUrl;
+    this.start();
+    RUNNING.set(this.id, this);
+  }
+
+  override get ready(): Promise<void> {
+    return this.started;
+  }
+
+  override dispose(): void {
+    if (this.isDisposed) return;
+    RUNNING.delete(this.id);
+    this.worker.terminate();
+    super.dispose();
+  }
+
+  private start(): void {
+    this.worker = new Worker(this.workerUrl);
+    this.started = new Promise((ready) => {
+      this.worker.onmessage = (event: MessageEvent<FromWorker>) => {
+        const msg = event.data;
+        if (msg.type === "ready") return ready();
+        const p = this.pending.get(msg.id);
+        if (!p) return;
+        if (msg.type === "effect") return p.onEffect?.(msg.effect);
+        if (msg.type === "result") return p.onResult?.(msg.result);
+        this.pending.delete(msg.id);
+        if (msg.type === "results") {
+          this.record(msg.snapshot);
+          p.resolve(msg.results);
+        } else p.resolve(msg.value);
+      };
+    });
+  }
+
+  private record(s: Snapshot): void {
+    for (const key of s.removed) this.snapshot.delete(key);
+    for (const [key, statement] of s.set) {
+      this.snapshot.delete(key); // re-inserted last: restored after what it may use
+      this.snapshot.set(key, statement);
+    }
+  }
+
+  private send(
+    request: Request,
+    onEffect?: (e: Effect) => void,
+    onResult?: (r: StatementResult) => void,
+  ): { id: number; answer: Promise<unknown> } {
+    const id = this.nextId++;
+    const answer = new Promise((resolve) => {
+      this.pending.set(id, { resolve, onEffect, onResult });
+      this.worker.postMessage({ ...request, id } as ToWorker);
+    });
+    return { id, answer };
+  }
+
+  /** Stops the running cell: the worker is replaced and the names come back from their values. */
+  interrupt(): void {
+    const id = this.running;
+    if (id === null) return;
+    const p = this.pending.get(id);
+    this.running = null;
+    this.worker.terminate();
+    for (const other of this.pending.values()) if (other !== p) other.resolve(null);
+    this.pending.clear();
+    this.start();
+    const shapesFirst = [...this.snapshot].sort(
+      ([a], [b]) => Number(b.startsWith("shape:")) - Number(a.startsWith("shape:")),
+    );
+    const statements = shapesFirst.filter((e): e is [string, string] => e[1] !== null);
+    const unwritable = shapesFirst.filter(([, s]) => s === null).map(([key]) => nameOf(key));
+    this.restoring = (async () => {
+      await this.started;
+      const lost = (await this.send({ type: "restore", statements }).answer) as string[] | null;
+      for (const key of lost ?? []) this.snapshot.set(key, null);
+      if (lost?.length)
+        this.lostNotice = `warning: these names could not be restored after the interrupt: ${lost.map(nameOf).join(", ")}\n`;
+      for (const name of unwritable) this.snapshot.delete(`name:${name}`);
+      this.restoring = null;
+    })();
+    const kept = statements.length
+      ? `${statements.length} name${statements.length === 1 ? " was" : "s were"} restored from ${statements.length === 1 ? "its value" : "their values"}`
+      : "no names were defined";
+    const notKept = unwritable.length
+      ? `; not kept (a trained network or a data set cannot be written down): ${unwritable.join(", ")}`
+      : "";
+    const stopped = interruptedResult(`interrupted: the evaluation worker was replaced; ${kept}${notKept}`);
+    p?.onResult?.(stopped);
+    p?.resolve([stopped]);
+  }
+
+  /** Asks the worker something that does not change the session; while a cell runs, `idle` answers instead. */
+  private async ask<T>(request: Request, idle: T): Promise<T> {
+    if (this.running !== null) return idle;
+    if (this.restoring) await this.restoring;
+    return ((await this.send(request).answer) as T | null) ?? idle;
+  }
+
+  async kernelInfoRequest(): Promise<KernelMessage.IInfoReplyMsg["content"]> {
+    return {
+      status: "ok",
+      protocol_version: "5.3",
+      implementation: "nabla",
+      implementation_version: "0.1.0",
+      language_info: LANGUAGE_INFO,
+      banner: "Nabla in the browser — the math of machine learning: ∇, ∂, Σ, matrices, Lagrange problems and checks.",
+      help_links: [],
+    };
+  }
+
+  async executeRequest(content: ExecuteContent): Promise<ExecuteReply> {
+    const silent = content.silent === true;
+    const count = this.executionCount;
+    const payload: Record<string, unknown>[] = [];
+    // The latest shown result waits: if the cell ends with it, it is the execute_result; if anything
+    // else is output first, it goes out as display_data, keeping the cell's order.
+    const out: { held: StatementResult | null; error: ReturnType<typeof errorContent> | null } = {
+      held: null,
+      error: null,
+    };
+    const flush = () => {
+      if (out.held) this.displayData({ data: bundleOf(out.held), metadata: {}, transient: {} });
+      out.held = null;
+    };
+    const onEffect = (effect: Effect) => {
+      if (silent) return;
+      if (effect.kind !== "pager") flush();
+      switch (effect.kind) {
+        case "stdout":
+        case "stderr":
+          return this.stream({ name: effect.kind, text: effect.text });
+        case "clear":
+          return this.clearOutput({ wait: false });
+        case "pager":
+          payload.push({
+            source: "page",
+            data: { "text/plain": effect.text, ...(effect.html ? { "text/html": effect.html } : {}) },
+            start: 0,
+          });
+          return;
+        case "display": {
+          const data: Record<string, unknown> = { "text/plain": effect.text };
+          if (effect.latex) data["text/latex"] = `$$${effect.latex}$$`;
+          if (effect.html) data["text/html"] = effect.html;
+          if (effect.svg) data["image/svg+xml"] = effect.svg;
+          if (effect.vegalite) data["application/vnd.vegalite.v5+json"] = effect.vegalite;
+          const message = { data, metadata: {}, transient: effect.displayId ? { display_id: effect.displayId } : {} };
+          return effect.update
+            ? this.updateDisplayData(message as KernelMessage.IUpdateDisplayDataMsg["content"])
+            : this.displayData(message as KernelMessage.IDisplayDataMsg["content"]);
+        }
+      }
+    };
+    const onResult = (r: StatementResult) => {
+      if (r.status === "error") {
+        const error = errorContent(r);
+        out.error ??= error;
+        if (!silent) {
+          flush();
+          this.publishExecuteError(error);
+        }
+      } else if (!r.silent && !silent) {
+        flush();
+        out.held = r;
+      }
+    };
+    if (this.restoring) await this.restoring;
+    if (this.lostNotice) {
+      onEffect({ kind: "stderr", text: this.lostNotice });
+      this.lostNotice = null;
+    }
+    const { id, answer } = this.send({ type: "run", code: content.code }, onEffect, onResult);
+    this.running = id;
+    await answer;
+    if (this.running === id) this.running = null;
+    if (out.held) this.publishExecuteResult({ execution_count: count, data: bundleOf(out.held), metadata: {} });
+    return out.error
+      ? { status: "error", execution_count: count, ...out.error }
+      : ({ status: "ok", execution_count: count, payload, user_expressions: {} } as ExecuteReply);
+  }
+
+  async completeRequest(
+    content: KernelMessage.ICompleteRequestMsg["content"],
+  ): Promise<KernelMessage.ICompleteReplyMsg["content"]> {
+    const { code, cursor_pos } = content;
+    const none: Completion = { matches: [], cursor_start: cursor_pos, cursor_end: cursor_pos };
+    const found = await this.ask<Completion>({ type: "complete", code, cursor: cursor_pos }, none);
+    return { status: "ok", ...found, metadata: {} };
+  }
+
+  async inspectRequest(
+    content: KernelMessage.IInspectRequestMsg["content"],
+  ): Promise<KernelMessage.IInspectReplyMsg["content"]> {
+    const found = await this.ask<Inspection>(
+      { type: "inspect", code: content.code, cursor: content.cursor_pos },
+      {
+        found: false,
+        data: {},
+      },
+    );
+    return { status: "ok", ...found, metadata: {} };
+  }
+
+  async isCompleteRequest(
+    content: KernelMessage.IIsCompleteRequestMsg["content"],
+  ): Promise<KernelMessage.IIsCompleteReplyMsg["content"]> {
+    const status = await this.ask<"complete" | "incomplete" | "invalid" | "unknown">(
+      { type: "is_complete", code: content.code },
+      "unknown",
+    );
+    return status === "incomplete" ? { status, indent: "" } : { status };
+  }
+
+  async commInfoRequest(): Promise<KernelMessage.ICommInfoReplyMsg["content"]> {
+    return { status: "ok", comms: {} };
+  }
+
+  inputReply(): void {}
+
+  async commOpen(): Promise<void> {}
+
+  async commMsg(): Promise<void> {}
+
+  async commClose(): Promise<void> {}
+}
+
+function nameOf(key: string): string {
+  return key.slice(key.indexOf(":") + 1);
+}
+
+function interruptedResult(message: string): StatementResult {
+  return {
+    index: 0,
+    line: 1,
+    source: "",
+    status: "error",
+    silent: false,
+    text: "",
+    pretty: "",
+    latex: "",
+    html: "",
+    effects: [],
+    error: { kind: "interrupt", message, line: 1, column: 1, excerpt: "", reason: "interrupt" },
+  };
+}

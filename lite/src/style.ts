@@ -1,0 +1,25 @@
+// The styles of the plugins in ./app.ts, as JupyterLab's build imports each package's style module.
+import "@jupyterlab/application-extension/style/index.js";
+import "@jupyterlab/apputils-extension/style/index.js";
+import "@jupyterlab/codemirror-extension/style/index.js";
+import "@jupyterlab/completer-extension/style/index.js";
+import "@jupyterlab/console-extension/style/index.js";
+import "@jupyterlab/docmanager-extension/style/index.js";
+import "@jupyterlab/documentsearch-extension/style/index.js";
+import "@jupyterlab/filebrowser-extension/style/index.js";
+import "@jupyterlab/fileeditor-extension/style/index.js";
+import "@jupyterlab/launcher-extension/style/index.js";
+import "@jupyterlab/mainmenu-extension/style/index.js";
+import "@jupyterlab/markdownviewer-extension/style/index.js";
+import "@jupyterlab/markedparser-extension/style/index.js";
+import "@jupyterlab/mathjax-extension/style/index.js";
+import "@jupyterlab/notebook-extension/style/index.js";
+import "@jupyterlab/rendermime-extension/style/index.js";
+import "@jupyterlab/shortcuts-extension/style/index.js";
+import "@jupyterlab/statusbar-extension/style/index.js";
+import "@jupyterlab/tooltip-extension/style/index.js";
+import "@jupyterlab/translation-extension/style/index.js";
+import "@jupyterlab/ui-components-extension/style/index.js";
+import "@jupyterlab/vega5-extension/style/index.js";
+import "@jupyterlite/application-extension/style/index.js";
+import "@jupyterlite/apputils-extension/style/index.js";
