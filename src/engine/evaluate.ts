@@ -41,6 +41,9 @@ import { expandBigop } from "./bigops.js";
 import { substitute } from "./substitute.js";
 import { noteSource, typedSymbols } from "./variable-order.js";
 import { isNetworkNode, network } from "./networks.js";
+import { applyNetwork, parameterVariable } from "./networks-apply.js";
+import { findInside, freeSymbols } from "../graph/traverse.js";
+import { matrixGradient } from "./matrix-calculus.js";
 import { resultItems } from "./command-values.js";
 
 export class Evaluator {
@@ -109,9 +112,9 @@ export class Evaluator {
       case "abs":
         return apply("abs", [this.expr(e.arg)]);
       case "derivative":
-        return this.derivative(this.expr(e.arg), e.vars);
+        return this.derivative(this.expr(e.arg), e.vars, e.arg.kind === "name" ? e.arg.name : null);
       case "partialOf":
-        return this.derivative(this.functionBody(e.fn), e.vars);
+        return this.derivative(this.functionBody(e.fn), e.vars, e.fn.join("."));
       case "grad":
         return this.gradient(e.arg, e.order, e.wrt);
       case "bigop":
@@ -220,6 +223,15 @@ export class Evaluator {
       return this.applyUser(fn, body, args);
     }
     if (e.primes) throw nameError(`${e.callee} is not a function, so ${e.callee}${"'".repeat(e.primes)} means nothing`);
+    // net(x): a network (or a layer) applied to an input is its forward pass.
+    const held = this.env.values.get(e.callee);
+    if (held && isNetworkNode(held))
+      return applyNetwork(
+        held,
+        e.args.map((a) => this.expr(a)),
+        this,
+        e.callee,
+      );
     const command = lookupCommand(e.callee);
     if (command && !this.env.values.has(e.callee)) return runCommand(command, e.args, this);
     const entry = lookupOperator(e.callee);
@@ -272,21 +284,53 @@ export class Evaluator {
     const [name] = path;
     const fn = this.env.functions.get(name);
     if (fn) return fn.body;
-    return this.name(name);
+    // ∂out.b/∂x and the like: a member read as written.
+    return path.slice(1).reduce((value, member) => memberOf(value, member, this.env), this.name(name));
   }
 
   variable(v: DiffVar | string): Node {
     const path = typeof v === "string" ? [v] : v.path;
+    // ∂L/∂out.W: a layer's parameter.
+    const parameter = parameterVariable(path, this);
+    if (parameter) return parameter;
     if (path.length > 1) throw mathError(`${path.join(".")} is not a variable here`);
     return this.name(path[0]).kind === "sym" || this.name(path[0]).kind === "indexed"
       ? this.name(path[0])
       : sym(path[0]);
   }
 
-  derivative(body: Node, vars: DiffVar[]): Node {
+  derivative(body: Node, vars: DiffVar[], label: string | null = null): Node {
     let result = body;
-    for (const v of vars) result = differentiate(result, this.variable(v), v.order);
+    for (const v of vars) {
+      const variable = this.variable(v);
+      this.independence(result, variable, v.path.join("."), (result === body ? label : null) ?? toPretty(result));
+      // A scalar parameter inside array expressions (a 1 → 1 layer's weight before a wider layer):
+      // scalar rules do not reach through sum or softmax, matrix calculus does.
+      result =
+        v.order === 1 &&
+        isScalar(variable.shape) &&
+        isScalar(result.shape) &&
+        findInside(result, (n) => !isScalar(n.shape)) !== undefined
+          ? matrixGradient(result, variable)
+          : differentiate(result, variable, v.order);
+    }
     return result;
+  }
+
+  /**
+   * ∂L/∂W where W does not occur in L is 0, but never silently: a name holding a value (W = out.W
+   * after training) is not a variable at all, and a symbol missing from a non-constant L is said.
+   */
+  private independence(body: Node, variable: Node, name: string, label: string): void {
+    const free = freeSymbols(body);
+    if (free.includes(variable as (typeof free)[number])) return;
+    const held = name.includes(".") ? undefined : this.env.values.get(name);
+    if (held && held !== variable)
+      throw mathError(
+        `${label} does not depend on ${name}: ${name} holds a value (${held.shape.length ? `a ${showShape(held.shape)}` : toPretty(held)}), not a variable${held.kind === "tensor" ? "; for a layer's weights write ∂L/∂out.W" : ""}`,
+      );
+    if (free.length > 0)
+      this.env.emit({ kind: "stderr", text: `warning: ${label} does not depend on ${name}, so its derivative is 0\n` });
   }
 
   gradient(arg: Expr, order: number, wrt: string[]): Node {

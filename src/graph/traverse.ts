@@ -105,3 +105,17 @@ export function freeSymbols(root: Node): Sym[] {
   walk(root);
   return found;
 }
+
+/** The first node inside root (root included, depth-first) that satisfies the test, each shared node tried once. */
+export function findInside(root: Node, test: (n: Node) => boolean): Node | undefined {
+  const stack = [root];
+  const seen = new Set<Node>();
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (seen.has(n)) continue;
+    seen.add(n);
+    if (test(n)) return n;
+    stack.push(...childrenOf(n));
+  }
+  return undefined;
+}

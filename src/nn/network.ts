@@ -16,9 +16,23 @@ export interface Dense extends LayerSpec {
   /** outputs × inputs, row-major. */
   W: Float64Array;
   b: Float64Array;
+  /** The id of the layer in the language (`layer out = …`), so that `out.W` finds its weights. */
+  layer?: string;
 }
 
 export type LossName = "mse" | "bce" | "cce";
+
+/**
+ * Any other loss, one sample at a time (the engine compiles it from the loss table's row): its
+ * value and its gradient with respect to the prediction. The batch's loss is the mean over samples.
+ */
+export interface SampleLoss {
+  name: string;
+  value(y: Float64Array, p: Float64Array): number;
+  gradient(y: Float64Array, p: Float64Array, out: Float64Array): void;
+}
+
+export type Loss = LossName | SampleLoss;
 
 export function parameterCount(layers: readonly LayerSpec[]): number {
   return layers.reduce((s, l) => s + l.inputs * l.outputs + l.outputs, 0);
@@ -100,7 +114,14 @@ export function forward(layers: readonly Dense[], X: Float64Array, batch: number
   return { a, z, masks, pre };
 }
 
-export function loss(name: LossName, p: Float64Array, y: Float64Array, batch: number): number {
+export function loss(name: Loss, p: Float64Array, y: Float64Array, batch: number): number {
+  if (typeof name === "object") {
+    const width = p.length / batch;
+    let total = 0;
+    for (let r = 0; r < batch; r++)
+      total += name.value(y.subarray(r * width, (r + 1) * width), p.subarray(r * width, (r + 1) * width));
+    return total / batch;
+  }
   let s = 0;
   const eps = 1e-12;
   for (let i = 0; i < p.length; i++) {
@@ -117,7 +138,7 @@ export function backward(
   pass: Pass,
   y: Float64Array,
   batch: number,
-  lossName: LossName,
+  lossName: Loss,
 ): { dW: Float64Array[]; db: Float64Array[] } {
   const L = layers.length;
   const dW: Float64Array[] = new Array<Float64Array>(L);
@@ -127,17 +148,34 @@ export function backward(
   let delta = new Float64Array(aL.length);
   const fused =
     (lossName === "cce" && out.activation === "softmax") || (lossName === "bce" && out.activation === "sigmoid");
-  for (let i = 0; i < aL.length; i++) {
-    if (fused) delta[i] = (aL[i] - y[i]) / batch;
-    else {
-      const dLda =
+  const width = out.outputs;
+  // ∂L/∂aᴸ, then through the output activation: f′(z) entrywise, softmax's Jacobian a ⊙ (g − (g · a)).
+  const dLda = new Float64Array(aL.length);
+  if (typeof lossName === "object") {
+    const g = new Float64Array(width);
+    for (let r = 0; r < batch; r++) {
+      lossName.gradient(y.subarray(r * width, (r + 1) * width), aL.subarray(r * width, (r + 1) * width), g);
+      for (let i = 0; i < width; i++) dLda[r * width + i] = g[i] / batch;
+    }
+  } else if (!fused) {
+    for (let i = 0; i < aL.length; i++)
+      dLda[i] =
         lossName === "mse"
           ? (2 * (aL[i] - y[i])) / aL.length
           : lossName === "bce"
             ? (aL[i] - y[i]) / Math.max(aL[i] * (1 - aL[i]), 1e-12) / batch
             : -y[i] / Math.max(aL[i], 1e-12) / batch;
-      delta[i] = dLda * (out.activation === "softmax" ? 1 : activationOf(out.activation)!.df(pass.z[L - 1][i], aL[i]));
+  }
+  if (fused) for (let i = 0; i < aL.length; i++) delta[i] = (aL[i] - y[i]) / batch;
+  else if (out.activation === "softmax") {
+    for (let r = 0; r < batch; r++) {
+      let dot = 0;
+      for (let i = 0; i < width; i++) dot += dLda[r * width + i] * aL[r * width + i];
+      for (let i = 0; i < width; i++) delta[r * width + i] = aL[r * width + i] * (dLda[r * width + i] - dot);
     }
+  } else {
+    const df = activationOf(out.activation)!.df;
+    for (let i = 0; i < aL.length; i++) delta[i] = dLda[i] * df(pass.z[L - 1][i], aL[i]);
   }
   for (let l = L - 1; l >= 0; l--) {
     const { inputs: n, outputs: m, W } = layers[l];

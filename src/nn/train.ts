@@ -1,6 +1,6 @@
 // Minibatch training with a validation split, dropout, L1/L2 and early stopping with patience.
 import type { Dataset } from "./datasets.js";
-import { backward, forward, loss, type Dense, type LossName } from "./network.js";
+import { backward, forward, loss, type Dense, type Loss } from "./network.js";
 import { Optimizer, type OptimizerSettings } from "./optimizers.js";
 import { Random } from "./random.js";
 import { checkBudget } from "../graph/budget.js";
@@ -9,7 +9,7 @@ export interface TrainOptions {
   epochs: number;
   batch: number;
   optimizer: OptimizerSettings;
-  loss: LossName;
+  loss: Loss;
   seed: number;
   /** Fraction of the samples held out for validation (0 for none). */
   validation: number;
@@ -17,6 +17,8 @@ export interface TrainOptions {
   /** Stop after this many epochs without a better validation loss (0: never). */
   patience: number;
   onEpoch?: (epoch: number, trainLoss: number, validationLoss: number | null) => void;
+  /** After each minibatch: an epoch of many batches may take long, and progress is shown within it. */
+  onBatch?: (epoch: number, batch: number, batches: number) => void;
 }
 
 export interface TrainResult {
@@ -50,7 +52,10 @@ export function train(layers: Dense[], data: Dataset, o: TrainOptions): TrainRes
   for (let epoch = 1; epoch <= o.epochs; epoch++) {
     checkBudget();
     const shuffled = rng.shuffle(trainIndex.length).map((i) => trainIndex[i]);
+    const batches = Math.ceil(shuffled.length / o.batch);
     for (let start = 0; start < shuffled.length; start += o.batch) {
+      // Within the epoch too: an interrupt or the time limit stops a long one between batches.
+      if (start > 0) checkBudget();
       const index = shuffled.slice(start, start + o.batch);
       const { X, y } = rows(data, index);
       const pass = forward(layers, X, index.length, o.dropout, rng);
@@ -60,6 +65,7 @@ export function train(layers: Dense[], data: Dataset, o: TrainOptions): TrainRes
         optimizer.update(layer.W, dW[l], true);
         optimizer.update(layer.b, db[l], false);
       });
+      o.onBatch?.(epoch, start / o.batch + 1, batches);
     }
     const all = rows(data, trainIndex);
     const trainLoss = loss(

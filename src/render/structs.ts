@@ -56,7 +56,7 @@ const PRINTERS: Record<string, FieldPrinter> = {
   training: (f, st, print) =>
     word(
       st,
-      `trained ${thousands(f.get("epochs"))} epochs${text(f.get("stopped")) ? " (stopped early)" : ""}: loss ${print(f.get("loss")!)}, accuracy ${((f.get("accuracy") as { value: number }).value * 100).toFixed(1)}%`,
+      `trained ${thousands(f.get("epochs"))} epochs${text(f.get("stopped")) ? " (stopped early)" : ""}: loss ${print(f.get("loss")!)}${f.has("accuracy") ? `, accuracy ${((f.get("accuracy") as { value: number }).value * 100).toFixed(1)}%` : ""}`,
     ),
   perceptron: (f, st) => {
     const steps = items(f.get("steps")).map((l) => (l.kind === "str" ? l.value : ""));

@@ -4,7 +4,8 @@ import type { CommandOption } from "./entry.js";
 
 export const ETA: CommandOption = {
   name: "η",
-  aliases: ["eta"],
+  // α is the learning rate in one set of the notes (w ← w − α∇L).
+  aliases: ["eta", "α", "alpha"],
   type: "expression",
   required: true,
   description: "a learning rate",
@@ -13,7 +14,8 @@ export const STEPS: CommandOption = { name: "steps", type: "whole", default: "1"
 /** Momentum's coefficient: γ in one set of notes, β in the other. */
 export const GAMMA: CommandOption = {
   name: "γ",
-  aliases: ["gamma", "β", "beta"],
+  // μ in the notes' velocity form v ← μv + ∇J, θ ← θ − ηv (the same steps as v ← γv + η∇J, θ ← θ − v).
+  aliases: ["gamma", "β", "beta", "μ", "mu"],
   type: "expression",
   default: "0.9",
   description: "the momentum coefficient",
