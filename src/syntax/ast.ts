@@ -66,4 +66,13 @@ export type Statement =
   | { kind: "expect"; branches: ExpectBranch[]; forbid: string[]; span: Span }
   | { kind: "optimize"; sense: "maximize" | "minimize"; objective: Expr; constraints: Expr[]; span: Span }
   | { kind: "layer"; name: string; expr: Expr; span: Span }
-  | { kind: "train"; name: string | null; net: Expr; data: Expr; options: Expr[]; span: Span };
+  | {
+      kind: "train";
+      name: string | null;
+      net: Expr;
+      data: Expr;
+      /** `train net on (X, y)`: data is X (one sample per row) and targets is y. */
+      targets?: Expr;
+      options: Expr[];
+      span: Span;
+    };
