@@ -1,7 +1,8 @@
 // Layers, networks, data sets and training in the language: `layer h = dense(2 → 4, tanh)`,
 // `net = h → out`, `params(net)`, `data = dataset("xor")`, `train net on data with adam(η = 0.05), …`,
 // `accuracy(net, data)`, `perceptron(and)`, `backprop(net)` (the δ-form equations).
-import { mathError, rethrowStop } from "../errors.js";
+import { MathFailure, mathError, rethrowStop } from "../errors.js";
+import { datasetFromArrays, lossFrom, oneHotTargets } from "./networks-data.js";
 import { ONE, add, apply, float, int, mul, neg, pow, str, struct, sub, sym, tuple } from "../graph/construct.js";
 import { matrixGradient } from "./matrix-calculus.js";
 import { substitute } from "./substitute.js";
@@ -19,7 +20,7 @@ import {
   type Dense,
   type Initializer,
   type LayerSpec,
-  type LossName,
+  type Loss,
 } from "../nn/network.js";
 import type { OptimizerName, OptimizerSettings } from "../nn/optimizers.js";
 import { perceptron as runPerceptron } from "../nn/perceptron.js";
@@ -40,12 +41,20 @@ const whole = (n: Node, what: string) => {
   return Number(n.value.num);
 };
 
-export function layerStruct(spec: LayerSpec): Struct {
+/** A layer's description; `id` tells two layers of one shape apart (each dense(…) call is its own layer). */
+export function layerStruct(spec: LayerSpec, id?: string): Struct {
   return struct("layer", [
     { name: "inputs", value: int(spec.inputs) },
     { name: "outputs", value: int(spec.outputs) },
     { name: "activation", value: str(spec.activation) },
+    ...(id ? [{ name: "id", value: str(id) }] : []),
   ]);
+}
+
+/** The id of a layer made by dense(…), or "" for one without. */
+export function layerIdOf(layer: Node): string {
+  const id = layer.kind === "record" ? layer.fields.find((f) => f.name === "id")?.value : undefined;
+  return id?.kind === "str" ? id.value : "";
 }
 
 /**
@@ -64,7 +73,7 @@ function definedActivation(name: string): boolean {
   return true;
 }
 
-function specOf(layer: Node): LayerSpec {
+export function specOfLayer(layer: Node): LayerSpec {
   if (layer.kind !== "record" || layer.tag !== "layer")
     throw mathError("a network is made of layers: net = h1 → h2 → out");
   const activation = text(fieldOf(layer, "activation")) as ActivationName;
@@ -78,8 +87,16 @@ function specOf(layer: Node): LayerSpec {
 
 export function layersOf(net: Node): LayerSpec[] {
   if (net.kind === "record" && net.tag === "network")
-    return (fieldOf(net, "layers") as Node & { kind: "tuple" }).items.map(specOf);
-  if (net.kind === "record" && net.tag === "layer") return [specOf(net)];
+    return (fieldOf(net, "layers") as Node & { kind: "tuple" }).items.map(specOfLayer);
+  if (net.kind === "record" && net.tag === "layer") return [specOfLayer(net)];
+  throw mathError("that is not a network");
+}
+
+/** The layers of a network (or the one layer), as the values `layer h = …` made. */
+export function layerNodes(net: Node): Node[] {
+  if (net.kind === "record" && net.tag === "network")
+    return [...(fieldOf(net, "layers") as Node & { kind: "tuple" }).items];
+  if (net.kind === "record" && net.tag === "layer") return [net];
   throw mathError("that is not a network");
 }
 
@@ -100,19 +117,20 @@ export function dense(args: Expr[], ev: Evaluator): Node {
     );
   // Refused here, not when trained: a layer its weights cannot be made for is no layer.
   refuseOverEntries(inputs * outputs, `the weights of a ${inputs} → ${outputs} layer`);
-  return layerStruct({ inputs, outputs, activation });
+  return layerStruct({ inputs, outputs, activation }, `layer${++counter}`);
 }
 
 /** `h1 → h2 → out`: shapes must chain. */
 export function network(items: Node[]): Node {
-  const specs = items.flatMap(layersOf);
+  const layers = items.flatMap(layerNodes);
+  const specs = layers.map(specOfLayer);
   specs.slice(1).forEach((s, i) => {
     if (s.inputs !== specs[i].outputs)
       throw mathError(`layer ${i + 2} takes ${s.inputs} inputs but layer ${i + 1} gives ${specs[i].outputs}`);
   });
   refuseOverEntries(parameterCount(specs), `the network's parameters`);
   return struct("network", [
-    { name: "layers", value: tuple(specs.map(layerStruct)) },
+    { name: "layers", value: tuple(layers) },
     { name: "id", value: str(`net${++counter}`) },
     { name: "parameters", value: int(parameterCount(specs)) },
   ]);
@@ -122,10 +140,32 @@ export function isNetworkNode(n: Node): boolean {
   return n.kind === "record" && (n.tag === "network" || n.tag === "layer");
 }
 
+/** A network's id; a single layer trained on its own is a network of one layer, under the layer's id. */
 function networkId(net: Node): string {
+  if (net.kind === "record" && net.tag === "layer" && layerIdOf(net)) return `net-${layerIdOf(net)}`;
   if (net.kind !== "record" || net.tag !== "network")
-    throw mathError("train a network made with →, as in net = h1 → out");
+    throw mathError("train a network made with →, as in net = h1 → out, or a layer made with dense(…)");
   return text(fieldOf(net, "id"));
+}
+
+/** Weights that training has set (not only initialised). */
+const TRAINED = new WeakSet<Dense[]>();
+
+/** The network trained last comes last, so that out.W reads the weights of the last training of its layer. */
+function markTrained(ev: Evaluator, net: Node, layers: Dense[]): void {
+  const id = networkId(net);
+  TRAINED.add(layers);
+  ev.env.models.delete(id);
+  ev.env.models.set(id, layers);
+}
+
+export function isTrained(model: Dense[]): boolean {
+  return TRAINED.has(model);
+}
+
+/** The network's weights, if it has any yet. */
+export function networkModel(net: Node, env: Evaluator["env"]): Dense[] | undefined {
+  return env.models.get(networkId(net));
 }
 
 /** `dataset("moons", n = 200, seed = 1, noise = 0.1)`: the options come checked and defaulted by the command table. */
@@ -179,19 +219,47 @@ function dataOf(n: Node, ev: Evaluator): Dataset {
 function weights(ev: Evaluator, net: Node, seed: number, init: Initializer = "auto"): Dense[] {
   const id = networkId(net);
   let model = ev.env.models.get(id);
-  if (!model) ev.env.models.set(id, (model = initialise(layersOf(net), new Random(seed), init)));
+  if (!model) {
+    model = initialise(layersOf(net), new Random(seed), init);
+    layerNodes(net).forEach((layer, l) => (model![l].layer = layerIdOf(layer)));
+    ev.env.models.set(id, model);
+  }
   return model;
 }
 
-export function trainStatement(netExpr: Expr, dataExpr: Expr, options: Expr[], ev: Evaluator): Node {
+export function trainStatement(
+  netExpr: Expr,
+  dataExpr: Expr,
+  options: Expr[],
+  ev: Evaluator,
+  targetsExpr: Expr | null = null,
+): Node {
   const net = ev.expr(netExpr);
-  const data = dataOf(ev.expr(dataExpr), ev);
   const specs = layersOf(net);
+  const width = specs[specs.length - 1].outputs;
+  let data = targetsExpr
+    ? datasetFromArrays(ev.expr(dataExpr), ev.expr(targetsExpr), { X: dataExpr.span, y: targetsExpr.span })
+    : dataOf(ev.expr(dataExpr), ev);
+  const lossOption = options.find((o) => o.kind === "relation" && o.left.kind === "name" && o.left.name === "loss");
+  const lossExpr = lossOption?.kind === "relation" ? lossOption.right : null;
+  if (
+    lossExpr &&
+    (lossExpr.kind === "name" || lossExpr.kind === "call") &&
+    (lossExpr.kind === "name" ? lossExpr.name : lossExpr.callee) === "sparse_cce"
+  )
+    data = oneHotTargets(data, width, targetsExpr?.span ?? dataExpr.span);
+  const where = targetsExpr ?? dataExpr;
   if (specs[0].inputs !== data.features)
-    throw mathError(`the network takes ${specs[0].inputs} inputs but the data has ${data.features} features`);
-  if (specs[specs.length - 1].outputs !== data.outputs)
-    throw mathError(
-      `the network gives ${specs[specs.length - 1].outputs} outputs but the data has ${data.outputs} per sample`,
+    throw new MathFailure(
+      "shape",
+      `the network takes ${specs[0].inputs} input${specs[0].inputs === 1 ? "" : "s"} but the data has ${data.features} feature${data.features === 1 ? "" : "s"}${targetsExpr ? " (columns of X)" : ""}`,
+      dataExpr.span,
+    );
+  if (width !== data.outputs)
+    throw new MathFailure(
+      "shape",
+      `the network gives ${width} output${width === 1 ? "" : "s"} but the data has ${data.outputs} target${data.outputs === 1 ? "" : "s"} per sample${width > 1 && data.outputs === 1 ? ` (for class labels use onehot(y, ${width}) or loss = sparse_cce)` : ""}`,
+      where.span,
     );
   const settings: OptimizerSettings = {
     name: "adam",
@@ -205,7 +273,7 @@ export function trainStatement(netExpr: Expr, dataExpr: Expr, options: Expr[], e
   };
   const numbers = new Map<string, number>();
   let init: Initializer = "auto";
-  let lossName: LossName =
+  let lossName: Loss =
     specs[specs.length - 1].activation === "softmax"
       ? "cce"
       : specs[specs.length - 1].activation === "sigmoid"
@@ -237,9 +305,7 @@ export function trainStatement(netExpr: Expr, dataExpr: Expr, options: Expr[], e
           throw mathError('init = "he", "xavier", "gaussian" or "zeros"');
         init = name as Initializer;
       } else if (o.left.name === "loss") {
-        const name = o.right.kind === "name" ? o.right.name : "";
-        if (!["mse", "bce", "cce"].includes(name)) throw mathError("loss = mse, bce or cce");
-        lossName = name as LossName;
+        lossName = lossFrom(o.right, width);
       } else {
         const setting = optionNamed(TRAIN_SETTINGS, o.left.name);
         if (!setting) throw unknownOption("train", TRAIN_SETTINGS, o.left.name);
@@ -260,6 +326,8 @@ export function trainStatement(netExpr: Expr, dataExpr: Expr, options: Expr[], e
   // Shown every 1/20 of the epochs, and at least once a second when epochs are slow, within an epoch too.
   const every = Math.max(1, Math.floor(epochs / 20));
   let shown = Date.now();
+  // Marked before the first step: an interrupted run leaves the weights it reached, and out.W reads them.
+  markTrained(ev, net, layers);
   const result = runTraining(layers, data, {
     epochs,
     batch: numbers.get("batch") ?? data.samples,
@@ -291,10 +359,16 @@ export function trainStatement(netExpr: Expr, dataExpr: Expr, options: Expr[], e
       });
     },
   });
+  const broken = result.history.loss.findIndex((v) => !Number.isFinite(v));
+  if (broken >= 0)
+    throw mathError(
+      `the training loss became ${result.history.loss[broken]} at epoch ${broken + 1}: an activation or loss left its domain (${specs.map((s) => s.activation).join(", ")}; log, sqrt and the like are not defined for every input) or the steps diverged (try a smaller learning rate)`,
+    );
   return struct("training", [
     { name: "epochs", value: int(result.epochs) },
     { name: "loss", value: float(result.history.loss[result.history.loss.length - 1]) },
-    { name: "accuracy", value: float(measureAccuracy(layers, data)) },
+    // Accuracy is a classifier's: targets that are labels (0/1, or one-hot rows).
+    ...(data.classes > 0 ? [{ name: "accuracy", value: float(measureAccuracy(layers, data)) }] : []),
     { name: "stopped", value: str(result.stoppedEarly ? "early" : "") },
     { name: "history", value: tuple(result.history.loss.map(float)) },
     ...(result.history.validation.length
@@ -330,7 +404,7 @@ export function perceptronOf(args: Expr[], eta: number, ev: Evaluator): Node {
 }
 
 /** x − x ⊙ t² as x ⊙ (1 − t²): the factors every term of a sum shares, taken out. */
-function shareOut(n: Node): Node {
+export function shareOut(n: Node): Node {
   if (n.kind !== "add") return n;
   const factorsOf = (t: Node): readonly Node[] => (t.kind === "mul" ? t.factors : [t]);
   const common = factorsOf(n.terms[0]).filter(

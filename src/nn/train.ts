@@ -1,6 +1,6 @@
 // Minibatch training with a validation split, dropout, L1/L2 and early stopping with patience.
 import type { Dataset } from "./datasets.js";
-import { backward, forward, loss, type Dense, type LossName } from "./network.js";
+import { backward, forward, loss, type Dense, type Loss } from "./network.js";
 import { Optimizer, type OptimizerSettings } from "./optimizers.js";
 import { Random } from "./random.js";
 import { checkBudget } from "../graph/budget.js";
@@ -9,7 +9,7 @@ export interface TrainOptions {
   epochs: number;
   batch: number;
   optimizer: OptimizerSettings;
-  loss: LossName;
+  loss: Loss;
   seed: number;
   /** Fraction of the samples held out for validation (0 for none). */
   validation: number;
