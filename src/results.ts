@@ -70,6 +70,11 @@ export interface StatementResult {
     possible: number;
     verdict: "correct" | "partial" | "incorrect" | "missing";
     feedback: string;
+    /** For item analysis (grading/report.ts): the branch that matched (0 right, k ≥ 1 a named mistake, -1 none)… */
+    branch?: number;
+    /** …what kind of wrong answer it was, and the student's answer in plain text. */
+    kind?: string;
+    answer?: string;
   };
   counterexample?: Record<string, string>;
   error?: NablaError;

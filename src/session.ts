@@ -351,7 +351,10 @@ export class Session {
   ): StatementResult {
     const mark = o.verdict === "correct" ? "\\checkmark" : o.verdict === "partial" ? "\\triangle" : "\\times";
     return this.markedResult(code, source, offset, index, silent, scoreText(o), mark, {
-      score: { earned: o.earned, possible: o.possible, verdict: o.verdict, feedback: o.feedback },
+      score: {
+        ...{ earned: o.earned, possible: o.possible, verdict: o.verdict, feedback: o.feedback },
+        ...{ branch: o.branch, kind: o.kind, answer: o.answer }, // for item analysis (grading/report.ts)
+      },
       counterexample: o.counterexample ? { ...o.counterexample.point } : undefined,
     });
   }

@@ -5,6 +5,9 @@ import { evalCommand } from "./eval.js";
 import { replCommand } from "./repl.js";
 import { renderCommand } from "./render.js";
 import { assignCommand, gradeCommand } from "./grading.js";
+import { parseQueueUrl, QueueUrlError, type QueueAddress } from "../grading/queue/index.js";
+import { workerCommand } from "../grading/queue/command.js";
+import { EXPORT_FORMATS, type ExportFormat } from "../grading/export.js";
 import { DEFAULTS } from "../grading/grade.js";
 import { installKernel } from "../../kernel/install.js";
 
@@ -27,6 +30,23 @@ function positive(max: number): (value: string) => number {
     return n;
   };
 }
+
+/** A grading queue's Redis URL (the queue's part, src/grading/queue/). */
+function queueUrl(value: string): QueueAddress {
+  try {
+    return parseQueueUrl(value);
+  } catch (err) {
+    if (err instanceof QueueUrlError) throw new InvalidArgumentError(err.message);
+    throw err;
+  }
+}
+
+/** The queue's options, on `grade` and `worker`. */
+const lockTimeout = () =>
+  new Option(
+    "--lock-timeout <seconds>",
+    "with a queue: a killed worker's job goes to another after this (default 30)",
+  ).argParser(positive(3600));
 
 function program(done: (code: number | Promise<number>) => void): Command {
   const nabla = new Command("nabla")
@@ -99,10 +119,21 @@ function program(done: (code: number | Promise<number>) => void): Command {
     .option("--rubric", "also write DIR/rubric/: feedback for instructors with hidden tests and every branch")
     .option("--no-feedback", "write only the gradebook")
     .option("-q, --quiet", "no progress bar")
+    // The grading queue and the LMS exports (src/grading/queue/, export.ts):
+    .addOption(
+      new Option("--queue <url>", "grade on a BullMQ queue: redis://[:PASSWORD@]HOST:PORT[/DB]").argParser(queueUrl),
+    )
+    .option("--no-local", "with --queue: leave the grading to `nabla worker`s")
+    .addOption(lockTimeout())
+    .addOption(new Option("--export <lms...>", "also write the gradebook for an LMS").choices(EXPORT_FORMATS))
     .action(
       (
         submissions: string[],
         o: {
+          queue?: QueueAddress;
+          local: boolean;
+          lockTimeout?: number;
+          export?: ExportFormat[];
           key: string;
           out: string;
           jobs?: number;
@@ -128,8 +159,21 @@ function program(done: (code: number | Promise<number>) => void): Command {
             rubric: o.rubric === true,
             feedback: o.feedback,
             quiet: o.quiet === true,
+            queue: o.queue && { address: o.queue, local: o.local, lockMs: seconds(o.lockTimeout) },
+            export: o.export,
           }),
         ),
+    );
+
+  nabla
+    .command("worker")
+    .description("grade jobs from a grading queue (nabla grade --queue) until stopped")
+    .requiredOption("--queue <url>", "the queue: redis://[:PASSWORD@]HOST:PORT[/DB]", queueUrl)
+    .addOption(new Option("--jobs <n>", "worker threads (default: one per core)").argParser(wholeNumber(1, 256)))
+    .addOption(lockTimeout())
+    .option("-v, --verbose", "a line per submission graded")
+    .action((o: { queue: QueueAddress; jobs?: number; lockTimeout?: number; verbose?: boolean }) =>
+      done(workerCommand({ address: o.queue, jobs: o.jobs, lockMs: seconds(o.lockTimeout), verbose: o.verbose })),
     );
 
   nabla
@@ -149,6 +193,10 @@ function program(done: (code: number | Promise<number>) => void): Command {
       done(installKernel(args));
     });
   return nabla;
+}
+
+function seconds(s: number | undefined): number | undefined {
+  return s === undefined ? undefined : Math.round(s * 1000);
 }
 
 export async function main(argv: string[]): Promise<number> {

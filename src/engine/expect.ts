@@ -49,6 +49,20 @@ export interface ExpectOutcome {
   /** For the instructor: the comparison's own reason, where it says more than the feedback. */
   detail?: string;
   counterexample?: Comparison["counterexample"];
+  /** Item analysis (grading/report.ts): what kind of wrong answer it was, when no branch matched. */
+  kind?: WrongKind;
+  /** Item analysis: the student's answer in plain text, when it was not the right one (absent when long). */
+  answer?: string;
+}
+
+export type WrongKind = "missing" | "forbidden" | "not evaluated" | "undecided" | "different" | Mistake["kind"];
+
+/** The longest answer kept for item analysis: a cut one would be grouped wrongly. */
+const ANSWER_CHARS = 300;
+
+function answerText(value: Node): string | undefined {
+  const text = toPretty(value);
+  return text.length <= ANSWER_CHARS ? text : undefined;
 }
 
 /** What a student defined under an answer name, and what it was computed with. */
@@ -135,6 +149,7 @@ const missing = (possible: number, feedback: string): ExpectOutcome => ({
   branch: -1,
   verdict: "missing",
   feedback,
+  kind: "missing",
 });
 
 /** The student's answers put in place in the key's environment while the left sides are read. */
@@ -243,7 +258,7 @@ export function runExpect(
     bindings.push([name, b]);
   }
   const reason = forbidden(st, names, (n) => (answers ? answers.binding(n)?.operators : ownOperators?.(n)));
-  if (reason) return { earned: 0, possible, branch: -1, verdict: "incorrect", feedback: reason };
+  if (reason) return { earned: 0, possible, branch: -1, verdict: "incorrect", feedback: reason, kind: "forbidden" };
   // The key first, before any answer is in place: nothing the student defined can reach it.
   if (answers) {
     for (const b of branches) {
@@ -273,6 +288,7 @@ export function runExpect(
         branch: -1,
         verdict: "incorrect",
         feedback: `your answer could not be evaluated: ${err.message}`,
+        kind: "not evaluated",
       };
     if (!(err instanceof MathFailure))
       return {
@@ -282,6 +298,7 @@ export function runExpect(
         verdict: "incorrect",
         feedback: "your answer could not be evaluated",
         detail: String(err),
+        kind: "not evaluated",
       };
     throw err;
   } finally {
@@ -306,6 +323,7 @@ export function runExpect(
         branch: i,
         verdict: i === 0 ? "correct" : earned > 0 ? "partial" : "incorrect",
         feedback: branches[i].feedback ?? (i === 0 ? "correct" : "a known mistake"),
+        ...(i > 0 ? { answer: answerText(values[0]) } : {}),
       };
     }
   }
@@ -324,6 +342,8 @@ export function runExpect(
     feedback: explain(c, mistake ?? null, values[0], expected[0]),
     detail: c.reason,
     counterexample: c.counterexample,
+    kind: mistake?.kind ?? (c.verdict === "undecided" ? "undecided" : "different"),
+    answer: answerText(values[0]),
   };
 }
 

@@ -4,7 +4,7 @@
 // their feedback written then, so the coordinator holds only the grades (a few KB a student) and a
 // run that is interrupted resumes where it stopped and ends with the same gradebook.
 import { readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { prepareKey, type CellGrade, type StudentResult } from "./grade-one.js";
 import { findSubmissions, keyIdentity, readSubmission, writeAtomic, type Submission } from "./files.js";
 import { feedbackHtml, feedbackNotebook } from "./feedback.js";
@@ -14,6 +14,10 @@ import { defaultJobs, gradeAll } from "./pool.js";
 import { Progress } from "./progress.js";
 import { writeAssets } from "../render/page/site.js";
 import { boundResult, type Job } from "./worker.js";
+import { queueGrader, type QueueChoice } from "./queue/index.js";
+import { ItemAnalysis } from "./report.js";
+import { writeReport } from "./report-page.js";
+import { writeExports, type ExportFormat } from "./export.js";
 
 export interface GradeCommandOptions {
   key: string;
@@ -32,6 +36,10 @@ export interface GradeCommandOptions {
   quiet?: boolean;
   /** Tests: another worker script. */
   workerUrl?: URL;
+  /** Grading on a BullMQ queue (queue/): `--queue`, `--no-local`. */
+  queue?: QueueChoice;
+  /** Also the gradebook in these LMS's import formats (export.ts): `--export`. */
+  export?: ExportFormat[];
 }
 
 export const DEFAULTS = {
@@ -96,6 +104,7 @@ export async function gradeClass(o: GradeCommandOptions): Promise<GradeSummary> 
   let refused = 0;
   let graded = 0;
   const progress = o.quiet ? null : new Progress(submissions.length);
+  const analysis = new ItemAnalysis(key.gradeCells); // report.json, report.html (report.ts)
 
   const finish = (r: StudentResult, cache: boolean) => {
     const s = byStudent.get(r.student);
@@ -121,6 +130,7 @@ export async function gradeClass(o: GradeCommandOptions): Promise<GradeSummary> 
       grades: r.grades,
       problems: r.problems,
     });
+    analysis.add(r);
     progress?.tick(s.student);
   };
 
@@ -190,7 +200,8 @@ export async function gradeClass(o: GradeCommandOptions): Promise<GradeSummary> 
     return null;
   };
 
-  await gradeAll({
+  const grade = o.queue ? queueGrader(o.queue, submissions) : gradeAll; // the queue's hook: queue/
+  await grade({
     keyText,
     jobs: Math.max(1, Math.min(o.jobs ?? defaultJobs(), submissions.length)),
     statementMs: o.statementMs ?? DEFAULTS.statementMs,
@@ -219,5 +230,7 @@ export async function gradeClass(o: GradeCommandOptions): Promise<GradeSummary> 
   const notes = { renamed, keyChanged };
   writeAtomic(join(o.out, "gradebook.csv"), gradebookCsv(results, gradeIds));
   writeAtomic(join(o.out, "gradebook.json"), gradebookJson(results, notes));
+  writeReport(o.out, analysis);
+  if (o.export) writeExports(o.out, o.export, results, basename(o.key).replace(/\.ipynb$/i, ""), possible);
   return { graded, resumed, refused, out: o.out, results, ...notes };
 }

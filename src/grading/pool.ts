@@ -13,8 +13,11 @@ export interface PoolOptions {
   submissionMs: number;
   /** The heap limit of each worker thread, MB. */
   workerMemoryMb: number;
-  /** The next submission to grade, or null when there are no more (called lazily, one at a time). */
-  take: () => Job | null;
+  /**
+   * The next submission to grade, or null when there are no more (called lazily, one at a time). The
+   * grading queue's workers (queue/) answer with a promise: a thread waits until a job arrives.
+   */
+  take: () => Job | null | Promise<Job | null>;
   onResult: (result: StudentResult) => void;
   zeroResult: (job: Job, reason: string) => StudentResult;
   /** Instructors' log: what went wrong inside the grader, for one student. */
@@ -41,9 +44,12 @@ export function gradeAll(options: PoolOptions): Promise<void> {
   const limitMb = options.workerMemoryMb;
   let exhausted = false;
   let failedStarts = 0;
-  const take = (): Job | null => {
+  /** Jobs taken for a thread that stopped while it waited for them: the next thread grades them. */
+  const handedBack: Job[] = [];
+  const take = async (): Promise<Job | null> => {
+    if (handedBack.length) return handedBack.shift()!;
     if (exhausted) return null;
-    const job = options.take();
+    const job = await options.take();
     if (!job) exhausted = true;
     return job;
   };
@@ -62,6 +68,7 @@ export function gradeAll(options: PoolOptions): Promise<void> {
       /** Submissions this worker got to (a result, a timeout, its memory limit): it did start. */
       let graded = 0;
       let timer: NodeJS.Timeout | null = null;
+      let exited = false;
       const fail = (reason: string) => {
         if (timer) clearTimeout(timer);
         if (!current) return;
@@ -69,8 +76,11 @@ export function gradeAll(options: PoolOptions): Promise<void> {
         current = null;
         options.onResult(options.zeroResult(lost, reason));
       };
-      const next = () => {
-        current = take();
+      const next = async () => {
+        const job = await take();
+        if (exited && job) handedBack.push(job);
+        if (exited) return;
+        current = job;
         if (!current) {
           void worker.terminate();
           return;
@@ -94,7 +104,7 @@ export function gradeAll(options: PoolOptions): Promise<void> {
           options.log?.(`grading ${current.student} failed: ${msg.failed ?? "no result"}`);
           fail("this submission could not be graded (the grader failed on it; the instructor has the details)");
         }
-        next();
+        void next();
       });
       worker.on("error", (err: Error & { code?: string }) => {
         if (err.code === "ERR_WORKER_OUT_OF_MEMORY") {
@@ -105,18 +115,19 @@ export function gradeAll(options: PoolOptions): Promise<void> {
           fail("this submission could not be graded (the grader failed on it; the instructor has the details)");
         }
       });
-      worker.on("exit", () => {
+      worker.on("exit", async () => {
+        exited = true;
         fail("the grading worker stopped unexpectedly");
         running--;
         if (graded === 0 && !exhausted) failedStarts++;
         if (failedStarts >= MAX_FAILED_STARTS) {
-          for (let job = take(); job; job = take())
+          for (let job = await take(); job; job = await take())
             options.onResult(options.zeroResult(job, "the grading workers could not start"));
         }
-        if (!exhausted) start();
+        if (!exhausted || handedBack.length) start();
         else if (running === 0) resolve();
       });
-      next();
+      void next();
     };
     for (let i = 0; i < Math.max(1, options.jobs); i++) start();
   });

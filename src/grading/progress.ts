@@ -14,7 +14,8 @@ export class Progress {
     const fraction = this.total ? this.done / this.total : 1;
     const elapsed = (Date.now() - this.started) / 1000;
     const eta = this.done ? (elapsed / this.done) * (this.total - this.done) : 0;
-    const line = `${this.done}/${this.total} graded, ${elapsed.toFixed(1)} s${this.done < this.total ? `, about ${eta.toFixed(0)} s left` : ""}`;
+    const rate = elapsed > 0 ? `, ${(this.done / elapsed).toFixed(1)}/s` : "";
+    const line = `${this.done}/${this.total} graded, ${elapsed.toFixed(1)} s${rate}${this.done < this.total ? `, about ${eta.toFixed(0)} s left` : ""}`;
     if (this.out.isTTY) {
       const width = 30;
       const filled = Math.round(fraction * width);
