@@ -51,6 +51,11 @@ export function taylor(f: Node, vars: readonly Node[], at: readonly Node[], orde
       `a Taylor polynomial of order ${order} is refused; the limit is ${limitOf("taylorOrder")}`,
     );
   if (vars.length !== at.length) throw mathError("give one expansion point per variable");
+  const infinite = at.map(infinitySign);
+  if (infinite.some((sign) => sign !== 0)) {
+    if (vars.length !== 1) throw mathError("an expansion at ∞ is made in one variable only");
+    return expansionAtInfinity(f, vars[0], infinite[0] as -1 | 1, order);
+  }
   if (vars.length === 1) {
     const found = taylorBySeries(f, vars[0], at[0], order);
     if (found) return found;
@@ -188,6 +193,57 @@ function taylorBySeries(f: Node, x: Node, a: Node, order: number): Node | null {
 
 /** ∞ as a value: a result of limit, printed ∞ (it reads back as the name ∞). */
 export const INFINITY = sym("∞");
+
+/** 1 for ∞, −1 for −∞, 0 for any other point. */
+function infinitySign(a: Node): -1 | 0 | 1 {
+  if (a === INFINITY) return 1;
+  return a === neg(INFINITY) ? -1 : 0;
+}
+
+/**
+ * taylor(f, x = ±∞, n): the asymptotic expansion Σ cₖ/xᵏ down to 1/xⁿ (with the growing terms
+ * before it: x²/(x + 1) = x − 1 + 1/x − …), from f's series in t with x = ±1/t². Where f has
+ * none (sin x oscillates, eˣ grows faster than any power, √x has half-integer powers) the answer is
+ * an error that says so.
+ */
+function expansionAtInfinity(f: Node, x: Node, sign: -1 | 1, order: number): Node {
+  const point: Point = { kind: "infinity", sign };
+  const at = `${point.sign < 0 ? "−" : ""}∞`;
+  if (f.shape.length > 0 || x.kind !== "sym") throw mathError(`an expansion at ${at} needs a scalar expression`);
+  let found: ReturnType<typeof seriesAround>;
+  try {
+    found = seriesAround(f, x, point, 2 * order + 1, (alg, s) => alg.prec(s) >= 2 * order + 1);
+  } catch (e) {
+    if (e instanceof MathFailure && e.kind === "math")
+      throw mathError(`the expression has no expansion in powers of 1/${toName(x)} ${where(x, point)}: ${e.message}`);
+    throw e;
+  }
+  if (!found)
+    throw mathError(
+      `the expression has no expansion in powers of 1/${toName(x)} ${where(x, point)} (an operator in it has no series rule)`,
+    );
+  const { alg, s } = found;
+  const terms: Node[] = [];
+  for (let k = s.v; k <= 2 * order; k++) {
+    const c = alg.ring.node(alg.at(s, k));
+    if (c === ZERO) continue;
+    if (k % 2 !== 0)
+      throw mathError(
+        `the expression has no expansion in integer powers of 1/${toName(x)} ${where(x, point)}: it has half-integer powers (as √${toName(x)} does)`,
+      );
+    // t² = ±1/x, so t^k = (±1)^(k/2) x^(−k/2)
+    const j = k / 2;
+    terms.push(mul(sign < 0 && j % 2 !== 0 ? neg(c) : c, pow(x, int(-j))));
+  }
+  return struct("series", [
+    { name: "terms", value: tuple(terms) },
+    { name: "order", value: int(order) },
+  ]);
+}
+
+function toName(x: Node): string {
+  return x.kind === "sym" ? x.name : "x";
+}
 
 /**
  * lim f as x → a (side −1: from the left, 1: from the right, 0: both) or x → ±∞, from the leading
