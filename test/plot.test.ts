@@ -60,6 +60,45 @@ describe("plot", () => {
     const svg = lineSvg([{ label: "1/x", xs: [-1, -0.5, 0, 0.5, 1], ys: [-1, -2, NaN, 2, 1] }]);
     expect(svg.match(/<path d="M[^"]*"/g)![0].match(/M/g)).toHaveLength(2);
   });
+  it("draws a running mean beside the expectation it approaches (the law of large numbers)", () => {
+    const d = display("B ~ Bernoulli(3/10)\nplot(cummean(sample(B, 200, seed = 1)), E(B))");
+    const values = (d.vegalite as { data: { values: { x: number; y: number; series: string }[] } }).data.values;
+    const level = values.filter((v) => v.series === "3/10");
+    expect(level.map((v) => [v.x, v.y])).toEqual([
+      [1, 0.3],
+      [200, 0.3],
+    ]);
+    expect(values.filter((v) => v.series === "cummean(…)")).toHaveLength(200);
+    expect(marks(d.svg!, "line")).toBe(2);
+  });
+  it("draws a data set of two features, or its projection on two principal components, as dots", () => {
+    const data = "X = [2, 0; 0, 1; 3, 1; 4, 3; 5, 3; 1, 0]\n";
+    const projection = display(`${data}plot(pca(X, 2))`);
+    const spec = projection.vegalite as { mark: { type: string }; data: { values: { x: number; y: number }[] } };
+    expect(spec.mark.type).toBe("point");
+    // The dots are the rows of pca(X, 2).projected.
+    const projected = new Session().run(`${data}N(pca(X, 2).projected)`)[1].text;
+    const rows = projected
+      .slice(1, -1)
+      .split("; ")
+      .map((row) => row.split(", ").map(Number));
+    expect(spec.data.values.map((v) => [v.x, v.y])).toEqual(rows);
+    expect(marks(projection.svg!, "symbol")).toBe(6);
+    // With class labels, one colour per class.
+    const labelled = display(`${data}plot(X, [0, 0, 1, 1, 1, 0])`);
+    const series = (labelled.vegalite as { data: { values: { series: string }[] } }).data.values.map((v) => v.series);
+    expect(series).toEqual(["class 0", "class 0", "class 0", "class 1", "class 1", "class 1"]);
+  });
+  it("refuses a projection on one component and labels that do not match the samples", () => {
+    const X = "X = [2, 0; 0, 1; 3, 1; 4, 3]\n";
+    expect(new Session().run(`${X}plot(pca(X, 1))`)[1].error?.message).toMatch(/write pca\(X, 2\)/);
+    expect(new Session().run(`${X}plot(X, [1, 2])`)[1].error?.message).toMatch(/4 samples, 2 labels/);
+  });
+  it("draws dots in its own SVG too", () => {
+    const svg = lineSvg([{ label: "samples", xs: [0, 1, 2], ys: [1, 0, 2], dots: true }]);
+    expect(svg.match(/<circle /g)).toHaveLength(4);
+    expect(svg).not.toMatch(/<path d="M/);
+  });
   it("says what is missing", () => {
     const [r] = new Session().run("plot(x y, x = 0..1)");
     expect(r.error?.message).toBe("x y depends on y besides x");

@@ -70,6 +70,17 @@ describe("statistics of data", () => {
     expect("center([1, 2; 3, 4; 5, 9])").toEvaluateTo("[-2, -3; 0, -1; 2, 4]");
   });
 
+  it("include running means, whose last entry is the mean", () => {
+    expect("cummean([1, 0, 1, 1])").toEvaluateTo("[1, 1/2, 2/3, 3/4]");
+    expect("cummean([a, b])").toEvaluateTo("[a, (a + b)/2]");
+    for (let n = 1; n <= 30; n += 7) {
+      const xs = Array.from({ length: n }, (_, i) => ((i * 7919) % 13) - 6);
+      const running = new Session().run(`cummean([${xs}])[${n}] - mean([${xs}])`)[0];
+      expect(running.text).toBe("0");
+    }
+    expect(new Session().run("cummean([1, 2; 3, 4])")[0].error?.message).toMatch(/needs a vector of samples/);
+  });
+
   it("of a symbolic vector differentiate: ∇ mean(x) = 𝟏/n", () => {
     expect("x ∈ ℝ^n\nmean(x)").toEvaluateTo("sum(x)/n");
   });

@@ -1,11 +1,13 @@
 // What a plot is, as data: the engine samples the curves, grids and paths; render/plot/draw.ts
 // turns a plot into Vega-Lite and SVG. So the plot command knows nothing of either format.
 
-/** One curve: its label and its sample points. */
+/** One curve, or one group of points of a scatter plot: its label and its points. */
 export interface Series {
   label: string;
   xs: number[];
   ys: number[];
+  /** Points are drawn as dots (a data set, a projection), not joined as a curve. */
+  dots?: true;
 }
 
 /** A function sampled over a rectangle of the plane. */

@@ -1,4 +1,6 @@
-// plot(f, g, …, x = a..b) draws expressions of one variable; plot(training) draws a loss curve.
+// plot(f, g, …, x = a..b) draws expressions of one variable; plot(training) draws a loss curve;
+// plot(list, number) draws lists against their index with a level line (a running mean and the
+// expectation it approaches); plot(pca(X, 2)) and plot(X, labels) draw samples as dots.
 // The picture goes out as a display: Vega-Lite for JupyterLab, and for everything else the SVG vega
 // renders from that same spec (or, without vega, the SVG Nabla draws itself).
 import { mathError } from "../errors.js";
@@ -82,7 +84,62 @@ function descentPlot(f: Node, run: Node & { kind: "record" }, ev: Evaluator): No
   return tuple([]);
 }
 
+/** The rows of an n×2 matrix of numbers as points, or null. */
+function pointsOf(v: Node): { xs: number[]; ys: number[] } | null {
+  if (v.kind !== "tensor" || v.shape.length !== 2 || v.shape[1] !== 2) return null;
+  const values = v.entries.map((e) => floatValue(e));
+  if (values.some((x) => x === null)) return null;
+  const n = v.shape[0] as number;
+  return {
+    xs: Array.from({ length: n }, (_, r) => values[2 * r]!),
+    ys: Array.from({ length: n }, (_, r) => values[2 * r + 1]!),
+  };
+}
+
+/**
+ * plot(pca(X, 2)), plot(X) for a data matrix of two features, and either with a vector of class
+ * labels (plot(pca(X, 2), y)): the samples as dots, one colour per class. Null when the arguments
+ * are not of that kind.
+ */
+function scatterPlot(args: Expr[], ev: Evaluator): Node | null {
+  if (args.length > 2 || args.some((a) => a.kind === "relation")) return null;
+  const first = ev.expr(args[0]);
+  const projection = first.kind === "record" && first.tag === "pca";
+  const data = projection ? first.fields.find((f) => f.name === "projected")?.value : first;
+  if (!data) return null;
+  const points = pointsOf(data);
+  if (!points) {
+    if (projection) throw mathError("plot(pca(X, k)) draws the data projected on two components: write pca(X, 2)");
+    return null;
+  }
+  let labels: (number | null)[] | null = null;
+  if (args.length === 2) {
+    const second = ev.expr(args[1]);
+    if (second.kind !== "tensor" || second.shape.length !== 1) return null;
+    labels = second.entries.map((e) => floatValue(e));
+    if (labels.length !== points.xs.length)
+      throw mathError(
+        `plot(data, labels) needs one label per sample: ${points.xs.length} samples, ${labels.length} labels`,
+      );
+  }
+  const groups = new Map<string, Series>();
+  points.xs.forEach((x, i) => {
+    const label = labels ? `class ${labels[i] ?? "?"}` : "samples";
+    const group = groups.get(label) ?? { label, xs: [], ys: [], dots: true as const };
+    group.xs.push(x);
+    group.ys.push(points.ys[i]);
+    groups.set(label, group);
+  });
+  const series = [...groups.values()].sort((a, b) => (a.label < b.label ? -1 : 1));
+  const [xLabel, yLabel] = projection ? ["PC1", "PC2"] : ["x₁", "x₂"];
+  const title = projection ? "data projected on the first two principal components" : "";
+  display(ev, `scatter plot of ${points.xs.length} samples`, { kind: "lines", series, title, xLabel, yLabel });
+  return tuple([]);
+}
+
 export function plotCommand(args: Expr[], ev: Evaluator): Node {
+  const scatter = scatterPlot(args, ev);
+  if (scatter) return scatter;
   if (args.length === 2 && !args.some((a) => a.kind === "relation")) {
     const [a, b] = args.map((e) => ev.expr(e));
     if (a.kind === "record" && (a.tag === "network" || a.tag === "layer") && b.kind === "record" && b.tag === "dataset")
@@ -102,10 +159,22 @@ export function plotCommand(args: Expr[], ev: Evaluator): Node {
         const history = numbersOf(v.fields.find((f) => f.name === "history")!.value) ?? [];
         return { label: "training loss", xs: history.map((_, i) => i + 1), ys: history };
       }
+      // A number beside lists is a level line across them (the expectation a running mean approaches).
+      const level = v.shape.length === 0 ? floatValue(v) : null;
+      if (level !== null) return { label: toPretty(v), xs: [], ys: [level] };
       const ys = numbersOf(v);
       if (!ys) throw mathError("plot needs a range for an expression (x = -6..6), or a list of numbers");
-      return { label: e.kind === "name" ? e.name : `series ${k + 1}`, xs: ys.map((_, i) => i + 1), ys };
+      const label = e.kind === "name" ? e.name : e.kind === "call" ? `${e.callee}(…)` : `series ${k + 1}`;
+      return { label, xs: ys.map((_, i) => i + 1), ys };
     });
+    const longest = Math.max(1, ...series.map((s) => s.xs.length));
+    if (series.every((s) => s.xs.length === 0))
+      throw mathError("plot needs a range for an expression (x = -6..6), or a list of numbers");
+    for (const s of series)
+      if (s.xs.length === 0) {
+        s.xs = [1, longest];
+        s.ys = [s.ys[0], s.ys[0]];
+      }
     const training = shown.map((e) => ev.expr(e)).find((v) => v.kind === "record" && v.tag === "training");
     const validation =
       training?.kind === "record" ? training.fields.find((f) => f.name === "validation")?.value : undefined;
@@ -113,7 +182,7 @@ export function plotCommand(args: Expr[], ev: Evaluator): Node {
       const ys = numbersOf(validation) ?? [];
       series.push({ label: "validation loss", xs: ys.map((_, i) => i + 1), ys });
     }
-    labels = { title: "", xLabel: "epoch", yLabel: "loss" };
+    labels = training ? { title: "", xLabel: "epoch", yLabel: "loss" } : { title: "", xLabel: "n", yLabel: "" };
   } else {
     if (range.kind !== "relation" || range.left.kind !== "name" || range.right.kind !== "range")
       throw mathError("write the range as x = a..b");

@@ -146,6 +146,32 @@ export const STATISTICS: OperatorEntry[] = [
     },
   },
   {
+    name: "cummean",
+    arity: [1, 1],
+    shape: ([a]) => {
+      if (a.length !== 1) throw shapeError(`cummean needs a vector of samples, not a ${showShape(a)}`);
+      return a;
+    },
+    fold: ([x]) => {
+      if (x.kind !== "tensor") return undefined;
+      let total: Node = ZERO;
+      return tensor(
+        x.shape as number[],
+        x.entries.map((e, k) => {
+          total = add(total, e);
+          return div(total, int(k + 1));
+        }),
+      );
+    },
+    latex: ([x]) => `\\operatorname{cummean}\\left(${x}\\right)`,
+    help: {
+      syntax: "cummean(x)",
+      description:
+        "The running means of a vector: the mean of its first k entries for k = 1, 2, …, n (empirical averages approaching the expectation, as the law of large numbers says).",
+      examples: ["cummean([1, 0, 1, 1])", "plot(cummean(sample(Bernoulli(3/10), 500, seed = 1)), 3/10)"],
+    },
+  },
+  {
     name: "cov",
     arity: [1, 2],
     shape: ([a, b]) => {

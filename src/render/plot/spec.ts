@@ -24,7 +24,8 @@ export function lineSpec(
     height: 300,
     ...(options.title ? { title: options.title } : {}),
     data: { values: finitePoints(series) },
-    mark: { type: "line", clip: true },
+    mark:
+      series.length > 0 && series.every((s) => s.dots) ? { type: "point", filled: true } : { type: "line", clip: true },
     encoding: {
       x: { field: "x", type: "quantitative", title: options.xLabel ?? "x" },
       y: { field: "y", type: "quantitative", title: options.yLabel ?? "" },

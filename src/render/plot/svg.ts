@@ -1,4 +1,4 @@
-// A line chart as SVG, written directly (synchronously, no browser and no network): axes with
+// A line chart (or a scatter plot: series of dots) as SVG, written directly (synchronously, no browser and no network): axes with
 // rounded ticks, one polyline per series broken at gaps, a legend. It is the fallback for front
 // ends that do not render Vega-Lite (classic Notebook, nbconvert HTML, the terminal's files).
 import type { Series } from "./spec.js";
@@ -64,6 +64,17 @@ export function lineSvg(series: Series[], options: { title?: string; xLabel?: st
     );
   series.forEach((s, k) => {
     const color = COLORS[k % COLORS.length];
+    if (s.dots) {
+      const dots = s.xs
+        .map((x, i) => [x, s.ys[i]])
+        .filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y))
+        .map(([x, y]) => `<circle cx="${px(x).toFixed(1)}" cy="${py(y).toFixed(1)}" r="3" fill="${color}"/>`);
+      parts.push(...dots);
+      parts.push(
+        `<circle cx="${W - M.right + 19}" cy="${M.top + 10 + k * 16}" r="3" fill="${color}"/><text x="${W - M.right + 32}" y="${M.top + 14 + k * 16}">${esc(s.label)}</text>`,
+      );
+      return;
+    }
     let path = "";
     let pen = false;
     s.xs.forEach((x, i) => {
