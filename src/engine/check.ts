@@ -13,6 +13,7 @@ import { seriesSum } from "./series.js";
 import { evaluateAt } from "./numeric-eval.js";
 import { compareScalars } from "./check/scalar.js";
 import { random } from "./check/points.js";
+import { emptyConditions } from "./check/conditions.js";
 
 export interface Comparison {
   verdict: Verdict;
@@ -28,6 +29,11 @@ export interface Comparison {
 export interface CompareOptions {
   /** Relations that restrict the comparison: `check … for x > 0` compares only where they hold. */
   conditions?: readonly Node[];
+  /**
+   * Each side's domain as typed (check/typed-domain.ts): unfolded nodes that must be defined where
+   * the side is (x/x is built as 1; its guard x⁻¹ keeps x = 0 out).
+   */
+  guards?: readonly [readonly Node[], readonly Node[]];
 }
 
 const DIFFER = 1e-6;
@@ -102,10 +108,15 @@ function compareSets(a: readonly Node[], b: readonly Node[]): Comparison {
 
 export function compare(a: Node, b: Node, options: CompareOptions = {}): Comparison {
   const conditions = options.conditions ?? [];
+  const [guardsA, guardsB] = options.guards ?? [[], []];
   // A Taylor polynomial compares as the polynomial it is.
   if (a.kind === "record" && a.tag === "series") a = seriesSum(a);
   if (b.kind === "record" && b.tag === "series") b = seriesSum(b);
-  if (a === b) return { verdict: "equivalent", method: "proof", reason: "identical" };
+  const empty = emptyConditions(conditions);
+  if (empty) return { verdict: "undecided", reason: `the domain is empty: ${empty}` };
+  const sameGuards = guardsA.length === guardsB.length && guardsA.every((g) => guardsB.includes(g));
+  if (a === b && conditions.length === 0 && sameGuards)
+    return { verdict: "equivalent", method: "proof", reason: "identical" };
   if (a.kind === "rel" && b.kind === "rel") return compareEquations(a, b);
   if (a.kind === "tuple" && b.kind === "tuple") return compareSets(a.items, b.items);
   if (a.kind === "record" && b.kind === "record" && a.tag === b.tag)
@@ -119,7 +130,7 @@ export function compare(a: Node, b: Node, options: CompareOptions = {}): Compari
     let undecided: Comparison | null = null;
     let sampled = 0;
     for (let i = 0; i < a.entries.length; i++) {
-      const c = compareScalars(a.entries[i], b.entries[i], conditions);
+      const c = compareScalars(a.entries[i], b.entries[i], conditions, [guardsA, guardsB]);
       if (c.verdict === "not equivalent") return { ...c, reason: `entry ${entryName(a.shape, i)}: ${c.reason}` };
       if (c.verdict === "undecided") undecided ??= { ...c, reason: `entry ${entryName(a.shape, i)}: ${c.reason}` };
       else if (c.method === "sampling") sampled++;
@@ -134,7 +145,7 @@ export function compare(a: Node, b: Node, options: CompareOptions = {}): Compari
       : { verdict: "equivalent", method: "proof", reason: "proved entry by entry" };
   }
   if (a.shape.length > 0) return { verdict: "undecided", reason: "symbolic arrays are compared only entry by entry" };
-  return compareScalars(a, b, conditions);
+  return compareScalars(a, b, conditions, [guardsA, guardsB]);
 }
 
 function entryName(shape: readonly number[], i: number): string {

@@ -39,45 +39,89 @@ import { MathFailure } from "../../errors.js";
 import { substitute } from "../substitute.js";
 import { expand } from "../expand.js";
 import { generatorsOf, toRational } from "../polynomial.js";
+import { type Signs, isPositive, signsFrom } from "./positivity.js";
 
 const E = () => constant("e");
 const expOf = (u: Node) => pow(E(), u);
 
-/** Step 1: every function written with exp, sin, cos, log and the opaque rest. */
-function toBasis(n: Node): Node | undefined {
-  if (n.kind === "apply" && n.args.length === 1 && n.shape.length === 0) {
-    const [u] = n.args;
-    switch (n.op) {
-      case "sigmoid":
-        return div(ONE, add(ONE, expOf(neg(u))));
-      case "tanh":
-        return div(sub(expOf(mul(int(2), u)), ONE), add(expOf(mul(int(2), u)), ONE));
-      case "sinh":
-        return div(sub(expOf(u), expOf(neg(u))), int(2));
-      case "cosh":
-        return div(add(expOf(u), expOf(neg(u))), int(2));
-      case "softplus":
-        return apply("log", [add(ONE, expOf(u))]);
-      case "tan":
-        return div(apply("sin", [u]), apply("cos", [u]));
-      case "sec":
-        return div(ONE, apply("cos", [u]));
-      case "csc":
-        return div(ONE, apply("sin", [u]));
-      case "cot":
-        return div(apply("cos", [u]), apply("sin", [u]));
+/**
+ * Step 1: every function written with exp, sin, cos, log and the opaque rest. b^u becomes e^(u·log b)
+ * only where b > 0 is shown (x^a of a negative x is real for some a, and (x^a)^b = x^(ab) is false
+ * there: x = −1, a = 2, b = 1/2); logs of products and powers of positive parts are split.
+ */
+function toBasis(signs: Signs): (n: Node) => Node | undefined {
+  return (n) => {
+    if (n.kind === "apply" && n.args.length === 1 && n.shape.length === 0) {
+      const [u] = n.args;
+      switch (n.op) {
+        case "sigmoid":
+          return div(ONE, add(ONE, expOf(neg(u))));
+        case "tanh":
+          return div(sub(expOf(mul(int(2), u)), ONE), add(expOf(mul(int(2), u)), ONE));
+        case "sinh":
+          return div(sub(expOf(u), expOf(neg(u))), int(2));
+        case "cosh":
+          return div(add(expOf(u), expOf(neg(u))), int(2));
+        case "softplus":
+          return apply("log", [add(ONE, expOf(u))]);
+        case "tan":
+          return div(apply("sin", [u]), apply("cos", [u]));
+        case "sec":
+          return div(ONE, apply("cos", [u]));
+        case "csc":
+          return div(ONE, apply("sin", [u]));
+        case "cot":
+          return div(apply("cos", [u]), apply("sin", [u]));
+        case "log": {
+          const split = logOf(u, signs);
+          return split === n ? undefined : split;
+        }
+      }
     }
-  }
-  if (
-    n.kind === "pow" &&
-    n.exp.kind !== "num" &&
-    n.exp.kind !== "float" &&
-    !(n.base.kind === "const" && n.base.name === "e") &&
-    n.shape.length === 0
-  ) {
-    return expOf(mul(n.exp, apply("log", [n.base])));
-  }
-  return undefined;
+    if (n.kind !== "pow" || n.shape.length > 0 || isE(n.base)) return undefined;
+    // (e^u)^c = e^(c·u) for every real c: e^u > 0.
+    if (n.base.kind === "pow" && isE(n.base.base) && n.exp.kind === "num" && !n.exp.value.isInteger())
+      return expOf(mul(n.base.exp, n.exp));
+    if (n.exp.kind !== "num" && n.exp.kind !== "float" && isPositive(n.base, signs))
+      return expOf(mul(n.exp, logOf(n.base, signs)));
+    return undefined;
+  };
+}
+
+const isE = (n: Node) => n.kind === "const" && n.name === "e";
+
+/** Primes tried when a rational's log is split (log 12 = 2 log 2 + log 3). */
+const SMALL_PRIMES = [2n, 3n, 5n, 7n, 11n, 13n, 17n, 19n, 23n, 29n, 31n, 37n, 41n, 43n, 47n];
+
+/** log u, split over the positive factors and powers of u (sound only for those: log(−x·−y) ≠ log(−x) + …). */
+function logOf(u: Node, signs: Signs): Node {
+  if (isE(u)) return ONE;
+  if (u.kind === "pow" && isE(u.base)) return u.exp;
+  if (u.kind === "num" && u.value.sign() > 0 && !u.value.isOne()) return logOfRational(u.value);
+  if (u.kind === "mul" && u.factors.every((f) => isPositive(f, signs)))
+    return add(...u.factors.map((f) => logOf(f, signs)));
+  if (u.kind === "pow" && isPositive(u.base, signs)) return mul(u.exp, logOf(u.base, signs));
+  return apply("log", [u]);
+}
+
+function logOfRational(q: Rational): Node {
+  const terms: Node[] = [];
+  const take = (n: bigint, sign: 1n | -1n): bigint => {
+    for (const p of SMALL_PRIMES) {
+      let k = 0n;
+      while (n % p === 0n) {
+        n /= p;
+        k++;
+      }
+      if (k > 0n) terms.push(mul(num(Rational.int(sign * k)), apply("log", [int(p)])));
+    }
+    return n;
+  };
+  const restNum = take(q.num, 1n);
+  const restDen = take(q.den, -1n);
+  if (restNum !== 1n) terms.push(apply("log", [int(restNum)]));
+  if (restDen !== 1n) terms.push(neg(apply("log", [int(restDen)])));
+  return add(...terms);
 }
 
 interface Term {
@@ -214,10 +258,11 @@ function resolve(root: Node, basis: Basis): Node | null {
 }
 
 /** The two sides in the canonical basis, or null when it does not apply (a multiple too large). */
-export function canonicalPair(a: Node, b: Node): [Node, Node] | null {
+export function canonicalPair(a: Node, b: Node, signs: Signs = new Map()): [Node, Node] | null {
   const basis = new Basis();
-  const pa = toPlaceholders(rewrite(a, toBasis), basis);
-  const pb = toPlaceholders(rewrite(b, toBasis), basis);
+  const visit = toBasis(signs);
+  const pa = toPlaceholders(rewrite(a, visit), basis);
+  const pb = toPlaceholders(rewrite(b, visit), basis);
   const ra = resolve(pa, basis);
   const rb = ra && resolve(pb, basis);
   return ra && rb ? [ra, rb] : null;
@@ -250,12 +295,15 @@ function differAtGenericPoint(a: Node, b: Node): boolean {
   return typeof va !== "string" && typeof vb !== "string" && certainlyDifferent(va, vb);
 }
 
-/** Tier 1: a and b are proved to be the same function wherever both are defined. */
-export function provedEqual(a: Node, b: Node): boolean {
+/**
+ * Tier 1: a and b are proved to be the same function wherever both are defined (and the conditions
+ * hold: their signs let log(x·y) = log x + log y be used for x > 0, y > 0).
+ */
+export function provedEqual(a: Node, b: Node, conditions: readonly Node[] = []): boolean {
   if (differAtGenericPoint(a, b)) return false;
   if (isZeroRationalFunction(sub(a, b))) return true;
   try {
-    const pair = canonicalPair(a, b);
+    const pair = canonicalPair(a, b, signsFrom(conditions));
     return pair !== null && isZeroRationalFunction(sub(pair[0], pair[1]));
   } catch (err) {
     if (err instanceof MathFailure && err.kind !== "limit") return false;

@@ -5,7 +5,10 @@
 // Every coordinate is a short decimal, so a counterexample is an exact point anyone can re-evaluate.
 import { MINUS_ONE, ONE, add, apply, sub } from "../../graph/construct.js";
 import type { Node } from "../../graph/node.js";
-import { childrenOf } from "../../graph/traverse.js";
+import { childrenOf, freeSymbols } from "../../graph/traverse.js";
+import type { Sym } from "../../graph/node.js";
+import { rethrowStop } from "../../errors.js";
+import { differentiate } from "../differentiate.js";
 import { Rational } from "../../numeric/rational.js";
 import { evaluateAt } from "../numeric-eval.js";
 
@@ -31,6 +34,9 @@ export function decimal(x: number, digits = 6): Rational {
   return x < 0 ? q.neg() : q;
 }
 
+/** Functions that go flat on both sides (or one): their transition is where the argument is 0. */
+const SATURATING = new Set(["tanh", "sigmoid", "softplus", "atan", "erf", "sinh", "cosh", "asinh"]);
+
 const DOMAIN_EDGES: Record<string, (u: Node) => Node[]> = {
   log: (u) => [u],
   tan: (u) => [apply("cos", [u])],
@@ -50,12 +56,21 @@ export function breakpointExpressions(roots: readonly Node[]): Node[] {
   const keep = (g: Node) => {
     if (g.shape.length === 0 && g.kind !== "num" && !found.includes(g)) found.push(g);
   };
+  // Where a saturating function's argument crosses 0 is where it changes: tanh(x − 2·10⁶) is −1 to
+  // every digit below x = 10⁶ and 1 above 3·10⁶. A bare x (or 3x) crosses at 0, which is tried anyway.
+  const keepShifted = (u: Node) => {
+    const scaledSymbol = u.kind === "mul" && u.factors.length === 2 && u.factors[0].kind === "num" ? u.factors[1] : u;
+    if (scaledSymbol.kind !== "sym") keep(u);
+  };
   const walk = (n: Node): void => {
     if (seen.has(n)) return;
     seen.add(n);
     childrenOf(n).forEach(walk);
-    if (n.kind === "pow" && !(n.exp.kind === "num" && n.exp.value.isInteger() && n.exp.value.sign() > 0)) keep(n.base);
+    if (n.kind === "pow" && n.base.kind === "const") keepShifted(n.exp);
+    else if (n.kind === "pow" && !(n.exp.kind === "num" && n.exp.value.isInteger() && n.exp.value.sign() > 0))
+      keep(n.base);
     if (n.kind !== "apply") return;
+    if (SATURATING.has(n.op)) keepShifted(n.args[0]);
     const [u] = n.args;
     switch (n.op) {
       case "abs":
@@ -91,25 +106,51 @@ const GRID: number[] = (() => {
   return g.sort((a, b) => a - b);
 })();
 
-/** Real zeros (and edges of definedness) of g along one coordinate, from a scan and bisection. */
-function zerosAlong(g: Node, v: Node, base: ReadonlyMap<Node, number>): number[] {
+/** Where g crosses zero (or its definedness changes) along one coordinate, and where it turns. */
+interface Crossings {
+  roots: number[];
+  /** Zeros of ∂g/∂v: a bump's top (relu(0.01 − (x − 7)²) is positive only near x = 7). */
+  turns: number[];
+}
+
+/** How deep the derivatives go: a polynomial of degree ≤ 4 has all its real roots found. */
+const MAX_DERIVATIVE_DEPTH = 3;
+
+/**
+ * The real zeros of g along v from a scan and bisection. The scan runs over a geometric grid from
+ * −10⁹ to 10⁹, the scales of the constants, and the zeros of ∂g/∂v (found the same way): between
+ * two consecutive turning points g is monotone, so no pair of roots hides between two scanned
+ * points, however narrow the bump (for a polynomial argument, up to the depth of derivatives).
+ */
+function zerosAlong(
+  g: Node,
+  v: Node,
+  base: ReadonlyMap<Node, number>,
+  extra: readonly number[],
+  derivative: (g: Node) => Node | null,
+  depth = 0,
+): Crossings {
   const at = (t: number) => {
     const p = new Map(base);
     p.set(v, t);
     return evaluateAt(g, p);
   };
+  let turns: number[] = [];
+  const dg = depth < MAX_DERIVATIVE_DEPTH ? derivative(g) : null;
+  if (dg) turns = zerosAlong(dg, v, base, extra, derivative, depth + 1).roots;
+  const scan = [...new Set([...GRID, ...extra, ...turns])].sort((x, y) => x - y);
   const roots: number[] = [];
-  let prevT = GRID[0];
+  let prevT = scan[0];
   let prev = at(prevT);
-  for (let k = 1; k < GRID.length && roots.length < 8; k++) {
-    const t = GRID[k];
+  for (let k = 1; k < scan.length && roots.length < 16; k++) {
+    const t = scan[k];
     const y = at(t);
     if (y === 0) roots.push(t);
     else if ((prev < 0 && y > 0) || (prev > 0 && y < 0) || Number.isNaN(prev) !== Number.isNaN(y)) {
       let lo = prevT;
       let hi = t;
       const loValue = prev;
-      for (let i = 0; i < 80 && lo !== hi; i++) {
+      for (let i = 0; i < 200 && lo !== hi; i++) {
         const mid = (lo + hi) / 2;
         if (mid === lo || mid === hi) break;
         const m = at(mid);
@@ -124,7 +165,7 @@ function zerosAlong(g: Node, v: Node, base: ReadonlyMap<Node, number>): number[]
     prevT = t;
     prev = y;
   }
-  return roots;
+  return { roots, turns };
 }
 
 /** A root as a short decimal; the simplest of a few precisions that is exactly a zero, else 15 digits. */
@@ -142,6 +183,23 @@ export interface SearchPoints {
   nearBreakpoints: number;
 }
 
+/** ∂g/∂v when it still depends on v (a linear argument has no turning point), else null. */
+function derivativeAlong(g: Node, v: Node): Node | null {
+  try {
+    const d = differentiate(g, v);
+    return d.kind !== "num" && freeSymbols(d).includes(v as Sym) ? d : null;
+  } catch (err) {
+    rethrowStop(err);
+    return null;
+  }
+}
+
+/** Values of exponent variables tried first, and the bases they are tried with. */
+const EXPONENTS = [2, [1, 2], 3, [1, 3], -1, [2, 3], [3, 2], -2, 0, 1, [-1, 2]].map((v) =>
+  Array.isArray(v) ? Rational.of(v[0], v[1]) : Rational.int(v),
+);
+const BASES = [-1, -2, [-1, 2], 2].map((v) => (Array.isArray(v) ? Rational.of(v[0], v[1]) : Rational.int(v)));
+
 /** Moderate scales first: a counterexample is easier to read at x = 2.2 than at x = 0.0011. */
 const SCALES = [2, 0.5, 3, 10, 0.1, 100, 0.01, 1e3, 1e-3, 1e4, 1e6];
 
@@ -149,11 +207,23 @@ const SCALES = [2, 0.5, 3, 10, 0.1, 100, 0.01, 1e3, 1e-3, 1e4, 1e6];
  * The points to try, most telling first. `isZeroAt(g, p)` says whether g is exactly 0 at p (so a
  * breakpoint at x = 5 is tried at 5 itself, not at 4.999999999999999).
  */
+export interface SearchHints {
+  /** Variables in exponents: tried at whole and simple fractional values. */
+  exponentVars?: readonly Node[];
+  /** The magnitudes of the constants (2·10⁶ in tanh(x − 2·10⁶)): the search goes there too. */
+  scales?: readonly number[];
+}
+
 export function searchPoints(
   vars: readonly Node[],
   breakpoints: readonly Node[],
   isZeroAt: (g: Node, p: Point) => boolean,
+  hints: SearchHints = {},
 ): SearchPoints {
+  const exponentVars = hints.exponentVars ?? [];
+  const scales = (hints.scales ?? []).filter((c) => c > 1e6 || c < 1e-3);
+  const extra = scales.flatMap((c) => [0.5, 0.9, 0.99, 1, 1.01, 1.1, 2].flatMap((f) => [c * f, -c * f]));
+  const derivatives = new Map<string, Node | null>();
   const next = random(0x9e3779b9);
   const points: Point[] = [];
   const keys = new Set<string>();
@@ -165,15 +235,35 @@ export function searchPoints(
   };
   const friendly = vars.map((_, i) => Rational.of(2 + i, 2));
   push(new Map(vars.map((v, i) => [v, friendly[i]])));
+  // A variable in an exponent takes whole and simple fractional values, with negative bases: there
+  // (x^a)^b and x^(ab) part (x = −1, a = 2, b = 1/2), and √(x^a) is defined where √x^a is not.
+  if (exponentVars.length > 0) {
+    for (let i = 0; i < EXPONENTS.length; i++)
+      for (const base of BASES)
+        push(
+          new Map(
+            vars.map((v) => {
+              const k = exponentVars.indexOf(v);
+              return [v, k >= 0 ? EXPONENTS[(i + k) % EXPONENTS.length] : base];
+            }),
+          ),
+        );
+  }
   // Both sides of each breakpoint, along each coordinate, from two base points.
   const bases = [friendly.map((q) => q.toNumber()), vars.map(() => Math.round((next() * 4 - 2) * 1000) / 1000 || 0.7)];
   for (const g of breakpoints) {
     for (const v of vars) {
       for (const baseValues of vars.length === 1 ? bases.slice(0, 1) : bases) {
         const base = new Map(vars.map((w, i) => [w, baseValues[i]]));
-        for (const r of zerosAlong(g, v, base)) {
-          const exactBase = new Map(vars.map((w, i) => [w, decimal(baseValues[i], 8)]));
-          const root = exactRoot(r, (q) => isZeroAt(g, new Map(exactBase).set(v, q)));
+        const derivative = (h: Node): Node | null => {
+          const key = `${h.id}|${v.id}`;
+          if (!derivatives.has(key)) derivatives.set(key, derivativeAlong(h, v));
+          return derivatives.get(key)!;
+        };
+        const { roots, turns } = zerosAlong(g, v, base, extra, derivative);
+        const exactBase = new Map(vars.map((w, i) => [w, decimal(baseValues[i], 8)]));
+        const exactRoots = roots.map((r) => exactRoot(r, (q) => isZeroAt(g, new Map(exactBase).set(v, q))));
+        for (const root of exactRoots) {
           const scale = Math.max(1, Math.abs(root.toNumber()));
           for (const delta of [0, 1e-7, 1e-3, 0.5]) {
             for (const side of delta === 0 ? [0] : [-1, 1]) {
@@ -181,15 +271,19 @@ export function searchPoints(
               push(new Map(exactBase).set(v, q));
             }
           }
-          if (points.length > 160) break;
+          if (points.length > 240) break;
         }
+        // Between two roots, however close, and at every turn: the inside of a narrow bump.
+        for (let k = 1; k < exactRoots.length; k++)
+          push(new Map(exactBase).set(v, exactRoots[k - 1].add(exactRoots[k]).div(Rational.int(2))));
+        for (const t of turns) push(new Map(exactBase).set(v, decimal(t, 15)));
       }
     }
   }
   const nearBreakpoints = points.length - 1;
   // Every scale, with all signs positive, all negative, and alternating.
   const patterns = vars.length > 1 ? [1, -1, 0] : [1, -1];
-  for (const s of SCALES) {
+  for (const s of [...SCALES, ...scales]) {
     for (const pattern of patterns) {
       push(
         new Map(

@@ -4,7 +4,7 @@
 // at a higher precision before it is reported; (3) only then "equivalent, not proved".
 import type { Node } from "../../graph/node.js";
 import { sub, tuple } from "../../graph/construct.js";
-import { freeSymbols } from "../../graph/traverse.js";
+import { childrenOf, freeSymbols } from "../../graph/traverse.js";
 import { toText } from "../../render/index.js";
 import { provedEqual } from "./canonical.js";
 import { type Point, breakpointExpressions, decimal, searchPoints } from "./points.js";
@@ -21,11 +21,19 @@ import {
 import type { Comparison } from "../check.js";
 import { Rational } from "../../numeric/rational.js";
 import { evaluateAt } from "../numeric-eval.js";
+import { TOTAL_FUNCTIONS } from "./typed-domain.js";
+import { intern } from "../../graph/node.js";
+import { checkBudget, currentLimits } from "../../graph/budget.js";
+import { ZERO } from "../../graph/construct.js";
 
 const DIGITS = 40;
 const CONFIRM_DIGITS = 90;
+/** The most digits a constant can ask for (a 10⁻⁴⁰⁰ offset is seen; past it only exact values tell). */
+const MAX_DIGITS = 400;
 /** Agreement at fewer points than this is not called equivalence. */
 const MIN_AGREEMENT = 12;
+/** The share of the statement's time limit the search may take. */
+const SEARCH_SHARE = 0.4;
 
 /** The subexpressions that restrict a side's domain (log's argument, a denominator, a root's base, …). */
 function restrictions(root: Node): Set<Node> {
@@ -35,30 +43,7 @@ function restrictions(root: Node): Set<Node> {
     if (seen.has(n)) return;
     seen.add(n);
     if (n.kind === "pow" && !(n.exp.kind === "num" && n.exp.value.isInteger() && n.exp.value.sign() > 0)) found.add(n);
-    if (
-      n.kind === "apply" &&
-      ![
-        "sin",
-        "cos",
-        "exp",
-        "abs",
-        "sign",
-        "step",
-        "relu",
-        "leaky_relu",
-        "hardtanh",
-        "max",
-        "min",
-        "sigmoid",
-        "tanh",
-        "sinh",
-        "cosh",
-        "softplus",
-        "atan",
-        "asinh",
-      ].includes(n.op)
-    )
-      found.add(n);
+    if (n.kind === "apply" && !TOTAL_FUNCTIONS.has(n.op)) found.add(n);
     if (n.kind === "add") n.terms.forEach(walk);
     else if (n.kind === "mul") n.factors.forEach(walk);
     else if (n.kind === "pow") [n.base, n.exp].forEach(walk);
@@ -80,6 +65,65 @@ function showPoint(point: Point, vars: readonly Node[]): Record<string, string> 
   return Object.fromEntries(vars.map((v) => [toText(v), showRational(point.get(v)!)]));
 }
 
+/** The gap a − b is certainly not 0 at the point (beyond a generous multiple of its error bound). */
+function gapIsNonzero(gap: Node | null, point: Point, digits: number): boolean {
+  if (gap === null) return false;
+  if (gap.kind === "num") return !gap.value.isZero();
+  const g = evaluatePrecise(gap, point, digits);
+  if (!defined(g)) return false;
+  if (g.q) return !g.q.isZero();
+  return g.d.abs().gt(g.err.mul(1000));
+}
+
+/** Both sides with digits enough to show a difference the size of the gap (10⁻⁵⁰ needs 50 and more). */
+function showable(a: Node, b: Node, gap: Node | null, point: Point, fallback: Evaluated, digits: number): Evaluated {
+  if (gap === null) return fallback;
+  const g = evaluatePrecise(gap, point, digits);
+  if (!defined(g) || !defined(fallback.a) || g.d.isZero()) return fallback;
+  const size = fallback.a.d.abs().add(1);
+  const needed = Math.ceil(size.div(g.d.abs()).log(10).toNumber()) + 6;
+  if (!(needed > digits - 10)) return fallback;
+  const more = evaluateBoth(a, b, point, Math.min(2 * MAX_DIGITS, needed + 10));
+  return defined(more.a) && defined(more.b) ? more : fallback;
+}
+
+/** What the search needs to know about the two sides, from one walk over them. */
+interface Facts {
+  /** A float is in them: the graph's float arithmetic carries no error bound. */
+  hasFloat: boolean;
+  /** The magnitudes of the constants (|c| for each rational c ≠ 0), the first few. */
+  scales: number[];
+  /**
+   * Digits beyond the usual 40 that the constants ask for: 10⁻⁵⁰ added to something of size 1 is
+   * seen only with more than 50. Constants of up to 15 digits ask for none.
+   */
+  extraDigits: number;
+  /** The variables in exponents (x^a, 2^(n+1)): they get whole and fractional values in the search. */
+  exponentVars: Node[];
+}
+
+function factsOf(...roots: Node[]): Facts {
+  const facts: Facts = { hasFloat: false, scales: [], extraDigits: 0, exponentVars: [] };
+  const seen = new Set<Node>();
+  const walk = (n: Node): void => {
+    if (seen.has(n)) return;
+    seen.add(n);
+    if (n.kind === "float") facts.hasFloat = true;
+    if (n.kind === "num" && !n.value.isZero()) {
+      const q = n.value;
+      const c = Math.abs(q.toNumber());
+      if (Number.isFinite(c) && c > 0 && !facts.scales.includes(c) && facts.scales.length < 8) facts.scales.push(c);
+      const length = Math.max((q.num < 0n ? -q.num : q.num).toString().length, q.den.toString().length);
+      if (length > 15) facts.extraDigits = Math.max(facts.extraDigits, length);
+    }
+    if (n.kind === "pow" && n.exp.kind !== "num" && n.exp.kind !== "float" && n.base.kind !== "const")
+      for (const v of freeSymbols(n.exp)) if (!facts.exponentVars.includes(v)) facts.exponentVars.push(v);
+    childrenOf(n).forEach(walk);
+  };
+  roots.forEach(walk);
+  return facts;
+}
+
 /** Enough digits that two close values print differently. */
 function digitsToShow(a: Approx, b: Approx): number {
   if (a.q && b.q) {
@@ -93,7 +137,7 @@ function digitsToShow(a: Approx, b: Approx): number {
   const size = a.d.abs().add(b.d.abs()).div(2);
   if (gap.isZero() || size.isZero()) return 12;
   const needed = Math.ceil(size.div(gap).log(10).toNumber()) + 3;
-  return Math.min(40, Math.max(12, needed));
+  return Math.min(MAX_DIGITS, Math.max(12, needed));
 }
 
 interface Evaluated {
@@ -160,20 +204,27 @@ function simplerWitness(
     const p: Point = new Map(vars.map((v) => [v, round(point.get(v)!)]));
     if (satisfies(conditions, p) !== true) continue;
     const e = evaluateBoth(a, b, p, CONFIRM_DIGITS);
-    if (loneSide(e) === side && hasInterior(a, b, p, vars, conditions, side)) return { point: p, e };
+    if (loneSide(e) === side && decisive(a, b, p, vars, conditions, side)) return { point: p, e };
   }
   return null;
 }
 
-/** One side is NaN in floating point and the other not: worth a precise look. */
-function floatLoneSide(a: Node, b: Node, point: Point): boolean {
+/** Which sides are defined in floating point: a screen before the precise look. */
+function floatDefined(a: Node, b: Node, point: Point): "both" | "neither" | "one" {
   const p = new Map<Node, number>();
   for (const [v, q] of point) p.set(v, q.toNumber());
-  return Number.isNaN(evaluateAt(a, p)) !== Number.isNaN(evaluateAt(b, p));
+  const na = Number.isNaN(evaluateAt(a, p));
+  const nb = Number.isNaN(evaluateAt(b, p));
+  return na !== nb ? "one" : na ? "neither" : "both";
 }
 
-/** A point where only one side is defined has a neighbourhood like it (else it is a removable point). */
-function hasInterior(
+/**
+ * A point where only one side is defined decides "not equivalent" when the other side is undefined
+ * all around it too (perturbed along each coordinate): then it is no removable point of that side
+ * (x/x at 0 is one: defined on both sides of 0). The defined side may itself be defined at the point
+ * alone — √(x^a) at x = −1, a = 2, where √x^a is undefined for every x < 0.
+ */
+function decisive(
   a: Node,
   b: Node,
   point: Point,
@@ -189,7 +240,8 @@ function hasInterior(
       const p = new Map(point);
       p.set(v, q.add(decimal(sign * step, 3)));
       if (satisfies(conditions, p) !== true) continue;
-      if (loneSide(evaluateBoth(a, b, p, CONFIRM_DIGITS)) !== side) return false;
+      const e = evaluateBoth(a, b, p, CONFIRM_DIGITS);
+      if ((side < 0 ? e.b : e.a) !== "undefined") return false;
     }
   }
   return true;
@@ -232,10 +284,30 @@ function formatBound(x: number): string {
   return `${sign}${a}`;
 }
 
-export function compareScalars(a: Node, b: Node, conditions: readonly Node[] = []): Comparison {
+/**
+ * A side that must also have its typed guards defined: side + 0·g₁ + 0·g₂ …, built raw (unfolded),
+ * so evaluating it is undefined wherever a guard is. Guards the side already contains add nothing.
+ */
+function guarded(side: Node, guards: readonly Node[]): Node {
+  if (guards.length === 0) return side;
+  const inside = restrictions(side);
+  const extra = guards.filter((g) => !inside.has(g) && restrictions(g).size > 0);
+  if (extra.length === 0) return side;
+  const zeroTimes = (g: Node) => intern<Node>({ kind: "mul", factors: [ZERO, g], shape: [] });
+  return intern<Node>({ kind: "add", terms: [side, ...extra.map(zeroTimes)], shape: [] });
+}
+
+export function compareScalars(
+  plainA: Node,
+  plainB: Node,
+  conditions: readonly Node[] = [],
+  guards: readonly [readonly Node[], readonly Node[]] = [[], []],
+): Comparison {
+  const a = guarded(plainA, guards[0]);
+  const b = guarded(plainB, guards[1]);
   const vars: Node[] = freeSymbols(tuple([a, b, ...conditions]));
-  const proved = provedEqual(a, b);
-  if (proved && sameDomainsByForm(a, b)) {
+  const proved = provedEqual(plainA, plainB, conditions);
+  if (proved && sameDomainsByForm(a, b) && conditions.length === 0) {
     return {
       verdict: "equivalent",
       method: "proof",
@@ -249,13 +321,29 @@ export function compareScalars(a: Node, b: Node, conditions: readonly Node[] = [
     const v = evaluatePrecise(g, p, DIGITS);
     return typeof v !== "string" && v.q !== null && v.q.isZero();
   };
-  const { points, nearBreakpoints } = searchPoints(vars, breakpoints, isZeroAt);
+  const facts = factsOf(a, b);
+  const { points, nearBreakpoints } = searchPoints(vars, breakpoints, isZeroAt, {
+    exponentVars: vars.filter((v) => facts.exponentVars.includes(v)),
+    scales: facts.scales,
+  });
   const agreedAt: Point[] = [];
   let outsideConditions = 0;
   let oneSided = 0;
   let imprecise = 0;
   let removable: string | null = null;
+  // A difference far below the sides' size (sin(x) + 10⁻⁵⁰ against sin(x)) is the gap a − b as the
+  // graph builds it (10⁻⁵⁰: the sines cancel), evaluated with as many digits as the constants need.
+  // Not when floats are in it: the graph's float arithmetic carries no error bound.
+  const gap = facts.hasFloat ? null : sub(plainA, plainB);
+  const digits = Math.min(MAX_DIGITS, DIGITS + facts.extraDigits);
+  const confirmDigits = Math.min(2 * MAX_DIGITS, Math.max(CONFIRM_DIGITS, 2 * digits + 10));
+  // The search stops in time to say so: a statement's limit is its whole time, this is a share.
+  const deadline = Date.now() + currentLimits().timeMs * SEARCH_SHARE;
+  let tried = 0;
   for (const point of points) {
+    checkBudget();
+    if (Date.now() > deadline) break;
+    tried++;
     const ok = satisfies(conditions, point);
     if (ok !== true) {
       if (ok === false) outsideConditions++;
@@ -263,18 +351,19 @@ export function compareScalars(a: Node, b: Node, conditions: readonly Node[] = [
       continue;
     }
     // Proved equal, only the domains are in question: floats screen for a side that is undefined.
-    if (proved && !floatLoneSide(a, b, point)) {
-      agreedAt.push(point);
-      continue;
+    if (proved) {
+      const screen = floatDefined(a, b, point);
+      if (screen === "both") agreedAt.push(point);
+      if (screen !== "one") continue;
     }
-    const e = evaluateBoth(a, b, point, DIGITS);
+    const e = evaluateBoth(a, b, point, digits);
     const lone = loneSide(e);
     if (lone !== 0) {
       oneSided++;
-      const confirmed = loneSide(evaluateBoth(a, b, point, CONFIRM_DIGITS)) === lone;
+      const confirmed = loneSide(evaluateBoth(a, b, point, confirmDigits)) === lone;
       if (!confirmed) continue;
       const at = showPoint(point, vars);
-      if (hasInterior(a, b, point, vars, conditions, lone)) {
+      if (decisive(a, b, point, vars, conditions, lone)) {
         const simple = simplerWitness(a, b, point, vars, conditions, lone) ?? { point, e };
         const value = showValue((lone < 0 ? simple.e.a : simple.e.b) as Approx);
         const at = showPoint(simple.point, vars);
@@ -294,23 +383,28 @@ export function compareScalars(a: Node, b: Node, conditions: readonly Node[] = [
       if (e.a === "unknown" || e.b === "unknown") imprecise++;
       continue;
     }
-    if (certainlyDifferent(e.a, e.b)) {
+    if (certainlyDifferent(e.a, e.b) || gapIsNonzero(gap, point, digits)) {
       // Re-evaluated at more than twice the precision before it is believed.
-      const again = evaluateBoth(a, b, point, CONFIRM_DIGITS);
-      if (!defined(again.a) || !defined(again.b) || !certainlyDifferent(again.a, again.b)) {
+      const again = evaluateBoth(a, b, point, confirmDigits);
+      if (
+        !defined(again.a) ||
+        !defined(again.b) ||
+        !(certainlyDifferent(again.a, again.b) || gapIsNonzero(gap, point, confirmDigits))
+      ) {
         imprecise++;
         continue;
       }
-      const digits = digitsToShow(again.a, again.b);
       const exact = again.a.q !== null && again.b.q !== null;
+      const shown = exact ? again : showable(a, b, gap, point, again, confirmDigits);
+      const places = digitsToShow(shown.a as Approx, shown.b as Approx);
       return {
         verdict: "not equivalent",
         method: exact ? "proof" : "sampling",
         reason: vars.length ? "they differ at a point" : "they are different numbers",
         counterexample: {
           point: showPoint(point, vars),
-          left: showValue(again.a, digits),
-          right: showValue(again.b, digits),
+          left: showValue(shown.a as Approx, places),
+          right: showValue(shown.b as Approx, places),
         },
       };
     }
@@ -318,12 +412,18 @@ export function compareScalars(a: Node, b: Node, conditions: readonly Node[] = [
     else imprecise++;
   }
   const note = removable ? `; at ${removable}` : "";
-  if (proved) {
+  if (proved && agreedAt.length > 0) {
     return {
       verdict: "equivalent",
       method: "proof",
       reason: `proved: the same expression in canonical form${note}`,
       note: removable ?? undefined,
+    };
+  }
+  if (tried < points.length) {
+    return {
+      verdict: "undecided",
+      reason: `the search for a difference ran out of time after ${tried} of ${points.length} points (no difference found)`,
     };
   }
   if (agreedAt.length >= MIN_AGREEMENT || (vars.length === 0 && agreedAt.length > 0)) {
