@@ -3,7 +3,8 @@
 import { readFileSync } from "node:fs";
 import { assign } from "../grading/assign.js";
 import { writeAtomic } from "../grading/files.js";
-import { gradeClass, type GradeCommandOptions } from "../grading/grade.js";
+import { COORDINATOR_MEMORY_MB, checkCap, gradeClassCapped } from "../grading/capped.js";
+import { DEFAULTS, type GradeCommandOptions } from "../grading/grade.js";
 import { escapeControls } from "../grading/gradebook.js";
 import { NotebookError, parseNotebook } from "../grading/notebook.js";
 
@@ -22,11 +23,12 @@ export function assignCommand(master: string, out: string): number {
 export async function gradeCommand(options: GradeCommandOptions): Promise<number> {
   try {
     const started = Date.now();
-    const summary = await gradeClass(options);
+    checkCap(options.coordinatorMemoryMb ?? COORDINATOR_MEMORY_MB, options.maxBytes ?? DEFAULTS.maxBytes);
+    const summary = await gradeClassCapped(options, options.coordinatorMemoryMb);
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     const out = options.out;
     process.stdout.write(
-      `graded ${summary.graded} submission(s)${summary.resumed ? `, ${summary.resumed} from an earlier run` : ""}${summary.refused ? `, ${summary.refused} refused (zero, with the reason)` : ""} in ${seconds} s\n`,
+      `graded ${summary.graded} submission(s)${summary.resumed ? `, ${summary.resumed} from an earlier run` : ""}${summary.refused ? `, ${summary.refused} refused (zero, with the reason)` : ""} in ${seconds} s (the coordinator's heap at most ${summary.peakHeapMb} MB of its ${summary.capMb} MB cap)\n`,
     );
     if (summary.keyChanged.length)
       process.stdout.write(

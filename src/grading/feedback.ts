@@ -200,9 +200,15 @@ function inlineStyles(): string {
   return styles;
 }
 
-/** Cells recur across a class (the questions, the common answers): each is typeset once. */
+/**
+ * Cells recur across a class (the questions, the common answers): each is typeset once. The cache is
+ * bounded by its characters, not only its entries: a class of unique, long cells must not grow the
+ * coordinator (its memory has a cap).
+ */
 const cellHtmlCache = new Map<string, string>();
 const CELL_CACHE_ENTRIES = 5_000;
+const CELL_CACHE_CHARS = 20_000_000;
+let cellCacheChars = 0;
 
 function cellHtml(cell: Cell, metadata: Notebook["metadata"]): string {
   const text = JSON.stringify(cell.id === undefined ? cell : { ...cell, id: undefined });
@@ -211,8 +217,12 @@ function cellHtml(cell: Cell, metadata: Notebook["metadata"]): string {
   const body = notebookBody({ metadata, cells: [cell] } as PageNotebook, { trustedOutputs: false });
   const html = cell.cell_type === "markdown" ? withoutImages(body) : body;
   if (text.length <= 100_000) {
-    if (cellHtmlCache.size >= CELL_CACHE_ENTRIES) cellHtmlCache.clear();
+    if (cellHtmlCache.size >= CELL_CACHE_ENTRIES || cellCacheChars > CELL_CACHE_CHARS) {
+      cellHtmlCache.clear();
+      cellCacheChars = 0;
+    }
     cellHtmlCache.set(text, html);
+    cellCacheChars += text.length + html.length;
   }
   return html;
 }

@@ -8,12 +8,12 @@ import { basename, join } from "node:path";
 import { prepareKey, type CellGrade, type StudentResult } from "./grade-one.js";
 import { findSubmissions, keyIdentity, readSubmission, writeAtomic, type Submission } from "./files.js";
 import { feedbackHtml, feedbackNotebook } from "./feedback.js";
-import { gradebookCsv, gradebookJson } from "./gradebook.js";
+import { GradebookWriter } from "./gradebook.js";
 import { hashText, parseNotebook } from "./notebook.js";
 import { defaultJobs, gradeAll } from "./pool.js";
 import { Progress } from "./progress.js";
 import { writeAssets } from "../render/page/site.js";
-import { boundResult, type Job } from "./worker.js";
+import { boundResult, clip, type Job } from "./worker.js";
 import { queueGrader, type QueueChoice } from "./queue/index.js";
 import { ItemAnalysis } from "./report.js";
 import { writeReport } from "./report-page.js";
@@ -30,6 +30,8 @@ export interface GradeCommandOptions {
   maxBytes?: number;
   /** Each worker thread's heap limit, MB. */
   workerMemoryMb?: number;
+  /** The coordinator's heap cap, MB (`nabla grade` runs it in a thread of that size: capped.ts). */
+  coordinatorMemoryMb?: number;
   feedback?: boolean;
   /** Also write OUT/rubric/: feedback for instructors, with hidden tests and every branch. */
   rubric?: boolean;
@@ -49,10 +51,30 @@ export const DEFAULTS = {
   workerMemoryMb: 1024,
 } as const;
 
-/** What the coordinator keeps of a student: the grades, not the cells. */
+/**
+ * What the coordinator keeps of a student: the points per question, not the verdicts or cells, and
+ * the first problems cut short (the gradebook and feedback have them whole, from OUT/.results/).
+ */
 export type GradedStudent = Pick<StudentResult, "student" | "file" | "total" | "possible" | "grades" | "problems"> & {
   name: string;
 };
+
+/** How much of a student's problems the coordinator keeps in memory. */
+const KEPT_PROBLEMS = { count: 3, chars: 200 } as const;
+
+function compact(r: StudentResult, s: { student: string; name: string; file: string }): GradedStudent {
+  const problems = r.problems.slice(0, KEPT_PROBLEMS.count).map((p) => clip(p, KEPT_PROBLEMS.chars));
+  if (r.problems.length > KEPT_PROBLEMS.count) problems.push(`… ${r.problems.length - KEPT_PROBLEMS.count} more`);
+  return {
+    student: s.student,
+    name: s.name,
+    file: s.file,
+    total: r.total,
+    possible: r.possible,
+    grades: r.grades.map(({ gradeId, earned, possible }) => ({ gradeId, earned, possible, verdicts: [] })),
+    problems,
+  };
+}
 
 export interface GradeSummary {
   graded: number;
@@ -109,11 +131,13 @@ export async function gradeClass(o: GradeCommandOptions): Promise<GradeSummary> 
   const finish = (r: StudentResult, cache: boolean) => {
     const s = byStudent.get(r.student);
     if (!s) return;
-    if (cache)
-      writeAtomic(
-        join(cacheDir, `${s.student}.json`),
-        JSON.stringify({ keyHash, fileHash: fileHashes.get(s.student), result: r }),
-      );
+    // Every result goes to disk (a refused file's too, with no file hash, so it is never resumed):
+    // the gradebook is written from there, and the coordinator keeps only the grades.
+    writeAtomic(
+      join(cacheDir, `${s.student}.json`),
+      JSON.stringify({ keyHash, fileHash: cache ? fileHashes.get(s.student) : undefined, result: r }),
+    );
+    fileHashes.delete(s.student);
     for (const [id, sum] of Object.entries(
       (r as { recordedChecksums?: Record<string, string> }).recordedChecksums ?? {},
     )) {
@@ -121,15 +145,7 @@ export async function gradeClass(o: GradeCommandOptions): Promise<GradeSummary> 
       claims.set(id, bySum.set(sum, [...(bySum.get(sum) ?? []), s.student]));
     }
     writeFeedback(r);
-    results.push({
-      student: s.student,
-      name: s.name,
-      file: s.file,
-      total: r.total,
-      possible: r.possible,
-      grades: r.grades,
-      problems: r.problems,
-    });
+    results.push(compact(r, s));
     analysis.add(r);
     progress?.tick(s.student);
   };
@@ -148,11 +164,12 @@ export async function gradeClass(o: GradeCommandOptions): Promise<GradeSummary> 
 
   const blame = (student: string, problem: string) => {
     const kept = results.find((r) => r.student === student);
-    if (!kept || kept.problems.includes(problem)) return;
-    kept.problems.push(problem);
+    if (!kept) return;
+    if (!kept.problems.includes(problem)) kept.problems.push(problem);
     const path = join(cacheDir, `${student}.json`);
     try {
       const saved = JSON.parse(readFileSync(path, "utf8")) as { result: StudentResult };
+      if (saved.result.problems.includes(problem)) return;
       saved.result.problems.push(problem);
       writeAtomic(path, JSON.stringify(saved));
       writeFeedback(saved.result);
@@ -228,8 +245,18 @@ export async function gradeClass(o: GradeCommandOptions): Promise<GradeSummary> 
       for (const student of students) blame(student, `the locked cell ${id} was changed; it was restored from the key`);
   }
   const notes = { renamed, keyChanged };
-  writeAtomic(join(o.out, "gradebook.csv"), gradebookCsv(results, gradeIds));
-  writeAtomic(join(o.out, "gradebook.json"), gradebookJson(results, notes));
+  const book = new GradebookWriter(join(o.out, "gradebook.csv"), join(o.out, "gradebook.json"), gradeIds, notes);
+  for (const kept of [...results].sort((a, b) => (a.student < b.student ? -1 : a.student > b.student ? 1 : 0))) {
+    let full: StudentResult | null = null;
+    try {
+      full = (JSON.parse(readFileSync(join(cacheDir, `${kept.student}.json`), "utf8")) as { result: StudentResult })
+        .result;
+    } catch {
+      // the disk lost it: the grades kept here still go in
+    }
+    book.add(full?.student === kept.student ? { ...full, name: kept.name, file: kept.file } : kept);
+  }
+  book.close();
   writeReport(o.out, analysis);
   if (o.export) writeExports(o.out, o.export, results, basename(o.key).replace(/\.ipynb$/i, ""), possible);
   return { graded, resumed, refused, out: o.out, results, ...notes };

@@ -3,6 +3,8 @@
 // order: students by id, cells by the key. Names and grade_ids come from students: in the CSV every
 // control character is written as an escape (a bare \r must not start a row) and a cell that a
 // spreadsheet would run as a formula is neutralised (OWASP, "CSV injection").
+import { closeSync, mkdirSync, openSync, renameSync, writeSync } from "node:fs";
+import { dirname } from "node:path";
 import { stringify } from "csv-stringify/sync";
 import type { StudentResult } from "./grade-one.js";
 
@@ -27,26 +29,38 @@ const fmt = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(2));
 const byId = (a: { student: string }, b: { student: string }) =>
   a.student < b.student ? -1 : a.student > b.student ? 1 : 0;
 
-export function gradebookCsv(
-  results: (Pick<StudentResult, "student" | "grades" | "total" | "possible" | "problems"> & { name?: string })[],
-  gradeIds: string[],
-): string {
-  const rows: string[][] = [["student", "name", ...gradeIds, "total", "possible", "problems"]];
-  for (const r of [...results].sort(byId)) {
-    const earned = new Map(r.grades.map((g) => [g.gradeId, g.earned]));
-    rows.push([
+type GradebookRow = Pick<StudentResult, "student" | "grades" | "total" | "possible" | "problems"> & { name?: string };
+
+export function gradebookCsvHeader(gradeIds: string[]): string {
+  return csvRows([["student", "name", ...gradeIds, "total", "possible", "problems"]]);
+}
+
+export function gradebookCsvRow(r: GradebookRow, gradeIds: string[]): string {
+  const earned = new Map(r.grades.map((g) => [g.gradeId, g.earned]));
+  return csvRows([
+    [
       r.student,
       r.name ?? r.student,
       ...gradeIds.map((id) => fmt(earned.get(id) ?? 0)),
       fmt(r.total),
       fmt(r.possible),
       r.problems.join("; "),
-    ]);
-  }
+    ],
+  ]);
+}
+
+function csvRows(rows: string[][]): string {
   return stringify(
     rows.map((row) => row.map(csvCell)),
     { record_delimiter: "\n" },
   );
+}
+
+export function gradebookCsv(
+  results: (Pick<StudentResult, "student" | "grades" | "total" | "possible" | "problems"> & { name?: string })[],
+  gradeIds: string[],
+): string {
+  return [gradebookCsvHeader(gradeIds), ...[...results].sort(byId).map((r) => gradebookCsvRow(r, gradeIds))].join("");
 }
 
 export interface RunNotes {
@@ -56,24 +70,66 @@ export interface RunNotes {
   keyChanged: string[];
 }
 
+type JsonRow = Pick<StudentResult, "student" | "file" | "total" | "possible" | "grades" | "problems"> & {
+  name?: string;
+};
+
+function jsonEntry({ student, name, file, total, possible, grades, problems }: JsonRow) {
+  return { student, name: name ?? student, file, total, possible, grades, problems };
+}
+
+function runNotes(notes: RunNotes): Record<string, unknown> {
+  const run: Record<string, unknown> = {};
+  if (notes.keyChanged.length)
+    run.keyChanged = `the key changed since assign: the locked cells ${notes.keyChanged.join(", ")} differ from the released ones; students who kept the released cells are not reported for them`;
+  if (notes.renamed.length) run.renamed = notes.renamed;
+  return run;
+}
+
+/**
+ * The gradebook written a student at a time, in the order given (by id): the coordinator reads each
+ * student's full result from disk for it and holds none of them, whatever the class's size.
+ */
+export class GradebookWriter {
+  private readonly csv: number;
+  private readonly json: number;
+  private students = 0;
+
+  constructor(
+    private readonly csvPath: string,
+    private readonly jsonPath: string,
+    private readonly gradeIds: string[],
+    notes: RunNotes,
+  ) {
+    mkdirSync(dirname(csvPath), { recursive: true });
+    this.csv = openSync(`${csvPath}.tmp-${process.pid}`, "w");
+    this.json = openSync(`${jsonPath}.tmp-${process.pid}`, "w");
+    writeSync(this.csv, gradebookCsvHeader(gradeIds));
+    const head = JSON.stringify(runNotes(notes), null, 1).slice(0, -1).trimEnd();
+    writeSync(this.json, `${head}${head === "{" ? "" : ","}\n "students": [`);
+  }
+
+  add(r: JsonRow): void {
+    writeSync(this.csv, gradebookCsvRow(r, this.gradeIds));
+    const entry = JSON.stringify(jsonEntry(r), null, 1).replace(/\n/g, "\n  ");
+    writeSync(this.json, `${this.students++ ? "," : ""}\n  ${entry}`);
+  }
+
+  close(): void {
+    writeSync(this.json, `${this.students ? "\n " : ""}]\n}\n`);
+    closeSync(this.csv);
+    closeSync(this.json);
+    renameSync(`${this.csvPath}.tmp-${process.pid}`, this.csvPath);
+    renameSync(`${this.jsonPath}.tmp-${process.pid}`, this.jsonPath);
+  }
+}
+
 export function gradebookJson(
   results: (Pick<StudentResult, "student" | "file" | "total" | "possible" | "grades" | "problems"> & {
     name?: string;
   })[],
   notes: RunNotes = { renamed: [], keyChanged: [] },
 ): string {
-  const students = [...results].sort(byId).map(({ student, name, file, total, possible, grades, problems }) => ({
-    student,
-    name: name ?? student,
-    file,
-    total,
-    possible,
-    grades,
-    problems,
-  }));
-  const run: Record<string, unknown> = {};
-  if (notes.keyChanged.length)
-    run.keyChanged = `the key changed since assign: the locked cells ${notes.keyChanged.join(", ")} differ from the released ones; students who kept the released cells are not reported for them`;
-  if (notes.renamed.length) run.renamed = notes.renamed;
-  return JSON.stringify({ ...run, students }, null, 1) + "\n";
+  const students = [...results].sort(byId).map(jsonEntry);
+  return JSON.stringify({ ...runNotes(notes), students }, null, 1) + "\n";
 }
