@@ -14,6 +14,7 @@ import { backward, forward, initialise, loss, type SampleLoss } from "../src/nn/
 import { Random } from "../src/nn/random.js";
 import { lossFrom } from "../src/engine/networks-data.js";
 import { seededRandom } from "./helpers/random.js";
+import { parseStatement } from "../src/syntax/to-ast.js";
 
 function session(code: string): { s: Session; results: StatementResult[] } {
   const s = new Session();
@@ -112,7 +113,7 @@ function perturbed(value: Node, k: number, h: number): Node {
 }
 
 describe("∂L/∂out.W of a loss on net(x)", () => {
-  const hidden = ["tanh", "sigmoid", "softplus", "softsign", "atan"];
+  const hidden = ["tanh", "sigmoid", "softplus", "asinh", "atan"];
   const heads: [string, string, (k: number, rand: () => number) => number[]][] = [
     ["softmax", "cce", (k, rand) => Array.from({ length: k }, (_, i) => (i === Math.floor(rand() * k) ? 1 : 0))],
     ["sigmoid", "bce", (k, rand) => Array.from({ length: k }, () => (rand() < 0.5 ? 0 : 1))],
@@ -139,7 +140,8 @@ describe("∂L/∂out.W of a loss on net(x)", () => {
         "H = ∂L/∂h.W",
         "e = ∂L/∂h.b",
       ].join("\n");
-      const { s } = session(code);
+      const { s, results } = session(code);
+      expect(results.filter((r) => r.status !== "ok").map((r) => r.error?.message)).toEqual([]);
       const env = s.env;
       const L = env.values.get("L")!;
       const symbols = ["x", "y", "W_h", "b_h", "W_out", "b_out"].map((name) =>
@@ -369,6 +371,37 @@ describe("train net on (X, y)", () => {
     expect(failure(`${layer}train o on ([1, 2; 3, 4], [0, 1]) with sgd(η = 1), loss = foo`).message).toContain(
       "loss = mse, mae, huber",
     );
+  });
+});
+
+describe("parsing", () => {
+  it("reads train … on (X, y), with or without `with`, and a data set in parentheses", () => {
+    const parse = (text: string) => {
+      const p = parseStatement(text, 0);
+      if (!p.ok) throw new Error(p.message);
+      return p.statement;
+    };
+    const pair = parse("run = train net on (X, y) with sgd(η = 0.1), epochs = 5");
+    expect(pair).toMatchObject({
+      kind: "train",
+      name: "run",
+      data: { kind: "name", name: "X" },
+      targets: { kind: "name", name: "y" },
+    });
+    expect(pair.kind === "train" && pair.options.length).toBe(2);
+    expect(parse("train net on (X, y)")).toMatchObject({ kind: "train", options: [] });
+    const set = parse("train net on (data) with adam(η = 0.1)");
+    expect(set).toMatchObject({ data: { kind: "name", name: "data" } });
+    expect(set.kind === "train" && set.targets).toBeUndefined();
+  });
+  it("reads W_hᵀ as the transpose of W_h, as the parameters print", () => {
+    // A bare subscript ends at ᵀ (it swallowed it: W_linᵀ x read as a symbol named W_linᵀ).
+    const { s } = session("W_h ∈ ℝ^3\nv ∈ ℝ^3");
+    for (const text of ["W_hᵀ v", "W_hᵀ*v", "transpose(W_h) v"])
+      expect(s.run(text)[0].text, text).toBe("transpose(W_h)*v");
+    const printed = ok("x ∈ ℝ^2\nlayer lin = dense(2 → 1)\nlin(x)").pretty;
+    const again = session(`x ∈ ℝ^2\nW_lin ∈ ℝ^2\n${printed}`).results[2];
+    expect(again.text).toBe("transpose(W_lin)*x + b_lin");
   });
 });
 

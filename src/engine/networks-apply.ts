@@ -250,7 +250,7 @@ function passIn(n: Node): ForwardPass | undefined {
  * the layers compute them, δᴸ = ∂L/∂zᴸ, δˡ = ∂(δˡ⁺¹ · zˡ⁺¹)/∂zˡ, ∂L/∂Wˡ = ∂(δˡ · zˡ)/∂Wˡ),
  * or null when L is not a loss of one network's output (or the variable is not its parameter).
  */
-export function deltaForm(body: Node, variable: Node): Node | null {
+export function deltaForm(body: Node, variable: Node, loss = "L"): Node | null {
   const pass = passIn(body);
   if (!pass) return null;
   const k = pass.steps.findIndex((s) => s.W === variable || s.b === variable);
@@ -258,14 +258,21 @@ export function deltaForm(body: Node, variable: Node): Node | null {
   const L = pass.steps.length;
   const column = (spec: LayerSpec): Shape => (spec.outputs === 1 ? [] : [spec.outputs]);
   const z = (l: number) => sym(`z^${l}`, column(pass.steps[l - 1].spec));
-  const a = (l: number) => (l === 0 ? pass.input : sym(`a^${l}`, column(pass.steps[l - 1].spec)));
+  const a = (l: number) =>
+    l === 0
+      ? pass.input
+      : pass.steps[l - 1].spec.activation === "identity"
+        ? z(l)
+        : sym(`a^${l}`, column(pass.steps[l - 1].spec));
   const delta = (l: number) => sym(`δ^${l}`, column(pass.steps[l - 1].spec));
   const f = (l: number, x: Node) => activate(pass.steps[l - 1].spec, x);
   // The loss as a function of the output layer's pre-activation: nothing else of the network may remain.
   const outer = substitute(body, new Map([[pass.z[L - 1], z(L)]]));
   const parameters = new Set<Node>(pass.steps.flatMap((s) => [s.W, s.b]));
   if (freeSymbols(outer).some((s) => parameters.has(s))) return null;
-  const named = (n: Node, l: number) => shareOut(substitute(n, new Map([[f(l, z(l)), a(l)]])));
+  // fˡ(zˡ) is shown as aˡ; a layer without an activation has no aˡ of its own (aˡ = zˡ).
+  const named = (n: Node, l: number) =>
+    shareOut(pass.steps[l - 1].spec.activation === "identity" ? n : substitute(n, new Map([[f(l, z(l)), a(l)]])));
   const pairing = (u: Node, v: Node) => (isScalar(u.shape) ? mul(u, v) : apply("dot", [u, v]));
   const equations: [string, Node, Node][] = [];
   for (let l = 1; l <= L; l++) {
@@ -281,7 +288,8 @@ export function deltaForm(body: Node, variable: Node): Node | null {
   equations.push(["∂", variable, matrixGradient(zk, variable)]);
   return struct("backprop", [
     { name: "equations", value: tuple(equations.map(([what, left, value]) => tuple([str(what), left, value]))) },
-    { name: "note", value: str("δˡ = ∂L/∂zˡ; assign it, G = ∂L/∂…, for the expression itself") },
+    { name: "loss", value: sym(loss) },
+    { name: "note", value: str(`δˡ = ∂${loss}/∂zˡ; assign it, G = ∂${loss}/∂…, for the expression itself`) },
   ]);
 }
 
@@ -294,5 +302,6 @@ export function deltaFormOf(e: Expr, ev: Evaluation & { variable(v: DiffVar | st
     e.kind === "partialOf"
       ? (ev.env.functions.get(e.fn[0])?.body ?? ev.env.values.get(e.fn[0]) ?? null)
       : ev.expr(e.arg);
-  return body ? deltaForm(body, variable) : null;
+  const loss = e.kind === "partialOf" ? e.fn.join(".") : e.arg.kind === "name" ? e.arg.name : "L";
+  return body ? deltaForm(body, variable, loss) : null;
 }

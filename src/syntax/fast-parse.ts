@@ -169,8 +169,9 @@ class Parser {
         while (isAlnum(this.text[q]) || this.text[q] === "," || this.text[q] === "∞") q++;
         if (q > p + 2 && this.text[q] === "}") p = q + 1;
       } else {
+        // W_hᵀ is the transpose of W_h: ᵀ ends a bare subscript.
         let q = p + 1;
-        while (isAlnum(this.text[q])) q++;
+        while (isAlnum(this.text[q]) && !RESERVED.includes(this.text[q])) q++;
         if (q > p + 1) p = q;
       }
     }

@@ -11,8 +11,14 @@ export const NETWORKS: CommandEntry[] = [
     arity: [1, 2],
     help: {
       syntax: "layer h = dense(inputs → outputs, activation)",
-      description: "A fully connected layer: a = f(W x + b); the activation is identity when omitted.",
-      examples: ["layer h = dense(784 → 128, relu)", "dense(2 → 1, σ)"],
+      description:
+        "A fully connected layer: a = f(W x + b); the activation is identity when omitted. A layer or a network is a function: h(x) is its forward pass (symbolic in its parameters W_h, b_h for a declared x; numbers, one sample per row, after training), h.W and h.b its parameters; train h on (X, y) fits it to a data matrix.",
+      examples: [
+        "layer h = dense(784 → 128, relu)",
+        "dense(2 → 1, σ)",
+        "layer o = dense(2 → 1, σ)\nx ∈ ℝ^2\no(x), o.W, o.b",
+        "layer o = dense(2 → 1, σ)\ntrain o on ([0, 1; 1, 0; 1, 1], [1, 0, 1]) with sgd(α = 1), epochs = 20\no([0, 1])",
+      ],
     },
     run: ({ args }, ev) => dense(args, ev),
   },
