@@ -1,6 +1,6 @@
 // `nabla install-kernel [--user | --prefix P | --sys-prefix] [--from-sources]`: writes a kernelspec
-// (kernel.json, the logos, and kernel.js, Notebook 6's highlighting) to a temporary folder and hands
-// it to `jupyter kernelspec install`.
+// (kernel.json, the logos, kernel.js — Notebook 6's highlighting and math stylesheet — and KaTeX's
+// stylesheet and fonts in katex/) to a temporary folder and hands it to `jupyter kernelspec install`.
 //
 // The kernelspec runs the build (dist/kernel/main.js) by absolute paths, so a notebook in any
 // folder starts it. An installed package has only the build; a checkout uses its build when there is
@@ -11,7 +11,9 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { KEYWORDS, builtinNames } from "../src/help.js";
+import hljs from "highlight.js/lib/core";
+import { nablaLanguage } from "../src/render/highlight.js";
+import { copyKatexAssets } from "../src/render/page/site.js";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 /** The package's root: kernel/ in a checkout, dist/kernel/ in the build. */
@@ -58,39 +60,84 @@ export function kernelSpec(fromSources = false): Record<string, unknown> {
   };
 }
 
+/** highlight.js scopes as CodeMirror 5 token styles (cm-keyword, cm-builtin, …). */
+const CODEMIRROR_STYLE: Record<string, string> = {
+  comment: "comment",
+  string: "string",
+  number: "number",
+  keyword: "keyword",
+  literal: "atom",
+  "title.function": "def",
+  built_in: "builtin",
+  operator: "operator",
+};
+
 /**
- * Notebook 6 loads a kernelspec's kernel.js before the first cell is shown: it defines the
- * CodeMirror mode `nabla` the kernel's language_info names (keywords, built-in names, numbers,
- * strings, `#` comments, operators).
+ * The pages' highlighter's rules (src/render/highlight.ts: one vocabulary, read from the tables) as
+ * [CodeMirror style, regular expression source, flags]: its patterns as they are, and its two
+ * begin/end modes (a `#` comment, a string with escapes) as the one-line patterns they amount to.
+ */
+export function highlightRules(): [style: string, source: string, flags: string][] {
+  const language = nablaLanguage(hljs);
+  return (language.contains ?? []).map((rule) => {
+    const scope = String(rule.scope);
+    const style = CODEMIRROR_STYLE[scope];
+    if (!style) throw new Error(`the highlighter's scope ${scope} has no CodeMirror style`);
+    if (rule.match instanceof RegExp) return [style, rule.match.source, rule.match.flags];
+    if (scope === "comment") return [style, "#.*", "u"];
+    if (scope === "string") return [style, '"(?:[^"\\\\]|\\\\.)*"?', "u"];
+    throw new Error(`the highlighter's ${scope} rule is not a pattern`);
+  });
+}
+
+/**
+ * Notebook 6 loads a kernelspec's kernel.js before the first cell is shown. It defines the
+ * CodeMirror mode \`nabla\` the kernel's language_info names, from the pages' highlighter's rules
+ * (tried in order at each position, as highlight.js does; no rule, one character unstyled), and
+ * loads KaTeX's stylesheet and fonts, served with the kernelspec, for the kernel's math
+ * (./math-html.ts): nothing is fetched from elsewhere.
  */
 export function kernelJs(): string {
-  const words = (list: string[]) =>
-    JSON.stringify([...new Set(list)].filter((w) => /^[\p{L}_][\p{L}\p{N}_]*$/u.test(w)).sort());
-  return `// Nabla's CodeMirror mode for Notebook 6, written by \`nabla install-kernel\`.
-define(["codemirror/lib/codemirror"], function (CodeMirror) {
+  return `// Nabla's CodeMirror mode and math stylesheet for Notebook 6, written by \`nabla install-kernel\`.
+define(["module", "codemirror/lib/codemirror"], function (module, CodeMirror) {
   "use strict";
-  var keywords = new Set(${words(KEYWORDS)});
-  var builtins = new Set(${words(builtinNames())});
+  var rules = ${JSON.stringify(highlightRules())}.map(function (rule) {
+    return { style: rule[0], pattern: new RegExp(rule[1], rule[2] + "y") };
+  });
+  function token(stream) {
+    for (var i = 0; i < rules.length; i++) {
+      rules[i].pattern.lastIndex = stream.pos;
+      var found = rules[i].pattern.exec(stream.string);
+      if (found && found[0].length) {
+        stream.pos += found[0].length;
+        return rules[i].style;
+      }
+    }
+    stream.pos += stream.string.codePointAt(stream.pos) > 0xffff ? 2 : 1;
+    return null;
+  }
   function defineNabla() {
     CodeMirror.defineMode("nabla", function () {
-      return {
-        token: function (stream) {
-          if (stream.eatSpace()) return null;
-          if (stream.match("#")) { stream.skipToEnd(); return "comment"; }
-          if (stream.match(/^"(?:[^"\\\\]|\\\\.)*"?/)) return "string";
-          if (stream.match(/^(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][+-]?\\d+)?/)) return "number";
-          var word = stream.match(/^[\\p{L}_][\\p{L}\\p{N}_]*/u);
-          if (word) return keywords.has(word[0]) ? "keyword" : builtins.has(word[0]) ? "builtin" : "variable";
-          stream.next();
-          return "operator";
-        },
-        lineComment: "#",
-      };
+      return { token: token, lineComment: "#" };
     });
     CodeMirror.defineMIME("text/x-nabla", "nabla");
   }
+  function loadMathStyle() {
+    if (typeof document === "undefined" || document.getElementById("nabla-katex-css")) return;
+    var link = document.createElement("link");
+    link.id = "nabla-katex-css";
+    link.rel = "stylesheet";
+    link.href = new URL("katex/katex.min.css", new URL(module.uri, document.baseURI)).href;
+    document.head.appendChild(link);
+    var style = document.createElement("style");
+    // Results left-aligned, as the pages show them (src/render/page/style.ts).
+    style.textContent = ".output_area .katex-display { margin: 0.3em 0; text-align: left; }" +
+      " .output_area .katex-display > .katex { text-align: left; }";
+    document.head.appendChild(style);
+  }
   defineNabla();
-  return { onload: defineNabla };
+  loadMathStyle();
+  return { onload: function () { defineNabla(); loadMathStyle(); } };
 });
 `;
 }
@@ -128,6 +175,7 @@ export async function installKernel(args: string[]): Promise<number> {
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, "kernel.json"), JSON.stringify(spec, null, 2) + "\n");
   writeFileSync(join(dir, "kernel.js"), kernelJs());
+  copyKatexAssets(join(dir, "katex"));
   for (const logo of ["logo-32x32.png", "logo-64x64.png"]) copyFileSync(join(ROOT, "kernel", logo), join(dir, logo));
   const r = spawnSync(jupyter(), ["kernelspec", "install", "--replace", "--name", "nabla", ...target, dir], {
     encoding: "utf8",

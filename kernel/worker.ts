@@ -12,7 +12,7 @@ import { Session } from "../src/session.js";
 import { scan } from "../src/syntax/scanner.js";
 import { parseStatement } from "../src/syntax/to-ast.js";
 import { readDataFile } from "../src/nn/read-file.js";
-import { renderMathml } from "../src/render/katex.js";
+import { mathHtml } from "./math-html.js";
 import { toText } from "../src/render/index.js";
 import type { Node } from "../src/graph/node.js";
 import type { Shape } from "../src/graph/shape.js";
@@ -43,7 +43,7 @@ const MAX_STATEMENT = 1_000_000;
 
 /**
  * The value (a graph node) stays in this thread: it is not plain data. The HTML sent to Jupyter
- * is MathML, which every front end and exported page renders without KaTeX's CSS.
+ * is KaTeX's with MathML (./math-html.ts): typeset where KaTeX's stylesheet is loaded, MathML elsewhere.
  */
 function plain(r: StatementResult): StatementResult {
   const copy: Record<string, unknown> = {};
@@ -51,7 +51,7 @@ function plain(r: StatementResult): StatementResult {
   for (const key of Object.keys(r)) if (key !== "value" && key !== "html") copy[key] = r[key as keyof StatementResult];
   return {
     ...(copy as Omit<StatementResult, "html">),
-    html: r.silent || !r.latex ? "" : renderMathml(r.latex),
+    html: r.silent || !r.latex ? "" : mathHtml(r.latex),
     effects: [],
   };
 }
@@ -205,7 +205,8 @@ export function serveEvaluation(): void {
       const results = [plain(evaluateExpression(session, msg.code))];
       post({ type: "results", id: msg.id, results, snapshot: snapshots.take() });
     } else if (msg.type === "describe") {
-      post({ type: "answer", id: msg.id, value: session.describe(msg.name) ?? null });
+      const described = session.describe(msg.name);
+      post({ type: "answer", id: msg.id, value: described ? { ...described, html: mathHtml(described.latex) } : null });
     } else {
       post({ type: "answer", id: msg.id, value: session.names().map((n) => n.name) });
     }

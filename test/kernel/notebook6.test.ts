@@ -13,6 +13,7 @@ const ROOT = join(import.meta.dirname, "..", "..");
 const SHOTS = join(ROOT, "test-output", "notebook6");
 const CHROMIUM = "/usr/bin/chromium";
 const NOTEBOOK = "/usr/bin/jupyter-notebook";
+const JUPYTER = "/usr/bin/jupyter";
 const available =
   existsSync(CHROMIUM) &&
   existsSync(NOTEBOOK) &&
@@ -27,11 +28,13 @@ describe.skipIf(!available)("Notebook 6 in Chromium", () => {
   let browser: Browser;
   let page: Page;
   let base = "";
+  let notebooks = "";
 
   beforeAll(async () => {
     const prefix = mkdtempSync(join(tmpdir(), "nabla-nb6-"));
     expect(await installKernel(["--prefix", prefix, "--from-sources"])).toBe(0);
     const dir = join(prefix, "notebooks");
+    notebooks = dir;
     mkdirSync(dir);
     const port = 20000 + Math.floor(Math.random() * 20000);
     server = spawn(
@@ -140,4 +143,76 @@ describe.skipIf(!available)("Notebook 6 in Chromium", () => {
     await expect.poll(() => second.locator(".output svg").count(), { timeout: 60_000 }).toBeGreaterThan(0);
     await page.screenshot({ path: join(SHOTS, "plot.png"), fullPage: true });
   }, 180_000);
+
+  it("typesets results with KaTeX's fonts from the kernelspec: brackets as tall as their matrices", async () => {
+    const third = page.locator(".cell").nth(2);
+    await third.locator(".CodeMirror").click();
+    await page.keyboard.type("A = [1, 2; 3, 4]\nv = [1; 2; 3]\nA⁻¹");
+    await page.keyboard.press("Shift+Enter");
+    await expect.poll(() => third.locator(".output_area .katex").count(), { timeout: 60_000 }).toBe(3);
+    await page.evaluate(() => document.fonts.ready);
+    const report = await third.evaluate((cell) => {
+      const px = (e: Element) => e.getBoundingClientRect().height;
+      return {
+        matrices: [...cell.querySelectorAll(".katex-html .mtable")].flatMap((table) => {
+          const open = table.closest(".minner")?.querySelector(":scope > .mopen");
+          return open ? [{ rows: px(table), bracket: px(open) }] : [];
+        }),
+        // KaTeX's stylesheet shows the HTML and hides the MathML (clipped to a pixel), so each shows once.
+        html: [...cell.querySelectorAll(".katex-html")].map(px),
+        mathml: [...cell.querySelectorAll(".katex-mathml")].map(px),
+        katexFonts:
+          document.fonts.check("16px KaTeX_Main") &&
+          [...document.fonts].some((f) => f.family.includes("KaTeX") && f.status === "loaded"),
+        fontsFrom: performance
+          .getEntriesByType("resource")
+          .map((r) => r.name)
+          .filter((n) => n.includes("KaTeX_")),
+      };
+    });
+    expect(report.matrices.length).toBe(3);
+    for (const m of report.matrices) expect(m.bracket).toBeGreaterThanOrEqual(m.rows * 0.95);
+    expect(report.html.every((h) => h > 10)).toBe(true);
+    expect(report.mathml.every((h) => h <= 1)).toBe(true);
+    expect(report.katexFonts).toBe(true);
+    expect(report.fontsFrom.length).toBeGreaterThan(0);
+    expect(report.fontsFrom.every((url) => url.startsWith(`${base}/kernelspecs/nabla/katex/fonts/`))).toBe(true);
+    await third.screenshot({ path: join(SHOTS, "matrices.png") });
+  }, 120_000);
+
+  it("an exported page (nbconvert, no KaTeX stylesheet) shows each result once, as MathML", async () => {
+    await page.keyboard.press("Control+s");
+    await expect
+      .poll(async () => {
+        const saved = (await (await fetch(`${base}/api/contents/nabla.ipynb?token=${TOKEN}`)).json()) as {
+          content: { cells: { outputs?: unknown[] }[] };
+        };
+        return saved.content.cells.filter((c) => (c.outputs ?? []).length > 0).length;
+      })
+      .toBeGreaterThanOrEqual(3);
+    const out = join(notebooks, "nabla.html");
+    const converted = spawnSync(JUPYTER, ["nbconvert", "--to", "html", join(notebooks, "nabla.ipynb")], {
+      encoding: "utf8",
+    });
+    expect(converted.status, converted.stderr).toBe(0);
+    const exported = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    // The file itself only: MathJax's CDN and anything else outside is refused.
+    await exported.route("**/*", (route) =>
+      route.request().url().startsWith("file://") ? route.continue() : route.abort(),
+    );
+    await exported.goto(`file://${out}`);
+    const report = await exported.evaluate(() => ({
+      formulas: document.querySelectorAll(".katex").length,
+      htmlShown: [...document.querySelectorAll(".katex-html")].filter((e) => e.getBoundingClientRect().height > 0)
+        .length,
+      mathmlShown: [...document.querySelectorAll(".katex-mathml math")].filter(
+        (e) => e.getBoundingClientRect().height > 0,
+      ).length,
+    }));
+    await exported.screenshot({ path: join(SHOTS, "nbconvert.png"), fullPage: true });
+    await exported.close();
+    expect(report.formulas).toBeGreaterThanOrEqual(5);
+    expect(report.htmlShown).toBe(0);
+    expect(report.mathmlShown).toBe(report.formulas);
+  }, 120_000);
 });

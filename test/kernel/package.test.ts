@@ -3,7 +3,7 @@
 // path, and a notebook in an unrelated folder executed by nbconvert through that kernel.
 import { describe, expect, it } from "vitest";
 import { spawnSync, type SpawnSyncOptions } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -102,6 +102,9 @@ describe.skipIf(!available)("the npm package", () => {
       "{connection_file}",
     ]);
     expect(readFileSync(join(kernelDir, "kernel.js"), "utf8")).toContain('CodeMirror.defineMode("nabla"');
+    // KaTeX's stylesheet and fonts travel with the kernelspec: Notebook 6 loads them from there.
+    expect(readFileSync(join(kernelDir, "katex", "katex.min.css"), "utf8")).toContain("KaTeX_Main");
+    expect(existsSync(join(kernelDir, "katex", "fonts", "KaTeX_Size3-Regular.woff2"))).toBe(true);
 
     writeFileSync(join(elsewhere, "nb.ipynb"), JSON.stringify(NOTEBOOK));
     run(JUPYTER, ["nbconvert", "--to", "notebook", "--execute", "nb.ipynb", "--output", "out.ipynb"], {

@@ -221,6 +221,20 @@ class Protocol(KernelCase):
             self.assertTrue(content["found"], code)
 
 
+class Rendering(KernelCase):
+    def test_results_are_katex_html_with_mathml_and_latex_and_text(self):
+        content, outputs = self.run_cell("A = [1, 2; 3, 4]\nA⁻¹")
+        bundles = [m["content"]["data"] for m in outputs if m["msg_type"] in ("execute_result", "display_data")]
+        self.assertEqual([b["text/plain"] for b in bundles], ["A = [1, 2; 3, 4]", "(1/2)[−4, 2; 3, −1]"])
+        for data in bundles:
+            html = data["text/html"]
+            # KaTeX's HTML, shown where its stylesheet is (Notebook 6 loads it with the kernelspec) …
+            self.assertEqual(html.count('<span class="katex-html" aria-hidden="true" hidden>'), 1)
+            # … and its MathML, which is what shows where there is none (nbconvert, JupyterLab).
+            self.assertEqual(html.count('<span class="katex-mathml"><math'), 1)
+            self.assertTrue(data["text/latex"].startswith("$$"))
+
+
 class ParentDeath(unittest.TestCase):
     def test_the_kernel_exits_when_its_parent_dies(self):
         with tempfile.TemporaryDirectory() as tmp:

@@ -56,16 +56,20 @@ ${nav ? `<footer class="site">${nav}</footer>` : ""}
 `;
 }
 
-/** KaTeX's stylesheet and fonts, and Nabla's stylesheet, into DIR/assets. */
-export function writeAssets(dir: string): void {
+/** KaTeX's stylesheet and its fonts into `katexDir` (katex.min.css and fonts/), as the stylesheet finds them. */
+export function copyKatexAssets(katexDir: string): void {
   const katexDist = dirname(createRequire(import.meta.url).resolve("katex/dist/katex.min.css"));
-  const katexDir = join(dir, ASSETS, "katex");
   mkdirSync(join(katexDir, "fonts"), { recursive: true });
   copyFileSync(join(katexDist, "katex.min.css"), join(katexDir, "katex.min.css"));
   // The stylesheet lists woff2 first, which every current browser reads.
   for (const font of readdirSync(join(katexDist, "fonts"))) {
     if (font.endsWith(".woff2")) copyFileSync(join(katexDist, "fonts", font), join(katexDir, "fonts", font));
   }
+}
+
+/** KaTeX's stylesheet and fonts, and Nabla's stylesheet, into DIR/assets. */
+export function writeAssets(dir: string): void {
+  copyKatexAssets(join(dir, ASSETS, "katex"));
   writeFileSync(join(dir, ASSETS, "nabla.css"), PAGE_CSS);
 }
 
