@@ -7,9 +7,9 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 export CI=true
 # Debian's Jupyter (kernel conformance, notebook execution), SymPy and PyTorch/NumPy (reference
-# oracles, never runtime dependencies) and Chromium (the course site's check). Tests that need one of
-# them say so and skip when it is missing.
-PACKAGES="jupyter-client jupyter-nbconvert python3-nbclient python3-ipykernel python3-jupyter-kernel-test python3-sympy python3-torch chromium"
+# oracles, never runtime dependencies), Chromium (the course site's check) and redis-server (the
+# grading queue's tests start their own). Tests that need one of them say so and skip when it is missing.
+PACKAGES="jupyter-client jupyter-nbconvert python3-nbclient python3-ipykernel python3-jupyter-kernel-test python3-sympy python3-torch chromium redis-server"
 missing=""
 for p in $PACKAGES; do dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"; done
 if [ -n "$missing" ] && command -v apt-get >/dev/null 2>&1; then

@@ -87,7 +87,8 @@ function distribution(points: number[]): { points: number; students: number }[] 
   return [...counts.entries()].sort((a, b) => a[0] - b[0]).map(([p, n]) => ({ points: p, students: n }));
 }
 
-const mean = (xs: number[]) => (xs.length ? round(xs.reduce((s, x) => s + x, 0) / xs.length) : 0);
+const average = (xs: number[]) => (xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : 0);
+const mean = (xs: number[]) => round(average(xs));
 
 /** The upper and lower 27 % by total, ties broken by id (deterministic). */
 export function extremeGroups<T extends { student: string; total: number }>(students: T[]): { upper: T[]; lower: T[] } {
@@ -213,7 +214,9 @@ export class ItemAnalysis {
         mean: mean(students.map(at)),
         distribution: distribution(students.map(at)),
         discrimination:
-          students.length >= 2 && possible > 0 ? round((mean(upper.map(at)) - mean(lower.map(at))) / possible) : null,
+          students.length >= 2 && possible > 0
+            ? round((average(upper.map(at)) - average(lower.map(at))) / possible)
+            : null,
         notGraded: students.filter((s) => !s.graded[i]).length,
         expects: [...this.tallies[i].entries()].map(([source, t]) => ({
           source,
