@@ -110,6 +110,8 @@ async function bundleApp(out: string): Promise<void> {
     define: {
       "process.env.NODE_ENV": '"production"',
       global: "globalThis",
+      // MathJax asks where its files are (for its own loader, which this site never uses).
+      __dirname: JSON.stringify("/"),
       NABLA_VOCABULARY: JSON.stringify(highlightVocabulary()),
     },
     plugins: [jupyterAssets],

@@ -1,0 +1,151 @@
+// The course as a JupyterLite site (`npm run site` → out/site/): opened in Debian's Chromium from a
+// loopback static server with every other address blocked, the Nabla kernel answers in the browser
+// with nothing installed. The console typesets inv([1, 2; 3, 4]); Nabla is highlighted in the
+// editor; \nabla completes to ∇; an interrupt stops a long cell and the names survive; every course
+// notebook runs all its cells with no error; the homework's student version checks answers. The
+// console's screenshot is kept in test-output/screenshots/lite-console.png (the README's image).
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { existsSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { siteNotebooks } from "../scripts/site-lite.js";
+import {
+  CHROMIUM,
+  openConsole,
+  openLab,
+  openSiteBrowser,
+  runInConsole,
+  runNotebook,
+  siteBuilt,
+  type SiteBrowser,
+} from "../scripts/site-lite-driver.js";
+
+const ROOT = join(import.meta.dirname, "..");
+const SITE = join(ROOT, "out", "site");
+const SHOTS = join(ROOT, "test-output", "screenshots");
+
+const skipped = !siteBuilt(SITE)
+  ? "the JupyterLite site is not built (run `npm run site`, which writes out/site/)"
+  : !existsSync(CHROMIUM)
+    ? "Debian's chromium is not installed"
+    : null;
+if (skipped) console.warn(`the JupyterLite site's tests are skipped: ${skipped}`);
+
+/** The text of a plain-text output bundle. */
+const plain = (o: { data?: Record<string, unknown>; text?: string }) =>
+  String(o.text ?? [o.data?.["text/plain"] ?? ""].flat().join(""));
+
+describe.skipIf(skipped !== null)("the JupyterLite site", () => {
+  let site: SiteBrowser;
+
+  beforeAll(async () => {
+    site = await openSiteBrowser(SITE);
+    await openLab(site.page, site.server.origin);
+    await openConsole(site.page);
+  }, 180_000);
+
+  afterAll(async () => {
+    await site?.close();
+  });
+
+  it("answers inv([1, 2; 3, 4]) in the console, typeset by KaTeX", async () => {
+    const out = await runInConsole(site.page, "A = inv([1, 2; 3, 4])");
+    expect(out.errors).toEqual([]);
+    // A = ½ [−4 2; 3 −1], as the engine writes it exactly.
+    const latex = out.latex.join(" ").replace(/\s+/g, "");
+    expect(latex).toContain("\\frac{1}{2}");
+    expect(latex).toMatch(/-4&2\\\\3&-1/);
+    await site.page.evaluate(() => document.fonts.ready);
+    expect(await site.page.evaluate(() => document.fonts.check("16px KaTeX_Main"))).toBe(true);
+    mkdirSync(SHOTS, { recursive: true });
+    await site.page.screenshot({ path: join(SHOTS, "lite-console.png") });
+  });
+
+  it("highlights Nabla in the editor with the pages' vocabulary", async () => {
+    await runInConsole(site.page, "g(x) = det(x) + 2 # a comment");
+    const colours = await site.page.evaluate(() => {
+      const cells = document.querySelectorAll(".jp-CodeConsole-content .jp-CodeCell .cm-line");
+      const line = cells[cells.length - 1];
+      const colourOf = (text: string) =>
+        [...line.querySelectorAll("span")].find((s) => s.textContent?.trim() === text) ?? null;
+      const get = (text: string) => {
+        const span = colourOf(text);
+        return span ? getComputedStyle(span).color : null;
+      };
+      return { det: get("det"), number: get("2"), comment: get("# a comment"), plain: getComputedStyle(line).color };
+    });
+    expect(colours.det, "a built-in").not.toBeNull();
+    expect(colours.number, "a number").not.toBeNull();
+    expect(colours.comment, "a comment").not.toBeNull();
+    const distinct = new Set([colours.det, colours.number, colours.comment, colours.plain]);
+    expect(distinct.size).toBe(4);
+  });
+
+  it("completes \\nabla to ∇ (Tab, then Enter), as the ZeroMQ kernel does", async () => {
+    const prompt = site.page.locator(".jp-CodeConsole-promptCell .cm-content");
+    await prompt.click();
+    await site.page.keyboard.type("\\nabla");
+    await site.page.keyboard.press("Tab");
+    // JupyterLab lists a completion that does not extend the typed text; Enter takes it.
+    await site.page.locator(".jp-Completer-item", { hasText: "∇" }).waitFor({ timeout: 20_000 });
+    await site.page.keyboard.press("Enter");
+    await expect.poll(() => prompt.innerText(), { timeout: 20_000 }).toBe("∇");
+    await site.page.keyboard.press("Control+A");
+    await site.page.keyboard.press("Delete");
+  });
+
+  it("stops a long cell on interrupt and keeps the names", async () => {
+    await runInConsole(site.page, "kept = [1, 2; 3, 4]");
+    const long = runInConsole(site.page, "expand((x + y + z + 1)^40)", 120_000);
+    // Interrupted while it runs: the kernel says busy.
+    await site.page.waitForFunction(
+      () =>
+        (
+          (window as unknown as { jupyterapp: { shell: { currentWidget: unknown } } }).jupyterapp.shell
+            .currentWidget as { sessionContext: { session: { kernel: { status: string } } } }
+        ).sessionContext.session.kernel.status === "busy",
+    );
+    await site.page.evaluate(() =>
+      (
+        window as unknown as { jupyterapp: { commands: { execute(id: string): Promise<unknown> } } }
+      ).jupyterapp.commands.execute("console:interrupt-kernel"),
+    );
+    const stopped = await long;
+    expect(stopped.text).toMatch(/interrupted/);
+    expect(stopped.text).toMatch(/restored/);
+    const after = await runInConsole(site.page, "kept");
+    expect(after.errors).toEqual([]);
+    expect(after.latex.join(" ").replace(/\s+/g, "")).toMatch(/1&2\\\\3&4/);
+  });
+
+  it.each(siteNotebooks().filter((n) => !n.startsWith("homework/")))(
+    "runs every cell of %s with no error output",
+    async (path) => {
+      const run = await runNotebook(site.page, path);
+      expect(run.codeCells).toBeGreaterThan(0);
+      expect(run.notRun).toBe(0);
+      expect(run.errors).toEqual([]);
+    },
+    180_000,
+  );
+
+  it("checks answers in the homework's student version (check, and expect's preview of the points)", async () => {
+    // The cells of notebooks/homework/student.ipynb: 3 is q1's answer, 6 is q2's.
+    const run = await runNotebook(site.page, "homework/student.ipynb", {
+      3: "q1 = 2x cos(x^2)\ncheck d/dx sin(x^2) == 2x cos(x^2)",
+      6: "q2 = x^2 + 3y",
+    });
+    expect(run.errors).toEqual([]);
+    const shown = run.outputs.map((c) => c.outputs.map(plain).join("\n"));
+    const at = (source: RegExp) => shown[run.outputs.findIndex((c) => source.test(c.source))];
+    expect(at(/^q1 = /)).toMatch(/equivalent/);
+    expect(at(/expect q2/)).toMatch(/1\/2 points: the derivative of 3y² is 6y/);
+  }, 180_000);
+
+  it("publishes no homework master and fetches nothing from outside the site", async () => {
+    expect(siteNotebooks().filter((n) => /master/.test(n))).toEqual([]);
+    const status = await site.page.evaluate(async () => (await fetch("../files/homework/master.ipynb")).status);
+    expect(status).toBe(404);
+    expect(site.blocked).toEqual([]);
+    expect(site.errors).toEqual([]);
+  });
+});
