@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The README's test command: install what the tests need (npm packages; Debian's Jupyter, SymPy and
 # Chromium when missing), then typecheck, lint (ESLint), check the layout (Prettier), check the
-# dependency rules (dependency-cruiser) and run vitest. The last line is `N passed, N failed`;
-# typecheck, lint, format and deps count one each.
+# dependency rules (dependency-cruiser), build the JupyterLite site and run vitest. The last line is `N passed, N failed`;
+# typecheck, lint, format, deps and the site count one each.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export CI=true
@@ -26,6 +26,10 @@ npm run format:check 2>&1 | grep -v nodedir | tail -5
 format=${PIPESTATUS[0]}
 npm run deps 2>&1 | grep -v nodedir
 deps=${PIPESTATUS[0]}
+# The JupyterLite site (out/site/; its packages from the npm registry into lite/node_modules), which
+# test/lite-site.test.ts opens in Chromium.
+npm run site 2>&1 | grep -v nodedir | tail -3
+site=${PIPESTATUS[0]}
 npx vitest run --reporter=default --reporter=json --outputFile="$report" 2>&1 | grep -v nodedir
 tests=${PIPESTATUS[0]}
 read -r passed failed < <(node -e '
@@ -33,8 +37,8 @@ read -r passed failed < <(node -e '
   // A file that fails to load has no test results of its own: count it once.
   const broken = r.testResults.filter((f) => f.status === "failed" && f.assertionResults.length === 0).length;
   console.log(r.numPassedTests, (r.numFailedTests || 0) + broken);' "$report" 2>/dev/null || echo "0 1")
-for step in typecheck lint format deps; do
+for step in typecheck lint format deps site; do
   if [ "${!step}" -ne 0 ]; then failed=$((failed + 1)); echo "$step failed"; else passed=$((passed + 1)); fi
 done
 echo "$passed passed, $failed failed"
-[ "$typecheck" -eq 0 ] && [ "$lint" -eq 0 ] && [ "$format" -eq 0 ] && [ "$deps" -eq 0 ] && [ "$tests" -eq 0 ] && [ "$failed" -eq 0 ]
+[ "$typecheck" -eq 0 ] && [ "$lint" -eq 0 ] && [ "$format" -eq 0 ] && [ "$deps" -eq 0 ] && [ "$site" -eq 0 ] && [ "$tests" -eq 0 ] && [ "$failed" -eq 0 ]
