@@ -91,9 +91,10 @@ describe("a network applied to an input", () => {
     expect(failure(`${net}z ∈ ℝ^3\nnet(z)`).message).toBe(
       "net takes a vector of length 2, but its input is a vector of length 3",
     );
-    expect(failure(`${net}net(t)`).message).toBe(
-      "net takes a vector of length 2, but its input is a number (declare it: t ∈ ℝ^2)",
-    );
+    expect(failure(`${net}t ∈ ℝ\nnet(t)`).message).toBe("net takes a vector of length 2, but its input is a number");
+    // An undeclared name is the network's input: t ∈ ℝ^2.
+    const { s } = session(`${net}net(t)`);
+    expect(s.env.shapes.get("t")).toEqual([2]);
   });
 });
 
@@ -190,6 +191,26 @@ describe("∂L/∂out.W of a loss on net(x)", () => {
       "∂L/∂W_h = δ¹ xᵀ",
       "(δˡ = ∂L/∂zˡ; assign it, G = ∂L/∂…, for the expression itself)",
     ]);
+  });
+
+  it("runs LANGUAGE.md §6 as written: x and y undeclared take the network's input and output shapes", () => {
+    const mnist =
+      "layer h1 = dense(784 → 128, relu)\nlayer h2 = dense(128 → 128, relu)\nlayer out = dense(128 → 10, softmax)\nnet = h1 → h2 → out\n";
+    const { s } = session(`${mnist}L = cce(y, net(x))`);
+    expect(s.env.shapes.get("x")).toEqual([784]);
+    expect(s.env.shapes.get("y")).toEqual([10]);
+    const lines = s.run("∂L/∂out.W")[0].pretty.split("\n");
+    expect(lines.slice(6, 8)).toEqual(["δ³ = a³ sum(y) − y", "∂L/∂W_out = δ³ a²ᵀ"]);
+    expect(s.run("out.W, out.b")[0].pretty).toBe("W_out, b_out");
+    // A declared y of another shape is not changed: the loss says the shapes differ.
+    expect(failure(`${mnist}y ∈ ℝ^3\nL = cce(y, net(x))`).message).toContain("of one shape");
+  });
+
+  it("says when a loss on numbers after training has no parameters left to differentiate", () => {
+    const { s } = session(`${XOR}L2 = bce(1, net([0, 1]))`);
+    expect(s.run("∂L2/∂out.W")[0].error?.message).toBe(
+      "L2 does not depend on out.W (L2 is a number: a network applied to numbers after training computes with its trained weights); differentiate a loss on net(x) with x declared, as in x ∈ ℝ^n",
+    );
   });
 
   it("never silently returns 0: a name holding numbers is not a variable, a missing symbol is said", () => {

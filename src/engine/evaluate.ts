@@ -41,7 +41,8 @@ import { expandBigop } from "./bigops.js";
 import { substitute } from "./substitute.js";
 import { noteSource, typedSymbols } from "./variable-order.js";
 import { isNetworkNode, network } from "./networks.js";
-import { applyNetwork, parameterVariable } from "./networks-apply.js";
+import { applyNetwork, parameterVariable, targetOfOutput } from "./networks-apply.js";
+import { LOSS_NAMES as LOSS_ROWS } from "./networks-data.js";
 import { findInside, freeSymbols } from "../graph/traverse.js";
 import { matrixGradient } from "./matrix-calculus.js";
 import { resultItems } from "./command-values.js";
@@ -244,7 +245,7 @@ export class Evaluator {
           `${e.callee} takes ${wanted} argument${max === 1 ? "" : "s"}, not ${args.length}: ${entry.help.syntax}`,
         );
       }
-      return apply(entry.name, args);
+      return apply(entry.name, LOSS_ROWS.includes(entry.name) ? targetOfOutput(args, this.env) : args);
     }
     // Not a function: juxtaposition, as in n(n + 1); said so when the name looks like a function's.
     const unknown = !this.env.values.has(e.callee) && !this.env.shapes.has(e.callee);
@@ -329,7 +330,12 @@ export class Evaluator {
       throw mathError(
         `${label} does not depend on ${name}: ${name} holds a value (${held.shape.length ? `a ${showShape(held.shape)}` : toPretty(held)}), not a variable${held.kind === "tensor" ? "; for a layer's weights write ∂L/∂out.W" : ""}`,
       );
-    if (free.length > 0)
+    // A layer's parameter missing from L: L was computed with numbers (net(x) of numbers after training).
+    if (name.includes("."))
+      throw mathError(
+        `${label} does not depend on ${name}${free.length === 0 ? ` (${label} is a number: a network applied to numbers after training computes with its trained weights)` : ""}; differentiate a loss on net(x) with x declared, as in x ∈ ℝ^n`,
+      );
+    if (free.length > 0 || this.env.values.has(label) || this.env.functions.has(label))
       this.env.emit({ kind: "stderr", text: `warning: ${label} does not depend on ${name}, so its derivative is 0\n` });
   }
 

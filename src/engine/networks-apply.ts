@@ -226,10 +226,16 @@ export function applyNetwork(net: Node, args: Node[], ev: Evaluation, name: stri
     return tuple(outs);
   }
   const expected: Shape = inputs === 1 ? [] : [inputs];
+  // net(x) with x a name not declared yet: x is the network's input, x ∈ ℝ^n (as LANGUAGE.md writes it).
+  const free = x.kind === "sym" && isScalar(x.shape) && !ev.env.shapes.has(x.name) && !ev.env.values.has(x.name);
+  if (free && inputs > 1) {
+    ev.env.shapes.set(x.name, expected);
+    return applyNetwork(net, [sym(x.name, expected)], ev, name);
+  }
   const fits = x.shape.length === expected.length && x.shape.every((d, i) => d === expected[i]);
   if (!fits)
     throw shapeError(
-      `${name} takes ${inputs === 1 ? "a number" : `a vector of length ${inputs}`}, but its input is ${describe(x)}${x.kind === "sym" && isScalar(x.shape) ? ` (declare it: ${x.name} ∈ ℝ^${inputs})` : ""}`,
+      `${name} takes ${inputs === 1 ? "a number" : `a vector of length ${inputs}`}, but its input is ${describe(x)}`,
     );
   const steps = layers.map((layer, l) => ({
     W: parameterSymbol(layer, "W", ev.env),
@@ -237,6 +243,18 @@ export function applyNetwork(net: Node, args: Node[], ev: Evaluation, name: stri
     spec: specs[l],
   }));
   return symbolicForward(x, steps);
+}
+
+/**
+ * cce(y, net(x)) with y a name not declared yet: y is a target of the network's output shape
+ * (declared so, y ∈ ℝ^k), as a mathematician writes the loss of a network.
+ */
+export function targetOfOutput(args: Node[], env: Environment): Node[] {
+  const [y, p] = args;
+  if (args.length < 2 || !PASSES.has(p) || isScalar(p.shape)) return args;
+  if (y.kind !== "sym" || !isScalar(y.shape) || env.shapes.has(y.name) || env.values.has(y.name)) return args;
+  env.shapes.set(y.name, p.shape);
+  return [sym(y.name, p.shape), ...args.slice(1)];
 }
 
 /** The forward pass inside an expression, found by its output node. */
