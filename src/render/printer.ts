@@ -226,38 +226,25 @@ class Printer {
     const baseText =
       b.prec < Prec.Atom ||
       layerName ||
-      (base.kind === "apply" && st.name === "latex" && !lookupOperator(base.op)?.delimited)
+      (base.kind === "apply" && st.name === "latex" && lookupOperator(base.op)?.notation !== "delimited")
         ? st.paren(b.s)
         : b.s;
     const e = this.node(exp);
     return { s: st.power(baseText, e.s, e.prec >= Prec.Atom), prec: Prec.Power };
   }
 
+  /**
+   * An operator's application, in the form its row gives (`latex`, `unicode`) and with the
+   * parentheses its row's `notation` asks for; Nabla's call syntax otherwise, and always in text.
+   */
   application(op: string, args: readonly Node[]): Printed {
     const st = this.style;
     const entry = lookupOperator(op);
-    if (st.name !== "text") {
-      if (op === "transpose")
-        return {
-          s: st.name === "latex" ? `${this.at(args[0], Prec.Atom)}^{\\top}` : `${this.at(args[0], Prec.Atom)}ᵀ`,
-          prec: Prec.Power,
-        };
-      if (op === "inverse")
-        return {
-          s: st.name === "latex" ? `${this.at(args[0], Prec.Atom)}^{-1}` : `${this.at(args[0], Prec.Atom)}⁻¹`,
-          prec: Prec.Power,
-        };
-      if (op === "abs")
-        return {
-          s: st.name === "latex" ? `\\left|${this.node(args[0]).s}\\right|` : `|${this.node(args[0]).s}|`,
-          prec: Prec.Atom,
-        };
-      if (op === "norm") return { s: this.norm(args), prec: Prec.Atom };
-    }
-    if (op === "matmul") {
+    const notation = entry?.notation ?? "call";
+    if (notation === "juxtaposition") {
       // Matrix products associate: Xᵀ diag(p) X needs no parentheses (the text form keeps them, so it reads back to the same tree).
       const factor = (a: Node) =>
-        st.name !== "text" && a.kind === "apply" && a.op === "matmul" ? this.node(a).s : this.at(a, Prec.Power);
+        st.name !== "text" && a.kind === "apply" && a.op === op ? this.node(a).s : this.at(a, Prec.Power);
       return {
         s: st.product(
           args.map(factor),
@@ -267,22 +254,41 @@ class Printer {
         chain: st.name !== "text",
       };
     }
-    if (op === "hadamard" && st.name !== "text") {
+    const form = st.name === "latex" ? entry?.latex : st.name === "pretty" ? entry?.unicode : undefined;
+    if (!form)
       return {
-        s: args.map((a) => this.at(a, Prec.Power)).join(st.name === "latex" ? " \\odot " : " ⊙ "),
-        prec: Prec.Product,
+        s: st.call(
+          op,
+          args.map((a) => this.node(a).s),
+        ),
+        prec: Prec.Atom,
       };
+    switch (notation) {
+      case "postfix":
+        return {
+          s: form(
+            args.map((a, i) => (i === 0 ? this.at(a, Prec.Atom) : this.node(a).s)),
+            args,
+          ),
+          prec: Prec.Power,
+        };
+      case "infix":
+        return {
+          s: form(
+            args.map((a) => this.at(a, Prec.Power)),
+            args,
+          ),
+          prec: Prec.Product,
+        };
+      default:
+        return {
+          s: form(
+            args.map((a) => (a.kind === "str" && st.name === "pretty" ? a.value : this.node(a).s)),
+            args,
+          ),
+          prec: Prec.Atom,
+        };
     }
-    const printedArgs = args.map((a) => this.node(a).s);
-    if (st.name === "latex" && entry?.latex) return { s: entry.latex(printedArgs), prec: Prec.Atom };
-    return { s: st.call(op, printedArgs), prec: Prec.Atom };
-  }
-
-  norm(args: readonly Node[]): string {
-    const inner = this.node(args[0]).s;
-    const p = args[1] ? (args[1].kind === "str" ? args[1].value : this.node(args[1]).s) : "";
-    if (this.style.name === "latex") return `\\left\\| ${inner} \\right\\|${p ? `_{${p}}` : ""}`;
-    return `‖${inner}‖${p ? (/^\d$/.test(p) ? "₀₁₂₃₄₅₆₇₈₉"[Number(p)] : `_${p}`) : ""}`;
   }
 
   tensor(t: Tensor): Printed {

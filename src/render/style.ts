@@ -92,8 +92,6 @@ function latexName(full: string): string {
   return `${head}_{${subTex}}`;
 }
 
-const LATEX_FUNCTIONS = new Set(["sin", "cos", "tan", "sinh", "cosh", "tanh", "exp", "ln", "log", "det", "max", "min"]);
-
 function latexEscape(text: string): string {
   return text.replace(/[\\{}$&#^_%~]/g, (ch) =>
     ch === "\\"
@@ -124,10 +122,9 @@ export const LATEX: Style = {
   root: (r, k) => (k === 2 ? `\\sqrt{${r}}` : `\\sqrt[${k}]{${r}}`),
   exp: (e) => `e^{${e}}`,
   paren: (s) => `\\left(${s}\\right)`,
+  // A name without a LaTeX form of its own (an operator's is in its row): Greek, else an operator name.
   call: (name, args) => {
-    const head = LATEX_FUNCTIONS.has(name)
-      ? `\\${name}`
-      : (latexGreek(name) ?? `\\operatorname{${name.replace(/_/g, "\\_")}}`);
+    const head = latexGreek(name) ?? `\\operatorname{${name.replace(/_/g, "\\_")}}`;
     return `${head}\\left(${args.join(", ")}\\right)`;
   },
   matrix: (rows) => `\\begin{bmatrix} ${rows.map((r) => r.join(" & ")).join(" \\\\ ")} \\end{bmatrix}`,
@@ -277,7 +274,7 @@ export const PRETTY: Style = {
   },
   exp: (e) => `exp(${e})`,
   paren: (s) => `(${s})`,
-  call: (name, args) => `${name === "sigmoid" ? "σ" : name}(${args.join(", ")})`,
+  call: (name, args) => `${name}(${args.join(", ")})`,
   matrix: (rows) => `[${rows.map((r) => r.join(", ")).join("; ")}]`,
   vector: (entries) => `[${entries.join(", ")}]`,
   list: (items) => items.join(", "),

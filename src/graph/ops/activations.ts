@@ -34,6 +34,7 @@ function extremum(name: "max" | "min", pick: (a: Rational, b: Rational) => boole
       return items === args ? undefined : apply(name, items);
     },
     float: name === "max" ? Math.max : Math.min,
+    latex: (args) => `\\${name}\\left(${args.join(", ")}\\right)`,
     partials: (args) =>
       args.map((a, i) => {
         // ∂max/∂aᵢ is the step of aᵢ over every other argument (ties go to the first).
@@ -61,6 +62,7 @@ export const ACTIVATIONS: OperatorEntry[] = [
     exact: (q) => (q.isZero() ? num(Rational.of(1, 2)) : undefined),
     derivative: (x) => mul(sigmoid(x), sub(ONE, sigmoid(x))),
     latex: (x) => `\\sigma\\left(${x}\\right)`,
+    unicode: (x) => `σ(${x})`,
     help: {
       syntax: "sigmoid(x), σ(x)",
       description: "The logistic function 1/(1 + e⁻ˣ); its derivative is σ(x)(1 − σ(x)).",

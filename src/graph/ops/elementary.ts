@@ -54,6 +54,7 @@ export const ELEMENTARY: OperatorEntry[] = [
     },
     float: Math.exp,
     partials: ([x]) => [apply("exp", [x])],
+    latex: ([x]) => latexFunction("exp")(x),
     help: { syntax: "exp(x)", description: "The exponential function eˣ.", examples: ["exp(0)", "d/dx exp(2x)"] },
   },
   scalarFunction({
@@ -92,6 +93,7 @@ export const ELEMENTARY: OperatorEntry[] = [
   scalarFunction({
     name: "sin",
     float: Math.sin,
+    latex: latexFunction("sin"),
     exact: atZero(() => ZERO),
     derivative: (x) => apply("cos", [x]),
     help: { syntax: "sin(x)", description: "The sine.", examples: ["d/dx sin(x^2)"] },
@@ -99,6 +101,7 @@ export const ELEMENTARY: OperatorEntry[] = [
   scalarFunction({
     name: "cos",
     float: Math.cos,
+    latex: latexFunction("cos"),
     exact: atZero(() => ONE),
     derivative: (x) => neg(apply("sin", [x])),
     help: { syntax: "cos(x)", description: "The cosine.", examples: ["cos(0)", "d/dx cos(x)"] },
@@ -106,6 +109,7 @@ export const ELEMENTARY: OperatorEntry[] = [
   scalarFunction({
     name: "tan",
     float: Math.tan,
+    latex: latexFunction("tan"),
     exact: atZero(() => ZERO),
     derivative: (x) => add(ONE, pow(apply("tan", [x]), int(2))),
     help: { syntax: "tan(x)", description: "The tangent.", examples: ["d/dx tan(x)"] },
@@ -113,6 +117,7 @@ export const ELEMENTARY: OperatorEntry[] = [
   scalarFunction({
     name: "sinh",
     float: Math.sinh,
+    latex: latexFunction("sinh"),
     exact: atZero(() => ZERO),
     derivative: (x) => apply("cosh", [x]),
     help: { syntax: "sinh(x)", description: "The hyperbolic sine.", examples: ["d/dx sinh(x)"] },
@@ -120,6 +125,7 @@ export const ELEMENTARY: OperatorEntry[] = [
   scalarFunction({
     name: "cosh",
     float: Math.cosh,
+    latex: latexFunction("cosh"),
     exact: atZero(() => ONE),
     derivative: (x) => apply("sinh", [x]),
     help: { syntax: "cosh(x)", description: "The hyperbolic cosine.", examples: ["d/dx cosh(x)"] },
@@ -127,6 +133,7 @@ export const ELEMENTARY: OperatorEntry[] = [
   scalarFunction({
     name: "tanh",
     float: Math.tanh,
+    latex: latexFunction("tanh"),
     exact: atZero(() => ZERO),
     derivative: (x) => sub(ONE, pow(apply("tanh", [x]), int(2))),
     help: {
@@ -306,13 +313,14 @@ export const ELEMENTARY: OperatorEntry[] = [
       simplify: (x) => (x.kind === "apply" && x.op === "abs" ? x : undefined),
       derivative: (x) => apply("sign", [x]),
       latex: (x) => `\\left|${x}\\right|`,
+      unicode: (x) => `|${x}|`,
       help: {
         syntax: "abs(x), |x|",
         description: "The absolute value; its derivative is sign(x) (undefined at 0).",
         examples: ["|-3|", "d/dx abs(x)"],
       },
     }),
-    delimited: true,
+    notation: "delimited",
   },
   scalarFunction({
     name: "sign",

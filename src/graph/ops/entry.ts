@@ -41,9 +41,23 @@ export interface OperatorEntry {
   jacobian?: (n: Apply) => Node[];
   /** One partial derivative per argument (scalar functions of scalars). */
   partials?: (args: readonly Node[]) => Node[];
-  /** LaTeX of the application, given each argument's LaTeX. */
-  latex?: (args: string[]) => string;
-  /** True when the LaTeX form is self-delimiting (|x|, ‖v‖) and needs no parentheses around it. */
-  delimited?: boolean;
+  /**
+   * LaTeX of the application, given each argument's LaTeX (and the arguments themselves, for a form
+   * that depends on them: (X⁻¹)ᵀ is X^{-⊤}). Nabla's call syntax, in LaTeX, when absent.
+   */
+  latex?: (args: string[], nodes: readonly Node[]) => string;
+  /** The Unicode (pretty) form, given each argument's Unicode; Nabla's call syntax when absent. */
+  unicode?: (args: string[], nodes: readonly Node[]) => string;
+  /**
+   * How the printed form binds, which decides parentheses (Nabla's text is always a call, which reads
+   * back, except a juxtaposition):
+   * - "call" (the default): f(x), an atom, the arguments bare inside its parentheses;
+   * - "delimited": |x|, ‖v‖, an atom whose delimiters enclose the arguments;
+   * - "postfix": Aᵀ, A⁻¹, A², a power, the first argument parenthesised unless an atom;
+   * - "infix": A ⊙ B, a product, each argument parenthesised unless a power or tighter;
+   * - "juxtaposition": A B, a product written as the style writes products (A*B in text), which
+   *   associates (Xᵀ diag(p) X needs no parentheses).
+   */
+  notation?: "call" | "delimited" | "postfix" | "infix" | "juxtaposition";
   help: Help;
 }

@@ -29,6 +29,7 @@ import {
 import type { Node, Tensor } from "../node.js";
 import { isScalar, matmulShape, showShape, transposeShape, type Shape } from "../shape.js";
 import type { OperatorEntry } from "./entry.js";
+import { toSuperscript } from "../../syntax/names.js";
 import {
   asFloats,
   asRationals,
@@ -146,6 +147,8 @@ function matrixPower(t: Tensor, k: Node): Node {
   }
   return result;
 }
+
+const isInverse = (n: Node) => n.kind === "apply" && n.op === "inverse";
 
 /** diag(v) of a vector v: a diagonal matrix. */
 function isDiagonal(n: Node): n is Node & { kind: "apply" } {
@@ -268,7 +271,10 @@ export const LINEAR_ALGEBRA: OperatorEntry[] = [
       if (a.kind === "sym" && a.name === "I") return a;
       return undefined;
     },
-    latex: ([a]) => `${a}^{\\top}`,
+    notation: "postfix",
+    // The transpose of an inverse is X⁻ᵀ, as the Cookbook writes it (and as Nabla reads it).
+    latex: ([a], [n]) => (isInverse(n) ? a.replace(/^\\left\((.*)\^\{-1\}\\right\)$/s, "$1^{-\\top}") : `${a}^{\\top}`),
+    unicode: ([a], [n]) => (isInverse(n) ? a.replace(/^\((.*)⁻¹\)$/s, "$1⁻ᵀ") : `${a}ᵀ`),
     help: {
       syntax: "Aᵀ, A', A^T, transpose(A)",
       description: "The transpose; a vector's transpose is a row.",
@@ -310,7 +316,7 @@ export const LINEAR_ALGEBRA: OperatorEntry[] = [
       if (p && q && p.base === q.base) return apply("matpow", [p.base, int(p.k + q.k)]);
       return undefined;
     },
-    latex: ([a, b]) => `${a} ${b}`,
+    notation: "juxtaposition",
     help: {
       syntax: "A B, A * B, A·v",
       description: "The matrix product; a vector is a column, so vᵀw is a number and v wᵀ a matrix.",
@@ -341,7 +347,9 @@ export const LINEAR_ALGEBRA: OperatorEntry[] = [
       if (k === ONE) return a;
       return undefined;
     },
+    notation: "postfix",
     latex: ([a, k]) => `${a}^{${k}}`,
+    unicode: ([a, k]) => (/^\d+$/.test(k) ? `${a}${toSuperscript(Number(k))}` : `${a}^${k}`),
     help: {
       syntax: "A^k, A⁻¹",
       description: "A square matrix's k-th power; A^-1 and A⁻¹ are the inverse.",
@@ -368,7 +376,9 @@ export const LINEAR_ALGEBRA: OperatorEntry[] = [
       if (a.kind === "sym" && a.name === "I") return a;
       return undefined;
     },
+    notation: "postfix",
     latex: ([a]) => `${a}^{-1}`,
+    unicode: ([a]) => `${a}⁻¹`,
     help: {
       syntax: "inv(A), A⁻¹, A^-1",
       description: "The inverse of a square matrix, exact over the rationals.",
@@ -452,7 +462,9 @@ export const LINEAR_ALGEBRA: OperatorEntry[] = [
     arity: [1, 2],
     fold: ([v, p]) => (isScalar(v.shape) && v.kind !== "apply" ? apply("abs", [v]) : normOf(v, p)),
     latex: ([v, p]) => `\\left\\| ${v} \\right\\|${p === undefined ? "" : `_{${p.replace(/^\\text\{"?|"?\}$/g, "")}}`}`,
-    delimited: true,
+    // ‖v‖, ‖v‖₁, ‖A‖_F.
+    unicode: ([v, p]) => `‖${v}‖${p === undefined ? "" : /^\d$/.test(p) ? "₀₁₂₃₄₅₆₇₈₉"[Number(p)] : `_${p}`}`,
+    notation: "delimited",
     help: {
       syntax: '‖v‖, ‖v‖₁, ‖A‖_F, norm(v), norm(v, 1), norm(A, "F")',
       description:
@@ -512,7 +524,9 @@ export const LINEAR_ALGEBRA: OperatorEntry[] = [
     shape: scalarOrSame("⊙"),
     // Entrywise products are products: the constructors collect them like scalar factors.
     fold: ([a, b]) => mul(a, b),
+    notation: "infix",
     latex: ([a, b]) => `${a} \\odot ${b}`,
+    unicode: ([a, b]) => `${a} ⊙ ${b}`,
     help: {
       syntax: "A ⊙ B, A .* B",
       description: "The entrywise (Hadamard) product.",

@@ -16,6 +16,7 @@ export interface ScalarFunctionSpec {
   simplify?: (x: Node) => Node | undefined;
   derivative: (x: Node) => Node;
   latex?: (x: string) => string;
+  unicode?: (x: string) => string;
   help: Help;
 }
 
@@ -38,6 +39,7 @@ export function scalarFunction(spec: ScalarFunctionSpec): OperatorEntry {
     float: spec.float,
     partials: ([x]) => [spec.derivative(x)],
     latex: spec.latex ? ([x]) => spec.latex!(x) : undefined,
+    unicode: spec.unicode ? ([x]) => spec.unicode!(x) : undefined,
     help: spec.help,
   };
 }
