@@ -25,7 +25,7 @@ function definingExprs(s: Statement): unknown[] {
     case "layer":
       return [s.expr];
     case "train":
-      return [s.net, s.data, s.options];
+      return [s.net, s.data, s.targets, s.options];
     default:
       return [];
   }
