@@ -1,7 +1,7 @@
 // Named rewrite rules that bring matrix-calculus results to the forms of the references (The
 // Matrix Cookbook, the notes): the logistic function recognised in 1/(1 + e⁻ᵘ), e^w σ(−w) = σ(w),
 // and σ(−u) = 1 − σ(u) beside σ(u), so the logistic loss's Hessian reads diag(σ(u) ⊙ (1 − σ(u))).
-import { ONE, apply, isZero, mul, neg, pow, sub } from "../graph/construct.js";
+import { MINUS_ONE, ONE, add, apply, isZero, mul, neg, pow, sub } from "../graph/construct.js";
 import type { Node } from "../graph/node.js";
 import type { Rule } from "./simplify.js";
 
@@ -95,6 +95,25 @@ export const MATRIX_RULES: Rule[] = [
         return mul(...rest, sigmoid(u), sub(ONE, sigmoid(u)));
       }
       return;
+    },
+  },
+  {
+    // 1 − σ(−u) = σ(u), in a sum.
+    name: "logistic-complement-sum",
+    apply: (n) => {
+      if (n.kind !== "add" || !n.terms.includes(ONE)) return;
+      const t = n.terms.find(
+        (m) =>
+          m.kind === "mul" &&
+          m.factors.length === 2 &&
+          m.factors[0] === MINUS_ONE &&
+          m.factors[1].kind === "apply" &&
+          m.factors[1].op === "sigmoid" &&
+          looksNegated(m.factors[1]),
+      );
+      if (!t || t.kind !== "mul") return;
+      const s = t.factors[1] as Node & { kind: "apply" };
+      return add(...n.terms.filter((m) => m !== t && m !== ONE), sigmoid(neg(s.args[0])));
     },
   },
 ];
