@@ -68,14 +68,17 @@ const PRINTERS: Record<string, FieldPrinter> = {
   },
   backprop: (f, st, print) => {
     // [what, left side, value]: δˡ = …, or ∂L/∂Wˡ = … for "∂".
+    // The loss's own name when it has one (∂J/∂W of J = mse(y, lin(x))), else L.
+    const loss = f.get("loss");
+    const L = loss ? print(loss) : "L";
     const equations = items(f.get("equations")).map((e) => {
       const [what, name, value] = items(e);
       const left =
         text(what) !== "∂"
           ? print(name)
           : st.name === "latex"
-            ? `\\frac{\\partial L}{\\partial ${print(name)}}`
-            : `∂L/∂${print(name)}`;
+            ? `\\frac{\\partial ${L}}{\\partial ${print(name)}}`
+            : `∂${L}/∂${print(name)}`;
       return st.name === "latex" ? `${left} &= ${print(value)}` : `${left} = ${print(value)}`;
     });
     const note = `(${text(f.get("note"))})`;
@@ -96,7 +99,8 @@ const PRINTERS: Record<string, FieldPrinter> = {
   point: (f, st, print) => {
     const at = items(f.get("at")).map(print).join(", ");
     const exact = text(f.get("exact")) === "numeric" ? ", numeric" : "";
-    return `${at}: ${word(st, `${text(f.get("kind"))}${exact}, value`)} ${print(f.get("value")!)}`;
+    const corner = f.get("corner") ? `, ${text(f.get("corner"))}` : "";
+    return `${at}: ${word(st, `${text(f.get("kind"))}${exact}${corner}, value`)} ${print(f.get("value")!)}`;
   },
   points: (f, st, print) => {
     const list = items(f.get("items"));

@@ -15,6 +15,7 @@ import { substitute } from "../substitute.js";
 import { typedSymbols } from "../variable-order.js";
 import { classifyExact, classifyFloat, type Classification } from "./classify.js";
 import { newtonRoots } from "./newton.js";
+import { isPiecewise, piecewiseCriticalPoints } from "./piecewise.js";
 import {
   equationList,
   isExactlySolvable,
@@ -153,7 +154,8 @@ function lazy<T>(make: () => T): () => T {
 
 /** The variables in the order they were typed (a function's parameters are passed in their order). */
 export function criticalPoints(f: Node, vars?: readonly Node[]): Node {
-  return stationaryPoints(f, [], vars ?? typedSymbols(f));
+  const xs = vars ?? typedSymbols(f);
+  return isPiecewise(f) ? piecewiseCriticalPoints(f, xs, smoothStationary) : stationaryPoints(f, [], xs);
 }
 
 /** g = c as c − g (L = f + λ(c − g)). */
@@ -168,6 +170,32 @@ export function lagrange(f: Node, constraints: readonly Node[], vars?: readonly 
   const gs = equations.map(constraintExpr);
   // The unknowns are the symbols of f and of every constraint (a symbol may cancel from f + Σg²: x² − y² with y = 0).
   return stationaryPoints(f, gs, vars ?? typedSymbols(f, ...equations));
+}
+
+/** Stationary points of a smooth f on {g = 0}: the values of x and λ, the label and f's value. */
+export interface SmoothStationary {
+  points: { values: Node[]; exact: boolean; kind: Classification; value: Node }[];
+  /** Set when the solutions form a continuum (the note says which unknown is free). */
+  infinite?: string;
+  more?: string;
+}
+
+/** The stationary points of f on {g = 0} as data (the piecewise route classifies its corners itself). */
+export function smoothStationary(f: Node, gs: readonly Node[], xs: readonly Node[]): SmoothStationary {
+  const m = gs.length;
+  const lambdas = gs.map((_, k) => sym(m === 1 ? "λ" : `λ_${k + 1}`));
+  const problem = inRing(f, gs, xs, lambdas) ?? inGraph(f, gs, xs, lambdas);
+  const result = problem.solve();
+  if (result.kind === "infinite") return { points: [], infinite: result.note };
+  return {
+    points: result.solutions.map((s) => ({
+      values: s.values,
+      exact: s.exact,
+      kind: classifyAt(problem, s.values),
+      value: problem.valueAt(s.values),
+    })),
+    more: result.more,
+  };
 }
 
 /** The second-order test at a point: exact where its coordinates are rational. */
