@@ -29,6 +29,19 @@ export function siteNotebooks(root = ROOT): string[] {
   return [...course, ...homework];
 }
 
+/**
+ * The link from a course page (in `courseDir`) to its notebook in the JupyterLite site beside it
+ * (`courseDir/site/`), when that site is built and holds it: a homework master's page links to the
+ * student version, the one the site publishes.
+ */
+export function siteLink(courseDir: string, notebook: string): string | undefined {
+  const name = notebook.replace(/\.ipynb$/, "");
+  for (const path of [`${name}.ipynb`, `homework/${name.replace(/master/g, "student")}.ipynb`])
+    if (existsSync(join(courseDir, "site", "files", path)))
+      return `site/lab/index.html?path=${encodeURIComponent(path)}`;
+  return undefined;
+}
+
 /** `node:*` imports → lite/src/node-stubs.ts; `import.meta.url` has no meaning in a classic worker. */
 const browserWorker: Plugin = {
   name: "browser-worker",
@@ -52,6 +65,10 @@ const jupyterAssets: Plugin = {
   setup(b) {
     b.onResolve({ filter: /^~/ }, async (args) =>
       b.resolve(args.path.slice(1), { resolveDir: args.resolveDir, kind: args.kind }),
+    );
+    // The engine's KaTeX (the results' HTML is its output), for the Markdown cells' math too.
+    b.onResolve({ filter: /^katex(\/|$)/ }, async (args) =>
+      args.resolveDir === ROOT ? undefined : b.resolve(args.path, { resolveDir: ROOT, kind: args.kind }),
     );
     b.onResolve({ filter: /\.svg$/ }, (args) => {
       if (args.kind === "url-token" || args.path.startsWith("data:")) return undefined;

@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { writeSite, type CoursePage } from "../src/render/page/site.js";
+import { siteLink } from "./site-lite.js";
 import type { PageNotebook } from "../src/render/page/notebook.js";
 
 export const COURSE_TITLE = "The math of machine learning, in Nabla";
@@ -26,6 +27,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     process.stderr.write("usage: tsx scripts/site.ts OUT NOTEBOOK.ipynb …\n");
     process.exit(2);
   }
-  for (const file of writeSite(out, coursePages(files), { title: COURSE_TITLE, introduction: COURSE_INTRODUCTION }))
+  // Each page links to its notebook in the JupyterLite site when `npm run site` has written out/site/.
+  const pages = coursePages(files).map((p) => ({ ...p, run: siteLink(out, basename(p.file, ".html")) }));
+  for (const file of writeSite(out, pages, { title: COURSE_TITLE, introduction: COURSE_INTRODUCTION }))
     process.stdout.write(`${file}\n`);
 }

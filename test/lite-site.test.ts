@@ -141,6 +141,21 @@ describe.skipIf(skipped !== null)("the JupyterLite site", () => {
     expect(at(/expect q2/)).toMatch(/1\/2 points: the derivative of 3y² is 6y/);
   }, 180_000);
 
+  it("opens a notebook from its course page's link (?path=), its Markdown's math typeset by KaTeX", async () => {
+    await openLab(site.page, site.server.origin, `?path=${encodeURIComponent("homework/student.ipynb")}`);
+    await site.page.locator(".jp-MarkdownCell .katex").first().waitFor({ timeout: 60_000 });
+    const shown = await site.page.evaluate(() => ({
+      title: document.querySelector(".jp-mod-current .lm-TabBar-tabLabel, .lm-TabBar-tab.jp-mod-current")?.textContent,
+      formulas: document.querySelectorAll(".jp-MarkdownCell .katex").length,
+      raw: [...document.querySelectorAll(".jp-MarkdownCell .jp-RenderedMarkdown")].some((m) =>
+        /\$[^$]*\\[a-z]+/.test((m as HTMLElement).innerText),
+      ),
+    }));
+    expect(shown.title).toContain("student.ipynb");
+    expect(shown.formulas).toBeGreaterThan(2);
+    expect(shown.raw, "LaTeX left as source").toBe(false);
+  }, 120_000);
+
   it("publishes no homework master and fetches nothing from outside the site", async () => {
     expect(siteNotebooks().filter((n) => /master/.test(n))).toEqual([]);
     const status = await site.page.evaluate(async () => (await fetch("../files/homework/master.ipynb")).status);

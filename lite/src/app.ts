@@ -26,7 +26,6 @@ const MODULES: Module[] = [
   await import("@jupyterlab/mainmenu-extension"),
   await import("@jupyterlab/markdownviewer-extension"),
   await import("@jupyterlab/markedparser-extension"),
-  await import("@jupyterlab/mathjax-extension"),
   await import("@jupyterlab/notebook-extension"),
   await import("@jupyterlab/rendermime-extension"),
   await import("@jupyterlab/services-extension"),

@@ -7,6 +7,7 @@ import { IKernelClient, IKernelSpecs, type IKernelClient as KernelClient } from 
 import type { HighlightVocabulary } from "../../src/render/highlight.js";
 import { NablaKernel, RUNNING } from "./kernel.js";
 import { nablaLanguage } from "./language.js";
+import { typesetter } from "./typesetter.js";
 
 /** The highlighter's vocabulary, put in by the site's build (scripts/site-lite.ts). */
 declare const NABLA_VOCABULARY: HighlightVocabulary;
@@ -59,4 +60,4 @@ const language: JupyterFrontEndPlugin<void> = {
   },
 };
 
-export default [kernel, language];
+export default [kernel, language, typesetter];

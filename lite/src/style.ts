@@ -12,7 +12,6 @@ import "@jupyterlab/launcher-extension/style/index.js";
 import "@jupyterlab/mainmenu-extension/style/index.js";
 import "@jupyterlab/markdownviewer-extension/style/index.js";
 import "@jupyterlab/markedparser-extension/style/index.js";
-import "@jupyterlab/mathjax-extension/style/index.js";
 import "@jupyterlab/notebook-extension/style/index.js";
 import "@jupyterlab/rendermime-extension/style/index.js";
 import "@jupyterlab/shortcuts-extension/style/index.js";

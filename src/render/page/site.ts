@@ -20,6 +20,8 @@ export interface PageNav {
   index: PageLink;
   previous?: PageLink;
   next?: PageLink;
+  /** The notebook in the JupyterLite site, to open and run in the browser. */
+  run?: string;
 }
 
 function navHtml(nav: PageNav | undefined): string {
@@ -28,7 +30,8 @@ function navHtml(nav: PageNav | undefined): string {
     ? `<a rel="prev" href="${escapeHtml(nav.previous.href)}">← ${escapeHtml(nav.previous.title)}</a>`
     : "";
   const next = nav.next ? `<a rel="next" href="${escapeHtml(nav.next.href)}">${escapeHtml(nav.next.title)} →</a>` : "";
-  return `<nav class="pager"><a class="home" href="${escapeHtml(nav.index.href)}">${escapeHtml(nav.index.title)}</a>${previous}${next}</nav>`;
+  const run = nav.run ? `<a class="run" href="${escapeHtml(nav.run)}">open and run it</a>` : "";
+  return `<nav class="pager"><a class="home" href="${escapeHtml(nav.index.href)}">${escapeHtml(nav.index.title)}</a>${previous}${next}${run}</nav>`;
 }
 
 /** A whole HTML page around a body; `assets` is the relative path of the assets folder. */
@@ -79,6 +82,8 @@ export interface CoursePage {
   notebook: PageNotebook;
   /** Link text when the notebook has no heading. */
   fallbackTitle: string;
+  /** The notebook in the JupyterLite site (`npm run site`), when there is one: "open and run it". */
+  run?: string;
 }
 
 export interface SiteOptions {
@@ -100,6 +105,7 @@ export function writeSite(dir: string, pages: CoursePage[], options: SiteOptions
       index,
       previous: i > 0 ? { href: pages[i - 1].file, title: titleOf(i - 1) } : undefined,
       next: i + 1 < pages.length ? { href: pages[i + 1].file, title: titleOf(i + 1) } : undefined,
+      run: p.run,
     };
     const file = join(dir, p.file);
     writeFileSync(
@@ -111,7 +117,7 @@ export function writeSite(dir: string, pages: CoursePage[], options: SiteOptions
   const items = summaries
     .map(
       (s, i) =>
-        `<li><a class="title" href="${escapeHtml(s.file)}">${escapeHtml(titleOf(i))}</a>${s.summary ? `<div class="covers">${renderMarkdown(s.summary)}</div>` : ""}</li>`,
+        `<li><a class="title" href="${escapeHtml(s.file)}">${escapeHtml(titleOf(i))}</a>${pages[i].run ? ` <a class="run" href="${escapeHtml(pages[i].run!)}">open and run it</a>` : ""}${s.summary ? `<div class="covers">${renderMarkdown(s.summary)}</div>` : ""}</li>`,
     )
     .join("\n");
   const body = `<h1>${escapeHtml(options.title)}</h1>\n${options.introduction ? renderMarkdown(options.introduction) : ""}\n<ul class="course">\n${items}\n</ul>`;
