@@ -136,6 +136,16 @@ function valueAt(e: Node, at: ReadonlyMap<Node, Node>): Rational | number {
 const sign = (v: Rational | number) => (typeof v === "number" ? (Math.abs(v) < 1e-9 ? 0 : Math.sign(v)) : v.sign());
 const toNumber = (v: Rational | number) => (typeof v === "number" ? v : v.toNumber());
 
+/** A point on the kinks S of f (rewritten as `body`), with the sides of the other kinks. */
+interface Corner {
+  body: Node;
+  kinks: readonly Kink[];
+  side: readonly number[];
+  S: readonly number[];
+  xs: readonly Node[];
+  at: ReadonlyMap<Node, Node>;
+}
+
 interface Candidate {
   values: Node[];
   exact: boolean;
@@ -187,9 +197,10 @@ export function piecewiseCriticalPoints(f: Node, xs: readonly Node[], smooth: Sm
         if (S.length) {
           // The pieces may meet smoothly (max(x, 0) − max(−x, 0) = x): then f is differentiable here,
           // and the point is critical only where its gradient vanishes.
-          const smoothHere = sameGradients(body, kinks, side, S, xs, at);
+          const corner: Corner = { body, kinks, side, S, xs, at };
+          const smoothHere = sameGradients(corner);
           if (smoothHere === "nonzero") continue;
-          candidate.kind = cornerKind(body, kinks, side, S, xs, at, p.kind);
+          candidate.kind = cornerKind(corner, p.kind);
           if (!smoothHere)
             candidate.corner = `not differentiable (${[...new Set(S.map((i) => kinks[i].source))].join(", ")})`;
         }
@@ -375,17 +386,10 @@ function pieceAt(
  * The label at a point on the kinks S (side fixed off S): from the one-sided slopes of every
  * adjacent piece, and along the stratum from `along` (the smooth test on it).
  */
-function cornerKind(
-  body: Node,
-  kinks: readonly Kink[],
-  side: readonly number[],
-  S: readonly number[],
-  xs: readonly Node[],
-  at: ReadonlyMap<Node, Node>,
-  along: Classification,
-): Classification | "not an extremum" {
+function cornerKind(corner: Corner, along: Classification): Classification | "not an extremum" {
+  const { body, kinks, xs, at } = corner;
   const n = xs.length;
-  const around = adjacentPieces(body, kinks, side, S, xs, at);
+  const around = adjacentPieces(corner);
   const verdicts: (number | "flat")[] = [];
   for (const { tau, d } of around.pieces) {
     const adjacent = pieceAt(body, kinks, tau, xs, at);
@@ -417,15 +421,9 @@ function cornerKind(
 }
 
 /** Whether every piece meeting at the point has the same gradient there: "zero", "nonzero", or false when they differ. */
-function sameGradients(
-  body: Node,
-  kinks: readonly Kink[],
-  side: readonly number[],
-  S: readonly number[],
-  xs: readonly Node[],
-  at: ReadonlyMap<Node, Node>,
-): "zero" | "nonzero" | false {
-  const around = adjacentPieces(body, kinks, side, S, xs, at);
+function sameGradients(corner: Corner): "zero" | "nonzero" | false {
+  const { body, kinks, xs, at } = corner;
+  const around = adjacentPieces(corner);
   const gradients = around.pieces.map(({ tau }) => pieceAt(body, kinks, tau, xs, at).g);
   if (!gradients.every((g) => g.every((v, i) => equal(v, gradients[0][i])))) return false;
   return gradients[0].every((v) => sign(v) === 0) ? "zero" : "nonzero";
@@ -438,14 +436,8 @@ function sameGradients(
  * linear on each cone of the arrangement, so its signs on the edges decide its sign everywhere off
  * the stratum. Parallel kinks (|ℓ| + |−ℓ|) are the same hyperplane and cost nothing.
  */
-function adjacentPieces(
-  body: Node,
-  kinks: readonly Kink[],
-  side: readonly number[],
-  S: readonly number[],
-  xs: readonly Node[],
-  at: ReadonlyMap<Node, Node>,
-): { vertex: boolean; pieces: { tau: number[]; d: Value[] }[] } {
+function adjacentPieces(corner: Corner): { vertex: boolean; pieces: { tau: number[]; d: Value[] }[] } {
+  const { body, kinks, side, S, xs, at } = corner;
   const n = xs.length;
   const base = pieceAt(body, kinks, side, xs, at);
   const N = base.normals(S);
