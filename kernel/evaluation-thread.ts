@@ -32,12 +32,25 @@ export class EvaluationThread {
     this.start();
   }
 
+  /**
+   * A thread started when an interrupt arrives, loading the engine during the grace period: if the
+   * running cell does not stop, it takes over at once (the next cell waited for a whole start under
+   * load, ~1 s); if the cell stops, it stays ready for a later interrupt. After a replacement a new
+   * one is started as soon as the names are restored.
+   */
+  private spare: Worker | null = null;
+
   private start(): void {
+    this.worker = this.spare ?? this.spawn();
+    this.spare = null;
+  }
+
+  private spawn(): Worker {
     const ts = import.meta.url.endsWith(".ts");
-    this.worker = new Worker(new URL(ts ? "./worker-boot.mjs" : "./worker-thread.js", import.meta.url), {
+    const worker = new Worker(new URL(ts ? "./worker-boot.mjs" : "./worker-thread.js", import.meta.url), {
       workerData: { interrupt: this.flag },
     });
-    this.worker.on("message", (msg: FromWorker) => {
+    worker.on("message", (msg: FromWorker) => {
       const p = this.pending.get(msg.id);
       if (!p) return;
       if (msg.type === "effect") return p.onEffect?.(msg.effect);
@@ -48,9 +61,10 @@ export class EvaluationThread {
         p.resolve(msg.results);
       } else p.resolve(msg.value);
     });
-    this.worker.on("error", (err) =>
+    worker.on("error", (err) =>
       process.stderr.write(`nabla kernel: evaluation thread failed: ${err?.message ?? String(err)}\n`),
     );
+    return worker;
   }
 
   private record(s: Snapshot): void {
@@ -108,6 +122,7 @@ export class EvaluationThread {
     const id = this.running;
     if (id === null) return;
     Atomics.store(this.flag, 0, 1);
+    this.spare ??= this.spawn();
     setTimeout(() => {
       if (this.running !== id) return;
       // The engine did not reach a check in time: replace the thread and restore the names.
@@ -140,6 +155,8 @@ export class EvaluationThread {
         this.lostNotice = `warning: these names could not be restored after the interrupt: ${lost.map(nameOf).join(", ")}\n`;
       for (const name of unwritable) this.snapshot.delete(`name:${name}`);
       this.restoring = null;
+      // A cell that once would not stop may again: the next replacement finds a thread ready.
+      this.spare ??= this.spawn();
     })();
     const kept = statements.length
       ? `${statements.length} name${statements.length === 1 ? " was" : "s were"} restored from ${statements.length === 1 ? "its value" : "their values"}`
@@ -168,6 +185,7 @@ export class EvaluationThread {
   }
 
   close(): Promise<number> {
+    void this.spare?.terminate();
     return this.worker.terminate();
   }
 }

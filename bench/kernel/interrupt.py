@@ -1,8 +1,10 @@
 """Interrupt latency of one kernel (argv: kernel name, cooperative cell, stubborn cell, runs): from
 interrupt_kernel() to the interrupted cell's execute_reply, for a cell that checks for interrupts
 and for one that does not (Nabla replaces its evaluation thread), and from that reply to the next
-cell's reply (Nabla restores the names from their values). Prints one JSON line of medians."""
+cell's reply (Nabla restores the names from their values). Prints one JSON line of medians and
+ranges, and the load average before and after."""
 import json
+import os
 import statistics
 import sys
 import time
@@ -33,11 +35,14 @@ def interrupt(code):
 
 
 kc.execute_interactive("A = [1, 2; 3, 4]" if name == "nabla" else "A = [[1, 2], [3, 4]]", timeout=60, output_hook=lambda m: None)
-out = {}
+out = {"load_before": os.getloadavg()}
 for label, code in [("cooperative", cooperative), ("stubborn", stubborn)]:
     samples = [interrupt(code) for _ in range(runs)]
-    out[f"{label}_interrupt_ms"] = statistics.median(s[0] for s in samples) * 1000
-    out[f"{label}_next_cell_ms"] = statistics.median(s[1] for s in samples) * 1000
+    for k, what in enumerate(["interrupt", "next_cell"]):
+        values = [s[k] * 1000 for s in samples]
+        out[f"{label}_{what}_ms"] = statistics.median(values)
+        out[f"{label}_{what}_range_ms"] = [min(values), max(values)]
+out["load_after"] = os.getloadavg()
 kc.stop_channels()
 km.shutdown_kernel(now=True)
 print(json.dumps(out))
