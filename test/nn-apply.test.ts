@@ -189,7 +189,7 @@ describe("∂L/∂out.W of a loss on net(x)", () => {
       "δ² = a² sum(y) − y",
       "δ¹ = (W_outᵀ δ²) ⊙ (1 − (a¹)²)",
       "∂L/∂W_h = δ¹ xᵀ",
-      "(δˡ = ∂L/∂zˡ; assign it, G = ∂L/∂…, for the expression itself)",
+      "(δˡ = ∂L/∂zˡ; δ² = a² − y when y is one-hot (its entries sum to 1); assign it, G = ∂L/∂…, for the expression itself)",
     ]);
   });
 

@@ -297,7 +297,10 @@ export function deltaForm(body: Node, variable: Node, loss = "L"): Node | null {
     equations.push(["=", z(l), preActivation(pass.steps[l - 1], a(l - 1))]);
     if (pass.steps[l - 1].spec.activation !== "identity") equations.push(["=", a(l), f(l, z(l))]);
   }
-  equations.push(["δ", delta(L), named(matrixGradient(outer, z(L)), L)]);
+  const deltaL = named(matrixGradient(outer, z(L)), L);
+  equations.push(["δ", delta(L), deltaL]);
+  // Cross-entropy's δ is aᴸ sum(y) − y for any y: aᴸ − y only when y's entries sum to 1 (one-hot).
+  const summed = findInside(deltaL, (n) => n.kind === "apply" && n.op === "sum") !== undefined;
   for (let l = L - 1; l >= k + 1; l--) {
     const next = preActivation(pass.steps[l], f(l, z(l)));
     equations.push(["δ", delta(l), named(matrixGradient(pairing(delta(l + 1), next), z(l)), l)]);
@@ -307,9 +310,16 @@ export function deltaForm(body: Node, variable: Node, loss = "L"): Node | null {
   return struct("backprop", [
     { name: "equations", value: tuple(equations.map(([what, left, value]) => tuple([str(what), left, value]))) },
     { name: "loss", value: sym(loss) },
-    { name: "note", value: str(`δˡ = ∂${loss}/∂zˡ; assign it, G = ∂${loss}/∂…, for the expression itself`) },
+    {
+      name: "note",
+      value: str(
+        `δˡ = ∂${loss}/∂zˡ${summed ? `; δ${superscript(L)} = a${superscript(L)} − y when y is one-hot (its entries sum to 1)` : ""}; assign it, G = ∂${loss}/∂…, for the expression itself`,
+      ),
+    },
   ]);
 }
+
+const superscript = (n: number) => [...String(n)].map((d) => "⁰¹²³⁴⁵⁶⁷⁸⁹"[Number(d)]).join("");
 
 /** For a statement that is one derivative with respect to a layer's parameter: its δ form. */
 export function deltaFormOf(e: Expr, ev: Evaluation & { variable(v: DiffVar | string): Node }): Node | null {
