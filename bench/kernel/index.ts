@@ -83,6 +83,7 @@ export async function run(runs = 20): Promise<void> {
       }
     }
   }
+  interleaved(env);
   interruptLatency(env);
   console.log(
     "kernel: cold start to the first reply (and to wait_for_ready's end), median of 5; the client's very first start apart;",
@@ -94,6 +95,51 @@ export async function run(runs = 20): Promise<void> {
       `  ${row.kernel.padEnd(10)} start ${s(row.first_reply_s)} (ready ${s(row.ready_s)}; first of all ${s(row.client_cold_first_reply_s)}, ready ${s(row.client_cold_ready_s)})` +
         `   1 + 1 ${row.simple_ms.toFixed(1)} ms   3×3 inverse ${row.inverse_ms.toFixed(1)} ms   RSS ${row.rss_mb.toFixed(0)} MB`,
     );
+  }
+}
+
+interface Summary {
+  kernel: string;
+  code?: string;
+  median_ms: number;
+  min_ms: number;
+  max_ms: number;
+}
+
+/**
+ * Start and round trips against ipykernel, interleaved (./interleaved.py): the kernels take turns,
+ * so a busy spell of the shared machine falls on both; median and range, and the load average.
+ */
+function interleaved(env: NodeJS.ProcessEnv): void {
+  const cells = KERNELS.filter((k) => k.name !== "tslab").flatMap((k) => [k.name, k.simple, k.name, k.inverse]);
+  const r = spawnSync(PYTHON, [join(import.meta.dirname, "interleaved.py"), "10", "30", ...cells], {
+    env,
+    encoding: "utf8",
+    timeout: 900_000,
+  });
+  try {
+    const m = JSON.parse(r.stdout.trim().split("\n").pop() ?? "") as {
+      starts: Summary[];
+      round_trips: Summary[];
+      load_before: number[];
+      load_after: number[];
+    };
+    const label = (name: string) => KERNELS.find((k) => k.name === name)?.label ?? name;
+    const row = (x: Summary, unit: "s" | "ms") => {
+      const f = (v: number) => (unit === "s" ? `${(v / 1000).toFixed(2)} s` : `${v.toFixed(1)} ms`);
+      return `${f(x.median_ms)} [${f(x.min_ms)} – ${f(x.max_ms)}]`;
+    };
+    const load = (l: number[]) => l.map((x) => x.toFixed(1)).join(" ");
+    console.log(
+      `kernel, interleaved with ipykernel: median [min – max]; load average ${load(m.load_before)} before, ${load(m.load_after)} after`,
+    );
+    for (const x of m.starts) console.log(`  ${label(x.kernel).padEnd(10)} start to first reply ${row(x, "s")}`);
+    for (const x of m.round_trips)
+      console.log(
+        `  ${label(x.kernel).padEnd(10)} ${x.code!.split("\n").pop()!.slice(0, 40).padEnd(42)} ${row(x, "ms")}`,
+      );
+  } catch {
+    console.log(`  interleaved: could not be measured: ${whyFailed(r.stderr)}`);
   }
 }
 
@@ -123,19 +169,20 @@ function interruptLatency(env: NodeJS.ProcessEnv): void {
     { name: "python3", label: "ipykernel", cooperative: "while True: pass", stubborn: "x = 3 ** 10**9", grace: "500" },
   ];
   console.log(
-    "kernel: interrupt to the cell's reply (median of 3), cooperative and not; then the next cell's round trip",
+    "kernel: interrupt to the cell's reply (median of 5 [range]), cooperative and not; then the next cell's round trip",
   );
   for (const k of cells) {
-    const r = spawnSync(PYTHON, [join(import.meta.dirname, "interrupt.py"), k.name, k.cooperative, k.stubborn, "3"], {
+    const r = spawnSync(PYTHON, [join(import.meta.dirname, "interrupt.py"), k.name, k.cooperative, k.stubborn, "5"], {
       env: { ...env, NABLA_INTERRUPT_GRACE_MS: k.grace },
       encoding: "utf8",
       timeout: 600_000,
     });
     try {
-      const m = JSON.parse(r.stdout.trim().split("\n").pop() ?? "") as Record<string, number>;
-      const ms = (x: number) => `${x.toFixed(0)} ms`;
+      const m = JSON.parse(r.stdout.trim().split("\n").pop() ?? "") as Record<string, number & number[]>;
+      const ms = (key: string) =>
+        `${m[key].toFixed(0)} ms [${m[`${key.replace(/_ms$/, "")}_range_ms`].map((x) => x.toFixed(0)).join("–")}]`;
       console.log(
-        `  ${k.label.padEnd(16)} cooperative ${ms(m.cooperative_interrupt_ms)} (next cell ${ms(m.cooperative_next_cell_ms)})   not cooperative ${ms(m.stubborn_interrupt_ms)} (next cell ${ms(m.stubborn_next_cell_ms)})`,
+        `  ${k.label.padEnd(16)} cooperative ${ms("cooperative_interrupt_ms")} (next cell ${ms("cooperative_next_cell_ms")})   not cooperative ${ms("stubborn_interrupt_ms")} (next cell ${ms("stubborn_next_cell_ms")}); load ${m.load_before[0].toFixed(1)}`,
       );
     } catch {
       console.log(`  ${k.label}: could not be measured: ${whyFailed(r.stderr)}`);
