@@ -6,7 +6,11 @@
 // Leading principal minors of the bordered Hessian decide the same question only when none of them
 // vanishes, which depends on the order of the variables: (0, 0, 6) and (6, 0, 0) of xyz on
 // x + y + z = 6 are the same point up to symmetry and must get the same label.
+import { ZERO, add, int, mul, num } from "../../graph/construct.js";
+import type { Node } from "../../graph/node.js";
 import { charPoly, matMul, nullspace } from "../../numeric/exact-linalg.js";
+import { evaluatePrecise, signOf } from "../check/precise.js";
+import { expand } from "../expand.js";
 import { symmetricEigen } from "../../numeric/float-linalg.js";
 import { Rational } from "../../numeric/rational.js";
 
@@ -102,4 +106,67 @@ export function classifyFloat(H: number[][], J: number[][]): Classification {
     negative: values.filter((v) => v < -tolerance).length,
     zero: values.filter((v) => Math.abs(v) <= tolerance).length,
   });
+}
+
+/**
+ * The exact sign of a real algebraic number written in radicals: its value in decimal arithmetic
+ * with an error bound at 40, 80, … 640 digits until the bound excludes 0; 0 when the expression
+ * expands to 0 or no precision separates it from 0 (a nonzero algebraic number of the small degree
+ * and height met here is far above 10⁻⁶⁰⁰: Liouville's bound); null when it cannot be evaluated.
+ */
+export function algebraicSign(e: Node): -1 | 0 | 1 | null {
+  const value = expand(e);
+  if (value === ZERO) return 0;
+  if (value.kind === "num") return value.value.sign();
+  for (let digits = 40; digits <= 640; digits *= 2) {
+    const v = evaluatePrecise(value, new Map(), digits);
+    if (v === "undefined" || v === "unknown") return null;
+    const sign = signOf(v);
+    if (sign !== null) return sign;
+  }
+  return 0;
+}
+
+/** det(tI − A)'s coefficients, highest degree first, over expressions (Faddeev–LeVerrier). */
+function charPolyOf(A: Node[][]): Node[] {
+  const n = A.length;
+  const product = (X: Node[][], Y: Node[][]) =>
+    X.map((row) => Y[0].map((_, j) => expand(add(...row.map((x, k) => mul(x, Y[k][j]))))));
+  const coefficients: Node[] = [int(1)];
+  let M: Node[][] = A.map((row) => row.map(() => ZERO));
+  for (let k = 1; k <= n; k++) {
+    const AM = product(A, M);
+    M = AM.map((row, i) => row.map((x, j) => (i === j ? expand(add(x, coefficients[k - 1])) : x)));
+    const trace = add(...product(A, M).map((row, i) => row[i]));
+    coefficients.push(expand(mul(trace, num(Rational.of(-1, k)))));
+  }
+  return coefficients;
+}
+
+/**
+ * The second-order test at a point whose coordinates are algebraic numbers in radicals (√2/2),
+ * exactly: the bordered matrix B = [0 J; Jᵀ H] has the inertia of ZᵀHZ plus m positive and m
+ * negative eigenvalues when J has full rank m, and its characteristic polynomial's coefficients
+ * (symmetric B: all roots real) give that inertia by Descartes' rule once their signs are decided.
+ * null when a sign cannot be decided or J is not of full rank (the caller falls back to floats).
+ */
+export function classifyAlgebraic(H: Node[][], J: Node[][]): Classification | null {
+  const n = H.length;
+  const m = J.length;
+  const B: Node[][] = [
+    ...J.map((row) => [...J.map(() => ZERO), ...row]),
+    ...H.map((row, i) => [...J.map((g) => g[i]), ...row]),
+  ];
+  const p = charPolyOf(B);
+  const signs = p.map(algebraicSign);
+  if (signs.some((x) => x === null)) return null;
+  const known = signs as number[];
+  let zero = 0;
+  while (zero < n + m && known[known.length - 1 - zero] === 0) zero++;
+  const rest = known.slice(0, known.length - zero);
+  const positive = signChanges(rest);
+  const negative = signChanges(rest.map((c, i) => c * ((rest.length - 1 - i) % 2 === 0 ? 1 : -1)));
+  if (positive < m || negative < m) return null;
+  if (n - m === 0) return "isolated point";
+  return fromInertia({ positive: positive - m, negative: negative - m, zero });
 }

@@ -13,7 +13,8 @@ import { Poly } from "../polynomial.js";
 import { expand } from "../expand.js";
 import { substitute } from "../substitute.js";
 import { typedSymbols } from "../variable-order.js";
-import { classifyExact, classifyFloat, type Classification } from "./classify.js";
+import { classifyAlgebraic, classifyExact, classifyFloat, type Classification } from "./classify.js";
+import { childrenOf } from "../../graph/traverse.js";
 import { newtonRoots } from "./newton.js";
 import { isPiecewise, piecewiseCriticalPoints } from "./piecewise.js";
 import {
@@ -53,6 +54,8 @@ interface Problem {
   solve(): SystemSolution;
   /** ∂²L/∂xᵢ∂xⱼ and ∂gₖ/∂xⱼ at the point (values of all unknowns), exactly when every value is rational; else null. */
   exactAt(point: readonly Node[]): { H: Rational[][]; J: Rational[][] } | null;
+  /** The same as expressions (algebraic numbers at a point in radicals). */
+  symbolicAt(point: readonly Node[]): { H: Node[][]; J: Node[][] } | null;
   /** The same in floating point, or null where one is not a number. */
   floatAt(point: readonly Node[]): { H: number[][]; J: number[][] } | null;
   valueAt(point: readonly Node[]): Node;
@@ -84,6 +87,7 @@ function inGraph(f: Node, gs: readonly Node[], xs: readonly Node[], lambdas: rea
       if (isExactlySolvable(equations, unknowns)) return solveSystem(equations, unknowns);
       return newtonRoots(equations, unknowns, n, "stationary points");
     },
+    symbolicAt: valuesAt,
     exactAt: (point) => {
       const v = valuesAt(point);
       if (!v || ![...v.H, ...v.J].every((row) => row.every((d) => d.kind === "num"))) return null;
@@ -133,6 +137,11 @@ function inRing(f: Node, gs: readonly Node[], xs: readonly Node[], lambdas: read
         }
       );
     },
+    symbolicAt: (point) => {
+      const values = new Map(unknowns.map((u, i) => [u, point[i]]));
+      const at = (rows: Poly[][]) => rows.map((row) => row.map((p) => expand(substitute(p.toNode(), values))));
+      return { H: at(H()), J: at(J()) };
+    },
     floatAt: (point) => {
       const values = point.map(floatValue);
       if (!values.every((v) => v !== null)) return null;
@@ -144,6 +153,10 @@ function inRing(f: Node, gs: readonly Node[], xs: readonly Node[], lambdas: read
       return values ? num(fp.evaluate(values)) : expand(substitute(f, new Map(unknowns.map((u, i) => [u, point[i]]))));
     },
   };
+}
+
+function containsFloat(n: Node): boolean {
+  return n.kind === "float" || childrenOf(n).some(containsFloat);
 }
 
 /** A value computed on first use. */
@@ -202,6 +215,12 @@ export function smoothStationary(f: Node, gs: readonly Node[], xs: readonly Node
 function classifyAt(problem: Problem, point: readonly Node[]): Classification {
   const exact = problem.exactAt(point);
   if (exact) return classifyExact(exact.H, exact.J);
+  // Coordinates in radicals (√2/2): the signs decided exactly, floating point only where that fails.
+  if (point.every((v) => !containsFloat(v))) {
+    const symbolic = problem.symbolicAt(point);
+    const decided = symbolic && classifyAlgebraic(symbolic.H, symbolic.J);
+    if (decided) return decided;
+  }
   const approximate = problem.floatAt(point);
   return approximate ? classifyFloat(approximate.H, approximate.J) : "degenerate";
 }

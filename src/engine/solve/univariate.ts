@@ -39,7 +39,30 @@ export function realRoots(coefficients: Node[]): Root[] | "all" {
   return numericRoots(floats as number[]);
 }
 
-function rationalCoefficients(c: Rational[]): Root[] {
+/** (c[0] + c[1]x + …) divided by (d[0] + d[1]x + …) over ℚ: quotient and remainder, lowest degree first. */
+function divide(c: Rational[], d: Rational[]): { q: Rational[]; r: Rational[] } {
+  const r = [...c];
+  const q = new Array<Rational>(Math.max(0, c.length - d.length + 1)).fill(Rational.ZERO);
+  const lead = d[d.length - 1];
+  for (let k = c.length - d.length; k >= 0; k--) {
+    const f = r[k + d.length - 1].div(lead);
+    q[k] = f;
+    for (let j = 0; j < d.length; j++) r[k + j] = r[k + j].sub(f.mul(d[j]));
+  }
+  const rest = r.slice(0, d.length - 1);
+  while (rest.length && rest[rest.length - 1].isZero()) rest.pop();
+  return { q, r: rest };
+}
+
+/** p / gcd(p, p′): the same roots, each once, so a double root such as −√2 of (x² − 2)² is found exactly, not twice numerically. */
+function squarefree(c: Rational[]): Rational[] {
+  let [a, b] = [c, c.slice(1).map((x, i) => x.mul(Rational.int(i + 1)))];
+  while (b.length) [a, b] = [b, divide(a, b).r];
+  return a.length > 1 ? divide(c, a).q : c;
+}
+
+function rationalCoefficients(coefficients: Rational[]): Root[] {
+  const c = squarefree(coefficients);
   const highFirst = [...c].reverse();
   const lead = highFirst[0];
   const { roots, rest } = rationalRootsOf(highFirst.map((a) => a.div(lead)));
