@@ -28,7 +28,11 @@ export interface NablaActionDict<T> extends BaseActionDict<T> {
   Dim?: (this: NonterminalNode, arg0: NonterminalNode) => T;
   dimSep?: (this: NonterminalNode, arg0: TerminalNode) => T;
   LayerDef?: (this: NonterminalNode, arg0: NonterminalNode, arg1: NonterminalNode, arg2: TerminalNode, arg3: NonterminalNode) => T;
-  Train?: (this: NonterminalNode, arg0: IterationNode, arg1: IterationNode, arg2: NonterminalNode, arg3: NonterminalNode, arg4: NonterminalNode, arg5: NonterminalNode, arg6: NonterminalNode, arg7: NonterminalNode) => T;
+  Train?: (this: NonterminalNode, arg0: IterationNode, arg1: IterationNode, arg2: NonterminalNode, arg3: NonterminalNode, arg4: NonterminalNode, arg5: NonterminalNode, arg6: IterationNode) => T;
+  TrainData_pair?: (this: NonterminalNode, arg0: TerminalNode, arg1: NonterminalNode, arg2: TerminalNode, arg3: NonterminalNode, arg4: TerminalNode) => T;
+  TrainData_set?: (this: NonterminalNode, arg0: NonterminalNode) => T;
+  TrainData?: (this: NonterminalNode, arg0: NonterminalNode) => T;
+  TrainWith?: (this: NonterminalNode, arg0: NonterminalNode, arg1: NonterminalNode) => T;
   Check?: (this: NonterminalNode, arg0: NonterminalNode, arg1: NonterminalNode, arg2: IterationNode) => T;
   CheckDomain?: (this: NonterminalNode, arg0: NonterminalNode, arg1: NonterminalNode) => T;
   Expect?: (this: NonterminalNode, arg0: NonterminalNode, arg1: NonterminalNode, arg2: IterationNode, arg3: IterationNode, arg4: IterationNode, arg5: IterationNode, arg6: IterationNode, arg7: IterationNode) => T;

@@ -22,6 +22,7 @@ import { isDistribution } from "./engine/probability.js";
 import { str } from "./graph/construct.js";
 import { optimum } from "./engine/solve/optimum.js";
 import { trainStatement } from "./engine/networks.js";
+import { deltaFormOf, nameLayer } from "./engine/networks-apply.js";
 import { runExpect, type AnswerSource, type ExpectOutcome } from "./engine/expect.js";
 import { Provenance } from "./engine/provenance.js";
 import { compile, type CompiledExpression } from "./engine/compile.js";
@@ -190,7 +191,9 @@ export class Session {
       case "exprs": {
         refuseEntryAssignment(st.exprs, this.env);
         const values = st.exprs.map((e) => ev.expr(e));
-        return { value: values.length === 1 ? values[0] : tuple(values) };
+        // ∂L/∂out.W on its own is shown in δ form (assigned, it is the expression).
+        const delta = values.length === 1 ? deltaFormOf(st.exprs[0], ev) : null;
+        return { value: delta ?? (values.length === 1 ? values[0] : tuple(values)) };
       }
       case "assign": {
         const value = ev.expr(st.expr);
@@ -254,11 +257,12 @@ export class Session {
         const value = ev.expr(st.expr);
         if (value.kind !== "record" || value.tag !== "layer")
           throw new MathFailure("math", "a layer is dense(inputs → outputs, activation)", st.span);
-        this.env.values.set(st.name, value);
-        return { value, name: st.name };
+        const named = nameLayer(value, st.name, this.env);
+        this.env.values.set(st.name, named);
+        return { value: named, name: st.name };
       }
       case "train": {
-        const value = trainStatement(st.net, st.data, st.options, ev);
+        const value = trainStatement(st.net, st.data, st.options, ev, st.targets ?? null);
         if (st.name) this.env.values.set(st.name, value);
         return { value, name: st.name ?? undefined };
       }

@@ -94,16 +94,27 @@ const semantics = grammar.createSemantics().addOperation<unknown>("toAst", {
   LayerDef(_kw, name, _eq, e): Statement {
     return { kind: "layer", name: name["toAst"]() as string, expr: expr(e), span: spanOf(this) };
   },
-  Train(target, _eq, _kw, net, _on, data, _with, options): Statement {
+  Train(target, _eq, _kw, net, _on, data, options): Statement {
     const name = target.children.length ? (target.children[0]["toAst"]() as string) : null;
+    const [X, y] = data["toAst"]() as [Expr, Expr | undefined];
     return {
       kind: "train",
       name,
       net: expr(net),
-      data: expr(data),
-      options: listOf<Expr>(options),
+      data: X,
+      ...(y ? { targets: y } : {}),
+      options: optional<Expr[]>(options) ?? [],
       span: spanOf(this),
     };
+  },
+  TrainData_pair(_open, X, _comma, y, _close) {
+    return [expr(X), expr(y)];
+  },
+  TrainData_set(data) {
+    return [expr(data)];
+  },
+  TrainWith(_with, options) {
+    return listOf<Expr>(options);
   },
   Check(_kw, e, domain): Statement {
     const conditions = optional<Expr[]>(domain);
