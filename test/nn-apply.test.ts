@@ -15,6 +15,7 @@ import { Random } from "../src/nn/random.js";
 import { lossFrom } from "../src/engine/networks-data.js";
 import { seededRandom } from "./helpers/random.js";
 import { parseStatement } from "../src/syntax/to-ast.js";
+import { datasetFromCsv } from "../src/nn/csv.js";
 
 function session(code: string): { s: Session; results: StatementResult[] } {
   const s = new Session();
@@ -371,6 +372,13 @@ describe("train net on (X, y)", () => {
       expect(losses[losses.length - 1], name).toBeLessThan(losses[0]);
       expect(r.pretty).not.toContain("accuracy");
     }
+  });
+
+  it("reads a CSV of real-valued targets as regression, of whole-number labels as classes", () => {
+    const regression = datasetFromCsv("r.csv", "x,y\n0,1.5\n1,3.5\n2,5.5\n");
+    expect([regression.classes, regression.outputs, Array.from(regression.y)]).toEqual([0, 1, [1.5, 3.5, 5.5]]);
+    const classes = datasetFromCsv("c.csv", "a,b,label\n0,0,0\n0,1,2\n1,0,1\n");
+    expect([classes.classes, classes.outputs]).toEqual([3, 3]);
   });
 
   it("says what is wrong with bad data, at the array that is wrong", () => {

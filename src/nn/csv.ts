@@ -1,5 +1,5 @@
 // A data set from CSV text: a header row, numeric columns, the last column the class label
-// (0/1 for two classes, 0…k−1 or any names for more).
+// (0/1 for two classes, 0…k−1 or any names for more), or a real-valued target for regression.
 import type { Dataset } from "./datasets.js";
 import { reserveEntries } from "../graph/budget.js";
 
@@ -26,6 +26,18 @@ export function datasetFromCsv(name: string, text: string): Dataset {
     });
     labels.push(cells[features]);
   });
+  // Real-valued targets (some not whole numbers) are a regression target, not class names.
+  const numeric = labels.map((l) => (l === "" ? NaN : Number(l)));
+  if (numeric.every(Number.isFinite) && numeric.some((v) => !Number.isInteger(v)))
+    return {
+      name,
+      X: Float64Array.from(X),
+      y: Float64Array.from(numeric),
+      samples: labels.length,
+      features,
+      outputs: 1,
+      classes: 0,
+    };
   const classes = [...new Set(labels)].sort((a, b) =>
     Number.isFinite(Number(a)) && Number.isFinite(Number(b)) ? Number(a) - Number(b) : a.localeCompare(b),
   );
