@@ -1,23 +1,49 @@
 // `nabla assign` and `nabla grade`, after main.ts has parsed and checked their options. File names
 // come from students: what is printed of them has its control characters escaped (no terminal codes).
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { assign } from "../grading/assign.js";
 import { writeAtomic } from "../grading/files.js";
 import { COORDINATOR_MEMORY_MB, checkCap, gradeClassCapped } from "../grading/capped.js";
 import { DEFAULTS, type GradeCommandOptions } from "../grading/grade.js";
 import { escapeControls } from "../grading/gradebook.js";
-import { NotebookError, parseNotebook } from "../grading/notebook.js";
+import { parseNotebook, type Notebook } from "../grading/notebook.js";
+import { ParameterError, masterParameters, readRoster, releaseForRoster } from "../grading/params.js";
 
-export function assignCommand(master: string, out: string): number {
+export function assignCommand(master: string, out: string, roster?: string, seed?: string): number {
   try {
-    const student = assign(parseNotebook(readFileSync(master, "utf8")));
+    const nb = parseNotebook(readFileSync(master, "utf8"));
+    if (roster !== undefined || seed !== undefined) return assignRoster(nb, out, roster, seed);
+    const params = masterParameters(nb);
+    if (params.length)
+      throw new ParameterError(
+        `the master draws per-student values (${params.map((p) => p.name).join(", ")} = random(…)): release it with --roster ROSTER.csv --seed SECRET -o FOLDER`,
+      );
+    const student = assign(nb);
     writeAtomic(out, JSON.stringify(student, null, 1) + "\n");
     process.stdout.write(`${out}\n`);
     return 0;
   } catch (err) {
-    process.stderr.write(`nabla assign: ${err instanceof NotebookError ? err.message : (err as Error).message}\n`);
+    process.stderr.write(`nabla assign: ${(err as Error).message}\n`);
     return 1;
   }
+}
+
+/** `assign --roster --seed -o FOLDER`: FOLDER/<student>.ipynb for each roster row, with the student's values. */
+function assignRoster(nb: Notebook, out: string, roster?: string, seed?: string): number {
+  if (roster === undefined) throw new ParameterError("--seed goes with --roster ROSTER.csv");
+  if (seed === undefined || seed === "")
+    throw new ParameterError(
+      "--roster needs --seed SECRET: the secret each student's values are drawn with (keep it for grading)",
+    );
+  const released = releaseForRoster(nb, readRoster(readFileSync(roster, "utf8")), seed);
+  for (const { student, notebook } of released)
+    writeAtomic(join(out, `${student}.ipynb`), JSON.stringify(notebook, null, 1) + "\n");
+  const params = masterParameters(nb);
+  process.stdout.write(
+    `${released.length} notebook(s) in ${out}/${params.length ? `, each with its student's ${params.map((p) => p.name).join(", ")}` : ""}\n`,
+  );
+  return 0;
 }
 
 export async function gradeCommand(options: GradeCommandOptions): Promise<number> {

@@ -9,6 +9,7 @@ import { parseQueueUrl, QueueUrlError, type QueueAddress } from "../grading/queu
 import { workerCommand } from "../grading/queue/command.js";
 import { EXPORT_FORMATS, type ExportFormat } from "../grading/export.js";
 import { DEFAULTS } from "../grading/grade.js";
+import { COORDINATOR_MEMORY_MB } from "../grading/capped.js";
 import { installKernel } from "../../kernel/install.js";
 
 /** A whole number in [min, max]. */
@@ -84,8 +85,12 @@ function program(done: (code: number | Promise<number>) => void): Command {
     .command("assign")
     .description("the student version: solutions stubbed, hidden tests removed, locked cells' checksums recorded")
     .argument("<master>", "the master notebook")
-    .requiredOption("-o, --out <student>", "the student notebook to write")
-    .action((master: string, o: { out: string }) => done(assignCommand(master, o.out)));
+    .requiredOption("-o, --out <student>", "the student notebook to write (with --roster: the folder)")
+    .option("--roster <csv>", "per-student notebooks: OUT/<student>.ipynb for each row (column student)")
+    .option("--seed <secret>", "with --roster: the secret each student's random(…) values are drawn with")
+    .action((master: string, o: { out: string; roster?: string; seed?: string }) =>
+      done(assignCommand(master, o.out, o.roster, o.seed)),
+    );
 
   nabla
     .command("grade")
@@ -119,6 +124,14 @@ function program(done: (code: number | Promise<number>) => void): Command {
     .option("--rubric", "also write DIR/rubric/: feedback for instructors with hidden tests and every branch")
     .option("--no-feedback", "write only the gradebook")
     .option("-q, --quiet", "no progress bar")
+    .option("--seed <secret>", "the secret given to assign --seed: each student's key with their random(…) values")
+    .option("--only <grade_id>", "re-grade one question; the others keep their points from OUT/gradebook.json")
+    .addOption(
+      new Option(
+        "--coordinator-memory <MB>",
+        `the coordinator's heap cap (default ${COORDINATOR_MEMORY_MB})`,
+      ).argParser(wholeNumber(64, 65_536)),
+    )
     // The grading queue and the LMS exports (src/grading/queue/, export.ts):
     .addOption(
       new Option("--queue <url>", "grade on a BullMQ queue: redis://[:PASSWORD@]HOST:PORT[/DB]").argParser(queueUrl),
@@ -144,6 +157,9 @@ function program(done: (code: number | Promise<number>) => void): Command {
           rubric?: boolean;
           feedback: boolean;
           quiet?: boolean;
+          seed?: string;
+          only?: string;
+          coordinatorMemory?: number;
         },
       ) =>
         done(
@@ -159,6 +175,9 @@ function program(done: (code: number | Promise<number>) => void): Command {
             rubric: o.rubric === true,
             feedback: o.feedback,
             quiet: o.quiet === true,
+            seed: o.seed,
+            only: o.only,
+            coordinatorMemoryMb: o.coordinatorMemory,
             queue: o.queue && { address: o.queue, local: o.local, lockMs: seconds(o.lockTimeout) },
             export: o.export,
           }),

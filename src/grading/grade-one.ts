@@ -53,6 +53,8 @@ export interface StudentResult {
   problems: string[];
   /** Locked cells kept as `assign` released them, where the key has changed since. */
   keyChanged?: string[];
+  /** Per-student parameters: whose values the key was computed with, found where, and the values. */
+  parameters?: { student: string; from: "metadata" | "file name"; values: Record<string, string> };
   runs: CellRun[];
 }
 

@@ -5,11 +5,12 @@
 // run that is interrupted resumes where it stopped and ends with the same gradebook.
 import { readFileSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
-import { prepareKey, type CellGrade, type StudentResult } from "./grade-one.js";
+import type { CellGrade, StudentResult } from "./grade-one.js";
 import { findSubmissions, keyIdentity, readSubmission, writeAtomic, type Submission } from "./files.js";
 import { feedbackHtml, feedbackNotebook } from "./feedback.js";
 import { GradebookWriter } from "./gradebook.js";
 import { hashText, parseNotebook } from "./notebook.js";
+import { ParameterKeys } from "./params.js";
 import { defaultJobs, gradeAll } from "./pool.js";
 import { Progress } from "./progress.js";
 import { writeAssets } from "../render/page/site.js";
@@ -38,6 +39,10 @@ export interface GradeCommandOptions {
   quiet?: boolean;
   /** Tests: another worker script. */
   workerUrl?: URL;
+  /** The secret of per-student parameters, as given to `assign --seed` (params.ts). */
+  seed?: string;
+  /** Re-grade this grade_id only; the other questions keep their points from OUT/gradebook.json. */
+  only?: string;
   /** Grading on a BullMQ queue (queue/): `--queue`, `--no-local`. */
   queue?: QueueChoice;
   /** Also the gradebook in these LMS's import formats (export.ts): `--export`. */
@@ -98,9 +103,11 @@ export async function gradeClass(o: GradeCommandOptions): Promise<GradeSummary> 
   if (!keyIsFile) throw new Error(`the key ${o.key} is not a regular file`);
   const keyBytes = readFileSync(o.key);
   const keyText = keyBytes.toString("utf8");
-  const key = prepareKey(parseNotebook(keyText));
+  const keys = new ParameterKeys(parseNotebook(keyText), o.seed);
+  const key = keys.forStudent("").key;
   const keyId = keyIdentity(o.key, keyBytes);
-  const keyHash = hashText(keyText);
+  // Results kept from an earlier run are for this key and this seed only.
+  const keyHash = hashText(o.seed === undefined ? keyText : `${keyText}\u0000seed\u0000${o.seed}`);
   const maxBytes = o.maxBytes ?? DEFAULTS.maxBytes;
   const { submissions, renamed } = findSubmissions(o.submissions, keyId, [o.out]);
   const byStudent = new Map(submissions.map((s) => [s.student, s]));
@@ -122,6 +129,8 @@ export async function gradeClass(o: GradeCommandOptions): Promise<GradeSummary> 
   /** Locked cell → checksum recorded by assign in a student's notebook → students, where the key changed. */
   const claims = new Map<string, Map<string, string[]>>();
   const fileHashes = new Map<string, string>();
+  /** Per-student parameters: the student a notebook says it was released to → the submissions that say so. */
+  const releasedClaims = new Map<string, string[]>();
   let resumed = 0;
   let refused = 0;
   let graded = 0;
@@ -144,6 +153,8 @@ export async function gradeClass(o: GradeCommandOptions): Promise<GradeSummary> 
       const bySum = claims.get(id) ?? new Map<string, string[]>();
       claims.set(id, bySum.set(sum, [...(bySum.get(sum) ?? []), s.student]));
     }
+    if (r.parameters?.from === "metadata")
+      releasedClaims.set(r.parameters.student, [...(releasedClaims.get(r.parameters.student) ?? []), s.student]);
     writeFeedback(r);
     results.push(compact(r, s));
     analysis.add(r);
@@ -152,6 +163,8 @@ export async function gradeClass(o: GradeCommandOptions): Promise<GradeSummary> 
 
   const writeFeedback = (r: StudentResult) => {
     if (o.feedback === false) return;
+    // A student with parameters sees their own locked cells.
+    const key = keys.forStudent(r.parameters?.student ?? "").key;
     for (const [dir, options] of [
       ["feedback", {}],
       ...(o.rubric ? [["rubric", { rubric: true }] as const] : []),
@@ -229,11 +242,19 @@ export async function gradeClass(o: GradeCommandOptions): Promise<GradeSummary> 
     zeroResult: (job, reason) => zero(job, reason),
     log: o.quiet ? undefined : (line) => process.stderr.write(`nabla grade: ${line}\n`),
     workerUrl: o.workerUrl,
+    seed: o.seed,
   });
   if (o.feedback !== false) {
     writeAssets(join(o.out, "feedback"));
     if (o.rubric) writeAssets(join(o.out, "rubric"));
   }
+  for (const [to, students] of releasedClaims)
+    if (students.length > 1)
+      for (const student of students)
+        blame(
+          student,
+          `this notebook was released to ${to}, and so were ${students.length - 1} other submission(s) (${students.filter((x) => x !== student).join(", ")}): graded with ${to}'s values`,
+        );
   const gradeIds = key.gradeCells.map((g) => g.id);
   const keyChanged = [...claims.keys()].sort();
   for (const id of keyChanged) {

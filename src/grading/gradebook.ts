@@ -70,12 +70,21 @@ export interface RunNotes {
   keyChanged: string[];
 }
 
-type JsonRow = Pick<StudentResult, "student" | "file" | "total" | "possible" | "grades" | "problems"> & {
+type JsonRow = Pick<StudentResult, "student" | "file" | "total" | "possible" | "grades" | "problems" | "parameters"> & {
   name?: string;
 };
 
-function jsonEntry({ student, name, file, total, possible, grades, problems }: JsonRow) {
-  return { student, name: name ?? student, file, total, possible, grades, problems };
+function jsonEntry({ student, name, file, total, possible, grades, problems, parameters }: JsonRow) {
+  return {
+    student,
+    name: name ?? student,
+    file,
+    total,
+    possible,
+    ...(parameters ? { parameters } : {}),
+    grades,
+    problems,
+  };
 }
 
 function runNotes(notes: RunNotes): Record<string, unknown> {

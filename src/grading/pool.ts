@@ -24,6 +24,8 @@ export interface PoolOptions {
   log?: (line: string) => void;
   /** Tests run another worker script here. */
   workerUrl?: URL;
+  /** The seed of per-student parameters (params.ts). */
+  seed?: string;
 }
 
 /** From source, a small .mjs registers tsx first; compiled, the worker is plain JavaScript. */
@@ -57,7 +59,7 @@ export function gradeAll(options: PoolOptions): Promise<void> {
     let running = 0;
     const start = () => {
       const worker = new Worker(url, {
-        workerData: { keyText: options.keyText, statementMs: options.statementMs },
+        workerData: { keyText: options.keyText, statementMs: options.statementMs, seed: options.seed },
         resourceLimits: {
           maxOldGenerationSizeMb: limitMb,
           maxYoungGenerationSizeMb: Math.min(64, Math.max(8, Math.floor(limitMb / 16))),

@@ -2,8 +2,9 @@
 // coordinator reads files; a worker never opens one). What it sends back is bounded
 // (`boundResult`), so a notebook with huge cells cannot grow the coordinator or its feedback files.
 import { parentPort, workerData } from "node:worker_threads";
-import { gradeSubmission, prepareKey, type StudentResult } from "./grade-one.js";
-import { gradeId, parseNotebook } from "./notebook.js";
+import { gradeSubmission, type StudentResult } from "./grade-one.js";
+import { gradeId, parseNotebook, type Notebook } from "./notebook.js";
+import { ParameterKeys } from "./params.js";
 
 export interface Job {
   student: string;
@@ -84,18 +85,38 @@ export function recordedChecksums(text: string, ids: readonly string[]): Record<
   return out;
 }
 
+/**
+ * One submission, graded with its student's key (per-student parameters: params.ts), its result
+ * bounded, with the checksums its notebook records and whose values it was graded with.
+ */
+export function gradeJob(keys: ParameterKeys, job: Job, statementMs: number): StudentResult {
+  let who: ReturnType<ParameterKeys["studentOf"]> | null = null;
+  if (keys.params.length) {
+    let nb: Notebook | null = null;
+    try {
+      nb = parseNotebook(job.text);
+    } catch {
+      // graded below, where the reason is given
+    }
+    who = keys.studentOf(nb, job.student);
+  }
+  const { key, values } = keys.forStudent(who?.student ?? job.student);
+  const graded = gradeSubmission(key, job.student, job.file, job.text, { statementMs });
+  return {
+    ...boundResult(graded),
+    recordedChecksums: recordedChecksums(job.text, graded.keyChanged ?? []),
+    ...(who ? { parameters: { ...who, values } } : {}),
+  } as StudentResult;
+}
+
 /** Grades the submissions this worker thread is sent until the pool ends it. */
 export function serveGrading(): void {
-  const { keyText, statementMs } = workerData as { keyText: string; statementMs: number };
-  const key = prepareKey(parseNotebook(keyText));
+  const { keyText, statementMs, seed } = workerData as { keyText: string; statementMs: number; seed?: string };
+  const keys = new ParameterKeys(parseNotebook(keyText), seed);
   parentPort!.on("message", (job: Job) => {
     let result: StudentResult;
     try {
-      const graded = gradeSubmission(key, job.student, job.file, job.text, { statementMs });
-      result = {
-        ...boundResult(graded),
-        recordedChecksums: recordedChecksums(job.text, graded.keyChanged ?? []),
-      } as StudentResult;
+      result = gradeJob(keys, job, statementMs);
     } catch (err) {
       parentPort!.postMessage({ failed: `${(err as Error).name}: ${(err as Error).message}`.slice(0, 500) });
       return;

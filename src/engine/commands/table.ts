@@ -13,6 +13,7 @@ import { LINEAR_ALGEBRA } from "./linear-algebra.js";
 import { NETWORKS } from "./networks.js";
 import { NOTEBOOK } from "./notebook.js";
 import { PROBABILITY } from "./probability.js";
+import { RANDOM } from "./random.js";
 import { OPTIMISATION } from "./optimisation.js";
 import { SOLVE } from "./solve.js";
 
@@ -55,6 +56,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   ...LINEAR_ALGEBRA,
   ...DATA,
   ...PROBABILITY,
+  RANDOM,
   ...NETWORKS,
   ...NOTEBOOK,
   HELP,
