@@ -9,6 +9,8 @@ import type { FromWorker, Snapshot, ToWorker } from "./worker.js";
 
 interface Pending {
   resolve: (value: unknown) => void;
+  /** The results reported one by one so far. */
+  reported: StatementResult[];
   onEffect?: (effect: Effect) => void;
   onResult?: (result: StatementResult) => void;
 }
@@ -54,11 +56,14 @@ export class EvaluationThread {
       const p = this.pending.get(msg.id);
       if (!p) return;
       if (msg.type === "effect") return p.onEffect?.(msg.effect);
-      if (msg.type === "result") return p.onResult?.(msg.result);
+      if (msg.type === "result") {
+        p.reported.push(msg.result);
+        return p.onResult?.(msg.result);
+      }
       this.pending.delete(msg.id);
       if (msg.type === "results") {
         this.record(msg.snapshot);
-        p.resolve(msg.results);
+        p.resolve([...p.reported, ...msg.results]);
       } else p.resolve(msg.value);
     });
     worker.on("error", (err) =>
@@ -81,7 +86,7 @@ export class EvaluationThread {
     onResult?: (r: StatementResult) => void,
   ): Promise<unknown> {
     return new Promise((resolve) => {
-      this.pending.set(msg.id, { resolve, onEffect, onResult });
+      this.pending.set(msg.id, { resolve, reported: [], onEffect, onResult });
       this.worker.postMessage(msg);
     });
   }

@@ -35,6 +35,7 @@ export interface Snapshot {
 export type FromWorker =
   | { type: "effect"; id: number; effect: Effect }
   | { type: "result"; id: number; result: StatementResult }
+  /** The end of a request: the results not already sent one by one as `result`. */
   | { type: "results"; id: number; results: StatementResult[]; snapshot: Snapshot }
   | { type: "answer"; id: number; value: unknown };
 
@@ -186,10 +187,11 @@ export function serveEvaluation(): void {
       current = msg.id;
       reported = 0;
       Atomics.store(interrupt, 0, 0);
-      const results = session.run(msg.code).map(plain);
+      const results = session.run(msg.code);
       // A result the session returned without reporting it (a cell over the size limit) is reported now.
-      for (const r of results.slice(reported)) post({ type: "result", id: msg.id, result: r });
-      post({ type: "results", id: msg.id, results, snapshot: snapshots.take() });
+      for (const r of results.slice(reported)) post({ type: "result", id: msg.id, result: plain(r) });
+      // Every result went out as it came: the end carries none again (each is copied once, rendered once).
+      post({ type: "results", id: msg.id, results: [], snapshot: snapshots.take() });
     } else if (msg.type === "restore") {
       current = msg.id;
       Atomics.store(interrupt, 0, 0);
