@@ -47,6 +47,8 @@ export class NablaKernel extends BaseKernel {
   private restoring: Promise<void> | null = null;
   private started!: Promise<void>;
   private lostNotice: string | null = null;
+  /** Whether the worker runs the engine's WebAssembly SIMD kernels (else their JavaScript twins). */
+  private simd = false;
 
   constructor(options: IKernel.IOptions & { workerUrl: string }) {
     super(options);
@@ -71,7 +73,10 @@ export class NablaKernel extends BaseKernel {
     this.started = new Promise((ready) => {
       this.worker.onmessage = (event: MessageEvent<FromWorker>) => {
         const msg = event.data;
-        if (msg.type === "ready") return ready();
+        if (msg.type === "ready") {
+          this.simd = msg.simd;
+          return ready();
+        }
         const p = this.pending.get(msg.id);
         if (!p) return;
         if (msg.type === "effect") return p.onEffect?.(msg.effect);
@@ -155,7 +160,9 @@ export class NablaKernel extends BaseKernel {
       implementation: "nabla",
       implementation_version: "0.1.0",
       language_info: LANGUAGE_INFO,
-      banner: "Nabla in the browser — the math of machine learning: ∇, ∂, Σ, matrices, Lagrange problems and checks.",
+      banner:
+        "Nabla in the browser — the math of machine learning: ∇, ∂, Σ, matrices, Lagrange problems and checks. " +
+        `(Numeric kernels: ${this.simd ? "WebAssembly SIMD" : "JavaScript; this browser has no WebAssembly SIMD"}.)`,
       help_links: [],
     };
   }
