@@ -84,6 +84,7 @@ export interface NablaActionDict<T> extends BaseActionDict<T> {
   Prefixed_diff?: (this: NonterminalNode, arg0: NonterminalNode, arg1: NonterminalNode) => T;
   Prefixed_big?: (this: NonterminalNode, arg0: NonterminalNode, arg1: NonterminalNode) => T;
   Prefixed_partialOf?: (this: NonterminalNode, arg0: NonterminalNode) => T;
+  Prefixed_partialOfExpr?: (this: NonterminalNode, arg0: NonterminalNode) => T;
   Prefixed_grad?: (this: NonterminalNode, arg0: NonterminalNode, arg1: NonterminalNode) => T;
   Prefixed?: (this: NonterminalNode, arg0: NonterminalNode) => T;
   DiffOp_d?: (this: NonterminalNode, arg0: NonterminalNode, arg1: IterationNode, arg2: TerminalNode, arg3: NonterminalNode) => T;
@@ -95,6 +96,7 @@ export interface NablaActionDict<T> extends BaseActionDict<T> {
   partialVars?: (this: NonterminalNode, arg0: IterationNode) => T;
   partialVar?: (this: NonterminalNode, arg0: TerminalNode, arg1: NonterminalNode, arg2: IterationNode) => T;
   PartialOf?: (this: NonterminalNode, arg0: TerminalNode, arg1: IterationNode, arg2: NonterminalNode, arg3: TerminalNode, arg4: NonterminalNode) => T;
+  PartialOfExpr?: (this: NonterminalNode, arg0: TerminalNode, arg1: IterationNode, arg2: TerminalNode, arg3: NonterminalNode, arg4: TerminalNode, arg5: TerminalNode, arg6: NonterminalNode) => T;
   target?: (this: NonterminalNode, arg0: NonterminalNode, arg1: IterationNode, arg2: IterationNode) => T;
   order_super?: (this: NonterminalNode, arg0: IterationNode) => T;
   order_caret?: (this: NonterminalNode, arg0: TerminalNode, arg1: IterationNode) => T;

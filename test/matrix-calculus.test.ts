@@ -46,6 +46,42 @@ describe("matrix calculus in matrix notation", () => {
   });
 });
 
+describe("Jacobians, Hessians, norms and the references' forms", () => {
+  const S = "x ∈ ℝ^n; a ∈ ℝ^n; A ∈ ℝ^(n×n); W ∈ ℝ^(m×n); b ∈ ℝ^m; X ∈ ℝ^(m×n); y ∈ ℝ^m; S ∈ ℝ^(n×n)\n";
+  it("gives Jacobians of vector expressions in matrix form", () => {
+    expect(last(`${S}jacobian(A x + a, x)`).pretty).toBe("A");
+    expect(last(`${S}∂(W x + b)/∂x`).pretty).toBe("W");
+    expect(last(`${S}jacobian(σ(W x), x)`).pretty).toBe("diag(σ(W x) ⊙ (1 − σ(W x)))W");
+    expect(last(`${S}jacobian(softmax(x), x)`).pretty).toBe("diag(softmax(x)) − softmax(x) softmax(x)ᵀ");
+    expect(last(`${S}jacobian(x/‖x‖, x)`).pretty).toBe("I/‖x‖ − x xᵀ/‖x‖³");
+  });
+  it("gives Hessians through softmax and logsumexp, and 2I for ‖x‖²", () => {
+    expect(last(`${S}∇²_x logsumexp(x)`).pretty).toBe("diag(softmax(x)) − softmax(x) softmax(x)ᵀ");
+    expect(last(`${S}∇²_x ‖x‖²`).text).toBe("2*I(n)");
+    expect(last(`${S}check ∇²_x ‖x‖² ≡ 2 I(n)`).verdict).toBe("equivalent");
+    expect(last(`${S}check ∇²_x ‖x‖² ≡ 2 I_n`).verdict).toBe("equivalent");
+    expect(last(`${S}A + I_n`).text).toBe("A + I(n)");
+    expect(last("I_2").text).toBe("[1, 0; 0, 1]");
+  });
+  it("differentiates traces, determinants and inverses as the Cookbook writes them", () => {
+    expect(last(`${S}∂/∂S log(det(S))`).pretty).toBe("S⁻ᵀ");
+    expect(last(`${S}∂/∂S det(S)`).latex).toBe("\\det\\left(S\\right) S^{-\\top}");
+    expect(last(`${S}∂/∂S tr(A S⁻¹)`).pretty).toBe("−S⁻ᵀ Aᵀ S⁻ᵀ");
+    expect(last(`${S}∂/∂S tr(S^3)`).pretty).toBe("3(Sᵀ)²");
+    expect(last(`${S}S⁻ᵀ`).text).toBe("transpose(inverse(S))");
+  });
+  it("says the lasso's sign(w) is a subgradient", () => {
+    const r = last(`${S}∇_x (‖W x − b‖² + λ ‖x‖₁)`);
+    expect(r.pretty).toBe("2 Wᵀ(W x − b) + λ sign(x)");
+    expect(r.effects).toEqual([{ kind: "stderr", text: expect.stringContaining("sign(x) is a subgradient") }]);
+    expect(last(`${S}∂/∂X ‖X‖_F²`).pretty).toBe("2X");
+  });
+  it("recognises σ in 1/(1 + e⁻ᵘ)", () => {
+    expect(last(`${S}∇_x sum(1/(1 + exp(-W x)))`).pretty).toBe("Wᵀ(σ(W x) ⊙ (1 − σ(W x)))");
+    expect(last(`${S}∇²_x sum(log(1 + exp(-W x)))`).pretty).toBe("Wᵀ diag(σ(W x) ⊙ (1 − σ(W x)))W");
+  });
+});
+
 describe("symbolic matrix gradients agree with entry-by-entry derivatives", () => {
   const entry = fc.integer({ min: -5, max: 5 });
   const arrayOf = (shape: number[]) =>

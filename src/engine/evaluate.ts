@@ -12,6 +12,7 @@ import {
   decimal,
   div,
   indexed,
+  int,
   mul,
   neg,
   num,
@@ -44,7 +45,7 @@ import { isNetworkNode, network } from "./networks.js";
 import { applyNetwork, parameterVariable, targetOfOutput } from "./networks-apply.js";
 import { LOSS_NAMES as LOSS_ROWS } from "./networks-data.js";
 import { findInside, freeSymbols } from "../graph/traverse.js";
-import { matrixGradient } from "./matrix-calculus.js";
+import { matrixGradient, subgradientNotes } from "./matrix-calculus.js";
 import { resultItems } from "./command-values.js";
 
 export class Evaluator {
@@ -147,6 +148,9 @@ export class Evaluator {
       const base = name.slice(0, underscore);
       const subscript = name.slice(underscore + 1);
       if (this.env.boundIndices.includes(subscript)) return indexed(base, sym(subscript));
+      // I_n, I_3: the identity of that size, as matrix calculus writes it (a name the user gave is theirs, above).
+      if (base === "I" && /^(\d+|[^\W\d]\w*)$/u.test(subscript))
+        return apply("I", [/^\d+$/.test(subscript) ? int(Number(subscript)) : this.name(subscript)]);
     }
     return sym(name);
   }
@@ -314,8 +318,14 @@ export class Evaluator {
         findInside(result, (n) => !isScalar(n.shape)) !== undefined
           ? matrixGradient(result, variable)
           : differentiate(result, variable, v.order);
+      if (!isScalar(variable.shape)) this.noteSubgradients(result);
     }
     return result;
+  }
+
+  /** A matrix-calculus result with a subgradient in it says so (sign(w) for the lasso's ‖w‖₁). */
+  private noteSubgradients(result: Node): void {
+    for (const note of subgradientNotes(result)) this.env.emit({ kind: "stderr", text: `note: ${note}\n` });
   }
 
   /**
@@ -343,7 +353,11 @@ export class Evaluator {
     const fn = arg.kind === "name" ? this.env.functions.get(arg.name) : undefined;
     const body = fn ? fn.body : this.expr(arg);
     const vars: Node[] = wrt.length ? wrt.map((w) => this.variable(w)) : fn ? fn.params : typedSymbols(body);
-    if (order === 1) return gradient(body, vars);
+    if (order === 1) {
+      const g = gradient(body, vars);
+      if (vars.length === 1 && !isScalar(vars[0].shape)) this.noteSubgradients(g);
+      return g;
+    }
     if (order === 2) return hessian(body, vars);
     throw mathError(`∇ of order ${order} is not supported; use ∇ or ∇²`);
   }

@@ -1,7 +1,8 @@
 // Named rewrite rules that bring matrix-calculus results to the forms of the references (The
 // Matrix Cookbook, the notes): the logistic function recognised in 1/(1 + e⁻ᵘ), e^w σ(−w) = σ(w),
 // and σ(−u) = 1 − σ(u) beside σ(u), so the logistic loss's Hessian reads diag(σ(u) ⊙ (1 − σ(u))).
-import { MINUS_ONE, ONE, add, apply, isZero, mul, neg, pow, sub } from "../graph/construct.js";
+import { MINUS_ONE, ONE, add, apply, isZero, mul, neg, pow, sub, sym } from "../graph/construct.js";
+import { isScalar } from "../graph/shape.js";
 import type { Node } from "../graph/node.js";
 import type { Rule } from "./simplify.js";
 
@@ -116,4 +117,50 @@ export const MATRIX_RULES: Rule[] = [
       return add(...n.terms.filter((m) => m !== t && m !== ONE), sigmoid(neg(s.args[0])));
     },
   },
+  {
+    // u sign(u) = |u| for a scalar u: ∂ log|det X| reads X⁻ᵀ.
+    name: "sign-times-self",
+    apply: (n) => {
+      if (n.kind !== "mul") return;
+      const s = n.factors.find(
+        (f) => f.kind === "apply" && f.op === "sign" && isScalar(f.shape) && n.factors.includes(f.args[0]),
+      );
+      if (!s || s.kind !== "apply") return;
+      return mul(...n.factors.filter((f) => f !== s && f !== s.args[0]), apply("abs", [s.args[0]]));
+    },
+  },
+  {
+    // M⁻¹ M = I inside a chain of matrix products (and M⁻ᵀ Mᵀ): ∂ tr(X⁻¹ A X)/∂X is 0.
+    name: "inverse-cancels",
+    apply: (n) => {
+      if (n.kind !== "apply" || n.op !== "matmul") return;
+      const chain = productChain(n);
+      for (let i = 0; i + 1 < chain.length; i++) {
+        if (!cancels(chain[i], chain[i + 1])) continue;
+        const rest = [...chain.slice(0, i), ...chain.slice(i + 2)];
+        const d = chain[i].shape[0];
+        if (rest.length === 0) return sym("I", [d, d]);
+        return rest.reduce((a, b) => apply("matmul", [a, b]));
+      }
+      return;
+    },
+  },
 ];
+
+/** The factors of a chain of matrix products, left to right. */
+function productChain(n: Node): Node[] {
+  return n.kind === "apply" && n.op === "matmul" ? [...productChain(n.args[0]), ...productChain(n.args[1])] : [n];
+}
+
+/** Whether a b = I: a the inverse of b, or b of a (transposed or not). */
+function cancels(a: Node, b: Node): boolean {
+  const inverseOf = (m: Node): Node | undefined => {
+    if (m.kind === "apply" && m.op === "inverse") return m.args[0];
+    if (m.kind === "apply" && m.op === "transpose") {
+      const inner = m.args[0];
+      if (inner.kind === "apply" && inner.op === "inverse") return apply("transpose", [inner.args[0]]);
+    }
+    return undefined;
+  };
+  return inverseOf(a) === b || inverseOf(b) === a;
+}

@@ -9,6 +9,7 @@ import { lookupOperator } from "../graph/operators.js";
 import { isScalar, showShape, type Dim } from "../graph/shape.js";
 import { childrenOf, rewrite } from "../graph/traverse.js";
 import { expand } from "./expand.js";
+import { toPretty } from "../render/index.js";
 import { MATRIX_RULES } from "./matrix-calculus-rules.js";
 import { applyRules } from "./simplify.js";
 
@@ -89,7 +90,11 @@ export function matrixGradient(f: Node, x: Node): Node {
         });
         break;
       case "pow":
-        if (dependsOn(n.exp, x, memo)) throw mathError("Nabla's matrix calculus needs constant exponents");
+        // d(bᵘ) = bᵘ (ln b du + u db/b): e^(−‖x‖²/2) as well as x².
+        if (dependsOn(n.exp, x, memo)) {
+          const share = mul(n, apply("log", [n.base]));
+          accumulate(n.exp, isScalar(n.exp.shape) && !isScalar(n.shape) ? inner(bar, share) : mul(bar, share));
+        }
         accumulate(n.base, mul(bar, n.exp, pow(n.base, sub(n.exp, ONE))));
         break;
       case "apply":
@@ -201,9 +206,11 @@ export function matrixJacobian(u: Node, x: Node): Node {
             return isScalar(factor.shape) ? matmul(others, J(factor)) : scaled(others, J(factor));
           }),
         );
-      case "pow":
-        if (depends(v.exp)) throw mathError("the Jacobian needs constant exponents");
-        return scaled(mul(v.exp, pow(v.base, sub(v.exp, ONE))), J(v.base));
+      case "pow": {
+        // A vector bˢ with a varying scalar exponent s: (bˢ ⊙ ln b) ∇sᵀ.
+        const byExponent = depends(v.exp) ? matmul(mul(v, apply("log", [v.base])), J(v.exp)) : ZERO;
+        return add(scaled(mul(v.exp, pow(v.base, sub(v.exp, ONE))), J(v.base)), byExponent);
+      }
       case "apply":
         return applicationJacobian(v, J, scaled, depends);
       default:
@@ -259,4 +266,34 @@ function simplifyIdentity(n: Node): Node {
   }
   if (n.kind === "add") return add(...n.terms.map(simplifyIdentity));
   return n;
+}
+
+/**
+ * What a gradient's formula does not say by itself: sign(u) (from |u| or a 1-norm) is a
+ * subgradient where an entry of u is 0, and the ∞-norm's gradient holds only where the largest
+ * |vᵢ| is unique. One sentence per such place, for the session to show beside the result.
+ */
+export function subgradientNotes(result: Node): string[] {
+  const notes: string[] = [];
+  const seen = new Set<Node>();
+  const visit = (n: Node) => {
+    if (seen.has(n)) return;
+    seen.add(n);
+    if (n.kind === "apply" && n.op === "sign" && !isScalar(n.shape))
+      notes.push(
+        `sign(${toPretty(n.args[0])}) is a subgradient: where an entry of ${toPretty(n.args[0])} is 0 there is no derivative, and sign gives 0, one value of [−1, 1]`,
+      );
+    if (n.kind === "apply" && n.op === "step" && n.args[0].kind === "add") {
+      const norm = n.args[0].terms.find(
+        (t) => t.kind === "mul" && t.factors[1]?.kind === "apply" && t.factors[1].op === "norm",
+      );
+      if (norm)
+        notes.push(
+          `the ∞-norm's gradient ${toPretty(n)} holds where the largest |entry| is unique; at a tie there is none`,
+        );
+    }
+    childrenOf(n).forEach(visit);
+  };
+  visit(result);
+  return notes;
 }

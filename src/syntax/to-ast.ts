@@ -293,6 +293,10 @@ const semantics = grammar.createSemantics().addOperation<unknown>("toAst", {
     const list = withTotalOrder(vars["toAst"]() as DiffVar[], orderOf(order));
     return { kind: "partialOf", fn: target["toAst"]() as string[], vars: list, span: spanOf(this) };
   },
+  PartialOfExpr(_d, order, _open, body, _close, _slash, vars): Expr {
+    const list = withTotalOrder(vars["toAst"]() as DiffVar[], orderOf(order));
+    return { kind: "derivative", vars: list, arg: expr(body), span: spanOf(this) };
+  },
   target(first, _dots, rest) {
     return [first["toAst"]() as string, ...rest.children.map((c) => c["toAst"]() as string)];
   },
