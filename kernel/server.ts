@@ -63,7 +63,7 @@ export const KERNEL_INFO = {
     file_extension: ".nabla",
     // nbconvert highlights with Pygments, which has no Nabla lexer. Julia's reads Nabla honestly:
     // `#` comments, strings, numbers, Unicode names and operators, `f(x) = …`, `[1, 2; 3, 4]` (no
-    // error tokens on any course notebook's cell, test/kernel/highlight.test.ts).
+    // error tokens on any course notebook's cell, test/kernel/pygments-lexer.test.ts).
     pygments_lexer: "julia",
     // Defined by the kernelspec's kernel.js (./install.ts) for Notebook 6.
     codemirror_mode: "nabla",

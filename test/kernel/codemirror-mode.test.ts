@@ -4,12 +4,12 @@
 // Runs the mode in CodeMirror 5's own runmode (Debian's libjs-codemirror, the CodeMirror Notebook 6
 // ships); skipped, with the reason, where it is missing.
 import { describe, expect, it } from "vitest";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
-import { join } from "node:path";
 import { kernelJs } from "../../kernel/install.js";
 import { highlightNabla, highlightVocabulary } from "../../src/render/highlight.js";
 import { helpExamples } from "../../src/engine/commands/table.js";
+import { courseCells } from "./course-cells.js";
 
 const RUNMODE = "/usr/share/javascript/codemirror/addon/runmode/runmode.node.js";
 const available = existsSync(RUNMODE);
@@ -79,26 +79,6 @@ function highlightPieces(code: string): Piece[] {
     }
   }
   return joined(pieces);
-}
-
-function courseCells(): string[] {
-  const dir = join(import.meta.dirname, "..", "..", "notebooks");
-  const cells: string[] = [];
-  const visit = (folder: string) => {
-    for (const entry of readdirSync(folder, { withFileTypes: true })) {
-      const path = join(folder, entry.name);
-      if (entry.isDirectory()) visit(path);
-      else if (entry.name.endsWith(".ipynb")) {
-        const nb = JSON.parse(readFileSync(path, "utf8")) as {
-          cells: { cell_type: string; source: string | string[] }[];
-        };
-        for (const cell of nb.cells)
-          if (cell.cell_type === "code") cells.push(Array.isArray(cell.source) ? cell.source.join("") : cell.source);
-      }
-    }
-  };
-  visit(dir);
-  return cells;
 }
 
 describe.skipIf(!available)("the kernel's CodeMirror mode", () => {
