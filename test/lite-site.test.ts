@@ -127,6 +127,37 @@ describe.skipIf(skipped !== null)("the JupyterLite site", () => {
     expect(after.latex.join(" ").replace(/\s+/g, "")).toMatch(/1&2\\\\3&4/);
   });
 
+  it("draws a plot (Vega-Lite, with its SVG beside) and answers inspect and is_complete", async () => {
+    const out = await runInConsole(site.page, "plot(x^2, 2x, x = -4..4)");
+    expect(out.errors).toEqual([]);
+    // JupyterLab draws the Vega-Lite specification (vega-embed, on a canvas).
+    const chart = site.page.locator(".jp-CodeConsole-content .jp-CodeCell").last().locator(".vega-embed canvas.marks");
+    await chart.waitFor({ timeout: 60_000 });
+    expect((await chart.boundingBox())?.height ?? 0).toBeGreaterThan(100);
+    const answers = await site.page.evaluate(async () => {
+      type Kernel = {
+        requestInspect(c: object): Promise<{ content: { found: boolean; data: Record<string, string> } }>;
+        requestIsComplete(c: object): Promise<{ content: { status: string } }>;
+      };
+      const app = (window as unknown as { jupyterapp: { shell: { currentWidget: unknown } } }).jupyterapp;
+      const kernel = (app.shell.currentWidget as { sessionContext: { session: { kernel: Kernel } } }).sessionContext
+        .session.kernel;
+      const inspectA = await kernel.requestInspect({ code: "A", cursor_pos: 1, detail_level: 0 });
+      const inspectDet = await kernel.requestInspect({ code: "det", cursor_pos: 3, detail_level: 0 });
+      return {
+        a: inspectA.content.data["text/plain"],
+        det: inspectDet.content.found,
+        open: (await kernel.requestIsComplete({ code: "[1, 2;" })).content.status,
+        done: (await kernel.requestIsComplete({ code: "[1, 2; 3, 4]" })).content.status,
+      };
+    });
+    // A was set by the first test: its value and shape.
+    expect(answers.a).toBe("A = 1/2*[-4, 2; 3, -1]\nshape: ℝ^(2×2)");
+    expect(answers.det).toBe(true);
+    expect(answers.open).toBe("incomplete");
+    expect(answers.done).toBe("complete");
+  });
+
   it.each(siteNotebooks().filter((n) => !n.startsWith("homework/")))(
     "runs every cell of %s with no error output",
     async (path) => {
@@ -134,6 +165,11 @@ describe.skipIf(skipped !== null)("the JupyterLite site", () => {
       expect(run.codeCells).toBeGreaterThan(0);
       expect(run.notRun).toBe(0);
       expect(run.errors).toEqual([]);
+      // Every plot( shows a chart: Vega-Lite for JupyterLab, with its SVG for every other reader.
+      const plots = run.outputs.reduce((n, c) => n + (c.source.match(/\bplot\(/g) ?? []).length, 0);
+      const charts = run.outputs.flatMap((c) => c.outputs).filter((o) => o.data?.["application/vnd.vegalite.v5+json"]);
+      expect(charts.length).toBe(plots);
+      expect(charts.filter((o) => !o.data?.["image/svg+xml"])).toEqual([]);
     },
     180_000,
   );
