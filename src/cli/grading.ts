@@ -60,6 +60,16 @@ export async function gradeCommand(options: GradeCommandOptions): Promise<number
       process.stdout.write(
         `the key changed since assign (locked cells ${summary.keyChanged.join(", ")}); students who kept the released cells are not reported for them\n`,
       );
+    const { applied, problems } = summary.overrides;
+    if (applied) process.stdout.write(`${applied} grade(s) set by ${out}/overrides.csv (marked in gradebook.json)\n`);
+    if (problems.length)
+      process.stdout.write(
+        `${problems.length} row(s) of overrides.csv not applied:\n${problems.map((p) => `  ${escapeControls(p)}`).join("\n")}\n`,
+      );
+    if (options.only !== undefined)
+      process.stdout.write(
+        `only ${escapeControls(options.only)} was graded again; the other questions kept their points\n`,
+      );
     if (summary.renamed.length)
       process.stdout.write(
         `${summary.renamed.length} submission(s) graded under another id (listed in gradebook.json):\n${summary.renamed.map((r) => `  ${escapeControls(r)}`).join("\n")}\n`,

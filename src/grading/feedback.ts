@@ -115,6 +115,17 @@ function verdictLines(
   });
 }
 
+/** An instructor's override, under the question's verdicts: their points, the automatic grade, their comment. */
+function overrideLines(grade: CellGrade): string[] {
+  const o = grade.override;
+  if (!o) return [];
+  const comment = o.comment.trim() ? `: ${markdownText(o.comment)}` : "";
+  return [
+    "",
+    `✎ **Set by your instructor: ${fmt(o.points)} / ${fmt(grade.possible)}** (graded automatically: ${fmt(o.graded)})${comment}`,
+  ];
+}
+
 function summary(r: StudentResult): string {
   const lines = [
     `# Feedback for ${markdownText(r.student)}`,
@@ -123,7 +134,9 @@ function summary(r: StudentResult): string {
     "",
   ];
   for (const g of r.grades)
-    lines.push(`- ${markdownText(g.gradeId)}: ${fmt(g.earned)} / ${fmt(g.possible)} ${mark(g.earned, g.possible)}`);
+    lines.push(
+      `- ${markdownText(g.gradeId)}: ${fmt(g.earned)} / ${fmt(g.possible)} ${mark(g.earned, g.possible)}${g.override ? " (set by your instructor)" : ""}`,
+    );
   if (r.problems.length)
     lines.push("", "Problems with the submission:", "", ...r.problems.map((p) => `- ${markdownText(p)}`));
   return lines.join("\n");
@@ -176,6 +189,7 @@ export function feedbackNotebook(r: StudentResult, key: Key, options: FeedbackOp
         `**${markdownText(grade.gradeId)}: ${fmt(grade.earned)} / ${fmt(grade.possible)} points ${mark(grade.earned, grade.possible)}**`,
         "",
         ...verdictLines(grade, fromKey, options),
+        ...overrideLines(grade),
       ].join("\n");
       cells.push({ cell_type: "markdown", source: toSourceLines(text), metadata: { nabla: { grade: true } } });
     }

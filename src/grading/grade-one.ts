@@ -34,6 +34,8 @@ export interface CellGrade {
   earned: number;
   possible: number;
   verdicts: ExpectVerdict[];
+  /** An instructor's override (overrides.ts): `earned` is its points; `graded` what grading gave. */
+  override?: { points: number; comment: string; graded: number };
 }
 
 /** What one cell printed, for the feedback notebook. */

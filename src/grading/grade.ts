@@ -11,6 +11,7 @@ import { feedbackHtml, feedbackNotebook } from "./feedback.js";
 import { GradebookWriter } from "./gradebook.js";
 import { hashText, parseNotebook } from "./notebook.js";
 import { ParameterKeys } from "./params.js";
+import { applyOverrides, keepOtherQuestions, readEarlierGrades, readOverrides } from "./overrides.js";
 import { defaultJobs, gradeAll } from "./pool.js";
 import { Progress } from "./progress.js";
 import { writeAssets } from "../render/page/site.js";
@@ -76,7 +77,13 @@ function compact(r: StudentResult, s: { student: string; name: string; file: str
     file: s.file,
     total: r.total,
     possible: r.possible,
-    grades: r.grades.map(({ gradeId, earned, possible }) => ({ gradeId, earned, possible, verdicts: [] })),
+    grades: r.grades.map(({ gradeId, earned, possible, override }) => ({
+      gradeId,
+      earned,
+      possible,
+      verdicts: [],
+      ...(override ? { override } : {}),
+    })),
     problems,
   };
 }
@@ -91,6 +98,8 @@ export interface GradeSummary {
   renamed: string[];
   /** Locked cells of the key that changed since `assign` released them. */
   keyChanged: string[];
+  /** overrides.csv: how many grades it set, and the rows it could not apply. */
+  overrides: { applied: number; problems: string[] };
 }
 
 export async function gradeClass(o: GradeCommandOptions): Promise<GradeSummary> {
@@ -111,6 +120,15 @@ export async function gradeClass(o: GradeCommandOptions): Promise<GradeSummary> 
   const maxBytes = o.maxBytes ?? DEFAULTS.maxBytes;
   const { submissions, renamed } = findSubmissions(o.submissions, keyId, [o.out]);
   const byStudent = new Map(submissions.map((s) => [s.student, s]));
+  if (o.only !== undefined && !key.gradeCells.some((g) => g.id === o.only))
+    throw new Error(
+      `--only ${o.only}: the key has no grading cell with that grade_id (it has ${key.gradeCells.map((g) => g.id).join(", ")})`,
+    );
+  // overrides.csv and --only (overrides.ts): what every result is shown and counted as.
+  const overrides = readOverrides(join(o.out, "overrides.csv"), new Set(byStudent.keys()), key.gradeCells);
+  const earlier = o.only === undefined ? null : readEarlierGrades(join(o.out, "gradebook.json"));
+  const present = (r: StudentResult): StudentResult =>
+    applyOverrides(earlier ? keepOtherQuestions(r, earlier, o.only!) : r, overrides);
   const cacheDir = join(o.out, ".results");
   const possible = key.gradeCells.reduce((s, g) => s + g.points, 0);
   const zeroGrades = (): CellGrade[] =>
@@ -156,13 +174,14 @@ export async function gradeClass(o: GradeCommandOptions): Promise<GradeSummary> 
     if (r.parameters?.from === "metadata")
       releasedClaims.set(r.parameters.student, [...(releasedClaims.get(r.parameters.student) ?? []), s.student]);
     writeFeedback(r);
-    results.push(compact(r, s));
+    results.push(compact(present(r), s));
     analysis.add(r);
     progress?.tick(s.student);
   };
 
-  const writeFeedback = (r: StudentResult) => {
+  const writeFeedback = (graded: StudentResult) => {
     if (o.feedback === false) return;
+    const r = present(graded);
     // A student with parameters sees their own locked cells.
     const key = keys.forStudent(r.parameters?.student ?? "").key;
     for (const [dir, options] of [
@@ -265,7 +284,13 @@ export async function gradeClass(o: GradeCommandOptions): Promise<GradeSummary> 
     for (const [, students] of ranked.slice(1))
       for (const student of students) blame(student, `the locked cell ${id} was changed; it was restored from the key`);
   }
-  const notes = { renamed, keyChanged };
+  const applied = results.reduce((n, r) => n + r.grades.filter((g) => g.override).length, 0);
+  const notes = {
+    renamed,
+    keyChanged,
+    overrides: { applied, problems: overrides.problems },
+    ...(o.only === undefined ? {} : { only: o.only }),
+  };
   const book = new GradebookWriter(join(o.out, "gradebook.csv"), join(o.out, "gradebook.json"), gradeIds, notes);
   for (const kept of [...results].sort((a, b) => (a.student < b.student ? -1 : a.student > b.student ? 1 : 0))) {
     let full: StudentResult | null = null;
@@ -275,7 +300,7 @@ export async function gradeClass(o: GradeCommandOptions): Promise<GradeSummary> 
     } catch {
       // the disk lost it: the grades kept here still go in
     }
-    book.add(full?.student === kept.student ? { ...full, name: kept.name, file: kept.file } : kept);
+    book.add(full?.student === kept.student ? { ...present(full), name: kept.name, file: kept.file } : kept);
   }
   book.close();
   writeReport(o.out, analysis);

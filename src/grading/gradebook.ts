@@ -68,6 +68,10 @@ export interface RunNotes {
   renamed: string[];
   /** Locked cells whose key text differs from what `assign` released to the students. */
   keyChanged: string[];
+  /** overrides.csv: grades set by the instructor, and rows not applied (overrides.ts). */
+  overrides?: { applied: number; problems: string[] };
+  /** `--only`: the question re-graded; the others kept their points. */
+  only?: string;
 }
 
 type JsonRow = Pick<StudentResult, "student" | "file" | "total" | "possible" | "grades" | "problems" | "parameters"> & {
@@ -92,6 +96,8 @@ function runNotes(notes: RunNotes): Record<string, unknown> {
   if (notes.keyChanged.length)
     run.keyChanged = `the key changed since assign: the locked cells ${notes.keyChanged.join(", ")} differ from the released ones; students who kept the released cells are not reported for them`;
   if (notes.renamed.length) run.renamed = notes.renamed;
+  if (notes.overrides && (notes.overrides.applied || notes.overrides.problems.length)) run.overrides = notes.overrides;
+  if (notes.only !== undefined) run.only = `only ${notes.only} was graded again; the other questions kept their points`;
   return run;
 }
 
