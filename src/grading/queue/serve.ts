@@ -62,6 +62,8 @@ class RunPool {
   private readonly queued: Job[] = [];
   private readonly waiting: ((job: Job | null) => void)[] = [];
   private readonly answers = new Map<string, (r: StudentResult) => void>();
+  /** The answer being computed per student, and for which text. */
+  private readonly inHand = new Map<string, { textSha256: string; answer: Promise<StudentResult> }>();
   private closed = false;
   private idle: NodeJS.Timeout | null = null;
   readonly done: Promise<void>;
@@ -89,11 +91,18 @@ class RunPool {
     this.armIdle();
   }
 
-  /** False when the student is being graded here already (the job is tried again later). */
-  grade(job: Job): Promise<StudentResult> | null {
-    if (this.closed || this.answers.has(job.student)) return null;
+  /**
+   * The student's result; null when this pool is closed. A job handed back by the stalled-job check
+   * to the worker still grading it (a lock renewed too late on a loaded machine) shares that grading.
+   */
+  grade(job: Job, textSha256: string): Promise<StudentResult> | null {
+    if (this.closed) return null;
+    const same = this.inHand.get(job.student);
+    if (same?.textSha256 === textSha256) return same.answer;
+    if (same) return same.answer.then(() => this.grade(job, textSha256) ?? Promise.reject(new Error("closed")));
     if (this.idle) clearTimeout(this.idle);
     const answer = new Promise<StudentResult>((resolve) => this.answers.set(job.student, resolve));
+    this.inHand.set(job.student, { textSha256, answer });
     const thread = this.waiting.shift();
     if (thread) thread(job);
     else this.queued.push(job);
@@ -117,6 +126,7 @@ class RunPool {
   private answer(r: StudentResult): void {
     const resolve = this.answers.get(r.student);
     this.answers.delete(r.student);
+    this.inHand.delete(r.student);
     resolve?.(r);
     if (!this.answers.size) this.armIdle();
   }
@@ -158,8 +168,8 @@ export async function serveQueue(o: ServeOptions): Promise<QueueWorker> {
       throw new UnrecoverableError(job);
     }
     const pool = await poolFor(job);
-    const answer = pool.grade({ student: job.student, file: job.file, text: job.text });
-    if (!answer) throw new Error("this student is being graded here already; tried again later");
+    const answer = pool.grade({ student: job.student, file: job.file, text: job.text }, job.textSha256);
+    if (!answer) throw new Error("the run's threads were closing; tried again later");
     if (o.verbose) o.log?.(`grading ${job.student}`);
     const result = await answer;
     graded++;
