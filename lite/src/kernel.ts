@@ -70,6 +70,13 @@ export class NablaKernel extends BaseKernel {
 
   private start(): void {
     this.worker = new Worker(this.workerUrl);
+    // A worker that dies (its stack or memory exhausted by a cell) is replaced like an interrupted one.
+    this.worker.onerror = (event) => {
+      event.preventDefault();
+      // Dying while it restored the names: they are what kills it, and are given up.
+      if (this.running === null && this.restoring) this.snapshot.clear();
+      this.replace(`the evaluation worker stopped (${event.message || "it ran out of memory or stack"})`, "internal");
+    };
     this.started = new Promise((ready) => {
       this.worker.onmessage = (event: MessageEvent<FromWorker>) => {
         const msg = event.data;
@@ -113,9 +120,16 @@ export class NablaKernel extends BaseKernel {
 
   /** Stops the running cell: the worker is replaced and the names come back from their values. */
   interrupt(): void {
+    if (this.running !== null) this.replace("interrupted: the evaluation worker was replaced", "interrupt");
+  }
+
+  /**
+   * Ends the worker and starts another that restores the names; the running cell (if any) ends
+   * with an error that says why and what was kept. Whatever else waited on the old worker is answered empty.
+   */
+  private replace(why: string, kind: "interrupt" | "internal"): void {
     const id = this.running;
-    if (id === null) return;
-    const p = this.pending.get(id);
+    const p = id === null ? undefined : this.pending.get(id);
     this.running = null;
     this.worker.terminate();
     for (const other of this.pending.values()) if (other !== p) other.resolve(null);
@@ -126,22 +140,24 @@ export class NablaKernel extends BaseKernel {
     );
     const statements = shapesFirst.filter((e): e is [string, string] => e[1] !== null);
     const unwritable = shapesFirst.filter(([, s]) => s === null).map(([key]) => nameOf(key));
-    this.restoring = (async () => {
+    const restore = async (): Promise<void> => {
       await this.started;
       const lost = (await this.send({ type: "restore", statements }).answer) as string[] | null;
       for (const key of lost ?? []) this.snapshot.set(key, null);
       if (lost?.length)
         this.lostNotice = `warning: these names could not be restored after the interrupt: ${lost.map(nameOf).join(", ")}\n`;
       for (const name of unwritable) this.snapshot.delete(`name:${name}`);
-      this.restoring = null;
-    })();
+      if (this.restoring === restoring) this.restoring = null;
+    };
+    const restoring = restore();
+    this.restoring = restoring;
     const kept = statements.length
       ? `${statements.length} name${statements.length === 1 ? " was" : "s were"} restored from ${statements.length === 1 ? "its value" : "their values"}`
       : "no names were defined";
     const notKept = unwritable.length
       ? `; not kept (a trained network or a data set cannot be written down): ${unwritable.join(", ")}`
       : "";
-    const stopped = interruptedResult(`interrupted: the evaluation worker was replaced; ${kept}${notKept}`);
+    const stopped = stoppedResult(`${why}; ${kept}${notKept}`, kind);
     p?.onResult?.(stopped);
     p?.resolve([stopped]);
   }
@@ -287,7 +303,7 @@ function nameOf(key: string): string {
   return key.slice(key.indexOf(":") + 1);
 }
 
-function interruptedResult(message: string): StatementResult {
+function stoppedResult(message: string, kind: "interrupt" | "internal"): StatementResult {
   return {
     index: 0,
     line: 1,
@@ -299,6 +315,6 @@ function interruptedResult(message: string): StatementResult {
     latex: "",
     html: "",
     effects: [],
-    error: { kind: "interrupt", message, line: 1, column: 1, excerpt: "", reason: "interrupt" },
+    error: { kind, message, line: 1, column: 1, excerpt: "", ...(kind === "interrupt" ? { reason: "interrupt" } : {}) },
   };
 }
