@@ -127,6 +127,13 @@ describe.skipIf(skipped !== null)("the JupyterLite site", () => {
     expect(after.latex.join(" ").replace(/\s+/g, "")).toMatch(/1&2\\\\3&4/);
   });
 
+  it("prints to the output stream and shows help in the pager", async () => {
+    const out = await runInConsole(site.page, 'print("hello from the worker"); help(det)');
+    expect(out.errors).toEqual([]);
+    expect(out.text).toContain("hello from the worker");
+    expect(out.text).toContain("The determinant");
+  });
+
   it("draws a plot (Vega-Lite, with its SVG beside) and answers inspect and is_complete", async () => {
     const out = await runInConsole(site.page, "plot(x^2, 2x, x = -4..4)");
     expect(out.errors).toEqual([]);
