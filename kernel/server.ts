@@ -8,6 +8,7 @@ import { EvaluationThread } from "./evaluation-thread.js";
 import { Message, SignatureHistory } from "./message.js";
 import { DEFAULT_LIMITS } from "../src/graph/budget.js";
 import { History } from "./history.js";
+import { nestedDeeperThan } from "./nesting.js";
 import { bundleOf, errorContent } from "./mime.js";
 import type { ConnectionInfo, Socket, Sockets, ZmqSocket } from "./sockets.js";
 
@@ -80,15 +81,7 @@ const { sourceChars: MAX_CHARS, depth: MAX_DEPTH } = DEFAULT_LIMITS;
  * took 8 s there, and 2 million nested brackets overflowed its stack): it cannot run as it is.
  */
 function tooLargeToRead(code: string): "invalid" | null {
-  if (code.length > MAX_CHARS) return "invalid";
-  let depth = 0;
-  for (let k = 0; k < code.length; k++) {
-    const ch = code.charCodeAt(k);
-    if (ch === 40 || ch === 91 || ch === 123) {
-      if (++depth > MAX_DEPTH) return "invalid";
-    } else if (ch === 41 || ch === 93 || ch === 125) depth--;
-  }
-  return null;
+  return code.length > MAX_CHARS || nestedDeeperThan(code, MAX_DEPTH) ? "invalid" : null;
 }
 
 /** The kernel on sockets already bound (./sockets.ts). */

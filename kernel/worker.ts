@@ -13,11 +13,13 @@ import { scan } from "../src/syntax/scanner.js";
 import { parseStatement } from "../src/syntax/to-ast.js";
 import { readDataFile } from "../src/nn/read-file.js";
 import { mathHtml } from "./math-html.js";
+import { nestedDeeperThan } from "./nesting.js";
 import { toText } from "../src/render/index.js";
 import type { Node } from "../src/graph/node.js";
 import type { Shape } from "../src/graph/shape.js";
 import type { UserFunction } from "../src/environment.js";
 import type { Effect, StatementResult } from "../src/results.js";
+import { MathFailure, type ErrorKind } from "../src/errors.js";
 
 export type ToWorker =
   | { type: "run"; id: number; code: string }
@@ -121,10 +123,11 @@ const CHANGES: Record<string, string> = {
  * network's weights made on first use) is put back as it was.
  */
 function evaluateExpression(session: Session, code: string): StatementResult {
-  const scanned = scan(code);
+  // What the session refuses unread (over the size or the nesting limit) it refuses here too.
+  const scanned = code.length <= session.limits.sourceChars ? scan(code) : { statements: [] };
   for (const st of scanned.statements) {
-    const parsed = parseStatement(st.text, st.offset);
-    if (parsed.ok && !READ_ONLY.has(parsed.statement.kind))
+    const parsed = nestedDeeperThan(st.text, session.limits.depth) ? null : parseStatement(st.text, st.offset);
+    if (parsed?.ok && !READ_ONLY.has(parsed.statement.kind))
       return refused(
         code,
         `a user expression is only read: \`${st.text.trim()}\` is ${CHANGES[parsed.statement.kind] ?? "a statement"}, which would change the session`,
@@ -146,6 +149,10 @@ function evaluateExpression(session: Session, code: string): StatementResult {
 }
 
 function refused(code: string, message: string): StatementResult {
+  return failure(code, message, "name");
+}
+
+function failure(code: string, message: string, kind: ErrorKind): StatementResult {
   return {
     index: 0,
     line: 1,
@@ -157,7 +164,7 @@ function refused(code: string, message: string): StatementResult {
     latex: "",
     html: "",
     effects: [],
-    error: { kind: "name", message, line: 1, column: 1, excerpt: "" },
+    error: { kind, message, line: 1, column: 1, excerpt: "" },
   };
 }
 
@@ -183,6 +190,26 @@ export function serveEvaluation(): void {
   const snapshots = new Snapshots(session);
 
   parentPort!.on("message", (msg: ToWorker) => {
+    try {
+      handle(msg);
+    } catch (err) {
+      // Nothing a request does may end this thread or leave it unanswered (the main thread would
+      // wait for the answer, and every later cell behind it): a failure is the request's result.
+      const message = err instanceof MathFailure ? err.message : `internal error: ${(err as Error)?.message ?? err}`;
+      const failed = failure(
+        "",
+        err instanceof RangeError ? "the input is too deeply nested to read" : message,
+        err instanceof MathFailure ? err.kind : "internal",
+      );
+      if (msg.type === "run") post({ type: "result", id: msg.id, result: failed });
+      if (msg.type === "run" || msg.type === "expression")
+        post({ type: "results", id: msg.id, results: msg.type === "run" ? [] : [failed], snapshot: snapshots.take() });
+      else
+        post({ type: "answer", id: msg.id, value: msg.type === "restore" ? msg.statements.map(([key]) => key) : null });
+    }
+  });
+
+  function handle(msg: ToWorker): void {
     if (msg.type === "run") {
       current = msg.id;
       reported = 0;
@@ -212,5 +239,5 @@ export function serveEvaluation(): void {
     } else {
       post({ type: "answer", id: msg.id, value: session.names().map((n) => n.name) });
     }
-  });
+  }
 }

@@ -183,6 +183,14 @@ class Protocol(KernelCase):
         self.assertEqual(self.shown("z"), ("ok", ["z"], []))
         self.assertEqual(self.shown("params(h)"), ("ok", ["6"], []))
 
+    def test_user_expressions_over_the_limits_are_errors_and_the_kernel_goes_on(self):
+        deep = "(" * 90_000 + "1" + ")" * 90_000
+        msg_id = self.kc.execute("1", user_expressions={"deep": deep, "assigning": "x = " + deep, "long": "1+" * 150_000 + "1"})
+        content = self.reply_to(msg_id, timeout=60)["content"]
+        for key in ("deep", "assigning", "long"):
+            self.assertEqual(content["user_expressions"][key]["ename"], "LimitError", key)
+        self.assertEqual(self.shown("1 + 1"), ("ok", ["2"], []))
+
     def test_a_replayed_message_is_not_run_twice(self):
         msg = self.kc.session.msg("execute_request", {"code": "print(\"once\")", "silent": False, "store_history": True, "user_expressions": {}, "allow_stdin": False, "stop_on_error": True})
         self.kc.shell_channel.send(msg)
