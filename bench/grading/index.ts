@@ -6,7 +6,7 @@
 // Peak memory is the grading process's maximum resident set (its worker threads included).
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, symlinkSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { writeClass } from "../../test/grading/class.js";
 
@@ -29,8 +29,10 @@ export async function run(): Promise<void> {
   symlinkSync(MASTER, join(submissions, "zz-key-link.ipynb"));
   const count = readdirSync(submissions).length;
   // NABLA_BENCH_BUILT=1: measure the build already in dist/ (made by `npm run build` just before).
+  // NABLA_BENCH_SOURCES=1: measure the sources through tsx (no build; the kernel from the sources too).
+  const fromSources = process.env.NABLA_BENCH_SOURCES === "1";
   const build =
-    process.env.NABLA_BENCH_BUILT === "1"
+    process.env.NABLA_BENCH_BUILT === "1" || fromSources
       ? { status: 0, stdout: "", stderr: "" }
       : spawnSync("npm", ["run", "build"], { cwd: ROOT, encoding: "utf8" });
   if (build.status !== 0) {
@@ -39,17 +41,17 @@ export async function run(): Promise<void> {
     );
     return;
   }
-  const env = { ...process.env, NABLA_USE_DIST: "1" };
+  const env = fromSources ? { ...process.env } : { ...process.env, NABLA_USE_DIST: "1" };
   // The kernel for nbconvert goes into a prefix of its own: the user's Jupyter is left alone.
   const prefix = join(dir, "jupyter");
   const installed = spawnSync(
     process.execPath,
-    [join(ROOT, "bin", "nabla.mjs"), "install-kernel", "--prefix", prefix],
+    [join(ROOT, "bin", "nabla.mjs"), "install-kernel", "--prefix", prefix, ...(fromSources ? ["--from-sources"] : [])],
     { encoding: "utf8", env },
   );
   const jupyterEnv = { ...env, JUPYTER_PATH: join(prefix, "share", "jupyter") };
   const sample = readdirSync(submissions).filter((f) => f.startsWith("student"));
-  const grading: { seconds: number; peakMb: number }[] = [];
+  const grading: { seconds: number; peakMb: number; cpu: number; coordinatorMb: number }[] = [];
   const nbconvert: number[] = [];
   for (let round = 0; round < ROUNDS; round++) {
     if (installed.status === 0) {
@@ -79,7 +81,7 @@ export async function run(): Promise<void> {
       "/usr/bin/time",
       [
         "-f",
-        "%M",
+        "%M %U %S",
         process.execPath,
         join(ROOT, "bin", "nabla.mjs"),
         "grade",
@@ -100,12 +102,14 @@ export async function run(): Promise<void> {
       console.log(
         `  round ${round + 1}: nabla grade exited ${r.status} with ${rows} rows for ${count} submissions\n${r.stderr.slice(-1000)}`,
       );
-    grading.push({ seconds, peakMb: Number(r.stderr.trim().split("\n").pop()) / 1024 });
+    const [rss, user, sys] = r.stderr.trim().split("\n").pop()!.split(" ").map(Number);
+    const coordinatorMb = Number(/heap at most (\d+) MB/.exec(r.stdout)?.[1] ?? NaN);
+    grading.push({ seconds, peakMb: rss / 1024, cpu: user + sys, coordinatorMb });
   }
   const best = median(grading.map((g) => g.seconds));
   const peak = Math.max(...grading.map((g) => g.peakMb));
   console.log(
-    `grading: ${count} submissions in ${grading.map((g) => g.seconds.toFixed(1)).join(", ")} s (median ${best.toFixed(1)} s, ${(count / best).toFixed(0)}/s), peak memory ${peak.toFixed(0)} MB (the process with its worker threads)`,
+    `grading: ${count} submissions in ${grading.map((g) => g.seconds.toFixed(1)).join(", ")} s (median ${best.toFixed(1)} s, ${(count / best).toFixed(0)}/s), CPU ${grading.map((g) => g.cpu.toFixed(1)).join(", ")} s, peak memory ${peak.toFixed(0)} MB (the process with its worker threads), the coordinator's heap at most ${Math.max(...grading.map((g) => g.coordinatorMb))} MB of its cap; load average ${loadavg()[0].toFixed(1)} at the end`,
   );
   if (installed.status !== 0) {
     console.log(
