@@ -1,6 +1,7 @@
 // The queue's URLs and job format, without Redis: what a worker accepts is exactly a grading job
 // of this version with matching checksums; the ids are derived, so a restarted run finds its jobs.
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { main } from "../../src/cli/main.js";
 import { parseQueueUrl, QueueUrlError } from "../../src/grading/queue/connection.js";
 import {
   jobIdOf,
@@ -112,5 +113,32 @@ describe("grading jobs", () => {
     expect(jobIdOf(run, "a", sha256("x"))).toBe(jobIdOf(run, "a", sha256("x")));
     expect(jobIdOf(run, "a", sha256("x"))).not.toBe(jobIdOf(run, "a", sha256("y")));
     expect(jobIdOf(run, "a", sha256("x"))).not.toContain(":");
+  });
+});
+
+describe("the queue's options", () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it.each([
+    [["grade", "--key", "k.ipynb", "--queue", "http://h:1", "s"], /--queue.*must start with redis:\/\//],
+    [["grade", "--key", "k.ipynb", "--export", "excel", "s"], /--export.*'excel' is invalid.*canvas, moodle/],
+    [["grade", "--key", "k.ipynb", "--lock-timeout", "0", "s"], /--lock-timeout.*'0' is invalid/],
+    [["worker"], /required option '--queue <url>'/],
+    [["worker", "--queue", "redis://h:1/99"], /0 to 15/],
+    [["worker", "--queue", "redis://h:1", "--jobs", "0"], /--jobs.*whole number from 1/],
+  ])("nabla %j is a one-line message and exit code 2", async (argv, message) => {
+    let stderr = "";
+    vi.spyOn(process.stderr, "write").mockImplementation((s) => ((stderr += String(s)), true));
+    vi.spyOn(process.stdout, "write").mockImplementation(() => true);
+    expect(await main(argv)).toBe(2);
+    expect(stderr).toMatch(message);
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("says plainly when the queue cannot be reached", async () => {
+    let stderr = "";
+    vi.spyOn(process.stderr, "write").mockImplementation((s) => ((stderr += String(s)), true));
+    expect(await main(["worker", "--queue", "redis://127.0.0.1:1/0"])).toBe(1);
+    expect(stderr).toMatch(/^nabla worker: the queue at redis:\/\/127\.0\.0\.1:1\/0 cannot be reached: /);
   });
 });

@@ -130,6 +130,9 @@ export async function gradeOnQueue(pool: PoolOptions, q: QueueRunOptions): Promi
       );
     };
 
+    pool.log?.(
+      `queue ${q.address.shown}: run ${run.slice(0, 12)}, ${q.submissions.length} submission(s)${q.local ? ", grading here too" : ", graded by nabla worker processes"}`,
+    );
     local = q.local
       ? await serveQueue({
           address: q.address,
