@@ -18,6 +18,7 @@ import { scan } from "./syntax/scanner.js";
 import { parseStatement } from "./syntax/to-ast.js";
 import type { Expr, Statement } from "./syntax/ast.js";
 import { compare, type Comparison } from "./engine/check.js";
+import { guardsOf } from "./engine/check/typed-domain.js";
 import { isDistribution } from "./engine/probability.js";
 import { str } from "./graph/construct.js";
 import { optimum } from "./engine/solve/optimum.js";
@@ -250,7 +251,9 @@ export class Session {
             throw new MathFailure("math", "after for, write conditions such as x > 0, y ≠ 0", st.span);
           return relation;
         });
-        const verdict = compare(ev.expr(claim.left), ev.expr(claim.right), { conditions });
+        // The domain as typed: guards for what the graph's folding dropped (x/x is 1 once built).
+        const guards: [Node[], Node[]] = [guardsOf(claim.left, ev), guardsOf(claim.right, ev)];
+        const verdict = compare(ev.expr(claim.left), ev.expr(claim.right), { conditions, guards });
         return { value: str(verdictText(verdict)), verdict };
       }
       case "layer": {

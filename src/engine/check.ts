@@ -2,9 +2,9 @@
 // scalars in check/scalar.ts (a proof by canonical forms; a search for a difference or for a point
 // where only one side is defined, in exact or error-bounded arithmetic; only then "equivalent, not
 // proved"); arrays entry by entry; equations as multiples of each other; sets without regard to order.
-import { sub } from "../graph/construct.js";
+import { apply, int, sub } from "../graph/construct.js";
 import type { Node } from "../graph/node.js";
-import { freeSymbols } from "../graph/traverse.js";
+import { findInside, freeSymbols, rewrite } from "../graph/traverse.js";
 import { sameShape, showShape } from "../graph/shape.js";
 import { shortFloat } from "../render/style.js";
 import { toPretty, toText } from "../render/index.js";
@@ -124,6 +124,8 @@ export function compare(a: Node, b: Node, options: CompareOptions = {}): Compari
       a.fields.map((f) => f.value),
       b.fields.map((f) => f.value),
     );
+  // The identity of a numeric size, as matrix calculus writes it (2I for 3×3), is that matrix.
+  [a, b] = [concreteIdentities(a), concreteIdentities(b)];
   if (!sameShape(a.shape, b.shape))
     return { verdict: "not equivalent", reason: `a ${showShape(a.shape)} is not a ${showShape(b.shape)}` };
   if (a.kind === "tensor" && b.kind === "tensor") {
@@ -147,6 +149,14 @@ export function compare(a: Node, b: Node, options: CompareOptions = {}): Compari
   if (a.shape.length > 0) return { verdict: "undecided", reason: "symbolic arrays are compared only entry by entry" };
   return compareScalars(a, b, conditions, [guardsA, guardsB]);
 }
+
+function concreteIdentities(n: Node): Node {
+  if (!findInside(n, isNumericIdentity)) return n;
+  return rewrite(n, (m) => (isNumericIdentity(m) ? apply("I", [int(Number(m.shape[0]))]) : undefined));
+}
+
+const isNumericIdentity = (m: Node) =>
+  m.kind === "sym" && m.name === "I" && m.shape.length === 2 && typeof m.shape[0] === "number";
 
 function entryName(shape: readonly number[], i: number): string {
   const idx: number[] = [];

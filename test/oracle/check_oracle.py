@@ -5,9 +5,15 @@ import json
 import sys
 
 import sympy as sp
-from sympy.parsing.sympy_parser import convert_xor, implicit_multiplication_application, standard_transformations
+from sympy.parsing.sympy_parser import (
+    convert_xor,
+    implicit_multiplication_application,
+    rationalize,
+    standard_transformations,
+)
 
-TRANSFORMS = standard_transformations + (implicit_multiplication_application, convert_xor)
+# Decimals are exact, as in Nabla: 0.01 is 1/100, not the nearest binary float.
+TRANSFORMS = standard_transformations + (implicit_multiplication_application, convert_xor, rationalize)
 u = sp.Symbol("u")
 a = sp.Symbol("a")
 
@@ -43,18 +49,21 @@ def entries(text, names):
     return [value]
 
 
+DIGITS = 450
+
+
 def real(v):
-    """v to 50 digits when it is a finite real number, else None."""
+    """v to 450 digits when it is a finite real number, else None (a 10^-50 offset must show)."""
     try:
-        n = sp.N(v, 50)
+        n = sp.N(v, DIGITS)
     except (TypeError, ValueError, ZeroDivisionError):
         return None
     if n.has(sp.nan, sp.zoo, sp.oo, -sp.oo) or not n.is_number:
         return None
     re, im = n.as_real_imag()
-    if im != 0 and abs(sp.N(im, 50)) > 0:
+    if im != 0 and abs(sp.N(im, DIGITS)) > 0:
         return None
-    # Exact where SymPy has it exactly (a rational stays a rational), else the 50-digit value.
+    # Exact where SymPy has it exactly (a rational stays a rational), else the 450-digit value.
     exact = v if v.is_Rational else None
     return exact if exact is not None else re
 
@@ -71,6 +80,9 @@ def real_value(e, point):
     args = [real_value(a, point) for a in e.args]
     if any(a is None for a in args):
         return None
+    if e.is_Pow and args[0].is_negative and args[1].is_Rational and args[1].q % 2 == 1:
+        # An odd root of a negative number is real, as in Nabla: (-8)^(1/3) = -2 (SymPy's is complex).
+        return real(sp.Integer(-1) ** args[1].p * sp.real_root(-args[0], args[1].q) ** args[1].p)
     return real(e.func(*args))
 
 
@@ -92,9 +104,12 @@ def evaluate(item):
         if (lv is None) != (rv is None):
             differ = True
         elif lv is not None:
-            gap = sp.N(lv - rv, 50)
-            scale = max(1, abs(lv), abs(rv))
-            if abs(gap) > sp.Float(10) ** -30 * scale:
+            if lv.is_Rational and rv.is_Rational:
+                differ = differ or lv != rv
+                continue
+            # Relative to the larger value: e^(-10^7) against 0 differs, 10^-50 on 1 too.
+            gap = sp.N(lv - rv, DIGITS)
+            if abs(gap) > sp.Float(10, DIGITS) ** -400 * max(abs(lv), abs(rv)):
                 differ = True
     return {"differ": differ, "values": shown}
 
@@ -110,5 +125,6 @@ def main():
     json.dump(out, sys.stdout)
 
 
-sys.setrecursionlimit(20000)
-main()
+if __name__ == "__main__":
+    sys.setrecursionlimit(20000)
+    main()

@@ -2,8 +2,9 @@
 // canonical basis and testing the difference for zero as a rational function over ℚ.
 //
 // The basis: σ, tanh, sinh, cosh and softplus are written with exp (σ(u) = 1/(1 + e^(−u)), …);
-// tan, sec, csc, cot with sin and cos; b^u with a symbolic exponent as e^(u·log b); e^(c·log v) as
-// v^c. Then every e^(c·m) (m a monomial, c rational) becomes Eᵏ for a fresh symbol E standing for
+// tan, sec, csc, cot with sin and cos; b^u with a symbolic exponent as e^(u·log b) when b > 0 is
+// shown (positivity.ts; the `for` conditions count), and log of positive products and powers split;
+// e^(c·log v) as v^c. Then every e^(c·m) (m a monomial, c rational) becomes Eᵏ for a fresh symbol E standing for
 // e^(g·m), g the gcd of every coefficient m carries on either side, so e^(2x), e^x and e^(−x) are
 // powers of one symbol; and sin(c·m), cos(c·m) become sin(kθ), cos(kθ) of θ = g·m, written through
 // the angle-sum formulas and the tangent half-angle t = tan(θ/2) (sin θ = 2t/(1+t²),

@@ -1,7 +1,9 @@
 // Where tier 2 of `check` looks for a difference: a friendly point, points at every scale from
-// 10⁻³ to 10⁶ in each sign pattern, random points, and both sides of every breakpoint — the zeros of
-// the arguments of piecewise functions (abs, relu, step, sign, max/min, hardtanh, leaky_relu) and
-// the edges of each side's domain (log, roots, denominators, tan, asin, …) and of the conditions.
+// 10⁻³ to 10⁶ and at the constants' own scales in each sign pattern, whole and fractional values of
+// variables in exponents, random points, and both sides of every breakpoint — the zeros of the
+// arguments of piecewise functions (abs, relu, step, sign, max/min, hardtanh, leaky_relu) and of
+// functions that go flat (tanh, σ, softplus, …), and the edges of each side's domain (log, roots,
+// denominators, tan, asin, …) and of the conditions, found through the arguments' turning points.
 // Every coordinate is a short decimal, so a counterexample is an exact point anyone can re-evaluate.
 import { MINUS_ONE, ONE, add, apply, sub } from "../../graph/construct.js";
 import type { Node } from "../../graph/node.js";
@@ -237,17 +239,25 @@ export function searchPoints(
   push(new Map(vars.map((v, i) => [v, friendly[i]])));
   // A variable in an exponent takes whole and simple fractional values, with negative bases: there
   // (x^a)^b and x^(ab) part (x = −1, a = 2, b = 1/2), and √(x^a) is defined where √x^a is not.
+  // Three patterns: neighbours in the list (a = 2, b = 1/2), all the same (a = b = 1/2), and the
+  // rest summing to 1 with the first (a = 1/2, b = 1/2; a = 3/2, b = −1/2).
   if (exponentVars.length > 0) {
-    for (let i = 0; i < EXPONENTS.length; i++)
-      for (const base of BASES)
-        push(
-          new Map(
-            vars.map((v) => {
-              const k = exponentVars.indexOf(v);
-              return [v, k >= 0 ? EXPONENTS[(i + k) % EXPONENTS.length] : base];
-            }),
-          ),
-        );
+    const patterns: ((i: number, k: number) => Rational)[] = [
+      (i, k) => EXPONENTS[(i + k) % EXPONENTS.length],
+      (i) => EXPONENTS[i],
+      (i, k) => (k === 0 ? EXPONENTS[i] : Rational.ONE.sub(EXPONENTS[i])),
+    ];
+    for (const pattern of patterns)
+      for (let i = 0; i < EXPONENTS.length; i++)
+        for (const base of BASES)
+          push(
+            new Map(
+              vars.map((v) => {
+                const k = exponentVars.indexOf(v);
+                return [v, k >= 0 ? pattern(i, k) : base];
+              }),
+            ),
+          );
   }
   // Both sides of each breakpoint, along each coordinate, from two base points.
   const bases = [friendly.map((q) => q.toNumber()), vars.map(() => Math.round((next() * 4 - 2) * 1000) / 1000 || 0.7)];

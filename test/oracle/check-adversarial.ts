@@ -1,0 +1,133 @@
+// Generated adversarial `check` pairs of the kinds an adversarial pass found wrong: identities of
+// powers and logs with symbolic exponents (true only for positive bases), differences past 10⁶
+// (saturating functions shifted by a large constant), narrow bumps at random places, offsets of
+// 10⁻⁴⁰ and less, and domains the graph's folding drops (x/x, √x²). Seeded: the same pairs on every
+// run. Labels follow docs/checking.md; SymPy confirms them (check-adversarial.test.ts).
+import type { CheckPair } from "./check-corpus.js";
+import { random } from "../../src/engine/check/points.js";
+
+const next = random(0x5eed13);
+const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)];
+const pair = (a: string, b: string, equivalent: boolean, why: string, where?: string): CheckPair => ({
+  a,
+  b,
+  equivalent,
+  why,
+  where,
+});
+
+/** Identities of powers and logs: false on the reals as stated, true for positive bases. */
+function exponents(): CheckPair[] {
+  const out: CheckPair[] = [];
+  const names = [
+    ["x", "a", "b"],
+    ["t", "p", "q"],
+    ["u", "m", "n"],
+  ];
+  for (const [x, a, b] of names) {
+    out.push(
+      pair(`(${x}^${a})^${b}`, `${x}^(${a} ${b})`, false, "(x^a)^b = x^(ab) needs x > 0"),
+      pair(`(${x}^${a})^${b}`, `${x}^(${a} ${b})`, true, "true for a positive base", `${x} > 0`),
+      pair(`log(${x}^${a})`, `${a} log(${x})`, false, "x^a > 0 at x = −1, a = 2"),
+      pair(`log(${x}^${a})`, `${a} log(${x})`, true, "true for a positive base", `${x} > 0`),
+      pair(`sqrt(${x}^${a})`, `sqrt(${x})^${a}`, false, "√x undefined for x < 0"),
+      pair(`sqrt(${x}^${a})`, `sqrt(${x})^${a}`, true, "true for a positive base", `${x} > 0`),
+      pair(`${x}^${a} ${x}^${b}`, `${x}^(${a} + ${b})`, false, "x^(1/2) undefined at x = −1, x¹ is not"),
+      pair(`${x}^${a} ${x}^${b}`, `${x}^(${a} + ${b})`, true, "true for a positive base", `${x} > 0`),
+    );
+  }
+  // Whole and fractional exponents, drawn at random.
+  for (let k = 0; k < 6; k++) {
+    const p = pick([2, 4, 6]);
+    const c = pick([2, 3, 5, 7, 10]);
+    out.push(
+      pair(`log(x^${p})`, `${p} log(x)`, false, `an even power: x^${p} > 0 for x < 0`),
+      pair(`log(x^${p})`, `${p} log(x)`, true, "a positive base", "x > 0"),
+      pair(`log(${c} x y)`, `log(${c}) + log(x) + log(y)`, true, "logs of positive factors", "x > 0, y > 0"),
+      pair(`log(${c} x y)`, `log(${c}) + log(x) + log(y)`, false, "x, y < 0: only the left side"),
+    );
+  }
+  out.push(
+    pair("log(x/y)", "log(x) - log(y)", true, "a quotient of positives", "x > 0, y > 0"),
+    pair("log(x/y)", "log(x) - log(y)", false, "x, y < 0"),
+    pair("exp(a log(x))", "x^a", true, "the definition of x^a for x > 0", "x > 0"),
+    pair("exp(a log(x))", "x^a", false, "x^2 is defined at x = −1"),
+    pair("2^x 2^y", "2^(x + y)", true, "a positive constant base"),
+    pair("(2^x)^y", "2^(x y)", true, "a positive constant base"),
+  );
+  return out;
+}
+
+/** A saturating or piecewise function shifted by a constant far beyond 10⁶. */
+function shifts(): CheckPair[] {
+  const out: CheckPair[] = [];
+  for (let k = 0; k < 8; k++) {
+    const mantissa = 1 + Math.floor(next() * 9);
+    const power = 6 + Math.floor(next() * 7);
+    const c = `${mantissa}*10^${power}`;
+    out.push(
+      pair(`tanh(x - ${c})`, "-1", false, `switches at ${c}`),
+      pair(`softplus(x - ${c})`, "0", false, `grows past ${c}`),
+      pair(`sigmoid(x - ${c})`, "0", false, `½ at ${c}`),
+      pair(`x + relu(x - ${c})`, "x", false, `differs past ${c}`),
+      pair(`tanh(x - ${c})`, `2 sigmoid(2 (x - ${c})) - 1`, true, "tanh through σ"),
+    );
+  }
+  return out;
+}
+
+/** A bump of random width at a random place: zero everywhere else. */
+function bumps(): CheckPair[] {
+  const out: CheckPair[] = [];
+  for (let k = 0; k < 8; k++) {
+    const centre = (Math.round((next() * 2000 - 1000) * 1000) / 1000).toString();
+    const w = pick(["0.01", "10^-4", "10^-6"]);
+    const shifted = centre.startsWith("-") ? `(x + ${centre.slice(1)})` : `(x - ${centre})`;
+    out.push(
+      pair(`relu(${w} - ${shifted}^2)`, "0", false, `a bump of height ${w} at ${centre}`),
+      pair(`relu(${w} - abs${shifted})`, "0", false, `a tent at ${centre}`),
+      pair(`step(${w} - ${shifted}^2)`, "0", false, `an indicator near ${centre}`),
+      pair(`relu(-${shifted}^2 - ${w})`, "0", true, "never positive"),
+    );
+  }
+  return out;
+}
+
+/** Offsets far below 40 digits. */
+function offsets(): CheckPair[] {
+  const out: CheckPair[] = [];
+  const fs = ["x^2", "sin(x)", "exp(x)", "x^3 - x", "σ(x)", "sqrt(x^2 + 1)", "log(x^2 + 1)"];
+  for (const f of fs) {
+    const k = pick([40, 50, 80, 120, 200]);
+    out.push(
+      pair(`${f} + 10^-${k}`, f, false, `an offset of 10⁻${k}`),
+      pair(`(1 + 10^-${k}) (${f})`, f, false, `a factor 1 + 10⁻${k}`),
+    );
+  }
+  out.push(pair("sin(x)^2 + cos(x)^2 + 10^-60", "1", false, "a disguised 1 plus 10⁻⁶⁰"));
+  return out;
+}
+
+/** Domains the graph's folding drops, as typed. */
+function folded(): CheckPair[] {
+  const out: CheckPair[] = [
+    pair("x/x", "1", true, "equal except at x = 0, a removable point"),
+    pair("sqrt(x)^2", "x", false, "undefined for x < 0 on the left"),
+    pair("sqrt(x)^2", "x", true, "on the stated domain", "x >= 0"),
+    pair("sqrt(x)/sqrt(x)", "1", false, "undefined for x < 0 on the left"),
+    pair("log(x) - log(x)", "0", false, "undefined for x ≤ 0 on the left"),
+    pair("x^(1/2) x^(1/2)", "x", false, "undefined for x < 0 on the left"),
+    pair("(x^2)^(1/2)", "x", false, "|x|, not x"),
+    pair("(x^2)^(1/2)", "abs(x)", true, "|x|"),
+  ];
+  for (let k = 0; k < 4; k++) {
+    const c = 1 + Math.floor(next() * 50);
+    out.push(
+      pair(`sqrt(x + ${c})^2`, `x + ${c}`, false, `undefined for x < −${c} on the left`),
+      pair(`(x + ${c})/(x + ${c})`, "1", true, `a removable point at −${c}`),
+    );
+  }
+  return out;
+}
+
+export const ADVERSARIAL: CheckPair[] = [...exponents(), ...shifts(), ...bumps(), ...offsets(), ...folded()];
