@@ -41,6 +41,10 @@ describe("nabla options", () => {
     [["eval", "--jsno", file], /unknown option '--jsno'/],
     [["install-kernel", "--bogus"], /unknown option '--bogus'/],
     [["grde"], /unknown command 'grde'[\s\S]*Did you mean grade/],
+    [["grade", "--key", "k.ipynb", "--coordinator-memory", "abc", "s"], /--coordinator-memory.*'abc' is invalid/],
+    [["grade", "--key", "k.ipynb", "--coordinator-memory", "8", "s"], /--coordinator-memory.*whole number from 64/],
+    [["grade", "--key", "k.ipynb", "--seed", "s"], /missing required argument 'submissions'/],
+    [["assign", "m.ipynb", "-o", "out", "--roster"], /option '--roster <csv>' argument missing/],
   ];
   for (const [argv, message] of wrong) {
     it(`nabla ${argv.join(" ")} → exit 2 with a message`, async () => {
@@ -70,6 +74,23 @@ describe("nabla options", () => {
     for (const option of ["--key", "--jobs", "--timeout", "--rubric", "--max-size", "--worker-memory", "-o, --out"])
       expect(stdout).toContain(option);
     expect(await main(["--help"])).toBe(0);
+  });
+
+  it("refuses a coordinator cap too small for the largest submission, and rosters it cannot use, plainly", async () => {
+    const args = ["grade", "--key", join(dir, "k.ipynb"), dir, "-o", join(dir, "out"), "-q"];
+    expect(await main([...args, "--max-size", "500", "--coordinator-memory", "256"])).toBe(1);
+    expect(stderr).toMatch(/^nabla grade: a coordinator memory cap of 256 MB cannot read submissions of up to 500 MB/);
+    stderr = "";
+    const master = join(import.meta.dirname, "..", "..", "notebooks", "homework", "master.ipynb");
+    expect(await main(["assign", master, "-o", join(dir, "rel"), "--seed", "s"])).toBe(1);
+    expect(stderr).toMatch(/^nabla assign: --seed goes with --roster/);
+    stderr = "";
+    writeFileSync(join(dir, "roster.csv"), "name\nada\n");
+    expect(
+      await main(["assign", master, "-o", join(dir, "rel"), "--roster", join(dir, "roster.csv"), "--seed", "s"]),
+    ).toBe(1);
+    expect(stderr).toMatch(/^nabla assign: the roster has no student column/);
+    expect(stderr).not.toMatch(/\n\s+at /);
   });
 
   it("reports a missing key as a plain error, not a stack", async () => {
