@@ -83,6 +83,19 @@ describe("a network applied to an input", () => {
     expect(byHand).toBeCloseTo(floatValue(s.run("net([1, 0])")[0].value!)!, 12);
   });
 
+  it("applies a network written in parentheses, and refuses arithmetic with a network", () => {
+    const net = "layer h = dense(2 → 3, tanh)\nlayer out = dense(3 → 1, sigmoid)\nnet = h → out\nx ∈ ℝ^2\n";
+    expect(ok(`${net}(h → out)(x)`).pretty).toBe("σ(W_outᵀ tanh(W_h x + b_h) + b_out)");
+    expect(ok(`${net}net (x)`).pretty).toBe("σ(W_outᵀ tanh(W_h x + b_h) + b_out)");
+    for (const text of ["2 net", "net + 1", "x net"])
+      expect(failure(`${net}${text}`).message, text).toBe(
+        "a network is not a number to compute with: apply it to an input, net(x), or train it",
+      );
+    expect(failure(`${net}∂net/∂out.W`).message).toBe(
+      "net is a network, not an expression to differentiate: differentiate a loss on net(x), as in L = cce(y, net(x))",
+    );
+  });
+
   it("refuses inputs of the wrong shape, naming both", () => {
     const net = "layer h = dense(2 → 3, tanh)\nlayer out = dense(3 → 1, sigmoid)\nnet = h → out\n";
     expect(failure(`${net}net([1, 2, 3])`).message).toBe("the network takes 2 inputs, not a vector of length 3");
@@ -396,6 +409,12 @@ describe("train net on (X, y)", () => {
     const outputs = failure("layer s = dense(2 → 3, softmax)\ntrain s on ([1, 2; 3, 4], [0, 2]) with sgd(η = 1)");
     expect(outputs.message).toBe(
       "the network gives 3 outputs but the data has 1 target per sample (for class labels use onehot(y, 3) or loss = sparse_cce)",
+    );
+    // batch = 0 never finished an epoch.
+    const batch = failure(`${layer}train o on ([1, 2; 3, 4], [0, 1]) with sgd(η = 1), batch = 0`);
+    expect([batch.message, batch.column]).toEqual(["batch must be a whole number of at least 1, not 0", 52]);
+    expect(failure(`${layer}train o on ([1, 2; 3, 4], [0, 1]) with adam(η = 1), epochs = 0`).message).toBe(
+      "epochs must be a whole number of at least 1, not 0",
     );
     expect(failure(`${layer}train o on ([1, 2; 3, 4], [0, 1]) with sgd(η = 1), loss = foo`).message).toContain(
       "loss = mse, mae, huber",

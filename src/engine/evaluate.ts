@@ -152,6 +152,11 @@ export class Evaluator {
       if (base === "I" && /^(\d+|[^\W\d]\w*)$/u.test(subscript))
         return apply("I", [/^\d+$/.test(subscript) ? int(Number(subscript)) : this.name(subscript)]);
     }
+    // A bare I, as the identity prints (2I): the identity of the one square size declared, if one is.
+    if (name === "I") {
+      const sizes = [...this.env.shapes.values()].filter((s) => s.length === 2 && s[0] === s[1]).map((s) => s[0]);
+      if (sizes.length > 0 && sizes.every((n) => n === sizes[0])) return sym("I", [sizes[0], sizes[0]]);
+    }
     return sym(name);
   }
 
@@ -170,10 +175,14 @@ export class Evaluator {
     }
     operands.reverse();
     let value = this.expr(left);
+    // (h → o)(x), net (x): a network followed by its input is the forward pass, not a product.
+    if (isNetworkNode(value) && operands[0]?.op === "*")
+      value = applyNetwork(value, [this.expr(operands.shift()!.expr)], this, "the network");
     let terms: Node[] | null = isScalar(value.shape) || additive ? [value] : null;
     let shape = isScalar(value.shape) ? null : value.shape;
     for (const { op, expr } of operands) {
       const right = this.expr(expr);
+      refuseNetworkOperand(value, right);
       if (additive && !isScalar(right.shape)) {
         if (shape !== null && !sameShape(shape, right.shape))
           throw shapeError(`cannot add a ${showShape(shape)} and a ${showShape(right.shape)}`);
@@ -192,6 +201,7 @@ export class Evaluator {
   }
 
   binary(op: string, a: Node, b: Node): Node {
+    refuseNetworkOperand(a, b);
     switch (op) {
       case "+":
         return add(a, b);
@@ -340,6 +350,10 @@ export class Evaluator {
       throw mathError(
         `${label} does not depend on ${name}: ${name} holds a value (${held.shape.length ? `a ${showShape(held.shape)}` : toPretty(held)}), not a variable${held.kind === "tensor" ? "; for a layer's weights write ∂L/∂out.W" : ""}`,
       );
+    if (body.kind === "record")
+      throw mathError(
+        `${label} is a ${body.tag}, not an expression to differentiate${body.tag === "network" || body.tag === "layer" ? `: differentiate a loss on ${label}(x), as in L = cce(y, ${label}(x))` : ""}`,
+      );
     // A layer's parameter missing from L: L was computed with numbers (net(x) of numbers after training).
     if (name.includes("."))
       throw mathError(
@@ -436,6 +450,15 @@ export class Evaluator {
     }
     throw shapeError("matrix entries must be numbers or expressions, or arrays of one shape to stack");
   }
+}
+
+/** A network or layer is applied (net(x)) or trained, never an operand of arithmetic. */
+function refuseNetworkOperand(...operands: Node[]): void {
+  const held = operands.find(isNetworkNode);
+  if (held)
+    throw mathError(
+      `a ${held.kind === "record" ? held.tag : "network"} is not a number to compute with: apply it to an input, net(x), or train it`,
+    );
 }
 
 function normKind(p: string): Node {

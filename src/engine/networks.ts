@@ -319,6 +319,19 @@ export function trainStatement(
   settings.l1 = numbers.get("l1") ?? 0;
   settings.l2 = numbers.get("l2") ?? 0;
   const epochs = numbers.get("epochs") ?? 100;
+  // A whole number of at least 1 each: batch = 0 would never finish an epoch.
+  for (const setting of ["epochs", "batch"])
+    if (numbers.has(setting) && !(Number.isInteger(numbers.get(setting)) && numbers.get(setting)! >= 1))
+      throw new MathFailure(
+        "math",
+        `${setting} must be a whole number of at least 1, not ${numbers.get(setting)}`,
+        options.find(
+          (o) =>
+            o.kind === "relation" &&
+            o.left.kind === "name" &&
+            optionNamed(TRAIN_SETTINGS, o.left.name)?.name === setting,
+        )?.span ?? null,
+      );
   const seed = numbers.get("seed") ?? 1;
   const layers = weights(ev, net, seed, init);
   const displayId = `nabla-train-${++counter}`;

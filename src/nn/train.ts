@@ -53,7 +53,7 @@ export function train(layers: Dense[], data: Dataset, o: TrainOptions): TrainRes
     checkBudget();
     const shuffled = rng.shuffle(trainIndex.length).map((i) => trainIndex[i]);
     const batches = Math.ceil(shuffled.length / o.batch);
-    for (let start = 0; start < shuffled.length; start += o.batch) {
+    for (let start = 0; start < shuffled.length; start += Math.max(1, o.batch)) {
       // Within the epoch too: an interrupt or the time limit stops a long one between batches.
       if (start > 0) checkBudget();
       const index = shuffled.slice(start, start + o.batch);
