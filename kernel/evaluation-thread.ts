@@ -41,6 +41,10 @@ export class EvaluationThread {
    * one is started as soon as the names are restored.
    */
   private spare: Worker | null = null;
+  /** Closed by the kernel's shutdown: a thread's end is expected. */
+  private closed = false;
+  /** A replacement thread ended before it was ready: no thread can run. */
+  private broken = false;
 
   private start(): void {
     this.worker = this.spare ?? this.spawn();
@@ -69,6 +73,7 @@ export class EvaluationThread {
     worker.on("error", (err) =>
       process.stderr.write(`nabla kernel: evaluation thread failed: ${err?.message ?? String(err)}\n`),
     );
+    worker.on("exit", (code) => this.ended(worker, code));
     return worker;
   }
 
@@ -115,6 +120,10 @@ export class EvaluationThread {
 
   /** Sends a request that runs the session, as the one an interrupt stops. */
   private async track(send: (id: number) => Promise<unknown>): Promise<StatementResult[] | null> {
+    if (this.broken)
+      return [
+        stoppedResult("the evaluation thread cannot start (it ended twice in a row): restart the kernel", "internal"),
+      ];
     const id = this.nextId++;
     this.running = id;
     const results = (await send(id)) as StatementResult[] | null;
@@ -134,15 +143,46 @@ export class EvaluationThread {
       const p = this.pending.get(id);
       this.pending.delete(id);
       this.running = null;
-      const { message } = this.replace();
-      const stopped = interruptedResult(message);
+      const { restored } = this.replace();
+      const stopped = interruptedResult(
+        `interrupted: the cell did not stop within ${GRACE_MS / 1000} s, so the evaluation thread was replaced; ${restored}`,
+      );
       p?.onResult?.(stopped);
       p?.resolve([stopped]);
     }, GRACE_MS).unref();
   }
 
+  /**
+   * The evaluation thread ended on its own (it ran out of memory, or failed where nothing caught
+   * it): whatever it was doing gets an error, and a new thread takes over with the names restored,
+   * as after an interrupt. A thread that ends again before its restore is done is not replaced
+   * again (it cannot start): every request then says so.
+   */
+  private ended(worker: Worker, code: number): void {
+    if (worker === this.spare) this.spare = null;
+    if (worker !== this.worker || this.closed) return;
+    process.stderr.write(`nabla kernel: the evaluation thread ended (exit code ${code}); starting another\n`);
+    if (this.restoring) {
+      this.broken = true;
+      for (const p of this.pending.values()) p.resolve(null);
+      this.pending.clear();
+      return;
+    }
+    const id = this.running;
+    const p = id === null ? undefined : this.pending.get(id);
+    if (id !== null) this.pending.delete(id);
+    this.running = null;
+    const { restored } = this.replace();
+    const failed = stoppedResult(
+      `the evaluation thread stopped (exit code ${code}) and was replaced; ${restored}`,
+      "internal",
+    );
+    p?.onResult?.(failed);
+    p?.resolve([failed]);
+  }
+
   /** A new thread with the snapshot's names; says what it restores and what it cannot keep. */
-  private replace(): { message: string } {
+  private replace(): { restored: string } {
     void this.worker.terminate();
     for (const p of this.pending.values()) p.resolve(null);
     this.pending.clear();
@@ -157,7 +197,7 @@ export class EvaluationThread {
       const lost = (await this.send({ type: "restore", id, statements })) as string[] | null;
       for (const key of lost ?? []) this.snapshot.set(key, null);
       if (lost?.length)
-        this.lostNotice = `warning: these names could not be restored after the interrupt: ${lost.map(nameOf).join(", ")}\n`;
+        this.lostNotice = `warning: these names could not be restored after the evaluation thread was replaced: ${lost.map(nameOf).join(", ")}\n`;
       for (const name of unwritable) this.snapshot.delete(`name:${name}`);
       this.restoring = null;
       // A cell that once would not stop may again: the next replacement finds a thread ready.
@@ -169,18 +209,16 @@ export class EvaluationThread {
     const lostText = unwritable.length
       ? `; not kept (a trained network or a data set cannot be written down): ${unwritable.join(", ")}`
       : "";
-    return {
-      message: `interrupted: the cell did not stop within ${GRACE_MS / 1000} s, so the evaluation thread was replaced; ${kept}${lostText}`,
-    };
+    return { restored: `${kept}${lostText}` };
   }
 
   async names(): Promise<string[]> {
-    if (this.running !== null || this.restoring) return [];
+    if (this.running !== null || this.restoring || this.broken) return [];
     return ((await this.send({ type: "names", id: this.nextId++ })) as string[] | null) ?? [];
   }
 
   async describe(name: string): Promise<{ text: string; latex: string; html: string; shape: string } | null> {
-    if (this.running !== null || this.restoring) return null;
+    if (this.running !== null || this.restoring || this.broken) return null;
     return (await this.send({ type: "describe", id: this.nextId++, name })) as {
       text: string;
       latex: string;
@@ -190,6 +228,7 @@ export class EvaluationThread {
   }
 
   close(): Promise<number> {
+    this.closed = true;
     void this.spare?.terminate();
     return this.worker.terminate();
   }
@@ -200,6 +239,11 @@ function nameOf(key: string): string {
 }
 
 function interruptedResult(message: string): StatementResult {
+  return stoppedResult(message, "interrupt");
+}
+
+/** A request's result when its thread was replaced: interrupted, or the thread ended on its own. */
+function stoppedResult(message: string, kind: "interrupt" | "internal"): StatementResult {
   return {
     index: 0,
     line: 1,
@@ -211,6 +255,6 @@ function interruptedResult(message: string): StatementResult {
     latex: "",
     html: "",
     effects: [],
-    error: { kind: "interrupt", reason: "interrupt", message, line: 1, column: 1, excerpt: "" },
+    error: { kind, ...(kind === "interrupt" ? { reason: "interrupt" } : {}), message, line: 1, column: 1, excerpt: "" },
   };
 }
