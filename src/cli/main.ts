@@ -49,6 +49,9 @@ const lockTimeout = () =>
     "with a queue: a killed worker's job goes to another after this (default 30)",
   ).argParser(positive(3600));
 
+/** Per-student parameters' secret; NABLA_SEED keeps it out of the process list. */
+const seedOption = (description: string) => new Option("--seed <secret>", description).env("NABLA_SEED");
+
 function program(done: (code: number | Promise<number>) => void): Command {
   const nabla = new Command("nabla")
     .description("Nabla: the math of machine learning in notebooks")
@@ -87,9 +90,17 @@ function program(done: (code: number | Promise<number>) => void): Command {
     .argument("<master>", "the master notebook")
     .requiredOption("-o, --out <student>", "the student notebook to write (with --roster: the folder)")
     .option("--roster <csv>", "per-student notebooks: OUT/<student>.ipynb for each row (column student)")
-    .option("--seed <secret>", "with --roster: the secret each student's random(…) values are drawn with")
-    .action((master: string, o: { out: string; roster?: string; seed?: string }) =>
-      done(assignCommand(master, o.out, o.roster, o.seed)),
+    .addOption(seedOption("with --roster: the secret each student's random(…) values are drawn with"))
+    .action((master: string, o: { out: string; roster?: string; seed?: string }, command: Command) =>
+      // NABLA_SEED set for grading does not turn a plain assign into a roster's.
+      done(
+        assignCommand(
+          master,
+          o.out,
+          o.roster,
+          o.roster === undefined && command.getOptionValueSource("seed") === "env" ? undefined : o.seed,
+        ),
+      ),
     );
 
   nabla
@@ -124,7 +135,7 @@ function program(done: (code: number | Promise<number>) => void): Command {
     .option("--rubric", "also write DIR/rubric/: feedback for instructors with hidden tests and every branch")
     .option("--no-feedback", "write only the gradebook")
     .option("-q, --quiet", "no progress bar")
-    .option("--seed <secret>", "the secret given to assign --seed: each student's key with their random(…) values")
+    .addOption(seedOption("the secret given to assign --seed: each student's key with their random(…) values"))
     .option("--only <grade_id>", "re-grade one question; the others keep their points from OUT/gradebook.json")
     .addOption(
       new Option(

@@ -93,6 +93,19 @@ describe("nabla options", () => {
     expect(stderr).not.toMatch(/\n\s+at /);
   });
 
+  it("reads the seed from NABLA_SEED (out of the process list), for a roster only", async () => {
+    const master = join(import.meta.dirname, "..", "..", "notebooks", "homework", "master.ipynb");
+    process.env.NABLA_SEED = "from the environment";
+    try {
+      expect(await main(["assign", master, "-o", join(dir, "plain.ipynb")])).toBe(0);
+      writeFileSync(join(dir, "roster2.csv"), "student\nada\nbob\n");
+      expect(await main(["assign", master, "-o", join(dir, "rel2"), "--roster", join(dir, "roster2.csv")])).toBe(0);
+      expect(stdout).toContain("2 notebook(s) in");
+    } finally {
+      delete process.env.NABLA_SEED;
+    }
+  });
+
   it("reports a missing key as a plain error, not a stack", async () => {
     expect(await main(["grade", "--key", join(dir, "missing.ipynb"), dir, "-o", join(dir, "out"), "-q"])).toBe(1);
     expect(stderr).toMatch(/^nabla grade: /);
