@@ -76,6 +76,12 @@ describe("Jacobians, Hessians, norms and the references' forms", () => {
     expect(r.effects).toEqual([{ kind: "stderr", text: expect.stringContaining("sign(x) is a subgradient") }]);
     expect(last(`${S}∂/∂X ‖X‖_F²`).pretty).toBe("2X");
   });
+  it("takes max(x) to the one-hot of its largest entry, and diag(𝟏) to I", () => {
+    expect(last(`${S}∂/∂x max(x)`).pretty).toBe("step(x − max(x))");
+    expect(last("x = [1, 5, 2]\nstep(x - max(x))").text).toBe("[0, 1, 0]");
+    expect(last(`${S}∂/∂S sum(diag(S))`).pretty).toBe("I");
+    expect(last(`${S}∂/∂x dot(a, x)^2`).latex).toBe("2 a \\left(a \\cdot x\\right)");
+  });
   it("recognises σ in 1/(1 + e⁻ᵘ)", () => {
     expect(last(`${S}∇_x sum(1/(1 + exp(-W x)))`).pretty).toBe("Wᵀ(σ(W x) ⊙ (1 − σ(W x)))");
     expect(last(`${S}∇²_x sum(log(1 + exp(-W x)))`).pretty).toBe("Wᵀ diag(σ(W x) ⊙ (1 − σ(W x)))W");

@@ -11,7 +11,7 @@ import { VALUES } from "./corpus.js";
 import { parseNotebook, sourceOf } from "../src/grading/notebook.js";
 import type { Node } from "../src/graph/node.js";
 import type { Shape } from "../src/graph/shape.js";
-import { float, struct } from "../src/graph/construct.js";
+import { apply, float, struct } from "../src/graph/construct.js";
 import { floatValue } from "../src/graph/evalf.js";
 import { freeSymbols, rewrite } from "../src/graph/traverse.js";
 import { substitute } from "../src/engine/substitute.js";
@@ -93,9 +93,22 @@ function withoutIdentity(n: Node): Node {
 }
 
 /** The same value, or (with floats) the same numbers at three points, to the six digits pretty keeps. */
+/**
+ * A chain of matrix products nested to the left: pretty writes Xᵀ diag(p) X without parentheses
+ * (matrix products associate), so it reads back nested the other way, the same matrix.
+ */
+function leftNested(n: Node): Node {
+  const chain = (m: Node): Node[] =>
+    m.kind === "apply" && m.op === "matmul" ? [...chain(m.args[0]), ...chain(m.args[1])] : [m];
+  return rewrite(n, (m) =>
+    m.kind === "apply" && m.op === "matmul" ? chain(m).reduce((x, y) => apply("matmul", [x, y])) : undefined,
+  );
+}
+
 function sameValue(a: Node, b: Node): boolean {
   if (a === b) return true;
   if (a.kind !== "tensor" && a.kind !== "tuple" && withoutIdentity(a) === withoutIdentity(b)) return true;
+  if (a.kind !== "tensor" && leftNested(a) === leftNested(b)) return true;
   if (a.kind === "tensor" && b.kind === "tensor")
     return a.shape.join() === b.shape.join() && a.entries.every((e, i) => sameValue(e, b.entries[i]));
   if (a.kind === "tuple" && b.kind === "tuple")

@@ -5,7 +5,7 @@ import { Rational } from "../../numeric/rational.js";
 import { ONE, add, apply, constant, div, float, isNumber, mul, num, pow, sub, tensor, toFloat } from "../construct.js";
 import type { Node } from "../node.js";
 import { shapeError } from "../../errors.js";
-import { showShape } from "../shape.js";
+import { isScalar, showShape } from "../shape.js";
 import type { OperatorEntry } from "./entry.js";
 import { scalarFunction } from "./scalar-function.js";
 
@@ -16,6 +16,15 @@ function numbersOf(args: readonly Node[]): number[] | null {
   return args.every(isNumber) ? args.map((a) => toFloat(a as never)) : null;
 }
 
+/** ∂max/∂aᵢ is the step of aᵢ over every other argument (ties go to the first). */
+function extremumPartials(name: "max" | "min", args: readonly Node[]): Node[] {
+  return args.map((a, i) => {
+    const others = args.filter((_, j) => j !== i);
+    const rival = others.length === 1 ? others[0] : apply(name, others);
+    return apply("step", [name === "max" ? sub(a, rival) : sub(rival, a)]);
+  });
+}
+
 /** max and min over their arguments, or over the entries of one array. */
 function extremum(name: "max" | "min", pick: (a: Rational, b: Rational) => boolean): OperatorEntry {
   return {
@@ -23,7 +32,8 @@ function extremum(name: "max" | "min", pick: (a: Rational, b: Rational) => boole
     arity: [1, 64],
     fold: (args) => {
       const items = args.length === 1 && args[0].kind === "tensor" ? args[0].entries : args;
-      if (items.length === 1) return items[0];
+      // max(v) of a symbolic array stays whole (its largest entry), it is not v.
+      if (items.length === 1) return isScalar(items[0].shape) ? items[0] : undefined;
       if (items.every((a) => a.kind === "num")) {
         return items.reduce((best, a) =>
           pick((a as { value: Rational }).value, (best as { value: Rational }).value) ? a : best,
@@ -34,14 +44,15 @@ function extremum(name: "max" | "min", pick: (a: Rational, b: Rational) => boole
       return items === args ? undefined : apply(name, items);
     },
     float: name === "max" ? Math.max : Math.min,
+    // The largest entry of one array: its gradient is 1 there, 0 elsewhere, where that entry is unique.
+    adjoint: (n, bar) => {
+      const [v] = n.args;
+      if (n.args.length === 1 && !isScalar(v.shape))
+        return [mul(bar, apply("step", [name === "max" ? sub(v, n) : sub(n, v)]))];
+      return extremumPartials(name, n.args).map((p) => mul(bar, p));
+    },
     latex: (args) => `\\${name}\\left(${args.join(", ")}\\right)`,
-    partials: (args) =>
-      args.map((a, i) => {
-        // ∂max/∂aᵢ is the step of aᵢ over every other argument (ties go to the first).
-        const others = args.filter((_, j) => j !== i);
-        const rival = others.length === 1 ? others[0] : apply(name, others);
-        return apply("step", [name === "max" ? sub(a, rival) : sub(rival, a)]);
-      }),
+    partials: (args) => extremumPartials(name, args),
     help: {
       syntax: `${name}(a, b, …), ${name}(v)`,
       description: `The ${name === "max" ? "largest" : "smallest"} of its arguments or of a vector's entries.`,

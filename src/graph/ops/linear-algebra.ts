@@ -484,7 +484,9 @@ export const LINEAR_ALGEBRA: OperatorEntry[] = [
     },
     fold: ([a, b]) =>
       a.kind === "tensor" && b.kind === "tensor" ? add(...a.entries.map((x, i) => mul(x, b.entries[i]))) : undefined,
+    notation: "infix",
     latex: ([a, b]) => `${a} \\cdot ${b}`,
+    unicode: ([a, b]) => `${a} · ${b}`,
     help: {
       syntax: "dot(a, b), a · b, aᵀb",
       description: "The dot product Σ aᵢbᵢ.",
@@ -511,7 +513,9 @@ export const LINEAR_ALGEBRA: OperatorEntry[] = [
             a.entries.flatMap((x) => b.entries.map((y) => mul(x, y))),
           ))
         : undefined,
+    notation: "infix",
     latex: ([a, b]) => `${a} \\otimes ${b}`,
+    unicode: ([a, b]) => `${a} ⊗ ${b}`,
     help: {
       syntax: "outer(a, b), a ⊗ b, a bᵀ",
       description: "The outer product, the matrix aᵢbⱼ.",
@@ -624,6 +628,8 @@ export const LINEAR_ALGEBRA: OperatorEntry[] = [
     fold: ([v]) => {
       // The diagonal of the identity symbol is the all-ones vector 𝟏.
       if (v.kind === "sym" && v.name === "I" && v.shape.length === 2) return sym("𝟏", [v.shape[0]]);
+      // And the diagonal matrix of 𝟏 is the identity.
+      if (v.kind === "sym" && v.name === "𝟏" && v.shape.length === 1) return sym("I", [v.shape[0], v.shape[0]]);
       // Scalars come out: diag(2x) = 2 diag(x).
       if (v.kind === "mul" && v.factors.some((f) => isScalar(f.shape)))
         return mul(
