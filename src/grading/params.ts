@@ -31,10 +31,15 @@ export interface Parameter {
   choices: string[];
 }
 
-/** Where a student's id is kept in a released notebook's metadata. */
+/**
+ * The student id `assign --roster` wrote in a released notebook's metadata. The metadata is the
+ * student's to edit: only an id assign could have written (a safe file name) is read; anything else
+ * (control characters, a megabyte of text) is ignored and the file's own id used.
+ */
 export function releasedTo(nb: Notebook): string | undefined {
-  const meta = nb.metadata.nabla as { student?: unknown } | undefined;
-  return typeof meta?.student === "string" && meta.student !== "" ? meta.student : undefined;
+  const meta = nb.metadata?.nabla as { student?: unknown } | undefined;
+  const id = meta?.student;
+  return typeof id === "string" && id !== "" && id.length <= 80 && safeName(id) === id ? id : undefined;
 }
 
 /** The master's draws, in order. A `random(…)` in a locked cell in any other form is an error for the instructor. */

@@ -10,7 +10,14 @@ import { join } from "node:path";
 import { assignCommand } from "../../src/cli/grading.js";
 import { gradeClass } from "../../src/grading/grade.js";
 import { gradeId, parseNotebook, sourceOf, toSourceLines, type Notebook } from "../../src/grading/notebook.js";
-import { ParameterError, drawValue, masterParameters, readRoster, studentValues } from "../../src/grading/params.js";
+import {
+  ParameterError,
+  drawValue,
+  masterParameters,
+  readRoster,
+  releasedTo,
+  studentValues,
+} from "../../src/grading/params.js";
 import { Session } from "../../src/session.js";
 import { masterOf } from "./key-submission.js";
 
@@ -95,6 +102,16 @@ describe("drawing a student's values", () => {
     const [bad] = new Session().run("random(2..9, 3)");
     expect(bad.status).toBe("error");
     expect(bad.error!.message).toMatch(/only exclusions such as not 0/);
+  });
+});
+
+describe("the id in the metadata", () => {
+  it("is read only when assign could have written it; otherwise the file's id decides", () => {
+    const nb = (student: unknown) => ({ ...MASTER, metadata: { nabla: { student } } }) as Notebook;
+    expect(releasedTo(nb("ada"))).toBe("ada");
+    for (const odd of ["", "a\u001b[2Jb", "x".repeat(81), "../bob", "a b", 7, null, { id: "ada" }, ["ada"]])
+      expect(releasedTo(nb(odd)), JSON.stringify(odd)).toBeUndefined();
+    expect(releasedTo({ ...MASTER, metadata: {} })).toBeUndefined();
   });
 });
 
