@@ -135,6 +135,17 @@ function linearRow(p: Poly, n: number): Rational[] {
 
 /** One polynomial of the basis, with values substituted for the later variables, by powers of vars[k]. */
 function univariate(p: Polynomial, k: number, vars: readonly Node[], assigned: readonly Node[]): Node[] {
+  // Rational values for the later variables (most back-substitutions): the coefficients in ℚ, no expression built.
+  if (assigned.slice(k + 1).every((v) => v.kind === "num")) {
+    const sums: Rational[] = [];
+    for (const t of p) {
+      let c = t.c;
+      for (let i = k + 1; i < vars.length; i++)
+        if (t.m[i]) c = c.mul((assigned[i] as Node & { kind: "num" }).value.pow(t.m[i]));
+      sums[t.m[k]] = (sums[t.m[k]] ?? Rational.ZERO).add(c);
+    }
+    return Array.from({ length: sums.length }, (_, i) => num(sums[i] ?? Rational.ZERO));
+  }
   const coefficients: Node[][] = [];
   for (const t of p) {
     const factors: Node[] = [num(t.c)];
@@ -277,6 +288,10 @@ function solvePolynomial(
       next[k] = root.value;
       // The other polynomials at this level must vanish too.
       const consistent = univariates.slice(1).every((c) => {
+        if (root.value.kind === "num" && c.every((x) => x.kind === "num")) {
+          const r = root.value.value;
+          return c.reduceRight((acc, x) => acc.mul(r).add((x as Node & { kind: "num" }).value), Rational.ZERO).isZero();
+        }
         const v = floatValue(add(...c.map((x, i) => mul(x, pow(root.value, int(i))))));
         return v !== null && Math.abs(v) < 1e-8;
       });
