@@ -5,9 +5,11 @@
 // notebook runs all its cells with no error; the homework's student version checks answers. The
 // console's screenshot is kept in test-output/screenshots/lite-console.png (the README's image).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { siteNotebooks } from "../scripts/site-lite.js";
+import { siteLink, siteNotebooks } from "../scripts/site-lite.js";
+import { writeSite } from "../src/render/page/site.js";
 import {
   CHROMIUM,
   openConsole,
@@ -33,6 +35,33 @@ if (skipped) console.warn(`the JupyterLite site's tests are skipped: ${skipped}`
 /** The text of a plain-text output bundle. */
 const plain = (o: { data?: Record<string, unknown>; text?: string }) =>
   String(o.text ?? [o.data?.["text/plain"] ?? ""].flat().join(""));
+
+describe("the course pages' links to the site", () => {
+  it("link a page to its notebook in the site only when the site holds it, a master to the student version", () => {
+    const course = mkdtempSync(join(tmpdir(), "nabla-lite-links-"));
+    expect(siteLink(course, "01-linear-algebra.ipynb")).toBeUndefined();
+    mkdirSync(join(course, "site", "files", "homework"), { recursive: true });
+    writeFileSync(join(course, "site", "files", "01-linear-algebra.ipynb"), "{}");
+    writeFileSync(join(course, "site", "files", "homework", "student.ipynb"), "{}");
+    expect(siteLink(course, "01-linear-algebra.ipynb")).toBe("site/lab/index.html?path=01-linear-algebra.ipynb");
+    expect(siteLink(course, "master")).toBe("site/lab/index.html?path=homework%2Fstudent.ipynb");
+    expect(siteLink(course, "02-calculus")).toBeUndefined();
+    const notebook = { cells: [{ cell_type: "markdown", source: "# Linear algebra" }] };
+    writeSite(
+      course,
+      [
+        { file: "a.html", notebook, fallbackTitle: "a", run: siteLink(course, "01-linear-algebra") },
+        { file: "b.html", notebook, fallbackTitle: "b" },
+      ],
+      { title: "Course" },
+    );
+    const index = readFileSync(join(course, "index.html"), "utf8");
+    expect(index.match(/class="run"/g)).toHaveLength(1);
+    expect(index).toContain('href="site/lab/index.html?path=01-linear-algebra.ipynb">open and run it</a>');
+    expect(readFileSync(join(course, "a.html"), "utf8")).toContain("open and run it");
+    expect(readFileSync(join(course, "b.html"), "utf8")).not.toContain("open and run it");
+  });
+});
 
 describe.skipIf(skipped !== null)("the JupyterLite site", () => {
   let site: SiteBrowser;
