@@ -300,7 +300,8 @@ export function deltaForm(body: Node, variable: Node, loss = "L"): Node | null {
   const deltaL = named(matrixGradient(outer, z(L)), L);
   equations.push(["δ", delta(L), deltaL]);
   // Cross-entropy's δ is aᴸ sum(y) − y for any y: aᴸ − y only when y's entries sum to 1 (one-hot).
-  const summed = findInside(deltaL, (n) => n.kind === "apply" && n.op === "sum") !== undefined;
+  const summed = findInside(deltaL, (n) => n.kind === "apply" && n.op === "sum");
+  const target = summed?.kind === "apply" && summed.args[0].kind === "sym" ? summed.args[0].name : "y";
   for (let l = L - 1; l >= k + 1; l--) {
     const next = preActivation(pass.steps[l], f(l, z(l)));
     equations.push(["δ", delta(l), named(matrixGradient(pairing(delta(l + 1), next), z(l)), l)]);
@@ -313,7 +314,7 @@ export function deltaForm(body: Node, variable: Node, loss = "L"): Node | null {
     {
       name: "note",
       value: str(
-        `δˡ = ∂${loss}/∂zˡ${summed ? `; δ${superscript(L)} = a${superscript(L)} − y when y is one-hot (its entries sum to 1)` : ""}; assign it, G = ∂${loss}/∂…, for the expression itself`,
+        `δˡ = ∂${loss}/∂zˡ${summed ? `; δ${superscript(L)} = a${superscript(L)} − ${target} when ${target} is one-hot (its entries sum to 1)` : ""}; assign it, G = ∂${loss}/∂…, for the expression itself`,
       ),
     },
   ]);
