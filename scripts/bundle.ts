@@ -16,11 +16,24 @@ import { parseNotebook, sourceOf } from "../src/grading/notebook.js";
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 
 /**
- * Loaded at run time from node_modules: native addons, the helper thread's vega, tslab; and
+ * Loaded at run time from node_modules: native addons, the helper thread's vega, tslab, the grading
+ * queue's bullmq (with ioredis, whose optional parts it imports dynamically); and
  * highlight.js, whose JSDoc types read `import("…")`, which the check for import() below would take
  * for a dynamic import (the pages' and feedback's writer uses it).
  */
-const EXTERNAL = ["zeromq", "tslab", "vega", "vega-lite", "tsx", "tsx/*", "esbuild", "highlight.js", "highlight.js/*"];
+const EXTERNAL = [
+  "zeromq",
+  "tslab",
+  "vega",
+  "vega-lite",
+  "bullmq",
+  "ioredis",
+  "tsx",
+  "tsx/*",
+  "esbuild",
+  "highlight.js",
+  "highlight.js/*",
+];
 
 const MODULE_URL = `var __moduleUrl = (path) => require("node:url").pathToFileURL(require("node:path").join(__dirname, path)).href;`;
 
