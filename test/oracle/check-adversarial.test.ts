@@ -8,32 +8,11 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { Session } from "../../src/session.js";
 import { sympyAvailable } from "./sympy.js";
-import { forSympy, type CheckPair } from "./check-corpus.js";
+import { runPair, show, statement } from "./check-run.js";
+import { forSympy } from "./check-corpus.js";
 import { ADVERSARIAL } from "./check-adversarial.js";
 
-interface Outcome {
-  pair: CheckPair;
-  verdict: string;
-  method?: string;
-  point?: Record<string, string>;
-  text: string;
-}
-
-const statement = (p: CheckPair) => `check ${p.a} == ${p.b}${p.where ? ` for ${p.where}` : ""}`;
-
-function run(p: CheckPair): Outcome {
-  const [r] = new Session().run(statement(p));
-  return {
-    pair: p,
-    verdict: r.status === "ok" ? (r.verdict ?? "none") : `error: ${r.error?.message}`,
-    method: r.method,
-    point: r.counterexample,
-    text: r.pretty,
-  };
-}
-
-const outcomes = ADVERSARIAL.map(run);
-const show = (o: Outcome) => `${statement(o.pair)} (${o.pair.why}): ${o.text}`;
+const outcomes = ADVERSARIAL.map(runPair);
 const sympy = (script: string, request: unknown) => {
   const r = spawnSync("/usr/bin/python3", [join(import.meta.dirname, script)], {
     input: JSON.stringify(request),

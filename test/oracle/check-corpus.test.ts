@@ -8,30 +8,10 @@ import { describe, expect, it } from "vitest";
 import { Session } from "../../src/session.js";
 import { toJsonLine } from "../../src/cli/eval.js";
 import { sympyAvailable } from "./sympy.js";
-import { CORPUS, forSympy, type CheckPair } from "./check-corpus.js";
+import { runPair, show } from "./check-run.js";
+import { CORPUS, forSympy } from "./check-corpus.js";
 
-interface Outcome {
-  pair: CheckPair;
-  verdict: string;
-  method?: string;
-  point?: Record<string, string>;
-  text: string;
-}
-
-function run(p: CheckPair): Outcome {
-  const [r] = new Session().run(`check ${p.a} == ${p.b}${p.where ? ` for ${p.where}` : ""}`);
-  return {
-    pair: p,
-    verdict: r.status === "ok" ? (r.verdict ?? "none") : `error: ${r.error?.message}`,
-    method: r.method,
-    point: r.counterexample,
-    text: r.pretty,
-  };
-}
-
-const outcomes = CORPUS.map(run);
-const show = (o: Outcome) =>
-  `${o.pair.a} == ${o.pair.b}${o.pair.where ? ` for ${o.pair.where}` : ""} (${o.pair.why}): ${o.text}`;
+const outcomes = CORPUS.map(runPair);
 
 describe("check on the labelled corpus", () => {
   it("has at least 300 pairs, both kinds, every adversarial kind", () => {
