@@ -60,6 +60,8 @@ describe("Jacobians, Hessians, norms and the references' forms", () => {
     expect(last(`${S}∇²_x ‖x‖²`).text).toBe("2*I(n)");
     expect(last(`${S}check ∇²_x ‖x‖² ≡ 2 I(n)`).verdict).toBe("equivalent");
     expect(last(`${S}check ∇²_x ‖x‖² ≡ 2 I_n`).verdict).toBe("equivalent");
+    // A bare I is the identity of the one vector length declared, as the Hessian prints it.
+    expect(last("x ∈ ℝ^n\ncheck ∇²_x ‖x‖² ≡ 2 I").verdict).toBe("equivalent");
     expect(last(`${S}A + I_n`).text).toBe("A + I(n)");
     expect(last("I_2").text).toBe("[1, 0; 0, 1]");
   });

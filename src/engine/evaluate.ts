@@ -152,10 +152,15 @@ export class Evaluator {
       if (base === "I" && /^(\d+|[^\W\d]\w*)$/u.test(subscript))
         return apply("I", [/^\d+$/.test(subscript) ? int(Number(subscript)) : this.name(subscript)]);
     }
-    // A bare I, as the identity prints (2I): the identity of the one square size declared, if one is.
+    // A bare I, as the identity prints (2I): the identity of the one square size declared, if one is,
+    // else of the one vector length declared (∇²_x of x ∈ ℝ^n is n×n).
     if (name === "I") {
-      const sizes = [...this.env.shapes.values()].filter((s) => s.length === 2 && s[0] === s[1]).map((s) => s[0]);
-      if (sizes.length > 0 && sizes.every((n) => n === sizes[0])) return sym("I", [sizes[0], sizes[0]]);
+      const shapes = [...this.env.shapes.values()];
+      for (const sizes of [
+        shapes.filter((s) => s.length === 2 && s[0] === s[1]).map((s) => s[0]),
+        shapes.filter((s) => s.length === 1).map((s) => s[0]),
+      ])
+        if (sizes.length > 0 && sizes.every((n) => n === sizes[0])) return sym("I", [sizes[0], sizes[0]]);
     }
     return sym(name);
   }
