@@ -100,6 +100,29 @@ export function detWorkload(n: number): Workload {
   };
 }
 
+/** An integer linear system A x = b in n unknowns (A as in the inverse workload), solved exactly. */
+export function linearSolveWorkload(n: number): Workload {
+  const system = (r: number) => {
+    const A = integerMatrix(n, r);
+    const vars = Array.from({ length: n }, (_, i) => `y${r}_${i + 1}`);
+    const equations = A.map(
+      (row, i) => `${row.map((a, j) => `(${a})*${vars[j]}`).join(" + ")} = ${((i * 5 + r) % 11) - 5}`,
+    );
+    return { equations, vars };
+  };
+  return {
+    name: `exact solve of an integer linear system, n = ${n}`,
+    nabla: (r) => {
+      const { equations, vars } = system(r);
+      return `s${r} = solve([${equations.join(", ")}], [${vars.join(", ")}]);\ns${r}`;
+    },
+    maxima: (r) => {
+      const { equations, vars } = system(r);
+      return `s${r}: linsolve([${equations.join(", ")}], [${vars.join(", ")}])$\nfirst(s${r});`;
+    },
+  };
+}
+
 export const WORKLOADS: Workload[] = [
   {
     name: "100 derivatives of nested elementary expressions",
@@ -119,6 +142,8 @@ export const WORKLOADS: Workload[] = [
   },
   inverseWorkload(20),
   inverseWorkload(40),
+  linearSolveWorkload(20),
+  linearSolveWorkload(40),
   {
     name: "1,000 equivalence checks",
     nabla: (r) =>
