@@ -3,8 +3,7 @@
 // (lite/src/node-stubs/). After each cell it sends the page a snapshot of what the cell changed,
 // made by the ZeroMQ kernel's own Snapshots (kernel/worker.ts): when an interrupt ends this worker,
 // the page starts a new one and restores the names from their values.
-// @ts-expect-error Snapshots is module-private in kernel/worker.ts; the site's build exports it (scripts/site-lite.ts).
-import { Snapshots } from "../../kernel/worker.js";
+import * as zeromqWorker from "../../kernel/worker.js";
 import { complete } from "../../kernel/complete.js";
 import { inspect } from "../../kernel/inspect.js";
 import type { EvaluationThread } from "../../kernel/evaluation-thread.js";
@@ -12,7 +11,7 @@ import { isComplete } from "../../src/syntax/complete.js";
 import { Session } from "../../src/session.js";
 import { hasWasmSimd } from "../../src/numeric/gram-parallel.js";
 import type { StatementResult } from "../../src/results.js";
-import type { FromWorker, ToWorker } from "./protocol.js";
+import type { FromWorker, Snapshot, ToWorker } from "./protocol.js";
 
 /** This worker's global scope (the DOM library's types describe a window's). */
 const scope = self as unknown as {
@@ -21,6 +20,12 @@ const scope = self as unknown as {
   location: Location;
 };
 const post = (msg: FromWorker) => scope.postMessage(msg);
+
+/**
+ * The ZeroMQ kernel's snapshot tracker, module-private in kernel/worker.ts: the site's build exports it
+ * (scripts/site-lite.ts), and this reads it either way.
+ */
+const { Snapshots } = zeromqWorker as unknown as { Snapshots: new (session: Session) => { take(): Snapshot } };
 
 /** The value (a graph node) stays here: it is not plain data. `html` is KaTeX's HTML, read before the copy. */
 function plain(r: StatementResult): StatementResult {
