@@ -4,6 +4,8 @@ import { floatValue } from "../../graph/evalf.js";
 import { int } from "../../graph/construct.js";
 import { accuracyOf, backpropOf, datasetNode, dense, layersOf, loadNode, perceptronOf } from "../networks.js";
 import type { CommandEntry } from "./entry.js";
+import { TRAIN_SETTINGS } from "./options.js";
+import { mathError } from "../../errors.js";
 
 export const NETWORKS: CommandEntry[] = [
   {
@@ -85,6 +87,25 @@ export const NETWORKS: CommandEntry[] = [
       examples: ["perceptron(and)", "perceptron(or, η = 0.5)"],
     },
     run: ({ args, options }, ev) => perceptronOf(args, floatValue(options.get("η")!)!, ev),
+  },
+  {
+    // A statement (train is a keyword): the row gives it help, help("train"), and lists its settings.
+    name: "train",
+    arity: [0, 0],
+    options: TRAIN_SETTINGS,
+    help: {
+      syntax:
+        "train net on data with adam(η = 0.01), epochs = 100, …; train net on (X, y) with sgd(α = 0.1); run = train …",
+      description:
+        "Trains a network or a single layer (linear regression dense(d → 1), logistic dense(d → 1, σ), softmax dense(d → k, softmax)) on a data set or on a data matrix X (one sample per row) and its targets y. Optimizers: sgd, momentum, nesterov, rmsprop, adam, with the learning rate η or α, momentum's γ, β or μ, RMSprop's β or ρ. Losses: loss = any row of the loss table (mse, mae, huber(δ), logcosh, bce, cce, sparse_cce, kl, hinge, wasserstein). Afterwards net(x) computes with the trained weights and out.W, out.b read them.",
+      examples: [
+        'layer h = dense(2 → 4, tanh)\nlayer o = dense(4 → 1, σ)\nnet = h → o\ntrain net on dataset("xor") with adam(η = 0.05), epochs = 200, batch = 4, seed = 3',
+        "layer lin = dense(1 → 1)\ntrain lin on ([0, 1, 2, 3], [1, 3, 5, 7]) with sgd(α = 0.1), epochs = 200\nlin.W, lin.b",
+      ],
+    },
+    run: () => {
+      throw mathError("train is a statement: train net on data with adam(η = 0.01), or train net on (X, y)");
+    },
   },
   {
     name: "backprop",
