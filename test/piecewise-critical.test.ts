@@ -54,6 +54,9 @@ describe("critical points of piecewise functions", () => {
     );
     const [jump] = s.run("critical(step(x) + x^2)");
     expect(jump.status).toBe("error");
+    // Under constraints the multiplier condition says nothing at a kink: refused, not searched and missed.
+    const [constrained] = s.run("minimize abs(x) + abs(y) subject to x + y = 1");
+    expect(constrained.error?.message).toMatch(/need differentiable functions/);
   });
 
   it("in one variable: exact one-sided values confirm every label, and no grid extremum is missed (40 functions)", () => {

@@ -181,6 +181,11 @@ export function lagrange(f: Node, constraints: readonly Node[], vars?: readonly 
   const equations = equationList(constraints);
   if (equations.length === 0) return criticalPoints(f, vars);
   const gs = equations.map(constraintExpr);
+  // Lagrange's condition needs differentiable f and g; at a kink it says nothing (critical handles kinks without constraints).
+  if ([f, ...gs].some(isPiecewise))
+    throw mathError(
+      "Lagrange multipliers (lagrange, and maximize/minimize under constraints) need differentiable functions: this one has kinks (abs, relu, max, min, …), where ∇f = λ∇g need not hold at an optimum; without constraints, critical lists the kinks",
+    );
   // The unknowns are the symbols of f and of every constraint (a symbol may cancel from f + Σg²: x² − y² with y = 0).
   return stationaryPoints(f, gs, vars ?? typedSymbols(f, ...equations));
 }
