@@ -62,6 +62,10 @@ describe("Jacobians, Hessians, norms and the references' forms", () => {
     expect(last(`${S}check ∇²_x ‖x‖² ≡ 2 I_n`).verdict).toBe("equivalent");
     // A bare I is the identity of the one vector length declared, as the Hessian prints it.
     expect(last("x ∈ ℝ^n\ncheck ∇²_x ‖x‖² ≡ 2 I").verdict).toBe("equivalent");
+    // 𝟏 as printed reads back: the all-ones vector of the one length declared.
+    expect(last("x ∈ ℝ^n\n∇_x sum(x)").pretty).toBe("𝟏");
+    expect(last("x ∈ ℝ^n\n∇_x sum(x)").latex).toBe("\\mathbf{1}");
+    expect(last("x ∈ ℝ^n\ncheck ∇_x sum(x) ≡ 𝟏").verdict).toBe("equivalent");
     expect(last(`${S}A + I_n`).text).toBe("A + I(n)");
     expect(last("I_2").text).toBe("[1, 0; 0, 1]");
   });

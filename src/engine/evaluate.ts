@@ -162,6 +162,12 @@ export class Evaluator {
       ])
         if (sizes.length > 0 && sizes.every((n) => n === sizes[0])) return sym("I", [sizes[0], sizes[0]]);
     }
+    // 𝟏, as the all-ones vector prints: of the one vector length declared.
+    if (name === "𝟏") {
+      const lengths = [...this.env.shapes.values()].filter((s) => s.length === 1).map((s) => s[0]);
+      if (lengths.length > 0 && lengths.every((n) => n === lengths[0])) return sym("𝟏", [lengths[0]]);
+      throw shapeError("𝟏 is the all-ones vector of the length declared (x ∈ ℝ^n); write ones(n) for another");
+    }
     return sym(name);
   }
 

@@ -79,6 +79,8 @@ function splitLayer(name: string): { name: string; layer: string | null } {
 }
 
 function latexName(full: string): string {
+  // The all-ones array, as the references write it.
+  if (full === "𝟏") return "\\mathbf{1}";
   const { name, layer } = splitLayer(full);
   if (layer !== null) return `{${latexName(name)}^{${layer}}}`;
   const { base, sub } = splitSubscript(name);
