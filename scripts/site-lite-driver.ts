@@ -35,6 +35,8 @@ export async function openSiteBrowser(site: string): Promise<SiteBrowser> {
     ],
   });
   const page = await browser.newPage({ viewport: { width: 1200, height: 820 } });
+  // A busy machine (CI runs other tests beside these) slows JupyterLab's start several-fold.
+  page.setDefaultTimeout(120_000);
   const blocked: string[] = [];
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
@@ -82,12 +84,16 @@ export async function openConsole(page: Page): Promise<void> {
     window.jupyterapp.commands.execute("console:create", { kernelPreference: { name: "nabla" } }),
   );
   await page.locator(".jp-CodeConsole-promptCell .cm-content").waitFor({ timeout: 60_000 });
-  await page.waitForFunction(() => {
-    const widget = window.jupyterapp.shell.currentWidget as unknown as {
-      sessionContext?: { session?: { kernel?: { status: string } } };
-    };
-    return widget?.sessionContext?.session?.kernel?.status === "idle";
-  });
+  await page.waitForFunction(
+    () => {
+      const widget = window.jupyterapp.shell.currentWidget as unknown as {
+        sessionContext?: { session?: { kernel?: { status: string } } };
+      };
+      return widget?.sessionContext?.session?.kernel?.status === "idle";
+    },
+    undefined,
+    { timeout: 120_000 },
+  );
 }
 
 export interface ConsoleOutput {

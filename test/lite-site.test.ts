@@ -63,7 +63,8 @@ describe("the course pages' links to the site", () => {
   });
 });
 
-describe.skipIf(skipped !== null)("the JupyterLite site", () => {
+// The machine may be busy (CI runs other test files beside this one): generous waits, no timed assertions.
+describe.skipIf(skipped !== null)("the JupyterLite site", { timeout: 180_000 }, () => {
   let site: SiteBrowser;
 
   beforeAll(async () => {
@@ -125,9 +126,9 @@ describe.skipIf(skipped !== null)("the JupyterLite site", () => {
     await site.page.keyboard.type("\\nabla");
     await site.page.keyboard.press("Tab");
     // JupyterLab lists a completion that does not extend the typed text; Enter takes it.
-    await site.page.locator(".jp-Completer-item", { hasText: "∇" }).waitFor({ timeout: 20_000 });
+    await site.page.locator(".jp-Completer-item", { hasText: "∇" }).waitFor({ timeout: 60_000 });
     await site.page.keyboard.press("Enter");
-    await expect.poll(() => prompt.innerText(), { timeout: 20_000 }).toBe("∇");
+    await expect.poll(() => prompt.innerText(), { timeout: 60_000 }).toBe("∇");
     await site.page.keyboard.press("Control+A");
     await site.page.keyboard.press("Delete");
   });
