@@ -113,7 +113,7 @@ export async function gradeClass(o: GradeCommandOptions): Promise<GradeSummary> 
   const keyBytes = readFileSync(o.key);
   const keyText = keyBytes.toString("utf8");
   const keys = new ParameterKeys(parseNotebook(keyText), o.seed);
-  const key = keys.forStudent("").key;
+  const key = keys.base;
   const keyId = keyIdentity(o.key, keyBytes);
   // Results kept from an earlier run are for this key and this seed only.
   const keyHash = hashText(o.seed === undefined ? keyText : `${keyText}\u0000seed\u0000${o.seed}`);
@@ -183,7 +183,7 @@ export async function gradeClass(o: GradeCommandOptions): Promise<GradeSummary> 
     if (o.feedback === false) return;
     const r = present(graded);
     // A student with parameters sees their own locked cells.
-    const key = keys.forStudent(r.parameters?.student ?? "").key;
+    const key = r.parameters ? keys.forStudent(r.parameters.student).key : keys.base;
     for (const [dir, options] of [
       ["feedback", {}],
       ...(o.rubric ? [["rubric", { rubric: true }] as const] : []),

@@ -122,7 +122,8 @@ const KEYS_KEPT = 64;
 /** The key each submission is graded with: the master's own, or the one with its student's values. */
 export class ParameterKeys {
   readonly params: Parameter[];
-  private readonly base: Key;
+  /** The master's own key: its grading cells are everyone's; with parameters, only for students without. */
+  readonly base: Key;
   private readonly keys = new Map<string, Key>();
 
   constructor(
