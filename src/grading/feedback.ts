@@ -221,7 +221,7 @@ function inlineStyles(): string {
  */
 const cellHtmlCache = new Map<string, string>();
 const CELL_CACHE_ENTRIES = 5_000;
-const CELL_CACHE_CHARS = 20_000_000;
+const CELL_CACHE_CHARS = 10_000_000;
 let cellCacheChars = 0;
 
 function cellHtml(cell: Cell, metadata: Notebook["metadata"]): string {

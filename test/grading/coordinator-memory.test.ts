@@ -23,7 +23,9 @@ const RIGHT = {
   q5: "fmax = 25\nlam = 5",
 };
 
-const STUDENTS = 40;
+// 30 students of 100 distinct 19,000-character cells: with the feedback cache bounded by entries
+// only, the coordinator went over 128 MB on this class (checked when the bound by characters came).
+const STUDENTS = 30;
 const CELLS = 100;
 
 /** A student's notebook: right answers, then many distinct long cells and 25 long unknown grade_ids. */
@@ -50,14 +52,14 @@ describe("the coordinator's memory cap", () => {
   for (let k = 0; k < STUDENTS; k++)
     writeFileSync(join(submitted, `s${String(k).padStart(3, "0")}.ipynb`), JSON.stringify(bloated(k)));
 
-  it("grades a class built to grow it under a 160 MB cap, and loses no grade, problem or feedback", async () => {
+  it("grades a class built to grow it under a 128 MB cap, and loses no grade, problem or feedback", async () => {
     const out = join(dir, "graded");
     const summary = await gradeClassCapped(
       { key: MASTER, submissions: [submitted], out, jobs: 2, statementMs: 5000, quiet: true },
-      160,
+      128,
     );
     expect(summary.graded).toBe(STUDENTS);
-    expect(summary.peakHeapMb).toBeLessThan(160);
+    expect(summary.peakHeapMb).toBeLessThan(128);
     const book = JSON.parse(readFileSync(join(out, "gradebook.json"), "utf8")) as {
       students: { student: string; total: number; problems: string[]; grades: { verdicts: unknown[] }[] }[];
     };
@@ -71,7 +73,7 @@ describe("the coordinator's memory cap", () => {
     }
     const csv = readFileSync(join(out, "gradebook.csv"), "utf8");
     expect(csv.split("\n").filter((l) => l.startsWith("s0"))).toHaveLength(STUDENTS);
-    expect(readFileSync(join(out, "feedback", "s039.html"), "utf8")).toContain("student 39 cell 99");
+    expect(readFileSync(join(out, "feedback", "s029.html"), "utf8")).toContain("student 29 cell 99");
     // What the coordinator returns holds the points, not the verdicts, and the problems cut short.
     for (const r of summary.results) {
       expect(r.grades.every((g) => g.verdicts.length === 0)).toBe(true);
