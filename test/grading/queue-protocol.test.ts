@@ -74,6 +74,7 @@ describe("grading jobs", () => {
   it("checks the run's key against its checksum, and the job's", () => {
     const record = {
       v: 1,
+      seed: null,
       keyText: "key",
       keySha256: sha256("key"),
       statementMs: 5000,
@@ -110,6 +111,7 @@ describe("grading jobs", () => {
     expect(runIdOf(sha256("key2"), limits, subs)).not.toBe(run);
     expect(runIdOf(sha256("key"), { ...limits, statementMs: 1 }, subs)).not.toBe(run);
     expect(runIdOf(sha256("key"), limits, subs.slice(1))).not.toBe(run);
+    expect(runIdOf(sha256("key"), limits, subs, "secret")).not.toBe(run);
     expect(jobIdOf(run, "a", sha256("x"))).toBe(jobIdOf(run, "a", sha256("x")));
     expect(jobIdOf(run, "a", sha256("x"))).not.toBe(jobIdOf(run, "a", sha256("y")));
     expect(jobIdOf(run, "a", sha256("x"))).not.toContain(":");

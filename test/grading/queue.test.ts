@@ -2,9 +2,9 @@
 // one killed with SIGKILL in the middle of a submission, gives exactly the in-process gradebook; a
 // coordinator killed mid-run and started again resumes, and no submission is graded twice; jobs
 // that are not grading jobs of the format are refused without running.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, readFileSync, readdirSync, existsSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Queue, QueueEvents } from "bullmq";
@@ -12,7 +12,11 @@ import { gradeClass } from "../../src/grading/grade.js";
 import { parseQueueUrl, type QueueAddress } from "../../src/grading/queue/index.js";
 import { QUEUE_NAME, QUEUE_PREFIX, sha256 } from "../../src/grading/queue/protocol.js";
 import { serveQueue } from "../../src/grading/queue/serve.js";
-import { writeClass } from "./class.js";
+import { withAnswers, writeClass } from "./class.js";
+import { masterOf } from "./key-submission.js";
+import { assignCommand } from "../../src/cli/grading.js";
+import { masterParameters, studentValues } from "../../src/grading/params.js";
+import { parseNotebook as readNotebook } from "../../src/grading/notebook.js";
 import { hasRedis, NO_REDIS, startRedis, type Redis } from "./queue-redis.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");
@@ -82,6 +86,16 @@ describe.skipIf(!hasRedis)(`grading on a BullMQ queue${NO_REDIS}`, () => {
   let redis: Redis;
   let address: QueueAddress;
   const procs: Proc[] = [];
+  /** The coordinator in this process, grading nothing itself. */
+  const onQueue = (out: string) =>
+    gradeClass({
+      key: MASTER,
+      submissions: [submissions],
+      out,
+      statementMs: STATEMENT_MS,
+      quiet: true,
+      queue: { address, local: false, lockMs: LOCK_S * 1000 },
+    });
 
   beforeAll(async () => {
     redis = await startRedis();
@@ -106,14 +120,7 @@ describe.skipIf(!hasRedis)(`grading on a BullMQ queue${NO_REDIS}`, () => {
     const [first, second] = [worker(redis.url), worker(redis.url)];
     procs.push(first, second);
     await Promise.all([first.waitFor(/grading jobs from/), second.waitFor(/grading jobs from/)]);
-    const graded = gradeClass({
-      key: MASTER,
-      submissions: [submissions],
-      out,
-      statementMs: STATEMENT_MS,
-      quiet: true,
-      queue: { address, local: false, lockMs: LOCK_S * 1000 },
-    });
+    const graded = onQueue(out);
     // The first worker is killed as it starts its third submission.
     await first.waitFor(/: grading /, 3);
     first.child.kill("SIGKILL");
@@ -166,14 +173,7 @@ describe.skipIf(!hasRedis)(`grading on a BullMQ queue${NO_REDIS}`, () => {
     // The worker goes on with the jobs on the queue while no coordinator listens.
     await w.waitFor(/: graded /, kept + 3);
     const gradedBefore = w.lines.length;
-    const summary = await gradeClass({
-      key: MASTER,
-      submissions: [submissions],
-      out,
-      statementMs: STATEMENT_MS,
-      quiet: true,
-      queue: { address, local: false, lockMs: LOCK_S * 1000 },
-    });
+    const summary = await onQueue(out);
     expect(summary.resumed).toBeGreaterThanOrEqual(kept);
     expect(summary.resumed + summary.graded + summary.refused).toBe(students.length);
     expect(read(out, "gradebook.csv")).toBe(read(inProcess, "gradebook.csv"));
@@ -187,6 +187,65 @@ describe.skipIf(!hasRedis)(`grading on a BullMQ queue${NO_REDIS}`, () => {
     expect([...before, ...after].sort()).toEqual(students.map((s) => s.name).sort());
     w.child.kill("SIGTERM");
     expect(await w.exited).toBe(0);
+  }, 300_000);
+
+  it("grades on its own without --no-local (the coordinator is a worker too), to the same gradebook", async () => {
+    const out = join(dir, "local");
+    const summary = await gradeClass({
+      key: MASTER,
+      submissions: [submissions],
+      out,
+      jobs: 2,
+      statementMs: STATEMENT_MS,
+      quiet: true,
+      queue: { address },
+    });
+    expect(summary.graded).toBe(students.length);
+    expect(read(out, "gradebook.csv")).toBe(read(inProcess, "gradebook.csv"));
+  }, 300_000);
+
+  it("grades per-student parameters (grade --seed) as in-process: each student's own values", async () => {
+    const seed = "a queue's seed";
+    const pdir = mkdtempSync(join(tmpdir(), "nabla-queue-params-"));
+    const master = join(pdir, "master.ipynb");
+    const masterNb = masterOf([
+      { setup: "a = random(2..9)\nb = random([1, 2, 5])", id: "params" },
+      { answer: "q1 = a cos(a x)", id: "q1" },
+      { test: "expect q1 ≡ d/dx sin(a x) points 2", id: "q1_test", points: 2 },
+      { answer: "v = b + 1", id: "q2" },
+      { test: "expect v ≡ b + 1 points 1", id: "q2_test", points: 1 },
+    ]);
+    writeFileSync(master, JSON.stringify(masterNb));
+    const roster = ["ann", "ben", "cat", "dan", "eli", "flo"];
+    writeFileSync(join(pdir, "roster.csv"), `student\n${roster.join("\n")}\n`);
+    const released = join(pdir, "released");
+    const quietly = vi.spyOn(process.stdout, "write").mockImplementation(() => true);
+    expect(assignCommand(master, released, join(pdir, "roster.csv"), seed)).toBe(0);
+    quietly.mockRestore();
+    const values = (s: string) => studentValues(seed, s, masterParameters(masterNb));
+    const own = (s: string) => ({
+      q1: `q1 = ${values(s).get("a")} cos(${values(s).get("a")} x)`,
+      q2: `v = ${Number(values(s).get("b")) + 1}`,
+    });
+    const submitted = join(pdir, "submitted");
+    mkdirSync(submitted);
+    // Everyone answers for their own values except flo, who copies ann's answers.
+    for (const s of roster) {
+      const nb = readNotebook(readFileSync(join(released, `${s}.ipynb`), "utf8"));
+      writeFileSync(join(submitted, `${s}.ipynb`), JSON.stringify(withAnswers(nb, own(s === "flo" ? "ann" : s))));
+    }
+    const options = { key: master, submissions: [submitted], jobs: 2, quiet: true, seed };
+    await gradeClass({ ...options, out: join(pdir, "in-process") });
+    await gradeClass({ ...options, out: join(pdir, "queue"), queue: { address } });
+    expect(read(join(pdir, "queue"), "gradebook.csv")).toBe(read(join(pdir, "in-process"), "gradebook.csv"));
+    const totals = JSON.parse(read(join(pdir, "queue"), "gradebook.json")) as {
+      students: { student: string; total: number }[];
+    };
+    for (const { student, total } of totals.students) {
+      const borrowedRight = ["a", "b"].every((name) => values("flo").get(name) === values("ann").get(name));
+      if (student !== "flo") expect(total, student).toBe(3);
+      else if (!borrowedRight) expect(total, student).toBeLessThan(3);
+    }
   }, 300_000);
 
   it("refuses jobs that are not grading jobs of the format, without running them", async () => {

@@ -39,7 +39,8 @@ export interface QueueRunOptions {
   submissions: { student: string; file: string }[];
 }
 
-const DEFAULT_WINDOW = { jobs: 2_000, bytes: 256_000_000 };
+/** The coordinator runs under a heap cap (capped.ts): the texts it keeps for the queue stay well inside. */
+const DEFAULT_WINDOW = { jobs: 1_000, bytes: 32_000_000 };
 /** Without news for this long, the coordinator asks the queue about each job it waits for. */
 const RECONCILE_MS = 5_000;
 const ADD_BATCH = 100;
@@ -62,8 +63,9 @@ export async function gradeOnQueue(pool: PoolOptions, q: QueueRunOptions): Promi
       submissionMs: Math.round(pool.submissionMs),
       workerMemoryMb: pool.workerMemoryMb,
     };
-    const run = runIdOf(keySha256, limits, q.submissions);
-    const record: RunRecord = { v: PROTOCOL, keyText: pool.keyText, keySha256, ...limits };
+    const seed = pool.seed ?? null;
+    const run = runIdOf(keySha256, limits, q.submissions, seed);
+    const record: RunRecord = { v: PROTOCOL, keyText: pool.keyText, keySha256, seed, ...limits };
     const saveRun = () => client.set(runKeyOf(run), JSON.stringify(record), { EX: RUN_TTL_SECONDS });
     await saveRun();
 

@@ -31,6 +31,11 @@ export interface RunRecord extends RunLimits {
   v: typeof PROTOCOL;
   keyText: string;
   keySha256: string;
+  /**
+   * The secret of per-student parameters (`grade --seed`, params.ts), or null. It travels like the
+   * key (whose hidden tests are no less secret): Redis must be private.
+   */
+  seed: string | null;
 }
 
 export interface GradingJob {
@@ -47,15 +52,17 @@ export function sha256(text: string): string {
   return createHash("sha256").update(text, "utf8").digest("hex");
 }
 
-/** The run: the key, the limits and the list of submissions (ids and files), hashed. */
+/** The run: the key, the seed, the limits and the list of submissions (ids and files), hashed. */
 export function runIdOf(
   keySha256: string,
   limits: RunLimits,
   submissions: { student: string; file: string }[],
+  seed: string | null = null,
 ): string {
   const list = submissions.map((s) => [s.student, s.file]).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   const { statementMs, submissionMs, workerMemoryMb } = limits;
-  return sha256(JSON.stringify([PROTOCOL, keySha256, [statementMs, submissionMs, workerMemoryMb], list]));
+  const seedSha = seed === null ? null : sha256(seed);
+  return sha256(JSON.stringify([PROTOCOL, keySha256, seedSha, [statementMs, submissionMs, workerMemoryMb], list]));
 }
 
 /** One job per submission and text: a changed file is a new job, the same one is the same job. */
@@ -111,9 +118,11 @@ export function validateRun(raw: string | null, job: GradingJob): RunRecord | st
   } catch {
     return "the run's record is not JSON";
   }
-  const keys = ["v", "keyText", "keySha256", "statementMs", "submissionMs", "workerMemoryMb"] as const;
+  const keys = ["v", "keyText", "keySha256", "seed", "statementMs", "submissionMs", "workerMemoryMb"] as const;
   if (!isPlainObject(data) || !exactKeys(data, keys) || data.v !== PROTOCOL) return "the run's record is malformed";
   if (typeof data.keyText !== "string" || data.keyText.length > LIMITS.key) return "the run's key is malformed";
+  if (data.seed !== null && (typeof data.seed !== "string" || data.seed.length > LIMITS.student))
+    return "the run's seed is malformed";
   if (!wholeIn(data.statementMs, 1, 3_600_000) || !wholeIn(data.submissionMs, 1, 86_400_000))
     return "the run's time limits are malformed";
   if (!wholeIn(data.workerMemoryMb, 64, 16_384)) return "the run's memory limit is malformed";

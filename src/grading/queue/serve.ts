@@ -82,6 +82,7 @@ class RunPool {
       statementMs: run.statementMs,
       submissionMs: run.submissionMs,
       workerMemoryMb: run.workerMemoryMb,
+      seed: run.seed ?? undefined,
       take: () => this.take(),
       onResult: (r) => this.answer(r),
       zeroResult: (job, reason) => zeroResult(gradeCells, job, reason),
