@@ -195,6 +195,44 @@ describe.skipIf(skipped !== null)("the JupyterLite site", { timeout: 180_000 }, 
     expect(answers.done).toBe("complete");
   });
 
+  it("runs the engine's JavaScript kernels where the browser has no shared WebAssembly memory", async () => {
+    const answer = await site.page.evaluate(async () => {
+      // The kernel's worker, in a browser whose shared WebAssembly memory is refused.
+      const source = `
+        const Memory = WebAssembly.Memory;
+        WebAssembly.Memory = function (d) { if (d && d.shared) throw new TypeError("no shared memory"); return new Memory(d); };
+        importScripts(${JSON.stringify(new URL("../nabla/worker.js", location.href).href)});`;
+      const worker = new Worker(URL.createObjectURL(new Blob([source], { type: "text/javascript" })));
+      const messages: { type: string; simd?: boolean; results?: { pretty: string; status: string }[] }[] = [];
+      const next = (type: string) =>
+        new Promise<(typeof messages)[number]>((resolve) => {
+          worker.onmessage = (e) => {
+            if (e.data.type === type) resolve(e.data);
+          };
+        });
+      const ready = await next("ready");
+      const done = next("results");
+      worker.postMessage({
+        type: "run",
+        id: 1,
+        code: [
+          "layer hidden = dense(2 → 4, tanh)",
+          "layer output = dense(4 → 1, sigmoid)",
+          "xnet = hidden → output",
+          'data = dataset("xor")',
+          "train xnet on data with adam(η = 0.05), loss = bce, epochs = 500, batch = 4, seed = 3",
+          "check accuracy(xnet, data) == 1",
+        ].join("\n"),
+      });
+      const results = (await done).results ?? [];
+      worker.terminate();
+      return { simd: ready.simd, last: results.at(-1)?.pretty, errors: results.filter((r) => r.status === "error") };
+    });
+    expect(answer.simd).toBe(false);
+    expect(answer.errors).toEqual([]);
+    expect(answer.last).toMatch(/^✓ equivalent/);
+  });
+
   it.each(siteNotebooks().filter((n) => !n.startsWith("homework/")))(
     "runs every cell of %s with no error output",
     async (path) => {

@@ -1,8 +1,9 @@
 // The Nabla kernel's evaluation worker in the browser: the CLI's and the ZeroMQ kernel's Session,
 // bundled by esbuild (scripts/site-lite.ts) with node's modules replaced by browser stand-ins
-// (lite/src/node-stubs/). After each cell it sends the page a snapshot of what the cell changed,
+// (lite/src/node-stubs.ts). After each cell it sends the page a snapshot of what the cell changed,
 // made by the ZeroMQ kernel's own Snapshots (kernel/worker.ts): when an interrupt ends this worker,
 // the page starts a new one and restores the names from their values.
+import "./simd-guard.js";
 import * as zeromqWorker from "../../kernel/worker.js";
 import { complete } from "../../kernel/complete.js";
 import { inspect } from "../../kernel/inspect.js";
@@ -39,8 +40,9 @@ function plain(r: StatementResult): StatementResult {
  * `load("data.csv")` reads the site's own files (files/ beside the notebook), synchronously as the
  * session asks: a synchronous request is allowed in a worker. Nothing outside the site is read.
  */
-function readSiteFile(base: string): (path: string) => string {
+function readSiteFile(): (path: string) => string {
   return (path) => {
+    const base = new URL("../files/", scope.location.href).href;
     if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(path)) throw new Error(`${path}: only the site's own files can be read`);
     const request = new XMLHttpRequest();
     request.open("GET", new URL(path, base).href, false);
@@ -53,11 +55,10 @@ function readSiteFile(base: string): (path: string) => string {
 function serve(): void {
   let current = -1;
   let reported = 0;
-  const filesBase = new URL("../files/", scope.location.href).href;
   const session = new Session({
     // A notebook cell may train for minutes; the page's interrupt ends one sooner.
     limits: { timeMs: 600_000 },
-    readFile: readSiteFile(filesBase),
+    readFile: readSiteFile(),
     onEffect: (effect) => post({ type: "effect", id: current, effect }),
     onResult: (result) => {
       reported++;
