@@ -203,9 +203,9 @@ describe.skipIf(skipped !== null)("the JupyterLite site", { timeout: 180_000 }, 
         WebAssembly.Memory = function (d) { if (d && d.shared) throw new TypeError("no shared memory"); return new Memory(d); };
         importScripts(${JSON.stringify(new URL("../nabla/worker.js", location.href).href)});`;
       const worker = new Worker(URL.createObjectURL(new Blob([source], { type: "text/javascript" })));
-      const messages: { type: string; simd?: boolean; results?: { pretty: string; status: string }[] }[] = [];
+      type Message = { type: string; simd?: boolean; results?: { pretty: string; status: string }[] };
       const next = (type: string) =>
-        new Promise<(typeof messages)[number]>((resolve) => {
+        new Promise<Message>((resolve) => {
           worker.onmessage = (e) => {
             if (e.data.type === type) resolve(e.data);
           };
