@@ -98,7 +98,8 @@ export async function run(): Promise<void> {
     );
     if (book(out) !== book(reference)) say("  !! the gradebooks of the in-process runs differ");
   }
-  for (const workers of [1, 2, 4]) {
+  const workerCounts = (process.env.NABLA_BENCH_QUEUE_WORKERS ?? "1 2 4").split(/\s+/).filter(Boolean).map(Number);
+  for (const workers of workerCounts) {
     const redis = await startRedis();
     try {
       const procs = Array.from({ length: workers }, () => startWorker(redis.url));

@@ -67,6 +67,8 @@ export async function gradeOnQueue(pool: PoolOptions, q: QueueRunOptions): Promi
     const run = runIdOf(keySha256, limits, q.submissions, seed);
     const record: RunRecord = { v: PROTOCOL, keyText: pool.keyText, keySha256, seed, ...limits };
     const saveRun = () => client.set(runKeyOf(run), JSON.stringify(record), { EX: RUN_TTL_SECONDS });
+    /** A run begun before (this coordinator restarted): its jobs may have finished while no one listened. */
+    const resumed = (await client.get(runKeyOf(run))) !== null;
     await saveRun();
 
     /** Jobs on the queue that have not come back, by id, with their text (to put back one that is lost). */
@@ -84,20 +86,25 @@ export async function gradeOnQueue(pool: PoolOptions, q: QueueRunOptions): Promi
       void queue.remove(id).catch(() => undefined);
       wake?.();
     };
+    const completed = (id: string, value: unknown) => {
+      const job = pending.get(id);
+      if (!job) return;
+      const result = validateResult(value, job.student);
+      if (typeof result === "string") {
+        pool.log?.(`the result for ${job.student} was refused: ${result}`);
+        settle(id, pool.zeroResult(job, "this submission could not be graded (the instructor has the details)"));
+      } else settle(id, result);
+    };
     const collect = async (id: string) => {
       const job = pending.get(id);
       if (!job) return;
       const state = await queue.getJobState(id);
-      if (state === "completed") {
-        const done = await QueueJob.fromId(queue, id);
-        const result = validateResult(done?.returnvalue, job.student);
-        if (typeof result === "string") {
-          pool.log?.(`the result for ${job.student} was refused: ${result}`);
-          settle(id, pool.zeroResult(job, "this submission could not be graded (the instructor has the details)"));
-        } else settle(id, result);
-      } else if (state === "failed") {
+      if (state === "completed") completed(id, (await QueueJob.fromId(queue, id))?.returnvalue);
+      else if (state === "failed") {
         const failed = await QueueJob.fromId(queue, id);
         const reason = failed?.failedReason ?? "";
+        // A job of this run left from before its record expired: the record is back, so it can run.
+        if (failed && /run's key is not in the queue/.test(reason)) return void (await failed.retry("failed"));
         pool.log?.(`grading ${job.student} failed on the queue: ${reason}`);
         settle(
           id,
@@ -113,7 +120,8 @@ export async function gradeOnQueue(pool: PoolOptions, q: QueueRunOptions): Promi
         await add([job]);
       }
     };
-    events.on("completed", ({ jobId }) => void collect(jobId).catch((e: Error) => pool.log?.(e.message)));
+    // The event carries the result: no further round trip for a job that completes while we listen.
+    events.on("completed", ({ jobId, returnvalue }) => completed(jobId, returnvalue));
     events.on("failed", ({ jobId }) => void collect(jobId).catch((e: Error) => pool.log?.(e.message)));
 
     const add = async (jobs: GradingJob[]) => {
@@ -152,8 +160,8 @@ export async function gradeOnQueue(pool: PoolOptions, q: QueueRunOptions): Promi
       const added = batch;
       batch = [];
       await add(added);
-      // Jobs finished before this coordinator (re)started send no event: ask once.
-      for (const job of added) await collect(jobIdOf(run, job.student, job.textSha256));
+      // Jobs finished before this coordinator restarted send no event: ask once.
+      if (resumed) for (const job of added) await collect(jobIdOf(run, job.student, job.textSha256));
     };
     for (;;) {
       while (pending.size >= window.jobs || pendingBytes >= window.bytes) {
