@@ -90,6 +90,16 @@ function bumps(): CheckPair[] {
       pair(`relu(-${shifted}^2 - ${w})`, "0", true, "never positive"),
     );
   }
+  // In two variables: positive only near one point of the plane.
+  for (let k = 0; k < 4; k++) {
+    const [cx, cy] = [1, 2].map(() => Math.round((next() * 200 - 100) * 100) / 100);
+    const around = (v: string, c: number) => (c < 0 ? `(${v} + ${-c})` : `(${v} - ${c})`);
+    const w = pick(["0.01", "10^-4"]);
+    out.push(
+      pair(`relu(${w} - ${around("x", cx)}^2 - ${around("y", cy)}^2)`, "0", false, `a bump at (${cx}, ${cy})`),
+      pair(`relu(-${around("x", cx)}^2 - ${around("y", cy)}^2 - ${w})`, "0", true, "never positive"),
+    );
+  }
   return out;
 }
 

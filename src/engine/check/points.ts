@@ -185,6 +185,32 @@ export interface SearchPoints {
   nearBreakpoints: number;
 }
 
+/** Coordinate by coordinate, to the nearest turning point of g; null when g turns in none. */
+function turningPoint(
+  g: Node,
+  vars: readonly Node[],
+  start: readonly number[],
+  extra: readonly number[],
+  derivativeFor: (v: Node) => (h: Node) => Node | null,
+): number[] | null {
+  const p = [...start];
+  let moved = false;
+  for (let round = 0; round < 3; round++) {
+    vars.forEach((v, i) => {
+      const derivative = derivativeFor(v);
+      const dg = derivative(g);
+      if (!dg) return;
+      const base = new Map(vars.map((w, j) => [w, p[j]]));
+      const { roots } = zerosAlong(dg, v, base, extra, derivative, 1);
+      if (roots.length === 0) return;
+      const nearest = roots.reduce((best, r) => (Math.abs(r - p[i]) < Math.abs(best - p[i]) ? r : best));
+      if (nearest !== p[i]) moved = true;
+      p[i] = nearest;
+    });
+  }
+  return moved ? p : null;
+}
+
 /** ∂g/∂v when it still depends on v (a linear argument has no turning point), else null. */
 function derivativeAlong(g: Node, v: Node): Node | null {
   try {
@@ -261,15 +287,23 @@ export function searchPoints(
   }
   // Both sides of each breakpoint, along each coordinate, from two base points.
   const bases = [friendly.map((q) => q.toNumber()), vars.map(() => Math.round((next() * 4 - 2) * 1000) / 1000 || 0.7)];
+  const derivativeFor =
+    (v: Node) =>
+    (h: Node): Node | null => {
+      const key = `${h.id}|${v.id}`;
+      if (!derivatives.has(key)) derivatives.set(key, derivativeAlong(h, v));
+      return derivatives.get(key)!;
+    };
   for (const g of breakpoints) {
+    // In several variables a bump sits where the argument turns in every coordinate at once
+    // (relu(0.01 − (x − 7)² − (y − 3)²) at (7, 3)): a third base, reached by moving one coordinate
+    // at a time to a turning point of the argument.
+    const summit = vars.length > 1 ? turningPoint(g, vars, bases[0], extra, derivativeFor) : null;
+    if (summit) push(new Map(vars.map((w, i) => [w, decimal(summit[i], 12)])));
     for (const v of vars) {
-      for (const baseValues of vars.length === 1 ? bases.slice(0, 1) : bases) {
+      for (const baseValues of vars.length === 1 ? bases.slice(0, 1) : summit ? [...bases, summit] : bases) {
         const base = new Map(vars.map((w, i) => [w, baseValues[i]]));
-        const derivative = (h: Node): Node | null => {
-          const key = `${h.id}|${v.id}`;
-          if (!derivatives.has(key)) derivatives.set(key, derivativeAlong(h, v));
-          return derivatives.get(key)!;
-        };
+        const derivative = derivativeFor(v);
         const { roots, turns } = zerosAlong(g, v, base, extra, derivative);
         const exactBase = new Map(vars.map((w, i) => [w, decimal(baseValues[i], 8)]));
         const exactRoots = roots.map((r) => exactRoot(r, (q) => isZeroAt(g, new Map(exactBase).set(v, q))));

@@ -22,6 +22,7 @@ import type { Comparison } from "../check.js";
 import { Rational } from "../../numeric/rational.js";
 import { evaluateAt } from "../numeric-eval.js";
 import { TOTAL_FUNCTIONS } from "./typed-domain.js";
+import { isPositive } from "./positivity.js";
 import { intern } from "../../graph/node.js";
 import { checkBudget, currentLimits } from "../../graph/budget.js";
 import { ZERO } from "../../graph/construct.js";
@@ -291,10 +292,22 @@ function formatBound(x: number): string {
 function guarded(side: Node, guards: readonly Node[]): Node {
   if (guards.length === 0) return side;
   const inside = restrictions(side);
-  const extra = guards.filter((g) => !inside.has(g) && restrictions(g).size > 0);
+  // A guard without a variable (x/3's 3⁻¹) holds everywhere: the graph refuses a zero divisor.
+  // So does one on a positive base (exp(x)/exp(x)'s (eˣ)⁻¹).
+  const extra = guards.filter(
+    (g) => !inside.has(g) && restrictions(g).size > 0 && freeSymbols(g).length > 0 && !alwaysDefined(g),
+  );
   if (extra.length === 0) return side;
   const zeroTimes = (g: Node) => intern<Node>({ kind: "mul", factors: [ZERO, g], shape: [] });
   return intern<Node>({ kind: "add", terms: [side, ...extra.map(zeroTimes)], shape: [] });
+}
+
+const NO_SIGNS = new Map<Node, "positive" | "nonnegative">();
+
+/** A guard defined at every point: a power or log of something positive, a root of something ≥ 0. */
+function alwaysDefined(g: Node): boolean {
+  const inside = g.kind === "pow" ? g.base : g.kind === "apply" && g.op === "log" ? g.args[0] : null;
+  return inside !== null && isPositive(inside, NO_SIGNS) && [...restrictions(inside)].every(alwaysDefined);
 }
 
 export function compareScalars(
