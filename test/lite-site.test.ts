@@ -272,15 +272,19 @@ describe.skipIf(skipped !== null)("the JupyterLite site", { timeout: 180_000 }, 
       );
     await expect.poll(current, { timeout: 60_000 }).toBe("student.ipynb");
     const notebook = site.page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)");
-    await notebook.locator(".jp-MarkdownCell .katex").first().waitFor({ timeout: 60_000 });
-    const shown = await notebook.evaluate((panel) => ({
-      formulas: panel.querySelectorAll(".jp-MarkdownCell .katex").length,
-      raw: [...panel.querySelectorAll(".jp-MarkdownCell .jp-RenderedMarkdown")].some((m) =>
-        /\$[^$]*\\[a-z]+/.test((m as HTMLElement).innerText),
-      ),
-    }));
-    expect(shown.formulas).toBeGreaterThan(2);
-    expect(shown.raw, "LaTeX left as source").toBe(false);
+    // Cells render (and their math is typeset) a few at a time.
+    await expect
+      .poll(() => notebook.evaluate((panel) => panel.querySelectorAll(".jp-MarkdownCell .katex").length), {
+        timeout: 60_000,
+      })
+      .toBeGreaterThan(2);
+    const raw = () =>
+      notebook.evaluate((panel) =>
+        [...panel.querySelectorAll(".jp-MarkdownCell .jp-RenderedMarkdown")].some((m) =>
+          /\$[^$]*\\[a-z]+/.test((m as HTMLElement).innerText),
+        ),
+      );
+    await expect.poll(raw, { message: "LaTeX left as source", timeout: 30_000 }).toBe(false);
   }, 120_000);
 
   it("publishes no homework master and fetches nothing from outside the site", async () => {
