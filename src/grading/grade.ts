@@ -175,7 +175,7 @@ export async function gradeClass(o: GradeCommandOptions): Promise<GradeSummary> 
       releasedClaims.set(r.parameters.student, [...(releasedClaims.get(r.parameters.student) ?? []), s.student]);
     writeFeedback(r);
     results.push(compact(present(r), s));
-    analysis.add(r);
+    analysis.add(present(r)); // the points as in the gradebook (overrides included)
     progress?.tick(s.student);
   };
 
