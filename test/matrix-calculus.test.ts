@@ -38,7 +38,8 @@ describe("matrix calculus in matrix notation", () => {
   it("differentiates the losses over ℝ^n: ∇_p mse(y, p) = −2(y − p)/n, ∇_z bce(y, σ(z)) = (σ(z) − y)/n", () => {
     expect(last("y ∈ ℝ^n; p ∈ ℝ^n\nmse(y, p)").pretty).toBe("sum((y − p)²)/n");
     expect(last("y ∈ ℝ^n; p ∈ ℝ^n\n∇_p mse(y, p)").pretty).toBe("−2(y − p)/n");
-    expect(last("y ∈ ℝ^n; z ∈ ℝ^n\n∇_z bce(y, σ(z))").pretty).toBe("σ(z)/n − y/n");
+    expect(last("y ∈ ℝ^n; z ∈ ℝ^n\n∇_z bce(y, σ(z))").pretty).toBe("(σ(z) − y)/n");
+    expect(last("y ∈ ℝ^n; z ∈ ℝ^n\n∇_z bce(y, σ(z))").latex).toBe("\\frac{\\sigma\\left(z\\right) - y}{n}");
   });
   it("names both shapes when they do not fit", () => {
     const [r] = new Session().run("x ∈ ℝ^3; A ∈ ℝ^(2×2)\nA x").slice(-1);

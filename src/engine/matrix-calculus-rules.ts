@@ -147,6 +147,30 @@ export const MATRIX_RULES: Rule[] = [
   },
 ];
 
+/** Rules for the form once chosen (they would bias the choice of the smallest form if run before it). */
+export const FINISHING_RULES: Rule[] = [
+  {
+    // Shared factors out of a sum, scalars and entrywise ones: σ(z)/n − y/n = (σ(z) − y)/n,
+    // δ Wᵀ − δ a² ⊙ Wᵀ = δ (Wᵀ ⊙ (1 − a²)).
+    name: "common-factor",
+    apply: (n) => {
+      if (n.kind !== "add") return;
+      const factorsOf = (t: Node): readonly Node[] => (t.kind === "mul" ? t.factors : [t]);
+      const [first, ...others] = n.terms.map(factorsOf);
+      const common = first.filter(
+        (f) => f.kind !== "num" && f.kind !== "float" && others.every((fs) => fs.includes(f)),
+      );
+      if (common.length === 0) return;
+      const rest = n.terms.map((t) => {
+        const fs = [...factorsOf(t)];
+        for (const c of common) fs.splice(fs.indexOf(c), 1);
+        return mul(...fs);
+      });
+      return mul(...common, add(...rest));
+    },
+  },
+];
+
 /** The factors of a chain of matrix products, left to right. */
 function productChain(n: Node): Node[] {
   return n.kind === "apply" && n.op === "matmul" ? [...productChain(n.args[0]), ...productChain(n.args[1])] : [n];

@@ -10,7 +10,7 @@ import { isScalar, showShape, type Dim } from "../graph/shape.js";
 import { childrenOf, rewrite } from "../graph/traverse.js";
 import { expand } from "./expand.js";
 import { toPretty } from "../render/index.js";
-import { MATRIX_RULES } from "./matrix-calculus-rules.js";
+import { FINISHING_RULES, MATRIX_RULES } from "./matrix-calculus-rules.js";
 import { applyRules } from "./simplify.js";
 
 const transpose = (a: Node) => apply("transpose", [a]);
@@ -118,7 +118,11 @@ function tidy(raw: Node): Node {
   const candidates = [n, expand(n), expand(rewrite(n, distributeOverQuotients))]
     .map((c) => (c === n ? c : applyRules(c, MATRIX_RULES)))
     .map(collectRight);
-  return candidates.reduce((best, c) => (size(c) < size(best) ? c : best));
+  // Shared scalar factors come out last, once the form is chosen: (σ(z) − y)/n.
+  return applyRules(
+    candidates.reduce((best, c) => (size(c) < size(best) ? c : best)),
+    FINISHING_RULES,
+  );
 }
 
 /**

@@ -192,7 +192,15 @@ class Printer {
     if (bottom.length === 0) return numerator;
     const denominator = bottom.length === 1 ? bottom[0] : join(bottom, bottomNumeric);
     const simple = bottom.length === 1 && denominator.prec >= Prec.Power;
-    const numeratorText = st.name === "latex" || numerator.prec >= Prec.Product ? numerator.s : st.paren(numerator.s);
+    // A fraction bar groups its numerator: \frac{x - a}{n}, not \frac{\left(x - a\right)}{n}.
+    const numeratorText =
+      st.name === "latex"
+        ? top.length === 1
+          ? top[0].s
+          : numerator.s
+        : numerator.prec >= Prec.Product
+          ? numerator.s
+          : st.paren(numerator.s);
     return { s: st.fraction(numeratorText, denominator.s, simple), prec: Prec.Product };
   }
 

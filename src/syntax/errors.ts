@@ -40,6 +40,7 @@ const EXPRESSION_STARTS = new Set([
   '"∛"',
   '"∜"',
   '"∞"',
+  '"𝟏"',
   '"help"',
 ]);
 
