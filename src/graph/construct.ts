@@ -392,12 +392,27 @@ function extractPower(n: bigint, k: number): [bigint, bigint] {
   return [outside, inside];
 }
 
+/** Above this size a radicand is not made integer: 0.01^0.001 would need (10²)·(10²)⁹⁹⁹ under a 1000th root. */
+const RADICAND_BITS = 1024;
+
+const bitLength = (n: bigint) => (n < 0n ? -n : n).toString(2).length;
+
 /** q^(p/k) for a positive rational q, exact: (a/b)^(1/k) = a'·(rest)^(1/k) / b… with integer radicand. */
 function rationalRoot(q: Rational, exp: Rational): Node {
   const whole = exp.floor();
   const part = exp.sub(Rational.int(whole));
   const k = Number(part.den);
   const p = part.num;
+  // Refused before it is computed, as whole powers are: 2^(10⁹ + 1/2) would take minutes.
+  if (Math.max(bitLength(q.num), bitLength(q.den)) * Math.abs(Number(whole)) > currentLimits().bigintBits)
+    throw tooLarge();
+  // A radicand that would grow past RADICAND_BITS stays a rational under a rational power, (1/100)^(1/1000):
+  // exact, small, and its decimal value is computed from it directly.
+  const radicandBits = Number(p) * (bitLength(q.num) + (k - 1) * (bitLength(q.den) - 1));
+  if (radicandBits > Math.max(RADICAND_BITS, bitLength(q.num))) {
+    const root = intern<Node>({ kind: "pow", base: num(q), exp: num(part), shape: SCALAR });
+    return whole === 0n ? root : intern({ kind: "mul", factors: [num(q.pow(whole)), root], shape: SCALAR });
+  }
   // (a/b)^(1/k) = (a·b^(k-1))^(1/k) / b
   const radicand = q.num * q.den ** BigInt(k - 1);
   const [outside, inside] = extractPower(radicand ** p, k);
