@@ -75,7 +75,7 @@ export async function gradeCommand(options: GradeCommandOptions): Promise<number
         `${summary.renamed.length} submission(s) graded under another id (listed in gradebook.json):\n${summary.renamed.map((r) => `  ${escapeControls(r)}`).join("\n")}\n`,
       );
     process.stdout.write(
-      `${out}/gradebook.csv, ${out}/gradebook.json, ${out}/feedback/${options.rubric ? `, ${out}/rubric/` : ""}\n`,
+      `${out}/gradebook.csv, ${out}/gradebook.json, ${out}/feedback/${options.rubric ? `, ${out}/rubric/` : ""}, ${out}/report.html${[...new Set(options.export ?? [])].map((f) => `, ${out}/${f}.csv`).join("")}\n`,
     );
     return 0;
   } catch (err) {
