@@ -53,6 +53,10 @@ function exponents(): CheckPair[] {
     pair("exp(a log(x))", "x^a", true, "the definition of x^a for x > 0", "x > 0"),
     pair("exp(a log(x))", "x^a", false, "x^2 is defined at x = −1"),
     pair("2^x 2^y", "2^(x + y)", true, "a positive constant base"),
+    pair("x^a y^a", "(x y)^a", true, "positive bases", "x > 0, y > 0"),
+    pair("log(x^a y^a)", "a log(x y)", true, "positive bases", "x > 0, y > 0"),
+    pair("(x^2)^a", "x^(2 a)", false, "|x| against x at a = 1/2"),
+    pair("x^a", "abs(x)^a", false, "x^(1/2) undefined for x < 0"),
     pair("(2^x)^y", "2^(x y)", true, "a positive constant base"),
   );
   return out;

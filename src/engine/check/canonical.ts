@@ -186,12 +186,23 @@ function piAngle(c: Rational): [Node, Node] | null {
   )[quarter];
 }
 
+/** An exponent multiplied out (a·(log x + log y) is a log x + a log y), when that stays small. */
+function expandedExponent(u: Node): Node {
+  if (u.kind !== "mul") return u;
+  try {
+    return expand(u, 200);
+  } catch (err) {
+    if (err instanceof MathFailure && err.reason === "size") return u;
+    throw err;
+  }
+}
+
 /** Step 2: e^(Σcᵢmᵢ) and sin/cos(Σcᵢmᵢ) as products of placeholders (angle sums expanded). */
 function toPlaceholders(root: Node, basis: Basis): Node {
   return rewrite(root, (n) => {
     if (n.kind === "pow" && n.base.kind === "const" && n.base.name === "e") {
       const factors: Node[] = [];
-      for (const { c, m } of termsOf(n.exp)) {
+      for (const { c, m } of termsOf(expandedExponent(n.exp))) {
         if (m === ONE) factors.push(expOf(num(c)));
         else if (m.kind === "apply" && m.op === "log") factors.push(pow(m.args[0], num(c)));
         else factors.push(basis.placeholder("exp", m, c));

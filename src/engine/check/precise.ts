@@ -265,13 +265,20 @@ function power(ctx: Ctx, b: Value, e: Value, eBase = false): Value {
     if (s === null) return "unknown";
     if (s === 0) return k.sign() > 0 ? exact(ctx, Rational.ZERO) : "undefined";
     if (s < 0 && k.den % 2n === 0n) return "undefined";
-    const magnitude = rootOf(
-      ctx,
-      s < 0 ? { ...b, d: b.d.neg(), q: b.q?.neg() ?? null } : b,
-      Number(k.den) > 1e6 ? 1e6 : Number(k.den),
-    );
-    if (typeof magnitude === "string") return magnitude;
-    const raised = power(ctx, magnitude, exact(ctx, Rational.of(k.num)));
+    const m = s < 0 ? { ...b, d: b.d.neg(), q: b.q?.neg() ?? null } : b;
+    let raised: Value;
+    if (k.den > 1000n || k.num > 10000n || k.num < -10000n) {
+      // |b|^(p/q) = exp((p/q)·ln|b|): a long denominator or numerator is no root or power to take
+      // (a = −74989420.9332456 has q = 10⁷).
+      const lnb = UNARY.log(ctx, m);
+      if (typeof lnb === "string") return lnb;
+      const t = product(ctx, [exact(ctx, k), lnb]);
+      raised = typeof t === "string" ? t : smoothExp(ctx, t);
+    } else {
+      const magnitude = rootOf(ctx, m, Number(k.den));
+      if (typeof magnitude === "string") return magnitude;
+      raised = power(ctx, magnitude, exact(ctx, Rational.of(k.num)));
+    }
     if (typeof raised === "string" || s > 0) return raised;
     return k.num % 2n === 0n ? raised : { ...raised, d: raised.d.neg(), q: raised.q?.neg() ?? null };
   }

@@ -410,14 +410,17 @@ export function compareScalars(
       const exact = again.a.q !== null && again.b.q !== null;
       const shown = exact ? again : showable(a, b, gap, point, again, confirmDigits);
       const places = digitsToShow(shown.a as Approx, shown.b as Approx);
+      // Past 60 digits the two values are shown short, with their difference (10⁻⁵⁰⁰ on sin x).
+      const long = places > 60 && gap !== null ? evaluatePrecise(gap, point, confirmDigits) : null;
+      const apart = long && defined(long) ? `, a difference of ${showValue(long, 6)}` : "";
       return {
         verdict: "not equivalent",
         method: exact ? "proof" : "sampling",
         reason: vars.length ? "they differ at a point" : "they are different numbers",
         counterexample: {
           point: showPoint(point, vars),
-          left: showValue(shown.a as Approx, places),
-          right: showValue(shown.b as Approx, places),
+          left: showValue(shown.a as Approx, apart ? 20 : places),
+          right: `${showValue(shown.b as Approx, apart ? 20 : places)}${apart}`,
         },
       };
     }
