@@ -6,7 +6,6 @@ import { replCommand } from "./repl.js";
 import { renderCommand } from "./render.js";
 import { assignCommand, gradeCommand } from "./grading.js";
 import { parseQueueUrl, QueueUrlError, type QueueAddress } from "../grading/queue/index.js";
-import { workerCommand } from "../grading/queue/command.js";
 import { EXPORT_FORMATS, type ExportFormat } from "../grading/export.js";
 import { DEFAULTS } from "../grading/grade.js";
 import { COORDINATOR_MEMORY_MB } from "../grading/capped.js";
@@ -203,7 +202,11 @@ function program(done: (code: number | Promise<number>) => void): Command {
     .addOption(lockTimeout())
     .option("-v, --verbose", "a line per submission graded")
     .action((o: { queue: QueueAddress; jobs?: number; lockTimeout?: number; verbose?: boolean }) =>
-      done(workerCommand({ address: o.queue, jobs: o.jobs, lockMs: seconds(o.lockTimeout), verbose: o.verbose })),
+      done(
+        import("../grading/queue/command.js").then(({ workerCommand }) =>
+          workerCommand({ address: o.queue, jobs: o.jobs, lockMs: seconds(o.lockTimeout), verbose: o.verbose }),
+        ),
+      ),
     );
 
   nabla

@@ -1,7 +1,9 @@
 // Where the grading queue lives: a Redis URL, redis://[user[:password]@]host[:port][/db] (rediss://
 // for TLS). A password may also come from NABLA_QUEUE_PASSWORD, which keeps it out of the process
 // list. Whatever is printed of the URL has the password masked.
-import { Queue } from "bullmq";
+// bullmq is loaded when a queue is used, not when the CLI starts (it was a third of `nabla eval`'s
+// start); by require, as the bundle has no loader for import() of a package.
+import { createRequire } from "node:module";
 import { QUEUE_NAME, QUEUE_PREFIX } from "./protocol.js";
 
 export class QueueUrlError extends Error {}
@@ -63,6 +65,7 @@ const CONNECT_MS = 10_000;
 
 /** Fails plainly when Redis is not there, instead of BullMQ's endless reconnecting. */
 export async function reachable(address: QueueAddress): Promise<string | null> {
+  const { Queue } = createRequire(import.meta.url)("bullmq") as typeof import("bullmq");
   const probe = new Queue(QUEUE_NAME, {
     connection: {
       ...address.connection,

@@ -1,7 +1,6 @@
 // The grading queue as grade.ts sees it: a grader that replaces the in-process pool.
 import type { PoolOptions } from "../pool.js";
 import type { QueueAddress } from "./connection.js";
-import { gradeOnQueue } from "./coordinator.js";
 
 export { parseQueueUrl, QueueUrlError, type QueueAddress } from "./connection.js";
 
@@ -18,12 +17,15 @@ export function queueGrader(
   choice: QueueChoice,
   submissions: { student: string; file: string }[],
 ): (pool: PoolOptions) => Promise<void> {
-  return (pool) =>
-    gradeOnQueue(pool, {
+  return async (pool) => {
+    // The coordinator (and bullmq with it) is loaded only for a run on the queue.
+    const { gradeOnQueue } = await import("./coordinator.js");
+    return gradeOnQueue(pool, {
       address: choice.address,
       local: choice.local !== false,
       jobs: pool.jobs,
       lockMs: choice.lockMs,
       submissions: submissions.map((s) => ({ student: s.student, file: s.file })),
     });
+  };
 }
