@@ -420,6 +420,23 @@ describe("train net on (X, y)", () => {
       "loss = mse, mae, huber",
     );
   });
+
+  it("refuses targets that cross-entropy cannot compare: not probabilities, or rows that are not distributions", () => {
+    const layer = "layer o = dense(2 → 1, σ)\n";
+    // bce with y = 2 or y = −5 is unbounded below: the run 'improved' it forever (found by an adversarial pass).
+    for (const y of ["[0, 2]", "[0, -5]", "[1e308, 1]"])
+      expect(failure(`${layer}train o on ([1, 2; 3, 4], ${y}) with sgd(η = 1)`).message).toMatch(
+        /^bce compares probabilities, and sample \d's target is .*: targets must be between 0 and 1/,
+      );
+    const rows = failure(
+      "layer s = dense(2 → 2, softmax)\ntrain s on ([0, 1; 1, 0], [0.5, 0.6; 1, 0]) with sgd(η = 1)",
+    );
+    expect(rows.message).toMatch(/^cce compares distributions, and sample 1's targets add up to 1.1, not 1/);
+    // Other values are a regression's: mse takes them.
+    expect(new Session().run(`${layer}train o on ([1, 2; 3, 4], [0, 2]) with sgd(η = 1), loss = mse`)[1].status).toBe(
+      "ok",
+    );
+  });
 });
 
 describe("parsing", () => {

@@ -7,7 +7,7 @@ import { ONE, add, apply, float, int, mul, neg, pow, str, struct, sub, sym, tupl
 import { matrixGradient } from "./matrix-calculus.js";
 import { substitute } from "./substitute.js";
 import type { Node, Struct } from "../graph/node.js";
-import type { Expr } from "../syntax/ast.js";
+import type { Expr, Span } from "../syntax/ast.js";
 import { defineActivation, isActivation, type ActivationName } from "../nn/activations.js";
 import { lookupOperator } from "../graph/operators.js";
 import { scalarKernel } from "./scalar-kernel.js";
@@ -316,6 +316,7 @@ export function trainStatement(
     } else
       throw mathError("train options are an optimizer (adam(η = 0.01)) and settings such as epochs = 500, batch = 4");
   }
+  refuseImpossibleTargets(lossName, data, where.span);
   settings.l1 = numbers.get("l1") ?? 0;
   settings.l2 = numbers.get("l2") ?? 0;
   const epochs = numbers.get("epochs") ?? 100;
@@ -516,4 +517,30 @@ export function labelOf(data: Dataset, r: number): number {
   let best = 0;
   for (let c = 1; c < data.outputs; c++) if (data.y[r * data.outputs + c] > data.y[r * data.outputs + best]) best = c;
   return best;
+}
+
+/**
+ * Cross-entropy compares probabilities: a bce target outside [0, 1] (y = 2, y = −5) makes the loss
+ * unbounded below, so training "improves" it forever; cce's target rows must be distributions.
+ */
+function refuseImpossibleTargets(loss: Loss, data: Dataset, span: Span | null): void {
+  if (loss !== "bce" && loss !== "cce") return;
+  const width = data.outputs;
+  for (let r = 0; r < data.samples; r++) {
+    const row = data.y.subarray(r * width, (r + 1) * width);
+    const outside = row.find((v) => !(v >= 0 && v <= 1));
+    if (outside !== undefined)
+      throw new MathFailure(
+        "math",
+        `${loss} compares probabilities, and sample ${r + 1}'s target is ${outside}: targets must be between 0 and 1 (use loss = mse for other values)`,
+        span,
+      );
+    const total = row.reduce((t, v) => t + v, 0);
+    if (loss === "cce" && Math.abs(total - 1) > 1e-9)
+      throw new MathFailure(
+        "math",
+        `cce compares distributions, and sample ${r + 1}'s targets add up to ${total}, not 1 (one-hot rows: onehot(labels, ${width}))`,
+        span,
+      );
+  }
 }
