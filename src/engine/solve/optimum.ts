@@ -327,11 +327,17 @@ export function optimum(sense: Sense, f: Node, constraints: readonly Node[]): No
   const local = bestOf(points.filter((p) => p.kind === kind || p.kind === "isolated point"));
   if (local) return result("local", local, points.length, `no global ${kind} was proved`, sense);
   if (points.length === 0) throw mathError(`found no stationary point to ${sense}`);
+  // "None is a local minimum" only of points shown to be something else: a degenerate point (the
+  // second-order test says nothing, as at a cusp of the constraint) may still be the optimum.
+  const opposite = sense === "maximize" ? "minimum" : "maximum";
+  const undecided = points.filter((p) => p.kind !== opposite && p.kind !== "saddle point").length;
   return result(
     "none",
     null,
     points.length,
-    `none of the ${points.length} stationary point${points.length === 1 ? " is a" : "s is a"} local ${kind}; no global ${kind} was proved`,
+    undecided === 0
+      ? `none of the ${points.length} stationary point${points.length === 1 ? " is a" : "s is a"} local ${kind}; no global ${kind} was proved`
+      : `no stationary point was shown to be a local ${kind} (${undecided} of the ${points.length} undecided by the second-order test: ${undecided === 1 ? "it" : "they"} may still be one); no global ${kind} was proved`,
     sense,
   );
 }
