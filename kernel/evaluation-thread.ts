@@ -15,7 +15,10 @@ interface Pending {
   onResult?: (result: StatementResult) => void;
 }
 
-/** How long a cell may take to notice an interrupt before its thread is replaced (NABLA_INTERRUPT_GRACE_MS; 0 replaces it at once). */
+/**
+ * How long a cell may take to notice an interrupt before its thread is replaced (NABLA_INTERRUPT_GRACE_MS; 0 replaces
+ * it at once).
+ */
 const GRACE_MS = Number(process.env.NABLA_INTERRUPT_GRACE_MS ?? 500);
 
 export class EvaluationThread {

@@ -38,9 +38,15 @@ export interface SessionOptions {
   onResult?: (result: StatementResult) => void;
   /** Lets `load("file.csv")` read files (the CLI and the kernel); the grader leaves it out. */
   readFile?: (path: string) => string;
-  /** Called after each statement that ran without an error, with its syntax tree and the cell's text (the grader traces what each answer was computed with). */
+  /**
+   * Called after each statement that ran without an error, with its syntax tree and the cell's text (the grader traces
+   * what each answer was computed with).
+   */
   onStatement?: (statement: Statement, code: string) => void;
-  /** Where `expect` reads the answers on the left of ≡; by default this session's own names (the grader supplies the student's). */
+  /**
+   * Where `expect` reads the answers on the left of ≡; by default this session's own names (the grader supplies the
+   * student's).
+   */
   answers?: AnswerSource;
 }
 

@@ -100,7 +100,8 @@ describe("critical points of piecewise functions", () => {
         if (p.kind === "maximum") expect(here - Math.max(left, right), `${text} at ${x0}`).toBeGreaterThan(-tolerance);
         if (p.kind === "not an extremum") expect((left - here) * (right - here), `${text} at ${x0}`).toBeLessThan(0);
       }
-      // A strict extremum on a grid of step 1/64 lies within one step of a reported point (or in a flat region the note names).
+      // A strict extremum on a grid of step 1/64 lies within one step of a reported point (or in a flat region the note
+      // names).
       if (note) continue;
       const step = 1 / 64;
       for (let x = -6; x <= 6; x += step) {

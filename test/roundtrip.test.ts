@@ -126,7 +126,10 @@ function sameValue(a: Node, b: Node): boolean {
   return true;
 }
 
-/** Names pretty cannot spell back: an engine's layer quantities (δ^2 prints δ²), I and 𝟏 of a symbolic size (text writes I(n)). */
+/**
+ * Names pretty cannot spell back: an engine's layer quantities (δ^2 prints δ²), I and 𝟏 of a symbolic size (text writes
+ * I(n)).
+ */
 function prettyReadable(n: Node): boolean {
   return freeSymbols(n).every(
     (s) => s.kind !== "sym" || (!s.name.includes("^") && !((s.name === "I" || s.name === "𝟏") && s.shape.length > 0)),

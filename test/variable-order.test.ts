@@ -14,7 +14,8 @@ const NAMES = ["x", "y", "z", "w", "u", "v", "a", "b", "t"];
 function polynomial(vars: string[], next: () => number): string {
   const terms: string[] = [];
   vars.forEach((v, i) => {
-    // Each term introduces vars[i] and may reuse earlier ones, with a power ≥ 2 somewhere so the Hessian is not constant.
+    // Each term introduces vars[i] and may reuse earlier ones, with a power ≥ 2 somewhere so the Hessian is not
+    // constant.
     const earlier = vars.slice(0, i).filter(() => next() < 0.5);
     const coefficient = 1 + Math.floor(next() * 5);
     const power = 1 + Math.floor(next() * 3);

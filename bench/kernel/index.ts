@@ -1,5 +1,6 @@
 // The Nabla kernel against ipykernel (Debian's python3-ipykernel) and tslab, measured in the same
-// run with jupyter_client: cold start to the first reply (median of five starts), the median round-trip of execute_request
+// run with jupyter_client: cold start to the first reply (median of five starts), the median round-trip of
+// execute_request
 // for `1 + 1` and for a 3×3 inverse, and resident memory after start.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";

@@ -333,7 +333,9 @@ function dependenceOn(xs: readonly Node[]): (n: Node) => boolean {
   return walk;
 }
 
-/** Operators whose second derivative is not what the rules say at a kink: the Hessian route is closed to f with them. */
+/**
+ * Operators whose second derivative is not what the rules say at a kink: the Hessian route is closed to f with them.
+ */
 const KINKED = new Set(["abs", "relu", "max", "min", "sign", "step", "hardtanh", "leaky_relu", "norm"]);
 
 function isSmooth(n: Node): boolean {
@@ -466,7 +468,8 @@ function midpointWitness(f: Node, xs: readonly Node[], a0: readonly number[], b0
       ? `at ${where} the midpoint value ${toPretty(num(fm.exact))} lies above the chord's ${toPretty(num(chord))}`
       : null;
   }
-  // Floating point only near the origin (exp(−700) underflows to 0 and bends a chord), with a margin well above rounding.
+  // Floating point only near the origin (exp(−700) underflows to 0 and bends a chord), with a margin well above
+  // rounding.
   if ([...a, ...b].some((v) => Math.abs(v) > 50)) return null;
   const chord = (fa.float + fb.float) / 2;
   const margin = 1e-7 * Math.max(1, Math.abs(fa.float), Math.abs(fb.float), Math.abs(fm.float));
@@ -488,7 +491,9 @@ function sampler(seed: number): () => number {
 
 const PAIRS = 2000;
 
-/** Random pairs at several scales, and pairs straddling 0 along each axis (kinks of abs, relu, max… sit there first). */
+/**
+ * Random pairs at several scales, and pairs straddling 0 along each axis (kinks of abs, relu, max… sit there first).
+ */
 function searchMidpoints(f: Node, xs: readonly Node[]): string | null {
   const n = xs.length;
   const random = sampler(0x9e3779b9);
@@ -533,7 +538,10 @@ function searchHessian(f: Node, H: Node & { kind: "tensor" }, xs: readonly Node[
   return null;
 }
 
-/** f'' of a univariate polynomial never negative (its real roots split ℝ into intervals where it keeps one sign): a proof of convexity. */
+/**
+ * f'' of a univariate polynomial never negative (its real roots split ℝ into intervals where it keeps one sign): a
+ * proof of convexity.
+ */
 function univariatePolynomialConvex(f: Node, x: Node): boolean | null {
   const second = differentiate(f, x, 2);
   const r = toRational(second, [x]);

@@ -35,7 +35,10 @@ import {
   type Tolerance,
 } from "./answer-compare.js";
 
-/** Operators (keys of `forbidKey`) a name was computed with, each with one statement that used it (provenance.ts traces them). */
+/**
+ * Operators (keys of `forbidKey`) a name was computed with, each with one statement that used it (provenance.ts traces
+ * them).
+ */
 export type Operators = ReadonlyMap<string, string>;
 
 export interface ExpectOutcome {

@@ -224,7 +224,9 @@ export function matrixJacobian(u: Node, x: Node): Node {
   return tidy(simplifyIdentity(J(u)));
 }
 
-/** The Jacobian of an application: a matrix product's two sides, a row's own Jacobian, else its partials entry by entry. */
+/**
+ * The Jacobian of an application: a matrix product's two sides, a row's own Jacobian, else its partials entry by entry.
+ */
 function applicationJacobian(
   v: Apply,
   J: (v: Node) => Node,

@@ -15,7 +15,10 @@ interface Source {
   env: Environment;
 }
 
-/** The latest expression each node was built from. Nodes are interned: `y + x` typed after `x + y` is the same node, and the latest typing wins. */
+/**
+ * The latest expression each node was built from. Nodes are interned: `y + x` typed after `x + y` is the same node, and
+ * the latest typing wins.
+ */
 const sources = new WeakMap<Node, Source>();
 
 /** Called by the evaluator for each expression it builds (a bare name only passes its value on). */

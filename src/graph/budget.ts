@@ -121,7 +121,9 @@ export function checkBudget(): void {
   check?.();
 }
 
-/** A count with its digits grouped; past 2⁵³, where a float's digits are not the count's, about so many (1.21 × 10^24). */
+/**
+ * A count with its digits grouped; past 2⁵³, where a float's digits are not the count's, about so many (1.21 × 10^24).
+ */
 export function grouped(n: number): string {
   if (Number.isSafeInteger(Math.round(n))) return Math.round(n).toLocaleString("en-US");
   if (!Number.isFinite(n)) return "too many";

@@ -253,7 +253,9 @@ export interface ExactEigen {
   vectors: QuadNum[][][];
 }
 
-/** Eigenvalues and eigenvectors when every eigenvalue is rational or a quadratic radical (complex ones too), else null. */
+/**
+ * Eigenvalues and eigenvectors when every eigenvalue is rational or a quadratic radical (complex ones too), else null.
+ */
 export function exactEigen(A: Matrix): ExactEigen | null {
   const { roots, rest } = rationalRoots(charPoly(A));
   const values: QuadNum[] = roots.map((r) => QuadField.rational(r));

@@ -247,7 +247,10 @@ export function svd(A: FloatMatrix): { U: FloatMatrix; S: number[]; V: FloatMatr
   return { U: transpose(columns), S, V: V.map((row) => order.map((j) => row[j])) };
 }
 
-/** Extends orthonormal vectors of ℝᵐ to an orthonormal basis, with the standard basis vectors orthogonalised (twice, for accuracy). */
+/**
+ * Extends orthonormal vectors of ℝᵐ to an orthonormal basis, with the standard basis vectors orthogonalised (twice, for
+ * accuracy).
+ */
 function completeBasis(columns: number[][], m: number): void {
   for (let i = 0; i < m && columns.length < m; i++) {
     let v: number[] = Array.from({ length: m }, (_, k) => (k === i ? 1 : 0));

@@ -250,7 +250,8 @@ class Printer {
     const entry = lookupOperator(op);
     const notation = entry?.notation ?? "call";
     if (notation === "juxtaposition") {
-      // Matrix products associate: Xᵀ diag(p) X needs no parentheses (the text form keeps them, so it reads back to the same tree).
+      // Matrix products associate: Xᵀ diag(p) X needs no parentheses (the text form keeps them, so it reads back to the
+      // same tree).
       const factor = (a: Node) =>
         st.name !== "text" && a.kind === "apply" && a.op === op ? this.node(a).s : this.at(a, Prec.Power);
       return {

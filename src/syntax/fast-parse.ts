@@ -33,7 +33,10 @@ const binary = (op: BinaryOp, left: Expr, right: Expr, implicit: boolean, end: n
 });
 
 const RESERVED = "ᵀℝΣ";
-/** The statement keywords (longest first where one begins another: tol before to); help, completion and highlighting read them here. */
+/**
+ * The statement keywords (longest first where one begins another: tol before to); help, completion and highlighting
+ * read them here.
+ */
 export const KEYWORDS = [
   "check",
   "expect",
@@ -149,7 +152,10 @@ class Parser {
     return this.ahead(close) ? [] : this.commaList(item);
   }
 
-  /** The word at `from` is a keyword: the first keyword it starts with, not followed by an identifier character or `_` (train_loss is a name). */
+  /**
+   * The word at `from` is a keyword: the first keyword it starts with, not followed by an identifier character or `_`
+   * (train_loss is a name).
+   */
   private keywordAt(from: number): boolean {
     const word = KEYWORDS.find((k) => this.text.startsWith(k, from));
     if (word === undefined) return false;

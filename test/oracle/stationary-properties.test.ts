@@ -194,7 +194,10 @@ describe("stationary points of generated polynomial problems", () => {
   });
 });
 
-/** Every permutation of the coordinates (and, for even problems, every sign change) maps points to points with the same label. */
+/**
+ * Every permutation of the coordinates (and, for even problems, every sign change) maps points to points with the same
+ * label.
+ */
 function symmetricImages(x: number[], signs: boolean): number[][] {
   const perms = (a: number[]): number[][] =>
     a.length <= 1 ? [a] : a.flatMap((v, i) => perms([...a.slice(0, i), ...a.slice(i + 1)]).map((rest) => [v, ...rest]));

@@ -101,7 +101,10 @@ export function vocabulary(): readonly Word[] {
   return words;
 }
 
-/** The rows a name belongs to: a command first (it is what a call runs), then an operator of the same name (sum is both). */
+/**
+ * The rows a name belongs to: a command first (it is what a call runs), then an operator of the same name (sum is
+ * both).
+ */
 function wordsNamed(name: string): Word[] {
   const found = vocabulary().filter((w) => w.name === name);
   return [...found.filter((w) => w.kind === "command"), ...found.filter((w) => w.kind === "operator")];

@@ -74,7 +74,10 @@ export function classifyExact(H: Rational[][], J: Rational[][]): Classification 
   return fromInertia(exactInertia(M));
 }
 
-/** The same in floating point: Z orthonormal (eigenvectors of JᵀJ for the eigenvalue 0), eigenvalues of ZᵀHZ against a tolerance relative to H's size. */
+/**
+ * The same in floating point: Z orthonormal (eigenvectors of JᵀJ for the eigenvalue 0), eigenvalues of ZᵀHZ against a
+ * tolerance relative to H's size.
+ */
 export function classifyFloat(H: number[][], J: number[][]): Classification {
   const n = H.length;
   let Z: number[][];

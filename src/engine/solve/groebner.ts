@@ -90,7 +90,10 @@ function sPolynomial(f: Polynomial, g: Polynomial): Polynomial {
   );
 }
 
-/** A reduced Gröbner basis in lex order; throws a limit error when the work grows past the groebnerBasis or groebnerPairs limit. */
+/**
+ * A reduced Gröbner basis in lex order; throws a limit error when the work grows past the groebnerBasis or
+ * groebnerPairs limit.
+ */
 export function groebner(input: readonly Polynomial[]): Polynomial[] {
   const maxBasis = limitOf("groebnerBasis");
   const maxPairs = limitOf("groebnerPairs");

@@ -1,6 +1,7 @@
 // Stationary points and constrained optima: critical(f) solves ∇f = 0 and classifies each point by
 // the Hessian; lagrange(f, g = c, …) solves ∇L = 0 for L = f + Σ λᵢ(cᵢ − gᵢ) and classifies by the
-// Hessian of L on the tangent space of the constraints (classify.ts); optimum.ts decides maximize and minimize. When f and the constraints are
+// Hessian of L on the tangent space of the constraints (classify.ts); optimum.ts decides maximize and minimize. When f
+// and the constraints are
 // polynomials over ℚ in the unknowns (most course problems), the calculus is done on polynomials
 // rather than on expressions; the answers are the same, the work a fraction.
 import { mathError } from "../../errors.js";
@@ -181,7 +182,8 @@ export function lagrange(f: Node, constraints: readonly Node[], vars?: readonly 
   const equations = equationList(constraints);
   if (equations.length === 0) return criticalPoints(f, vars);
   const gs = equations.map(constraintExpr);
-  // Lagrange's condition needs differentiable f and g; at a kink it says nothing (critical handles kinks without constraints).
+  // Lagrange's condition needs differentiable f and g; at a kink it says nothing (critical handles kinks without
+  // constraints).
   if ([f, ...gs].some(isPiecewise))
     throw mathError(
       "Lagrange multipliers (lagrange, and maximize/minimize under constraints) need differentiable functions: this one has kinks (abs, relu, max, min, …), where ∇f = λ∇g need not hold at an optimum; without constraints, critical lists the kinks",

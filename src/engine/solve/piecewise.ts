@@ -104,7 +104,9 @@ function kinksOf(f: Node): { body: Node; kinks: Kink[] } {
   return { body, kinks };
 }
 
-/** A choice of branch for each kink (+1: a ≥ b side, −1: a ≤ b side): f's smooth piece and each kink's a − b under it. */
+/**
+ * A choice of branch for each kink (+1: a ≥ b side, −1: a ≤ b side): f's smooth piece and each kink's a − b under it.
+ */
 function piece(body: Node, kinks: readonly Kink[], side: readonly number[]): { f: Node; differences: Node[] } {
   const chosen = new Map<Node, Node>();
   const differences: Node[] = [];
@@ -117,7 +119,10 @@ function piece(body: Node, kinks: readonly Kink[], side: readonly number[]): { f
   return { f: substitute(body, chosen), differences };
 }
 
-/** The sign of an expression at a point: exact when it evaluates to a rational, else by its float (0 when too close to tell). */
+/**
+ * The sign of an expression at a point: exact when it evaluates to a rational, else by its float (0 when too close to
+ * tell).
+ */
 function signAt(e: Node, at: ReadonlyMap<Node, Node>): number {
   const v = expand(substitute(e, at));
   if (v.kind === "num") return v.value.sign();
@@ -272,7 +277,8 @@ function regionHasPoint(
     );
     if (tests.every((i) => Math.sign(evaluateAt(differences[i], point)) === side[i])) return true;
   }
-  // Linear sides cut out a convex cone-like region that 1,200 points at six scales reach unless it is empty or a sliver.
+  // Linear sides cut out a convex cone-like region that 1,200 points at six scales reach unless it is empty or a
+  // sliver.
   return linear ? false : null;
 }
 
@@ -420,7 +426,9 @@ function cornerKind(corner: Corner, along: Classification): Classification | "no
   return (along === "minimum") === up ? along : "saddle point";
 }
 
-/** Whether every piece meeting at the point has the same gradient there: "zero", "nonzero", or false when they differ. */
+/**
+ * Whether every piece meeting at the point has the same gradient there: "zero", "nonzero", or false when they differ.
+ */
 function sameGradients(corner: Corner): "zero" | "nonzero" | false {
   const { body, kinks, xs, at } = corner;
   const around = adjacentPieces(corner);

@@ -54,7 +54,10 @@ function divide(c: Rational[], d: Rational[]): { q: Rational[]; r: Rational[] } 
   return { q, r: rest };
 }
 
-/** p / gcd(p, p′): the same roots, each once, so a double root such as −√2 of (x² − 2)² is found exactly, not twice numerically. */
+/**
+ * p / gcd(p, p′): the same roots, each once, so a double root such as −√2 of (x² − 2)² is found exactly, not twice
+ * numerically.
+ */
 function squarefree(c: Rational[]): Rational[] {
   let [a, b] = [c, c.slice(1).map((x, i) => x.mul(Rational.int(i + 1)))];
   while (b.length) [a, b] = [b, divide(a, b).r];
@@ -106,7 +109,10 @@ function horner(c: number[], x: number): number {
   return acc;
 }
 
-/** The complex roots of c[0] + c[1]x + … : the companion matrix's eigenvalues, or by Aberth's iteration for high degrees. */
+/**
+ * The complex roots of c[0] + c[1]x + … : the companion matrix's eigenvalues, or by Aberth's iteration for high
+ * degrees.
+ */
 function complexRoots(c: number[]): { re: number; im: number }[] {
   const n = c.length - 1;
   if (n > ABERTH_FROM) return aberth(c);

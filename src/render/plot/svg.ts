@@ -1,4 +1,5 @@
-// A line chart (or a scatter plot: series of dots) as SVG, written directly (synchronously, no browser and no network): axes with
+// A line chart (or a scatter plot: series of dots) as SVG, written directly (synchronously, no browser and no network):
+// axes with
 // rounded ticks, one polyline per series broken at gaps, a legend. It is the fallback for front
 // ends that do not render Vega-Lite (classic Notebook, nbconvert HTML, the terminal's files).
 import type { Series } from "./spec.js";
