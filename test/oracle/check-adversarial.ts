@@ -144,4 +144,85 @@ function folded(): CheckPair[] {
   return out;
 }
 
-export const ADVERSARIAL: CheckPair[] = [...exponents(), ...shifts(), ...bumps(), ...offsets(), ...folded()];
+/** Its own seed, so the pairs above stay what they were. */
+const more = random(0xb0a4d5);
+const pickMore = <T>(xs: readonly T[]): T => xs[Math.floor(more() * xs.length)];
+
+/**
+ * Conditions whose interval reaches just past a side's domain or a breakpoint: x > −10⁻⁹ lets x in
+ * (−10⁻⁹, 0), where √x is undefined and |x| ≠ x; a bound between 10⁻⁶ and 10⁻¹².
+ */
+function nearBounds(): CheckPair[] {
+  const out: CheckPair[] = [];
+  for (let k = 0; k < 6; k++) {
+    const b = `${pickMore([1, 2, 3, 5, 7, 9])}*10^-${6 + Math.floor(more() * 7)}`;
+    out.push(
+      pair("sqrt(x)^2", "x", false, `√x undefined on (−${b}, 0)`, `x > -${b}`),
+      pair("abs(x)", "x", false, `|x| ≠ x on (−${b}, 0)`, `x > -${b}`),
+      pair("relu(x)", "0", false, `x > 0 on (0, ${b})`, `x < ${b}`),
+      pair(`step(x - ${b})`, "1", false, `0 on (0, ${b})`, "x > 0"),
+      pair("log(x y)", "log(x) + log(y)", false, "x, y in (−b, 0): only the left side", `x > -${b}, y > -${b}`),
+      pair(`sqrt(x + ${b})^2`, `x + ${b}`, false, `undefined below −${b}`, `x > -2*${b}`),
+      pair(`step(x + ${b})`, "1", true, "x + b > 0", "x >= 0"),
+      pair("relu(x)", "abs(x)", true, "x ≥ 0", "x >= 0"),
+    );
+  }
+  return out;
+}
+
+/**
+ * Crossings far out or at constants that are not literals: x − e³⁰, x − 2⁴⁵ (a breakpoint at the
+ * constant's value), √x − 10⁸ and log x − 150 (roots at 10¹⁶ and e¹⁵⁰, past any sampled scale).
+ */
+function farCrossings(): CheckPair[] {
+  const out: CheckPair[] = [];
+  for (let k = 0; k < 4; k++) {
+    const e = `exp(${20 + Math.floor(more() * 40)})`;
+    const p = `2^${30 + Math.floor(more() * 30)}`;
+    const c = pickMore([e, p, `${e} + ${p}`, `3 ${e}`]);
+    const m = 4 + Math.floor(more() * 16);
+    const l = 50 + Math.floor(more() * 250);
+    out.push(
+      pair(`relu(x - ${c})`, "0", false, `positive past ${c}`),
+      pair(`tanh(x - ${c})`, "-1", false, `switches at ${c}`),
+      pair(`step(x - ${c})`, "0", false, `1 past ${c}`),
+      pair(`relu(sqrt(x) - 10^${m})`, "0", false, `positive past 10^${2 * m}`, "x > 0"),
+      pair(`relu(log(x) - ${l})`, "0", false, `positive past e^${l}`, "x > 0"),
+      pair(`tanh(x - ${c})`, `2 sigmoid(2 (x - ${c})) - 1`, true, "tanh through σ"),
+      pair(`relu(-(x - ${c})^2 - 1)`, "0", true, "never positive"),
+    );
+  }
+  return out;
+}
+
+/** Bumps far narrower than a double's spacing, at irrational centres: only x = c itself shows them. */
+function irrationalCentres(): CheckPair[] {
+  const out: CheckPair[] = [];
+  const centres = ["pi", "sqrt(2)", "sqrt(3)", "exp(1)", "log(2)", "pi/3 + 1", "2 sqrt(5) - 1", "exp(2) - pi"];
+  for (let k = 0; k < 6; k++) {
+    const c = pickMore(centres);
+    const w = `10^-${40 + Math.floor(more() * 40)}`;
+    out.push(
+      pair(`relu(${w} - (x - (${c}))^2)`, "0", false, `a bump of height ${w} at ${c}`),
+      pair(`step(${w} - (x - (${c}))^2)`, "0", false, `an indicator at ${c}`),
+      pair(`relu(-(x - (${c}))^2 - ${w})`, "0", true, "never positive"),
+    );
+  }
+  const [cx, cy] = [pickMore(centres), pickMore(centres)];
+  out.push(
+    pair(`relu(10^-40 - (x - (${cx}))^2 - (y - (${cy}))^2)`, "0", false, `a bump at (${cx}, ${cy})`),
+    pair(`relu(-(x - (${cx}))^2 - (y - (${cy}))^2 - 10^-40)`, "0", true, "never positive"),
+  );
+  return out;
+}
+
+export const ADVERSARIAL: CheckPair[] = [
+  ...exponents(),
+  ...shifts(),
+  ...bumps(),
+  ...offsets(),
+  ...folded(),
+  ...nearBounds(),
+  ...farCrossings(),
+  ...irrationalCentres(),
+];

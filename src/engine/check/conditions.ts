@@ -78,6 +78,13 @@ export function lowerBounds(conditions: readonly Node[]): Map<Node, Bound> {
   return bounds;
 }
 
+/** Each variable's interval from the conditions on it alone: its ends, exact (open or closed alike). */
+export function conditionIntervals(conditions: readonly Node[]): Map<Node, { lo?: Rational; hi?: Rational }> {
+  const found = new Map<Node, { lo?: Rational; hi?: Rational }>();
+  for (const [x, r] of ranges(conditions)) if (r.lo || r.hi) found.set(x, { lo: r.lo?.at, hi: r.hi?.at });
+  return found;
+}
+
 /** Why the conditions hold nowhere ("no number satisfies x > 0 and x < 0"), or null when not shown. */
 export function emptyConditions(conditions: readonly Node[]): string | null {
   for (const range of ranges(conditions).values()) {

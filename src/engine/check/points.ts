@@ -105,6 +105,8 @@ const GRID: number[] = (() => {
     const t = 10 ** (k / 8);
     g.push(t, -t);
   }
+  // Far out, every power of ten to 10^±300: a crossing at 10¹⁰ (relu(√x − 10⁵)) or e¹⁰⁰ is bracketed.
+  for (let k = 4; k <= 300; k++) g.push(10 ** -k, -(10 ** -k), ...(k >= 10 ? [10 ** k, -(10 ** k)] : []));
   return g.sort((a, b) => a - b);
 })();
 
@@ -120,9 +122,10 @@ const MAX_DERIVATIVE_DEPTH = 3;
 
 /**
  * The real zeros of g along v from a scan and bisection. The scan runs over a geometric grid from
- * −10⁹ to 10⁹, the scales of the constants, and the zeros of ∂g/∂v (found the same way): between
- * two consecutive turning points g is monotone, so no pair of roots hides between two scanned
- * points, however narrow the bump (for a polynomial argument, up to the depth of derivatives).
+ * −10⁹ to 10⁹ (and every power of ten out to 10^±300), the scales of the constants, and the zeros
+ * of ∂g/∂v (found the same way): between two consecutive turning points g is monotone, so no pair
+ * of roots hides between two scanned points, however narrow the bump (for a polynomial argument, up
+ * to the depth of derivatives).
  */
 function zerosAlong(
   g: Node,
@@ -147,8 +150,10 @@ function zerosAlong(
   for (let k = 1; k < scan.length && roots.length < 16; k++) {
     const t = scan[k];
     const y = at(t);
+    // Past 10⁹ a float can overflow (x² at 10¹⁵⁵ is ∞, and ∞ − ∞ is NaN): only a change of sign counts.
+    const far = Math.abs(t) > 1e9 || Math.abs(prevT) > 1e9;
     if (y === 0) roots.push(t);
-    else if ((prev < 0 && y > 0) || (prev > 0 && y < 0) || Number.isNaN(prev) !== Number.isNaN(y)) {
+    else if ((prev < 0 && y > 0) || (prev > 0 && y < 0) || (!far && Number.isNaN(prev) !== Number.isNaN(y))) {
       let lo = prevT;
       let hi = t;
       const loValue = prev;
@@ -222,6 +227,50 @@ function derivativeAlong(g: Node, v: Node): Node | null {
   }
 }
 
+/**
+ * Inside each condition's interval: at the midpoints between its ends and the breakpoints in it, and
+ * between consecutive breakpoints (x > −10⁻⁹ with √x's edge at 0: x = −5·10⁻¹⁰), along each variable
+ * and for all variables at once beside their lower (then upper) ends (log(x y) against log x + log y).
+ */
+function insideIntervals(
+  vars: readonly Node[],
+  friendly: readonly Rational[],
+  rootsAlong: ReadonlyMap<Node, Rational[]>,
+  intervals: ReadonlyMap<Node, { lo?: Rational; hi?: Rational }> | undefined,
+  push: (p: Point) => void,
+): void {
+  if (!intervals || intervals.size === 0) return;
+  const inside = new Map<Node, Rational[]>();
+  const HALF = Rational.of(1, 2);
+  vars.forEach((v, i) => {
+    const range = intervals.get(v);
+    if (!range) return;
+    const { lo, hi } = range;
+    const within = (q: Rational) => (!lo || q.compare(lo) >= 0) && (!hi || q.compare(hi) <= 0);
+    const marks = [...(lo ? [lo] : []), ...(hi ? [hi] : []), ...rootsAlong.get(v)!.filter(within)];
+    marks.sort((p, q) => p.compare(q));
+    const unique = marks.filter((q, k) => k === 0 || !q.equals(marks[k - 1]));
+    // Past a lone end: as far again as the end is from 0 (or 1 from an end at 0).
+    const step = (q: Rational) => (q.isZero() ? Rational.ONE : q.abs());
+    if (!lo && unique.length > 0) unique.unshift(unique[0].sub(step(unique[0])));
+    if (!hi && unique.length > 0) unique.push(unique[unique.length - 1].add(step(unique[unique.length - 1])));
+    const mids: Rational[] = [];
+    for (let k = 1; k < unique.length && mids.length < 12; k++) mids.push(unique[k - 1].add(unique[k]).mul(HALF));
+    inside.set(v, mids);
+    for (const m of mids) push(new Map(vars.map((w, j) => [w, j === i ? m : friendly[j]])));
+  });
+  if (inside.size < 2) return;
+  for (const end of [0, -1])
+    push(
+      new Map(
+        vars.map((w, j) => {
+          const mids = inside.get(w);
+          return [w, mids && mids.length > 0 ? mids.at(end)! : friendly[j]];
+        }),
+      ),
+    );
+}
+
 /** Values of exponent variables tried first, and the bases they are tried with. */
 const EXPONENTS = [2, [1, 2], 3, [1, 3], -1, [2, 3], [3, 2], -2, 0, 1, [-1, 2]].map((v) =>
   Array.isArray(v) ? Rational.of(v[0], v[1]) : Rational.int(v),
@@ -240,6 +289,11 @@ export interface SearchHints {
   exponentVars?: readonly Node[];
   /** The magnitudes of the constants (2·10⁶ in tanh(x − 2·10⁶)): the search goes there too. */
   scales?: readonly number[];
+  /**
+   * Each variable's interval from the conditions (x > −10⁻⁹): the search tries between each end and
+   * the breakpoints nearest it, where a side's domain can end inside the interval (√x on (−10⁻⁹, 0)).
+   */
+  intervals?: ReadonlyMap<Node, { lo?: Rational; hi?: Rational }>;
 }
 
 export function searchPoints(
@@ -294,6 +348,8 @@ export function searchPoints(
       if (!derivatives.has(key)) derivatives.set(key, derivativeAlong(h, v));
       return derivatives.get(key)!;
     };
+  // The breakpoints found along each variable from the first base, for the conditions' intervals.
+  const rootsAlong = new Map<Node, Rational[]>(vars.map((v) => [v, []]));
   for (const g of breakpoints) {
     // In several variables a bump sits where the argument turns in every coordinate at once
     // (relu(0.01 − (x − 7)² − (y − 3)²) at (7, 3)): a third base, reached by moving one coordinate
@@ -307,6 +363,7 @@ export function searchPoints(
         const { roots, turns } = zerosAlong(g, v, base, extra, derivative);
         const exactBase = new Map(vars.map((w, i) => [w, decimal(baseValues[i], 8)]));
         const exactRoots = roots.map((r) => exactRoot(r, (q) => isZeroAt(g, new Map(exactBase).set(v, q))));
+        if (baseValues === bases[0]) rootsAlong.get(v)!.push(...exactRoots);
         for (const root of exactRoots) {
           const scale = Math.max(1, Math.abs(root.toNumber()));
           for (const delta of [0, 1e-7, 1e-3, 0.5]) {
@@ -324,6 +381,7 @@ export function searchPoints(
       }
     }
   }
+  insideIntervals(vars, friendly, rootsAlong, hints.intervals, push);
   const nearBreakpoints = points.length - 1;
   // Every scale, with all signs positive, all negative, and alternating.
   const patterns = vars.length > 1 ? [1, -1, 0] : [1, -1];

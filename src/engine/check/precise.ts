@@ -330,9 +330,13 @@ function piecewise(ctx: Ctx, op: string, args: Approx[]): Value {
   switch (op) {
     case "abs":
       return approx(ctx, x.d.abs(), x.err);
+    // On the flat part for sure, the value is exact: relu of something certainly negative is 0, not
+    // 0 give or take the argument's rounding (which left relu(−(x − e³⁹)² − 1) = 0 undecided).
     case "relu":
-      return approx(ctx, D.max(x.d, 0), x.err);
+      return signOf(x) === -1 ? exact(ctx, Rational.ZERO) : approx(ctx, D.max(x.d, 0), x.err);
     case "hardtanh":
+      if (x.d.add(x.err).lt(-1)) return exact(ctx, Rational.MINUS_ONE);
+      if (x.d.sub(x.err).gt(1)) return exact(ctx, Rational.ONE);
       return approx(ctx, D.min(1, D.max(-1, x.d)), x.err);
     case "max":
       return approx(ctx, D.max(...args.map((a) => a.d)), errMax);

@@ -23,9 +23,13 @@ import { Rational } from "../../numeric/rational.js";
 import { evaluateAt } from "../numeric-eval.js";
 import { TOTAL_FUNCTIONS } from "./typed-domain.js";
 import { isPositive } from "./positivity.js";
+import { conditionIntervals } from "./conditions.js";
 import { intern } from "../../graph/node.js";
 import { checkBudget, currentLimits } from "../../graph/budget.js";
-import { ZERO } from "../../graph/construct.js";
+import { ZERO, div, neg, num } from "../../graph/construct.js";
+import { differentiate } from "../differentiate.js";
+import { substitute } from "../substitute.js";
+import { rethrowStop } from "../../errors.js";
 
 const DIGITS = 40;
 const CONFIRM_DIGITS = 90;
@@ -105,24 +109,123 @@ interface Facts {
 
 function factsOf(...roots: Node[]): Facts {
   const facts: Facts = { hasFloat: false, scales: [], extraDigits: 0, exponentVars: [] };
-  const seen = new Set<Node>();
-  const walk = (n: Node): void => {
-    if (seen.has(n)) return;
-    seen.add(n);
+  const closed = new Map<Node, boolean>();
+  const addScale = (c: number) => {
+    if (Number.isFinite(c) && c > 0 && !facts.scales.includes(c) && facts.scales.length < 12) facts.scales.push(c);
+  };
+  // Returns whether n is closed (no variable in it): exp(30), 2^40, √2 are constants too, of their size.
+  const walk = (n: Node): boolean => {
+    const known = closed.get(n);
+    if (known !== undefined) return known;
+    closed.set(n, false);
     if (n.kind === "float") facts.hasFloat = true;
     if (n.kind === "num" && !n.value.isZero()) {
       const q = n.value;
-      const c = Math.abs(q.toNumber());
-      if (Number.isFinite(c) && c > 0 && !facts.scales.includes(c) && facts.scales.length < 8) facts.scales.push(c);
+      if (facts.scales.length < 8) addScale(Math.abs(q.toNumber()));
       const length = Math.max((q.num < 0n ? -q.num : q.num).toString().length, q.den.toString().length);
       if (length > 15) facts.extraDigits = Math.max(facts.extraDigits, length);
     }
     if (n.kind === "pow" && n.exp.kind !== "num" && n.exp.kind !== "float" && n.base.kind !== "const")
       for (const v of freeSymbols(n.exp)) if (!facts.exponentVars.includes(v)) facts.exponentVars.push(v);
-    childrenOf(n).forEach(walk);
+    const kids = childrenOf(n).map(walk);
+    const isClosed = n.kind !== "sym" && n.kind !== "bigop" && kids.every(Boolean);
+    if (isClosed && n.kind !== "num" && n.kind !== "float" && n.shape.length === 0)
+      addScale(Math.abs(evaluateAt(n, new Map())));
+    closed.set(n, isClosed);
+    return isClosed;
   };
   roots.forEach(walk);
   return facts;
+}
+
+/**
+ * The root of g along v as an exact closed node, when g is linear in v with closed coefficients
+ * (−2(x − π) gives π): the search's points are rationals, and the double nearest π misses a bump
+ * 10⁻⁴⁰ wide.
+ */
+function linearRoot(g: Node, v: Node): Node | null {
+  try {
+    const k = differentiate(g, v);
+    if (k.kind === "num" ? k.value.isZero() : freeSymbols(k).length > 0) return null;
+    const c = substitute(g, new Map([[v, ZERO]]));
+    if (freeSymbols(c).length > 0) return null;
+    const r = div(neg(c), k);
+    return r.kind === "num" || freeSymbols(r).length > 0 ? null : r;
+  } catch (err) {
+    rethrowStop(err);
+    return null;
+  }
+}
+
+/**
+ * Tier 2's last look: the turning points of each breakpoint's argument that are irrational but exact
+ * (relu(10⁻⁴⁰ − (x − π)²) at x = π), each variable moved to its own when the argument's slope along it
+ * is linear in it alone, the others at 1, 3/2, …; both sides evaluated there with the constant itself.
+ */
+function atExactTurns(
+  a: Node,
+  b: Node,
+  guards: readonly [readonly Node[], readonly Node[]],
+  conditions: readonly Node[],
+  breakpoints: readonly Node[],
+  vars: readonly Node[],
+  digits: number,
+): Comparison | null {
+  for (const g of breakpoints.slice(0, 16)) {
+    checkBudget();
+    const at = new Map<Node, Node>();
+    for (const v of vars) {
+      let slope: Node;
+      try {
+        slope = differentiate(g, v);
+      } catch (err) {
+        rethrowStop(err);
+        continue;
+      }
+      if (freeSymbols(slope).some((w) => w !== v)) continue;
+      const r = linearRoot(slope, v);
+      if (r) at.set(v, r);
+    }
+    if (at.size === 0) continue;
+    vars.forEach((v, i) => {
+      if (!at.has(v)) at.set(v, num(Rational.of(2 + i, 2)));
+    });
+    let sides: Node[];
+    try {
+      sides = [
+        a,
+        b,
+        ...guards[0],
+        ...guards[1],
+        ...conditions.map((c) => (c.kind === "rel" ? sub(c.left, c.right) : c)),
+      ].map((n) => substitute(n, at));
+    } catch (err) {
+      rethrowStop(err);
+      continue;
+    }
+    const there = new Map<Node, Rational>();
+    const ops = conditions.map((c) => (c.kind === "rel" ? c.op : "?"));
+    if (differencesHold(ops, sides.slice(2 + guards[0].length + guards[1].length), there) !== true) continue;
+    const guardValues = sides
+      .slice(2, 2 + guards[0].length + guards[1].length)
+      .map((n) => evaluatePrecise(n, there, digits));
+    if (!guardValues.every(defined)) continue;
+    const e = evaluateBoth(sides[0], sides[1], there, Math.min(2 * MAX_DIGITS, 2 * digits + 10));
+    if (!defined(e.a) || !defined(e.b) || !certainlyDifferent(e.a, e.b)) continue;
+    const exact = e.a.q !== null && e.b.q !== null;
+    const places = digitsToShow(e.a, e.b);
+    return {
+      verdict: "not equivalent",
+      method: exact ? "proof" : "sampling",
+      reason: "they differ at a point",
+      counterexample: {
+        point: Object.fromEntries(vars.map((v) => [toText(v), toText(at.get(v)!)])),
+        left: showValue(e.a, Math.min(60, places)),
+        right: showValue(e.b, Math.min(60, places)),
+      },
+    };
+  }
+  return null;
 }
 
 /** Enough digits that two close values print differently. */
@@ -154,23 +257,34 @@ function evaluateBoth(a: Node, b: Node, point: Point, digits: number): Evaluated
 
 /** Whether every condition (a relation) holds at the point; null when rounding leaves it open. */
 function satisfies(conditions: readonly Node[], point: Point): boolean | null {
-  for (const c of conditions) {
-    if (c.kind !== "rel") return null;
-    const v = evaluatePrecise(sub(c.left, c.right), point, DIGITS);
+  if (conditions.some((c) => c.kind !== "rel")) return null;
+  const rels = conditions as readonly (Node & { kind: "rel" })[];
+  return differencesHold(
+    rels.map((c) => c.op),
+    rels.map((c) => sub(c.left, c.right)),
+    point,
+  );
+}
+
+/** Whether each difference (a condition's left − right) stands in its relation to 0 at the point. */
+function differencesHold(ops: readonly string[], differences: readonly Node[], point: Point): boolean | null {
+  for (let i = 0; i < ops.length; i++) {
+    const op = ops[i];
+    const v = evaluatePrecise(differences[i], point, DIGITS);
     if (v === "undefined") return false;
     if (v === "unknown") return null;
     const s = signOf(v);
     if (s === null) return null;
     const holds =
-      c.op === ">"
+      op === ">"
         ? s > 0
-        : c.op === ">="
+        : op === ">="
           ? s >= 0
-          : c.op === "<"
+          : op === "<"
             ? s < 0
-            : c.op === "<="
+            : op === "<="
               ? s <= 0
-              : c.op === "≠"
+              : op === "≠"
                 ? s !== 0
                 : s === 0;
     if (!holds) return false;
@@ -236,7 +350,8 @@ function decisive(
   for (const v of vars) {
     const q = point.get(v)!;
     const size = Math.abs(q.toNumber());
-    const step = size > 1e-3 ? 1e-5 * size : 1e-6;
+    // Relative to the point: inside (−10⁻⁹, 0) a step of 10⁻⁶ would leave the interval.
+    const step = size > 0 ? 1e-5 * size : 1e-6;
     for (const sign of [-1, 1]) {
       const p = new Map(point);
       p.set(v, q.add(decimal(sign * step, 3)));
@@ -338,6 +453,7 @@ export function compareScalars(
   const { points, nearBreakpoints } = searchPoints(vars, breakpoints, isZeroAt, {
     exponentVars: vars.filter((v) => facts.exponentVars.includes(v)),
     scales: facts.scales,
+    intervals: conditionIntervals(conditions),
   });
   const agreedAt: Point[] = [];
   let outsideConditions = 0;
@@ -426,6 +542,10 @@ export function compareScalars(
     }
     if (informative(e.a, e.b)) agreedAt.push(point);
     else imprecise++;
+  }
+  if (!proved && tried === points.length) {
+    const turn = atExactTurns(plainA, plainB, guards, conditions, breakpoints, vars, digits);
+    if (turn) return turn;
   }
   const note = removable ? `; at ${removable}` : "";
   if (proved && agreedAt.length > 0) {
