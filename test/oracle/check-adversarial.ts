@@ -206,6 +206,8 @@ function irrationalCentres(): CheckPair[] {
       pair(`relu(${w} - (x - (${c}))^2)`, "0", false, `a bump of height ${w} at ${c}`),
       pair(`step(${w} - (x - (${c}))^2)`, "0", false, `an indicator at ${c}`),
       pair(`relu(-(x - (${c}))^2 - ${w})`, "0", true, "never positive"),
+      pair(`step(x - (${c}))`, `step(x - (${c}) - ${w})`, false, `they part on (${c}, ${c} + ${w})`),
+      pair(`relu(x - (${c}))`, `max(x - (${c}), 0)`, true, "relu as max(u, 0)"),
     );
   }
   const [cx, cy] = [pickMore(centres), pickMore(centres)];

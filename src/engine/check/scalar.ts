@@ -26,7 +26,7 @@ import { isPositive } from "./positivity.js";
 import { conditionIntervals } from "./conditions.js";
 import { intern } from "../../graph/node.js";
 import { checkBudget, currentLimits } from "../../graph/budget.js";
-import { ZERO, div, neg, num } from "../../graph/construct.js";
+import { ZERO, add, div, neg, num } from "../../graph/construct.js";
 import { differentiate } from "../differentiate.js";
 import { substitute } from "../substitute.js";
 import { rethrowStop } from "../../errors.js";
@@ -143,14 +143,14 @@ function factsOf(...roots: Node[]): Facts {
  * (−2(x − π) gives π): the search's points are rationals, and the double nearest π misses a bump
  * 10⁻⁴⁰ wide.
  */
-function linearRoot(g: Node, v: Node): Node | null {
+function linearRoot(g: Node, v: Node, rational = false): Node | null {
   try {
     const k = differentiate(g, v);
     if (k.kind === "num" ? k.value.isZero() : freeSymbols(k).length > 0) return null;
     const c = substitute(g, new Map([[v, ZERO]]));
     if (freeSymbols(c).length > 0) return null;
     const r = div(neg(c), k);
-    return r.kind === "num" || freeSymbols(r).length > 0 ? null : r;
+    return (r.kind === "num" && !rational) || freeSymbols(r).length > 0 ? null : r;
   } catch (err) {
     rethrowStop(err);
     return null;
@@ -160,7 +160,8 @@ function linearRoot(g: Node, v: Node): Node | null {
 /**
  * Tier 2's last look: the turning points of each breakpoint's argument that are irrational but exact
  * (relu(10⁻⁴⁰ − (x − π)²) at x = π), each variable moved to its own when the argument's slope along it
- * is linear in it alone, the others at 1, 3/2, …; both sides evaluated there with the constant itself.
+ * is linear in it alone, the others at 1, 3/2, …; and the exact roots of linear arguments and the
+ * points halfway between them. Both sides are evaluated there with the constants themselves.
  */
 function atExactTurns(
   a: Node,
@@ -171,8 +172,46 @@ function atExactTurns(
   vars: readonly Node[],
   digits: number,
 ): Comparison | null {
-  for (const g of breakpoints.slice(0, 16)) {
+  const friendly = (v: Node) => num(Rational.of(2 + vars.indexOf(v), 2));
+  const tryAt = (at: Map<Node, Node>): Comparison | null => {
     checkBudget();
+    for (const v of vars) if (!at.has(v)) at.set(v, friendly(v));
+    let sides: Node[];
+    try {
+      sides = [
+        a,
+        b,
+        ...guards[0],
+        ...guards[1],
+        ...conditions.map((c) => (c.kind === "rel" ? sub(c.left, c.right) : c)),
+      ].map((n) => substitute(n, at));
+    } catch (err) {
+      rethrowStop(err);
+      return null;
+    }
+    const there = new Map<Node, Rational>();
+    const ops = conditions.map((c) => (c.kind === "rel" ? c.op : "?"));
+    if (differencesHold(ops, sides.slice(2 + guards[0].length + guards[1].length), there) !== true) return null;
+    const guardValues = sides
+      .slice(2, 2 + guards[0].length + guards[1].length)
+      .map((n) => evaluatePrecise(n, there, digits));
+    if (!guardValues.every(defined)) return null;
+    const e = evaluateBoth(sides[0], sides[1], there, Math.min(2 * MAX_DIGITS, 2 * digits + 10));
+    if (!defined(e.a) || !defined(e.b) || !certainlyDifferent(e.a, e.b)) return null;
+    const exact = e.a.q !== null && e.b.q !== null;
+    const places = digitsToShow(e.a, e.b);
+    return {
+      verdict: "not equivalent",
+      method: exact ? "proof" : "sampling",
+      reason: "they differ at a point",
+      counterexample: {
+        point: Object.fromEntries(vars.map((v) => [toText(v), toText(at.get(v)!)])),
+        left: showValue(e.a, Math.min(60, places)),
+        right: showValue(e.b, Math.min(60, places)),
+      },
+    };
+  };
+  for (const g of breakpoints.slice(0, 16)) {
     const at = new Map<Node, Node>();
     for (const v of vars) {
       let slope: Node;
@@ -186,44 +225,32 @@ function atExactTurns(
       const r = linearRoot(slope, v);
       if (r) at.set(v, r);
     }
-    if (at.size === 0) continue;
-    vars.forEach((v, i) => {
-      if (!at.has(v)) at.set(v, num(Rational.of(2 + i, 2)));
-    });
-    let sides: Node[];
-    try {
-      sides = [
-        a,
-        b,
-        ...guards[0],
-        ...guards[1],
-        ...conditions.map((c) => (c.kind === "rel" ? sub(c.left, c.right) : c)),
-      ].map((n) => substitute(n, at));
-    } catch (err) {
-      rethrowStop(err);
-      continue;
+    const found = at.size > 0 ? tryAt(at) : null;
+    if (found) return found;
+  }
+  // Breakpoints at exact constants closer than any double tells apart (step(x − e³⁰) against
+  // step(x − e³⁰ − 10⁻²⁰)): at each and halfway between each two, along one variable at a time.
+  for (const v of vars) {
+    const roots: Node[] = [];
+    for (const g of breakpoints.slice(0, 16)) {
+      if (freeSymbols(g).some((w) => w !== v)) continue;
+      const r = linearRoot(g, v, true);
+      if (r && !roots.includes(r)) roots.push(r);
     }
-    const there = new Map<Node, Rational>();
-    const ops = conditions.map((c) => (c.kind === "rel" ? c.op : "?"));
-    if (differencesHold(ops, sides.slice(2 + guards[0].length + guards[1].length), there) !== true) continue;
-    const guardValues = sides
-      .slice(2, 2 + guards[0].length + guards[1].length)
-      .map((n) => evaluatePrecise(n, there, digits));
-    if (!guardValues.every(defined)) continue;
-    const e = evaluateBoth(sides[0], sides[1], there, Math.min(2 * MAX_DIGITS, 2 * digits + 10));
-    if (!defined(e.a) || !defined(e.b) || !certainlyDifferent(e.a, e.b)) continue;
-    const exact = e.a.q !== null && e.b.q !== null;
-    const places = digitsToShow(e.a, e.b);
-    return {
-      verdict: "not equivalent",
-      method: exact ? "proof" : "sampling",
-      reason: "they differ at a point",
-      counterexample: {
-        point: Object.fromEntries(vars.map((v) => [toText(v), toText(at.get(v)!)])),
-        left: showValue(e.a, Math.min(60, places)),
-        right: showValue(e.b, Math.min(60, places)),
-      },
-    };
+    if (roots.every((r) => r.kind === "num")) continue;
+    const candidates = [...roots];
+    for (let i = 0; i < roots.length && i < 8; i++)
+      for (let j = i + 1; j < roots.length && j < 8; j++) {
+        try {
+          candidates.push(div(add(roots[i], roots[j]), num(Rational.int(2))));
+        } catch (err) {
+          rethrowStop(err);
+        }
+      }
+    for (const r of candidates) {
+      const found = tryAt(new Map([[v, r]]));
+      if (found) return found;
+    }
   }
   return null;
 }
