@@ -1,46 +1,10 @@
 // Julia-style escapes: typing \nabla then Tab gives ∇.
-const GREEK = [
-  "alpha",
-  "beta",
-  "gamma",
-  "delta",
-  "epsilon",
-  "zeta",
-  "eta",
-  "theta",
-  "iota",
-  "kappa",
-  "lambda",
-  "mu",
-  "nu",
-  "xi",
-  "pi",
-  "rho",
-  "sigma",
-  "tau",
-  "upsilon",
-  "phi",
-  "chi",
-  "psi",
-  "omega",
-];
-const LOWER = "αβγδεζηθικλμνξπρστυφχψω";
-const UPPER: Record<string, string> = {
-  Gamma: "Γ",
-  Delta: "Δ",
-  Theta: "Θ",
-  Lambda: "Λ",
-  Xi: "Ξ",
-  Pi: "Π",
-  Sigma: "Σ",
-  Phi: "Φ",
-  Psi: "Ψ",
-  Omega: "Ω",
-};
+import { GREEK } from "../src/syntax/names.js";
 
 export const LATEX_ESCAPES: Record<string, string> = {
-  ...Object.fromEntries(GREEK.map((g, i) => [`\\${g}`, LOWER[i]])),
-  ...Object.fromEntries(Object.entries(UPPER).map(([k, v]) => [`\\${k}`, v])),
+  // The letters names are spelled with, and \Sigma (the sum's sign, not a name's letter).
+  ...Object.fromEntries(Object.entries(GREEK).map(([word, letter]) => [`\\${word}`, letter])),
+  "\\Sigma": "Σ",
   "\\nabla": "∇",
   "\\partial": "∂",
   "\\sum": "Σ",

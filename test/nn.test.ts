@@ -15,7 +15,7 @@ import {
 } from "../src/nn/network.js";
 import { Random } from "../src/nn/random.js";
 import { accuracy, train } from "../src/nn/train.js";
-import type { OptimizerName } from "../src/nn/optimizers.js";
+import { DEFAULT_OPTIMIZER, type OptimizerName } from "../src/nn/optimizers.js";
 
 function last(code: string) {
   const results = new Session().run(code);
@@ -109,14 +109,9 @@ describe("the numeric engine", () => {
     epochs,
     batch: 4,
     optimizer: {
+      ...DEFAULT_OPTIMIZER,
       name,
       eta: name === "sgd" || name === "momentum" || name === "nesterov" ? 0.5 : 0.05,
-      gamma: 0.9,
-      beta1: 0.9,
-      beta2: 0.999,
-      epsilon: 1e-8,
-      l1: 0,
-      l2: 0,
     },
     loss: "bce" as LossName,
     seed: 3,

@@ -1,7 +1,7 @@
 // One Adam training step of 784-128-128-10 at batch 64 in Nabla's numeric engine (float64, one
 // thread). Prints the median milliseconds per step.
 import { backward, forward, initialise } from "../../src/nn/network.js";
-import { Optimizer } from "../../src/nn/optimizers.js";
+import { DEFAULT_OPTIMIZER, Optimizer } from "../../src/nn/optimizers.js";
 import { Random } from "../../src/nn/random.js";
 
 const steps = Number(process.argv[2] ?? 20);
@@ -18,16 +18,7 @@ const B = 64;
 const X = Float64Array.from({ length: B * 784 }, () => rng.next());
 const y = new Float64Array(B * 10);
 for (let r = 0; r < B; r++) y[r * 10 + (r % 10)] = 1;
-const optimizer = new Optimizer({
-  name: "adam",
-  eta: 0.001,
-  gamma: 0.9,
-  beta1: 0.9,
-  beta2: 0.999,
-  epsilon: 1e-8,
-  l1: 0,
-  l2: 0,
-});
+const optimizer = new Optimizer({ ...DEFAULT_OPTIMIZER, eta: 0.001 });
 const step = () => {
   const pass = forward(layers, X, B);
   const { dW, db } = backward(layers, pass, y, B, "cce");

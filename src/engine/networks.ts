@@ -22,7 +22,7 @@ import {
   type LayerSpec,
   type Loss,
 } from "../nn/network.js";
-import type { OptimizerName, OptimizerSettings } from "../nn/optimizers.js";
+import { DEFAULT_OPTIMIZER, type OptimizerName, type OptimizerSettings } from "../nn/optimizers.js";
 import { perceptron as runPerceptron } from "../nn/perceptron.js";
 import { Random } from "../nn/random.js";
 import { accuracy as measureAccuracy, train as runTraining } from "../nn/train.js";
@@ -261,16 +261,7 @@ export function trainStatement(
       `the network gives ${width} output${width === 1 ? "" : "s"} but the data has ${data.outputs} target${data.outputs === 1 ? "" : "s"} per sample${width > 1 && data.outputs === 1 ? ` (for class labels use onehot(y, ${width}) or loss = sparse_cce)` : ""}`,
       where.span,
     );
-  const settings: OptimizerSettings = {
-    name: "adam",
-    eta: 0.01,
-    gamma: 0.9,
-    beta1: 0.9,
-    beta2: 0.999,
-    epsilon: 1e-8,
-    l1: 0,
-    l2: 0,
-  };
+  const settings: OptimizerSettings = { ...DEFAULT_OPTIMIZER };
   const numbers = new Map<string, number>();
   let init: Initializer = "auto";
   let lossName: Loss =

@@ -13,6 +13,18 @@ export interface OptimizerSettings {
   l2: number;
 }
 
+/** `train`'s defaults: Adam with η = 0.01 and the usual β₁, β₂, ε; momentum's γ = 0.9; no penalty. */
+export const DEFAULT_OPTIMIZER: Readonly<OptimizerSettings> = {
+  name: "adam",
+  eta: 0.01,
+  gamma: 0.9,
+  beta1: 0.9,
+  beta2: 0.999,
+  epsilon: 1e-8,
+  l1: 0,
+  l2: 0,
+};
+
 export class Optimizer {
   private readonly m = new Map<Float64Array, Float64Array>();
   private readonly v = new Map<Float64Array, Float64Array>();

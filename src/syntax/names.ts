@@ -1,6 +1,7 @@
 // How names are spelled: ASCII Greek spellings and Unicode subscripts fold to one canonical name.
 
-const GREEK: Record<string, string> = {
+/** ASCII spellings of the Greek letters names may use (Σ is the sum, so `Sigma` is not a name). */
+export const GREEK: Readonly<Record<string, string>> = {
   alpha: "α",
   beta: "β",
   gamma: "γ",

@@ -2,27 +2,7 @@
 // the grammar and in the fast parser alike; the keywords themselves still start their statements.
 import { describe, expect, it } from "vitest";
 import { Session } from "../../src/session.js";
-
-const KEYWORDS = [
-  "check",
-  "expect",
-  "layer",
-  "train",
-  "on",
-  "with",
-  "subject",
-  "tol",
-  "to",
-  "maximize",
-  "minimize",
-  "points",
-  "else",
-  "if",
-  "in",
-  "rtol",
-  "forbid",
-  "for",
-];
+import { KEYWORDS } from "../../src/syntax/fast-parse.js";
 
 describe("a keyword followed by _ starts a name", () => {
   it.each(KEYWORDS)("%s_a = 3 assigns a name", (word) => {
