@@ -67,6 +67,8 @@ describe("X ~ D names a random variable", () => {
     expect(made.pretty).toBe("X ∼ Bernoulli(p)");
     expect(made.latex).toBe("X \\sim \\operatorname{Bernoulli}\\left(p\\right)");
     expect(mean.text).toBe("p");
+    // The printed form reads back.
+    expect(new Session().run(`${made.pretty}\nE(X)`)[1].text).toBe("p");
     expect(run("Y ~ Normal(μ, s)\nVar(3Y + 1)").slice(1)).toEqual(["9*s"]);
   });
 

@@ -206,7 +206,7 @@ class Parser {
       });
     }
     // Declarations (∈) and draws (X ~ Normal(0, 1)) are rare: the grammar parses them.
-    if (this.keywordAt(start) || this.text.includes("∈") || this.text.includes("~")) bail();
+    if (this.keywordAt(start) || this.text.includes("∈") || this.text.includes("~") || this.text.includes("∼")) bail();
     return this.functionDef(start) ?? this.assignment(start) ?? this.exprList(start);
   }
 
