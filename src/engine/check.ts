@@ -8,23 +8,14 @@ import { findInside, freeSymbols, rewrite } from "../graph/traverse.js";
 import { sameShape, showShape } from "../graph/shape.js";
 import { shortFloat } from "../render/style.js";
 import { toPretty, toText } from "../render/index.js";
-import type { Verdict } from "../results.js";
 import { seriesSum } from "./series.js";
 import { evaluateAt } from "./numeric-eval.js";
 import { compareScalars } from "./check/scalar.js";
 import { random } from "./check/points.js";
 import { emptyConditions } from "./check/conditions.js";
+import type { Comparison } from "./check/comparison.js";
 
-export interface Comparison {
-  verdict: Verdict;
-  reason: string;
-  /** Which tier decided: "proof" (exact normal forms, or an exactly evaluated counterexample) or "sampling". */
-  method?: "proof" | "sampling";
-  /** Something worth saying besides the verdict: a single point where only one side is defined. */
-  note?: string;
-  /** Where they differ: each variable's value, and both sides' values there ("undefined" off a side's domain). */
-  counterexample?: { point: Record<string, string>; left: string; right: string };
-}
+export type { Comparison };
 
 export interface CompareOptions {
   /** Relations that restrict the comparison: `check … for x > 0` compares only where they hold. */

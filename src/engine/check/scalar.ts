@@ -18,7 +18,7 @@ import {
   showValue,
   signOf,
 } from "./precise.js";
-import type { Comparison } from "../check.js";
+import type { Comparison } from "./comparison.js";
 import { Rational } from "../../numeric/rational.js";
 import { evaluateAt } from "../numeric-eval.js";
 import { TOTAL_FUNCTIONS } from "./typed-domain.js";

@@ -7,7 +7,7 @@ import type { Node } from "../../graph/node.js";
 import { checkBudget } from "../../graph/budget.js";
 import { differentiate } from "../differentiate.js";
 import { scalarKernel } from "../scalar-kernel.js";
-import type { Solution, SystemSolution } from "./system.js";
+import type { Solution, SystemSolution } from "./solution.js";
 
 /** Half the side of the box searched: every gridded unknown in [−BOX, BOX]. */
 export const BOX = 10;

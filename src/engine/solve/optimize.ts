@@ -18,15 +18,8 @@ import { classifyAlgebraic, classifyExact, classifyFloat, type Classification } 
 import { childrenOf } from "../../graph/traverse.js";
 import { newtonRoots } from "./newton.js";
 import { isPiecewise, piecewiseCriticalPoints } from "./piecewise.js";
-import {
-  equationList,
-  isExactlySolvable,
-  polynomialsIn,
-  solvePolynomials,
-  solveSystem,
-  type Solution,
-  type SystemSolution,
-} from "./system.js";
+import { equationList, isExactlySolvable, polynomialsIn, solvePolynomials, solveSystem } from "./system.js";
+import type { Solution, SystemSolution } from "./solution.js";
 
 export type { Classification };
 

@@ -17,15 +17,7 @@ import { realRoots, withoutHiddenZeros } from "./univariate.js";
 import { newtonRoots } from "./newton.js";
 import { freeSymbols } from "../../graph/traverse.js";
 import { solveDixon } from "../../numeric/dixon.js";
-
-export interface Solution {
-  values: Node[];
-  exact: boolean;
-}
-
-/** `more`: besides these points, some branch leaves an unknown free (a curve or surface of solutions). */
-export type SystemSolution =
-  { kind: "finite"; solutions: Solution[]; more?: string } | { kind: "infinite"; note: string };
+import type { Solution, SystemSolution } from "./solution.js";
 
 /** Said beside the points when a branch of the system has infinitely many solutions. */
 export const MORE_SOLUTIONS = "and infinitely many more, where the system leaves an unknown free";
