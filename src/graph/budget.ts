@@ -88,12 +88,17 @@ let check: (() => void) | null = null;
 let count = 0;
 let limits: Limits = DEFAULT_LIMITS;
 let bound = 1n << BigInt(DEFAULT_LIMITS.bigintBits);
+// Kept, not negated per call: −bound is a 262,144-bit allocation, and every exact number made asks.
+let negativeBound = -bound;
 
 /** Starts (or with null, ends) a statement's budget under `active` limits. */
 export function setBudget(fn: (() => void) | null, active: Limits = DEFAULT_LIMITS): void {
   check = fn;
   count = 0;
-  if (active.bigintBits !== limits.bigintBits) bound = 1n << BigInt(active.bigintBits);
+  if (active.bigintBits !== limits.bigintBits) {
+    bound = 1n << BigInt(active.bigintBits);
+    negativeBound = -bound;
+  }
   limits = active;
 }
 
@@ -167,5 +172,5 @@ export function reserveBytes(bytes: number, what: string): void {
 
 /** Whether an exact number's numerator or denominator is over the bit limit. */
 export function tooManyBits(n: bigint): boolean {
-  return n >= bound || n <= -bound;
+  return n >= bound || n <= negativeBound;
 }
