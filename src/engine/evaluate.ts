@@ -377,6 +377,12 @@ export class Evaluator {
   gradient(arg: Expr, order: number, wrt: string[]): Node {
     const fn = arg.kind === "name" ? this.env.functions.get(arg.name) : undefined;
     const body = fn ? fn.body : this.expr(arg);
+    // ∇ takes the whole product that follows, as d/dx does: ∇f · v is ∇(f · v), not (∇f) · v.
+    if (arg.kind === "binary" && arg.op !== "+" && arg.op !== "-" && !isScalar(body.shape))
+      throw mathError(
+        `∇ applies to the whole product that follows (as d/dx does), here a ${showShape(body.shape)}; ` +
+          "for the gradient times a vector write (∇f) · v",
+      );
     const vars: Node[] = wrt.length ? wrt.map((w) => this.variable(w)) : fn ? fn.params : typedSymbols(body);
     if (order === 1) {
       const g = gradient(body, vars);
