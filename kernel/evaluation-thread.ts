@@ -5,7 +5,8 @@
 // kept (a trained network's weights, a data set) is said.
 import { Worker } from "node:worker_threads";
 import type { Effect, StatementResult } from "../src/results.js";
-import type { FromWorker, Snapshot, ToWorker } from "./worker.js";
+import { NameSnapshot, restoredWords, stoppedResult } from "./name-snapshot.js";
+import type { FromWorker, ToWorker } from "./worker.js";
 
 interface Pending {
   resolve: (value: unknown) => void;
@@ -26,8 +27,7 @@ export class EvaluationThread {
   private readonly flag = new Int32Array(new SharedArrayBuffer(4));
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
-  /** Each name's statement (null: it cannot be written down), in the order they were last set. */
-  private readonly snapshot = new Map<string, string | null>();
+  private readonly snapshot = new NameSnapshot();
   private running: number | null = null;
   private restoring: Promise<void> | null = null;
   /** Names the last restore could not bring back, said with the next cell's output. */
@@ -69,7 +69,7 @@ export class EvaluationThread {
       }
       this.pending.delete(msg.id);
       if (msg.type === "results") {
-        this.record(msg.snapshot);
+        this.snapshot.record(msg.snapshot);
         p.resolve([...p.reported, ...msg.results]);
       } else p.resolve(msg.value);
     });
@@ -78,14 +78,6 @@ export class EvaluationThread {
     );
     worker.on("exit", (code) => this.ended(worker, code));
     return worker;
-  }
-
-  private record(s: Snapshot): void {
-    for (const key of s.removed) this.snapshot.delete(key);
-    for (const [key, statement] of s.set) {
-      this.snapshot.delete(key); // re-inserted last: restored after what it may use
-      this.snapshot.set(key, statement);
-    }
   }
 
   private send(
@@ -190,29 +182,16 @@ export class EvaluationThread {
     for (const p of this.pending.values()) p.resolve(null);
     this.pending.clear();
     this.start();
-    const shapesFirst = [...this.snapshot].sort(
-      ([a], [b]) => Number(b.startsWith("shape:")) - Number(a.startsWith("shape:")),
-    );
-    const statements = shapesFirst.filter((e): e is [string, string] => e[1] !== null);
-    const unwritable = shapesFirst.filter(([, s]) => s === null).map(([key]) => nameOf(key));
+    const plan = this.snapshot.plan();
     const id = this.nextId++;
     this.restoring = (async () => {
-      const lost = (await this.send({ type: "restore", id, statements })) as string[] | null;
-      for (const key of lost ?? []) this.snapshot.set(key, null);
-      if (lost?.length)
-        this.lostNotice = `warning: these names could not be restored after the evaluation thread was replaced: ${lost.map(nameOf).join(", ")}\n`;
-      for (const name of unwritable) this.snapshot.delete(`name:${name}`);
+      const lost = (await this.send({ type: "restore", id, statements: plan.statements })) as string[] | null;
+      this.lostNotice = this.snapshot.settle(plan, lost, "the evaluation thread was replaced") ?? this.lostNotice;
       this.restoring = null;
       // A cell that once would not stop may again: the next replacement finds a thread ready.
       this.spare ??= this.spawn();
     })();
-    const kept = statements.length
-      ? `${statements.length} name${statements.length === 1 ? " was" : "s were"} restored from ${statements.length === 1 ? "its value" : "their values"}`
-      : "no names were defined";
-    const lostText = unwritable.length
-      ? `; not kept (a trained network or a data set cannot be written down): ${unwritable.join(", ")}`
-      : "";
-    return { restored: `${kept}${lostText}` };
+    return { restored: restoredWords(plan) };
   }
 
   async names(): Promise<string[]> {
@@ -237,27 +216,6 @@ export class EvaluationThread {
   }
 }
 
-function nameOf(key: string): string {
-  return key.slice(key.indexOf(":") + 1);
-}
-
 function interruptedResult(message: string): StatementResult {
   return stoppedResult(message, "interrupt");
-}
-
-/** A request's result when its thread was replaced: interrupted, or the thread ended on its own. */
-function stoppedResult(message: string, kind: "interrupt" | "internal"): StatementResult {
-  return {
-    index: 0,
-    line: 1,
-    source: "",
-    status: "error",
-    silent: false,
-    text: "",
-    pretty: message,
-    latex: "",
-    html: "",
-    effects: [],
-    error: { kind, ...(kind === "interrupt" ? { reason: "interrupt" } : {}), message, line: 1, column: 1, excerpt: "" },
-  };
 }

@@ -9,6 +9,7 @@ import { Message, SignatureHistory } from "./message.js";
 import { DEFAULT_LIMITS } from "../src/graph/budget.js";
 import { History } from "./history.js";
 import { nestedDeeperThan } from "./nesting.js";
+import { CellOutput } from "./cell-output.js";
 import { bundleOf, errorContent } from "./mime.js";
 import type { ConnectionInfo, Socket, Sockets, ZmqSocket } from "./sockets.js";
 
@@ -19,7 +20,6 @@ const lazy = {
   complete: async () => (await import("./complete.js")).complete,
   inspect: async () => (await import("./inspect.js")).inspect,
 };
-import type { Effect, StatementResult } from "../src/results.js";
 
 const require = createRequire(import.meta.url);
 
@@ -273,73 +273,25 @@ export function createServer(sockets: Sockets): { init(): Promise<void> } {
       if (storeHistory) this.executionCount++;
       const count = this.executionCount;
       if (!silent) this.publish(msg, "execute_input", { code, execution_count: count });
-      const payload: Record<string, unknown>[] = [];
-      // The latest shown result waits: if the cell ends with it, it is the execute_result; if
-      // anything else is output first, it goes out as display_data, keeping the cell's order.
-      // Boxes, because closures assign them (TypeScript does not track that through callbacks).
-      const out: { held: StatementResult | null; error: ReturnType<typeof errorContent> | null } = {
-        held: null,
-        error: null,
-      };
-      const flush = () => {
-        if (out.held) this.publish(msg, "display_data", { data: bundleOf(out.held), metadata: {}, transient: {} });
-        out.held = null;
-      };
-      const onEffect = (effect: Effect) => {
-        if (silent) return;
-        if (effect.kind !== "pager") flush();
-        switch (effect.kind) {
-          case "stdout":
-          case "stderr":
-            return this.publish(msg, "stream", { name: effect.kind, text: effect.text });
-          case "clear":
-            return this.publish(msg, "clear_output", { wait: false });
-          case "pager":
-            payload.push({
-              source: "page",
-              data: { "text/plain": effect.text, ...(effect.html ? { "text/html": effect.html } : {}) },
-              start: 0,
-            });
-            return;
-          case "display": {
-            const data: Record<string, unknown> = { "text/plain": effect.text };
-            if (effect.latex) data["text/latex"] = `$$${effect.latex}$$`;
-            if (effect.html) data["text/html"] = effect.html;
-            if (effect.svg) {
-              data["image/svg+xml"] = effect.svg;
-              // nbconvert's HTML export strips an image/svg+xml output to its text; as HTML it stays a picture.
-              data["text/html"] ??= effect.svg;
-            }
-            if (effect.vegalite) data["application/vnd.vegalite.v5+json"] = effect.vegalite;
-            return this.publish(msg, effect.update ? "update_display_data" : "display_data", {
-              data,
-              metadata: {},
-              transient: effect.displayId ? { display_id: effect.displayId } : {},
-            });
-          }
-        }
-      };
-      const onResult = (r: StatementResult) => {
-        if (r.status === "error") {
-          const content = errorContent(r);
-          out.error ??= content;
-          if (!silent) {
-            flush();
-            this.publish(msg, "error", content);
-          }
-        } else if (!r.silent && !silent) {
-          flush();
-          out.held = r;
-        }
-      };
+      const out = new CellOutput(
+        {
+          stream: (name, text) => this.publish(msg, "stream", { name, text }),
+          clear: () => this.publish(msg, "clear_output", { wait: false }),
+          display: (content, update) =>
+            this.publish(msg, update ? "update_display_data" : "display_data", { ...content }),
+          error: (content) => this.publish(msg, "error", content),
+        },
+        silent,
+        true,
+      );
       try {
-        await this.evaluator.run(code, onEffect, onResult);
+        await this.evaluator.run(code, out.onEffect, out.onResult);
       } catch (err) {
         process.stderr.write(`nabla kernel: evaluation failed: ${(err as Error).message}\n`);
       }
-      if (out.held)
-        this.publish(msg, "execute_result", { execution_count: count, data: bundleOf(out.held), metadata: {} });
-      const shownLast = out.held;
+      const bundle = out.lastBundle();
+      if (bundle) this.publish(msg, "execute_result", { execution_count: count, data: bundle, metadata: {} });
+      const shownLast = out.last;
       if (storeHistory) this.history.add(count, code, shownLast ? shownLast.pretty : null);
       if (out.error && msg.content.stop_on_error !== false) this.abortBefore = this.arrived;
       const content = out.error
@@ -347,7 +299,7 @@ export function createServer(sockets: Sockets): { init(): Promise<void> } {
         : {
             status: "ok",
             execution_count: count,
-            payload,
+            payload: out.payload,
             user_expressions: await this.userExpressions(msg.content.user_expressions),
           };
       this.send(sock, msg.child("execute_reply", content));

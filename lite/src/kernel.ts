@@ -8,9 +8,10 @@
 // when a cell does not stop in time.
 import { BaseKernel, type IKernel } from "@jupyterlite/services";
 import type { KernelMessage } from "@jupyterlab/services";
-import { bundleOf, errorContent } from "../../kernel/mime.js";
+import { CellOutput } from "../../kernel/cell-output.js";
 import type { Effect, StatementResult } from "../../src/results.js";
-import type { Completion, FromWorker, Inspection, Snapshot, ToWorker } from "./protocol.js";
+import { NameSnapshot, restoredWords, stoppedResult } from "../../kernel/name-snapshot.js";
+import type { Completion, FromWorker, Inspection, ToWorker } from "./protocol.js";
 
 type ExecuteContent = KernelMessage.IExecuteRequestMsg["content"];
 type ExecuteReply = KernelMessage.IExecuteReplyMsg["content"];
@@ -41,8 +42,7 @@ export class NablaKernel extends BaseKernel {
   private readonly workerUrl: string;
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
-  /** Each name's statement (null: it cannot be written down), in the order they were last set. */
-  private readonly snapshot = new Map<string, string | null>();
+  private readonly snapshot = new NameSnapshot();
   private running: number | null = null;
   private restoring: Promise<void> | null = null;
   private started!: Promise<void>;
@@ -90,19 +90,11 @@ export class NablaKernel extends BaseKernel {
         if (msg.type === "result") return p.onResult?.(msg.result);
         this.pending.delete(msg.id);
         if (msg.type === "results") {
-          this.record(msg.snapshot);
+          this.snapshot.record(msg.snapshot);
           p.resolve(msg.results);
         } else p.resolve(msg.value);
       };
     });
-  }
-
-  private record(s: Snapshot): void {
-    for (const key of s.removed) this.snapshot.delete(key);
-    for (const [key, statement] of s.set) {
-      this.snapshot.delete(key); // re-inserted last: restored after what it may use
-      this.snapshot.set(key, statement);
-    }
   }
 
   private send(
@@ -135,29 +127,16 @@ export class NablaKernel extends BaseKernel {
     for (const other of this.pending.values()) if (other !== p) other.resolve(null);
     this.pending.clear();
     this.start();
-    const shapesFirst = [...this.snapshot].sort(
-      ([a], [b]) => Number(b.startsWith("shape:")) - Number(a.startsWith("shape:")),
-    );
-    const statements = shapesFirst.filter((e): e is [string, string] => e[1] !== null);
-    const unwritable = shapesFirst.filter(([, s]) => s === null).map(([key]) => nameOf(key));
+    const plan = this.snapshot.plan();
     const restore = async (): Promise<void> => {
       await this.started;
-      const lost = (await this.send({ type: "restore", statements }).answer) as string[] | null;
-      for (const key of lost ?? []) this.snapshot.set(key, null);
-      if (lost?.length)
-        this.lostNotice = `warning: these names could not be restored after the interrupt: ${lost.map(nameOf).join(", ")}\n`;
-      for (const name of unwritable) this.snapshot.delete(`name:${name}`);
+      const lost = (await this.send({ type: "restore", statements: plan.statements }).answer) as string[] | null;
+      this.lostNotice = this.snapshot.settle(plan, lost, "the interrupt") ?? this.lostNotice;
       if (this.restoring === restoring) this.restoring = null;
     };
     const restoring = restore();
     this.restoring = restoring;
-    const kept = statements.length
-      ? `${statements.length} name${statements.length === 1 ? " was" : "s were"} restored from ${statements.length === 1 ? "its value" : "their values"}`
-      : "no names were defined";
-    const notKept = unwritable.length
-      ? `; not kept (a trained network or a data set cannot be written down): ${unwritable.join(", ")}`
-      : "";
-    const stopped = stoppedResult(`${why}; ${kept}${notKept}`, kind);
+    const stopped = stoppedResult(`${why}; ${restoredWords(plan)}`, kind);
     p?.onResult?.(stopped);
     p?.resolve([stopped]);
   }
@@ -186,72 +165,32 @@ export class NablaKernel extends BaseKernel {
   async executeRequest(content: ExecuteContent): Promise<ExecuteReply> {
     const silent = content.silent === true;
     const count = this.executionCount;
-    const payload: Record<string, unknown>[] = [];
-    // The latest shown result waits: if the cell ends with it, it is the execute_result; if anything
-    // else is output first, it goes out as display_data, keeping the cell's order.
-    const out: { held: StatementResult | null; error: ReturnType<typeof errorContent> | null } = {
-      held: null,
-      error: null,
-    };
-    const flush = () => {
-      if (out.held) this.displayData({ data: bundleOf(out.held), metadata: {}, transient: {} });
-      out.held = null;
-    };
-    const onEffect = (effect: Effect) => {
-      if (silent) return;
-      if (effect.kind !== "pager") flush();
-      switch (effect.kind) {
-        case "stdout":
-        case "stderr":
-          return this.stream({ name: effect.kind, text: effect.text });
-        case "clear":
-          return this.clearOutput({ wait: false });
-        case "pager":
-          payload.push({
-            source: "page",
-            data: { "text/plain": effect.text, ...(effect.html ? { "text/html": effect.html } : {}) },
-            start: 0,
-          });
-          return;
-        case "display": {
-          const data: Record<string, unknown> = { "text/plain": effect.text };
-          if (effect.latex) data["text/latex"] = `$$${effect.latex}$$`;
-          if (effect.html) data["text/html"] = effect.html;
-          if (effect.svg) data["image/svg+xml"] = effect.svg;
-          if (effect.vegalite) data["application/vnd.vegalite.v5+json"] = effect.vegalite;
-          const message = { data, metadata: {}, transient: effect.displayId ? { display_id: effect.displayId } : {} };
-          return effect.update
+    const out = new CellOutput(
+      {
+        stream: (name, text) => this.stream({ name, text }),
+        clear: () => this.clearOutput({ wait: false }),
+        display: (message, update) =>
+          update
             ? this.updateDisplayData(message as KernelMessage.IUpdateDisplayDataMsg["content"])
-            : this.displayData(message as KernelMessage.IDisplayDataMsg["content"]);
-        }
-      }
-    };
-    const onResult = (r: StatementResult) => {
-      if (r.status === "error") {
-        const error = errorContent(r);
-        out.error ??= error;
-        if (!silent) {
-          flush();
-          this.publishExecuteError(error);
-        }
-      } else if (!r.silent && !silent) {
-        flush();
-        out.held = r;
-      }
-    };
+            : this.displayData(message as KernelMessage.IDisplayDataMsg["content"]),
+        error: (error) => this.publishExecuteError(error),
+      },
+      silent,
+    );
     if (this.restoring) await this.restoring;
     if (this.lostNotice) {
-      onEffect({ kind: "stderr", text: this.lostNotice });
+      out.onEffect({ kind: "stderr", text: this.lostNotice });
       this.lostNotice = null;
     }
-    const { id, answer } = this.send({ type: "run", code: content.code }, onEffect, onResult);
+    const { id, answer } = this.send({ type: "run", code: content.code }, out.onEffect, out.onResult);
     this.running = id;
     await answer;
     if (this.running === id) this.running = null;
-    if (out.held) this.publishExecuteResult({ execution_count: count, data: bundleOf(out.held), metadata: {} });
+    const bundle = out.lastBundle();
+    if (bundle) this.publishExecuteResult({ execution_count: count, data: bundle, metadata: {} });
     return out.error
       ? { status: "error", execution_count: count, ...out.error }
-      : ({ status: "ok", execution_count: count, payload, user_expressions: {} } as ExecuteReply);
+      : ({ status: "ok", execution_count: count, payload: out.payload, user_expressions: {} } as ExecuteReply);
   }
 
   async completeRequest(
@@ -297,24 +236,4 @@ export class NablaKernel extends BaseKernel {
   async commMsg(): Promise<void> {}
 
   async commClose(): Promise<void> {}
-}
-
-function nameOf(key: string): string {
-  return key.slice(key.indexOf(":") + 1);
-}
-
-function stoppedResult(message: string, kind: "interrupt" | "internal"): StatementResult {
-  return {
-    index: 0,
-    line: 1,
-    source: "",
-    status: "error",
-    silent: false,
-    text: "",
-    pretty: "",
-    latex: "",
-    html: "",
-    effects: [],
-    error: { kind, message, line: 1, column: 1, excerpt: "", ...(kind === "interrupt" ? { reason: "interrupt" } : {}) },
-  };
 }
