@@ -74,3 +74,18 @@ describe("∇ binds like d/dx", () => {
     expect(r.error?.message).toContain("(∇f) · v");
   });
 });
+
+describe("≈ takes the whole arithmetic that follows", () => {
+  it("≈ π + e and ≈ 2π are floats of the whole, not of the first atom", () => {
+    const s = new Session();
+    expect(Number(run(s, "≈ π + e").text)).toBeCloseTo(Math.PI + Math.E, 12);
+    expect(Number(run(s, "≈ 2π").text)).toBeCloseTo(2 * Math.PI, 12);
+    expect(Number(run(s, "≈ π e").text)).toBeCloseTo(Math.PI * Math.E, 12);
+    expect(Number(run(s, "1 + ≈ π").text)).toBeCloseTo(1 + Math.PI, 12);
+  });
+
+  it("parses up to a relation or a comma", () => {
+    expect("≈ π + e").toParseAs("(≈ (+ π e))");
+    expect("≈ π, 2").toParseAs("(≈ π), 2");
+  });
+});
