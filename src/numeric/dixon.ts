@@ -6,47 +6,11 @@
 // integers (A's own entries and digits below p) where Gauss–Jordan over ℚ or fraction-free
 // elimination carries integers of n·log|A| bits through O(n³) operations.
 import { Rational, bigintGcd } from "./rational.js";
+import { integerRows, invertModP, primeAt } from "./modular.js";
 import { checkBudget } from "../graph/budget.js";
 
-/** Primes below 2²⁶: a product of two residues is below 2⁵², exact in a double. */
-const PRIMES = [67108859, 67108837, 67108819, 67108777, 67108763];
-
-/** A⁻¹ mod p by Gauss–Jordan on doubles, or null when A is singular mod p. */
-function inverseModP(A: number[][], p: number): number[][] | null {
-  const n = A.length;
-  const M = A.map((row, i) => [...row.map((x) => ((x % p) + p) % p), ...row.map((_, j) => (i === j ? 1 : 0))]);
-  for (let k = 0; k < n; k++) {
-    checkBudget();
-    let pivot = -1;
-    for (let i = k; i < n; i++)
-      if (M[i][k] !== 0) {
-        pivot = i;
-        break;
-      }
-    if (pivot < 0) return null;
-    [M[k], M[pivot]] = [M[pivot], M[k]];
-    const inv = modInverse(M[k][k], p);
-    const row = M[k];
-    for (let j = 0; j < 2 * n; j++) row[j] = (row[j] * inv) % p;
-    for (let i = 0; i < n; i++) {
-      if (i === k || M[i][k] === 0) continue;
-      const f = M[i][k];
-      const target = M[i];
-      for (let j = 0; j < 2 * n; j++) if (row[j] !== 0) target[j] = (target[j] - ((f * row[j]) % p) + p) % p;
-    }
-  }
-  return M.map((row) => row.slice(n));
-}
-
-function modInverse(a: number, p: number): number {
-  let [r0, r1, s0, s1] = [a, p, 1, 0];
-  while (r1 !== 0) {
-    const q = Math.floor(r0 / r1);
-    [r0, r1] = [r1, r0 - q * r1];
-    [s0, s1] = [s1, s0 - q * s1];
-  }
-  return ((s0 % p) + p) % p;
-}
+/** How many primes are tried for A⁻¹ mod p before A is taken as singular. */
+const PRIMES_TRIED = 5;
 
 /** The fraction n/d ≡ x (mod m) with |n| ≤ bound and 0 < d ≤ bound, or null. */
 function reconstruct(x: bigint, m: bigint, bound: bigint): { n: bigint; d: bigint } | null {
@@ -60,18 +24,6 @@ function reconstruct(x: bigint, m: bigint, bound: bigint): { n: bigint; d: bigin
   if (t1 === 0n) return null;
   const [n, d] = t1 < 0n ? [-r1, -t1] : [r1, t1];
   return d <= bound ? { n, d } : null;
-}
-
-/** Rows scaled to integers: A = S⁻¹M with S = diag(scales). */
-function integerRows(A: readonly Rational[][]): { M: bigint[][]; scales: bigint[] } {
-  const scales: bigint[] = [];
-  const M = A.map((row) => {
-    let lcm = 1n;
-    for (const x of row) lcm = (lcm * x.den) / bigintGcd(lcm, x.den);
-    scales.push(lcm);
-    return row.map((x) => (x.num * lcm) / x.den);
-  });
-  return { M, scales };
 }
 
 const log2 = (x: bigint) => (x === 0n ? 0 : x.toString(2).length);
@@ -174,22 +126,18 @@ export function solveDixon(A: readonly Rational[][], B: readonly Rational[][]): 
   if (n === 0) return [];
   const k = B[0].length;
   // Scale A's rows and B's rows alike: (S A) X = S B; then B's columns to integers: X = X' / c.
-  const { M, scales } = integerRows(A);
+  const { rows: M, scales } = integerRows(A);
   const SB = B.map((row, i) => row.map((x) => x.mul(Rational.of(scales[i], 1n))));
   let columnScale = 1n;
   for (const row of SB) for (const x of row) columnScale = (columnScale * x.den) / bigintGcd(columnScale, x.den);
   const R: bigint[][] = SB.map((row) => row.map((x) => (x.num * columnScale) / x.den));
   let C: number[][] | null = null;
   let p = 0;
-  for (const prime of PRIMES) {
-    C = inverseModP(
-      M.map((row) => row.map((x) => Number(((x % BigInt(prime)) + BigInt(prime)) % BigInt(prime)))),
-      prime,
-    );
-    if (C) {
-      p = prime;
-      break;
-    }
+  for (let i = 0; i < PRIMES_TRIED && !C; i++) {
+    p = primeAt(i);
+    const P = BigInt(p);
+    const a = Float64Array.from(M.flat(), (x) => Number(((x % P) + P) % P));
+    if (invertModP(a, n, p) !== 0) C = Array.from({ length: n }, (_, r) => Array.from(a.subarray(r * n, (r + 1) * n)));
   }
   if (!C) return null;
   const P = BigInt(p);

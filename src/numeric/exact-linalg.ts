@@ -1,33 +1,37 @@
 // Exact linear algebra over ℚ: fraction-free determinant (Bareiss), inverse, rank, nullspace, the
 // characteristic polynomial, and eigenvalues that are rational or quadratic radicals with their
 // eigenvectors over ℚ(√d).
-import { Rational, bigintGcd } from "./rational.js";
+import { Rational } from "./rational.js";
 import { QuadField, type QuadNum } from "./quadratic-field.js";
 import { checkBudget } from "../graph/budget.js";
+import { adjugateMultimodular, detMultimodular, integerRows } from "./modular.js";
 
 export type Matrix = Rational[][];
 export type { QuadNum };
 
 const Q0 = Rational.ZERO;
+/** Up to this size elimination on bigints is as fast as the primes' machinery, whatever the entries' size. */
+const SMALL = 8;
 const Q1 = Rational.ONE;
 
-/** Rows scaled to integers: the scale factors multiply back into the determinant. */
-function integerRows(A: Matrix): { rows: bigint[][]; scale: Rational } {
-  let scale = Q1;
-  const rows = A.map((row) => {
-    let lcm = 1n;
-    for (const x of row) lcm = (lcm * x.den) / bigintGcd(lcm, x.den);
-    scale = scale.mul(Rational.int(lcm));
-    return row.map((x) => (x.num * lcm) / x.den);
-  });
-  return { rows, scale };
+/**
+ * det A: rows scaled to integers, then the integer determinant modulo word-sized primes
+ * (src/numeric/modular.ts); up to 8 × 8 by Bareiss.
+ */
+export function det(A: Matrix): Rational {
+  return A.length <= SMALL ? detBareiss(A) : detByPrimes(A);
 }
 
-/** Bareiss elimination: every division is exact, every intermediate an integer. */
-export function det(A: Matrix): Rational {
+export function detByPrimes(A: Matrix): Rational {
+  const { rows, scales } = integerRows(A);
+  return Rational.of(detMultimodular(rows), product(scales));
+}
+
+/** Bareiss elimination: every division exact, every intermediate an integer (`detByPrimes` is tested against it). */
+export function detBareiss(A: Matrix): Rational {
   const n = A.length;
   if (n === 0) return Q1;
-  const { rows: M, scale } = integerRows(A);
+  const { rows: M, scales } = integerRows(A);
   let sign = 1n;
   let previous = 1n;
   for (let k = 0; k < n - 1; k++) {
@@ -43,7 +47,7 @@ export function det(A: Matrix): Rational {
     }
     previous = M[k][k];
   }
-  return Rational.int(sign * M[n - 1][n - 1]).div(scale);
+  return Rational.of(sign * M[n - 1][n - 1], product(scales));
 }
 
 /** Reduced row echelon form over ℚ, with the pivot columns. */
@@ -81,25 +85,36 @@ export function identity(n: number): Matrix {
 }
 
 /**
- * A⁻¹ by fraction-free Gauss–Jordan on [M | I], M = A with each row scaled to integers: every
- * division is exact, every intermediate an integer minor (no gcd until the end), and at the end
- * [M | I] is [d·I | d·M⁻¹] with d = ±det M. O(n³) operations on integers of O(n log) bits, where
- * Gauss–Jordan over ℚ reduces a fraction at every step. Throws a RangeError when A is singular.
+ * A⁻¹ = adj(M)·S / det M, M = S·A the rows scaled to integers: det M and the integer adjugate
+ * modulo word-sized primes, combined by the Chinese remainder theorem (src/numeric/modular.ts),
+ * O(n³) double operations per prime and BigInt only for the n² + 1 results; one gcd per entry
+ * then reduces adj·S/det (matrices up to 8 × 8: fraction-free). Throws a RangeError when A is singular.
  */
 export function inverse(A: Matrix): Matrix {
-  const n = A.length;
-  if (n === 0) return [];
+  return A.length <= SMALL ? inverseFractionFree(A) : inverseByPrimes(A);
+}
+
+export function inverseByPrimes(A: Matrix): Matrix {
   // A = S⁻¹M with S = diag(row scales), so A⁻¹ = M⁻¹S: column j of M⁻¹ times the scale of row j.
-  const scales: bigint[] = [];
-  const integers: bigint[][] = A.map((row) => {
-    let lcm = 1n;
-    for (const x of row) lcm = (lcm * x.den) / bigintGcd(lcm, x.den);
-    scales.push(lcm);
-    return row.map((x) => (x.num * lcm) / x.den);
-  });
+  const { rows: integers, scales } = integerRows(A);
+  const { adjugate, det: d } = adjugateMultimodular(integers);
+  return adjugate.map((row) => row.map((x, j) => Rational.of(x * scales[j], d)));
+}
+
+/**
+ * A⁻¹ by fraction-free Gauss–Jordan on [M | I] (the reference the multimodular inverse is tested
+ * against): every division is exact, every intermediate an integer minor, and at the end [M | I]
+ * is [d·I | d·M⁻¹] with d = ±det M. O(n³) operations on integers of O(n log) bits.
+ */
+export function inverseFractionFree(A: Matrix): Matrix {
+  if (A.length === 0) return [];
+  // A = S⁻¹M with S = diag(row scales), so A⁻¹ = M⁻¹S: column j of M⁻¹ times the scale of row j.
+  const { rows: integers, scales } = integerRows(A);
   const { adjugate, det: d } = adjugateFractionFree(integers);
   return adjugate.map((row) => row.map((x, j) => Rational.of(x * scales[j], d)));
 }
+
+const product = (xs: bigint[]) => xs.reduce((a, b) => a * b, 1n);
 
 function adjugateFractionFree(integers: bigint[][]): { adjugate: bigint[][]; det: bigint } {
   const n = integers.length;

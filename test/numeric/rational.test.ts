@@ -1,7 +1,8 @@
-// Rational arithmetic: Henrici's sums and products equal the textbook ones reduced by one gcd.
+// Rational arithmetic: Henrici's sums and products equal the textbook ones reduced by one gcd, and
+// Lehmer's gcd equals Euclid's.
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { Rational } from "../../src/numeric/rational.js";
+import { Rational, bigintGcd } from "../../src/numeric/rational.js";
 
 const big = fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n });
 // Denominators with shared factors (products of small primes) as well as large ones.
@@ -33,5 +34,37 @@ describe("exact rationals", () => {
     same(half.mul(Rational.ZERO), Rational.ZERO);
     same(Rational.of(-3, 4).inv(), Rational.of(-4, 3));
     expect(() => Rational.ZERO.inv()).toThrow(/division by zero/);
+  });
+});
+
+describe("gcd by Lehmer's algorithm", () => {
+  function euclid(a: bigint, b: bigint): bigint {
+    if (a < 0n) a = -a;
+    if (b < 0n) b = -b;
+    while (b !== 0n) [a, b] = [b, a % b];
+    return a;
+  }
+  // Integers of 1 to 5,000 bits, of either sign, often with a large common factor; equal, zero,
+  // one a multiple of the other, and powers of two either side of 2⁵³ and 2¹⁰⁰⁰ (where the
+  // leading bits are found differently).
+  const integer = (bits: number) => fc.bigInt({ min: -(1n << BigInt(bits)), max: 1n << BigInt(bits) });
+  const sized = fc.constantFrom(8, 52, 53, 54, 64, 200, 999, 1000, 1001, 3000, 5000).chain(integer);
+  const special = fc.constantFrom(0n, 1n, -1n, 2n ** 53n, 2n ** 53n - 1n, 2n ** 1000n, 2n ** 1000n + 1n, 3n ** 700n);
+  const operand = fc.oneof(sized, special);
+  it("equals Euclid's on 3,000 generated pairs", () => {
+    fc.assert(
+      fc.property(operand, operand, operand, fc.integer({ min: 0, max: 3 }), (a, b, c, how) => {
+        const [x, y] = how === 0 ? [a * c, b * c] : how === 1 ? [a, a * b] : how === 2 ? [a, a] : [a, b];
+        expect(bigintGcd(x, y)).toBe(euclid(x, y));
+        expect(bigintGcd(y, x)).toBe(euclid(x, y));
+      }),
+      { numRuns: 3000, seed: 18 },
+    );
+  });
+  it("gcd of consecutive Fibonacci numbers (Euclid's worst case) of 3,000 bits is 1", () => {
+    let [a, b] = [0n, 1n];
+    while (b < 1n << 3000n) [a, b] = [b, a + b];
+    expect(bigintGcd(a, b)).toBe(1n);
+    expect(bigintGcd(a * 12345n, b * 12345n)).toBe(12345n);
   });
 });
