@@ -32,7 +32,6 @@ import { Rational } from "../numeric/rational.js";
 import type { DiffVar, Expr } from "../syntax/ast.js";
 import { isDigits } from "../syntax/names.js";
 import { differentiate, gradient, hessian } from "./differentiate.js";
-import { matmul } from "../graph/ops/linear-algebra.js";
 import { didYouMean } from "./suggest.js";
 import { juxtapositionWarning, looksLikeFunction } from "./juxtaposition.js";
 import { toPretty } from "../render/index.js";
@@ -219,7 +218,7 @@ export class Evaluator {
       case "-":
         return sub(a, b);
       case "*":
-        return isScalar(a.shape) || isScalar(b.shape) ? mul(a, b) : matmul(a, b);
+        return isScalar(a.shape) || isScalar(b.shape) ? mul(a, b) : apply("matmul", [a, b]);
       case "/":
         return div(a, b);
       case "·":
@@ -227,7 +226,7 @@ export class Evaluator {
           ? apply("dot", [a, b])
           : isScalar(a.shape) || isScalar(b.shape)
             ? mul(a, b)
-            : matmul(a, b);
+            : apply("matmul", [a, b]);
       case "⊙":
         return apply("hadamard", [a, b]);
       case "⊗":

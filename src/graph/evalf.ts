@@ -1,14 +1,11 @@
 // Numeric evaluation: every exact number becomes a float and the constructors fold the rest.
-import { float, isNumber, toFloat } from "./construct.js";
+import { isNumber, toFloat } from "./primitives.js";
 import type { Node } from "./node.js";
-import { rewrite } from "./traverse.js";
+import { apply } from "./operators.js";
+import { toFloats } from "./rebuild.js";
 
 export function rewriteToFloat(root: Node): Node {
-  return rewrite(root, (n) => {
-    if (n.kind === "num") return float(n.value.toNumber());
-    if (n.kind === "const") return float(n.name === "π" ? Math.PI : Math.E);
-    return undefined;
-  });
+  return toFloats(apply, root);
 }
 
 /** The float value of a closed expression, or null when symbols remain. */

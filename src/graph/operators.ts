@@ -1,30 +1,57 @@
-// The operator table: one explicit array of entries, looked up by name or alias.
-import type { OperatorEntry } from "./ops/entry.js";
-import { ELEMENTARY } from "./ops/elementary.js";
-import { ACTIVATIONS } from "./ops/activations.js";
-import { LINEAR_ALGEBRA } from "./ops/linear-algebra.js";
-import { NUMERIC } from "./ops/numeric.js";
-import { LOSSES } from "./ops/losses.js";
-import { STATISTICS } from "./ops/statistics.js";
+// The operator table: one explicit array of rows, looked up by name or alias, and `apply`, which
+// builds an operator's application through its row. Rows build applications of other operators too
+// (sin's derivative is cos, max's is a step): each file of rows is a function given `build` here,
+// so the imports run one way, primitives ← rows ← table, and nothing below imports the table.
+import { mathError } from "../errors.js";
+import { intern, type Apply, type Node } from "./node.js";
+import { SCALAR } from "./shape.js";
+import { toFloats } from "./rebuild.js";
+import type { Build, OperatorEntry } from "./ops/entry.js";
+import { elementaryRows } from "./ops/elementary.js";
+import { activationRows } from "./ops/activations.js";
+import { linearAlgebraRows } from "./ops/linear-algebra.js";
+import { numericRows } from "./ops/numeric.js";
+import { lossRows } from "./ops/losses.js";
+import { statisticsRows } from "./ops/statistics.js";
 
 export type { OperatorEntry } from "./ops/entry.js";
 
-let table: OperatorEntry[] | null = null;
-let byName: Map<string, OperatorEntry> | null = null;
+const build: Build = { apply, evalf: (x) => toFloats(apply, x) };
 
-/** Every operator, in the order help lists them. Built on first use (the entries import constructors). */
+/** The loss functions (mse, bce, …): `loss = …` in a network names one of them. */
+export const LOSSES: readonly OperatorEntry[] = lossRows(build);
+
+/** Every operator, in the order help lists them. */
+const TABLE: readonly OperatorEntry[] = [
+  ...elementaryRows(build),
+  ...activationRows(build),
+  ...linearAlgebraRows(build),
+  ...statisticsRows(build),
+  ...LOSSES,
+  ...numericRows(build),
+];
+
+const BY_NAME = new Map<string, OperatorEntry>();
+for (const entry of TABLE) {
+  BY_NAME.set(entry.name, entry);
+  for (const alias of entry.aliases ?? []) BY_NAME.set(alias, entry);
+}
+
+/** Every operator, in the order help lists them. */
 export function operators(): readonly OperatorEntry[] {
-  table ??= [...ELEMENTARY, ...ACTIVATIONS, ...LINEAR_ALGEBRA, ...STATISTICS, ...LOSSES, ...NUMERIC];
-  return table;
+  return TABLE;
 }
 
 export function lookupOperator(name: string): OperatorEntry | undefined {
-  if (!byName) {
-    byName = new Map();
-    for (const entry of operators()) {
-      byName.set(entry.name, entry);
-      for (const alias of entry.aliases ?? []) byName.set(alias, entry);
-    }
-  }
-  return byName.get(name);
+  return BY_NAME.get(name);
+}
+
+export function apply(op: string, args: readonly Node[]): Node {
+  const entry = BY_NAME.get(op);
+  if (!entry) throw mathError(`unknown operator ${op}`);
+  // The shape rule runs first, so a fold never sees arguments of shapes that do not fit.
+  const shape = entry.shape ? entry.shape(args.map((a) => a.shape)) : SCALAR;
+  const folded = entry.fold?.(args);
+  if (folded) return folded;
+  return intern<Apply>({ kind: "apply", op: entry.name, args, shape });
 }

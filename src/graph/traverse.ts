@@ -1,83 +1,18 @@
 // Children of a node and rebuilding a node from new children through the constructors, so every
-// transformation (substitution, numeric evaluation, differentiation) gets canonical results.
-import { add, apply, bigop, indexed, mul, pow, relation, struct, tensor, tuple } from "./construct.js";
+// transformation (substitution, numeric evaluation, differentiation) gets canonical results. The
+// walk itself is graph/rebuild.ts's; here it goes through the operator table's apply.
+import { apply } from "./operators.js";
 import type { Node, Sym } from "./node.js";
+import { childrenOf, rewriteWith } from "./rebuild.js";
 
-export function childrenOf(n: Node): readonly Node[] {
-  switch (n.kind) {
-    case "add":
-      return n.terms;
-    case "mul":
-      return n.factors;
-    case "pow":
-      return [n.base, n.exp];
-    case "apply":
-      return n.args;
-    case "tensor":
-      return n.entries;
-    case "indexed":
-      return [n.index];
-    case "bigop":
-      return [n.index, n.from, n.to, n.body];
-    case "rel":
-      return [n.left, n.right];
-    case "tuple":
-      return n.items;
-    case "record":
-      return n.fields.map((f) => f.value);
-    default:
-      return [];
-  }
-}
-
-export function rebuild(n: Node, kids: readonly Node[]): Node {
-  switch (n.kind) {
-    case "add":
-      return add(...kids);
-    case "mul":
-      return mul(...kids);
-    case "pow":
-      return pow(kids[0], kids[1]);
-    case "apply":
-      return apply(n.op, kids);
-    case "tensor":
-      return tensor(n.shape, kids);
-    case "indexed":
-      return indexed(n.base, kids[0], n.shape);
-    case "bigop":
-      return bigop(n.op, kids[0] as Sym, kids[1], kids[2], kids[3]);
-    case "rel":
-      return relation(n.op, kids[0], kids[1]);
-    case "tuple":
-      return tuple(kids);
-    case "record":
-      return struct(
-        n.tag,
-        n.fields.map((f, i) => ({ name: f.name, value: kids[i] })),
-      );
-    default:
-      return n;
-  }
-}
+export { childrenOf };
 
 /**
  * Rewrites bottom-up: `visit` may return a replacement for a node (its children already
  * rewritten) or undefined to keep it. Memoised per call, so a shared subexpression is done once.
  */
 export function rewrite(root: Node, visit: (n: Node) => Node | undefined): Node {
-  const done = new Map<Node, Node>();
-  const walk = (n: Node): Node => {
-    const seen = done.get(n);
-    if (seen) return seen;
-    const kids = childrenOf(n);
-    const newKids = kids.map(walk);
-    const same = newKids.every((k, i) => k === kids[i]);
-    const rebuilt = same ? n : rebuild(n, newKids);
-    const result = visit(rebuilt) ?? rebuilt;
-    done.set(n, result);
-    return result;
-  };
-  return walk(root);
+  return rewriteWith(apply, root, visit);
 }
 
 /** Free symbols in order of first appearance (depth-first, left to right). */

@@ -1,6 +1,6 @@
 // Moving between tensor nodes and the plain arrays the numeric code works on.
 import type { Rational } from "../../numeric/rational.js";
-import { float, num, tensor, toFloat, isNumber } from "../construct.js";
+import { float, num, tensor, toFloat, isNumber } from "../primitives.js";
 import type { Node, Tensor } from "../node.js";
 import { shapeError } from "../../errors.js";
 import { showShape } from "../shape.js";

@@ -4,6 +4,18 @@ import type { Shape } from "../shape.js";
 import type { FloatArray } from "../../numeric/float-array.js";
 import type { Adjoints } from "../../numeric/float-adjoints.js";
 
+/**
+ * What rows build with besides graph/primitives.ts: the application of another operator (sin's
+ * derivative is cos) and numeric evaluation, which both go through the table the rows make up.
+ * graph/operators.ts hands it to each file of rows, so the rows never import the table.
+ */
+export interface Build {
+  /** An operator's application, built through its row: the shape rule, then the fold. */
+  apply(op: string, args: readonly Node[]): Node;
+  /** N(x): x with every exact number a float, the rest folded by the constructors. */
+  evalf(x: Node): Node;
+}
+
 export interface Help {
   syntax: string;
   description: string;

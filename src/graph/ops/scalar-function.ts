@@ -2,9 +2,9 @@
 // keeps the shape of a symbolic array argument, computes floats from floats, and knows its exact
 // special values (sin 0 = 0) through `exact`.
 import type { Rational } from "../../numeric/rational.js";
-import { apply, float, isNumber, tensor, toFloat } from "../construct.js";
+import { float, isNumber, tensor, toFloat } from "../primitives.js";
 import type { Node } from "../node.js";
-import type { Help, OperatorEntry } from "./entry.js";
+import type { Build, Help, OperatorEntry } from "./entry.js";
 
 export interface ScalarFunctionSpec {
   name: string;
@@ -20,7 +20,8 @@ export interface ScalarFunctionSpec {
   help: Help;
 }
 
-export function scalarFunction(spec: ScalarFunctionSpec): OperatorEntry {
+/** The row of a scalar function; `build` applies it to each entry of a concrete array. */
+export function scalarFunction({ apply }: Build, spec: ScalarFunctionSpec): OperatorEntry {
   return {
     name: spec.name,
     aliases: spec.aliases,
