@@ -6,7 +6,7 @@ import { dirname, join } from "node:path";
 import Module from "node:module";
 import { EvaluationThread } from "./evaluation-thread.js";
 import { Message, SignatureHistory } from "./message.js";
-import { DEFAULT_LIMITS } from "../src/graph/budget.js";
+import { DEFAULT_LIMITS } from "../src/budget.js";
 import { History } from "./history.js";
 import { nestedDeeperThan } from "./nesting.js";
 import { CellOutput } from "./cell-output.js";

@@ -12,8 +12,8 @@ export interface UserFunction {
   body: Node;
 }
 
-/** The limits every cap reads: defined beside the budget that enforces them (graph/budget.ts). */
-export { DEFAULT_LIMITS, type Limits } from "./graph/budget.js";
+/** The limits every cap reads: defined beside the budget that enforces them (budget.ts). */
+export { DEFAULT_LIMITS, type Limits } from "./budget.js";
 
 export class Environment {
   readonly values = new Map<string, Node>();

@@ -3,7 +3,7 @@ import { DEFAULT_LIMITS, Environment, type Limits, type UserFunction } from "./e
 import { MathFailure, interruptError, isStop, limitError, mathError } from "./errors.js";
 import { isNumber, sym, tuple } from "./graph/construct.js";
 import type { Node } from "./graph/node.js";
-import { setBudget } from "./graph/budget.js";
+import { setBudget } from "./budget.js";
 import { drawEffect } from "./render/plot/draw.js";
 import { describeShape, isScalar } from "./graph/shape.js";
 import { freeSymbols } from "./graph/traverse.js";

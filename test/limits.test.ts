@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { Session } from "../src/session.js";
 import { readDataFile } from "../src/nn/read-file.js";
 import { DEFAULT_LIMITS, type Limits } from "../src/environment.js";
-import { LIMIT_REASONS } from "../src/graph/budget.js";
+import { LIMIT_REASONS } from "../src/budget.js";
 
 function failure(code: string, limits: Partial<Limits> = {}) {
   const results = new Session({ limits: { timeMs: 5000, ...limits }, readFile: readDataFile }).run(code);

@@ -1,7 +1,7 @@
 // Σ and ∏ over an index: expanded term by term for whole-number bounds, else a closed form or a
 // node. Shared by the Σ syntax (evaluate.ts) and the sum/prod commands.
 import { add, bigop, mul, num, sym } from "../graph/construct.js";
-import { grouped, limitOf, overLimit } from "../graph/budget.js";
+import { grouped, limitOf, overLimit } from "../budget.js";
 import type { Node, Sym } from "../graph/node.js";
 import { rewrite } from "../graph/traverse.js";
 import { Rational } from "../numeric/rational.js";

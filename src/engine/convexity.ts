@@ -9,7 +9,7 @@ import { mul, num, str, struct } from "../graph/construct.js";
 import type { Node } from "../graph/node.js";
 import { asRationals } from "../graph/ops/arrays.js";
 import { floatValue } from "../graph/evalf.js";
-import { checkBudget } from "../graph/budget.js";
+import { checkBudget } from "../budget.js";
 import { det } from "../numeric/exact-linalg.js";
 import { symmetricEigen } from "../numeric/float-linalg.js";
 import { Rational } from "../numeric/rational.js";

@@ -7,7 +7,7 @@ import { ZERO, add, mul, tensor } from "../graph/construct.js";
 import type { Node, Tensor } from "../graph/node.js";
 import { fromRows, rowsOf } from "../graph/ops/arrays.js";
 import { showShape } from "../graph/shape.js";
-import { checkBudget, reserveEntries } from "../graph/budget.js";
+import { checkBudget, reserveEntries } from "../budget.js";
 
 function requireArray(name: string, what: string, n: Node, rank: number): Tensor {
   if (n.kind !== "tensor")

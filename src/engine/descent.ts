@@ -4,7 +4,7 @@ import { add, div, frac, int, mul, pow, sqrt, struct, sub, tensor, tuple } from 
 import { rewriteToFloat } from "../graph/evalf.js";
 import type { Node } from "../graph/node.js";
 import { gradient } from "./differentiate.js";
-import { grouped, limitOf, overLimit } from "../graph/budget.js";
+import { grouped, limitOf, overLimit } from "../budget.js";
 import { substitute } from "./substitute.js";
 
 function checkSteps(steps: number): void {

@@ -3,7 +3,7 @@
 import { ONE, add, int, mul, pow } from "../graph/construct.js";
 import type { Node } from "../graph/node.js";
 import { rewrite } from "../graph/traverse.js";
-import { grouped, limitOf, overLimit } from "../graph/budget.js";
+import { grouped, limitOf, overLimit } from "../budget.js";
 
 function multiplyOut(factors: readonly Node[], maxTerms: number): Node {
   let terms: Node[] = [ONE];

@@ -11,7 +11,7 @@ import { mathError, shapeError } from "../errors.js";
 import { add, apply, float, mul, str, struct, sym, tensor, tuple } from "../graph/construct.js";
 import type { Node, Struct, Sym } from "../graph/node.js";
 import { floatValue } from "../graph/evalf.js";
-import { reserveEntries } from "../graph/budget.js";
+import { reserveEntries } from "../budget.js";
 import { isScalar, showShape, type Shape } from "../graph/shape.js";
 import { findInside, freeSymbols } from "../graph/traverse.js";
 import { forward, type Dense, type LayerSpec } from "../nn/network.js";

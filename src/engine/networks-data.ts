@@ -4,7 +4,7 @@ import { MathFailure } from "../errors.js";
 import { apply, float, sym, tensor } from "../graph/construct.js";
 import type { Node } from "../graph/node.js";
 import { floatValue } from "../graph/evalf.js";
-import { reserveEntries } from "../graph/budget.js";
+import { reserveEntries } from "../budget.js";
 import { showShape } from "../graph/shape.js";
 import { LOSSES, lookupOperator } from "../graph/operators.js";
 import type { Dataset } from "../nn/datasets.js";

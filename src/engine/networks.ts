@@ -30,7 +30,7 @@ import type { Evaluation as Evaluator } from "./commands/entry.js";
 import { optionNamed, unknownOption } from "./commands/dispatch.js";
 import { OPTIMIZER_OPTIONS, TRAIN_SETTINGS } from "./commands/options.js";
 import { floatValue } from "../graph/evalf.js";
-import { refuseOverEntries } from "../graph/budget.js";
+import { refuseOverEntries } from "../budget.js";
 
 let counter = 0;
 const fieldOf = (s: Struct, name: string) => s.fields.find((f) => f.name === name)!.value;

@@ -5,7 +5,7 @@ import { ZERO, add, int, isNumber, mul, num, pow } from "../graph/construct.js";
 import type { Node } from "../graph/node.js";
 import { compareNodes } from "../graph/order.js";
 import { Rational } from "../numeric/rational.js";
-import { checkBudget, grouped, limitOf, overLimit } from "../graph/budget.js";
+import { checkBudget, grouped, limitOf, overLimit } from "../budget.js";
 import { powerTooLarge } from "./expand.js";
 
 /** Exponent vector (one entry per generator) → coefficient. */

@@ -7,7 +7,7 @@
 // Coefficients live in a ring: exact rationals first (fast, bigint), and expressions (nodes) when
 // the expansion point or the expression has parameters, floats or transcendental constant terms.
 import { mathError } from "../errors.js";
-import { checkBudget } from "../graph/budget.js";
+import { checkBudget } from "../budget.js";
 import { add, apply, div, int, isNumber, isZero, mul, neg, num, pow, sub } from "../graph/construct.js";
 import type { Node } from "../graph/node.js";
 import { childrenOf, freeSymbols } from "../graph/traverse.js";

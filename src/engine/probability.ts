@@ -25,7 +25,7 @@ import {
 } from "../graph/construct.js";
 import type { Node, Struct, Sym } from "../graph/node.js";
 import { freeSymbols, rewrite } from "../graph/traverse.js";
-import { reserveEntries } from "../graph/budget.js";
+import { reserveEntries } from "../budget.js";
 import { Random } from "../nn/random.js";
 import { integrate } from "../numeric/quadrature.js";
 import { expand } from "./expand.js";

@@ -21,7 +21,7 @@ import {
   type Series,
 } from "./power-series.js";
 import { substitute } from "./substitute.js";
-import { limitOf, overLimit } from "../graph/budget.js";
+import { limitOf, overLimit } from "../budget.js";
 
 /** Orders the route by derivatives still takes (it costs O(n²) derivatives of growing size). */
 const MAX_DERIVATIVE_ORDER = 30;

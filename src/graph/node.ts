@@ -3,7 +3,7 @@
 // folds constants and keeps sums and products canonical; `intern` here only guarantees uniqueness.
 import type { Rational } from "../numeric/rational.js";
 import type { Shape } from "./shape.js";
-import { tick } from "./budget.js";
+import { tick } from "../budget.js";
 
 export type RelationOp = "=" | "==" | "≠" | "<" | "<=" | ">" | ">=";
 

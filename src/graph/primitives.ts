@@ -23,7 +23,7 @@ import type {
 import { intern } from "./node.js";
 import { compareNodes, compareTerms } from "./order.js";
 import { SCALAR, isScalar, sameShape, showShape, type Shape } from "./shape.js";
-import { currentLimits, grouped, limitOf, overLimit, reserveEntries, tooManyBits } from "./budget.js";
+import { currentLimits, grouped, limitOf, overLimit, reserveEntries, tooManyBits } from "../budget.js";
 
 /**
  * An exact decimal literal (1e1000000000 is refused before its 3.3-billion-bit power of ten is

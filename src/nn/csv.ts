@@ -1,7 +1,7 @@
 // A data set from CSV text: a header row, numeric columns, the last column the class label
 // (0/1 for two classes, 0…k−1 or any names for more), or a real-valued target for regression.
 import type { Dataset } from "./datasets.js";
-import { reserveEntries } from "../graph/budget.js";
+import { reserveEntries } from "../budget.js";
 
 export function datasetFromCsv(name: string, text: string): Dataset {
   const lines = text

@@ -1,7 +1,7 @@
 // Small data sets, generated with a seed (nothing downloads): the logic gates of the notes, blobs,
 // moons, circles and spirals for classifiers, and noisy curves (sine, line, cubic) for regression.
 // Labels are one-hot rows when there are more than two classes, a single 0/1 column otherwise.
-import { reserveEntries } from "../graph/budget.js";
+import { reserveEntries } from "../budget.js";
 import { Random } from "./random.js";
 
 export interface Dataset {

@@ -1,7 +1,7 @@
 // Dense networks on Float64Array: forward passes over a batch, backpropagation in δ form
 // (δᴸ = aᴸ − y for softmax + cross-entropy and sigmoid + binary cross-entropy; otherwise
 // δᴸ = ∂L/∂aᴸ ⊙ f'(zᴸ); δˡ = (Wˡ⁺¹)ᵀδˡ⁺¹ ⊙ f'(zˡ)), and ∂L/∂Wˡ = δˡ(aˡ⁻¹)ᵀ, ∂L/∂bˡ = δˡ.
-import { reserveEntries } from "../graph/budget.js";
+import { reserveEntries } from "../budget.js";
 import { activationOf, type ActivationName } from "./activations.js";
 import type { Random } from "./random.js";
 import { multiplyABt } from "../numeric/matmul-fast.js";

@@ -2,7 +2,7 @@
 // such as /dev/zero, a pipe or a folder), no larger than the statement's byte limit, read in one
 // bounded pass so a file that grows while it is read cannot take more.
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
-import { currentLimits, reserveBytes } from "../graph/budget.js";
+import { currentLimits, reserveBytes } from "../budget.js";
 
 export function readDataFile(path: string): string {
   const fd = openSync(path, "r");

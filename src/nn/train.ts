@@ -3,7 +3,7 @@ import type { Dataset } from "./datasets.js";
 import { backward, forward, loss, type Dense, type Loss } from "./network.js";
 import { Optimizer, type OptimizerSettings } from "./optimizers.js";
 import { Random } from "./random.js";
-import { checkBudget } from "../graph/budget.js";
+import { checkBudget } from "../budget.js";
 
 export interface TrainOptions {
   epochs: number;

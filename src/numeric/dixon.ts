@@ -7,7 +7,7 @@
 // elimination carries integers of n·log|A| bits through O(n³) operations.
 import { Rational, bigintGcd } from "./rational.js";
 import { integerRows, invertModP, primeAt } from "./modular.js";
-import { checkBudget } from "../graph/budget.js";
+import { checkBudget } from "../budget.js";
 
 /** How many primes are tried for A⁻¹ mod p before A is taken as singular. */
 const PRIMES_TRIED = 5;

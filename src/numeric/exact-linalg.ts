@@ -3,7 +3,7 @@
 // eigenvectors over ℚ(√d).
 import { Rational } from "./rational.js";
 import { QuadField, type QuadNum } from "./quadratic-field.js";
-import { checkBudget } from "../graph/budget.js";
+import { checkBudget } from "../budget.js";
 import { adjugateMultimodular, detMultimodular, integerRows } from "./modular.js";
 
 export type Matrix = Rational[][];

@@ -1,7 +1,7 @@
 // The float kernels of the linear-algebra operators, on row-major Float64Arrays. A vector is a
 // column: in a product it is an n×1 matrix, and an n×1 or 1×1 result is demoted like the symbolic
 // shapes are (see graph/shape.ts).
-import { reserveEntries } from "../graph/budget.js";
+import { reserveEntries } from "../budget.js";
 import { shapeError } from "../errors.js";
 import { rowsOf, type FloatArray } from "./float-array.js";
 import { det, inverse as invert, svd } from "./float-linalg.js";

@@ -2,7 +2,7 @@
 // SVD-based rank, Jacobi eigen-decomposition of symmetric matrices, QR eigenvalues otherwise, and
 // the SVD by one-sided Jacobi.
 import { rethrowStop } from "../errors.js";
-import { checkBudget } from "../graph/budget.js";
+import { checkBudget } from "../budget.js";
 
 export type FloatMatrix = number[][];
 

@@ -5,7 +5,7 @@
 // b bits takes O(n³·(n·b)/26) word operations, and BigInt is used only to reduce the entries and to
 // assemble the n² + 1 results, where fraction-free elimination carries integers of n·b bits through
 // O(n³) BigInt operations.
-import { checkBudget } from "../graph/budget.js";
+import { checkBudget } from "../budget.js";
 import { bigintGcd, type Rational } from "./rational.js";
 
 /** Rows scaled to integers: A = S⁻¹M with S = diag(scales), each scale its row's denominators' lcm. */

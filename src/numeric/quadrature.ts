@@ -2,7 +2,7 @@
 // 15 Kronrod nodes, as QUADPACK's QAG), which halves the interval with the largest error estimate
 // until the estimated error is below the tolerance. It says when it did not converge or met a value
 // that is not a number, rather than returning a doubtful result.
-import { tick } from "../graph/budget.js";
+import { tick } from "../budget.js";
 
 // Nodes on [−1, 1] (non-negative half; the rule is symmetric) and their weights.
 const KRONROD_NODES = [

@@ -1,5 +1,5 @@
 // Exact rational numbers on bigint: always reduced, denominator always positive.
-import { checkBudget } from "../graph/budget.js";
+import { checkBudget } from "../budget.js";
 
 const SAFE = 2n ** 53n;
 

@@ -25,7 +25,7 @@ import { TOTAL_FUNCTIONS } from "./typed-domain.js";
 import { isPositive } from "./positivity.js";
 import { conditionIntervals } from "./conditions.js";
 import { intern } from "../../graph/node.js";
-import { checkBudget, currentLimits } from "../../graph/budget.js";
+import { checkBudget, currentLimits } from "../../budget.js";
 import { ZERO, add, div, neg, num } from "../../graph/construct.js";
 import { differentiate } from "../differentiate.js";
 import { substitute } from "../substitute.js";

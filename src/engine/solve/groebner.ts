@@ -1,6 +1,6 @@
 // Gröbner bases over ℚ in lexicographic order (Buchberger's algorithm with the coprime and chain
 // criteria), the step that turns a polynomial system into a triangular one.
-import { checkBudget, grouped, limitOf, overLimit } from "../../graph/budget.js";
+import { checkBudget, grouped, limitOf, overLimit } from "../../budget.js";
 import type { Rational } from "../../numeric/rational.js";
 
 export type Monomial = number[];

@@ -4,7 +4,7 @@
 // said with the answer, so "none found" never reads as "none exist".
 import { float } from "../../graph/construct.js";
 import type { Node } from "../../graph/node.js";
-import { checkBudget } from "../../graph/budget.js";
+import { checkBudget } from "../../budget.js";
 import { differentiate } from "../differentiate.js";
 import { scalarKernel } from "../scalar-kernel.js";
 import type { Solution, SystemSolution } from "./solution.js";

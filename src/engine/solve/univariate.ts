@@ -7,7 +7,7 @@ import { Rational } from "../../numeric/rational.js";
 import { eigenvalues } from "../../numeric/float-linalg.js";
 import { rationalRootsOf } from "../factor.js";
 import { floatValue } from "../../graph/evalf.js";
-import { checkBudget } from "../../graph/budget.js";
+import { checkBudget } from "../../budget.js";
 
 export interface Root {
   value: Node;

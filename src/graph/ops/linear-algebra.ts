@@ -1,7 +1,7 @@
 // Linear algebra operators. Concrete arrays are computed (exactly over ℚ, in floats when an entry is
 // a float, entry by entry when entries are symbolic); symbolic arrays (x ∈ ℝ^n) stay as nodes whose
 // shapes are checked.
-import { limitOf, overLimit, reserveEntries } from "../budget.js";
+import { limitOf, overLimit, reserveEntries } from "../../budget.js";
 import * as adjoints from "../../numeric/float-adjoints.js";
 import * as kernels from "../../numeric/float-kernels.js";
 import { mathError, shapeError } from "../../errors.js";

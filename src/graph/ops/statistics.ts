@@ -7,7 +7,7 @@ import type { Node, Tensor } from "../node.js";
 import { isScalar, showShape, type Shape } from "../shape.js";
 import type { Build, OperatorEntry } from "./entry.js";
 import { fromRows, rowsOf } from "./arrays.js";
-import { reserveEntries } from "../budget.js";
+import { reserveEntries } from "../../budget.js";
 
 /** The columns of a data set: one per feature, each the list of its samples. */
 function columnsOf(name: string, t: Tensor): Node[][] {

@@ -4,7 +4,7 @@
 // `checkBudget`; anything about to allocate many entries (an array, a layer's weights, a data set,
 // a file) asks `reserveEntries` or `reserveBytes` first, so the statement fails with a limit error
 // instead of the process running out of memory.
-import { limitError, type MathFailure, type StopReason } from "../errors.js";
+import { limitError, type MathFailure, type StopReason } from "./errors.js";
 import { getHeapStatistics } from "node:v8";
 
 export interface Limits {
