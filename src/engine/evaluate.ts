@@ -44,6 +44,7 @@ import { isNetworkNode, network } from "./networks.js";
 import { applyNetwork, parameterVariable, targetOfOutput } from "./networks-apply.js";
 import { LOSS_NAMES as LOSS_ROWS } from "./networks-data.js";
 import { findInside, freeSymbols } from "../graph/traverse.js";
+import { mentions } from "../graph/symbols.js";
 import { matrixGradient, subgradientNotes } from "./matrix-calculus.js";
 import { resultItems } from "./command-values.js";
 
@@ -328,7 +329,14 @@ export class Evaluator {
     let result = body;
     for (const v of vars) {
       const variable = this.variable(v);
-      this.independence(result, variable, v.path.join("."), (result === body ? label : null) ?? toPretty(result));
+      const current = result;
+      // The label is printed only when a message needs it (printing each operand was ~10 % of a check).
+      this.independence(
+        current,
+        variable,
+        v.path.join("."),
+        () => (current === body ? label : null) ?? toPretty(current),
+      );
       // A scalar parameter inside array expressions (a 1 → 1 layer's weight before a wider layer):
       // scalar rules do not reach through sum or softmax, matrix calculus does.
       result =
@@ -352,9 +360,11 @@ export class Evaluator {
    * ∂L/∂W where W does not occur in L is 0, but never silently: a name holding a value (W = out.W
    * after training) is not a variable at all, and a symbol missing from a non-constant L is said.
    */
-  private independence(body: Node, variable: Node, name: string, label: string): void {
+  private independence(body: Node, variable: Node, name: string, labelOf: () => string): void {
+    if (mentions(body, variable)) return;
     const free = freeSymbols(body);
     if (free.includes(variable as (typeof free)[number])) return;
+    const label = labelOf();
     const held = name.includes(".") ? undefined : this.env.values.get(name);
     if (held && held !== variable)
       throw mathError(

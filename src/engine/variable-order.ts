@@ -24,6 +24,11 @@ const sources = new WeakMap<Node, Source>();
 /** Called by the evaluator for each expression it builds (a bare name only passes its value on). */
 export function noteSource(node: Node, expr: Expr, env: Environment): void {
   if (expr.kind === "name" && (env.values.has(expr.name) || env.functions.has(expr.name))) return;
+  // A literal contributes no symbol: forgetting an older source is the same as noting it, without an entry per number.
+  if (expr.kind === "number" || expr.kind === "string") {
+    sources.delete(node);
+    return;
+  }
   sources.set(node, { expr, env });
 }
 

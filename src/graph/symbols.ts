@@ -42,3 +42,10 @@ export function mayDependOn(n: Node, x: Node): boolean {
   const symbols = symbolsOf(n);
   return symbols === "any" || symbols.has(x);
 }
+
+/** True only when the symbol `x` is certainly free in `n` (no Σ or ∏ inside that could bind it). */
+export function mentions(n: Node, x: Node): boolean {
+  if (x.kind !== "sym") return false;
+  const symbols = symbolsOf(n);
+  return symbols !== "any" && symbols.has(x);
+}

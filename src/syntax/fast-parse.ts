@@ -57,6 +57,7 @@ export const KEYWORDS = [
   "forbid",
   "for",
 ];
+const KEYWORD_STARTS: ReadonlySet<string | undefined> = new Set(KEYWORDS.map((k) => k[0]));
 const MUL_OPS: [string, BinaryOp][] = [
   ["*", "*"],
   ["/", "/"],
@@ -157,6 +158,8 @@ class Parser {
    * (train_loss is a name).
    */
   private keywordAt(from: number): boolean {
+    // Most words start with no keyword's letter: one set lookup instead of a search of the list.
+    if (!KEYWORD_STARTS.has(this.text[from])) return false;
     const word = KEYWORDS.find((k) => this.text.startsWith(k, from));
     if (word === undefined) return false;
     const next = this.text[from + word.length];
