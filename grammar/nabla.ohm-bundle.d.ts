@@ -136,7 +136,7 @@ export interface NablaActionDict<T> extends BaseActionDict<T> {
   Primary_string?: (this: NonterminalNode, arg0: NonterminalNode) => T;
   Primary_name?: (this: NonterminalNode, arg0: NonterminalNode) => T;
   Primary_infinity?: (this: NonterminalNode, arg0: TerminalNode) => T;
-  Primary_ones?: (this: NonterminalNode, arg0: TerminalNode) => T;
+  Primary_ones?: (this: NonterminalNode, arg0: TerminalNode, arg1: IterationNode) => T;
   Primary?: (this: NonterminalNode, arg0: NonterminalNode) => T;
   Call_apply?: (this: NonterminalNode, arg0: NonterminalNode, arg1: NonterminalNode, arg2: TerminalNode, arg3: NonterminalNode, arg4: TerminalNode) => T;
   Call_symbol?: (this: NonterminalNode, arg0: NonterminalNode, arg1: TerminalNode, arg2: NonterminalNode, arg3: TerminalNode) => T;

@@ -10,7 +10,8 @@ import { freeSymbols } from "./graph/traverse.js";
 import { floatValue } from "./graph/evalf.js";
 import { Evaluator } from "./engine/evaluate.js";
 import { recursiveDefinition } from "./engine/recursion.js";
-import { renderLatex, toLatex, toPretty, toText } from "./render/index.js";
+import { latexIn, prettyIn, renderLatex, toLatex, toPretty, toText } from "./render/index.js";
+import { bareDefaults, type BareDefaults } from "./engine/matrix-calculus-sizes.js";
 import { shortFloat } from "./render/style.js";
 import type { Effect, NablaError, StatementResult } from "./results.js";
 import { locate, parseErrorMessage } from "./syntax/errors.js";
@@ -181,6 +182,7 @@ export class Session {
         throw limitError(`the statement ran longer than ${this.limits.timeMs / 1000} s and was stopped`, null, "time");
     }, this.limits);
     try {
+      this.evaluator.sizeBareArrays(parsed.statement);
       const shown = this.execute(parsed.statement);
       this.options.onStatement?.(parsed.statement, code);
       this.provenance.record(parsed.statement, code);
@@ -312,7 +314,8 @@ export class Session {
       effects: this.env.effects,
       value: value === NOTHING ? undefined : value,
     };
-    return withForms(fields, (form) => printedForm(shown, form));
+    const sizes = bareDefaults(this.env.shapes.values());
+    return withForms(fields, (form) => printedForm(shown, form, sizes));
   }
 
   /** A verdict line (check, expect): a mark in LaTeX, the words as text. */
@@ -503,19 +506,24 @@ export function scoreText(o: ExpectOutcome): string {
 
 type Form = "text" | "pretty" | "latex";
 
-const PRINTERS: Record<Form, (value: Node) => string> = { text: toText, pretty: toPretty, latex: toLatex };
+/** `sizes`: what a bare I and 𝟏 read back as under the session's declarations when the value was made. */
+const PRINTERS: Record<Form, (value: Node, sizes: BareDefaults) => string> = {
+  text: toText,
+  pretty: prettyIn,
+  latex: latexIn,
+};
 
 /** A value printed in one form: Nabla's syntax, Unicode math or LaTeX, with `name =` and `≈ decimal`. */
-function printedForm(shown: Shown, form: Form): string {
+function printedForm(shown: Shown, form: Form, sizes: BareDefaults): string {
   const { value } = shown;
-  let out = PRINTERS[form](value);
+  let out = PRINTERS[form](value, sizes);
   if (form !== "text") {
     const approx = approximation(value);
     if (approx !== null) out += form === "latex" ? ` \\approx ${approx}` : ` ≈ ${approx}`;
   }
   if (shown.lhs) return `${shown.lhs(form)} = ${out}`;
   const sign = shown.sign === "∼" ? (form === "latex" ? "\\sim" : "∼") : "=";
-  if (shown.name && form !== "text") return `${PRINTERS[form](sym(shown.name))} ${sign} ${out}`;
+  if (shown.name && form !== "text") return `${PRINTERS[form](sym(shown.name), sizes)} ${sign} ${out}`;
   return out;
 }
 

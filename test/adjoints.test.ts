@@ -28,7 +28,7 @@ describe("array operators' adjoints live in their rows", () => {
     ).toEqual(["det(A) A⁻ᵀ", "I", "(B + Bᵀ)x", "A"]);
   });
   it("takes outer products and diagonals back to their arguments", () => {
-    // Σᵢⱼ aᵢbⱼ: each aᵢ meets every bⱼ. tr(diag(a)) = Σ aᵢ.
-    expect(gradients("a ∈ ℝ^2; b ∈ ℝ^2", "∂/∂a sum(outer(a, b))", "∂/∂a tr(diag(a))")).toEqual(["𝟏 b", "𝟏"]);
+    // Σᵢⱼ aᵢbⱼ: each aᵢ meets every bⱼ (a 2×2 all-ones before b names its size to read back). tr(diag(a)) = Σ aᵢ.
+    expect(gradients("a ∈ ℝ^2; b ∈ ℝ^2", "∂/∂a sum(outer(a, b))", "∂/∂a tr(diag(a))")).toEqual(["𝟏_{2,2} b", "𝟏"]);
   });
 });

@@ -12,7 +12,6 @@ import {
   decimal,
   div,
   indexed,
-  int,
   mul,
   neg,
   num,
@@ -27,9 +26,9 @@ import {
 } from "../graph/construct.js";
 import type { Node } from "../graph/node.js";
 import { lookupOperator } from "../graph/operators.js";
-import { isScalar, sameShape, showShape } from "../graph/shape.js";
+import { isScalar, sameShape, showShape, type Shape } from "../graph/shape.js";
 import { Rational } from "../numeric/rational.js";
-import type { DiffVar, Expr } from "../syntax/ast.js";
+import type { DiffVar, Expr, Statement } from "../syntax/ast.js";
 import { isDigits } from "../syntax/names.js";
 import { differentiate, gradient, hessian } from "./differentiate.js";
 import { didYouMean } from "./suggest.js";
@@ -47,9 +46,36 @@ import { findInside, freeSymbols } from "../graph/traverse.js";
 import { mentions } from "../graph/symbols.js";
 import { matrixGradient, subgradientNotes } from "./matrix-calculus.js";
 import { resultItems } from "./command-values.js";
+import { bareDefaults, sizeBareArrays, sizedArray, subscriptedArray } from "./matrix-calculus-sizes.js";
 
 export class Evaluator {
+  /** The statement's bare I and 𝟏 whose use forces a size (A + I, Aᵀ 𝟏), by name node. */
+  private bareShapes: Map<Expr, Shape> | null = null;
+
   constructor(readonly env: Environment) {}
+
+  /** Sizes a statement's bare I and 𝟏 from their use, before it runs (matrix-calculus-sizes.ts). */
+  sizeBareArrays(st: Statement): void {
+    const sized = new Map<Expr, Shape>();
+    this.bareShapes = sized;
+    const emit = this.env.emit;
+    this.env.emit = () => {};
+    try {
+      sizeBareArrays(st, { isBare: (name) => !this.env.isUserName(name), shapeOf: (e) => this.shapeOf(e) }, sized);
+    } finally {
+      this.env.emit = emit;
+      this.bareShapes = sized.size > 0 ? sized : null;
+    }
+  }
+
+  private shapeOf(e: Expr): Shape | null {
+    try {
+      return this.expr(e).shape;
+    } catch (err) {
+      if (err instanceof MathFailure && (err.kind === "interrupt" || err.kind === "limit")) throw err;
+      return null;
+    }
+  }
 
   expr(e: Expr): Node {
     try {
@@ -68,8 +94,10 @@ export class Evaluator {
         return decimal(e.text);
       case "string":
         return str(e.value);
-      case "name":
-        return this.name(e.name);
+      case "name": {
+        const sized = this.bareShapes?.get(e);
+        return sized ? sizedArray(e.name as "I" | "𝟏", sized) : this.name(e.name);
+      }
       case "binary":
         return e.op === "+" || e.op === "-" || e.op === "*"
           ? this.chain(e)
@@ -148,25 +176,20 @@ export class Evaluator {
       const base = name.slice(0, underscore);
       const subscript = name.slice(underscore + 1);
       if (this.env.boundIndices.includes(subscript)) return indexed(base, sym(subscript));
-      // I_n, I_3: the identity of that size, as matrix calculus writes it (a name the user gave is theirs, above).
-      if (base === "I" && /^(\d+|[^\W\d]\w*)$/u.test(subscript))
-        return apply("I", [/^\d+$/.test(subscript) ? int(Number(subscript)) : this.name(subscript)]);
+      // I_n, I_3, 𝟏_n, 𝟏_{m,n}: the identity and all-ones of that size, as matrix calculus writes them
+      // (a name the user gave is theirs, above).
+      const array = subscriptedArray(base, subscript, (d) => this.name(d));
+      if (array) return array;
     }
-    // A bare I, as the identity prints (2I): the identity of the one square size declared, if one is,
-    // else of the one vector length declared (∇²_x of x ∈ ℝ^n is n×n).
-    if (name === "I") {
-      const shapes = [...this.env.shapes.values()];
-      for (const sizes of [
-        shapes.filter((s) => s.length === 2 && s[0] === s[1]).map((s) => s[0]),
-        shapes.filter((s) => s.length === 1).map((s) => s[0]),
-      ])
-        if (sizes.length > 0 && sizes.every((n) => n === sizes[0])) return sym("I", [sizes[0], sizes[0]]);
-    }
-    // 𝟏, as the all-ones vector prints: of the one vector length declared.
-    if (name === "𝟏") {
-      const lengths = [...this.env.shapes.values()].filter((s) => s.length === 1).map((s) => s[0]);
-      if (lengths.length > 0 && lengths.every((n) => n === lengths[0])) return sym("𝟏", [lengths[0]]);
-      throw shapeError("𝟏 is the all-ones vector of the length declared (x ∈ ℝ^n); write ones(n) for another");
+    // A bare I or 𝟏 whose use does not size it (2I alone): the declarations' sizes, if they say.
+    if (name === "I" || name === "𝟏") {
+      const defaults = bareDefaults(this.env.shapes.values());
+      const size = name === "I" ? defaults.identity : defaults.ones;
+      if (size !== null) return sizedArray(name, name === "I" ? [size, size] : [size]);
+      if (name === "𝟏")
+        throw shapeError(
+          "𝟏 is the all-ones vector of the length declared (x ∈ ℝ^n); with several, write 𝟏_n (or ones(n))",
+        );
     }
     return sym(name);
   }

@@ -33,11 +33,12 @@ const TOO_LARGE = Object.freeze({ tooLarge: true });
 let visited = 0;
 let depth = 0;
 
-export function print(node: Node, style: Style): string {
+/** `names`: symbols printed otherwise than by name (an identity of a size no use forces: `I_n`). */
+export function print(node: Node, style: Style, names?: ReadonlyMap<Node, string>): string {
   if (depth === 0) visited = 0;
   depth++;
   try {
-    return new Printer(style).node(node).s;
+    return new Printer(style, names).node(node).s;
   } catch (err) {
     if (err !== TOO_LARGE || depth > 1) throw err;
     const note = `too large to print: over ${MAX_PRINTED_NODES.toLocaleString("en")} terms written out`;
@@ -48,7 +49,10 @@ export function print(node: Node, style: Style): string {
 }
 
 class Printer {
-  constructor(private readonly style: Style) {}
+  constructor(
+    private readonly style: Style,
+    private readonly names?: ReadonlyMap<Node, string>,
+  ) {}
 
   at(node: Node, min: Prec): string {
     const p = this.node(node);
@@ -64,7 +68,10 @@ class Printer {
       case "float":
         return { s: st.float(n.value), prec: n.value < 0 ? Prec.Product : Prec.Atom };
       case "sym":
-        return { s: st.name === "text" ? textSymbol(n.name, n.shape) : st.symbol(n.name), prec: Prec.Atom };
+        return {
+          s: st.name === "text" ? textSymbol(n.name, n.shape) : (this.names?.get(n) ?? st.symbol(n.name)),
+          prec: Prec.Atom,
+        };
       case "indexed":
         return { s: st.symbol(`${n.base}_${this.node(n.index).s.replace(/[{}]/g, "")}`), prec: Prec.Atom };
       case "const":
@@ -165,7 +172,9 @@ class Printer {
         bottom.push(this.power(f.base, positive));
         bottomNumeric.push(false);
       } else {
-        top.push(f.kind === "pow" ? this.power(f.base, f.exp) : this.node(f));
+        const p = f.kind === "pow" ? this.power(f.base, f.exp) : this.node(f);
+        // A scalar matrix product beside an array keeps its parentheses: B (aᵀ x), not B aᵀ x.
+        top.push(p.chain && f.shape.length === 0 && arrays.length > 0 ? { ...p, chain: false } : p);
         topNumeric.push(f.kind === "num" || f.kind === "float");
       }
     }

@@ -221,7 +221,9 @@ function isPlainNumber(s: string): boolean {
 function joinsTightly(acc: string, f: string): boolean {
   if (f.startsWith("("))
     return (
-      acc.endsWith("ᵀ") || !endsInName(acc) || (isOneGroup(f) && !endsInLongName(acc) && !endsInNamedExponent(acc))
+      acc.endsWith("ᵀ") ||
+      !endsInName(acc) ||
+      (isOneGroup(f) && !endsInLongName(acc) && !endsInNamedExponent(acc) && !endsInCallableLetter(acc))
     );
   if (!isSingleLetter(f)) return false;
   // Aᵀx and W³ᵀδ³ (ᵀ ends a name), but xᵀ A: as before, a long name before keeps its space.
@@ -231,6 +233,12 @@ function joinsTightly(acc: string, f: string): boolean {
   if (last === 0x29 || last === 0x5d || last === 0x7c || last === 0x2016 || last === 0x207b) return true;
   if ((last >= 0x2070 && last <= 0x2079) || last === 0xb9 || last === 0xb2 || last === 0xb3) return true;
   return isPlainNumber(acc);
+}
+
+/** Whether `s` ends in a one-letter name that is also a function (I(n), N(x)): `I (aᵀ x)` is a product. */
+function endsInCallableLetter(s: string): boolean {
+  const last = s[s.length - 1];
+  return (last === "I" || last === "N") && !endsInLongName(s);
 }
 
 /**

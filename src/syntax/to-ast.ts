@@ -404,9 +404,9 @@ const semantics = grammar.createSemantics().addOperation<unknown>("toAst", {
   Primary_infinity(_i): Expr {
     return { kind: "name", name: "∞", span: spanOf(this) };
   },
-  // 𝟏, the all-ones vector matrix calculus prints (∇ₓ sum(x) = 𝟏).
-  Primary_ones(_o): Expr {
-    return { kind: "name", name: "𝟏", span: spanOf(this) };
+  // 𝟏, the all-ones vector matrix calculus prints (∇ₓ sum(x) = 𝟏); 𝟏_n and 𝟏_{m,n} name its size.
+  Primary_ones(_o, _sub): Expr {
+    return { kind: "name", name: canonicalName(this.sourceString), span: spanOf(this) };
   },
   Call_symbol(help, _o, symbol, _c): Expr {
     const at = spanOf(symbol);
