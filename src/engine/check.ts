@@ -14,6 +14,7 @@ import { compareScalars } from "./check/scalar.js";
 import { random } from "./check/points.js";
 import { emptyConditions } from "./check/conditions.js";
 import type { Comparison } from "./check/comparison.js";
+import { compareAtSizes } from "./symbolic-size-check.js";
 
 export type { Comparison };
 
@@ -137,6 +138,9 @@ export function compare(a: Node, b: Node, options: CompareOptions = {}): Compari
         }
       : { verdict: "equivalent", method: "proof", reason: "proved entry by entry" };
   }
+  // Over arrays of a symbolic size (A ∈ ℝ^(n×n)): at instances of the sizes (symbolic-size-check.ts).
+  const sized = compareAtSizes(a, b, (x, y) => compare(x, y, { conditions }));
+  if (sized) return sized;
   if (a.shape.length > 0) return { verdict: "undecided", reason: "symbolic arrays are compared only entry by entry" };
   return compareScalars(a, b, conditions, [guardsA, guardsB]);
 }
