@@ -314,7 +314,7 @@ export class Session {
       effects: this.env.effects,
       value: value === NOTHING ? undefined : value,
     };
-    const sizes = bareDefaults(this.env.shapes.values());
+    const sizes = bareDefaults(this.env.shapes.values(), (name) => this.env.isUserName(name));
     return withForms(fields, (form) => printedForm(shown, form, sizes));
   }
 

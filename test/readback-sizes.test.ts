@@ -169,6 +169,15 @@ describe("I and 𝟏 of a symbolic size read back with several sizes declared", 
     expect(alone.error?.message).toContain("𝟏_n");
   });
 
+  it("where I is the user's own name, every identity names its size", () => {
+    const s = new Session();
+    s.run("x ∈ ℝ^n; X ∈ ℝ^(n×n)\nI = 5");
+    const [r] = s.run("∇²_x (xᵀ X x + ‖x‖²)");
+    expect(r.pretty).toBe("2 I_n + X + Xᵀ");
+    const [back] = s.run(r.pretty);
+    expect(back.text).toBe(r.text);
+  });
+
   it("with one size declared, a lone I and 𝟏 still print bare", () => {
     const s = new Session();
     s.run("x ∈ ℝ^n");

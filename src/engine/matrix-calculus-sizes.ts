@@ -14,15 +14,20 @@ import { apply, int, sym } from "../graph/construct.js";
 export interface BareDefaults {
   identity: Dim | null;
   ones: Dim | null;
+  /** `I` is the user's own name (I = 5): a bare I is never the identity. */
+  identityTaken?: boolean;
 }
 
-/** From the declared shapes: I of the one square size declared, else of the one vector length; 𝟏 of that length. */
-export function bareDefaults(declared: Iterable<Shape>): BareDefaults {
+/**
+ * From the declared shapes: I of the one square size declared, else of the one vector length; 𝟏 of
+ * that length. `isUserName` says whether the user gave `I` a value or a definition.
+ */
+export function bareDefaults(declared: Iterable<Shape>, isUserName?: (name: string) => boolean): BareDefaults {
   const shapes = [...declared];
   const only = (sizes: Dim[]): Dim | null => (sizes.length > 0 && sizes.every((n) => n === sizes[0]) ? sizes[0] : null);
   const lengths = only(shapes.filter((s) => s.length === 1).map((s) => s[0]));
   const squares = only(shapes.filter((s) => s.length === 2 && s[0] === s[1]).map((s) => s[0]));
-  return { identity: squares ?? lengths, ones: lengths };
+  return { identity: squares ?? lengths, ones: lengths, identityTaken: isUserName?.("I") ?? false };
 }
 
 export interface SizingContext {

@@ -6,6 +6,7 @@
 // only where the reader surely sizes it, so a bare one is never read back with another size.
 import type { Node } from "../graph/node.js";
 import { childrenOf } from "../graph/rebuild.js";
+import { freeSymbols } from "../graph/traverse.js";
 import type { BareDefaults } from "../engine/matrix-calculus-sizes.js";
 import { LATEX } from "./style.js";
 
@@ -167,6 +168,9 @@ function unsized(value: Node, named: ReadonlySet<Node>, defaults: BareDefaults |
   const walk = new Walk(named);
   walk.visit(value, 0);
   const out = new Set<Node>();
+  // I is the user's name: every identity names its size.
+  if (defaults?.identityTaken)
+    for (const n of freeSymbols(value)) if (n.name === "I" && isArraySymbol(n) && !named.has(n)) out.add(n);
   for (const n of walk.unforced) {
     const fallback =
       (n as { name: string }).name === "I" ? defaults?.identity : n.shape.length === 1 ? defaults?.ones : null;
