@@ -11,6 +11,7 @@ import { readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { runBundle } from "../src/bundle/load.js";
+import { makeSnapshot, type SnapshotReport } from "../src/bundle/make-snapshot.js";
 import { parseNotebook, sourceOf } from "../src/grading/notebook.js";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -63,13 +64,34 @@ function notebooks(root: string): { dir: string; cells: string[] }[] {
     });
 }
 
+/**
+ * Non-ASCII characters as \u escapes (esbuild leaves them in regular expressions): V8 keeps an
+ * ASCII source at one byte a character, so the copy the start-up snapshot holds is half the size.
+ * An escaped one (`\−` in a pattern) is the character itself.
+ */
+export function asciiOnly(source: string): string {
+  // Each UTF-16 unit: a surrogate pair's two escapes are one character in a `u` pattern too.
+  const escaped = (c: string) =>
+    Array.from({ length: c.length }, (_, i) => `\\u${c.charCodeAt(i).toString(16).padStart(4, "0")}`).join("");
+  return source.replace(
+    /(\\*)([^\p{ASCII}])/gu,
+    (_, slashes: string, c: string) => (slashes.length % 2 === 1 ? slashes.slice(1) : slashes) + escaped(c),
+  );
+}
+
 export interface BundleReport {
   bundleBytes: number;
   cacheBytes: number;
   warmupMs: number;
+  /** The CLI's start-up snapshot (src/bundle/make-snapshot.ts), unless `snapshot: false`. */
+  snapshot?: SnapshotReport;
 }
 
-export async function bundle(root = ROOT, outDir = join(root, "dist")): Promise<BundleReport> {
+export async function bundle(
+  root = ROOT,
+  outDir = join(root, "dist"),
+  { snapshot = true } = {},
+): Promise<BundleReport> {
   const file = join(outDir, "nabla.cjs");
   await build({
     entryPoints: [join(root, "src", "bundle", "entry.ts")],
@@ -81,8 +103,10 @@ export async function bundle(root = ROOT, outDir = join(root, "dist")): Promise<
     external: EXTERNAL,
     plugins: [moduleUrls(root)],
     banner: { js: MODULE_URL },
+    minifyWhitespace: true, // comments and indentation: less source to read, and to hold in the snapshot
     logLevel: "warning",
   });
+  writeFileSync(file, asciiOnly(readFileSync(file, "utf8")));
   // A script run through vm.Script has no loader for import(): what the bundle loads at run time
   // it must require (tslab, zeromq and vega are CommonJS).
   const dynamicImport = /(?<![\w.$])import\(/.exec(readFileSync(file, "utf8"));
@@ -98,7 +122,7 @@ export async function bundle(root = ROOT, outDir = join(root, "dist")): Promise<
   const warmupMs = performance.now() - started;
   writeFileSync(`${file}.cache`, script.createCachedData());
   const publicNames = Object.keys(exports).filter(
-    (name) => !["cliMain", "serveGrading", "serveEvaluation"].includes(name),
+    (name) => !["cliMain", "cliPrepare", "serveGrading", "serveEvaluation"].includes(name),
   );
   writeFileSync(
     join(outDir, "nabla.mjs"),
@@ -107,12 +131,33 @@ export async function bundle(root = ROOT, outDir = join(root, "dist")): Promise<
       `const api = loadBundle() ?? (await import("./src/index.js"));\n` +
       `export const { ${publicNames.join(", ")} } = api;\n`,
   );
-  return { bundleBytes: statSync(file).size, cacheBytes: statSync(`${file}.cache`).size, warmupMs };
+  // The start-up snapshot's builder: src/bundle/snapshot.ts, which loads nabla.cjs beside it.
+  await build({
+    entryPoints: [join(root, "src", "bundle", "snapshot.ts")],
+    outfile: join(outDir, "nabla-snapshot.cjs"),
+    bundle: true,
+    platform: "node",
+    format: "cjs",
+    target: "es2022",
+    logLevel: "warning",
+  });
+  return {
+    bundleBytes: statSync(file).size,
+    cacheBytes: statSync(`${file}.cache`).size,
+    warmupMs,
+    snapshot: snapshot ? makeSnapshot(outDir) : undefined,
+  };
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const r = await bundle();
   console.log(
     `dist/nabla.cjs ${(r.bundleBytes / 1e6).toFixed(2)} MB, code cache ${(r.cacheBytes / 1e6).toFixed(2)} MB after a ${(r.warmupMs / 1000).toFixed(1)} s warm-up`,
+  );
+  const s = r.snapshot;
+  console.log(
+    s?.ok
+      ? `dist/nabla.blob ${((s.bytes ?? 0) / 1e6).toFixed(2)} MB (${s.warm ? "warmed up" : "not warmed up"}) in ${(s.ms / 1000).toFixed(1)} s`
+      : `no start-up snapshot: ${s?.reason}`,
   );
 }

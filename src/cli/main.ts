@@ -232,11 +232,26 @@ function seconds(s: number | undefined): number | undefined {
   return s === undefined ? undefined : Math.round(s * 1000);
 }
 
+/** Where the parser built ahead (by prepare) reports its command's outcome: set by each main. */
+let finish: (code: number | Promise<number>) => void = () => undefined;
+let prepared: Command | undefined;
+
+/**
+ * Builds the command-line parser ahead, for the next main to use: the start-up snapshot
+ * (src/bundle/snapshot.ts) holds it built. A parser is used once (commander keeps what it parsed).
+ */
+export function prepare(): void {
+  prepared ??= program((code) => finish(code));
+}
+
 export async function main(argv: string[]): Promise<number> {
   if (argv.length === 0) return replCommand();
   let result: number | Promise<number> = 0;
+  finish = (code) => (result = code);
+  const parser = prepared ?? program((code) => finish(code));
+  prepared = undefined;
   try {
-    await program((code) => (result = code)).parseAsync(argv, { from: "user" });
+    await parser.parseAsync(argv, { from: "user" });
   } catch (err) {
     // Help and version end here with code 0; every usage error has printed its message already.
     if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;

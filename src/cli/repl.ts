@@ -10,11 +10,12 @@ import { isComplete } from "../syntax/complete.js";
 import { formatResult } from "./eval.js";
 import { PlotFiles } from "./plot-files.js";
 
-const HISTORY = join(homedir(), ".nabla_history");
+/** Found when the REPL starts, not at load: the start-up snapshot (src/bundle/snapshot.ts) keeps no home folder. */
+const history = () => join(homedir(), ".nabla_history");
 
 function loadHistory(): string[] {
   try {
-    return readFileSync(HISTORY, "utf8").split("\n").filter(Boolean).reverse().slice(0, 1000);
+    return readFileSync(history(), "utf8").split("\n").filter(Boolean).reverse().slice(0, 1000);
   } catch {
     return [];
   }
@@ -52,7 +53,7 @@ export function replCommand(): Promise<number> {
     rl.setPrompt("∇> ");
     if (code.trim()) {
       try {
-        appendFileSync(HISTORY, code.replace(/\n/g, " ") + "\n");
+        appendFileSync(history(), code.replace(/\n/g, " ") + "\n");
       } catch {
         // History is a convenience; a read-only home must not stop the session.
       }

@@ -1,6 +1,7 @@
 // The package as a user gets it: `npm pack` (which builds), `npm install -g` of the tarball into a
-// temporary prefix, `nabla` and `npx nabla` from it, its kernel installed into a temporary Jupyter
-// path, and a notebook in an unrelated folder executed by nbconvert through that kernel.
+// temporary prefix (whose postinstall makes the start-up snapshot), `nabla` and `npx nabla` from
+// it, its kernel installed into a temporary Jupyter path, and a notebook in an unrelated folder
+// executed by nbconvert through that kernel.
 import { describe, expect, it } from "vitest";
 import { spawnSync, type SpawnSyncOptions } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
@@ -60,7 +61,10 @@ describe.skipIf(!available)("the npm package", () => {
     for (const needed of [
       "LICENSE",
       "README.md",
+      "bin/nabla",
       "bin/nabla.mjs",
+      "dist/nabla-snapshot.cjs",
+      "dist/src/bundle/make-snapshot.js",
       "dist/src/cli/main.js",
       "dist/kernel/main.js",
       "dist/kernel/worker-thread.js",
@@ -74,7 +78,9 @@ describe.skipIf(!available)("the npm package", () => {
       (f) =>
         /^(test|bench|\.ci|src|scripts|notebooks)\//.test(f) ||
         (f.endsWith(".ts") && !f.endsWith(".d.ts")) ||
-        f.endsWith(".map"),
+        f.endsWith(".map") ||
+        // The start-up snapshot fits only the Node that made it: the install makes its own.
+        /^dist\/nabla\.blob/.test(f),
     );
     expect(stray).toEqual([]);
   }, 600_000);
@@ -91,6 +97,16 @@ describe.skipIf(!available)("the npm package", () => {
     // PATH without the checkout's node_modules/.bin: nothing of the development tree is reachable.
     const env = { ...process.env, PATH: `${join(prefix, "bin")}:/usr/bin:/bin`, npm_config_prefix: prefix };
     expect(run(nabla, ["eval", "a.nabla"], { cwd: elsewhere, env }).trim()).toBe("2x cos(x²)");
+    // The install made the start-up snapshot for this Node (postinstall), and bin/nabla starts from
+    // it; without it (NABLA_NO_SNAPSHOT=1) the answer is the same.
+    const installed = join(prefix, "lib", "node_modules", "nabla");
+    expect(existsSync(join(installed, "dist", "nabla.blob.stamp"))).toBe(true);
+    const traced = spawnSync("sh", ["-x", nabla, "eval", "a.nabla"], { cwd: elsewhere, env, encoding: "utf8" });
+    expect(traced.stderr).toContain("--snapshot-blob");
+    expect(traced.stdout.trim()).toBe("2x cos(x²)");
+    expect(run(nabla, ["eval", "a.nabla"], { cwd: elsewhere, env: { ...env, NABLA_NO_SNAPSHOT: "1" } }).trim()).toBe(
+      "2x cos(x²)",
+    );
     expect(run("npx", ["--no-install", "nabla", "eval", "a.nabla"], { cwd: elsewhere, env }).trim()).toBe("2x cos(x²)");
 
     const jupyterPrefix = join(work, "jupyter");
