@@ -18,7 +18,7 @@ describe("the start-up snapshot", () => {
   mkdirSync(join(ROOT, "test-output"), { recursive: true });
   const out = mkdtempSync(join(ROOT, "test-output", "snapshot-"));
   const dist = join(out, "dist");
-  const built = bundle(ROOT, dist);
+  const built = bundle(ROOT, dist, { snapshot: true });
 
   /** `nabla ARGS` from the snapshot, or from the bundle loaded as bin/nabla.mjs loads it. */
   function nabla(from: "snapshot" | "bundle", args: string[], input = "") {
