@@ -280,13 +280,34 @@ export class SeriesAlgebra<T> {
     const R = this.ring;
     const n = this.lengthFor(h);
     const E: T[] = n > 0 ? [R.one] : [];
+    const jh = this.weighted(h, n);
     for (let k = 1; k < n; k++) {
       checkBudget();
       let s = R.zero;
-      for (let j = Math.max(1, h.v); j <= k; j++) s = R.add(s, R.mul(R.mul(R.int(j), this.at(h, j)), E[k - j]));
+      for (const j of jh.nonzero) {
+        if (j > k) break;
+        s = R.add(s, R.mul(jh.c[j], E[k - j]));
+      }
       E.push(R.div(s, R.int(k)));
     }
     return E;
+  }
+
+  /**
+   * j·hⱼ for j < n (the coefficients of t·h′, made once for the recurrences below), and the j
+   * where it is not zero: sin's odd coefficients alone halve every sum over them.
+   */
+  private weighted(h: Series<T>, n: number): { c: T[]; nonzero: number[] } {
+    const R = this.ring;
+    const c: T[] = [R.zero];
+    const nonzero: number[] = [];
+    for (let j = 1; j < n; j++) {
+      const x = j < h.v ? R.zero : R.mul(R.int(j), this.at(h, j));
+      c.push(x);
+      // An exact zero only: a float 0 still makes the sum a float, as it did term by term.
+      if (!R.isZero(x) || R.node(x).kind !== "num") nonzero.push(j);
+    }
+    return { c, nonzero };
   }
 
   exp(a: Series<T>): Series<T> {
@@ -300,14 +321,15 @@ export class SeriesAlgebra<T> {
     const n = this.lengthFor(h);
     const S: T[] = n > 0 ? [R.zero] : [];
     const C: T[] = n > 0 ? [R.one] : [];
+    const jh = this.weighted(h, n);
     for (let k = 1; k < n; k++) {
       checkBudget();
       let s = R.zero;
       let c = R.zero;
-      for (let j = Math.max(1, h.v); j <= k; j++) {
-        const jh = R.mul(R.int(j), this.at(h, j));
-        s = R.add(s, R.mul(jh, C[k - j]));
-        c = R.add(c, R.mul(jh, S[k - j]));
+      for (const j of jh.nonzero) {
+        if (j > k) break;
+        s = R.add(s, R.mul(jh.c[j], C[k - j]));
+        c = R.add(c, R.mul(jh.c[j], S[k - j]));
       }
       S.push(R.div(s, R.int(k)));
       C.push(R.div(hyperbolic ? c : R.neg(c), R.int(k)));
@@ -346,6 +368,7 @@ export class SeriesAlgebra<T> {
     const al = R.int(alpha);
     const be = R.int(beta);
     const ga = R.int(gamma);
+    const jh = this.weighted(h, n);
     for (let k = 1; k < n; k++) {
       checkBudget();
       // G and F² up to index k − 1, now that F is known there.
@@ -355,7 +378,10 @@ export class SeriesAlgebra<T> {
       square.push(sq);
       G.push(R.add(R.add(m === 0 ? al : R.zero, R.mul(be, F[m])), R.mul(ga, sq)));
       let s = R.zero;
-      for (let j = Math.max(1, h.v); j <= k; j++) s = R.add(s, R.mul(R.mul(R.int(j), this.at(h, j)), G[k - j]));
+      for (const j of jh.nonzero) {
+        if (j > k) break;
+        s = R.add(s, R.mul(jh.c[j], G[k - j]));
+      }
       F.push(R.div(s, R.int(k)));
     }
     return this.make(0, F);

@@ -9,6 +9,7 @@ import { evaluateAt } from "../../src/engine/numeric-eval.js";
 import { seriesSum, taylor, taylorByDerivatives, taylorCoefficients } from "../../src/engine/series.js";
 import { Session } from "../../src/session.js";
 import { generateExpressions } from "../oracle/generate.js";
+import { seededRandom } from "../helpers/random.js";
 
 const PYTHON = "/usr/bin/python3";
 const sympyAvailable = spawnSync(PYTHON, ["-c", "import sympy"]).status === 0;
@@ -240,6 +241,61 @@ describe.skipIf(!sympyAvailable)("series and limits against SymPy", () => {
       expect({ code, value: pretty(code) }).toEqual({ code, value: want });
     });
   }, 600_000);
+});
+
+/**
+ * Random compositions f(g(h(x))) at 0: inner functions that vanish at 0 (so the composition is a
+ * power series), an outer one that may not; sums and products of two such chains too.
+ */
+function compositions(count: number, seed: number): string[] {
+  const random = seededRandom(seed);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)];
+  const inner = [
+    "sin(U)",
+    "tan(U)",
+    "(exp(U) - 1)",
+    "log(1 + U)",
+    "sinh(U)",
+    "atan(U)",
+    "U/(1 - U)",
+    "(sqrt(1 + U) - 1)",
+  ];
+  const outer = [...inner, "exp(U)", "cos(U)", "cosh(U)", "1/(1 + U)", "sqrt(1 + U)", "(1 + U)^(1/3)"];
+  const chain = () => {
+    let e = pick(["x", "2x", "x^2", "x/3", "(x + x^2)"]);
+    const depth = 1 + Math.floor(random() * 2);
+    for (let d = 0; d < depth; d++) e = pick(inner).replaceAll("U", e);
+    return pick(outer).replaceAll("U", e);
+  };
+  return Array.from({ length: count }, (_, i) => (i % 4 === 3 ? `${chain()} ${pick(["+", "*"])} ${chain()}` : chain()));
+}
+
+describe("generated compositions of series", () => {
+  it("the power-series route equals the derivative route on 30 compositions to order 4", () => {
+    const differ: string[] = [];
+    for (const text of compositions(30, 1830)) {
+      const f = node(text);
+      const old = seriesSum(taylorByDerivatives(f, [x], [int(0)], 4));
+      const fresh = seriesSum(taylor(f, [x], [int(0)], 4));
+      if (fresh !== old) differ.push(text);
+    }
+    expect(differ).toEqual([]);
+  }, 600_000);
+
+  it.skipIf(!sympyAvailable)(
+    "SymPy gives the same exact coefficients of 10 compositions to order 8",
+    () => {
+      const corpus = compositions(10, 1831).map((text): [string, string, number] => [text, "0", 8]);
+      const reference = askSympy({ series: corpus, limits: [] }).series;
+      corpus.forEach(([text, , order], i) => {
+        const mine = taylorCoefficients(node(text), x, int(0), order)!.map((c) =>
+          c.kind === "num" ? c.value.toString() : null,
+        );
+        expect({ text, coefficients: mine }).toEqual({ text, coefficients: reference[i] });
+      });
+    },
+    900_000,
+  );
 });
 
 describe("limits that do not exist or are not found", () => {
