@@ -4,9 +4,10 @@
 // every request to any other address blocked and recorded.
 import { existsSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
+import { CHROMIUM, launchChromium } from "./chromium.js";
 import { serveStatic, type StaticServer } from "./site-lite-serve.js";
 
-export const CHROMIUM = "/usr/bin/chromium";
+export { CHROMIUM };
 
 export interface SiteBrowser {
   server: StaticServer;
@@ -21,19 +22,7 @@ export interface SiteBrowser {
 
 export async function openSiteBrowser(site: string): Promise<SiteBrowser> {
   const server = await serveStatic(site);
-  const { chromium } = await import("playwright-core");
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      "--disable-quic",
-    ],
-  });
+  const browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 1200, height: 820 } });
   // A busy machine (CI runs other tests beside these) slows JupyterLab's start several-fold.
   page.setDefaultTimeout(120_000);

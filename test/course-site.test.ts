@@ -14,10 +14,10 @@ import { join } from "node:path";
 import { installKernel } from "../kernel/install.js";
 import { writeSite } from "../src/render/page/site.js";
 import { COURSE_TITLE, coursePages } from "../scripts/site.js";
+import { CHROMIUM, launchChromium } from "../scripts/chromium.js";
 
 const ROOT = join(import.meta.dirname, "..");
 const JUPYTER = "/usr/bin/jupyter";
-const CHROMIUM = "/usr/bin/chromium";
 const SHOTS = join(ROOT, "test-output", "screenshots");
 const NOTEBOOKS = [
   ...readdirSync(join(ROOT, "notebooks"))
@@ -97,20 +97,8 @@ describe.skipIf(!hasJupyter)("the course site", () => {
   it.skipIf(!hasChromium)(
     "reads like a textbook in Chromium, offline",
     async () => {
-      const { chromium } = await import("playwright-core");
       mkdirSync(SHOTS, { recursive: true });
-      const browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: [
-          "--no-sandbox",
-          "--disable-gpu",
-          "--disable-background-networking",
-          "--disable-component-update",
-          "--disable-sync",
-          "--no-first-run",
-          "--disable-quic",
-        ],
-      });
+      const browser = await launchChromium();
       try {
         const page = await browser.newPage({ viewport: { width: 1100, height: 1400 } });
         const blocked: string[] = [];
