@@ -95,6 +95,15 @@ describe("check over arrays of a symbolic size", () => {
     expect(Object.keys(r.counterexample!).sort()).toEqual(["A", "B", "n"]);
   });
 
+  it("grades a matrix answer of symbolic size: right earns the points, a slip shows an instance", () => {
+    const s = new Session();
+    s.run("X ∈ ℝ^(m×n); w ∈ ℝ^n; y ∈ ℝ^m\nq1 = 2 Xᵀ X w − 2 Xᵀ y\nq2 = 2 Xᵀ X w − Xᵀ y");
+    const [right] = s.run("expect q1 ≡ ∇_w ‖X w − y‖² points 2");
+    expect(right.text).toBe("✓ 2/2 points: correct");
+    const [slip] = s.run("expect q2 ≡ ∇_w ‖X w − y‖² points 2");
+    expect(slip.text).toMatch(/^✗ 0\/2 points: your answer gives .* at m = \d, n = \d, X = /u);
+  });
+
   it("keeps deciding scalar checks and concrete arrays as before", () => {
     expect(check("t^2 == t t").verdict).toBe("equivalent");
     const r = check("[1, 2; 3, 4] [1, 1] == [3, 7]");
