@@ -74,7 +74,9 @@ class Walk {
       }
       case "mul": {
         const arrays = n.factors.filter((f) => f.shape.length > 0 && !(f.kind === "pow" && isNegativePower(f)));
-        const k = arrays.length === 1 ? known : known || arrays.some((a) => this.knownArray(a));
+        // The reader passes its size through the scalar factors only when it can tell they are scalars.
+        const scalarsKnown = n.factors.every((f) => arrays.includes(f) || this.isDeterminate(f));
+        const k = arrays.length === 1 ? known && scalarsKnown : known || arrays.some((a) => this.knownArray(a));
         for (const f of n.factors) this.visit(f, arrays.includes(f) && k ? KNOWN : 0);
         return;
       }
