@@ -207,6 +207,9 @@ function generated(seed: number, count: number): string[] {
       () => `(${a()})ᵀ`,
       () => `2 I(${s}) + ${a()}`,
       () => `(${a()})/${s}`,
+      () => `tr(I(${pick(sizes)})) ${a()}`,
+      () => `sum(ones(${pick(sizes)})) ${a()} + ${a()}`,
+      () => `${a()} ⊙ ${a()}`,
     ])();
   };
   const vector = (s: string, depth: number): string => {
@@ -223,6 +226,8 @@ function generated(seed: number, count: number): string[] {
             ? `A (${vector("n", depth - 1)})`
             : `C (${vector("m", depth - 1)})`,
       () => `${v()} - λ ${v()}`,
+      () => `${v()} ⊙ ${v()}`,
+      () => `((${v()})ᵀ ${v()}) ${v()}`,
     ])();
   };
   const rectangle = (depth: number): string => {
@@ -242,7 +247,7 @@ function generated(seed: number, count: number): string[] {
 }
 
 describe("generated values with identities and all-ones arrays of three sizes", () => {
-  it.each(generated(16, 60))("%s reads back", (source) => {
+  it.each(generated(16, 100))("%s reads back", (source) => {
     expectReadsBack(source);
   });
 });
