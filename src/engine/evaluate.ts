@@ -407,6 +407,8 @@ export class Evaluator {
   }
 
   gradient(arg: Expr, order: number, wrt: string[]): Node {
+    const atPoint = this.gradientAtPoint(arg, order, wrt);
+    if (atPoint) return atPoint;
     const fn = arg.kind === "name" ? this.env.functions.get(arg.name) : undefined;
     const body = fn ? fn.body : this.expr(arg);
     // ∇ takes the whole product that follows, as d/dx does: ∇f · v is ∇(f · v), not (∇f) · v.
@@ -423,6 +425,20 @@ export class Evaluator {
     }
     if (order === 2) return hessian(body, vars);
     throw mathError(`∇ of order ${order} is not supported; use ∇ or ∇²`);
+  }
+
+  /**
+   * ∇f(1, 2), ∇²f(1, 2): f's gradient (Hessian) at that point, not that of the number f(1, 2) (which
+   * was [], silently). Arguments with symbols keep the chain rule: ∇f(2x, y) differentiates f(2x, y).
+   */
+  private gradientAtPoint(arg: Expr, order: number, wrt: string[]): Node | null {
+    if (arg.kind !== "call" || arg.primes > 0 || wrt.length > 0 || order > 2) return null;
+    const fn = this.env.functions.get(arg.callee);
+    if (!fn || fn.params.length !== arg.args.length) return null;
+    const point = arg.args.map((a) => this.expr(a));
+    if (point.some((p, i) => freeSymbols(p).length > 0 || !sameShape(p.shape, fn.params[i].shape))) return null;
+    const at = order === 1 ? gradient(fn.body, fn.params) : hessian(fn.body, fn.params);
+    return substitute(at, new Map(fn.params.map((p, i) => [p as Node, point[i]])));
   }
 
   bigop(e: Extract<Expr, { kind: "bigop" }>): Node {

@@ -65,6 +65,16 @@ describe("∇ binds like d/dx", () => {
     );
   });
 
+  it("∇f(1, 2) is f's gradient at that point (it was the gradient of the number f(1, 2): [])", () => {
+    const s = new Session();
+    run(s, "f(x, y) = x^2 y + 3y^2");
+    expect(run(s, "∇f(1, 2)").text).toBe("[4, 13]");
+    expect(run(s, "∇²f(1, 2)").text).toBe("[4, 2; 2, 6]");
+    expect(run(s, "∇f(x, y)").text).toBe("[2*x*y, x^2 + 6*y]");
+    // Arguments with symbols differentiate the composition, by the chain rule.
+    expect(run(s, "∇f(2x, y)").text).toBe("[8*x*y, 4*x^2 + 6*y]");
+  });
+
   it("a gradient times a vector needs its parentheses, and says so", () => {
     const s = new Session();
     run(s, "f(x, y) = x^2 y");
