@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 
 const BIN = join(import.meta.dirname, "..", "bin", "nabla.mjs");
@@ -54,6 +54,17 @@ describe("nabla eval", () => {
     );
     expect(readFileSync(join(dir, "nabla.plot-1.svg"), "utf8")).toMatch(/^<svg [^>]*class="marks"/);
   });
+  it("stops quietly when the reader of its output goes away (nabla eval … | head -1)", () => {
+    // 12,000 results of 62 bytes: more than a pipe holds, so writes meet the closed pipe (EPIPE).
+    const dir = mkdtempSync(join(tmpdir(), "nabla-pipe-"));
+    const file = join(dir, "many.nabla");
+    writeFileSync(file, Array.from({ length: 12_000 }, (_, k) => `10^60 + ${k + 1}`).join("\n"));
+    const out = spawnSync("sh", ["-c", `"$0" "$1" eval "$2" | head -1`, process.execPath, BIN, file], {
+      encoding: "utf8",
+    });
+    expect(out.stdout).toBe(`1${"0".repeat(59)}1\n`);
+    expect(out.stderr).toBe("");
+  }, 60_000);
 });
 
 describe("nabla repl", () => {

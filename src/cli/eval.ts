@@ -1,6 +1,6 @@
 // `nabla eval [--json] FILE|-`: runs a file's statements; prints each result, or one JSON object per
 // statement (LANGUAGE.md §9). Exit status 1 when any statement failed.
-import { readFileSync } from "node:fs";
+import { readFileSync, writeSync } from "node:fs";
 import { readDataFile } from "../nn/read-file.js";
 import { Session } from "../session.js";
 import type { StatementResult } from "../results.js";
@@ -76,10 +76,33 @@ function indent(text: string): string {
     .join("\n");
 }
 
+let stdoutClosed = false;
+let pause: Int32Array | undefined; // made on first use: the start-up snapshot's maker has no SharedArrayBuffer
+
+/**
+ * Text to standard output, written to its descriptor: creating process.stdout (a stream over a
+ * terminal, pipe or file) takes longer at start than a one-line eval's work. The writes block, as
+ * Node's own do for files and, on Linux, pipes; a pipe left non-blocking by another process is
+ * waited on. A reader that has gone (`nabla eval f | head -1`) ends the output quietly.
+ */
+export function writeStdout(text: string): void {
+  const bytes = Buffer.from(text, "utf8");
+  for (let done = 0; done < bytes.length && !stdoutClosed;) {
+    try {
+      done += writeSync(1, bytes, done);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === "EAGAIN") Atomics.wait((pause ??= new Int32Array(new SharedArrayBuffer(4))), 0, 0, 1);
+      else if (code === "EPIPE") stdoutClosed = true;
+      else throw err;
+    }
+  }
+}
+
 export function evalCommand(
   file: string,
   json: boolean,
-  write: (s: string) => void = (s) => process.stdout.write(s),
+  write: (s: string) => void = writeStdout,
   plotDir?: string,
 ): number {
   let source: string;
