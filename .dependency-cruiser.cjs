@@ -22,9 +22,6 @@ const RENDER = "^src/render/";
 const SESSION = "^src/(session|tslab)\\.ts$";
 const FRONT_ENDS = "^(src/(cli|grading|bundle)/|src/index\\.ts$|kernel/)";
 
-/** The expression printers (text, pretty, LaTeX of one node) that engine messages quote values with. */
-const EXPRESSION_PRINTERS = "^src/render/(index|printer|style)\\.ts$";
-
 const above = (...layers) => layers.join("|");
 
 module.exports = {
@@ -79,9 +76,9 @@ module.exports = {
       severity: "error",
       comment:
         "The engine returns values and records (a plot record, a backprop record); render/ turns them into LaTeX, SVG " +
-        "and Vega-Lite. Exception: the expression printers, which error messages and notes quote values with.",
+        "and Vega-Lite. The expression printers its messages quote values with are graph/print/, below it.",
       from: { path: ENGINE },
-      to: { path: above(RENDER, SESSION, FRONT_ENDS), pathNot: EXPRESSION_PRINTERS },
+      to: { path: above(RENDER, SESSION, FRONT_ENDS) },
     },
     {
       name: "render-below-session",

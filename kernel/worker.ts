@@ -14,7 +14,7 @@ import { parseStatement } from "../src/syntax/to-ast.js";
 import { readDataFile } from "../src/nn/read-file.js";
 import { mathHtml } from "./math-html.js";
 import { nestedDeeperThan } from "./nesting.js";
-import { toText } from "../src/render/index.js";
+import { toText } from "../src/graph/print/forms.js";
 import type { Node } from "../src/graph/node.js";
 import type { Shape } from "../src/graph/shape.js";
 import type { UserFunction } from "../src/environment.js";

@@ -12,7 +12,7 @@ import { Evaluator } from "./engine/evaluate.js";
 import { recursiveDefinition } from "./engine/recursion.js";
 import { latexIn, prettyIn, renderLatex, toLatex, toPretty, toText } from "./render/index.js";
 import { bareDefaults, type BareDefaults } from "./engine/matrix-calculus-sizes.js";
-import { shortFloat } from "./render/style.js";
+import { shortFloat } from "./graph/print/style.js";
 import type { Effect, NablaError, StatementResult } from "./results.js";
 import { locate, parseErrorMessage } from "./syntax/errors.js";
 import { scan } from "./syntax/scanner.js";
@@ -534,7 +534,7 @@ type Fields = Omit<StatementResult, Form | "html">;
  * front end that shows text (the CLI, the grader's tallies) prints only `pretty` or `text`, the
  * kernel sends MathML and never asks for the HTML, and a silent statement (`H = …;`) is printed
  * only if someone looks. JSON and structured clone read every form. Prints are bounded
- * (render/printer.ts), so a form made late cannot run away; a printer failure reads as a note
+ * (graph/print/printer.ts), so a form made late cannot run away; a printer failure reads as a note
  * rather than a throw.
  */
 function withForms(fields: Fields, print: (form: Form) => string): StatementResult {

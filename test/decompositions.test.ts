@@ -13,7 +13,7 @@ import { differentiate } from "../src/engine/differentiate.js";
 import { substitute } from "../src/engine/substitute.js";
 import { seededRandom } from "./helpers/random.js";
 import { field, run } from "./helpers/results.js";
-import { toPretty, toText } from "../src/render/index.js";
+import { toPretty, toText } from "../src/graph/print/forms.js";
 
 function matrixOf(n: Node): number[][] {
   const t = n as Node & { kind: "tensor" };

@@ -1,6 +1,6 @@
 // The dependency rules of .dependency-cruiser.cjs are not vacuous: on a small tree of fixtures they
 // reject an engine module drawing a plot, syntax importing the graph, and a cycle of type-only imports,
-// and accept the engine quoting a value with the expression printer.
+// and accept the engine quoting a value with the expression printer (graph/print/).
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { cruise, type IConfiguration } from "dependency-cruiser";

@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { Session } from "../src/session.js";
 import { int } from "../src/graph/construct.js";
-import { toText } from "../src/render/index.js";
+import { toText } from "../src/graph/print/forms.js";
 
 const DECLARATIONS = "x ∈ ℝ^n; a ∈ ℝ^n; y ∈ ℝ^m; b ∈ ℝ^m; A ∈ ℝ^(n×n); B ∈ ℝ^(n×n); C ∈ ℝ^(n×n); W ∈ ℝ^(m×n); λ ∈ ℝ";
 

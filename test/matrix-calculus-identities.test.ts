@@ -16,7 +16,7 @@ import { float, int, tensor } from "../src/graph/construct.js";
 import type { Node } from "../src/graph/node.js";
 import type { Shape } from "../src/graph/shape.js";
 import { floatValue } from "../src/graph/evalf.js";
-import { toText } from "../src/render/index.js";
+import { toText } from "../src/graph/print/forms.js";
 import type { FloatArray } from "../src/numeric/float-array.js";
 
 /** Every case's symbols: vectors of length n or m, matrices n×n, m×n, m×m, and a scalar λ. */

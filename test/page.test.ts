@@ -5,7 +5,7 @@ import { renderMarkdown } from "../src/render/page/markdown.js";
 import { alignedAssignments, splitAssignment } from "../src/render/page/math.js";
 import { notebookBody, notebookSummary, type PageNotebook } from "../src/render/page/notebook.js";
 import { highlightNabla, highlightVocabulary } from "../src/render/highlight.js";
-import { keepTextSpaces } from "../src/render/structs.js";
+import { keepTextSpaces } from "../src/graph/print/structs.js";
 
 const latexOutput = (plain: string, latex: string) => ({
   output_type: "display_data",

@@ -61,8 +61,8 @@ describe("printing from the operator rows", () => {
   });
 
   it("the printer and the styles name no operator: the rows do", () => {
-    const render = join(import.meta.dirname, "..", "src", "render");
-    const source = ["printer.ts", "style.ts"].map((f) => readFileSync(join(render, f), "utf8")).join("\n");
+    const printers = join(import.meta.dirname, "..", "src", "graph", "print");
+    const source = ["printer.ts", "style.ts"].map((f) => readFileSync(join(printers, f), "utf8")).join("\n");
     for (const op of ["transpose", "inverse", "abs", "norm", "matmul", "hadamard", "sigmoid", "sin", "det", "max"])
       expect(source, op).not.toContain(`"${op}"`);
   });

@@ -7,7 +7,7 @@ import { Session } from "../src/session.js";
 import { float, int, tensor } from "../src/graph/construct.js";
 import type { Node } from "../src/graph/node.js";
 import { floatValue } from "../src/graph/evalf.js";
-import { toText } from "../src/render/index.js";
+import { toText } from "../src/graph/print/forms.js";
 
 /** Three sizes: vectors and matrices of n, m and k. */
 const DECLARATIONS =

@@ -15,7 +15,7 @@ import { apply, float, struct } from "../src/graph/construct.js";
 import { floatValue } from "../src/graph/evalf.js";
 import { freeSymbols, rewrite } from "../src/graph/traverse.js";
 import { substitute } from "../src/engine/substitute.js";
-import { toPretty, toText } from "../src/render/index.js";
+import { toPretty, toText } from "../src/graph/print/forms.js";
 
 const NOTEBOOKS = join(import.meta.dirname, "..", "notebooks");
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { Session } from "../src/session.js";
 import { sub, sym } from "../src/graph/construct.js";
 import type { Node } from "../src/graph/node.js";
-import { toText } from "../src/render/index.js";
+import { toText } from "../src/graph/print/forms.js";
 import { stationaryPoints } from "../src/engine/solve/optimize.js";
 import { PROBLEMS } from "./oracle/stationary-problems.js";
 

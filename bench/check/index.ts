@@ -97,7 +97,7 @@ export async function run(repeats = 5): Promise<void> {
       );
     }
     if (roots.length > 1) {
-      const ratio = median(runs.get(ROOT)!.map((r) => r.cpu)) / median(runs.get(old)!.map((r) => r.cpu));
+      const ratio = median(runs.get(ROOT)!.map((r) => r.cpu)) / median(runs.get(old!)!.map((r) => r.cpu));
       console.log(`  ${"".padEnd(48)} CPU now/old: ${ratio.toFixed(2)}`);
     }
   }

@@ -11,7 +11,7 @@ import type { Node } from "../graph/node.js";
 import { isScalar, type Shape } from "../graph/shape.js";
 import { freeSymbols } from "../graph/traverse.js";
 import { Rational } from "../numeric/rational.js";
-import { toPretty } from "../render/index.js";
+import { toPretty } from "../graph/print/forms.js";
 import { compare, type Comparison } from "./check.js";
 import { resultPoints, type ResultPoint } from "./command-values.js";
 import { evaluateAt } from "./numeric-eval.js";

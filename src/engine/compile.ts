@@ -10,7 +10,7 @@ import { sym } from "../graph/construct.js";
 import type { Node } from "../graph/node.js";
 import { lookupOperator } from "../graph/operators.js";
 import type { Shape } from "../graph/shape.js";
-import { toText } from "../render/index.js";
+import { toText } from "../graph/print/forms.js";
 import { toFloatArray, type FloatArray, type FloatInput } from "../numeric/float-array.js";
 import type { Adjoints } from "../numeric/float-adjoints.js";
 import { accumulate, entrywise, fold, productAdjoint } from "../numeric/entrywise.js";

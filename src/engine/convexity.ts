@@ -19,7 +19,7 @@ import { exponentsOf, toRational } from "./polynomial.js";
 import { realRoots } from "./solve/univariate.js";
 import { substitute } from "./substitute.js";
 import { typedSymbols } from "./variable-order.js";
-import { toPretty } from "../render/index.js";
+import { toPretty } from "../graph/print/forms.js";
 
 export type Curvature = "constant" | "affine" | "convex" | "concave" | "unknown";
 

@@ -33,7 +33,7 @@ import { isDigits } from "../syntax/names.js";
 import { differentiate, gradient, hessian } from "./differentiate.js";
 import { didYouMean } from "./suggest.js";
 import { juxtapositionWarning, looksLikeFunction } from "./juxtaposition.js";
-import { toPretty } from "../render/index.js";
+import { toPretty } from "../graph/print/forms.js";
 import { lookupCommand, vocabulary } from "./commands/table.js";
 import { runCommand } from "./commands/dispatch.js";
 import { expandBigop } from "./bigops.js";

@@ -19,7 +19,7 @@ import type { UserFunction } from "../environment.js";
 import { sym } from "../graph/construct.js";
 import type { Node } from "../graph/node.js";
 import type { ExpectBranch, Expr, Statement } from "../syntax/ast.js";
-import { toPretty } from "../render/index.js";
+import { toPretty } from "../graph/print/forms.js";
 import type { Comparison } from "./check.js";
 import type { Evaluator } from "./evaluate.js";
 import { substitute } from "./substitute.js";

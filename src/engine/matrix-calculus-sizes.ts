@@ -3,20 +3,15 @@
 // (𝟏's length is A's row count), `𝟏ᵀ x` (x's length), `check ∇²_x ‖x‖² ≡ 2 I` (the other side).
 // Where nothing forces a size, the declarations decide (bareDefaults): the one square size declared,
 // else the one vector length; the printer names the size (`I_n`, `𝟏_m`) wherever neither would
-// give it back (render/readback-sizes.ts), so every printed value reads back.
+// give it back (graph/print/readback-sizes.ts), so every printed value reads back.
 import type { Expr, Statement } from "../syntax/ast.js";
 import { childrenOf } from "../syntax/walk.js";
 import type { Dim, Shape } from "../graph/shape.js";
 import type { Node } from "../graph/node.js";
 import { apply, int, sym } from "../graph/construct.js";
 
-/** The sizes a bare I (n×n) and a bare 𝟏 (a vector) take when their use does not say. */
-export interface BareDefaults {
-  identity: Dim | null;
-  ones: Dim | null;
-  /** `I` is the user's own name (I = 5): a bare I is never the identity. */
-  identityTaken?: boolean;
-}
+import type { BareDefaults } from "../graph/print/readback-sizes.js";
+export type { BareDefaults };
 
 /**
  * From the declared shapes: I of the one square size declared, else of the one vector length; 𝟏 of

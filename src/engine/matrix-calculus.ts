@@ -9,7 +9,7 @@ import { lookupOperator } from "../graph/operators.js";
 import { isScalar, showShape, type Dim } from "../graph/shape.js";
 import { childrenOf, rewrite } from "../graph/traverse.js";
 import { expand } from "./expand.js";
-import { toPretty } from "../render/index.js";
+import { toPretty } from "../graph/print/forms.js";
 import { FINISHING_RULES, MATRIX_RULES } from "./matrix-calculus-rules.js";
 import { applyRules } from "./simplify.js";
 

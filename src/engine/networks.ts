@@ -467,7 +467,7 @@ export function backpropOf(args: Expr[], ev: Evaluator): Node {
   // y is one-hot for cross-entropy: its entries sum to 1.
   const oneHot = lossName === "cce" ? new Map<Node, Node>([[apply("sum", [y]), ONE]]) : new Map<Node, Node>();
   // Each equation as data: [what, left side, value], what "δ" for δˡ = … and "∂" for ∂L/∂Wˡ = …;
-  // render/structs.ts writes them as text or LaTeX.
+  // graph/print/structs.ts writes them as text or LaTeX.
   const equations: [string, Node, Node][] = [];
   equations.push(["δ", delta(L), named_(substitute(matrixGradient(loss, z(L)), oneHot), L)]);
   for (let l = L - 1; l >= 1; l--) {

@@ -8,7 +8,7 @@ import { sym, tuple } from "../graph/construct.js";
 import type { Node } from "../graph/node.js";
 import { floatValue } from "../graph/evalf.js";
 import { freeSymbols } from "../graph/traverse.js";
-import { toPretty } from "../render/index.js";
+import { toPretty } from "../graph/print/forms.js";
 import type { Expr } from "../syntax/ast.js";
 import { evaluateAt } from "./numeric-eval.js";
 import type { Evaluation as Evaluator } from "./commands/entry.js";

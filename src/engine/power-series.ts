@@ -11,8 +11,8 @@ import { checkBudget } from "../budget.js";
 import { add, apply, div, int, isNumber, isZero, mul, neg, num, pow, sub } from "../graph/construct.js";
 import type { Node } from "../graph/node.js";
 import { childrenOf, freeSymbols } from "../graph/traverse.js";
-import { print } from "../render/printer.js";
-import { PRETTY } from "../render/style.js";
+import { print } from "../graph/print/printer.js";
+import { PRETTY } from "../graph/print/style.js";
 import { evaluateAt } from "./numeric-eval.js";
 import { Rational } from "../numeric/rational.js";
 

@@ -4,7 +4,7 @@
 import { mathError } from "../errors.js";
 import type { Node } from "../graph/node.js";
 import { lookupOperator } from "../graph/operators.js";
-import { toText } from "../render/index.js";
+import { toText } from "../graph/print/forms.js";
 
 export type ScalarKernel = (xs: readonly number[]) => number;
 

@@ -7,8 +7,8 @@
 import { MathFailure, mathError, rethrowStop } from "../errors.js";
 import { ZERO, add, div, int, mul, neg, pow, struct, sub, sym, tuple } from "../graph/construct.js";
 import type { Node } from "../graph/node.js";
-import { print } from "../render/printer.js";
-import { PRETTY } from "../render/style.js";
+import { print } from "../graph/print/printer.js";
+import { PRETTY } from "../graph/print/style.js";
 import { differentiate } from "./differentiate.js";
 import {
   EXPRESSIONS,

@@ -10,7 +10,7 @@ import { apply, int, num, tensor } from "../graph/construct.js";
 import { findInside, freeSymbols } from "../graph/traverse.js";
 import { Rational } from "../numeric/rational.js";
 import { substitute } from "./substitute.js";
-import { toText } from "../render/index.js";
+import { toText } from "../graph/print/forms.js";
 import { MathFailure } from "../errors.js";
 
 const hasSymbolicSize = (n: Node) => n.kind === "sym" && n.shape.some((d) => typeof d === "string");

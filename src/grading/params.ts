@@ -9,7 +9,7 @@ import { parse } from "csv-parse/sync";
 import { Environment } from "../environment.js";
 import { Evaluator } from "../engine/evaluate.js";
 import { randomChoices } from "../engine/commands/random.js";
-import { toText } from "../render/index.js";
+import { toText } from "../graph/print/forms.js";
 import { scan } from "../syntax/scanner.js";
 import { parseStatement } from "../syntax/to-ast.js";
 import { assign } from "./assign.js";

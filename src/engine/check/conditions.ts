@@ -5,7 +5,7 @@
 import { sub } from "../../graph/construct.js";
 import type { Node } from "../../graph/node.js";
 import { Rational } from "../../numeric/rational.js";
-import { toText } from "../../render/index.js";
+import { toText } from "../../graph/print/forms.js";
 
 interface Bound {
   at: Rational;

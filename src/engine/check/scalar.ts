@@ -5,7 +5,7 @@
 import type { Node } from "../../graph/node.js";
 import { sub, tuple } from "../../graph/construct.js";
 import { childrenOf, freeSymbols } from "../../graph/traverse.js";
-import { toText } from "../../render/index.js";
+import { toText } from "../../graph/print/forms.js";
 import { provedEqual } from "./canonical.js";
 import { type Point, breakpointExpressions, decimal, searchPoints } from "./points.js";
 import {

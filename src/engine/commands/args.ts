@@ -4,8 +4,8 @@ import { mathError } from "../../errors.js";
 import { tuple } from "../../graph/construct.js";
 import type { Node } from "../../graph/node.js";
 import { typedSymbols } from "../variable-order.js";
-import { print } from "../../render/printer.js";
-import { PRETTY } from "../../render/style.js";
+import { print } from "../../graph/print/printer.js";
+import { PRETTY } from "../../graph/print/style.js";
 import type { Expr } from "../../syntax/ast.js";
 import type { CommandCall, Evaluation } from "./entry.js";
 

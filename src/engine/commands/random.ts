@@ -7,7 +7,7 @@
 import { mathError } from "../../errors.js";
 import { int, isNumber } from "../../graph/construct.js";
 import type { Node } from "../../graph/node.js";
-import { toText } from "../../render/index.js";
+import { toText } from "../../graph/print/forms.js";
 import type { Expr } from "../../syntax/ast.js";
 import type { CommandEntry, Evaluation } from "./entry.js";
 

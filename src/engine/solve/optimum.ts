@@ -17,7 +17,7 @@ import { Rational } from "../../numeric/rational.js";
 import { convexity } from "../convexity.js";
 import { Poly, exponentsOf } from "../polynomial.js";
 import { typedSymbols } from "../variable-order.js";
-import { toPretty } from "../../render/index.js";
+import { toPretty } from "../../graph/print/forms.js";
 import { criticalPoints, lagrange } from "./optimize.js";
 import { equationList, polynomialsIn, solvePolynomials } from "./system.js";
 

@@ -18,7 +18,7 @@ import { floatValue } from "../../graph/evalf.js";
 import { childrenOf, rewrite } from "../../graph/traverse.js";
 import { nullspace, rref } from "../../numeric/exact-linalg.js";
 import { Rational } from "../../numeric/rational.js";
-import { toPretty } from "../../render/index.js";
+import { toPretty } from "../../graph/print/forms.js";
 import { differentiate } from "../differentiate.js";
 import { expand } from "../expand.js";
 import { expandedPolynomial } from "../polynomial.js";

@@ -1,8 +1,8 @@
 // Prints a node in a Style with the fewest parentheses precedence allows: sums lowest, then
 // products and quotients (and a leading minus), then powers, then atoms.
-import { Rational } from "../numeric/rational.js";
-import { lookupOperator } from "../graph/operators.js";
-import type { Node, Tensor } from "../graph/node.js";
+import { Rational } from "../../numeric/rational.js";
+import { lookupOperator } from "../operators.js";
+import type { Node, Tensor } from "../node.js";
 import { printStruct } from "./structs.js";
 import type { Style } from "./style.js";
 

@@ -1,5 +1,5 @@
 // Printers for labelled results (records): each tag says how its fields read.
-import type { Node, Struct } from "../graph/node.js";
+import type { Node, Struct } from "../node.js";
 import type { Style } from "./style.js";
 
 type FieldPrinter = (fields: Map<string, Node>, style: Style, print: (n: Node) => string) => string;

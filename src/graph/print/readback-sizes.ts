@@ -4,11 +4,19 @@
 // matrix-product neighbour, 𝟏ᵀ before a known factor), else with the declarations' size
 // (bareDefaults). This walk mirrors those rules on the graph, conservatively: it calls a use forced
 // only where the reader surely sizes it, so a bare one is never read back with another size.
-import type { Node } from "../graph/node.js";
-import { childrenOf } from "../graph/rebuild.js";
-import { freeSymbols } from "../graph/traverse.js";
-import type { BareDefaults } from "../engine/matrix-calculus-sizes.js";
+import type { Node } from "../node.js";
+import { childrenOf } from "../rebuild.js";
+import { freeSymbols } from "../traverse.js";
+import type { Dim } from "../shape.js";
 import { LATEX } from "./style.js";
+
+/** The sizes a bare I (n×n) and a bare 𝟏 (a vector) take when their use does not say. */
+export interface BareDefaults {
+  identity: Dim | null;
+  ones: Dim | null;
+  /** `I` is the user's own name (I = 5): a bare I is never the identity. */
+  identityTaken?: boolean;
+}
 
 /** An identity or all-ones array as matrix calculus makes it: a symbol with the array's shape. */
 function isArraySymbol(n: Node): boolean {

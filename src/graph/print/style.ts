@@ -1,6 +1,6 @@
 // The three notations a value is printed in. The printer (./printer.ts) decides structure —
 // precedence, signs, fractions — and asks a Style how each piece is spelled.
-import { isDigits, isLetter, isWord, latexGreek, splitSubscript, toSuperscript } from "../syntax/names.js";
+import { isDigits, isLetter, isWord, latexGreek, splitSubscript, toSuperscript } from "../../syntax/names.js";
 
 export interface Style {
   readonly name: "text" | "latex" | "pretty";
