@@ -75,13 +75,30 @@ function bundleRequire(id: string): unknown {
   return AT_LOAD.has(id) ? builtin(id) : deferred(id);
 }
 
-/** Runs the bundle as Node runs a CommonJS file; its source is kept once, in the compiled script. */
+/**
+ * Runs the bundle as Node runs a CommonJS file; its source is kept once, in the compiled script.
+ * The environment and the working folder would be the maker's for good if read while loading, so
+ * reading them then fails the build (read them on first use).
+ */
 function load(): typeof Entry {
   const run = (0, eval)(
     `(function (exports, require, module, __filename, __dirname) {${readFileSync(bundleFile, "utf8")}\n})`,
   ) as (...args: unknown[]) => void;
   const module = { exports: {} as typeof Entry };
-  run(module.exports, bundleRequire, module, bundleFile, dirname(bundleFile));
+  const { env, cwd } = process;
+  const refuse = (what: string) => {
+    throw new Error(`${what} is read while the start-up snapshot is built: read it on first use`);
+  };
+  process.env = new Proxy(env, {
+    get: (target, key) => (typeof key === "string" ? refuse(`process.env.${key}`) : Reflect.get(target, key)),
+  });
+  process.cwd = () => refuse("process.cwd()");
+  try {
+    run(module.exports, bundleRequire, module, bundleFile, dirname(bundleFile));
+  } finally {
+    process.env = env;
+    process.cwd = cwd;
+  }
   return module.exports;
 }
 
