@@ -20,7 +20,7 @@ import { dirname, join } from "node:path";
 import { STAMP, stampFor } from "../src/bundle/make-snapshot.js";
 
 const ROOT = join(import.meta.dirname, "..");
-const SAYS = `process.stdout.write(JSON.stringify({ from: FROM, args: process.argv.slice(ARGS) }) + "\\n");
+const SAYS = `process.stdout.write(JSON.stringify({ from: FROM, args: process.argv.slice(ARGS), certs: process.env.NODE_EXTRA_CA_CERTS ?? null }) + "\\n");
 let input = ""; process.stdin.on("data", (d) => (input += d)).on("end", () => { if (input) process.stdout.write(input); process.exitCode = input.startsWith("fail") ? 3 : 0; });`;
 const SNAPSHOT_MAIN = `require("node:v8").startupSnapshot.setDeserializeMainFunction(() => { ${SAYS.replace("FROM", '"snapshot"').replace("ARGS", "1")} });`;
 const NORMAL = SAYS.replace("FROM", '"normal"').replace("ARGS", "2");
@@ -141,5 +141,19 @@ describe("bin/nabla", () => {
     writeFileSync(join(p.root, "src", "cli", "main.ts"), "");
     expect(launch(p, ["eval", "-"])).toMatchObject({ from: "normal" });
     expect(launch(p, ["eval", "-"], { NABLA_USE_DIST: "1" })).toMatchObject({ from: "snapshot" });
+  });
+
+  it("starts the commands that never open a connection without NODE_EXTRA_CA_CERTS, which Node reads at every start", () => {
+    const p = makePackage(work, "certs", blob);
+    const certs = join(work, "extra-ca.pem");
+    writeFileSync(certs, "");
+    for (const command of ["eval", "repl", "render", "assign", "install-kernel"])
+      for (const from of ["snapshot", "normal"])
+        expect(
+          launch(p, [command], { NODE_EXTRA_CA_CERTS: certs, NABLA_NO_SNAPSHOT: from === "normal" ? "1" : undefined }),
+        ).toMatchObject({ from, certs: null });
+    // A grading queue may be reached over TLS (rediss://): grade and worker keep the certificates.
+    for (const command of ["grade", "worker", "--help"])
+      expect(launch(p, [command], { NODE_EXTRA_CA_CERTS: certs })).toMatchObject({ certs });
   });
 });
