@@ -182,7 +182,7 @@ export class Session {
         throw limitError(`the statement ran longer than ${this.limits.timeMs / 1000} s and was stopped`, null, "time");
     }, this.limits);
     try {
-      this.evaluator.sizeBareArrays(parsed.statement);
+      this.evaluator.sizeBareArrays(parsed.statement, text);
       const shown = this.execute(parsed.statement);
       this.options.onStatement?.(parsed.statement, code);
       this.provenance.record(parsed.statement, code);

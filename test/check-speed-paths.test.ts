@@ -5,6 +5,7 @@
 //   the grammar's AST for names that begin like keywords (form, tolerance, in_1, for_x, checks);
 // - d/dx prints its operand only when a message needs it: the warning for an operand free of x and
 //   the error for a differentiated value still name it;
+// - the bare I/𝟏 sizing pass, skipped for a statement whose text has neither, gives what it gives run on all;
 // - the typed order of variables is unchanged when number literals are not noted as sources.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -13,7 +14,8 @@ import { mentions } from "../src/graph/symbols.js";
 import { findInside, freeSymbols } from "../src/graph/traverse.js";
 import type { Node } from "../src/graph/node.js";
 import { fastParse } from "../src/syntax/fast-parse.js";
-import { parseWithGrammar } from "../src/syntax/to-ast.js";
+import { parseStatement, parseWithGrammar } from "../src/syntax/to-ast.js";
+import { mayNameBareArray, type Evaluator } from "../src/engine/evaluate.js";
 import { seededRandom } from "./helpers/random.js";
 
 const SYMBOLS = ["x", "y", "z", "t", "a_1", "x_i", "n"];
@@ -123,5 +125,69 @@ describe("the typed order with number literals not noted", () => {
       expect(typed.status, f).toBe("ok");
       expect(typed.text, f).toBe(explicit.text);
     }
+  });
+});
+
+describe("the bare I/𝟏 sizing pass only where the text names one", () => {
+  const DECLARATIONS = "x ∈ ℝ^n; y ∈ ℝ^n; A ∈ ℝ^(n×n); B ∈ ℝ^(m×n); s ∈ ℝ";
+  const ATOMS = ["I", "𝟏", "I_n", "𝟏_n", "A", "Aᵀ", "B", "x", "y", "xᵀ", "s", "2", "Ix", "xI", "In", "i"];
+
+  /** A random statement over declared arrays, bare I and 𝟏, and names that merely contain an I. */
+  function statement(next: () => number, depth = 0): string {
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)];
+    if (depth > 2 || next() < 0.3) return pick(ATOMS);
+    const a = statement(next, depth + 1);
+    const b = statement(next, depth + 1);
+    return pick([`(${a}) + (${b})`, `(${a}) (${b})`, `(${a}) - (${b})`, `sum(${a})`, `(${a})ᵀ`, `${a} ⊙ ${b}`]);
+  }
+
+  /** Every subexpression of a parsed statement (any object with a kind and a span). */
+  function namesIn(value: unknown, out: string[] = []): string[] {
+    if (Array.isArray(value)) for (const v of value) namesIn(v, out);
+    else if (value && typeof value === "object") {
+      const e = value as { kind?: string; name?: unknown };
+      if (e.kind === "name" && typeof e.name === "string") out.push(e.name);
+      for (const v of Object.values(value)) namesIn(v, out);
+    }
+    return out;
+  }
+
+  it("a text without I or 𝟏 parses to no name I or 𝟏 (300 generated statements)", () => {
+    const next = seededRandom(2613);
+    let skipped = 0;
+    for (let k = 0; k < 300; k++) {
+      const core = statement(next);
+      for (const text of [core, `check ${core} == ${statement(next)}`, `z = ${core}`]) {
+        const parsed = parseStatement(text, 0);
+        if (!parsed.ok || mayNameBareArray(text)) continue;
+        skipped++;
+        const names = namesIn(parsed.statement);
+        expect(names, text).not.toContain("I");
+        expect(names, text).not.toContain("𝟏");
+      }
+    }
+    expect(skipped).toBeGreaterThan(50);
+  });
+
+  it("gives the results of the pass run on every statement (300 generated statements)", () => {
+    const next = seededRandom(2614);
+    const short = new Session();
+    const long = new Session();
+    // The long way: the evaluator walks every statement, as before the text test.
+    const evaluator = (long as unknown as { evaluator: Evaluator }).evaluator;
+    const walk = evaluator.sizeBareArrays.bind(evaluator);
+    evaluator.sizeBareArrays = (st) => walk(st);
+    short.run(DECLARATIONS);
+    long.run(DECLARATIONS);
+    let sized = 0;
+    for (let k = 0; k < 300; k++) {
+      const text = k % 3 === 0 ? `check ${statement(next)} == ${statement(next)}` : statement(next);
+      const [a] = short.run(text);
+      const [b] = long.run(text);
+      expect(a.status, text).toBe(b.status);
+      expect(a.status === "ok" ? a.text : a.error?.message, text).toBe(b.status === "ok" ? b.text : b.error?.message);
+      if (a.status === "ok" && mayNameBareArray(text)) sized++;
+    }
+    expect(sized).toBeGreaterThan(30);
   });
 });

@@ -48,14 +48,26 @@ import { matrixGradient, subgradientNotes } from "./matrix-calculus.js";
 import { resultItems } from "./command-values.js";
 import { bareDefaults, sizeBareArrays, sizedArray, subscriptedArray } from "./matrix-calculus-sizes.js";
 
+/** False only when the text certainly names no bare I or 𝟏 (the grammar spells them with those characters). */
+export function mayNameBareArray(text: string): boolean {
+  return text.includes("I") || text.includes("𝟏");
+}
+
 export class Evaluator {
   /** The statement's bare I and 𝟏 whose use forces a size (A + I, Aᵀ 𝟏), by name node. */
   private bareShapes: Map<Expr, Shape> | null = null;
 
   constructor(readonly env: Environment) {}
 
-  /** Sizes a statement's bare I and 𝟏 from their use, before it runs (matrix-calculus-sizes.ts). */
-  sizeBareArrays(st: Statement): void {
+  /**
+   * Sizes a statement's bare I and 𝟏 from their use, before it runs (matrix-calculus-sizes.ts). Given the statement's
+   * text, one without the letter I or 𝟏 is not walked: a bare I or 𝟏 is always spelled so (#13: a walk per statement).
+   */
+  sizeBareArrays(st: Statement, text?: string): void {
+    if (text !== undefined && !mayNameBareArray(text)) {
+      this.bareShapes = null;
+      return;
+    }
     const sized = new Map<Expr, Shape>();
     this.bareShapes = sized;
     const emit = this.env.emit;
