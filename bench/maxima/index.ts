@@ -5,10 +5,13 @@
 //         of the sources, no V8 code cache; Maxima: `maxima -b file`).
 // Each round runs every workload once on each side, in alternating order; the ratio is Maxima's
 // time over Nabla's within the round (> 1: Nabla faster), reported as median and range.
+// Warm runs also count CPU time (Nabla: this process's, GC threads included; Maxima: its process's
+// utime + stime from /proc, in 10 ms ticks, so reported as the mean over the rounds), which a
+// machine shared with other work disturbs much less than wall time.
 // `npm run bench maxima` (env MAXIMA_ROUNDS=5, MAXIMA_PARTS=table,growth, MAXIMA_COLD=0 to skip cold,
 // MAXIMA_GROWTH=series,exact,Hessian to pick growth families by the start of their name).
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from "node:child_process";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -44,17 +47,25 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 }
 
-function nablaWarm(Session: SessionClass, code: string): number {
+/** Wall and CPU milliseconds of one run. */
+interface Timing {
+  wall: number;
+  cpu: number;
+}
+
+function nablaWarm(Session: SessionClass, code: string): Timing {
   const t = performance.now();
+  const c = process.cpuUsage();
   const rs = new Session({ limits: { timeMs: TIMEOUT_MS } }).run(code);
   const shown = rs
     .filter((r) => !r.silent)
     .map((r) => r.pretty)
     .join("\n");
   const ms = performance.now() - t;
+  const cpu = process.cpuUsage(c);
   const bad = rs.find((r) => r.status !== "ok");
   if (bad || shown.length === 0) throw new Error(`Nabla failed: ${bad?.error?.message ?? "no output"}`);
-  return ms;
+  return { wall: ms, cpu: (cpu.user + cpu.system) / 1000 };
 }
 
 function nablaCold(dir: string, code: string): number {
@@ -108,20 +119,32 @@ class WarmMaxima {
     this.proc.stdin.write("display2d: false$\n");
   }
 
-  async run(code: string): Promise<number> {
+  /** utime + stime of the Maxima process in ms (fields 14 and 15 of /proc/pid/stat, 100 ticks a second). */
+  private cpu(): number {
+    try {
+      const fields = readFileSync(`/proc/${this.proc.pid}/stat`, "utf8").split(") ")[1].split(" ");
+      return (Number(fields[11]) + Number(fields[12])) * 10;
+    } catch {
+      return NaN;
+    }
+  }
+
+  async run(code: string): Promise<Timing> {
     const marker = `@@done${++this.count}@@`;
     this.out = "";
     const done = new Promise<void>((resolve, reject) => {
       this.waiting = { marker, resolve };
       setTimeout(() => reject(new Error("Maxima (warm) timed out")), TIMEOUT_MS);
     });
+    const c = this.cpu();
     const t = performance.now();
     this.proc.stdin.write(`${code}\nprint("${marker}")$\n`);
     await done;
     const ms = performance.now() - t;
+    const cpu = this.cpu() - c;
     if (/incorrect syntax|-- an error/.test(this.out))
       throw new Error(`Maxima (warm) failed: ${this.out.slice(0, 500)}`);
-    return ms;
+    return { wall: ms, cpu };
   }
 
   close(): void {
@@ -133,7 +156,11 @@ interface Row {
   name: string;
   nabla: number[];
   maxima: number[];
+  nablaCpu: number[];
+  maximaCpu: number[];
 }
+
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
 function summary(rows: Row[], label: string): void {
   console.log(`  ${label}`);
@@ -142,6 +169,10 @@ function summary(rows: Row[], label: string): void {
     console.log(
       `    ${r.name.padEnd(52)} nabla ${median(r.nabla).toFixed(1).padStart(8)} ms  maxima ${median(r.maxima).toFixed(1).padStart(8)} ms  ratio ${median(ratios).toFixed(2)} (${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)})`,
     );
+    if (r.nablaCpu.length)
+      console.log(
+        `    ${"".padEnd(52)} cpu, mean: nabla ${mean(r.nablaCpu).toFixed(1).padStart(8)} ms  maxima ${mean(r.maximaCpu).toFixed(1).padStart(8)} ms  ratio ${(mean(r.maximaCpu) / mean(r.nablaCpu)).toFixed(2)}`,
+      );
   }
 }
 
@@ -167,20 +198,27 @@ async function table(
   rounds: number,
   cold: boolean,
 ): Promise<void> {
-  const warm: Row[] = WORKLOADS.map((w) => ({ name: w.name, nabla: [], maxima: [] }));
-  const coldRows: Row[] = WORKLOADS.map((w) => ({ name: w.name, nabla: [], maxima: [] }));
+  const row = (w: Workload): Row => ({ name: w.name, nabla: [], maxima: [], nablaCpu: [], maximaCpu: [] });
+  const warm: Row[] = WORKLOADS.map(row);
+  const coldRows: Row[] = WORKLOADS.map(row);
   for (let r = 1; r <= rounds; r++) {
     for (const [i, w] of WORKLOADS.entries()) {
       // Alternate which side goes first, round by round.
       const nCode = w.nabla(r);
       const mCode = w.maxima(r);
+      let n: Timing;
+      let m: Timing;
       if (r % 2) {
-        warm[i].nabla.push(nablaWarm(Session, nCode));
-        warm[i].maxima.push(await maxima.run(mCode));
+        n = nablaWarm(Session, nCode);
+        m = await maxima.run(mCode);
       } else {
-        warm[i].maxima.push(await maxima.run(mCode));
-        warm[i].nabla.push(nablaWarm(Session, nCode));
+        m = await maxima.run(mCode);
+        n = nablaWarm(Session, nCode);
       }
+      warm[i].nabla.push(n.wall);
+      warm[i].nablaCpu.push(n.cpu);
+      warm[i].maxima.push(m.wall);
+      warm[i].maximaCpu.push(m.cpu);
       if (cold) {
         const cN = w.nabla(100 + r);
         const cM = w.maxima(100 + r);
@@ -200,30 +238,46 @@ async function table(
 }
 
 async function growth(Session: SessionClass, maxima: WarmMaxima, rounds: number): Promise<void> {
-  console.log(`  growth (warm, median of ${rounds} rounds; exponent k of t ≈ c·nᵏ fitted over the sizes)`);
+  console.log(
+    `  growth (warm, median wall and mean CPU of ${rounds} rounds; exponent k of t ≈ c·nᵏ fitted over the sizes)`,
+  );
   const only = process.env.MAXIMA_GROWTH?.split(",");
+  const line = (label: string, ts: number[], sizes: number[]) =>
+    console.log(
+      `    ${label.padEnd(30)} ${ts.map((t) => t.toFixed(1).padStart(9)).join("")}   ${fittedExponent(sizes, ts).toFixed(2)}`,
+    );
   for (const g of GROWTH.filter((f) => !only || only.some((o) => f.family.startsWith(o)))) {
     const nabla: number[] = [];
     const max: number[] = [];
+    const nablaCpu: number[] = [];
+    const maxCpu: number[] = [];
     for (const n of g.sizes) {
       const w: Workload = g.make(n);
-      const a: number[] = [];
-      const b: number[] = [];
+      const a: Timing[] = [];
+      const b: Timing[] = [];
       for (let r = 1; r <= rounds; r++) {
-        a.push(nablaWarm(Session, w.nabla(200 + r)));
-        b.push(await maxima.run(w.maxima(200 + r)));
+        if (r % 2) {
+          a.push(nablaWarm(Session, w.nabla(200 + r)));
+          b.push(await maxima.run(w.maxima(200 + r)));
+        } else {
+          b.push(await maxima.run(w.maxima(200 + r)));
+          a.push(nablaWarm(Session, w.nabla(200 + r)));
+        }
       }
-      nabla.push(median(a));
-      max.push(median(b));
+      nabla.push(median(a.map((t) => t.wall)));
+      max.push(median(b.map((t) => t.wall)));
+      nablaCpu.push(mean(a.map((t) => t.cpu)));
+      maxCpu.push(mean(b.map((t) => t.cpu)));
     }
     console.log(`    ${g.family.padEnd(30)} ${g.sizes.map((n) => String(n).padStart(9)).join("")}   exponent`);
+    line("nabla wall (ms)", nabla, g.sizes);
+    line("maxima wall (ms)", max, g.sizes);
+    line("nabla cpu (ms)", nablaCpu, g.sizes);
+    line("maxima cpu (ms)", maxCpu, g.sizes);
+    console.log(`    ${"ratio wall".padEnd(30)} ${max.map((t, i) => (t / nabla[i]).toFixed(2).padStart(9)).join("")}`);
     console.log(
-      `    ${"nabla (ms)".padEnd(30)} ${nabla.map((t) => t.toFixed(1).padStart(9)).join("")}   ${fittedExponent(g.sizes, nabla).toFixed(2)}`,
+      `    ${"ratio cpu".padEnd(30)} ${maxCpu.map((t, i) => (t / nablaCpu[i]).toFixed(2).padStart(9)).join("")}`,
     );
-    console.log(
-      `    ${"maxima (ms)".padEnd(30)} ${max.map((t) => t.toFixed(1).padStart(9)).join("")}   ${fittedExponent(g.sizes, max).toFixed(2)}`,
-    );
-    console.log(`    ${"ratio".padEnd(30)} ${max.map((t, i) => (t / nabla[i]).toFixed(2).padStart(9)).join("")}`);
   }
 }
 
