@@ -65,9 +65,22 @@ export async function run(rounds = Number(process.env.STARTUP_ROUNDS ?? 20)): Pr
   const maxima = spawnSync("maxima", ["--version"]).status === 0;
   const load = () => readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
   console.log(`\n## startup — nabla eval of one statement (${rounds} rounds, load ${load()} at the start)\n`);
+  if (process.env.NODE_EXTRA_CA_CERTS)
+    console.log(
+      `NODE_EXTRA_CA_CERTS is set (${process.env.NODE_EXTRA_CA_CERTS}): node -e 0 reads it at start; bin/nabla eval does not.\n`,
+    );
   for (const s of STATEMENTS) {
     const commands: Command[] = [
       { label: "node -e 0", argv: [process.execPath, "-e", "0"] },
+      // bin/nabla starts eval without the extra certificates Node would read first (only TLS uses them).
+      ...(process.env.NODE_EXTRA_CA_CERTS
+        ? [
+            {
+              label: "node -e 0, no extra CA certs",
+              argv: ["env", "-u", "NODE_EXTRA_CA_CERTS", process.execPath, "-e", "0"],
+            },
+          ]
+        : []),
       {
         label: "nabla (snapshot)",
         argv: [launcher, "eval", "-"],
