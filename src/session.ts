@@ -19,7 +19,7 @@ import { scan } from "./syntax/scanner.js";
 import { parseStatement } from "./syntax/to-ast.js";
 import type { Expr, Statement } from "./syntax/ast.js";
 import { compare, type Comparison } from "./engine/check.js";
-import { guardsOf } from "./engine/check/typed-domain.js";
+import { guardsOf, rememberDomain } from "./engine/check/typed-domain.js";
 import { isDistribution } from "./engine/probability.js";
 import { str } from "./graph/construct.js";
 import { optimum } from "./engine/solve/optimum.js";
@@ -212,6 +212,8 @@ export class Session {
             `${st.name} ~ … needs a distribution: Bernoulli(p), Categorical([p₀, p₁, …]), Normal(μ, σ²) or Uniform(a, b)`,
             st.expr.span,
           );
+        // Its domain as typed, for `check` (g = sqrt(x): g² is built as x, defined only for x ≥ 0).
+        rememberDomain(ev, st.name, st.expr, value, null);
         this.env.functions.delete(st.name);
         this.env.values.set(st.name, value);
         return { value, name: st.name, sign: st.draw ? "∼" : "=" };
@@ -224,6 +226,7 @@ export class Session {
         let body: Node;
         try {
           body = ev.expr(st.body);
+          rememberDomain(ev, st.name, st.body, body, params);
         } finally {
           for (const [p, v] of saved) if (v) this.env.values.set(p, v);
         }

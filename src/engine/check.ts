@@ -2,16 +2,16 @@
 // scalars in check/scalar.ts (a proof by canonical forms; a search for a difference or for a point
 // where only one side is defined, in exact or error-bounded arithmetic; only then "equivalent, not
 // proved"); arrays entry by entry; equations as multiples of each other; sets without regard to order.
-import { apply, int, sub } from "../graph/construct.js";
+import { apply, div, int, mul, num, sub } from "../graph/construct.js";
 import type { Node } from "../graph/node.js";
 import { findInside, freeSymbols, rewrite } from "../graph/traverse.js";
 import { sameShape, showShape } from "../graph/shape.js";
-import { shortFloat } from "../graph/print/style.js";
 import { toPretty, toText } from "../graph/print/forms.js";
 import { seriesSum } from "./series.js";
-import { evaluateAt } from "./numeric-eval.js";
 import { compareScalars } from "./check/scalar.js";
-import { random } from "./check/points.js";
+import { type Point, decimal, random } from "./check/points.js";
+import { evaluatePrecise, showRational, showValue, signOf } from "./check/precise.js";
+import { substitute } from "./substitute.js";
 import { emptyConditions } from "./check/conditions.js";
 import type { Comparison } from "./check/comparison.js";
 import { compareAtSizes } from "./symbolic-size-check.js";
@@ -27,8 +27,6 @@ export interface CompareOptions {
    */
   guards?: readonly [readonly Node[], readonly Node[]];
 }
-
-const DIFFER = 1e-6;
 
 /** Random points for comparing equations (their ratio). */
 function samplePoints(vars: readonly Node[], count: number): Map<Node, number>[] {
@@ -49,40 +47,49 @@ function samplePoints(vars: readonly Node[], count: number): Map<Node, number>[]
   return points;
 }
 
-function describePoint(point: Map<Node, number>, vars: readonly Node[]): Record<string, string> {
-  return Object.fromEntries(vars.map((v) => [toText(v), String(point.get(v)!)]));
-}
-
-/** Equations are equivalent when one side-difference is a nonzero constant multiple of the other. */
-function compareEquations(a: Node & { kind: "rel" }, b: Node & { kind: "rel" }): Comparison {
+/**
+ * Equations are equivalent when one side-difference is a nonzero constant multiple of the other. The
+ * multiple is read exactly at a point where the second is not 0 (c = d₁(p)/d₂(p), a closed
+ * expression), then d₁ and c·d₂ are compared as any two scalars, in tiers: x + y = 1 and
+ * x + y = 1 + 10⁻¹² are not multiples, though their ratio is 1 to twelve digits everywhere.
+ */
+function compareEquations(
+  a: Node & { kind: "rel" },
+  b: Node & { kind: "rel" },
+  conditions: readonly Node[],
+): Comparison {
   const da = sub(a.left, a.right);
   const db = sub(b.left, b.right);
   const vars = freeSymbols(sub(da, db));
-  let ratio: number | null = null;
   for (const point of samplePoints(vars, 40)) {
-    const x = evaluateAt(da, point);
-    const y = evaluateAt(db, point);
-    if (Number.isNaN(x) || Number.isNaN(y) || (x === 0 && y === 0)) continue;
-    if (x === 0 || y === 0) {
+    const at: Point = new Map([...point].map(([v, x]) => [v, decimal(x, 6)]));
+    const x = evaluatePrecise(da, at, 40);
+    const y = evaluatePrecise(db, at, 40);
+    if (typeof x === "string" || typeof y === "string") continue;
+    const [sx, sy] = [signOf(x), signOf(y)];
+    if (sx === null || sy === null || (sx === 0 && sy === 0)) continue;
+    if (sx === 0 || sy === 0) {
       return {
         verdict: "not equivalent",
-        reason: "a point satisfies one equation but not the other",
-        counterexample: { point: describePoint(point, vars), left: shortFloat(x, 8), right: shortFloat(y, 8) },
+        reason: "a point satisfies one equation but not the other (left minus right side of each shown)",
+        counterexample: {
+          point: Object.fromEntries(vars.map((v) => [toText(v), showRational(at.get(v)!)])),
+          left: showValue(x, 12),
+          right: showValue(y, 12),
+        },
       };
     }
-    const r = x / y;
-    if (ratio === null) ratio = r;
-    else if (Math.abs(r - ratio) > DIFFER * Math.max(1, Math.abs(ratio))) {
+    const values = new Map<Node, Node>([...at].map(([v, q]) => [v, num(q)]));
+    const c = div(substitute(da, values), substitute(db, values));
+    const r = compareScalars(da, mul(c, db), conditions);
+    if (r.verdict === "equivalent")
       return {
-        verdict: "not equivalent",
-        reason: "the equations are not multiples of each other",
-        counterexample: { point: describePoint(point, vars), left: shortFloat(x, 8), right: shortFloat(y, 8) },
+        ...r,
+        reason: `one equation is ${toText(c)} times the other${r.method === "sampling" ? ` (${r.reason})` : ""}`,
       };
-    }
+    return r.verdict === "not equivalent" ? { ...r, reason: `the equations are not multiples of each other` } : r;
   }
-  return ratio === null
-    ? { verdict: "undecided", reason: "no sample point to compare the equations at" }
-    : { verdict: "equivalent", reason: "one equation is a constant multiple of the other" };
+  return { verdict: "undecided", reason: "no sample point to compare the equations at" };
 }
 
 /** Sets of solutions or values compare without regard to order. */
@@ -109,7 +116,7 @@ export function compare(a: Node, b: Node, options: CompareOptions = {}): Compari
   const sameGuards = guardsA.length === guardsB.length && guardsA.every((g) => guardsB.includes(g));
   if (a === b && conditions.length === 0 && sameGuards)
     return { verdict: "equivalent", method: "proof", reason: "identical" };
-  if (a.kind === "rel" && b.kind === "rel") return compareEquations(a, b);
+  if (a.kind === "rel" && b.kind === "rel") return compareEquations(a, b, conditions);
   if (a.kind === "tuple" && b.kind === "tuple") return compareSets(a.items, b.items);
   if (a.kind === "record" && b.kind === "record" && a.tag === b.tag)
     return compareSets(

@@ -3,28 +3,14 @@
 // SymPy (check_oracle.py), and every "equivalent" label is confirmed by SymPy (check_truth.py:
 // simplified to 0 under the pair's sign conditions where SymPy can, and equal and defined alike at
 // 40 random points of the domain). Beside the corpus: the verdicts' words for the kinds of pair.
-import { spawnSync } from "node:child_process";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { Session } from "../../src/session.js";
 import { sympyAvailable } from "./sympy.js";
-import { runPair, show, statement } from "./check-run.js";
+import { askCheckScript as sympy, runPair, show, statement, step0 } from "./check-run.js";
 import { forSympy } from "./check-corpus.js";
 import { ADVERSARIAL } from "./check-adversarial.js";
 
 const outcomes = ADVERSARIAL.map(runPair);
-const sympy = (script: string, request: unknown) => {
-  const r = spawnSync("/usr/bin/python3", [join(import.meta.dirname, script)], {
-    input: JSON.stringify(request),
-    encoding: "utf8",
-    maxBuffer: 64 << 20,
-    timeout: 240_000,
-    cwd: import.meta.dirname,
-  });
-  expect(r.status, r.stderr).toBe(0);
-  return JSON.parse(r.stdout) as unknown[];
-};
-const step0 = () => new Session().run("step(0)")[0].text;
 
 describe("check on generated adversarial pairs", () => {
   it("has at least 60 pairs of every kind", () => {

@@ -218,6 +218,127 @@ function irrationalCentres(): CheckPair[] {
   return out;
 }
 
+/** Its own seed too, for the pairs of polynomial and rational arguments with close roots. */
+const roots = random(0x2007a5);
+const pickRoot = <T>(xs: readonly T[]): T => xs[Math.floor(roots() * xs.length)];
+/** A short decimal centre in (−50, 50), written so it reads back: (x - 3.25) or (x + 3.25). */
+const centre = () => Math.round((roots() * 100 - 50) * 100) / 100;
+const shift = (v: string, c: number) => (c < 0 ? `(${v} + ${-c})` : c === 0 ? v : `(${v} - ${c})`);
+
+/**
+ * Piecewise functions of polynomial and rational arguments whose roots are close: a difference
+ * confined between two roots 10⁻⁸ to 10⁻⁴⁰ apart (rational or irrational), or to a tiny interval
+ * around 0, or to the single irrational point where a step jumps. The search finds their roots
+ * exactly and tries every sign region between them.
+ */
+function closeRoots(): CheckPair[] {
+  const out: CheckPair[] = [];
+  for (let k = 0; k < 8; k++) {
+    const c = centre();
+    const e = 8 + Math.floor(roots() * 33);
+    const x = shift("x", c);
+    // Rational roots c and c + 10⁻ᵉ: negative only between them.
+    const p = `${x} (${x} - 10^-${e})`;
+    out.push(
+      pair(`relu(-${p})`, "0", false, `positive only between ${c} and ${c} + 10^-${e}`),
+      pair(`abs(${p})`, p, false, `differs only between ${c} and ${c} + 10^-${e}`),
+      pair(`step(-${p})`, `step(-${p} - 10^-${2 * e + 5})`, false, `they part beside the roots`),
+      pair(`max(${p}, 0)`, `relu(${p})`, true, "relu as max(u, 0)"),
+    );
+    // Irrational roots c ± √m·10⁻ᵉ (m not a square): a quadratic, and a quartic with four close roots.
+    const m = pickRoot([2, 3, 5, 6, 7]);
+    const q = `${x}^2 - ${m}*10^-${2 * e}`;
+    out.push(
+      pair(`relu(-(${q}))`, "0", false, `positive only within √${m}·10^-${e} of ${c}`),
+      pair(`abs(${q})`, q, false, `differs only within √${m}·10^-${e} of ${c}`),
+      pair(`step(${q})`, `(sign(${q}) + 1)/2`, false, `they differ only at ${c} ± √${m}·10^-${e}`),
+      pair(`abs(${q}) + ${q}`, `2 relu(${q})`, true, "|u| + u = 2 relu(u)"),
+    );
+    const w = 20 + Math.floor(roots() * 30);
+    const quartic = `(${x}^2 - ${m})^2 - 10^-${2 * w}`;
+    out.push(
+      pair(`relu(-(${quartic}))`, "0", false, `positive within about 10^-${w} of ${c} ± √${m}`),
+      pair(`min(${quartic}, 0)`, `-relu(-(${quartic}))`, true, "min(u, 0) = −relu(−u)"),
+    );
+  }
+  // Cubics with a pair of close roots and one far, and a difference at x beyond ±100.
+  for (let k = 0; k < 4; k++) {
+    const [a, b] = [centre(), 100 + Math.floor(roots() * 900)];
+    const e = 10 + Math.floor(roots() * 20);
+    const cubic = `${shift("x", a)} (${shift("x", a)} - 10^-${e}) (x - ${b})`;
+    out.push(
+      pair(`relu(${cubic})`, `relu(${cubic}) + relu(x - ${b})`, false, `differs past ${b}`),
+      pair(`abs(${cubic})`, `sqrt((${cubic})^2)`, true, "|u| = √(u²)"),
+      pair(`hardtanh(${cubic})`, `min(max(${cubic}, -1), 1)`, true, "hardtanh as a clip"),
+      pair(
+        `relu(-(${cubic}))`,
+        `relu(${b} - x) relu(-${shift("x", a)} (${shift("x", a)} - 10^-${e}))`,
+        false,
+        "the close pair",
+      ),
+    );
+  }
+  // A tiny interval around 0: |x² − 10⁻ᵉ| against x² − 10⁻ᵉ, from the issue.
+  for (let k = 0; k < 4; k++) {
+    const e = pickRoot([10, 20, 31, 50, 80]);
+    out.push(
+      pair(`abs(x^2 - 10^-${e})`, `x^2 - 10^-${e}`, false, `they differ on (−10^-${e / 2}, 10^-${e / 2})`),
+      pair(`abs(x^2 - 10^-${e})`, `x^2 - 10^-${e}`, true, "equal outside the roots", `x > 1`),
+      pair(`relu(x^3 - x + 10^-${e})`, `relu(x^3 - x)`, false, "an offset beside each root"),
+    );
+  }
+  // Rational arguments: their sign changes at the roots of the numerator and of the denominator.
+  for (let k = 0; k < 4; k++) {
+    const m = pickRoot([2, 3, 5]);
+    const e = 10 + Math.floor(roots() * 30);
+    out.push(
+      pair(`relu(1/(x^2 - ${m}) - 10^${e})`, "0", false, `positive just past ±√${m}`),
+      pair(`step(x/(x^2 - ${m}))`, `step(x (x^2 - ${m}))`, true, "the same sign where defined", `x^2 > ${m}`),
+    );
+  }
+  // Two variables: a disk of radius 10⁻ᵉ, and a band 10⁻ᵉ wide along a line.
+  for (let k = 0; k < 3; k++) {
+    const [cx, cy] = [centre(), centre()];
+    const e = 10 + Math.floor(roots() * 20);
+    out.push(
+      pair(`relu(10^-${2 * e} - ${shift("x", cx)}^2 - ${shift("y", cy)}^2)`, "0", false, `a disk at (${cx}, ${cy})`),
+      pair(`relu(10^-${2 * e} - (x - y - ${cx})^2)`, "0", false, `a band along x − y = ${cx}`),
+    );
+  }
+  // The issue's own: relu(x² − 2) + x against x differs only for |x| > √2.
+  out.push(
+    pair("relu(x^2 - 2) + x", "x", false, "differs only for |x| > √2"),
+    pair("relu(x^2 - 2) + x", "x", true, "equal inside the roots", "x > -1, x < 1"),
+    pair("max(x^3 - x, 0)", "relu(x^3 - x)", true, "relu as max(u, 0)"),
+    pair("max(x^3 - x, 0)", "relu(x^3 - x - 10^-30)", false, "an offset beside each root"),
+  );
+  return out;
+}
+
+/**
+ * Vectors and matrices whose entries differ only in the ways above: beside two close roots, by
+ * 10⁻³⁰, past ±10⁶, or in the domain typed in one entry; and entries that agree.
+ */
+function arrays(): CheckPair[] {
+  const out: CheckPair[] = [];
+  for (let k = 0; k < 6; k++) {
+    const c = centre();
+    const e = 10 + Math.floor(roots() * 30);
+    const x = shift("x", c);
+    const close = `${x}^2 - 10^-${2 * e}`;
+    const far = 6 + Math.floor(roots() * 6);
+    out.push(
+      pair(`[abs(${close}), x]`, `[${close}, x]`, false, `the first entry differs within 10^-${e} of ${c}`),
+      pair(`[x, relu(x - 10^${far})]`, "[x, 0]", false, `the second entry differs past 10^${far}`),
+      pair(`[x^2, y; y, x + 10^-${e}]`, `[x^2, y; y, x]`, false, `an entry 10^-${e} off`),
+      pair(`[sqrt(${x})^2, 1]`, `[${x}, 1]`, false, `undefined below ${c} in the first entry`),
+      pair(`[sqrt(${x})^2, 1]`, `[${x}, 1]`, true, "defined where the condition holds", `x > ${c}`),
+      pair(`[abs(${close}) + ${close}, 2 x]`, `[2 relu(${close}), x + x]`, true, "|u| + u = 2 relu(u), entrywise"),
+    );
+  }
+  return out;
+}
+
 export const ADVERSARIAL: CheckPair[] = [
   ...exponents(),
   ...shifts(),
@@ -227,4 +348,6 @@ export const ADVERSARIAL: CheckPair[] = [
   ...nearBounds(),
   ...farCrossings(),
   ...irrationalCentres(),
+  ...closeRoots(),
+  ...arrays(),
 ];

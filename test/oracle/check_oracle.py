@@ -91,8 +91,16 @@ def truth(condition, point):
     d = real_value(condition.lhs - condition.rhs, point)
     if d is None:
         return None
-    s = 0 if d == 0 else int(sp.sign(sp.N(d, DIGITS)))
+    s = 0 if d == 0 or exactly_zero(condition.lhs - condition.rhs, point) else int(sp.sign(sp.N(d, DIGITS)))
     return RELATIONS[condition.rel_op](s)
+
+
+def exactly_zero(e, point):
+    """e is 0 at the point exactly: at x = 2√5 − 1, x − (2√5 − 1) is 0, not a 450-digit remainder."""
+    try:
+        return sp.expand(sp.sympify(e).xreplace(point)) == 0
+    except Exception:  # noqa: BLE001 -- not decided exactly; the numeric sign decides
+        return False
 
 
 def real_value(e, point):
@@ -118,6 +126,10 @@ def real_value(e, point):
     args = [real_value(a, point) for a in e.args]
     if any(a is None for a in args):
         return None
+    if e.func in (sp.sign, sp.Abs, sp.Max, sp.Min):
+        # An argument that is 0 exactly at an irrational point (x² − 2 at √2) is 0, not rounding noise.
+        args = [0 if not v.is_Rational and abs(v) < sp.Float(10, DIGITS) ** -300 and exactly_zero(a, point) else v
+                for a, v in zip(e.args, args)]
     if e.is_Pow and args[0].is_negative and args[1].is_Rational and args[1].q % 2 == 1:
         # An odd root of a negative number is real, as in Nabla: (-8)^(1/3) = -2 (SymPy's is complex).
         return real(sp.Integer(-1) ** args[1].p * sp.real_root(-args[0], args[1].q) ** args[1].p)

@@ -5,13 +5,14 @@ of the stated domain, subexpression by subexpression on the reals: defined at th
 for removable ones, as x/x at 0), and equal there to 45 digits. Reads one JSON request on standard input, answers one JSON list."""
 import json
 import random
+import re
 import signal
 import sys
 
 import sympy as sp
 
 import check_oracle
-from check_oracle import TRANSFORMS, functions, real_value
+from check_oracle import RELATIONS, TRANSFORMS, entries, functions, real_value
 
 # Equal pairs differ by nothing: 60 digits show any real difference, and big exponentials stay quick.
 check_oracle.DIGITS = 60
@@ -40,12 +41,48 @@ def symbols_for(names, where):
     return out
 
 
-def random_value(rng, symbol):
+def random_value(rng, symbol, constants=()):
     # Moderate sizes: an exponent of 999.9 on a base of 999.9 makes SymPy's exact powers crawl.
+    # Beside a constant of the conditions half the time (x > 2, x < 2.25 holds on a narrow interval).
+    if constants and rng.random() < 0.5:
+        return rng.choice(constants) + sp.Rational(rng.randint(-99, 99), 400)
     magnitude = rng.choice([sp.Rational(rng.randint(1, 99), 10), sp.Rational(rng.randint(1, 99), 100)])
     if symbol.is_nonnegative:
         return magnitude
     return magnitude if rng.random() < 0.5 else -magnitude
+
+
+def conditions_of(where, names):
+    """The conditions after `for` as SymPy relations (x > 2, x y < 1, …), and the numbers in them."""
+    relations = []
+    for part in [p.strip() for p in where.split(",") if p.strip()]:
+        text = part.replace("≠", "!=")
+        for op in (">=", "<=", "!=", ">", "<"):
+            if op in text:
+                left, right = text.split(op, 1)
+                l = sp.parse_expr(left, local_dict=names, transformations=TRANSFORMS)
+                r = sp.parse_expr(right, local_dict=names, transformations=TRANSFORMS)
+                relations.append((op, l - r))
+                break
+    constants = sorted({sp.Rational(c) for c in re.findall(r"\d+(?:\.\d+)?", where)})
+    return relations, constants
+
+
+def holds(relations, point):
+    for op, difference in relations:
+        d = real_value(difference, point)
+        if d is None:
+            return False
+        s = 0 if d == 0 else int(sp.sign(sp.N(d, 60)))
+        if not RELATIONS[op](s):
+            return False
+    return True
+
+
+def side_value(side, point):
+    """A side's entries at the point (one for a scalar), or None where any of them is undefined."""
+    values = [real_value(sp.sympify(e), point) for e in side]
+    return None if any(v is None for v in values) else values
 
 
 def removable(side, point):
@@ -55,9 +92,15 @@ def removable(side, point):
         for sign in (-1, 1):
             near = dict(point)
             near[s] = point[s] + sign * step
-            if real_value(sp.sympify(side), near) is None:
+            if side_value(side, near) is None:
                 return False
     return True
+
+
+def differ(lv, rv):
+    if lv.is_Rational and rv.is_Rational:
+        return lv != rv
+    return abs(sp.N(lv - rv, 60)) > sp.Float(10, 60) ** -45 * max(abs(lv), abs(rv))
 
 
 def judge(item, step0):
@@ -65,36 +108,42 @@ def judge(item, step0):
     names = functions(step0)
     symbols = symbols_for(item["names"], where)
     names.update(symbols)
-    a = sp.parse_expr(item["a"], local_dict=names, transformations=TRANSFORMS, evaluate=False)
-    b = sp.parse_expr(item["b"], local_dict=names, transformations=TRANSFORMS, evaluate=False)
+    # Arrays entry by entry ([a, b; c, d] as its entries in order), scalars as one entry.
+    a = entries(item["a"], names)
+    b = entries(item["b"], names)
+    if len(a) != len(b):
+        return {"same": False, "simplified": False, "why": "different sizes"}
     simplified = None
     signal.alarm(SIMPLIFY_SECONDS)
     try:
-        simplified = bool(sp.simplify(a - b) == 0)
+        simplified = all(bool(sp.simplify(x - y) == 0) for x, y in zip(a, b))
     except Exception:  # noqa: BLE001 -- SymPy could not decide (or took too long); the points still judge
         simplified = None
     finally:
         signal.alarm(0)
     rng = random.Random(hash(item["a"] + item["b"]) & 0xFFFF)
+    relations, constants = conditions_of(where, names)
     compared = 0
-    for _ in range(24):
-        point = {s: random_value(rng, s) for s in symbols.values()}
-        lv = real_value(sp.sympify(a), point)
-        rv = real_value(sp.sympify(b), point)
+    tried = 0
+    for _ in range(400):
+        if tried >= 24:
+            break
+        point = {s: random_value(rng, s, constants) for s in symbols.values()}
+        if not holds(relations, point):
+            continue
+        tried += 1
+        lv = side_value(a, point)
+        rv = side_value(b, point)
+        at = {str(k): str(v) for k, v in point.items()}
         if (lv is None) != (rv is None):
             if removable(a if lv is None else b, point):
                 continue
-            return {"same": False, "simplified": simplified, "at": {str(k): str(v) for k, v in point.items()}}
+            return {"same": False, "simplified": simplified, "at": at}
         if lv is None:
             continue
         compared += 1
-        if lv.is_Rational and rv.is_Rational:
-            if lv != rv:
-                return {"same": False, "simplified": simplified, "at": {str(k): str(v) for k, v in point.items()}}
-            continue
-        gap = abs(sp.N(lv - rv, 60))
-        if gap > sp.Float(10, 60) ** -45 * max(abs(lv), abs(rv)):
-            return {"same": False, "simplified": simplified, "at": {str(k): str(v) for k, v in point.items()}}
+        if any(differ(x, y) for x, y in zip(lv, rv)):
+            return {"same": False, "simplified": simplified, "at": at}
     return {"same": compared >= 5, "simplified": simplified, "compared": compared}
 
 

@@ -5,7 +5,7 @@
 // functions that go flat (tanh, σ, softplus, …), and the edges of each side's domain (log, roots,
 // denominators, tan, asin, …) and of the conditions, found through the arguments' turning points.
 // Every coordinate is a short decimal, so a counterexample is an exact point anyone can re-evaluate.
-import { MINUS_ONE, ONE, add, apply, sub } from "../../graph/construct.js";
+import { MINUS_ONE, ONE, add, apply, num, sub } from "../../graph/construct.js";
 import type { Node } from "../../graph/node.js";
 import { childrenOf, freeSymbols } from "../../graph/traverse.js";
 import type { Sym } from "../../graph/node.js";
@@ -13,6 +13,9 @@ import { rethrowStop } from "../../errors.js";
 import { differentiate } from "../differentiate.js";
 import { Rational } from "../../numeric/rational.js";
 import { evaluateAt } from "../numeric-eval.js";
+import { substitute } from "../substitute.js";
+import { toRational } from "../polynomial.js";
+import { realRootsExact, shortestDecimalBetween } from "./real-roots.js";
 
 export type Point = Map<Node, Rational>;
 
@@ -182,6 +185,86 @@ function exactRoot(r: number, isZeroAt: (q: Rational) => boolean): Rational {
     if (Math.abs(q.toNumber() - r) <= 1e-9 * Math.max(1, Math.abs(r)) && isZeroAt(q)) return q;
   }
   return decimal(r, 15);
+}
+
+/** Symbols and rationals under sums, products and whole powers of at most 24. */
+function arithmetic(n: Node): boolean {
+  switch (n.kind) {
+    case "sym":
+      return n.shape.length === 0;
+    case "num":
+      return true;
+    case "add":
+      return n.terms.every(arithmetic);
+    case "mul":
+      return n.factors.every(arithmetic);
+    case "pow":
+      return (
+        n.exp.kind === "num" && n.exp.value.isInteger() && Math.abs(n.exp.value.toNumber()) <= 24 && arithmetic(n.base)
+      );
+    default:
+      return false;
+  }
+}
+
+/**
+ * g along v with the other coordinates at the base point, when it is a polynomial or a quotient of
+ * two with rational coefficients: its real roots (rational ones exact, irrational ones as short
+ * decimals beside them), and the points that matter besides — just left and right of each root,
+ * inside its isolating interval, and the shortest decimal between each two neighbouring roots — so
+ * every sign region of g is visited, however narrow (|x² − 10⁻¹⁰| is negative only on (−10⁻⁵, 10⁻⁵)).
+ * A quotient changes sign at the roots of its numerator and denominator both: their product's roots.
+ */
+function exactCrossings(g: Node, v: Node, base: Point): { roots: Rational[]; beside: Rational[] } | null {
+  let coefficients: Rational[];
+  try {
+    // Only arithmetic with whole powers up to the degree cap (2^x at x = −10³⁰⁰ is not built, nor
+    // x^100000 expanded), at moderate coordinates.
+    if (!arithmetic(g)) return null;
+    const others = new Map<Node, Node>();
+    for (const [w, q] of base) {
+      if (w === v) continue;
+      if (Math.abs(q.toNumber()) > 1e15) return null;
+      others.set(w, num(q));
+    }
+    const along = others.size > 0 ? substitute(g, others) : g;
+    const quotient = toRational(along, [v]);
+    if (!quotient) return null;
+    const p = quotient.num.mul(quotient.den);
+    const degree = p.degree(0);
+    if (degree < 1 || degree > 24) return null;
+    coefficients = Array.from({ length: degree + 1 }, () => Rational.ZERO);
+    for (const [k, c] of p.terms) coefficients[Number(k)] = c;
+  } catch (err) {
+    rethrowStop(err);
+    return null;
+  }
+  const found = realRootsExact(coefficients);
+  if (!found) return null;
+  const roots: Rational[] = [];
+  const beside: Rational[] = [];
+  const TINY = Rational.of(1, 10 ** 12);
+  const between = (a: Rational, b: Rational) => (a.compare(b) < 0 ? shortestDecimalBetween(a, b) : a);
+  found.forEach((r, i) => {
+    const previous = i > 0 ? found[i - 1].hi : null;
+    const next = i + 1 < found.length ? found[i + 1].lo : null;
+    const max = (a: Rational, b: Rational | null) => (b && b.compare(a) > 0 ? b : a);
+    const min = (a: Rational, b: Rational | null) => (b && b.compare(a) < 0 ? b : a);
+    if (r.exact) {
+      roots.push(r.exact);
+      const eps = r.exact.abs().compare(Rational.ONE) > 0 ? r.exact.abs().mul(TINY) : TINY;
+      beside.push(between(max(r.exact.sub(eps), previous), r.exact), between(r.exact, min(r.exact.add(eps), next)));
+    } else {
+      const width = r.hi.sub(r.lo);
+      const left = between(max(r.lo.sub(width), previous), r.lo);
+      const right = between(r.hi, min(r.hi.add(width), next));
+      beside.push(left, right);
+      // The root itself as the simplest short decimal in its interval (on one side of it, exactly).
+      roots.push(shortestDecimalBetween(r.lo, r.hi));
+    }
+    if (next) beside.push(between(r.hi, next));
+  });
+  return { roots, beside };
 }
 
 export interface SearchPoints {
@@ -358,11 +441,19 @@ export function searchPoints(
     if (summit) push(new Map(vars.map((w, i) => [w, decimal(summit[i], 12)])));
     for (const v of vars) {
       for (const baseValues of vars.length === 1 ? bases.slice(0, 1) : summit ? [...bases, summit] : bases) {
-        const base = new Map(vars.map((w, i) => [w, baseValues[i]]));
-        const derivative = derivativeFor(v);
-        const { roots, turns } = zerosAlong(g, v, base, extra, derivative);
         const exactBase = new Map(vars.map((w, i) => [w, decimal(baseValues[i], 8)]));
-        const exactRoots = roots.map((r) => exactRoot(r, (q) => isZeroAt(g, new Map(exactBase).set(v, q))));
+        // A polynomial (or rational) argument has its roots found exactly, and a point in each of
+        // its sign regions, however close its roots; anything else is scanned numerically.
+        const exact = exactCrossings(g, v, exactBase);
+        let exactRoots: Rational[];
+        let turns: number[] = [];
+        if (exact) exactRoots = exact.roots;
+        else {
+          const base = new Map(vars.map((w, i) => [w, baseValues[i]]));
+          const found = zerosAlong(g, v, base, extra, derivativeFor(v));
+          turns = found.turns;
+          exactRoots = found.roots.map((r) => exactRoot(r, (q) => isZeroAt(g, new Map(exactBase).set(v, q))));
+        }
         if (baseValues === bases[0]) rootsAlong.get(v)!.push(...exactRoots);
         for (const root of exactRoots) {
           const scale = Math.max(1, Math.abs(root.toNumber()));
@@ -374,9 +465,12 @@ export function searchPoints(
           }
           if (points.length > 240) break;
         }
-        // Between two roots, however close, and at every turn: the inside of a narrow bump.
-        for (let k = 1; k < exactRoots.length; k++)
-          push(new Map(exactBase).set(v, exactRoots[k - 1].add(exactRoots[k]).div(Rational.int(2))));
+        // Between two roots, however close, and at every turn: the inside of a narrow bump (found
+        // exactly, each sign region, for a polynomial).
+        for (const q of exact?.beside ?? []) push(new Map(exactBase).set(v, q));
+        if (!exact)
+          for (let k = 1; k < exactRoots.length; k++)
+            push(new Map(exactBase).set(v, exactRoots[k - 1].add(exactRoots[k]).div(Rational.int(2))));
         for (const t of turns) push(new Map(exactBase).set(v, decimal(t, 15)));
       }
     }

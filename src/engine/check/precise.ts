@@ -196,11 +196,17 @@ function sum(ctx: Ctx, xs: Approx[]): Value {
     for (const x of xs) s = s.add(x.q!);
     return exact(ctx, s);
   }
-  let d = ctx.zero;
-  let err = ctx.zero;
+  // The exact terms are summed exactly first (1 − x − 1 is −x, not 0 once rounded beside a tiny x),
+  // then the rest one by one, each partial sum's rounding counted: exp(log x) − x + 1 − 1 at
+  // x = 10⁻³⁰⁸ cancels 1 − 1 after rounding, and only the partial sums' size bounds the error.
+  let exactPart = Rational.ZERO;
+  for (const x of xs) if (x.q) exactPart = exactPart.add(x.q);
+  let d = decimalOf(ctx.D, exactPart);
+  let err = d.abs().mul(ctx.u);
   for (const x of xs) {
+    if (x.q) continue;
     d = d.add(x.d);
-    err = err.add(x.err);
+    err = err.add(x.err).add(d.abs().mul(ctx.u));
   }
   return approx(ctx, d, err);
 }
@@ -506,8 +512,9 @@ export function showRational(q: Rational): string {
   let d = q.den;
   while (d % 2n === 0n) d /= 2n;
   while (d % 5n === 0n) d /= 5n;
-  if (d === 1n && q.den < 10n ** 30n) {
-    const D = context(80).D;
+  const length = q.num.toString().length + q.den.toString().length;
+  if (d === 1n && length < 1000) {
+    const D = context(Math.max(80, length + 2)).D;
     return trimZeros(decimalOf(D, q).toFixed());
   }
   return `${q.num}/${q.den}`;

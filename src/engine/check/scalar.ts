@@ -4,7 +4,7 @@
 // at a higher precision before it is reported; (3) only then "equivalent, not proved".
 import type { Node } from "../../graph/node.js";
 import { sub, tuple } from "../../graph/construct.js";
-import { childrenOf, freeSymbols } from "../../graph/traverse.js";
+import { childrenOf, findInside, freeSymbols, rewrite } from "../../graph/traverse.js";
 import { toText } from "../../graph/print/forms.js";
 import { provedEqual } from "./canonical.js";
 import { type Point, breakpointExpressions, decimal, searchPoints } from "./points.js";
@@ -26,7 +26,8 @@ import { isPositive } from "./positivity.js";
 import { conditionIntervals } from "./conditions.js";
 import { intern } from "../../graph/node.js";
 import { checkBudget, currentLimits } from "../../budget.js";
-import { ZERO, add, div, neg, num } from "../../graph/construct.js";
+import { ZERO, add, apply, div, mul, neg, num, sqrt } from "../../graph/construct.js";
+import { expand } from "../expand.js";
 import { differentiate } from "../differentiate.js";
 import { substitute } from "../substitute.js";
 import { rethrowStop } from "../../errors.js";
@@ -157,6 +158,71 @@ function linearRoot(g: Node, v: Node, rational = false): Node | null {
   }
 }
 
+const PIECEWISE = new Set(["abs", "sign", "step", "relu", "leaky_relu", "hardtanh", "max", "min"]);
+
+/**
+ * The arguments of piecewise functions, expanded when they are closed: at x = (1 + √7)/3, the graph
+ * keeps 3x² − 2x − 2 as (1 + √7)²/3 − 2 − 2(1 + √7)/3, which expands to 0, and step of it is 1
+ * exactly (its value within rounding of 0 has no certain sign).
+ */
+function settled(n: Node): Node {
+  if (!findInside(n, (m) => m.kind === "apply" && PIECEWISE.has(m.op))) return n;
+  return rewrite(n, (m) => {
+    if (m.kind !== "apply" || !PIECEWISE.has(m.op)) return undefined;
+    const args = m.args.map((u) => {
+      if (u.kind === "num" || freeSymbols(u).length > 0) return u;
+      const e = expand(u);
+      return e.kind === "num" ? e : u;
+    });
+    return args.every((u, i) => u === m.args[i]) ? m : apply(m.op, args);
+  });
+}
+
+const largeRational = (m: Node) =>
+  m.kind === "num" && m.value.num.toString(16).length + m.value.den.toString(16).length > 25;
+
+/** q·den² stripped of the squares of the primes below 100 is within 100 bits (6·10⁻⁷⁴ is; 1 + 10⁻⁵⁰ is not). */
+function smallSquareFree(q: Rational): boolean {
+  let n = (q.num < 0n ? -q.num : q.num) * q.den;
+  for (let p = 2n; p < 100n; p++) {
+    const p2 = p * p;
+    while (n % p2 === 0n) n /= p2;
+  }
+  return n.toString(16).length <= 25;
+}
+
+/**
+ * The two roots of g along v, exactly, when g is quadratic in v (its slope linear, turning at t) and
+ * real there: t ± √(−g(t)/a), a = g″/2, with the other variables at their friendly values.
+ */
+function quadraticRoots(
+  g: Node,
+  slope: Node,
+  v: Node,
+  t: Node,
+  vars: readonly Node[],
+  friendly: (v: Node) => Node,
+): Node[] {
+  try {
+    const others = new Map(vars.filter((w) => w !== v).map((w) => [w, friendly(w)]));
+    const curvature = differentiate(slope, v);
+    if (freeSymbols(curvature).length > 0 || (curvature.kind === "num" && curvature.value.isZero())) return [];
+    const top = substitute(g, new Map([...others, [v, t]]));
+    if (freeSymbols(top).length > 0) return [];
+    const square = div(neg(mul(num(Rational.int(2)), top)), curvature);
+    if (!(evaluateAt(square, new Map()) > 0)) return [];
+    // A radicand whose square-free part is past 100 bits is left to the search's points around the
+    // roots (the integer square root the graph takes of it would crawl); so is a closed radicand
+    // with a rational that large.
+    if (square.kind === "num" ? !smallSquareFree(square.value) : findInside(square, largeRational)) return [];
+    const r = sqrt(square);
+    return [sub(t, r), add(t, r)];
+  } catch (err) {
+    rethrowStop(err);
+    return [];
+  }
+}
+
 /**
  * Tier 2's last look: the turning points of each breakpoint's argument that are irrational but exact
  * (relu(10⁻⁴⁰ − (x − π)²) at x = π), each variable moved to its own when the argument's slope along it
@@ -184,7 +250,7 @@ function atExactTurns(
         ...guards[0],
         ...guards[1],
         ...conditions.map((c) => (c.kind === "rel" ? sub(c.left, c.right) : c)),
-      ].map((n) => substitute(n, at));
+      ].map((n) => settled(substitute(n, at)));
     } catch (err) {
       rethrowStop(err);
       return null;
@@ -213,6 +279,7 @@ function atExactTurns(
   };
   for (const g of breakpoints.slice(0, 16)) {
     const at = new Map<Node, Node>();
+    const radicals: Map<Node, Node>[] = [];
     for (const v of vars) {
       let slope: Node;
       try {
@@ -222,11 +289,17 @@ function atExactTurns(
         continue;
       }
       if (freeSymbols(slope).some((w) => w !== v)) continue;
-      const r = linearRoot(slope, v);
-      if (r) at.set(v, r);
+      const t = linearRoot(slope, v, true);
+      if (!t) continue;
+      // An irrational turning point (x = π) is not among the search's points.
+      if (t.kind !== "num") at.set(v, t);
+      // Quadratic along v: its roots are the turning point ± √(−g(t)/a), radicals (x² − 2 at ±√2).
+      for (const root of quadraticRoots(g, slope, v, t, vars, friendly)) radicals.push(new Map([[v, root]]));
     }
-    const found = at.size > 0 ? tryAt(at) : null;
-    if (found) return found;
+    for (const point of at.size > 0 ? [at, ...radicals] : radicals) {
+      const found = tryAt(point);
+      if (found) return found;
+    }
   }
   // Breakpoints at exact constants closer than any double tells apart (step(x − e³⁰) against
   // step(x − e³⁰ − 10⁻²⁰)): at each and halfway between each two, along one variable at a time.
@@ -374,19 +447,29 @@ function decisive(
   conditions: readonly Node[],
   side: -1 | 1,
 ): boolean {
+  // Relative to the point: inside (−10⁻⁹, 0) a step of 10⁻⁶ would leave the interval.
+  const stepFor = (q: Rational) => (q.isZero() ? 1e-6 : 1e-5 * Math.abs(q.toNumber()));
+  const undefinedAt = (p: Point) => {
+    if (satisfies(conditions, p) !== true) return true;
+    const e = evaluateBoth(a, b, p, CONFIRM_DIGITS);
+    return (side < 0 ? e.b : e.a) === "undefined";
+  };
   for (const v of vars) {
     const q = point.get(v)!;
-    const size = Math.abs(q.toNumber());
-    // Relative to the point: inside (−10⁻⁹, 0) a step of 10⁻⁶ would leave the interval.
-    const step = size > 0 ? 1e-5 * size : 1e-6;
     for (const sign of [-1, 1]) {
       const p = new Map(point);
-      p.set(v, q.add(decimal(sign * step, 3)));
-      if (satisfies(conditions, p) !== true) continue;
-      const e = evaluateBoth(a, b, p, CONFIRM_DIGITS);
-      if ((side < 0 ? e.b : e.a) !== "undefined") return false;
+      p.set(v, q.add(decimal(sign * stepFor(q), 3)));
+      if (!undefinedAt(p)) return false;
     }
   }
+  // In several variables, also off the axes: (x y)/(x y) is undefined along both axes through the
+  // origin, a set without interior, and defined a diagonal step away.
+  if (vars.length > 1)
+    for (const sign of [-1, 1]) {
+      const p = new Map(point);
+      vars.forEach((v, i) => p.set(v, point.get(v)!.add(decimal(sign * stepFor(point.get(v)!) * (1 + 0.37 * i), 3))));
+      if (!undefinedAt(p)) return false;
+    }
   return true;
 }
 
@@ -434,10 +517,14 @@ function formatBound(x: number): string {
 function guarded(side: Node, guards: readonly Node[]): Node {
   if (guards.length === 0) return side;
   const inside = restrictions(side);
-  // A guard without a variable (x/3's 3⁻¹) holds everywhere: the graph refuses a zero divisor.
-  // So does one on a positive base (exp(x)/exp(x)'s (eˣ)⁻¹).
+  // A guard without a variable (x/3's 3⁻¹) holds everywhere, unless it is undefined itself: f(0)
+  // after f(x) = x/x is built as 1, and its guard 0⁻¹ says it is undefined. One on a positive base
+  // (exp(x)/exp(x)'s (eˣ)⁻¹) holds everywhere too.
   const extra = guards.filter(
-    (g) => !inside.has(g) && restrictions(g).size > 0 && freeSymbols(g).length > 0 && !alwaysDefined(g),
+    (g) =>
+      !inside.has(g) &&
+      restrictions(g).size > 0 &&
+      (freeSymbols(g).length > 0 ? !alwaysDefined(g) : evaluatePrecise(g, new Map(), DIGITS) === "undefined"),
   );
   if (extra.length === 0) return side;
   const zeroTimes = (g: Node) => intern<Node>({ kind: "mul", factors: [ZERO, g], shape: [] });
@@ -532,7 +619,9 @@ export function compareScalars(
       }
       removable ??= `${Object.entries(at)
         .map(([k, v]) => `${k} = ${v}`)
-        .join(", ")} only the ${lone < 0 ? "left" : "right"} side is defined (a single point)`;
+        .join(
+          ", ",
+        )} only the ${lone < 0 ? "left" : "right"} side is defined (${vars.length > 1 ? "on a set without interior" : "a single point"})`;
       continue;
     }
     if (!defined(e.a) || !defined(e.b)) {
