@@ -132,10 +132,11 @@ class WarmMaxima {
   async run(code: string): Promise<Timing> {
     const marker = `@@done${++this.count}@@`;
     this.out = "";
+    let timer: NodeJS.Timeout | undefined;
     const done = new Promise<void>((resolve, reject) => {
       this.waiting = { marker, resolve };
-      setTimeout(() => reject(new Error("Maxima (warm) timed out")), TIMEOUT_MS);
-    });
+      timer = setTimeout(() => reject(new Error("Maxima (warm) timed out")), TIMEOUT_MS);
+    }).finally(() => clearTimeout(timer));
     const c = this.cpu();
     const t = performance.now();
     this.proc.stdin.write(`${code}\nprint("${marker}")$\n`);
@@ -293,9 +294,12 @@ export async function run(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), "nabla-maxima-bench-"));
   const maxima = new WarmMaxima();
   await maxima.run("1+1;");
-  // One unmeasured pass warms both sides' JIT and caches.
-  nablaWarm(Session, WORKLOADS[0].nabla(0));
-  await maxima.run(WORKLOADS[0].maxima(0));
+  // One unmeasured pass of every workload warms both sides (V8 compiles each path on first use;
+  // Maxima's Lisp is compiled ahead), so round 1 is not a compile measurement.
+  for (const w of WORKLOADS) {
+    nablaWarm(Session, w.nabla(0));
+    await maxima.run(w.maxima(0));
+  }
   console.log(
     `maxima: Nabla against ${spawnSync("maxima", ["--version"], { encoding: "utf8" }).stdout.trim()}, interleaved`,
   );
