@@ -2,7 +2,7 @@
 // Lehmer's gcd equals Euclid's.
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { Rational, bigintGcd } from "../../src/numeric/rational.js";
+import { Rational, bigintGcd, isqrt } from "../../src/numeric/rational.js";
 
 const big = fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n });
 // Denominators with shared factors (products of small primes) as well as large ones.
@@ -66,5 +66,34 @@ describe("gcd by Lehmer's algorithm", () => {
     while (b < 1n << 3000n) [a, b] = [b, a + b];
     expect(bigintGcd(a, b)).toBe(1n);
     expect(bigintGcd(a * 12345n, b * 12345n)).toBe(12345n);
+  });
+});
+
+describe("integer square roots", () => {
+  const big = fc.bigInt({ min: 0n, max: 1n << 4000n });
+
+  it("⌊√n⌋ for n up to 2⁴⁰⁰⁰: r² ≤ n < (r + 1)²", () =>
+    fc.assert(
+      fc.property(big, (n) => {
+        const r = isqrt(n);
+        return r * r <= n && n < (r + 1n) * (r + 1n);
+      }),
+      { numRuns: 300 },
+    ));
+
+  it("squares and their neighbours", () =>
+    fc.assert(
+      fc.property(fc.bigInt({ min: 1n, max: 1n << 2000n }), (k) => {
+        expect(isqrt(k * k)).toBe(k);
+        expect(isqrt(k * k - 1n)).toBe(k - 1n);
+        expect(isqrt(k * k + 2n * k)).toBe(k);
+      }),
+      { numRuns: 200 },
+    ));
+
+  it("√(1 + 10⁻⁵⁰)'s numerator, 10⁵⁰ + 1 over 10⁵⁰: no square, found at once (stepping from a double's guess took ~2¹¹⁰ steps)", () => {
+    const n = (10n ** 50n + 1n) * 10n ** 50n;
+    const r = isqrt(n);
+    expect(r * r < n && n < (r + 1n) * (r + 1n)).toBe(true);
   });
 });
