@@ -1,8 +1,8 @@
 // Nabla against Maxima 5.46 (Debian's `maxima`), interleaved in one run, on issue 18's workloads.
 //   warm: one long-running process per side (Nabla: this process, a fresh Session per round;
 //         Maxima: one `maxima` fed through its stdin), variables renamed every round;
-//   cold: a fresh process per run, process start included (Nabla: node loading an esbuild bundle
-//         of the sources, no V8 code cache; Maxima: `maxima -b file`).
+//   cold: a fresh process per run, process start included (Nabla: `nabla eval FILE` as installed,
+//         bin/nabla on the build, from its start-up snapshot; Maxima: `maxima -b file`).
 // Each round runs every workload once on each side, in alternating order; the ratio is Maxima's
 // time over Nabla's within the round (> 1: Nabla faster), reported as median and range.
 // Warm runs also count CPU time (Nabla: this process's, GC threads included; Maxima: its process's
@@ -11,7 +11,7 @@
 // `npm run bench maxima` (env MAXIMA_ROUNDS=5, MAXIMA_PARTS=table,growth, MAXIMA_COLD=0 to skip cold,
 // MAXIMA_GROWTH=series,exact,Hessian to pick growth families by the start of their name).
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -68,18 +68,22 @@ function nablaWarm(Session: SessionClass, code: string): Timing {
   return { wall: ms, cpu: (cpu.user + cpu.system) / 1000 };
 }
 
+/**
+ * Cold as a user starts it: `nabla eval FILE` of an installed package, through bin/nabla on the build
+ * (from its start-up snapshot; `npm run build` makes it when dist/ has none).
+ */
 function nablaCold(dir: string, code: string): number {
   const file = join(dir, "w.nabla");
   writeFileSync(file, code);
-  const script = join(dir, "cold.mjs");
-  writeFileSync(
-    script,
-    `import { readFileSync } from "node:fs";\nconst { Session } = await import(${JSON.stringify(pathToFileURL(BUNDLE).href)});\nconst rs = new Session({ limits: { timeMs: ${TIMEOUT_MS} } }).run(readFileSync(${JSON.stringify(file)}, "utf8"));\nconst bad = rs.find((r) => r.status !== "ok");\nif (bad) { console.error(bad.error.message); process.exit(1); }\nconsole.log(rs.filter((r) => !r.silent).map((r) => r.pretty).join("\\n"));\n`,
-  );
   const t = performance.now();
-  const r = spawnSync(process.execPath, [script], { encoding: "utf8", maxBuffer: 1 << 28, timeout: TIMEOUT_MS });
+  const r = spawnSync(join(ROOT, "bin", "nabla"), ["eval", file], {
+    encoding: "utf8",
+    maxBuffer: 1 << 28,
+    timeout: TIMEOUT_MS,
+    env: { ...process.env, NABLA_USE_DIST: "1" },
+  });
   const ms = performance.now() - t;
-  if (r.status !== 0) throw new Error(`Nabla (cold) failed: ${r.stderr.slice(-500)}`);
+  if (r.status !== 0) throw new Error(`Nabla (cold) failed: ${r.stdout.slice(-500)}${r.stderr.slice(-500)}`);
   return ms;
 }
 
@@ -290,6 +294,8 @@ export async function run(): Promise<void> {
   const rounds = Number(process.env.MAXIMA_ROUNDS ?? 5);
   const parts = (process.env.MAXIMA_PARTS ?? "table,growth").split(",");
   const cold = process.env.MAXIMA_COLD !== "0";
+  if (cold && !existsSync(join(ROOT, "dist", "nabla.blob.stamp")))
+    spawnSync("npm", ["run", "build"], { cwd: ROOT, stdio: "inherit" });
   const Session = await bundle();
   const dir = mkdtempSync(join(tmpdir(), "nabla-maxima-bench-"));
   const maxima = new WarmMaxima();
