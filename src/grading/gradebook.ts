@@ -26,8 +26,6 @@ export function csvCell(value: string): string {
 }
 
 const fmt = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(2));
-const byId = (a: { student: string }, b: { student: string }) =>
-  a.student < b.student ? -1 : a.student > b.student ? 1 : 0;
 
 type GradebookRow = Pick<StudentResult, "student" | "grades" | "total" | "possible" | "problems"> & { name?: string };
 
@@ -54,13 +52,6 @@ function csvRows(rows: string[][]): string {
     rows.map((row) => row.map(csvCell)),
     { record_delimiter: "\n" },
   );
-}
-
-export function gradebookCsv(
-  results: (Pick<StudentResult, "student" | "grades" | "total" | "possible" | "problems"> & { name?: string })[],
-  gradeIds: string[],
-): string {
-  return [gradebookCsvHeader(gradeIds), ...[...results].sort(byId).map((r) => gradebookCsvRow(r, gradeIds))].join("");
 }
 
 export interface RunNotes {
@@ -137,14 +128,4 @@ export class GradebookWriter {
     renameSync(`${this.csvPath}.tmp-${process.pid}`, this.csvPath);
     renameSync(`${this.jsonPath}.tmp-${process.pid}`, this.jsonPath);
   }
-}
-
-export function gradebookJson(
-  results: (Pick<StudentResult, "student" | "file" | "total" | "possible" | "grades" | "problems"> & {
-    name?: string;
-  })[],
-  notes: RunNotes = { renamed: [], keyChanged: [] },
-): string {
-  const students = [...results].sort(byId).map(jsonEntry);
-  return JSON.stringify({ ...runNotes(notes), students }, null, 1) + "\n";
 }

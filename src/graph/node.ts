@@ -90,7 +90,6 @@ export interface Struct extends Base {
 
 export type Node =
   Num | Float | Sym | Indexed | Const | Add | Mul | Pow | Apply | Tensor | BigOp | Relation | Str | Tuple | Struct;
-export type NodeKind = Node["kind"];
 
 type Fields<N> = N extends Node ? Omit<N, "id"> : never;
 
@@ -153,9 +152,4 @@ export function intern<N extends Node>(fields: Fields<N>): N {
   table.set(key, new WeakRef(node));
   registry.register(node, key);
   return node;
-}
-
-/** Live interned nodes (for leak tests). */
-export function internedCount(): number {
-  return table.size;
 }

@@ -79,9 +79,3 @@ export function weightedGramFast(A: Float64Array, m: number, n: number, v: Float
 }
 
 export const hasWasmSimd = (): boolean => kernelModule() !== null;
-
-export function stopGramHelper(): Promise<number> | undefined {
-  const w = helper;
-  helper = null;
-  return w?.terminate();
-}

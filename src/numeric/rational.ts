@@ -231,11 +231,3 @@ export function isqrt(n: bigint): bigint {
     x = y;
   }
 }
-
-/** The exact square root of a rational when it is rational, else null. */
-export function exactSqrt(q: Rational): Rational | null {
-  if (q.isNegative()) return null;
-  const a = isqrt(q.num);
-  const b = isqrt(q.den);
-  return a * a === q.num && b * b === q.den ? Rational.of(a, b) : null;
-}

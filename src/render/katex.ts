@@ -20,22 +20,3 @@ export function renderLatex(latex: string, displayMode = true): string {
   cache.set(key, html);
   return html;
 }
-
-/**
- * MathML alone: browsers render it natively, so it needs neither KaTeX's CSS nor its fonts — the
- * form for Jupyter outputs, which are viewed in front ends and exported HTML we do not style.
- */
-export function renderMathml(latex: string): string {
-  const key = `M${latex}`;
-  const hit = cache.get(key);
-  if (hit !== undefined) return hit;
-  const html = katex.renderToString(latex, {
-    throwOnError: true,
-    displayMode: true,
-    output: "mathml",
-    strict: "ignore",
-  });
-  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
-  cache.set(key, html);
-  return html;
-}

@@ -27,10 +27,6 @@ function normalise(terms: Term[]): Polynomial {
   return [...byKey.values()].filter((t) => !t.c.isZero()).sort((x, y) => lexCompare(y.m, x.m));
 }
 
-export function polyFromTerms(terms: Term[]): Polynomial {
-  return normalise(terms.map((t) => ({ m: [...t.m], c: t.c })));
-}
-
 function sub(p: Polynomial, q: Polynomial): Polynomial {
   return normalise([...p, ...q.map((t) => ({ m: t.m, c: t.c.neg() }))]);
 }

@@ -32,10 +32,6 @@ export function asFloats(t: Tensor): number[][] | null {
   return rowsOf(t).map((row) => row.map((e) => toFloat(e as never)));
 }
 
-export function hasFloats(t: Tensor): boolean {
-  return t.entries.some((e) => e.kind === "float");
-}
-
 export function fromRationals(rows: Rational[][]): Tensor {
   return fromRows(rows.map((row) => row.map(num)));
 }

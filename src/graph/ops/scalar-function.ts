@@ -2,7 +2,7 @@
 // keeps the shape of a symbolic array argument, computes floats from floats, and knows its exact
 // special values (sin 0 = 0) through `exact`.
 import type { Rational } from "../../numeric/rational.js";
-import { float, isNumber, tensor, toFloat } from "../primitives.js";
+import { float, tensor } from "../primitives.js";
 import type { Node } from "../node.js";
 import type { Build, Help, OperatorEntry } from "./entry.js";
 
@@ -43,9 +43,4 @@ export function scalarFunction({ apply }: Build, spec: ScalarFunctionSpec): Oper
     unicode: spec.unicode ? ([x]) => spec.unicode!(x) : undefined,
     help: spec.help,
   };
-}
-
-/** Evaluates a scalar function of a number node in floating point. */
-export function floatOf(entry: OperatorEntry, x: Node): Node | undefined {
-  return entry.float && isNumber(x) ? float(entry.float(toFloat(x))) : undefined;
 }
