@@ -40,6 +40,10 @@ export interface Limits {
   symbolicDeterminant: number;
   /** The size of a symbolic matrix inverted by cofactors. */
   symbolicInverse: number;
+  /** The values one random draw may choose among (each is built before the draw). */
+  randomChoices: number;
+  /** Kinks (abs, relu, max, …) critical splits a function at: 3^kinks strata are tried. */
+  criticalKinks: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -59,6 +63,8 @@ export const DEFAULT_LIMITS: Limits = {
   taylorOrder: 2000,
   symbolicDeterminant: 6,
   symbolicInverse: 4,
+  randomChoices: 100_000,
+  criticalKinks: 6,
 };
 
 /**
@@ -82,6 +88,8 @@ export const LIMIT_REASONS: { readonly [K in keyof Limits]: Exclude<StopReason, 
   taylorOrder: "time",
   symbolicDeterminant: "size",
   symbolicInverse: "size",
+  randomChoices: "size",
+  criticalKinks: "size",
 };
 
 let check: (() => void) | null = null;

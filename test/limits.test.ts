@@ -101,6 +101,9 @@ describe("every cap is a field of Limits, with its reason", () => {
     ["taylorOrder", 10, "taylor(exp(x), x = 0, 11)"],
     ["symbolicDeterminant", 2, "det([a, b, c; d, e, f; g, h, k])"],
     ["symbolicInverse", 1, "inv([a, b; c, d])"],
+    ["randomChoices", 9, "random(1..10)"],
+    ["randomChoices", 2, "random([1, 2, 5])"],
+    ["criticalKinks", 1, "critical(abs(x) + abs(x - 1))"],
     ["arrayEntries", 99, "zeros(100)"],
     ["arrayEntries", 99, "layer h = dense(10 → 10)"],
   ];

@@ -50,6 +50,7 @@ export const LIMIT: CommandEntry = {
   name: "limit",
   aliases: ["lim"],
   arity: [2, 3],
+  relations: { kind: "point", places: [1, 1] },
   help: {
     syntax: 'limit(f, x → a), limit(f, x → ∞), limit(f, x → a, "+")',
     description:

@@ -109,6 +109,7 @@ export const CALCULUS: CommandEntry[] = [
   {
     name: "taylor",
     arity: [2, 3],
+    relations: { kind: "point", places: [1, 1] },
     help: {
       syntax: "taylor(f, x = a, k), taylor(f, [x, y] = [a, b], k)",
       description: "The Taylor polynomial of order k (2 when omitted) about a point.",
@@ -123,6 +124,7 @@ export const CALCULUS: CommandEntry[] = [
   {
     name: "sum",
     arity: [1, 2],
+    relations: { kind: "range", places: [1, 1] },
     help: {
       syntax: "Σ_{i=1}^{n} body, sum(body, i = 1..n), sum(v)",
       description: "A sum over an index (expanded for number bounds), or of a vector's entries.",
@@ -133,6 +135,7 @@ export const CALCULUS: CommandEntry[] = [
   {
     name: "prod",
     arity: [1, 2],
+    relations: { kind: "range", places: [1, 1] },
     help: {
       syntax: "∏_{i=1}^{n} body, prod(body, i = 1..n)",
       description: "A product over an index.",

@@ -3,10 +3,12 @@
 import { mathError, nameError } from "../../errors.js";
 import { num } from "../../graph/construct.js";
 import { floatValue } from "../../graph/evalf.js";
+import { freeSymbols } from "../../graph/traverse.js";
 import type { Node } from "../../graph/node.js";
 import { Rational } from "../../numeric/rational.js";
 import type { Expr } from "../../syntax/ast.js";
 import { didYouMean } from "../suggest.js";
+import { bodyOf } from "./args.js";
 import type { CommandEntry, CommandOption, Evaluation } from "./entry.js";
 
 function plural(n: number, word: string): string {
@@ -37,7 +39,7 @@ export function unknownOption(owner: string, options: readonly CommandOption[], 
       ? `; did you mean ${subscripted.join(" or ")}?`
       : options.length
         ? `; its options are ${options.map((o) => o.name).join(", ")}`
-        : "";
+        : `; ${owner} takes no options`;
   return nameError(`${owner} has no option ${name}${hint}`);
 }
 
@@ -49,24 +51,55 @@ function checked(entry: CommandEntry, option: CommandOption, value: Node): Node 
   return value;
 }
 
+/** Whether the syntax tree `x` has the name `name` in it. */
+function named(x: unknown, name: string): boolean {
+  if (Array.isArray(x)) return x.some((y) => named(y, name));
+  if (typeof x !== "object" || x === null) return false;
+  const node = x as { kind?: string; name?: string };
+  if (node.kind === "name" && node.name === name) return true;
+  return Object.entries(x).some(([key, v]) => key !== "span" && key !== "calleeSpan" && named(v, name));
+}
+
+/** Whether `name` occurs in `e`: in its text, or as a symbol of what it stands for (a function's body). */
+function mentions(e: Expr, name: string, ev: Evaluation): boolean {
+  if (named(e, name)) return true;
+  const { body, params } = bodyOf(ev, e);
+  return [...freeSymbols(body), ...(params ?? [])].some((s) => s.kind === "sym" && s.name === name);
+}
+
+/** Whether the row takes `a` (a `name = value`) at positional place `at`: a point, range or equation. */
+function takesRelation(entry: CommandEntry, a: Expr & { kind: "relation" }, at: number): boolean {
+  const r = entry.relations;
+  if (!r || at < r.places[0] || at > r.places[1]) return false;
+  return r.kind !== "range" || a.right.kind === "range";
+}
+
 /** Runs a command: positional arguments counted, options evaluated, checked and defaulted. */
 export function runCommand(entry: CommandEntry, all: readonly Expr[], ev: Evaluation): Node {
   const args: Expr[] = [];
   const options = new Map<string, Node>();
-  let points = 0;
+  // Equations `x = 4` taken as positional: their name must occur in another argument, or it is an option.
+  const equations: { at: number; name: string }[] = [];
   for (const a of all) {
-    const named = a.kind === "relation" && a.op === "=" && a.left.kind === "name" ? a.left.name : null;
-    const option = named !== null ? optionNamed(entry.options, named) : undefined;
-    if (named !== null && option && a.kind === "relation") {
+    if (a.kind !== "relation" || a.op !== "=" || a.left.kind !== "name") {
+      args.push(a);
+      continue;
+    }
+    const named = a.left.name;
+    const option = optionNamed(entry.options, named);
+    if (option) {
       if (options.has(option.name)) throw mathError(`${entry.name}'s option ${option.name} is given twice`);
       options.set(option.name, checked(entry, option, ev.expr(a.right)));
       continue;
     }
-    if (named !== null && entry.options) {
-      if (points >= (entry.pointArguments ?? 0)) throw unknownOption(entry.name, entry.options, named);
-      points++;
-    }
+    if (!takesRelation(entry, a, args.length)) throw unknownOption(entry.name, entry.options ?? [], named);
+    if (entry.relations?.kind === "equation") equations.push({ at: args.length, name: named });
     args.push(a);
+  }
+  for (const { at, name } of equations) {
+    const others = args.filter((_, i) => i !== at);
+    if (others.length && !others.some((e) => mentions(e, name, ev)))
+      throw unknownOption(entry.name, entry.options ?? [], name);
   }
   const [min, max] = entry.arity;
   if (args.length < min || args.length > max) {

@@ -32,10 +32,17 @@ export interface CommandOption {
 
 /** A call's arguments after the dispatcher has checked them. */
 export interface CommandCall {
-  /** The positional arguments, in order (a point `x = 4` or a range `x = a..b` is positional). */
+  /** The positional arguments, in order (a point `x = 4`, a range or an equation the row accepts among them). */
   args: Expr[];
   /** Every declared option by its canonical name: given, else its default (absent when it has none). */
   options: ReadonlyMap<string, Node>;
+}
+
+export interface RelationArguments {
+  /** A range's right side is `a..b`; an equation's bare name must occur in another argument. */
+  kind: "point" | "range" | "equation";
+  /** The positional places one may stand in, first and last inclusive (0 is the first argument). */
+  places: [number, number];
 }
 
 export interface CommandEntry {
@@ -45,11 +52,12 @@ export interface CommandEntry {
   arity: [number, number];
   options?: CommandOption[];
   /**
-   * How many `name = value` arguments whose name is not an option are positional (gd's starting
-   * point, plot's range, sum's index). Beyond that, such an argument is an unknown option. Only
-   * read when the command has options: without any, every argument is positional.
+   * The `name = value` arguments the command reads as positional, and where: a point (gd's and
+   * taylor's `x = 4`, limit's `x = 0`), a range (sum's and plot's `x = a..b`) or an equation
+   * (solve's `x = 4`, lagrange's constraints). Every other `name = value` is an option, and one the
+   * command does not declare is an error with a did-you-mean.
    */
-  pointArguments?: number;
+  relations?: RelationArguments;
   help: Help;
   run: (call: CommandCall, ev: Evaluation) => Node;
 }

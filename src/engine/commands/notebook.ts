@@ -44,6 +44,7 @@ export const NOTEBOOK: CommandEntry[] = [
   {
     name: "plot",
     arity: [1, Infinity],
+    relations: { kind: "range", places: [1, Infinity] },
     help: {
       syntax: "plot(f, g, …, x = a..b), plot(training), plot(net, data), plot(f, gd(…))",
       description:

@@ -83,6 +83,7 @@ export const OPTIMISATION: CommandEntry[] = [
   {
     name: "lagrange",
     arity: [2, Infinity],
+    relations: { kind: "equation", places: [1, Infinity] },
     help: {
       syntax: "lagrange(f, g = c), lagrange(f, g₁ = c₁, g₂ = c₂)",
       description: "The stationary points of f under equality constraints, with their multipliers λ.",
@@ -112,7 +113,7 @@ export const OPTIMISATION: CommandEntry[] = [
     name: "gd",
     arity: [2, 2],
     options: [...OPTIMIZER_OPTIONS.sgd, STEPS],
-    pointArguments: 1,
+    relations: { kind: "point", places: [1, 1] },
     help: {
       syntax: "gd(f, x = a, η = 0.1), gd(f, [x, y] = [a, b], η = 0.1, steps = k)",
       description: "Gradient descent x ← x − η∇f from the starting point: one step, or the path of k steps.",
@@ -128,7 +129,7 @@ export const OPTIMISATION: CommandEntry[] = [
     name: method,
     arity: [2, 2],
     options,
-    pointArguments: 1,
+    relations: { kind: "point", places: [1, 1] },
     help: {
       syntax: `${method}(f, x = a, ${options
         .filter((o) => o !== STEPS)

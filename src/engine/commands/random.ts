@@ -4,6 +4,7 @@
 // seed, the student and the name), and grading recomputes the key with the same values, so there it
 // never runs. Anywhere else it is a seeded draw from a fixed, public seed: the same value on every
 // run, so an instructor's master runs as any student's notebook does.
+import { grouped, limitOf, overLimit } from "../../budget.js";
 import { mathError } from "../../errors.js";
 import { int, isNumber } from "../../graph/construct.js";
 import type { Node } from "../../graph/node.js";
@@ -11,8 +12,10 @@ import { toText } from "../../graph/print/forms.js";
 import type { Expr } from "../../syntax/ast.js";
 import type { CommandEntry, Evaluation } from "./entry.js";
 
-/** The most values one draw may choose among. */
-export const RANDOM_CHOICES = 100_000;
+/** The most values one draw may choose among: over the limit is a size error. */
+function tooManyChoices(): Error {
+  return overLimit("randomChoices", `random draws from at most ${grouped(limitOf("randomChoices"))} values`);
+}
 
 const FORM = "random(2..9), random([1, 2, 5]) or random(-3..3, not 0)";
 
@@ -60,14 +63,12 @@ export function randomChoices(args: readonly Expr[], ev: Evaluation): Node[] {
     const from = wholeEnd(set.from, ev);
     const to = wholeEnd(set.to, ev);
     if (to < from) throw mathError(`the range ${from}..${to} is empty: write the smaller end first`);
-    if (to - from + 1n > BigInt(RANDOM_CHOICES))
-      throw mathError(`random draws from at most ${RANDOM_CHOICES.toLocaleString("en-US")} values`);
+    if (to - from + 1n > BigInt(limitOf("randomChoices"))) throw tooManyChoices();
     choices = [];
     for (let k = from; k <= to; k++) choices.push(int(k));
   } else if (set.kind === "matrix") {
     choices = numbersOf(set, ev, "the values to draw from");
-    if (choices.length > RANDOM_CHOICES)
-      throw mathError(`random draws from at most ${RANDOM_CHOICES.toLocaleString("en-US")} values`);
+    if (choices.length > limitOf("randomChoices")) throw tooManyChoices();
   } else {
     throw mathError(`random draws from a range of whole numbers or a list of numbers: ${FORM}`);
   }

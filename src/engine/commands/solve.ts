@@ -9,6 +9,7 @@ export const SOLVE: CommandEntry[] = [
   {
     name: "solve",
     arity: [1, 2],
+    relations: { kind: "equation", places: [0, 0] },
     help: {
       syntax: "solve(f = g, x), solve([f = a, g = b], [x, y])",
       description:

@@ -11,6 +11,7 @@
 //   that it falls; both signs, the point is not an extremum. Along the stratum the Hessian of the
 //   Lagrangian decides as for constraints. In one variable a zero slope on a side is settled by the
 //   first nonzero one-sided derivative (relu(x) + x² at 0). Whatever stays open is "degenerate".
+import { limitOf, overLimit } from "../../budget.js";
 import { mathError } from "../../errors.js";
 import { ZERO, mul, neg, num, relation, str, struct, sub, sym, tuple } from "../../graph/construct.js";
 import type { Node, Sym } from "../../graph/node.js";
@@ -41,8 +42,6 @@ export type SmoothSolver = (
 
 const KINKED = new Set(["abs", "relu", "leaky_relu", "hardtanh", "max", "min"]);
 const JUMPS = new Set(["step", "sign"]);
-/** Strata tried: 3^kinks of them. */
-const MAX_KINKS = 6;
 
 export function isPiecewise(f: Node): boolean {
   const seen = new Set<Node>();
@@ -162,8 +161,11 @@ interface Candidate {
 export function piecewiseCriticalPoints(f: Node, xs: readonly Node[], smooth: SmoothSolver): Node {
   const { body, kinks } = kinksOf(f);
   const m = kinks.length;
-  if (m > MAX_KINKS)
-    throw mathError(`critical handles up to ${MAX_KINKS} kinks (abs, relu, max, min, …); this function has ${m}`);
+  if (m > limitOf("criticalKinks"))
+    throw overLimit(
+      "criticalKinks",
+      `critical handles up to ${limitOf("criticalKinks")} kinks (abs, relu, max, min, …); this function has ${m}`,
+    );
   const n = xs.length;
   const found: Candidate[] = [];
   const notes: string[] = [];
