@@ -12,7 +12,8 @@ import { Evaluator } from "./engine/evaluate.js";
 import { recursiveDefinition } from "./engine/recursion.js";
 import { latexIn, prettyIn, renderLatex, toLatex, toPretty, toText } from "./render/index.js";
 import { bareDefaults, type BareDefaults } from "./engine/matrix-calculus-sizes.js";
-import { shortFloat } from "./graph/print/style.js";
+import { latexText, shortFloat } from "./graph/print/style.js";
+import { scoreLatex, scoreText, verdictLatex, verdictText } from "./render/verdicts.js";
 import type { Effect, NablaError, StatementResult } from "./results.js";
 import { locate, parseErrorMessage } from "./syntax/errors.js";
 import { scan } from "./syntax/scanner.js";
@@ -321,7 +322,7 @@ export class Session {
     return withForms(fields, (form) => printedForm(shown, form, sizes));
   }
 
-  /** A verdict line (check, expect): a mark in LaTeX, the words as text. */
+  /** A verdict line (check, expect): its text and its LaTeX (render/verdicts.ts). */
   private markedResult(
     code: string,
     source: string,
@@ -329,15 +330,9 @@ export class Session {
     index: number,
     silent: boolean,
     text: string,
-    mark: string,
+    latex: () => string,
     extra: Partial<StatementResult>,
   ): StatementResult {
-    // Greek letters (δ₂ in a counterexample) switch to math inside \text: KaTeX's text fonts lack them.
-    const latex = () =>
-      `${mark}\\ \\text{${text
-        .slice(2)
-        .replace(/[\\{}$&#^_%~]/g, (ch) => `\\${ch}`)
-        .replace(/[\u0370-\u03ff]+/g, (greek) => `$${greek}$`)}}`;
     return withForms(
       { index, line: lineOf(code, offset), source, status: "ok", silent, effects: this.env.effects, ...extra },
       (form) => (form === "latex" ? latex() : text),
@@ -352,8 +347,7 @@ export class Session {
     silent: boolean,
     c: Comparison,
   ): StatementResult {
-    const mark = c.verdict === "equivalent" ? "\\checkmark" : c.verdict === "not equivalent" ? "\\times" : "?";
-    return this.markedResult(code, source, offset, index, silent, verdictText(c), mark, {
+    return this.markedResult(code, source, offset, index, silent, verdictText(c), () => verdictLatex(c), {
       verdict: c.verdict,
       method: c.method,
       counterexample: c.counterexample ? { ...c.counterexample.point } : undefined,
@@ -368,8 +362,7 @@ export class Session {
     silent: boolean,
     o: ExpectOutcome,
   ): StatementResult {
-    const mark = o.verdict === "correct" ? "\\checkmark" : o.verdict === "partial" ? "\\triangle" : "\\times";
-    return this.markedResult(code, source, offset, index, silent, scoreText(o), mark, {
+    return this.markedResult(code, source, offset, index, silent, scoreText(o), () => scoreLatex(o), {
       score: {
         ...{ earned: o.earned, possible: o.possible, verdict: o.verdict, feedback: o.feedback },
         ...{ branch: o.branch, kind: o.kind, answer: o.answer }, // for item analysis (grading/report.ts)
@@ -483,30 +476,6 @@ function maxDepth(text: string): number {
   return max;
 }
 
-/** ✓ equivalent · ✗ not equivalent: at x = 1 the left side is 2.0, the right side 1.0806 · ? undecided: why */
-export function verdictText(c: Comparison): string {
-  if (c.verdict === "equivalent") return `✓ equivalent (${c.reason})`;
-  if (c.verdict === "undecided") return `? undecided: ${c.reason}`;
-  const ce = c.counterexample;
-  if (!ce) return `✗ not equivalent: ${c.reason}`;
-  const at = Object.entries(ce.point)
-    .map(([k, v]) => `${k} = ${v}`)
-    .join(", ");
-  const where = at ? `at ${at} ` : "";
-  if (ce.left === "undefined" || ce.right === "undefined") {
-    const [side, value] = ce.left === "undefined" ? ["right", ce.right] : ["left", ce.left];
-    return `✗ not equivalent: ${where}only the ${side} side is defined (it is ${value})`;
-  }
-  return `✗ not equivalent: ${where}the left side is ${ce.left}, the right side ${ce.right}`;
-}
-
-/** ✓ 2/2 points: correct · ✗ 0/2 points: your answer gives … */
-export function scoreText(o: ExpectOutcome): string {
-  const mark = o.verdict === "correct" ? "✓" : o.verdict === "partial" ? "◐" : "✗";
-  const pts = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(2));
-  return `${mark} ${pts(o.earned)}/${pts(o.possible)} point${o.possible === 1 ? "" : "s"}: ${o.feedback}`;
-}
-
 type Form = "text" | "pretty" | "latex";
 
 /** `sizes`: what a bare I and 𝟏 read back as under the session's declarations when the value was made. */
@@ -548,7 +517,7 @@ function withForms(fields: Fields, print: (form: Form) => string): StatementResu
       return (forms[form] ??= print(form));
     } catch (err) {
       const note = `(not printable: ${err instanceof Error ? err.message : String(err)})`;
-      return (forms[form] = form === "latex" ? `\\text{${note.replace(/[\\{}$&#^_%~]/g, " ")}}` : note);
+      return (forms[form] = form === "latex" ? `\\text{${latexText(note)}}` : note);
     }
   };
   return Object.defineProperties({ ...fields } as StatementResult, {

@@ -1,6 +1,6 @@
 // Printers for labelled results (records): each tag says how its fields read.
 import type { Node, Struct } from "../node.js";
-import type { Style } from "./style.js";
+import { latexText, type Style } from "./style.js";
 
 type FieldPrinter = (fields: Map<string, Node>, style: Style, print: (n: Node) => string) => string;
 
@@ -24,9 +24,7 @@ function text(n: Node | undefined): string {
 }
 
 function word(st: Style, s: string): string {
-  return st.name === "latex"
-    ? `\\text{${s.replace(/[\\{}$&#^_%~]/g, (c) => (c === "\\" ? "\\textbackslash{}" : c === "^" ? "\\textasciicircum{}" : c === "~" ? "\\textasciitilde{}" : `\\${c}`))}}`
-    : s;
+  return st.name === "latex" ? `\\text{${latexText(s)}}` : s;
 }
 
 const thousands = (n: Node | undefined) => (n?.kind === "num" ? Number(n.value.num).toLocaleString("en-US") : "?");
@@ -128,9 +126,7 @@ const PRINTERS: Record<string, FieldPrinter> = {
     const answer = text(f.get("convex"));
     const reason = text(f.get("reason"));
     const words = answer === "true" ? "convex" : answer === "false" ? "not convex" : "undecided";
-    return st.name === "latex"
-      ? `\\text{${words}: ${reason.replace(/[\\{}$&#^_%~]/g, (c) => `\\${c}`)}}`
-      : `${answer}: ${reason}`;
+    return st.name === "latex" ? `\\text{${words}: ${latexText(reason)}}` : `${answer}: ${reason}`;
   },
   // A series reads from the lowest power up: 1 + x + x²/2 + x³/6.
   series: (f, st, print) => {
@@ -179,12 +175,15 @@ const PRINTERS: Record<string, FieldPrinter> = {
  * LaTeX space (`\ `), inside or outside the braces.
  */
 export function keepTextSpaces(latex: string): string {
-  return latex.replace(/(\s*)\\text\{((?:[^{}\\]|\\.)*)\}(\s*)/g, (_, before: string, body: string, after: string) => {
-    const inner = body.match(/^(\s*)([\s\S]*?)(\s*)$/)!;
-    const lead = before || inner[1] ? "\\ " : "";
-    const trail = after || inner[3] ? "\\ " : "";
-    return `${lead}\\text{${inner[2]}}${trail}`;
-  });
+  return latex.replace(
+    /(\s*)\\text\{((?:[^{}\\]|\\.|\{\})*)\}(\s*)/g,
+    (_, before: string, body: string, after: string) => {
+      const inner = body.match(/^(\s*)([\s\S]*?)(\s*)$/)!;
+      const lead = before || inner[1] ? "\\ " : "";
+      const trail = after || inner[3] ? "\\ " : "";
+      return `${lead}\\text{${inner[2]}}${trail}`;
+    },
+  );
 }
 
 export function printStruct(n: Struct, style: Style, print: (n: Node) => string): string {
@@ -193,5 +192,7 @@ export function printStruct(n: Struct, style: Style, print: (n: Node) => string)
   if (custom)
     return style.name === "latex" ? keepTextSpaces(custom(fields, style, print)) : custom(fields, style, print);
   const sep = style.name === "latex" ? ",\\quad " : ", ";
-  return n.fields.map((f) => `${style.name === "latex" ? `\\text{${f.name}}` : f.name} = ${print(f.value)}`).join(sep);
+  return n.fields
+    .map((f) => `${style.name === "latex" ? `\\text{${latexText(f.name)}}` : f.name} = ${print(f.value)}`)
+    .join(sep);
 }

@@ -94,17 +94,49 @@ function latexName(full: string): string {
   return `${head}_{${subTex}}`;
 }
 
-function latexEscape(text: string): string {
-  return text.replace(/[\\{}$&#^_%~]/g, (ch) =>
-    ch === "\\"
-      ? "\\textbackslash{}"
-      : ch === "~"
-        ? "\\textasciitilde{}"
-        : ch === "^"
-          ? "\\textasciicircum{}"
-          : `\\${ch}`,
-  );
+/**
+ * Text to put inside LaTeX's `\text{…}`, reading as typed in KaTeX: the characters text mode treats
+ * specially (\ { } $ & # ^ _ ~ %) escaped by name (`\^` and `\~` are accents, so ^ and ~ have their
+ * own commands), a hyphen or quote before its twin kept apart (`--` is an en dash, `''` a closing
+ * double quote), and the Unicode minus, Greek letters, the math symbols KaTeX's text fonts lack
+ * (→ ≈ ≤ ∇ …) and sub- and superscript digits set in math (`$δ$`, `$_{2}$`).
+ * The one copy: every `\text{…}` made from words rather than the printer's own LaTeX goes through it.
+ */
+export function latexText(text: string): string {
+  return text.replace(LATEX_TEXT_SPECIAL, (run) => {
+    if (run === "-" || run === "'" || run === "`") return `${run}{}`;
+    if (run.length === 1 && run in LATEX_TEXT_ESCAPES) return LATEX_TEXT_ESCAPES[run]!;
+    if (SUBSCRIPTS.includes(run[0]!)) return `$_{${scriptOf(run, SUBSCRIPTS)}}$`;
+    if (SUPERSCRIPTS.includes(run[0]!)) return `$^{${scriptOf(run, SUPERSCRIPTS)}}$`;
+    return `$${run}$`;
+  });
 }
+
+// Unicode sub- and superscript digits (δ₂, x²), which KaTeX's fonts lack: set as math scripts.
+const SUBSCRIPTS = "₀₁₂₃₄₅₆₇₈₉₊₋";
+const SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻";
+const scriptOf = (run: string, table: string) => [...run].map((c) => "0123456789+-"[table.indexOf(c)]).join("");
+
+const LATEX_TEXT_ESCAPES: Record<string, string> = {
+  "\\": "\\textbackslash{}",
+  "^": "\\textasciicircum{}",
+  "~": "\\textasciitilde{}",
+  "{": "\\{",
+  "}": "\\}",
+  $: "\\$",
+  "&": "\\&",
+  "#": "\\#",
+  _: "\\_",
+  "%": "\\%",
+};
+
+/** Characters KaTeX sets in math only: checked one by one against KaTeX in test/latex-text.test.ts. */
+export const LATEX_TEXT_MATH_CHARS = "\u2212→←↦⇒⇔≈≤≥≠∞∇×∈∉∑∏∫∂±∓∼≃≅≡⊙⊗∘∀∃✓";
+
+const LATEX_TEXT_SPECIAL = new RegExp(
+  `[\\\\{}$&#^_~%]|-(?=-)|'(?=')|\\x60(?=\\x60)|[₀-₉₊₋]+|[⁰¹²³⁴-⁹⁺⁻]+|[\\u0370-\\u03ff${LATEX_TEXT_MATH_CHARS}]+`,
+  "gu",
+);
 
 export const LATEX: Style = {
   name: "latex",
@@ -132,7 +164,7 @@ export const LATEX: Style = {
   matrix: (rows) => `\\begin{bmatrix} ${rows.map((r) => r.join(" & ")).join(" \\\\ ")} \\end{bmatrix}`,
   vector: (entries) => `\\begin{bmatrix} ${entries.join(" \\\\ ")} \\end{bmatrix}`,
   list: (items) => items.join(",\\quad "),
-  string: (value) => `\\text{${latexEscape(value)}}`,
+  string: (value) => `\\text{${latexText(value)}}`,
   float: (x) =>
     shortFloat(x)
       .replace(/e([+-]?)(\d+)$/, (_, s: string, d: string) => ` \\times 10^{${s === "-" ? "-" : ""}${d}}`)
