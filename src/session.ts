@@ -148,6 +148,7 @@ export class Session {
     let parsed;
     try {
       parsed = parseStatement(text, offset);
+      // eslint-disable-next-line nabla/no-swallowed-stop -- where failures land: failure() keeps a stop's reason
     } catch (err) {
       return this.failure(
         code,
@@ -188,6 +189,7 @@ export class Session {
       this.options.onStatement?.(parsed.statement, code);
       this.provenance.record(parsed.statement, code);
       return this.success(code, text, offset, index, silent || shown.silent === true || shown.value === NOTHING, shown);
+      // eslint-disable-next-line nabla/no-swallowed-stop -- where failures land: failure() keeps a stop's reason
     } catch (err) {
       return this.failure(code, offset, index, err, text);
     } finally {
@@ -507,7 +509,9 @@ type Fields = Omit<StatementResult, Form | "html">;
  * kernel sends MathML and never asks for the HTML, and a silent statement (`H = …;`) is printed
  * only if someone looks. JSON and structured clone read every form. Prints are bounded
  * (graph/print/printer.ts), so a form made late cannot run away; a printer failure reads as a note
- * rather than a throw.
+ * rather than a throw, and so does a size limit (the value is too large to print). A time limit, an
+ * interrupt or the memory guard belongs to the statement running while the form is read (only a
+ * running statement has a budget): it goes on up, and the form is made afresh when next read.
  */
 function withForms(fields: Fields, print: (form: Form) => string): StatementResult {
   const forms: Partial<Record<Form, string>> = {};
@@ -516,6 +520,7 @@ function withForms(fields: Fields, print: (form: Form) => string): StatementResu
     try {
       return (forms[form] ??= print(form));
     } catch (err) {
+      if (isStop(err) && err.reason !== "size") throw err;
       const note = `(not printable: ${err instanceof Error ? err.message : String(err)})`;
       return (forms[form] = form === "latex" ? `\\text{${latexText(note)}}` : note);
     }

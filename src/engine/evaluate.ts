@@ -2,7 +2,7 @@
 // apply by substitution, operators go through the table, calculus through the engine.
 import { memberOf } from "./members.js";
 import { BRACKET_COMMANDS } from "./commands/probability.js";
-import { MathFailure, mathError, nameError, shapeError } from "../errors.js";
+import { MathFailure, mathError, nameError, rethrowStop, shapeError } from "../errors.js";
 import type { Environment, UserFunction } from "../environment.js";
 import {
   ONE,
@@ -84,7 +84,7 @@ export class Evaluator {
     try {
       return this.expr(e).shape;
     } catch (err) {
-      if (err instanceof MathFailure && (err.kind === "interrupt" || err.kind === "limit")) throw err;
+      rethrowStop(err);
       return null;
     }
   }

@@ -257,6 +257,7 @@ export function limit(f: Node, x: Node, point: Point): Node {
   try {
     return limitBySeries(f, x, point);
   } catch (e) {
+    rethrowStop(e);
     // No series on both sides at once (|x|/x, √x): the two one-sided limits decide when both exist.
     if (!(e instanceof MathFailure && e.message.startsWith("undecided"))) throw e;
     let left: Node, right: Node;

@@ -11,7 +11,7 @@ import { findInside, freeSymbols } from "../graph/traverse.js";
 import { Rational } from "../numeric/rational.js";
 import { substitute } from "./substitute.js";
 import { toText } from "../graph/print/forms.js";
-import { MathFailure } from "../errors.js";
+import { rethrowStop } from "../errors.js";
 
 const hasSymbolicSize = (n: Node) => n.kind === "sym" && n.shape.some((d) => typeof d === "string");
 
@@ -53,9 +53,62 @@ interface Instance {
   values: Map<Node, Node>;
 }
 
-function instance(symbols: readonly Sym[], sizes: Record<string, number>, rand: () => number): Instance | null {
+/**
+ * How an array's entries are drawn. Random entries alone miss what holds only away from the
+ * singular, the small and the equal (rank(A) == n, relu(1 − ‖x‖²) == 0, rank(A − B) == n), so some
+ * instances draw arrays of a kind: zero, tiny or huge entries, rank one, nilpotent (strictly upper
+ * triangular), the identity, or equal to the array of the same shape drawn before it.
+ */
+type Kind = "random" | "zero" | "tiny" | "tinier" | "huge" | "rank one" | "nilpotent" | "identity" | "same";
+const KINDS: readonly Kind[] = ["zero", "tiny", "tinier", "huge", "rank one", "nilpotent", "identity", "same"];
+/** Alone among random ones: the kinds that make one array singular or small. */
+const ALONE: readonly Kind[] = ["zero", "tiny", "rank one", "nilpotent"];
+
+function entries(shape: number[], kind: Kind, rand: () => number, before: Node | undefined): Node {
+  const size = shape.reduce((p, d) => p * d, 1);
+  const [rows, cols] = shape.length === 2 ? shape : [shape[0], 1];
+  const scaled = (k: Rational) => Array.from({ length: size }, () => num(randomRational(rand).mul(k)));
+  switch (kind) {
+    case "same":
+      if (before) return before;
+      break;
+    case "zero":
+      return tensor(shape, Array.from({ length: size }, () => num(Rational.ZERO)));
+    case "tiny":
+      return tensor(shape, scaled(Rational.of(1n, 10n ** 4n)));
+    case "tinier":
+      return tensor(shape, scaled(Rational.of(1n, 10n ** 12n)));
+    case "huge":
+      return tensor(shape, scaled(Rational.of(10n ** 6n)));
+    case "rank one": {
+      const u = Array.from({ length: rows }, () => randomRational(rand));
+      const v = Array.from({ length: cols }, () => randomRational(rand));
+      return tensor(shape, Array.from({ length: size }, (_, k) => num(u[Math.floor(k / cols)].mul(v[k % cols]))));
+    }
+    case "nilpotent":
+      return tensor(
+        shape,
+        Array.from({ length: size }, (_, k) => num(k % cols > Math.floor(k / cols) ? randomRational(rand) : Rational.ZERO)),
+      );
+    case "identity":
+      return tensor(
+        shape,
+        Array.from({ length: size }, (_, k) => num(k % cols === Math.floor(k / cols) ? Rational.ONE : Rational.ZERO)),
+      );
+  }
+  return tensor(shape, scaled(Rational.ONE));
+}
+
+function instance(
+  symbols: readonly Sym[],
+  sizes: Record<string, number>,
+  rand: () => number,
+  kindOf: (arrayIndex: number) => Kind,
+): Instance | null {
   const values = new Map<Node, Node>();
   const shown: Record<string, string> = {};
+  const lastOfShape = new Map<string, Node>();
+  let arrayIndex = 0;
   for (const [d, v] of Object.entries(sizes)) shown[d] = String(v);
   for (const s of symbols) {
     if (s.shape.length === 0) {
@@ -68,11 +121,9 @@ function instance(symbols: readonly Sym[], sizes: Record<string, number>, rand: 
     if (s.name === "I") values.set(s, apply("I", [int(shape[0])]));
     else if (s.name === "𝟏") values.set(s, apply("ones", shape.map(int)));
     else {
-      const size = shape.reduce((p, d) => p * d, 1);
-      const t = tensor(
-        shape,
-        Array.from({ length: size }, () => num(randomRational(rand))),
-      );
+      const key = shape.join("×");
+      const t = entries(shape, kindOf(arrayIndex++), rand, lastOfShape.get(key));
+      lastOfShape.set(key, t);
       values.set(s, t);
       shown[s.name] = toText(t);
     }
@@ -93,10 +144,20 @@ export function compareAtSizes(a: Node, b: Node, compareConcrete: (a: Node, b: N
   const tried: string[] = [];
   let equal = 0;
   let undecided: string | null = null;
-  const instances = sizeInstances(dims).flatMap((sizes) => Array.from({ length: DRAWS }, () => sizes));
-  for (const sizes of instances) {
-    const inst = instance(symbols, sizes, rand);
+  const assignments = sizeInstances(dims);
+  const arrays = symbols.filter((s) => s.shape.length > 0 && s.name !== "I" && s.name !== "𝟏").length;
+  const instances: { sizes: Record<string, number>; kindOf: (j: number) => Kind }[] = assignments.flatMap((sizes) =>
+    Array.from({ length: DRAWS }, () => ({ sizes, kindOf: (): Kind => "random" })),
+  );
+  for (const sizes of new Set([assignments[0], assignments[assignments.length - 1]])) {
+    for (const kind of KINDS) instances.push({ sizes, kindOf: () => kind });
+    for (let j = 0; j < arrays; j++)
+      for (const kind of ALONE) instances.push({ sizes, kindOf: (i) => (i === j ? kind : "random") });
+  }
+  for (const { sizes, kindOf } of instances) {
+    const inst = instance(symbols, sizes, rand, kindOf);
     if (!inst) continue;
+    const special = kindOf(0) !== "random" || kindOf(arrays - 1) !== "random" || arrays === 0 ? true : false;
     const at = Object.entries(sizes)
       .map(([d, v]) => `${d} = ${v}`)
       .join(", ");
@@ -108,7 +169,7 @@ export function compareAtSizes(a: Node, b: Node, compareConcrete: (a: Node, b: N
       right = substitute(b, inst.values);
       c = compareConcrete(left, right);
     } catch (err) {
-      if (err instanceof MathFailure && (err.kind === "interrupt" || err.kind === "limit")) throw err;
+      rethrowStop(err);
       undecided ??= `at ${at} the sides could not be evaluated (${err instanceof Error ? err.message : String(err)})`;
       continue;
     }

@@ -36,7 +36,7 @@ import type { Node } from "../../graph/node.js";
 import { freeSymbols, rewrite } from "../../graph/traverse.js";
 import { type Value, certainlyDifferent, evaluatePrecise } from "./precise.js";
 import { Rational, bigintGcd } from "../../numeric/rational.js";
-import { MathFailure } from "../../errors.js";
+import { MathFailure, isStop } from "../../errors.js";
 import { substitute } from "../substitute.js";
 import { expand } from "../expand.js";
 import { generatorsOf, toRational } from "../polynomial.js";
@@ -318,7 +318,7 @@ export function provedEqual(a: Node, b: Node, conditions: readonly Node[] = []):
     const pair = canonicalPair(a, b, signsFrom(conditions));
     return pair !== null && isZeroRationalFunction(sub(pair[0], pair[1]));
   } catch (err) {
-    if (err instanceof MathFailure && err.kind !== "limit") return false;
+    if (err instanceof MathFailure && !isStop(err)) return false;
     throw err;
   }
 }
