@@ -26,7 +26,7 @@ import { DEFAULT_OPTIMIZER, type OptimizerName, type OptimizerSettings } from ".
 import { perceptron as runPerceptron } from "../nn/perceptron.js";
 import { Random } from "../nn/random.js";
 import { accuracy as measureAccuracy, train as runTraining } from "../nn/train.js";
-import type { Evaluation as Evaluator } from "./commands/entry.js";
+import type { Evaluation } from "./commands/entry.js";
 import { optionNamed, unknownOption } from "./commands/dispatch.js";
 import { OPTIMIZER_OPTIONS, TRAIN_SETTINGS } from "./commands/options.js";
 import { floatValue } from "../graph/evalf.js";
@@ -101,7 +101,7 @@ export function layerNodes(net: Node): Node[] {
 }
 
 /** `dense(784 → 128, relu)`. */
-export function dense(args: Expr[], ev: Evaluator): Node {
+export function dense(args: Expr[], ev: Evaluation): Node {
   const [shape, act] = args;
   if (!shape || shape.kind !== "arrow" || shape.items.length !== 2)
     throw mathError("write dense(inputs → outputs, activation), as in dense(784 → 128, relu)");
@@ -152,7 +152,7 @@ function networkId(net: Node): string {
 const TRAINED = new WeakSet<Dense[]>();
 
 /** The network trained last comes last, so that out.W reads the weights of the last training of its layer. */
-function markTrained(ev: Evaluator, net: Node, layers: Dense[]): void {
+function markTrained(ev: Evaluation, net: Node, layers: Dense[]): void {
   const id = networkId(net);
   TRAINED.add(layers);
   ev.env.models.delete(id);
@@ -164,12 +164,12 @@ export function isTrained(model: Dense[]): boolean {
 }
 
 /** The network's weights, if it has any yet. */
-export function networkModel(net: Node, env: Evaluator["env"]): Dense[] | undefined {
+export function networkModel(net: Node, env: Evaluation["env"]): Dense[] | undefined {
   return env.models.get(networkId(net));
 }
 
 /** `dataset("moons", n = 200, seed = 1, noise = 0.1)`: the options come checked and defaulted by the command table. */
-export function datasetNode(args: Expr[], opts: ReadonlyMap<string, Node>, ev: Evaluator): Node {
+export function datasetNode(args: Expr[], opts: ReadonlyMap<string, Node>, ev: Evaluation): Node {
   const name = args[0]?.kind === "string" ? args[0].value : args[0]?.kind === "name" ? args[0].name : "";
   if (!DATASET_NAMES.includes(name))
     throw mathError(`unknown data set ${name || "(none)"}: try ${DATASET_NAMES.join(", ")}`);
@@ -189,7 +189,7 @@ export function datasetNode(args: Expr[], opts: ReadonlyMap<string, Node>, ev: E
 }
 
 /** `load("file.csv")`: a data set from a CSV file, where the session may read files. */
-export function loadNode(args: Expr[], ev: Evaluator): Node {
+export function loadNode(args: Expr[], ev: Evaluation): Node {
   const path = args[0]?.kind === "string" ? args[0].value : null;
   if (!path || args.length !== 1) throw mathError('write load("file.csv")');
   if (!ev.env.readFile) throw mathError("this session cannot read files (a graded notebook has no file access)");
@@ -211,12 +211,12 @@ export function loadNode(args: Expr[], ev: Evaluator): Node {
   ]);
 }
 
-function dataOf(n: Node, ev: Evaluator): Dataset {
+function dataOf(n: Node, ev: Evaluation): Dataset {
   if (n.kind === "record" && n.tag === "dataset") return ev.env.datasets.get(text(fieldOf(n, "id")))!;
   throw mathError('train on a data set: data = dataset("xor")');
 }
 
-function weights(ev: Evaluator, net: Node, seed: number, init: Initializer = "auto"): Dense[] {
+function weights(ev: Evaluation, net: Node, seed: number, init: Initializer = "auto"): Dense[] {
   const id = networkId(net);
   let model = ev.env.models.get(id);
   if (!model) {
@@ -231,7 +231,7 @@ export function trainStatement(
   netExpr: Expr,
   dataExpr: Expr,
   options: Expr[],
-  ev: Evaluator,
+  ev: Evaluation,
   targetsExpr: Expr | null = null,
 ): Node {
   const net = ev.expr(netExpr);
@@ -382,13 +382,13 @@ export function trainStatement(
   ]);
 }
 
-export function accuracyOf(args: Expr[], ev: Evaluator): Node {
+export function accuracyOf(args: Expr[], ev: Evaluation): Node {
   if (args.length !== 2) throw mathError("write accuracy(net, data)");
   const net = ev.expr(args[0]);
   return float(measureAccuracy(weights(ev, net, 1), dataOf(ev.expr(args[1]), ev)));
 }
 
-export function perceptronOf(args: Expr[], eta: number, ev: Evaluator): Node {
+export function perceptronOf(args: Expr[], eta: number, ev: Evaluation): Node {
   const target = args[0];
   const data =
     target?.kind === "name" && DATASET_NAMES.includes(target.name) && !ev.env.values.has(target.name)
@@ -430,7 +430,7 @@ export function shareOut(n: Node): Node {
  * δˡ = ∂(δˡ⁺¹ · zˡ⁺¹)/∂zˡ, ∂L/∂Wˡ = ∂(δˡ · zˡ)/∂Wˡ and ∂L/∂bˡ = ∂(δˡ · zˡ)/∂bˡ, each written back
  * in the layer's own names (fˡ(zˡ) shown as aˡ).
  */
-export function backpropOf(args: Expr[], ev: Evaluator): Node {
+export function backpropOf(args: Expr[], ev: Evaluation): Node {
   const specs = layersOf(ev.expr(args[0]));
   const L = specs.length;
   const lossName =
@@ -491,7 +491,7 @@ export function backpropOf(args: Expr[], ev: Evaluator): Node {
 }
 
 /** A network's weights (trained, or freshly initialised) and a data set, for pictures. */
-export function trainedModel(net: Node, data: Node, ev: Evaluator): { model: Dense[]; dataset: Dataset } {
+export function trainedModel(net: Node, data: Node, ev: Evaluation): { model: Dense[]; dataset: Dataset } {
   return { model: weights(ev, net, 1), dataset: dataOf(data, ev) };
 }
 
