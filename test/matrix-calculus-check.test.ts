@@ -53,6 +53,26 @@ const DIFFERENT = [
   "x aᵀ == a xᵀ",
 ];
 
+// True for random arrays, false at the zero, small, singular, nilpotent or equal ones (an adversarial
+// pass found random entries alone call them equivalent).
+const DIFFERENT_AWAY_FROM_RANDOM = [
+  "relu(xᵀ x − 1e-6) == xᵀ x − 1e-6",
+  "relu(1 − ‖x‖²) == 0",
+  "max(‖x‖, 1) == ‖x‖",
+  "relu(0.01 − tr(Aᵀ A)) == 0",
+  "relu(1e-20 − tr(Aᵀ A)) == 0",
+  "relu(‖x‖² − 1e12) == 0",
+  "rank(A) == n",
+  "rank(A B) == rank(A)",
+  "rank(A) == rank(A A)",
+  "rank(A − B) == n",
+  "rank(x xᵀ) == 1",
+  "sign(‖x‖) == 1",
+  "sign(xᵀ x) == 1",
+  "sign(det(A))^2 == 1",
+  "rank(W) == min(m, n)",
+];
+
 describe("check over arrays of a symbolic size", () => {
   it.each(EQUAL)("%s is equivalent, not proved", (claim) => {
     const r = check(claim);
@@ -60,34 +80,37 @@ describe("check over arrays of a symbolic size", () => {
     // `identical` (the same graph) is a proof; anything else here is sampled.
     if (!r.text.includes("identical")) {
       expect(r.method).toBe("sampling");
-      expect(r.text).toMatch(/not proved: equal at \d+ instances with random exact entries/);
+      expect(r.text).toMatch(/not proved: equal at \d+ instances \(random exact entries; zero, tiny, huge/);
     }
   });
 
-  it.each(DIFFERENT)("%s is not equivalent, at an instance that evaluates again to a difference", (claim) => {
-    const r = check(claim);
-    expect(r.verdict, r.text).toBe("not equivalent");
-    const point = r.counterexample!;
-    expect(point.n, r.text).toMatch(/^\d+$/);
-    // A fresh session with the sizes and the arrays of the counterexample as values.
-    const s = new Session();
-    for (const [name, value] of Object.entries(point)) {
-      if (/^\d+$/.test(value)) s.env.values.set(name, int(Number(value)));
-      else {
-        const [assigned] = s.run(`${name} = ${value}`);
-        expect(assigned.status, `${name} = ${value}`).toBe("ok");
+  it.each([...DIFFERENT, ...DIFFERENT_AWAY_FROM_RANDOM])(
+    "%s is not equivalent, at an instance that evaluates again to a difference",
+    (claim) => {
+      const r = check(claim);
+      expect(r.verdict, r.text).toBe("not equivalent");
+      const point = r.counterexample!;
+      expect(point.n, r.text).toMatch(/^\d+$/);
+      // A fresh session with the sizes and the arrays of the counterexample as values.
+      const s = new Session();
+      for (const [name, value] of Object.entries(point)) {
+        if (/^\d+$/.test(value)) s.env.values.set(name, int(Number(value)));
+        else {
+          const [assigned] = s.run(`${name} = ${value}`);
+          expect(assigned.status, `${name} = ${value}`).toBe("ok");
+        }
       }
-    }
-    for (const name of ["x", "a", "y", "b", "A", "B", "C", "W", "λ"]) if (!(name in point)) s.run(`${name} = 0`);
-    // 𝟏 is sized by its use in the claim; here no shape is declared, so it is written ones(n).
-    const [left, right] = claim.replace(/𝟏/gu, "ones(n)").split(" == ");
-    const [l] = s.run(left);
-    const [rr] = s.run(right);
-    expect(l.status, l.error?.message).toBe("ok");
-    expect(rr.status, rr.error?.message).toBe("ok");
-    const [differ] = s.run(`check ${toText(l.value!)} == ${toText(rr.value!)}`);
-    expect(differ.verdict, `${claim} at ${JSON.stringify(point)}`).toBe("not equivalent");
-  });
+      for (const name of ["x", "a", "y", "b", "A", "B", "C", "W", "λ"]) if (!(name in point)) s.run(`${name} = 0`);
+      // 𝟏 is sized by its use in the claim; here no shape is declared, so it is written ones(n).
+      const [left, right] = claim.replace(/𝟏/gu, "ones(n)").split(" == ");
+      const [l] = s.run(left);
+      const [rr] = s.run(right);
+      expect(l.status, l.error?.message).toBe("ok");
+      expect(rr.status, rr.error?.message).toBe("ok");
+      const [differ] = s.run(`check ${toText(l.value!)} == ${toText(rr.value!)}`);
+      expect(differ.verdict, `${claim} at ${JSON.stringify(point)}`).toBe("not equivalent");
+    },
+  );
 
   it("says where: the sizes and the entries, both sides' values", () => {
     const r = check("(A B)ᵀ == Aᵀ Bᵀ");
