@@ -104,3 +104,21 @@ describe("degenerate constraints still find their points", () => {
     expect(run(s, "lagrange(x + y, x^2 + y^2 = 0)").text).toMatch(/^x = 0, y = 0: degenerate, value 0 /);
   });
 });
+
+describe("solve refuses what it cannot read, instead of a wrong answer", () => {
+  it("numbers as unknowns: solve(A, b) is not A x = b", () => {
+    const [r] = new Session().run("solve([1, 2; 3, 4], [5, 6])");
+    expect(r.status).toBe("error");
+    expect(r.error?.message).toContain("5 is not one");
+  });
+
+  it("a vector equation: one equation per row, or inv(A) b", () => {
+    const s = new Session();
+    s.run("x ∈ ℝ^2");
+    const [r] = s.run("solve([1, 2; 3, 4] x = [5, 6], x)");
+    expect(r.status).toBe("error");
+    expect(r.error?.message).toMatch(/^solve takes scalar equations: .* is an array/);
+    s.run("z = [z_1, z_2]");
+    expect(s.run("solve([z[1] + 2z[2] = 5, 3z[1] + 4z[2] = 6], [z[1], z[2]])")[0].text).toBe("z_1 = -4, z_2 = 9/2");
+  });
+});

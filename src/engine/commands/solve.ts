@@ -3,6 +3,8 @@ import { relation, str, struct, tuple } from "../../graph/construct.js";
 import { typedSymbols } from "../variable-order.js";
 import { solveSystem } from "../solve/system.js";
 import { equationsOf, listOf } from "./args.js";
+import { mathError } from "../../errors.js";
+import { toText } from "../../graph/print/forms.js";
 import type { CommandEntry } from "./entry.js";
 
 export const SOLVE: CommandEntry[] = [
@@ -17,8 +19,21 @@ export const SOLVE: CommandEntry[] = [
       examples: ["solve(x^2 - 4 = 0, x)", "solve([x + y = 10, x - y = 2], [x, y])"],
     },
     run: ({ args }, ev) => {
-      const equations = equationsOf(ev, args[0]);
+      // A name may hold a list of equations (eqs = [x + y = 1, x − y = 0]).
+      const equations = equationsOf(ev, args[0]).flatMap((e) =>
+        e.kind === "tensor" && e.entries.every((x) => x.kind === "rel") ? [...e.entries] : [e],
+      );
+      for (const e of equations) {
+        const sides = e.kind === "rel" ? [e.left, e.right] : [e];
+        if (sides.some((side) => side.shape.length > 0))
+          throw mathError(
+            `solve takes scalar equations: ${toText(e)} is an array; write one equation per row ([a x + b y = c, …]), or use inv(A) b for A x = b`,
+          );
+      }
       const vars = args[1] ? listOf(ev.expr(args[1])) : typedSymbols(...equations);
+      for (const v of vars)
+        if (!((v.kind === "sym" && v.shape.length === 0) || v.kind === "indexed"))
+          throw mathError(`solve's unknowns are scalar variables ([x, y], or z[1], z[2]): ${toText(v)} is not one`);
       const result = solveSystem(equations, vars);
       if (result.kind === "infinite")
         return struct("solutions", [
