@@ -36,6 +36,13 @@ const WARM_UP = [
   "y = 3",
   "y^2 + 2y",
   "sqrt(8)",
+  // What course notebooks do next (the bench's cold rows): a derivative checked, a linear system, a
+  // larger exact inverse, a gradient, a constrained optimum.
+  "check d/dx (3x^2 + sin(3x)) == 6x + 3cos(3x)",
+  "solve([2a + 3b - c = 1, a - b + 4c = 2, 3a + 2b + c = 0], [a, b, c])",
+  "inv([2, 1, 0, 0, 1, 3; 1, 3, 1, 0, 0, 2; 0, 1, 4, 1, 0, 1; 0, 0, 1, 5, 1, 0; 1, 0, 0, 1, 6, 1; 3, 2, 1, 0, 1, 7])",
+  "∇(x^2 y + y^3 - 3x)",
+  "lagrange(x y, x + y = 10)",
 ];
 
 const bundleFile = `${__dirname}/nabla.cjs`;
