@@ -99,6 +99,19 @@ export function writeStdout(text: string): void {
   }
 }
 
+/**
+ * After this many statements a run is long: the compiled CLI's loaders (src/bundle/) then turn V8's
+ * baseline compiler back on, which they keep off at start because a short run's few statements lose
+ * more to its compiling batches than they gain (bench/README.md, calculus and check).
+ */
+const LONG_RUN = 64;
+let onLongRun: (() => void) | null = null;
+
+/** What to do once a run has gone on for LONG_RUN statements (once per process). */
+export function whenLongRun(f: () => void): void {
+  onLongRun = f;
+}
+
 export function evalCommand(
   file: string,
   json: boolean,
@@ -112,7 +125,13 @@ export function evalCommand(
     process.stderr.write(`nabla: cannot read ${file}: ${(err as Error).message}\n`);
     return 2;
   }
-  const results = new Session({ readFile: readDataFile }).run(source);
+  let statements = 0;
+  const onResult = () => {
+    if (++statements !== LONG_RUN || !onLongRun) return;
+    onLongRun();
+    onLongRun = null;
+  };
+  const results = new Session({ readFile: readDataFile, onResult }).run(source);
   const plots = PlotFiles.forInput(file, plotDir);
   for (const r of results) {
     if (json) write(JSON.stringify(toJsonLine(r)) + "\n");
