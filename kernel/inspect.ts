@@ -1,6 +1,6 @@
 // Shift-Tab help: a user name shows its value and shape; a built-in name or an operator symbol
 // (∇, ⊗, ᵀ, Σ …) its help entry from the tables. Only the text near the cursor is read.
-import { helpFor } from "../src/help.js";
+import { helpFor } from "../src/render/help.js";
 import { OPERATOR_SYMBOLS } from "../src/syntax/names.js";
 import { near } from "./complete.js";
 import type { EvaluationThread } from "./evaluation-thread.js";

@@ -19,11 +19,20 @@ export interface NablaError {
   reason?: StopReason;
 }
 
+/** The help of a name: its text, and for each word of that name the parts of its page. */
+export interface HelpPage {
+  text: string;
+  sections: { syntax: string; description: string; options: string[]; examples: string[] }[];
+  /** help() alone: every name. */
+  names?: string[];
+}
+
 /** Side effects a statement asks of its front end, in order. */
 export type Effect =
   | { kind: "stdout"; text: string }
   | { kind: "stderr"; text: string }
-  | { kind: "pager"; text: string; html?: string }
+  /** Help: the engine emits its page as data (`help`); the session has render/help.ts lay it out as `html`. */
+  | { kind: "pager"; text: string; html?: string; help?: HelpPage }
   | { kind: "clear" }
   | {
       kind: "display";

@@ -5,6 +5,7 @@ import { isNumber, sym, tuple } from "./graph/construct.js";
 import type { Node } from "./graph/node.js";
 import { setBudget } from "./budget.js";
 import { drawEffect } from "./render/plot/draw.js";
+import { typesetHelp } from "./render/help.js";
 import { describeShape, isScalar } from "./graph/shape.js";
 import { freeSymbols } from "./graph/traverse.js";
 import { floatValue } from "./graph/evalf.js";
@@ -172,7 +173,7 @@ export class Session {
     }
     this.env.effects = [];
     this.env.emit = (emitted) => {
-      const effect = drawEffect(emitted);
+      const effect = typesetHelp(drawEffect(emitted));
       this.env.effects.push(effect);
       this.options.onEffect?.(effect);
     };

@@ -48,3 +48,27 @@ describe("help", () => {
     expect(w.effects).toEqual([{ kind: "stderr", text: "λ is large\n" }]);
   });
 });
+
+describe("help as data", () => {
+  it("the engine gives the page's parts; the pager effect carries its HTML, laid out by render/", () => {
+    const page = helpFor("gd")!;
+    expect(page.sections[0].syntax.length).toBeGreaterThan(0);
+    expect(page.sections[0].options[0]).toBe("Options:");
+    expect(page).not.toHaveProperty("html");
+    const effects: { kind: string; html?: string }[] = [];
+    new Session({ onEffect: (e) => effects.push(e) }).run("help(gd)");
+    const pager = effects.find((e) => e.kind === "pager")!;
+    expect(pager.html).toContain("<h3><code>");
+    expect(pager.html).toContain("<pre>Options:");
+    expect(pager).not.toHaveProperty("help");
+  });
+
+  it("escapes what the help text holds (<, &, quotes) in its HTML", async () => {
+    const { helpHtml } = await import("../src/render/help.js");
+    const html = helpHtml({
+      text: "",
+      sections: [{ syntax: 'a < b & "c"', description: "x", options: [], examples: [] }],
+    });
+    expect(html).toContain("a &lt; b &amp; &quot;c&quot;");
+  });
+});

@@ -16,6 +16,7 @@ import { PROBABILITY } from "./probability.js";
 import { RANDOM } from "./random.js";
 import { OPTIMISATION } from "./optimisation.js";
 import { SOLVE } from "./solve.js";
+import type { HelpPage } from "../../results.js";
 
 /** help() reads the table it belongs to, so its row lives here rather than in notebook.ts. */
 const HELP: CommandEntry = {
@@ -41,7 +42,7 @@ const HELP: CommandEntry = {
     if (!entry) {
       throw mathError(`no help for ${topic || "that"}; try help() for the list of operators and commands`);
     }
-    ev.env.emit({ kind: "pager", text: entry.text, html: entry.html });
+    ev.env.emit({ kind: "pager", text: entry.text, help: entry });
     return SILENT;
   },
 };
@@ -122,10 +123,6 @@ export function helpExamples(): { name: string; example: string }[] {
   return out;
 }
 
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"]/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[ch]!);
-}
-
 function optionsText(entry: CommandEntry | undefined): string[] {
   const options = entry?.options ?? [];
   if (!options.length) return [];
@@ -139,28 +136,26 @@ function optionsText(entry: CommandEntry | undefined): string[] {
   ];
 }
 
-export function helpFor(name: string): { text: string; html: string } | undefined {
+/** The help of a name as data: its text, and the parts render/help.ts lays out as HTML. */
+export function helpFor(name: string): HelpPage | undefined {
   if (name === "") {
     const names = [...new Set(vocabulary().map((w) => w.name))].sort();
-    return {
-      text: `Operators and commands:\n${names.join(", ")}\n\nhelp(name) shows one.`,
-      html: `<p>${escapeHtml(names.join(", "))}</p>`,
-    };
+    return { text: `Operators and commands:\n${names.join(", ")}\n\nhelp(name) shows one.`, sections: [], names };
   }
   const found = wordsNamed(name);
   if (found.length === 0) return undefined;
-  const parts = found.map((word) => {
+  const sections = found.map((word) => {
     const { help } = word;
     const options = optionsText(word.kind === "command" ? lookupCommand(word.canonical) : undefined);
     const examples = help.examples.length ? ["", "Examples:", ...help.examples.map((e) => `  ${e}`)] : [];
     const text = [`${word.canonical}: ${help.syntax}`, "", help.description, ...options, ...examples].join("\n");
-    const html =
-      `<h3><code>${escapeHtml(help.syntax)}</code></h3><p>${escapeHtml(help.description)}</p>` +
-      (options.length ? `<pre>${escapeHtml(options.slice(1).join("\n"))}</pre>` : "") +
-      (help.examples.length ? `<p>Examples:</p><pre>${help.examples.map(escapeHtml).join("\n")}</pre>` : "");
-    return { text, html };
+    return {
+      text,
+      syntax: help.syntax,
+      description: help.description,
+      options: options.slice(1),
+      examples: help.examples,
+    };
   });
-  const text = parts.map((p) => p.text).join("\n\n");
-  const html = parts.map((p) => p.html).join("");
-  return { text, html };
+  return { text: sections.map((p) => p.text).join("\n\n"), sections };
 }
