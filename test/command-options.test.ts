@@ -91,3 +91,18 @@ describe("unknown options", () => {
     expect(r.text).toContain(shown);
   });
 });
+
+describe("operators take values, not equations", () => {
+  const operatorCalls = ["sin(x = 3)", "max(1, foo = 3)", "exp(t < 2)", "abs(x = y)", "norm(v = 1)", "σ(z ≥ 0)"];
+  it.each(operatorCalls)("%s is an error that says so (it was kept unevaluated)", (code) => {
+    const r = last(code);
+    expect(r.status).toBe("error");
+    expect(r.error?.message).toMatch(/takes values, not an equation or a comparison/);
+  });
+
+  it("equations still go where equations go", () => {
+    expect(last("eqs = [x + y = 1, x - y = 0]\nsolve(eqs)").text).toBe("x = 1/2, y = 1/2");
+    expect(last("c = x + y = 10\nmaximize x y subject to c").text).toBe("25 at x = 5, y = 5");
+    expect(last("check (x + y = 1) == (2x + 2y = 2)").verdict).toBe("equivalent");
+  });
+});

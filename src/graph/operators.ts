@@ -49,6 +49,12 @@ export function lookupOperator(name: string): OperatorEntry | undefined {
 export function apply(op: string, args: readonly Node[]): Node {
   const entry = BY_NAME.get(op);
   if (!entry) throw mathError(`unknown operator ${op}`);
+  // sin(x = 3) and max(1, foo = 3) are not values: said, rather than kept unevaluated.
+  const relation = args.find((a) => a.kind === "rel");
+  if (relation?.kind === "rel")
+    throw mathError(
+      `${entry.name} takes values, not an equation or a comparison (${relation.left.kind === "sym" ? `${relation.left.name} ${relation.op} …` : relation.op}): to evaluate at a point, put the value in its place`,
+    );
   // The shape rule runs first, so a fold never sees arguments of shapes that do not fit.
   const shape = entry.shape ? entry.shape(args.map((a) => a.shape)) : SCALAR;
   const folded = entry.fold?.(args);
