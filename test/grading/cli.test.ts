@@ -1,7 +1,8 @@
 // The `nabla` command's options from a user's side: every wrong option, value or command is one
 // plain message and exit code 2; the documented commands and flags keep working.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import fs, { mkdtempSync, writeFileSync } from "node:fs";
+import { syncBuiltinESMExports } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main } from "../../src/cli/main.js";
@@ -14,8 +15,19 @@ beforeEach(() => {
   stdout = "";
   vi.spyOn(process.stderr, "write").mockImplementation((s) => ((stderr += String(s)), true));
   vi.spyOn(process.stdout, "write").mockImplementation((s) => ((stdout += String(s)), true));
+  // nabla eval writes its results to descriptor 1 itself (src/cli/eval.ts writeStdout).
+  const writeSync = fs.writeSync;
+  vi.spyOn(fs, "writeSync").mockImplementation(((fd: number, data: Uint8Array, ...rest: never[]) => {
+    if (fd !== 1) return (writeSync as (...a: unknown[]) => number)(fd, data, ...rest);
+    stdout += Buffer.from(data).toString("utf8", (rest[0] as number | undefined) ?? 0);
+    return data.length - ((rest[0] as number | undefined) ?? 0);
+  }) as typeof fs.writeSync);
+  syncBuiltinESMExports();
 });
-afterEach(() => vi.restoreAllMocks());
+afterEach(() => {
+  vi.restoreAllMocks();
+  syncBuiltinESMExports();
+});
 
 const dir = mkdtempSync(join(tmpdir(), "nabla-cli-"));
 const file = join(dir, "a.nabla");
