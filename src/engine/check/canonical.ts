@@ -40,6 +40,7 @@ import { MathFailure, isStop } from "../../errors.js";
 import { substitute } from "../substitute.js";
 import { expand } from "../expand.js";
 import { generatorsOf, toRational } from "../polynomial.js";
+import { cosOfPiTimes, sinOfPiTimes } from "../../graph/pi-angles.js";
 import { type Signs, isPositive, signsFrom } from "./positivity.js";
 
 const E = () => constant("e");
@@ -172,18 +173,9 @@ class Basis {
   }
 }
 
-/** sin and cos of c·π exactly when c is a multiple of 1/2. */
+/** sin and cos of c·π exactly when c is a multiple of 1/2 (then both are 0 or ±1). */
 function piAngle(c: Rational): [Node, Node] | null {
-  if (c.den !== 1n && c.den !== 2n) return null;
-  const quarter = Number((((c.num * (c.den === 1n ? 2n : 1n)) % 4n) + 4n) % 4n); // c·π in units of π/2
-  return (
-    [
-      [ZERO, ONE],
-      [ONE, ZERO],
-      [ZERO, MINUS_ONE],
-      [MINUS_ONE, ZERO],
-    ] as [Node, Node][]
-  )[quarter];
+  return c.den <= 2n ? [sinOfPiTimes(c)!, cosOfPiTimes(c)!] : null;
 }
 
 /** An exponent multiplied out (a·(log x + log y) is a log x + a log y), when that stays small. */

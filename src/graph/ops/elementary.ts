@@ -24,43 +24,9 @@ import type { Node } from "../node.js";
 import { isScalar } from "../shape.js";
 import type { Build, OperatorEntry } from "./entry.js";
 import { scalarFunction } from "./scalar-function.js";
+import { cosOfPiTimes, piMultiple, sinOfPiTimes } from "../pi-angles.js";
 
-const HALF_RATIONAL = Rational.of(1n, 2n);
 const atZero = (value: Node) => (q: Rational) => (q.isZero() ? value : undefined);
-
-/** q when x is q·π (π alone, or a rational times π). */
-function piMultiple(x: Node): Rational | undefined {
-  if (x.kind === "const" && x.name === "π") return Rational.ONE;
-  if (x.kind === "mul" && x.factors.length === 2) {
-    const [a, b] = x.factors;
-    if (a.kind === "num" && b.kind === "const" && b.name === "π") return a.value;
-  }
-  return undefined;
-}
-
-/**
- * sin(qπ) where it is a number or a square root over 2 (q a multiple of 1/4 or 1/6): sin π = 0,
- * sin(π/6) = 1/2, sin(π/4) = √2/2, sin(π/3) = √3/2; else undefined (the sine stays as written).
- */
-function sinOfPiTimes(q: Rational): Node | undefined {
-  const twelfths = q.mul(Rational.of(12n));
-  if (!twelfths.isInteger()) return undefined;
-  const k = Number(((twelfths.num % 24n) + 24n) % 24n);
-  const sign = k >= 12 ? -1 : 1;
-  const root = (n: number) => mul(HALF, pow(int(n), HALF));
-  const value: Record<number, Node> = {
-    0: ZERO,
-    2: HALF,
-    3: root(2),
-    4: root(3),
-    6: ONE,
-    8: root(3),
-    9: root(2),
-    10: HALF,
-  };
-  const v = value[k % 12];
-  return v === undefined ? undefined : sign < 0 ? neg(v) : v;
-}
 
 /**
  * The exact values of an inverse function at rational points: atan(1) = π/4. Made when asked: the
@@ -147,7 +113,7 @@ export function elementaryRows(build: Build): OperatorEntry[] {
       exact: atZero(ONE),
       simplify: (x) => {
         const q = piMultiple(x);
-        return q && sinOfPiTimes(q.add(HALF_RATIONAL));
+        return q && cosOfPiTimes(q);
       },
       derivative: (x) => neg(apply("sin", [x])),
       help: { syntax: "cos(x)", description: "The cosine.", examples: ["cos(0)", "d/dx cos(x)"] },
