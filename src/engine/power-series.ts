@@ -6,6 +6,8 @@
 //
 // Coefficients live in a ring: exact rationals first (fast, bigint), and expressions (nodes) when
 // the expansion point or the expression has parameters, floats or transcendental constant terms.
+// Over ℚ, the loops of products, quotients, exp and sin/cos run on integers (./power-series-scaled.ts:
+// numerators over one scale c·dᵏ·k!, one gcd per coefficient at the end).
 import { mathError } from "../errors.js";
 import { checkBudget } from "../budget.js";
 import { add, apply, div, int, isNumber, isZero, mul, neg, num, pow, sub } from "../graph/construct.js";
@@ -15,6 +17,7 @@ import { print } from "../graph/print/printer.js";
 import { PRETTY } from "../graph/print/style.js";
 import { evaluateAt } from "./numeric-eval.js";
 import { Rational } from "../numeric/rational.js";
+import { divScaled, expScaled, mulScaled, sinCosScaled } from "./power-series-scaled.js";
 
 /** The coefficients left ℚ (a parameter, a float, exp(1) …): the caller retries over expressions. */
 export class NotRational extends Error {}
@@ -43,6 +46,20 @@ export interface Ring<T> {
   node(a: T): Node;
   /** Whether a coefficient that is not a number may still be zero (a disguised zero). */
   mayVanish?(a: T): boolean;
+  /** Faster loops for this ring (each may decline with null: then the generic loop runs). */
+  readonly fast?: SeriesKernels<T>;
+}
+
+/** The inner loops of SeriesAlgebra on coefficient arrays, specialised to a ring. */
+export interface SeriesKernels<T> {
+  /** cₖ = Σᵢ aᵢ bₖ₋ᵢ for k < len. */
+  mul(a: readonly T[], b: readonly T[], len: number): T[] | null;
+  /** q with a = b q for k < len (b[0] ≠ 0). */
+  div(a: readonly T[], b: readonly T[], len: number): T[] | null;
+  /** exp(h), n terms, for h[0] = 0. */
+  exp(h: readonly T[], n: number): T[] | null;
+  /** sin(h) and cos(h) (sinh, cosh), n terms, for h[0] = 0. */
+  sinCos(h: readonly T[], n: number, hyperbolic: boolean): { S: T[]; C: T[] } | null;
 }
 
 function rationalOf(n: Node): Rational {
@@ -66,6 +83,7 @@ export const RATIONALS: Ring<Rational> = {
   call: (op, c) => rationalOf(apply(op, [num(c)])),
   power: (c, p) => rationalOf(pow(num(c), num(p))),
   node: (a) => num(a),
+  fast: { mul: mulScaled, div: divScaled, exp: expScaled, sinCos: sinCosScaled },
 };
 
 export const EXPRESSIONS: Ring<Node> = {
@@ -220,8 +238,8 @@ export class SeriesAlgebra<T> {
     const exact = a.exact === true && b.exact === true && full <= this.N - v;
     const len = exact ? full : Math.max(0, Math.min(this.rel(a), this.rel(b), this.N - v));
     const R = this.ring;
-    const c: T[] = [];
-    for (let k = 0; k < len; k++) {
+    const c: T[] = (len > 0 && R.fast?.mul(a.c, b.c, len)) || [];
+    for (let k = c.length; k < len; k++) {
       checkBudget();
       let s = R.zero;
       const lo = Math.max(0, k - b.c.length + 1);
@@ -249,9 +267,9 @@ export class SeriesAlgebra<T> {
     const len = Math.max(0, Math.min(this.rel(a), this.rel(b), this.N - v));
     const R = this.ring;
     const b0 = b.c[0];
-    const q: T[] = [];
+    const q: T[] = (len > 0 && R.fast?.div(a.c, b.c, len)) || [];
     const rel = (s: Series<T>, i: number) => (i < s.c.length ? s.c[i] : R.zero);
-    for (let k = 0; k < len; k++) {
+    for (let k = q.length; k < len; k++) {
       checkBudget();
       let s = rel(a, k);
       for (let j = 1; j <= Math.min(k, b.c.length - 1); j++) s = R.sub(s, R.mul(b.c[j], q[k - j]));
@@ -279,6 +297,8 @@ export class SeriesAlgebra<T> {
   private expOfSmall(h: Series<T>): T[] {
     const R = this.ring;
     const n = this.lengthFor(h);
+    const fast = n > 1 ? R.fast?.exp(this.terms(h, n), n) : null;
+    if (fast) return fast;
     const E: T[] = n > 0 ? [R.one] : [];
     const jh = this.weighted(h, n);
     for (let k = 1; k < n; k++) {
@@ -291,6 +311,13 @@ export class SeriesAlgebra<T> {
       E.push(R.div(s, R.int(k)));
     }
     return E;
+  }
+
+  /** h₀ … hₙ₋₁ (h = O(t): h₀ = 0). */
+  private terms(h: Series<T>, n: number): T[] {
+    const out: T[] = [];
+    for (let j = 0; j < n; j++) out.push(this.at(h, j));
+    return out;
   }
 
   /**
@@ -319,6 +346,8 @@ export class SeriesAlgebra<T> {
   private sinCosOfSmall(h: Series<T>, hyperbolic: boolean): { S: T[]; C: T[] } {
     const R = this.ring;
     const n = this.lengthFor(h);
+    const fast = n > 1 ? R.fast?.sinCos(this.terms(h, n), n, hyperbolic) : null;
+    if (fast) return fast;
     const S: T[] = n > 0 ? [R.zero] : [];
     const C: T[] = n > 0 ? [R.one] : [];
     const jh = this.weighted(h, n);

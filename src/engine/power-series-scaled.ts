@@ -1,0 +1,243 @@
+// The inner loops of power-series arithmetic over ℚ, on integers. Coefficients of exp, sin, cos,
+// log … are naturally aₖ = (integer)/k!: a series is kept as numerators over one scale,
+//
+//     aₖ = nₖ / (c·dᵏ·k!)        (c, d whole; the exponential-generating form of a(t·d)·c),
+//
+// in which the recurrences for products, quotients, exp, sin/cos, tan-like Riccati equations and
+// powers have whole-number coefficients (binomials): the loops are bigint multiply-adds, and each
+// coefficient is reduced by one gcd when it is read back as a Rational. With a Rational per
+// coefficient, every step of the same loops took gcds of denominators that grow as k!.
+//
+// Each kernel reads Rationals and returns Rationals (the same values the Rational loops give: a
+// series' coefficients are unique), or null when the scale of its input would be too large (then
+// the caller runs the Rational loops).
+import { checkBudget } from "../budget.js";
+import { Rational } from "../numeric/rational.js";
+
+/** aₖ = n[k] / (c·dᵏ·k!). */
+interface Scaled {
+  n: bigint[];
+  c: bigint;
+  d: bigint;
+}
+
+/** Scales above this many bits are left to the Rational loops (their powers would swamp the gain). */
+const MAX_SCALE = 1n << 64n;
+
+/** q / gcd(q, s): how much of the denominator q the scale s lacks. */
+function lacking(q: bigint, s: bigint): bigint {
+  return s % q === 0n ? 1n : Rational.of(s, q).den;
+}
+
+/**
+ * The first `len` coefficients of r (zeros past its end) over one scale. The first nonzero
+ * coefficient's missing denominator goes into c, a later one's into d (denominators that grow
+ * geometrically, as 1/(3 − t)'s 3ᵏ⁺¹, need only d = 3). null when c or d grows past MAX_SCALE.
+ */
+function toScaled(r: readonly Rational[], len: number): Scaled | null {
+  let c = 1n;
+  let d = 1n;
+  const n: bigint[] = [];
+  let dk = 1n;
+  let fk = 1n;
+  let first = true;
+  for (let k = 0; k < len; k++) {
+    if (k > 0) {
+      dk *= d;
+      fk *= BigInt(k);
+    }
+    const x = k < r.length ? r[k] : Rational.ZERO;
+    if (x.isZero()) {
+      n.push(0n);
+      continue;
+    }
+    let s = c * dk * fk;
+    const e = lacking(x.den, s);
+    if (e !== 1n) {
+      if (first) c *= e;
+      else {
+        d *= e;
+        let ei = 1n;
+        for (let i = 1; i < k; i++) {
+          ei *= e;
+          n[i] *= ei;
+        }
+        dk *= ei * e;
+      }
+      if (c > MAX_SCALE || d > MAX_SCALE) return null;
+      s = c * dk * fk;
+    }
+    first = false;
+    n.push(x.num * (s / x.den));
+  }
+  return { n, c, d };
+}
+
+/** The Rationals n[k] / (c·dᵏ·k!). */
+function fromScaled({ n, c, d }: Scaled): Rational[] {
+  const out: Rational[] = [];
+  let s = c;
+  for (let k = 0; k < n.length; k++) {
+    if (k > 0) s *= d * BigInt(k);
+    out.push(n[k] === 0n ? Rational.ZERO : Rational.of(n[k], s));
+  }
+  return out;
+}
+
+/** a and b over one d (the least common multiple of theirs). */
+function sameD(a: Scaled, b: Scaled): [Scaled, Scaled] {
+  if (a.d === b.d) return [a, b];
+  const g = Rational.of(a.d, b.d);
+  const D = a.d * g.den;
+  const widen = (s: Scaled, f: bigint): Scaled => {
+    let fk = 1n;
+    return { n: s.n.map((x, k) => (k === 0 ? x : x * (fk *= f))), c: s.c, d: D };
+  };
+  return [widen(a, g.den), widen(b, g.num)];
+}
+
+/** Row m of Pascal's triangle, advanced one row per call to next(). */
+class Binomials {
+  row: bigint[] = [1n];
+  /** Row m + 1 from row m. */
+  next(): void {
+    const r = this.row;
+    r.push(1n);
+    for (let i = r.length - 2; i > 0; i--) r[i] += r[i - 1];
+  }
+}
+
+/** The indices of nonzero entries (sin's odd coefficients halve every sum over them). */
+function nonzeroIndices(n: readonly bigint[], from: number): number[] {
+  const out: number[] = [];
+  for (let j = from; j < n.length; j++) if (n[j] !== 0n) out.push(j);
+  return out;
+}
+
+/** 1, x, x², …, x^(len − 1). */
+function powers(x: bigint, len: number): bigint[] {
+  const out = [1n];
+  for (let k = 1; k < len; k++) out.push(out[k - 1] * x);
+  return out;
+}
+
+function allIntegers(r: readonly Rational[]): boolean {
+  return r.every((x) => x.den === 1n);
+}
+
+/**
+ * cₖ = Σᵢ aᵢ bₖ₋ᵢ for k < len. Integer coefficients stay with the Rational loops (they take no
+ * gcd there, and k! would only make them longer).
+ */
+export function mulScaled(a: readonly Rational[], b: readonly Rational[], len: number): Rational[] | null {
+  if (allIntegers(a) && allIntegers(b)) return null;
+  const sa = toScaled(a, Math.min(a.length, len));
+  const sb = toScaled(b, Math.min(b.length, len));
+  if (!sa || !sb) return null;
+  const [A, B] = sameD(sa, sb);
+  // aₖ bⱼ = nᵃₖ nᵇⱼ / (cₐc_b d^(k+j) k! j!), so k! j! becomes (k + j)! over binomial(k + j, k).
+  const out: bigint[] = [];
+  const bin = new Binomials();
+  for (let k = 0; k < len; k++) {
+    if (k > 0) bin.next();
+    checkBudget();
+    const row = bin.row;
+    const lo = Math.max(0, k - B.n.length + 1);
+    const hi = Math.min(k, A.n.length - 1);
+    let s = 0n;
+    for (let i = lo; i <= hi; i++) {
+      const x = A.n[i];
+      const y = B.n[k - i];
+      if (x !== 0n && y !== 0n) s += row[i] * x * y;
+    }
+    out.push(s);
+  }
+  return fromScaled({ n: out, c: A.c * B.c, d: A.d });
+}
+
+/**
+ * q with a = b q to len terms (b[0] ≠ 0). In u = t/d, with A = Σ αₖuᵏ/k! and B = Σ βₖuᵏ/k!
+ * (a = A/cₐ, b = B/c_b), A/B has the coefficients rₖ/β₀ᵏ⁺¹ with
+ * rₖ = αₖβ₀ᵏ − Σⱼ binomial(k, j) βⱼ rₖ₋ⱼ β₀ʲ⁻¹.
+ */
+export function divScaled(a: readonly Rational[], b: readonly Rational[], len: number): Rational[] | null {
+  if (allIntegers(a) && allIntegers(b) && (b[0].num === 1n || b[0].num === -1n)) return null;
+  const sa = toScaled(a, Math.min(a.length, len));
+  const sb = toScaled(b, Math.min(b.length, len));
+  if (!sa || !sb) return null;
+  const [A, B] = sameD(sa, sb);
+  const b0 = B.n[0];
+  const p = powers(b0, len);
+  const nz = nonzeroIndices(B.n, 1);
+  const r: bigint[] = [];
+  const bin = new Binomials();
+  for (let k = 0; k < len; k++) {
+    if (k > 0) bin.next();
+    checkBudget();
+    const row = bin.row;
+    let s = k < A.n.length ? A.n[k] * p[k] : 0n;
+    for (const j of nz) {
+      if (j > k) break;
+      s -= row[j] * B.n[j] * r[k - j] * p[j - 1];
+    }
+    r.push(s);
+  }
+  // The coefficient of tᵏ: (c_b/cₐ) rₖ / (β₀ᵏ⁺¹ dᵏ k!).
+  return fromScaled({ n: B.c === 1n ? r : r.map((x) => x * B.c), c: A.c * b0, d: A.d * b0 });
+}
+
+/**
+ * The recurrences of F′ = h′G for h₀ = 0: in u = t/d, h = Σ ηⱼuʲ/(c·j!), and with F, G read as
+ * Σ Fₖuᵏ/(cᵏk!), Fₖ = Σⱼ binomial(k − 1, j − 1) ηⱼ cʲ⁻¹ Gₖ₋ⱼ. For k = 1 … n − 1, step(k, sum) gets
+ * that sum for any G known below k. The scale c·d of the results, or null when h's is too large.
+ */
+function derivativeSteps(
+  h: readonly Rational[],
+  n: number,
+  step: (k: number, sum: (G: readonly bigint[]) => bigint) => void,
+): bigint | null {
+  const H = toScaled(h, n);
+  if (!H) return null;
+  const cp = powers(H.c, n);
+  const nz = nonzeroIndices(H.n, 1);
+  const eta = H.n.map((x, j) => (j > 0 ? x * cp[j - 1] : x));
+  const bin = new Binomials();
+  for (let k = 1; k < n; k++) {
+    if (k > 1) bin.next();
+    checkBudget();
+    const row = bin.row;
+    step(k, (G) => {
+      let s = 0n;
+      for (const j of nz) {
+        if (j > k) break;
+        s += row[j - 1] * eta[j] * G[k - j];
+      }
+      return s;
+    });
+  }
+  return H.c * H.d;
+}
+
+/** exp(h) for h₀ = 0, n terms: E′ = h′E. */
+export function expScaled(h: readonly Rational[], n: number): Rational[] | null {
+  const E: bigint[] = n > 0 ? [1n] : [];
+  const d = derivativeSteps(h, n, (_, sum) => E.push(sum(E)));
+  return d === null ? null : fromScaled({ n: E, c: 1n, d });
+}
+
+/** sin(h), cos(h) (or sinh, cosh) for h₀ = 0: S′ = h′C, C′ = ∓h′S. */
+export function sinCosScaled(
+  h: readonly Rational[],
+  n: number,
+  hyperbolic: boolean,
+): { S: Rational[]; C: Rational[] } | null {
+  const S: bigint[] = n > 0 ? [0n] : [];
+  const C: bigint[] = n > 0 ? [1n] : [];
+  const d = derivativeSteps(h, n, (_, sum) => {
+    const s = sum(C);
+    const c = sum(S);
+    S.push(s);
+    C.push(hyperbolic ? c : -c);
+  });
+  return d === null ? null : { S: fromScaled({ n: S, c: 1n, d }), C: fromScaled({ n: C, c: 1n, d }) };
+}
