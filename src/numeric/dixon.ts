@@ -1,15 +1,16 @@
-// Exact solution of A X = B for a nonsingular rational A by Dixon's p-adic lifting: A⁻¹ mod one
-// word-sized prime p, then X = Σ Xᵢpⁱ digit by digit (Xᵢ = C·Rᵢ mod p, Rᵢ₊₁ = (Rᵢ − A·Xᵢ)/p, exact),
+// Exact solution of A X = B for a nonsingular rational A by Dixon's p-adic lifting: A = P·L·U mod one
+// word-sized prime p, then X = Σ Xᵢpⁱ digit by digit (Xᵢ = A⁻¹Rᵢ mod p by substitution with the
+// factors, Rᵢ₊₁ = (Rᵢ − A·Xᵢ)/p, exact),
 // until pᵏ exceeds twice the square of Hadamard's bound on A's minors; each entry is then the unique
 // fraction n/d with |n|, d ≤ √(pᵏ/2) congruent to X mod pᵏ (rational reconstruction), tried first
 // with the denominator already found so most entries cost one product. The lifting works on small
 // integers (A's own entries and digits below p) where Gauss–Jordan over ℚ or fraction-free
 // elimination carries integers of n·log|A| bits through O(n³) operations.
 import { Rational, bigintGcd } from "./rational.js";
-import { integerRows, invertModP, primeAt } from "./modular.js";
+import { asDoubles, hadamardBits, integerRows, luModP, mulMod, primeAt, reduce } from "./modular.js";
 import { checkBudget } from "../budget.js";
 
-/** How many primes are tried for A⁻¹ mod p before A is taken as singular. */
+/** How many primes are tried for A's factors mod p before A is taken as singular. */
 const PRIMES_TRIED = 5;
 
 /** The fraction n/d ≡ x (mod m) with |n| ≤ bound and 0 < d ≤ bound, or null. */
@@ -28,92 +29,134 @@ function reconstruct(x: bigint, m: bigint, bound: bigint): { n: bigint; d: bigin
 
 const log2 = (x: bigint) => (x === 0n ? 0 : x.toString(2).length);
 
-/** Cᵢ·(R mod p) mod p: the next p-adic digit of every entry. */
-function digit(C: number[][], Rm: number[][], p: number, k: number): number[][] {
-  return C.map((crow) => {
-    const out = new Array<number>(k).fill(0);
-    for (let j = 0; j < crow.length; j++) {
-      const c = crow[j];
-      if (c === 0) continue;
-      const rrow = Rm[j];
-      for (let t = 0; t < k; t++) if (rrow[t] !== 0) out[t] = (out[t] + ((c * rrow[t]) % p)) % p;
-    }
-    return out;
-  });
+/** A mod p as P·L·U (modular.ts's luModP), its entries split in 13-bit halves for sums without reductions. */
+interface Factors {
+  readonly p: number;
+  readonly n: number;
+  readonly swaps: readonly number[];
+  readonly pivotInverses: Float64Array;
+  /** LU = 2¹³·high + low, entrywise. */
+  readonly low: Float64Array;
+  readonly high: Float64Array;
+}
+
+function factorsOf(lu: Float64Array, n: number, p: number): Factors | null {
+  const f = luModP(lu, n, p);
+  if (!f) return null;
+  const low = new Float64Array(n * n);
+  const high = new Float64Array(n * n);
+  for (let e = 0; e < n * n; e++) {
+    low[e] = lu[e] % 8192;
+    high[e] = Math.floor(lu[e] / 8192);
+  }
+  return { p, n, ...f, low, high };
 }
 
 /**
- * The lifting in doubles: with |M| ≤ 2²⁰, n ≤ 64 and |R| ≤ 2²⁶ every product and sum stays below
- * 2⁵³, and R stays small (|R′| ≤ (|R| + n|M|p)/p), so no BigInt is made until the digits combine.
- * C·(R mod p) splits C = 2¹³C₁ + C₀, so each half's products (below 2³⁹) add up without a reduction.
+ * A⁻¹·Rm mod p for residues Rm (n × k, row-major): the next p-adic digit of every entry, by
+ * forward and back substitution. Each sum Σ LU·y splits LU in halves below 2¹³ times y below 2²⁶,
+ * so with n ≤ 2¹⁴ it stays below 2⁵³ and is reduced once. The loops run innermost over j with scalar
+ * sums: most systems have k = 1, and a cold run interprets these.
  */
-function liftSmall(M: bigint[][], R0: bigint[][], C: number[][], p: number, steps: number): number[][][] {
-  const n = M.length;
-  const k = R0[0].length;
-  const Mf = Float64Array.from(M.flat().map(Number));
-  const C0 = Float64Array.from(C.flat().map((c) => c % 8192));
-  const C1 = Float64Array.from(C.flat().map((c) => Math.floor(c / 8192)));
-  let R = Float64Array.from(R0.flat().map(Number));
+function digitOf(f: Factors, Rm: Float64Array, k: number): Float64Array {
+  const { p, n, low, high } = f;
+  const reciprocal = 1 / p;
+  const x = new Float64Array(n * k);
+  const y = new Float64Array(n);
+  for (let t = 0; t < k; t++) {
+    for (let i = 0; i < n; i++) y[i] = Rm[i * k + t];
+    for (let i = 0; i < n; i++) {
+      const s = f.swaps[i];
+      if (s === i) continue;
+      const swapped = y[i];
+      y[i] = y[s];
+      y[s] = swapped;
+    }
+    // L y′ = P r, L's diagonal the pivots.
+    for (let i = 0; i < n; i++) {
+      const row = i * n;
+      let lo = 0;
+      let hi = 0;
+      for (let j = 0; j < i; j++) {
+        lo += low[row + j] * y[j];
+        hi += high[row + j] * y[j];
+      }
+      const sum = ((((hi % p) * 8192) % p) + (lo % p)) % p;
+      const r = y[i] - sum;
+      y[i] = mulMod(r < 0 ? r + p : r, f.pivotInverses[i], p, reciprocal);
+    }
+    // U x = y′, U unit upper triangular.
+    for (let i = n - 1; i >= 0; i--) {
+      const row = i * n;
+      let lo = 0;
+      let hi = 0;
+      for (let j = i + 1; j < n; j++) {
+        lo += low[row + j] * y[j];
+        hi += high[row + j] * y[j];
+      }
+      const sum = ((((hi % p) * 8192) % p) + (lo % p)) % p;
+      const r = y[i] - sum;
+      y[i] = r < 0 ? r + p : r;
+    }
+    for (let i = 0; i < n; i++) x[i * k + t] = y[i];
+  }
+  return x;
+}
+
+/**
+ * The lifting in doubles: with |M| < 2²⁰, n ≤ 64 and |R| < 2²⁶ every product and sum stays below
+ * 2⁵³, and R stays small (|R′| ≤ (|R| + n|M|p)/p), so no BigInt is made until the digits combine.
+ * Each step's digits are one row-major n × k array.
+ */
+function liftSmall(M: Float64Array, R0: Float64Array, f: Factors, k: number, steps: number): Float64Array[] {
+  const { p, n } = f;
+  let R = R0;
   const Rm = new Float64Array(n * k);
-  const digits: number[][][] = [];
+  const digits: Float64Array[] = [];
   for (let step = 0; step < steps; step++) {
     checkBudget();
     for (let e = 0; e < n * k; e++) Rm[e] = ((R[e] % p) + p) % p;
-    const Xi = new Float64Array(n * k);
-    const low = new Float64Array(k);
-    const high = new Float64Array(k);
-    for (let i = 0; i < n; i++) {
-      low.fill(0);
-      high.fill(0);
-      for (let j = 0; j < n; j++) {
-        const [c0, c1] = [C0[i * n + j], C1[i * n + j]];
-        if (c0 === 0 && c1 === 0) continue;
-        const base = j * k;
-        for (let t = 0; t < k; t++) {
-          const r = Rm[base + t];
-          low[t] += c0 * r;
-          high[t] += c1 * r;
-        }
-      }
-      for (let t = 0; t < k; t++) Xi[i * k + t] = ((((high[t] % p) * 8192) % p) + (low[t] % p)) % p;
-    }
+    const Xi = digitOf(f, Rm, k);
     const next = new Float64Array(n * k);
-    for (let i = 0; i < n; i++)
-      for (let t = 0; t < k; t++) {
+    for (let t = 0; t < k; t++)
+      for (let i = 0; i < n; i++) {
+        const row = i * n;
         let sum = 0;
-        for (let j = 0; j < n; j++) sum += Mf[i * n + j] * Xi[j * k + t];
+        for (let j = 0; j < n; j++) sum += M[row + j] * Xi[j * k + t];
         next[i * k + t] = (R[i * k + t] - sum) / p;
       }
     R = next;
-    digits.push(Array.from({ length: n }, (_, i) => Array.from(Xi.subarray(i * k, (i + 1) * k))));
+    digits.push(Xi);
   }
   return digits;
 }
 
 /** The same lifting with BigInt remainders, for large entries. */
-function liftBig(M: bigint[][], R0: bigint[][], C: number[][], p: number, steps: number): number[][][] {
-  const n = M.length;
-  const k = R0[0].length;
+function liftBig(M: bigint[][], R0: bigint[][], f: Factors, k: number, steps: number): Float64Array[] {
+  const { p, n } = f;
   const P = BigInt(p);
   const R = R0.map((row) => [...row]);
-  const digits: number[][][] = [];
+  const Rm = new Float64Array(n * k);
+  const digits: Float64Array[] = [];
   for (let step = 0; step < steps; step++) {
     checkBudget();
-    const Xi = digit(
-      C,
-      R.map((row) => row.map((x) => Number(((x % P) + P) % P))),
-      p,
-      k,
-    );
+    for (let i = 0; i < n; i++) for (let t = 0; t < k; t++) Rm[i * k + t] = Number(((R[i][t] % P) + P) % P);
+    const Xi = digitOf(f, Rm, k);
     for (let i = 0; i < n; i++)
       for (let t = 0; t < k; t++) {
         let product = 0n;
-        for (let j = 0; j < n; j++) if (Xi[j][t] !== 0) product += M[i][j] * BigInt(Xi[j][t]);
+        for (let j = 0; j < n; j++) if (Xi[j * k + t] !== 0) product += M[i][j] * BigInt(Xi[j * k + t]);
         R[i][t] = (R[i][t] - product) / P;
       }
     digits.push(Xi);
   }
   return digits;
+}
+
+/** Whether every entry lies strictly between −2^bits and 2^bits. */
+function below(rows: readonly bigint[][], bits: number): boolean {
+  const bound = 1n << BigInt(bits);
+  return rows.every((row) => row.every((x) => x < bound && x > -bound));
 }
 
 /**
@@ -131,37 +174,30 @@ export function solveDixon(A: readonly Rational[][], B: readonly Rational[][]): 
   let columnScale = 1n;
   for (const row of SB) for (const x of row) columnScale = (columnScale * x.den) / bigintGcd(columnScale, x.den);
   const R: bigint[][] = SB.map((row) => row.map((x) => (x.num * columnScale) / x.den));
-  let C: number[][] | null = null;
+  // Small entries are lifted in doubles from the start (and reduced mod p without BigInt).
+  const small = n <= 64 && k <= 8192 && below(M, 20) && below(R, 26);
+  const Mf = small ? asDoubles(M) : null;
+  let factors: Factors | null = null;
   let p = 0;
-  for (let i = 0; i < PRIMES_TRIED && !C; i++) {
+  for (let i = 0; i < PRIMES_TRIED && !factors; i++) {
     p = primeAt(i);
-    const P = BigInt(p);
-    const a = Float64Array.from(M.flat(), (x) => Number(((x % P) + P) % P));
-    if (invertModP(a, n, p) !== 0) C = Array.from({ length: n }, (_, r) => Array.from(a.subarray(r * n, (r + 1) * n)));
+    factors = factorsOf(reduce(M, Mf, p), n, p);
   }
-  if (!C) return null;
+  if (!factors) return null;
   const P = BigInt(p);
   // Hadamard: every minor of [M | R] is at most Π‖row‖; the solution's numerators and denominator too.
-  let bits = 0;
-  for (let i = 0; i < n; i++) {
-    const squares = [...M[i], ...R[i]].reduce((s, x) => s + x * x, 0n);
-    bits += log2(squares) / 2 + 1;
-  }
+  const bits = hadamardBits(M.map((row, i) => [...row, ...R[i]]));
   const steps = Math.ceil((2 * bits + 2) / Math.log2(p)) + 1;
-  const small =
-    n <= 64 &&
-    k <= 8192 &&
-    M.every((row) => row.every((x) => log2(x < 0n ? -x : x) <= 20)) &&
-    R.every((row) => row.every((x) => log2(x < 0n ? -x : x) <= 26));
-  const digits = small ? liftSmall(M, R, C, p, steps) : liftBig(M, R, C, p, steps);
+  const digits = Mf ? liftSmall(Mf, asDoubles(R)!, factors, k, steps) : liftBig(M, R, factors, k, steps);
   const power = P ** BigInt(steps);
   // X = Σ digitᵢ pⁱ, two digits at a time (d₀ + d₁p < 2⁵² is exact in a double).
+  const P2 = P * P;
   const X: bigint[][] = Array.from({ length: n }, (_, i) =>
     Array.from({ length: k }, (_, t) => {
+      const e = i * k + t;
       let x = 0n;
-      const P2 = P * P;
       for (let step = steps - (steps % 2 === 0 ? 2 : 1); step >= 0; step -= 2) {
-        const pair = digits[step][i][t] + (step + 1 < steps ? digits[step + 1][i][t] * p : 0);
+        const pair = digits[step][e] + (step + 1 < steps ? digits[step + 1][e] * p : 0);
         x = x * (step + 1 < steps ? P2 : P) + BigInt(pair);
       }
       return x;

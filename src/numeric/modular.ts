@@ -40,7 +40,7 @@ function isPrime(n: number): boolean {
 }
 
 /** a·b mod p for residues below 2²⁶ (the product is exact; the quotient from p's reciprocal is off by at most one). */
-function mulMod(a: number, b: number, p: number, reciprocal: number): number {
+export function mulMod(a: number, b: number, p: number, reciprocal: number): number {
   const product = a * b;
   const r = product - Math.floor(product * reciprocal) * p;
   return r < 0 ? r + p : r >= p ? r - p : r;
@@ -117,6 +117,40 @@ export function invertModP(a: Float64Array, n: number, p: number): number {
   return det;
 }
 
+/**
+ * In place, the n × n matrix a (row-major residues mod p) becomes its LU factors with row swaps:
+ * P·a = L·U with U unit upper triangular (stored above the diagonal) and L lower triangular (stored
+ * on and below it, its diagonal the pivots, whose inverses are returned). A third of Gauss–Jordan's
+ * work for a⁻¹, and a solve with the factors costs what a product with a⁻¹ does. Null when a is
+ * singular mod p.
+ */
+export function luModP(a: Float64Array, n: number, p: number): { swaps: number[]; pivotInverses: Float64Array } | null {
+  const reciprocal = 1 / p;
+  const swaps: number[] = [];
+  const pivotInverses = new Float64Array(n);
+  for (let k = 0; k < n; k++) {
+    checkBudget();
+    const pivotRow = swapPivotIn(a, n, k);
+    if (pivotRow < 0) return null;
+    swaps.push(pivotRow);
+    const kk = k * n;
+    const inv = modInverse(a[kk + k], p);
+    pivotInverses[k] = inv;
+    for (let j = k + 1; j < n; j++) if (a[kk + j] !== 0) a[kk + j] = mulMod(a[kk + j], inv, p, reciprocal);
+    for (let i = k + 1; i < n; i++) {
+      const ii = i * n;
+      const f = a[ii + k];
+      if (f === 0) continue;
+      for (let j = k + 1; j < n; j++) {
+        const y = a[ii + j] - f * a[kk + j];
+        const r = y - Math.floor(y * reciprocal) * p;
+        a[ii + j] = r < 0 ? r + p : r >= p ? r - p : r;
+      }
+    }
+  }
+  return { swaps, pivotInverses };
+}
+
 /** det(a) mod p by elimination to triangular form (a is overwritten). */
 function detModP(a: Float64Array, n: number, p: number): number {
   const reciprocal = 1 / p;
@@ -149,7 +183,7 @@ const bitLength = (x: bigint): number => (x === 0n ? 0 : (x < 0n ? -x : x).toStr
  * Bits of Hadamard's bound Π‖rowᵢ‖, an upper bound on |det M| and on every (n−1)-minor (a minor
  * leaves out one row, each of whose norms is at least 1 when no row is zero), rounded up.
  */
-function hadamardBits(M: readonly (readonly bigint[])[]): number {
+export function hadamardBits(M: readonly (readonly bigint[])[]): number {
   let bits = 0;
   for (const row of M) {
     let squares = 0n;
@@ -161,7 +195,7 @@ function hadamardBits(M: readonly (readonly bigint[])[]): number {
 }
 
 /** M's entries modulo p, row-major; `small` holds them as doubles when every one is below 2⁵³. */
-function reduce(M: readonly (readonly bigint[])[], small: Float64Array | null, p: number): Float64Array {
+export function reduce(M: readonly (readonly bigint[])[], small: Float64Array | null, p: number): Float64Array {
   const n = M.length;
   const a = new Float64Array(n * n);
   if (small) {
@@ -180,15 +214,17 @@ function reduce(M: readonly (readonly bigint[])[], small: Float64Array | null, p
   return a;
 }
 
-function asDoubles(M: readonly (readonly bigint[])[]): Float64Array | null {
+/** M's entries as doubles, row-major, or null when one is past 2⁵³. */
+export function asDoubles(M: readonly (readonly bigint[])[]): Float64Array | null {
   const n = M.length;
-  const out = new Float64Array(n * n);
+  const width = n === 0 ? 0 : M[0].length;
+  const out = new Float64Array(n * width);
   const limit = BigInt(Number.MAX_SAFE_INTEGER);
   for (let i = 0; i < n; i++)
-    for (let j = 0; j < n; j++) {
+    for (let j = 0; j < width; j++) {
       const x = M[i][j];
       if (x > limit || x < -limit) return null;
-      out[i * n + j] = Number(x);
+      out[i * width + j] = Number(x);
     }
   return out;
 }

@@ -17,6 +17,7 @@ import { realRoots, withoutHiddenZeros } from "./univariate.js";
 import { newtonRoots } from "./newton.js";
 import { freeSymbols } from "../../graph/traverse.js";
 import { solveDixon } from "../../numeric/dixon.js";
+import { linearRows } from "./linear-rows.js";
 import type { Solution, SystemSolution } from "./solution.js";
 
 /** Said beside the points when a branch of the system has infinitely many solutions. */
@@ -175,6 +176,9 @@ export function equationExprs(equations: readonly Node[]): Node[] {
 }
 
 export function solveSystem(equations: Node[], vars: readonly Node[]): SystemSolution {
+  // Linear over ℚ as written (most systems typed in): the rows straight from the graph.
+  const rows = linearRows(equationList(equations), vars);
+  if (rows) return solveLinearRows(rows, vars.length);
   const exprs = equationExprs(equations);
   const ring = polynomialsIn(exprs, vars);
   if (ring) return solvePolynomials(ring.polys, vars, ring.denominators);
@@ -204,6 +208,19 @@ function isNumericIn(exprs: readonly Node[], vars: readonly Node[]): boolean {
   return exprs.every((e) => freeSymbols(e).every((s) => vars.includes(s)));
 }
 
+/** The rows [a₁ … aₙ | b] of a linear system over ℚ in n unknowns, solved exactly. */
+function solveLinearRows(rows: Rational[][], n: number): SystemSolution {
+  // A square system with one solution: Dixon's p-adic lifting (20–60× Gauss–Jordan over ℚ at n = 20–60).
+  if (rows.length === n && n >= 4) {
+    const x = solveDixon(
+      rows.map((row) => row.slice(0, n)),
+      rows.map((row) => [row[n]]),
+    );
+    if (x) return { kind: "finite", solutions: [{ values: x.map((v) => num(v[0])), exact: true }] };
+  }
+  return eliminate(rows, n, RATIONALS, num);
+}
+
 /**
  * Polynomial equations over ℚ (none of the `denominators` may vanish at a solution): by exact
  * elimination when every one is linear, else by a Gröbner basis.
@@ -214,18 +231,11 @@ export function solvePolynomials(
   denominators: readonly Poly[] = [],
 ): SystemSolution {
   const n = vars.length;
-  if (denominators.length === 0 && polys.every((p) => p.degree() <= 1)) {
-    const rows = polys.map((p) => linearRow(p, n));
-    // A square system with one solution: Dixon's p-adic lifting (20–60× Gauss–Jordan over ℚ at n = 20–60).
-    if (rows.length === n && n >= 4) {
-      const x = solveDixon(
-        rows.map((row) => row.slice(0, n)),
-        rows.map((row) => [row[n]]),
-      );
-      if (x) return { kind: "finite", solutions: [{ values: x.map((v) => num(v[0])), exact: true }] };
-    }
-    return eliminate(rows, n, RATIONALS, num);
-  }
+  if (denominators.length === 0 && polys.every((p) => p.degree() <= 1))
+    return solveLinearRows(
+      polys.map((p) => linearRow(p, n)),
+      n,
+    );
   const order = vars.map((_, i) => i);
   const result = solvePolynomial(polys, denominators, vars, order);
   if (result.kind !== "infinite" || n < 2) return result;

@@ -1,0 +1,238 @@
+// Linear systems over ℚ read straight off the equations' graphs (engine/solve/linear-rows.ts)
+// against the general route they used to take (each side a polynomial over ℚ, then the same exact
+// solver): on generated systems of 1–30 unknowns — integer, fractional and 80-bit coefficients;
+// terms on both sides, in nested sums, products and negations, one unknown in several terms;
+// unknowns missing from equations and listed in another order; square, singular, inconsistent,
+// under- and overdetermined — the same rows, the same solutions, the same notes. What is not
+// plainly linear over ℚ (x·y, x², a·x, π·x, x/y) is left to the general route.
+import { describe, expect, it } from "vitest";
+import { add, int, mul, neg, num, pow, relation, sub, sym, div, constant } from "../src/graph/construct.js";
+import type { Node } from "../src/graph/node.js";
+import { Rational } from "../src/numeric/rational.js";
+import { linearRows } from "../src/engine/solve/linear-rows.js";
+import { equationExprs, polynomialsIn, solvePolynomials, solveSystem } from "../src/engine/solve/system.js";
+import type { SystemSolution } from "../src/engine/solve/solution.js";
+import { Session } from "../src/session.js";
+import { solveDixon } from "../src/numeric/dixon.js";
+import { primeAt } from "../src/numeric/modular.js";
+import { seededRandom } from "./helpers/random.js";
+
+const random = seededRandom(1818);
+const below = (k: number) => Math.floor(random() * k);
+const pick = <T>(xs: readonly T[]): T => xs[below(xs.length)];
+
+type Coefficient = () => Rational;
+const smallInteger: Coefficient = () => Rational.int(below(19) - 9);
+const fraction: Coefficient = () => Rational.of(BigInt(below(41) - 20), BigInt(1 + below(12)));
+const large: Coefficient = () => Rational.of(BigInt(below(2 ** 30)) * 2n ** 50n + BigInt(below(1000)) - 500n, 1n);
+
+/** The previous route: each equation a − b as a polynomial over ℚ, then the exact solver. */
+function previousRoute(equations: Node[], vars: readonly Node[]): SystemSolution {
+  const ring = polynomialsIn(equationExprs(equations), vars)!;
+  expect(ring).not.toBeNull();
+  return solvePolynomials(ring.polys, vars, ring.denominators);
+}
+
+/** a₁x₁ + … + aₙxₙ = b, written as a random equation with that meaning. */
+interface Row {
+  a: Rational[];
+  b: Rational;
+}
+
+/** c·x, written as c·x, x·c, −(−c)·x, or split into two terms of the same unknown (2x + 3x). */
+function term(c: Rational, x: Node): Node[] {
+  switch (below(4)) {
+    case 0:
+      return [mul(num(c), x)];
+    case 1:
+      return [neg(mul(num(c.neg()), x))];
+    case 2: {
+      const part = fraction();
+      return [mul(num(part), x), mul(x, num(c.sub(part)))];
+    }
+    default:
+      return c.equals(Rational.ONE) ? [x] : [mul(x, num(c))];
+  }
+}
+
+/** Terms grouped at random into nested sums under a factor: 6x + 4y − 2 as 2·(3x + 2y − 1). */
+function grouped(terms: { c: Rational; x: Node | null }[]): Node {
+  if (terms.length === 0) return int(0);
+  const parts: Node[] = [];
+  let i = 0;
+  while (i < terms.length) {
+    const size = 1 + below(Math.min(4, terms.length - i));
+    const group = terms.slice(i, i + size);
+    i += size;
+    const g = pick([Rational.ONE, Rational.int(2), Rational.int(-1), Rational.of(3n, 5n)]);
+    const inside = group.flatMap(({ c, x }) => (x ? term(c.div(g), x) : [num(c.div(g))]));
+    parts.push(
+      g.equals(Rational.ONE)
+        ? add(...inside)
+        : g.equals(Rational.MINUS_ONE)
+          ? neg(add(...inside))
+          : mul(num(g), add(...inside)),
+    );
+  }
+  return add(...parts);
+}
+
+/** The row as an equation with terms on both sides; unknowns with coefficient 0 are absent, or cancel. */
+function equation(row: Row, xs: readonly Node[]): Node {
+  const left: { c: Rational; x: Node | null }[] = [];
+  const right: { c: Rational; x: Node | null }[] = [];
+  row.a.forEach((c, j) => {
+    if (c.isZero()) {
+      // Now and then an unknown that appears and cancels: 2x − 2x.
+      if (below(8) === 0) left.push({ c: Rational.int(2), x: xs[j] }, { c: Rational.int(-2), x: xs[j] });
+      return;
+    }
+    if (below(3) === 0) right.push({ c: c.neg(), x: xs[j] });
+    else left.push({ c, x: xs[j] });
+  });
+  // The constant split across both sides: … + k = b + k.
+  const k = smallInteger();
+  left.push({ c: k, x: null });
+  right.push({ c: row.b.add(k), x: null });
+  if (below(10) === 0) return sub(grouped(left), grouped(right)); // an expression standing for … = 0
+  return relation("=", grouped(left), grouped(right));
+}
+
+const combine = (rows: Row[], weights: Rational[], n: number, shift: Rational): Row => ({
+  a: Array.from({ length: n }, (_, j) => rows.reduce((s, r, i) => s.add(weights[i].mul(r.a[j])), Rational.ZERO)),
+  b: rows.reduce((s, r, i) => s.add(weights[i].mul(r.b)), shift),
+});
+
+type Kind = "square" | "singular, consistent" | "inconsistent" | "underdetermined" | "overdetermined";
+
+function system(n: number, kind: Kind, coefficient: Coefficient): Row[] {
+  const sparse = below(3) === 0;
+  const fresh = (): Row => ({
+    a: Array.from({ length: n }, () => (sparse && below(2) === 0 ? Rational.ZERO : coefficient())),
+    b: coefficient(),
+  });
+  const count =
+    kind === "underdetermined"
+      ? Math.max(0, n - 1 - below(3))
+      : kind === "singular, consistent" || kind === "inconsistent"
+        ? n - 1
+        : n;
+  const rows = Array.from({ length: count }, fresh);
+  if (kind === "underdetermined" || kind === "square") return rows;
+  // Rows made from the others: consistent (the same combination of the right sides) or not.
+  const shift = kind === "inconsistent" ? Rational.int(1 + below(5)) : Rational.ZERO;
+  const extra = kind === "overdetermined" ? 2 : 1;
+  for (let e = 0; e < extra; e++) {
+    const weights = rows.map(() => (below(3) === 0 ? fraction() : Rational.ZERO));
+    rows.splice(below(rows.length + 1), 0, combine(rows, weights, n, shift));
+  }
+  return rows;
+}
+
+const unknowns = (n: number) => Array.from({ length: n }, (_, i) => sym(`x_${i + 1}`));
+
+function shuffled<T>(xs: readonly T[]): T[] {
+  const out = [...xs];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = below(i + 1);
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
+describe("linear systems read off the graph", () => {
+  const kinds: Kind[] = ["square", "singular, consistent", "inconsistent", "underdetermined", "overdetermined"];
+  // How many systems of each: elimination over ℚ of 80-bit rows is slow on both routes.
+  const coefficients: [string, Coefficient, number][] = [
+    ["small integers", smallInteger, 12],
+    ["fractions", fraction, 12],
+    ["80-bit integers", large, 4],
+  ];
+  for (const kind of kinds)
+    for (const [name, coefficient, count] of coefficients)
+      it(`${kind} systems of ${name}, 1–30 unknowns, solve as the polynomial route did`, () => {
+        for (let c = 0; c < count; c++) {
+          const n = 1 + below(30);
+          const xs = unknowns(n);
+          const rows = system(n, kind, coefficient);
+          const equations = rows.map((row) => equation(row, xs));
+          const vars = below(2) ? shuffled(xs) : xs;
+          const read = linearRows(equations, vars);
+          expect(read, `${kind}, n = ${n}`).not.toBeNull();
+          // The rows say what was generated, with the unknowns in the order given.
+          rows.forEach((row, i) => {
+            vars.forEach((v, j) => expect(read![i][j].equals(row.a[xs.indexOf(v)])).toBe(true));
+            expect(read![i][n].equals(row.b)).toBe(true);
+          });
+          const fast = solveSystem(equations, vars);
+          expect(fast).toEqual(previousRoute(equations, vars));
+          if (kind === "inconsistent") expect(fast).toEqual({ kind: "finite", solutions: [] });
+          if (kind === "underdetermined" || kind === "singular, consistent") expect(fast.kind).toBe("infinite");
+        }
+      });
+
+  it("square systems give the one solution, which satisfies every equation", () => {
+    for (let c = 0; c < 20; c++) {
+      const n = 1 + below(30);
+      const xs = unknowns(n);
+      const rows = system(n, "square", pick([smallInteger, fraction]));
+      const result = solveSystem(
+        rows.map((row) => equation(row, xs)),
+        xs,
+      );
+      if (result.kind !== "finite" || result.solutions.length === 0) continue; // a singular draw
+      const values = result.solutions[0].values.map((v) => (v as Node & { kind: "num" }).value);
+      for (const row of rows)
+        expect(row.a.reduce((s, a, j) => s.add(a.mul(values[j])), Rational.ZERO).equals(row.b)).toBe(true);
+    }
+  });
+
+  it("leaves what is not plainly linear over ℚ to the general route", () => {
+    const [x, y] = unknowns(2);
+    const a = sym("a");
+    const notLinear: Node[] = [
+      relation("=", mul(x, y), int(1)), // x·y
+      relation("=", pow(x, int(2)), y), // x²
+      relation("=", mul(a, x), int(1)), // a symbolic coefficient
+      relation("=", mul(constant("π"), x), y), // π·x
+      relation("=", div(x, y), int(2)), // x/y
+      relation("=", sub(mul(add(x, int(1)), sub(x, int(1))), pow(x, int(2))), y), // linear only once expanded
+      relation("<", x, y),
+    ];
+    for (const e of notLinear) expect(linearRows([e, relation("=", add(x, y), int(3))], [x, y])).toBeNull();
+    // An unknown listed twice is left to the general route too.
+    expect(linearRows([relation("=", add(x, y), int(3))], [x, x])).toBeNull();
+  });
+});
+
+describe("solve says the same as before", () => {
+  const s = new Session();
+  const said = (code: string) => s.run(code)[0].text;
+  it.each([
+    ["solve([x + y = 1, x + y = 2], [x, y])", "no real solution"],
+    ["solve([x + y = 1, 2x + 2y = 2], [x, y])", "infinitely many solutions: 1 unknown(s) are free"],
+    ["solve([x + y = 1], [x, y, z])", "infinitely many solutions: 2 unknown(s) are free"],
+    ["solve([2(x - 3y) + 1 = y - x, -(x + y) = 4 - 2x], [y, x])", "y = 13/4, x = 29/4"],
+    ["solve([x/2 + 0.5 y = 1, x - y = 2], [x, y])", "x = 2, y = 0"],
+    ["solve([x*y = 1, x = 2], [x, y])", "x = 2, y = 1/2"],
+  ])("%s: %s", (code, text) => expect(said(code)).toBe(text));
+});
+
+describe("Dixon's lifting when a prime divides the determinant", () => {
+  it("factors modulo the next prime and solves exactly (det A = the first prime, 4 … 12 unknowns)", () => {
+    const p = BigInt(primeAt(0));
+    for (let n = 4; n <= 12; n++) {
+      // Upper triangular with diagonal p, 1, …, 1, rows then mixed so no pivot is in place.
+      const U = Array.from({ length: n }, (_, i) =>
+        Array.from({ length: n }, (_, j) => (j < i ? 0n : i === j ? (i === 0 ? p : 1n) : BigInt(below(19) - 9))),
+      );
+      const A = U.map((row, i) => row.map((x, j) => Rational.of(x + (i > 0 ? U[0][j] * BigInt(i % 3) : 0n))));
+      const b = Array.from({ length: n }, () => [smallInteger()]);
+      const x = solveDixon(A, b)!;
+      expect(x).not.toBeNull();
+      A.forEach((row, i) =>
+        expect(row.reduce((s, a, j) => s.add(a.mul(x[j][0])), Rational.ZERO).equals(b[i][0])).toBe(true),
+      );
+    }
+  });
+});
