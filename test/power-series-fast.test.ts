@@ -1,12 +1,12 @@
 // Power series over ℚ on integers (engine/power-series-scaled.ts) against the Rational loops they
 // replace: the same coefficients, exactly, for generated compositions of exp, sin, cos, sinh,
-// cosh, log(1 + ·), powers, products and quotients, removable singularities included, at orders
-// 0–40 around 0 and around rational points.
+// cosh, tan, tanh, σ, atan, asin, log(1 + ·), whole and fractional powers, products and quotients,
+// removable singularities included, at orders 0–40 around 0 and around rational points.
 import { describe, expect, it } from "vitest";
 import { add, apply, div, frac, int, mul, num, pow, sub, sym } from "../src/graph/construct.js";
 import type { Node } from "../src/graph/node.js";
 import { RATIONALS, SeriesAlgebra, Short, type Ring } from "../src/engine/power-series.js";
-import { divScaled, expScaled, mulScaled, sinCosScaled } from "../src/engine/power-series-scaled.js";
+import { divScaled, expScaled, mulScaled, powerScaled, sinCosScaled } from "../src/engine/power-series-scaled.js";
 import { Rational } from "../src/numeric/rational.js";
 import { seededRandom } from "./helpers/random.js";
 
@@ -14,7 +14,7 @@ import { seededRandom } from "./helpers/random.js";
 const RATIONAL_LOOPS: Ring<Rational> = { ...RATIONALS, fast: undefined };
 
 /** The new implementation, counting the loops the integer kernels took on (not declined). */
-const taken = { mul: 0, div: 0, exp: 0, sinCos: 0 };
+const taken = { mul: 0, div: 0, exp: 0, sinCos: 0, riccati: 0, power: 0 };
 const kernels = RATIONALS.fast!;
 const taking = <K extends keyof typeof taken, R>(k: K, r: R | null): R | null => {
   if (r) taken[k]++;
@@ -27,6 +27,8 @@ const INTEGER_LOOPS: Ring<Rational> = {
     div: (a, b, len) => taking("div", kernels.div(a, b, len)),
     exp: (h, n) => taking("exp", kernels.exp(h, n)),
     sinCos: (h, n, hyperbolic) => taking("sinCos", kernels.sinCos(h, n, hyperbolic)),
+    riccati: (h, n, F0, alpha, beta, gamma) => taking("riccati", kernels.riccati(h, n, F0, alpha, beta, gamma)),
+    power: (A, p, B0, len) => taking("power", kernels.power(A, p, B0, len)),
   },
 };
 
@@ -67,12 +69,17 @@ function generator(seed: number, a: Rational) {
       () => sub(apply("cos", [h()]), int(1)),
       () => apply("log", [add(int(1), h())]),
       () => div(h(), add(rational(), h())),
+      () => apply(pick(["tan", "tanh", "atan", "asin"]), [h()]),
     ])();
   };
 
   const expression = (depth: number): Node => {
     if (depth === 0) return pick([x, rational(), add(x, rational()), mul(rational(), t)]);
-    const h = () => small(depth - 1);
+    // A sum of small parts may cancel to 0: then t stands in (a removable singularity needs h ≢ 0).
+    const h = () => {
+      const u = small(depth - 1);
+      return u === int(0) ? t : u;
+    };
     const any = () => expression(depth - 1);
     return pick([
       () => add(any(), any()),
@@ -81,9 +88,13 @@ function generator(seed: number, a: Rational) {
       () => apply("exp", [h()]),
       () => apply("cos", [h()]),
       () => apply("cosh", [h()]),
+      () => apply("sigmoid", [h()]),
+      () => mul(rational(), apply("tan", [h()])),
       () => mul(rational(), apply("exp", [mul(rational(), h())])),
       () => pow(add(int(1), h()), int(pick([2, 3, 5, -1, -2]))),
       () => pow(add(int(1), h()), frac(pick([1, -1, 3]), 2)),
+      () => pow(add(rational(), h()), frac(pick([1, -2, 5]), 3)),
+      () => pow(add(frac(4, 9), h()), frac(pick([1, -1, 3]), 2)),
       // Removable singularities: sin(h)/h, (1 − cos h)/h², (eʰ − 1)/h, log(1 + h)/h.
       () => {
         const u = h();
@@ -210,6 +221,23 @@ describe("the integer kernels on random rational coefficients", () => {
         const squares = convolve(sc.C, sc.C, n).map((c, k) => (hyperbolic ? c.sub(s2[k]) : c.add(s2[k])));
         expect(squares.map(String)).toEqual(squares.map((_, k) => (k === 0 ? "1" : "0")));
       }
+    }
+  });
+
+  it("a square root squares back, a cube root of the inverse cubes to 1/A", () => {
+    for (let trial = 0; trial < 100; trial++) {
+      const len = 1 + Math.floor(random() * 25);
+      const A = coefficients(len, false);
+      const r = Rational.of(1n + BigInt(Math.floor(random() * 5)), 1n + BigInt(Math.floor(random() * 4)));
+      A[0] = r.mul(r);
+      const root = powerScaled(A, Rational.of(1, 2), r, len);
+      expect(root).not.toBeNull();
+      same(convolve(root!, root!, len), A);
+      A[0] = r.mul(r).mul(r);
+      const inverseCube = powerScaled(A, Rational.of(-1, 3), r.inv(), len);
+      expect(inverseCube).not.toBeNull();
+      const cube = convolve(convolve(inverseCube!, inverseCube!, len), inverseCube!, len);
+      same(convolve(cube, A, len), [Rational.ONE, ...Array<Rational>(len - 1).fill(Rational.ZERO)]);
     }
   });
 

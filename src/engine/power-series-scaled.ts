@@ -73,15 +73,76 @@ function toScaled(r: readonly Rational[], len: number): Scaled | null {
   return { n, c, d };
 }
 
-/** The Rationals n[k] / (c·dᵏ·k!). */
+/** The Rationals n[k] / (c·dᵏ·k!), each reduced by the primes up to k and one gcd with c·dᵏ. */
 function fromScaled({ n, c, d }: Scaled): Rational[] {
   const out: Rational[] = [];
-  let s = c;
+  let cd = c;
+  let f = 1n;
   for (let k = 0; k < n.length; k++) {
-    if (k > 0) s *= d * BigInt(k);
-    out.push(n[k] === 0n ? Rational.ZERO : Rational.of(n[k], s));
+    if (k > 0) {
+      cd *= d;
+      f *= BigInt(k);
+    }
+    if (n[k] === 0n) {
+      out.push(Rational.ZERO);
+      continue;
+    }
+    // gcd(n, c dᵏ k!) = g·gcd(n/g, c dᵏ) for g = gcd(n, k!), as n/g and k!/g are coprime.
+    const g = factorialGcd(n[k], k);
+    const top = n[k] / g;
+    const rest = f / g;
+    if (cd === 1n) out.push(Rational.reduced(top, rest));
+    else {
+      const r = Rational.of(top, cd);
+      out.push(Rational.reduced(r.num, r.den * rest));
+    }
   }
   return out;
+}
+
+/** The primes in groups whose products stay below 2⁵³ (one bigint remainder tests a group). */
+const primeGroups: { product: bigint; primes: number[] }[] = [];
+let largestPrime = 1;
+
+function primeGroupsTo(k: number): typeof primeGroups {
+  for (let p = largestPrime + 1; p <= k; p++) {
+    if (!isPrime(p)) continue;
+    largestPrime = p;
+    const last = primeGroups[primeGroups.length - 1];
+    if (last && Number(last.product) * p < 2 ** 53) {
+      last.primes.push(p);
+      last.product *= BigInt(p);
+    } else primeGroups.push({ product: BigInt(p), primes: [p] });
+  }
+  if (largestPrime < k) largestPrime = k;
+  return primeGroups;
+}
+
+function isPrime(p: number): boolean {
+  for (let q = 2; q * q <= p; q++) if (p % q === 0) return false;
+  return p > 1;
+}
+
+/** gcd(n, k!) from n's divisibility by the primes up to k (p divides k! ⌊k/p⌋ + ⌊k/p²⌋ + … times). */
+function factorialGcd(n: bigint, k: number): bigint {
+  let g = 1n;
+  let m = n < 0n ? -n : n;
+  for (const { product, primes } of primeGroupsTo(k)) {
+    const r = Number(m % product);
+    for (const p of primes) {
+      if (p > k) return g;
+      if (r % p !== 0) continue;
+      let e = 0;
+      for (let q = p; q <= k; q *= p) e += Math.floor(k / q);
+      const P = BigInt(p);
+      while (e > 0 && m % P === 0n) {
+        m /= P;
+        g *= P;
+        e--;
+      }
+    }
+  }
+  return g;
 }
 
 /** a and b over one d (the least common multiple of theirs). */
@@ -188,17 +249,20 @@ export function divScaled(a: readonly Rational[], b: readonly Rational[], len: n
 
 /**
  * The recurrences of F′ = h′G for h₀ = 0: in u = t/d, h = Σ ηⱼuʲ/(c·j!), and with F, G read as
- * Σ Fₖuᵏ/(cᵏk!), Fₖ = Σⱼ binomial(k − 1, j − 1) ηⱼ cʲ⁻¹ Gₖ₋ⱼ. For k = 1 … n − 1, step(k, sum) gets
- * that sum for any G known below k. The scale c·d of the results, or null when h's is too large.
+ * Σ Fₖuᵏ/((qc)ᵏk!), Fₖ = Σⱼ binomial(k − 1, j − 1) ηⱼ (qc)ʲ⁻¹ Gₖ₋ⱼ (q: a further whole factor of
+ * the scale, for Riccati's constant term). For k = 1 … n − 1, step(k, sum, row) gets that sum for
+ * any G known below k, and row k − 1 of Pascal's triangle. The scale q·c·d of the results, or null
+ * when h's is too large.
  */
 function derivativeSteps(
   h: readonly Rational[],
   n: number,
-  step: (k: number, sum: (G: readonly bigint[]) => bigint) => void,
+  step: (k: number, sum: (G: readonly bigint[]) => bigint, row: readonly bigint[]) => void,
+  q = 1n,
 ): bigint | null {
   const H = toScaled(h, n);
   if (!H) return null;
-  const cp = powers(H.c, n);
+  const cp = powers(H.c * q, n);
   const nz = nonzeroIndices(H.n, 1);
   const eta = H.n.map((x, j) => (j > 0 ? x * cp[j - 1] : x));
   const bin = new Binomials();
@@ -206,16 +270,20 @@ function derivativeSteps(
     if (k > 1) bin.next();
     checkBudget();
     const row = bin.row;
-    step(k, (G) => {
-      let s = 0n;
-      for (const j of nz) {
-        if (j > k) break;
-        s += row[j - 1] * eta[j] * G[k - j];
-      }
-      return s;
-    });
+    step(
+      k,
+      (G) => {
+        let s = 0n;
+        for (const j of nz) {
+          if (j > k) break;
+          s += row[j - 1] * eta[j] * G[k - j];
+        }
+        return s;
+      },
+      row,
+    );
   }
-  return H.c * H.d;
+  return q * H.c * H.d;
 }
 
 /** exp(h) for h₀ = 0, n terms: E′ = h′E. */
@@ -240,4 +308,66 @@ export function sinCosScaled(
     C.push(hyperbolic ? c : -c);
   });
   return d === null ? null : { S: fromScaled({ n: S, c: 1n, d }), C: fromScaled({ n: C, c: 1n, d }) };
+}
+
+/**
+ * F = f(h) for h₀ = 0 where f′ = α + βf + γf² and f(0) = F₀ = P/Q (tan: 1, 0, 1; tanh: 1, 0, −1;
+ * σ: 0, 1, −1): F′ = h′G with G = α + βF + γF². With Fₖ = φₖ/Q (Q·c)ᵏ and Gₖ = Γₖ/Q²(Q·c)ᵏ in
+ * the scaled form, Γₖ = αQ²[k = 0] + βQφₖ + γ Σᵢ binomial(k, i) φᵢφₖ₋ᵢ, all whole.
+ */
+export function riccatiScaled(
+  h: readonly Rational[],
+  n: number,
+  F0: Rational,
+  alpha: number,
+  beta: number,
+  gamma: number,
+): Rational[] | null {
+  const Q = F0.den;
+  const phi: bigint[] = [F0.num];
+  const G: bigint[] = [];
+  const [a, b, g] = [BigInt(alpha), BigInt(beta), BigInt(gamma)];
+  const d = derivativeSteps(
+    h,
+    n,
+    (k, sum, row) => {
+      // Γ at k − 1, now that φ is known there (row k − 1 holds its binomials).
+      const m = k - 1;
+      let square = 0n;
+      for (let i = 0; i <= m; i++) square += row[i] * phi[i] * phi[m - i];
+      G.push((m === 0 ? a * Q * Q : 0n) + b * Q * phi[m] + g * square);
+      phi.push(sum(G));
+    },
+    Q,
+  );
+  return d === null ? null : fromScaled({ n: phi, c: Q, d });
+}
+
+/**
+ * B = A^p to len terms for p = P/Q and B₀ = A₀ᵖ = P₀/Q₀ (J. C. P. Miller's A B′ = p A′ B). In the
+ * scaled form (A = Σ αₖuᵏ/(c·k!)), βₘ = Σⱼ (P·binomial(m − 1, j − 1) − Q·binomial(m − 1, j)) αⱼ βₘ₋ⱼ
+ * / (Q α₀), so B's numerators are P₀ρₘ with ρₘ = Σⱼ (…) αⱼ ρₘ₋ⱼ (Qα₀)ʲ⁻¹ over Q₀ (Qα₀d)ᵐ m!.
+ */
+export function powerScaled(A: readonly Rational[], p: Rational, B0: Rational, len: number): Rational[] | null {
+  const S = toScaled(A, Math.min(A.length, len));
+  if (!S) return null;
+  const a0 = S.n[0];
+  const qa = p.den * a0;
+  const qp = powers(qa, len);
+  const nz = nonzeroIndices(S.n, 1);
+  const rho: bigint[] = [1n];
+  const bin = new Binomials();
+  for (let m = 1; m < len; m++) {
+    if (m > 1) bin.next();
+    checkBudget();
+    const row = bin.row;
+    let s = 0n;
+    for (const j of nz) {
+      if (j > m) break;
+      const w = p.num * row[j - 1] - (j < m ? p.den * row[j] : 0n);
+      if (w !== 0n) s += w * S.n[j] * rho[m - j] * qp[j - 1];
+    }
+    rho.push(s);
+  }
+  return fromScaled({ n: rho.map((x) => x * B0.num), c: B0.den, d: qa * S.d });
 }

@@ -6,8 +6,8 @@
 //
 // Coefficients live in a ring: exact rationals first (fast, bigint), and expressions (nodes) when
 // the expansion point or the expression has parameters, floats or transcendental constant terms.
-// Over ℚ, the loops of products, quotients, exp and sin/cos run on integers (./power-series-scaled.ts:
-// numerators over one scale c·dᵏ·k!, one gcd per coefficient at the end).
+// Over ℚ, the loops of products, quotients, powers, exp, sin/cos and tan-like functions run on
+// integers (./power-series-scaled.ts: numerators over one scale c·dᵏ·k!, one gcd per coefficient).
 import { mathError } from "../errors.js";
 import { checkBudget } from "../budget.js";
 import { add, apply, div, int, isNumber, isZero, mul, neg, num, pow, sub } from "../graph/construct.js";
@@ -17,7 +17,7 @@ import { print } from "../graph/print/printer.js";
 import { PRETTY } from "../graph/print/style.js";
 import { evaluateAt } from "./numeric-eval.js";
 import { Rational } from "../numeric/rational.js";
-import { divScaled, expScaled, mulScaled, sinCosScaled } from "./power-series-scaled.js";
+import { divScaled, expScaled, mulScaled, powerScaled, riccatiScaled, sinCosScaled } from "./power-series-scaled.js";
 
 /** The coefficients left ℚ (a parameter, a float, exp(1) …): the caller retries over expressions. */
 export class NotRational extends Error {}
@@ -60,6 +60,10 @@ export interface SeriesKernels<T> {
   exp(h: readonly T[], n: number): T[] | null;
   /** sin(h) and cos(h) (sinh, cosh), n terms, for h[0] = 0. */
   sinCos(h: readonly T[], n: number, hyperbolic: boolean): { S: T[]; C: T[] } | null;
+  /** F = f(h), n terms, for h[0] = 0, f′ = α + βf + γf² and f(0) = F0. */
+  riccati(h: readonly T[], n: number, F0: T, alpha: number, beta: number, gamma: number): T[] | null;
+  /** Aᵖ to len terms, its constant term B0 = A[0]ᵖ. */
+  power(A: readonly T[], p: T, B0: T, len: number): T[] | null;
 }
 
 function rationalOf(n: Node): Rational {
@@ -83,7 +87,14 @@ export const RATIONALS: Ring<Rational> = {
   call: (op, c) => rationalOf(apply(op, [num(c)])),
   power: (c, p) => rationalOf(pow(num(c), num(p))),
   node: (a) => num(a),
-  fast: { mul: mulScaled, div: divScaled, exp: expScaled, sinCos: sinCosScaled },
+  fast: {
+    mul: mulScaled,
+    div: divScaled,
+    exp: expScaled,
+    sinCos: sinCosScaled,
+    riccati: riccatiScaled,
+    power: powerScaled,
+  },
 };
 
 export const EXPRESSIONS: Ring<Node> = {
@@ -391,7 +402,10 @@ export class SeriesAlgebra<T> {
     const R = this.ring;
     const n = this.lengthFor(h);
     if (n === 0) throw new Short();
-    const F: T[] = [R.call(op, a0)];
+    const F0 = R.call(op, a0);
+    const fast = n > 1 ? R.fast?.riccati(this.terms(h, n), n, F0, alpha, beta, gamma) : null;
+    if (fast) return this.make(0, fast);
+    const F: T[] = [F0];
     const G: T[] = [];
     const square: T[] = [];
     const al = R.int(alpha);
@@ -477,7 +491,10 @@ export class SeriesAlgebra<T> {
     const Aj = (j: number) => (j < A.length ? A[j] : R.zero);
     if (len === 0) return { v, c: [] };
     // J. C. P. Miller's recurrence: Bₖ = (1/(k A₀)) Σⱼ ((p + 1) j − k) Aⱼ Bₖ₋ⱼ.
-    const B: T[] = [R.power(A0, p)];
+    const B0 = R.power(A0, p);
+    const fast = len > 1 ? R.fast?.power(A, p, B0, len) : null;
+    if (fast) return this.make(v, fast);
+    const B: T[] = [B0];
     const p1 = R.add(p, R.one);
     for (let k = 1; k < len; k++) {
       checkBudget();

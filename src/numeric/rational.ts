@@ -92,6 +92,11 @@ export class Rational {
     return new Rational(BigInt(n), 1n);
   }
 
+  /** num/den that the caller knows to be in lowest terms with den > 0: no gcd is taken. */
+  static reduced(num: bigint, den: bigint): Rational {
+    return new Rational(num, den);
+  }
+
   /** Parses a decimal literal exactly: "0.1" is 1/10, "1.5e-3" is 3/2000. */
   static parseDecimal(text: string): Rational {
     // Most literals are small whole numbers, read without the pattern below.
