@@ -526,12 +526,22 @@ function withForms(fields: Fields, print: (form: Form) => string): StatementResu
       return (forms[form] = form === "latex" ? `\\text{${latexText(note)}}` : note);
     }
   };
-  return Object.defineProperties({ ...fields } as StatementResult, {
-    text: { enumerable: true, get: () => get("text") },
-    pretty: { enumerable: true, get: () => get("pretty") },
-    latex: { enumerable: true, get: () => get("latex") },
-    html: { enumerable: true, get: () => (html ??= fields.silent ? "" : renderLatex(get("latex"))) },
-  });
+  // Accessors written in the literal: one object of a fixed shape (defineProperties made each a dictionary).
+  return {
+    ...fields,
+    get text() {
+      return get("text");
+    },
+    get pretty() {
+      return get("pretty");
+    },
+    get latex() {
+      return get("latex");
+    },
+    get html() {
+      return (html ??= fields.silent ? "" : renderLatex(get("latex")));
+    },
+  };
 }
 
 /**

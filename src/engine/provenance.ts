@@ -2,7 +2,8 @@
 // statements defining it used, each with one statement that used it. `expect … forbid OP` reads it,
 // in the grader (the student's statements only) and in a notebook's own session (its visible tests).
 import type { Expr, Statement } from "../syntax/ast.js";
-import { forbidKey, namesIn, type Operators } from "./expect.js";
+import { eachSubexpression } from "../syntax/walk.js";
+import { forbidKey, type Operators } from "./expect.js";
 
 export function definedName(s: Statement): string | null {
   switch (s.kind) {
@@ -16,7 +17,7 @@ export function definedName(s: Statement): string | null {
   }
 }
 
-function definingExprs(s: Statement): unknown[] {
+function definingExprs(s: Statement): Expr[] {
   switch (s.kind) {
     case "assign":
       return [s.expr];
@@ -25,38 +26,48 @@ function definingExprs(s: Statement): unknown[] {
     case "layer":
       return [s.expr];
     case "train":
-      return [s.net, s.data, s.targets, s.options];
+      return [s.net, s.data, ...(s.targets ? [s.targets] : []), ...s.options];
     default:
       return [];
   }
 }
 
-/** The operators an expression uses, as `forbidKey`s, found anywhere in its syntax tree. */
-export function operatorsIn(e: unknown, out: Set<string> = new Set()): Set<string> {
-  if (Array.isArray(e)) {
-    for (const x of e) operatorsIn(x, out);
-    return out;
-  }
-  if (e === null || typeof e !== "object") return out;
-  const node = e as Expr;
-  switch (node.kind) {
-    case "derivative":
-    case "partialOf":
-      out.add("d/dx");
-      break;
-    case "grad":
-      out.add("∇");
-      if (node.order >= 2) out.add("∇²");
-      break;
-    case "call":
-      out.add(node.callee);
-      out.add(forbidKey(node.callee));
-      if (node.primes > 0) out.add("d/dx");
-      break;
-  }
-  for (const [key, value] of Object.entries(node))
-    if (key !== "span" && key !== "calleeSpan" && typeof value === "object") operatorsIn(value, out);
-  return out;
+/**
+ * What expressions use, in one walk of their syntax trees: the operators, as `forbidKey`s (a call
+ * counts under its own name too), and the names mentioned as values or functions.
+ */
+function usesOf(exprs: readonly Expr[]): { operators: Set<string>; names: Set<string> } {
+  const operators = new Set<string>();
+  const names = new Set<string>();
+  const callees = new Set<string>();
+  const visit = (node: Expr): void => {
+    switch (node.kind) {
+      case "name":
+        names.add(node.name);
+        break;
+      case "derivative":
+        operators.add("d/dx");
+        break;
+      case "partialOf":
+        operators.add("d/dx");
+        names.add(node.fn[0]);
+        break;
+      case "grad":
+        operators.add("∇");
+        if (node.order >= 2) operators.add("∇²");
+        break;
+      case "call":
+        names.add(node.callee);
+        if (!callees.has(node.callee)) {
+          callees.add(node.callee);
+          operators.add(node.callee).add(forbidKey(node.callee));
+        }
+        if (node.primes > 0) operators.add("d/dx");
+        break;
+    }
+  };
+  for (const e of exprs) eachSubexpression(e, visit);
+  return { operators, names };
 }
 
 export type { Operators };
@@ -78,8 +89,9 @@ export class Provenance {
     const text = code.slice(st.span.start, st.span.end);
     const params = st.kind === "define" ? st.params : [];
     const used = new Map<string, string>();
-    for (const op of operatorsIn(definingExprs(st))) used.set(op, text);
-    for (const ref of namesIn(definingExprs(st))) {
+    const uses = usesOf(definingExprs(st));
+    for (const op of uses.operators) used.set(op, text);
+    for (const ref of uses.names) {
       if (params.includes(ref)) continue;
       for (const [op, where] of this.byName.get(ref) ?? []) if (!used.has(op)) used.set(op, where);
     }

@@ -134,7 +134,7 @@ function keyOf(f: Fields<Node>): string {
     case "rel":
       return `r${f.op}${f.left.id},${f.right.id}`;
     case "str":
-      return `q${JSON.stringify(f.value)}`;
+      return `q${f.value}`; // the whole rest of the key: no quoting needed
     case "tuple":
       return `(${ids(f.items)})`;
     case "record":

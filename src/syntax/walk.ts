@@ -37,6 +37,36 @@ export function childrenOf(e: Expr): Expr[] {
   }
 }
 
+/** Calls `visit` on `e` and on every subexpression of it, depth first, left to right. */
+export function eachSubexpression(e: Expr, visit: (x: Expr) => void): void {
+  visit(e);
+  switch (e.kind) {
+    case "number":
+    case "string":
+    case "name":
+    case "partialOf":
+      return;
+    case "binary":
+    case "relation":
+      eachSubexpression(e.left, visit);
+      eachSubexpression(e.right, visit);
+      return;
+    case "range":
+      eachSubexpression(e.from, visit);
+      eachSubexpression(e.to, visit);
+      return;
+    case "call":
+    case "arrow":
+      for (const x of e.kind === "call" ? e.args : e.items) eachSubexpression(x, visit);
+      return;
+    case "matrix":
+      for (const row of e.rows) for (const x of row) eachSubexpression(x, visit);
+      return;
+    default:
+      for (const x of childrenOf(e)) eachSubexpression(x, visit);
+  }
+}
+
 /** The first subexpression of `e` (itself included, depth first, left to right) that satisfies `test`. */
 export function findExpr(e: Expr, test: (x: Expr) => boolean): Expr | null {
   const stack: Expr[] = [e];
