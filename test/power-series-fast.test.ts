@@ -26,7 +26,7 @@ const INTEGER_LOOPS: Ring<Rational> = {
     mul: (a, b, len) => taking("mul", kernels.mul(a, b, len)),
     div: (a, b, len) => taking("div", kernels.div(a, b, len)),
     exp: (h, n) => taking("exp", kernels.exp(h, n)),
-    sinCos: (h, n, hyperbolic) => taking("sinCos", kernels.sinCos(h, n, hyperbolic)),
+    sinCos: (h, n, hyperbolic, only) => taking("sinCos", kernels.sinCos(h, n, hyperbolic, only)),
     riccati: (h, n, F0, alpha, beta, gamma) => taking("riccati", kernels.riccati(h, n, F0, alpha, beta, gamma)),
     power: (A, p, B0, len) => taking("power", kernels.power(A, p, B0, len)),
   },

@@ -293,11 +293,12 @@ export function expScaled(h: readonly Rational[], n: number): Rational[] | null 
   return d === null ? null : fromScaled({ n: E, c: 1n, d });
 }
 
-/** sin(h), cos(h) (or sinh, cosh) for h₀ = 0: S′ = h′C, C′ = ∓h′S. */
+/** sin(h), cos(h) (or sinh, cosh) for h₀ = 0: S′ = h′C, C′ = ∓h′S (only: the other is left empty). */
 export function sinCosScaled(
   h: readonly Rational[],
   n: number,
   hyperbolic: boolean,
+  only?: "S" | "C",
 ): { S: Rational[]; C: Rational[] } | null {
   const S: bigint[] = n > 0 ? [0n] : [];
   const C: bigint[] = n > 0 ? [1n] : [];
@@ -307,7 +308,11 @@ export function sinCosScaled(
     S.push(s);
     C.push(hyperbolic ? c : -c);
   });
-  return d === null ? null : { S: fromScaled({ n: S, c: 1n, d }), C: fromScaled({ n: C, c: 1n, d }) };
+  if (d === null) return null;
+  return {
+    S: only === "C" ? [] : fromScaled({ n: S, c: 1n, d }),
+    C: only === "S" ? [] : fromScaled({ n: C, c: 1n, d }),
+  };
 }
 
 /**

@@ -58,8 +58,8 @@ export interface SeriesKernels<T> {
   div(a: readonly T[], b: readonly T[], len: number): T[] | null;
   /** exp(h), n terms, for h[0] = 0. */
   exp(h: readonly T[], n: number): T[] | null;
-  /** sin(h) and cos(h) (sinh, cosh), n terms, for h[0] = 0. */
-  sinCos(h: readonly T[], n: number, hyperbolic: boolean): { S: T[]; C: T[] } | null;
+  /** sin(h) and cos(h) (sinh, cosh), n terms, for h[0] = 0 (only: the other may be left empty). */
+  sinCos(h: readonly T[], n: number, hyperbolic: boolean, only?: "S" | "C"): { S: T[]; C: T[] } | null;
   /** F = f(h), n terms, for h[0] = 0, f′ = α + βf + γf² and f(0) = F0. */
   riccati(h: readonly T[], n: number, F0: T, alpha: number, beta: number, gamma: number): T[] | null;
   /** Aᵖ to len terms, its constant term B0 = A[0]ᵖ. */
@@ -354,10 +354,10 @@ export class SeriesAlgebra<T> {
   }
 
   /** sin(h), cos(h) (or sinh, cosh) for h = O(t): S′ = h′C, C′ = ∓h′S. */
-  private sinCosOfSmall(h: Series<T>, hyperbolic: boolean): { S: T[]; C: T[] } {
+  private sinCosOfSmall(h: Series<T>, hyperbolic: boolean, only?: "S" | "C"): { S: T[]; C: T[] } {
     const R = this.ring;
     const n = this.lengthFor(h);
-    const fast = n > 1 ? R.fast?.sinCos(this.terms(h, n), n, hyperbolic) : null;
+    const fast = n > 1 ? R.fast?.sinCos(this.terms(h, n), n, hyperbolic, only) : null;
     if (fast) return fast;
     const S: T[] = n > 0 ? [R.zero] : [];
     const C: T[] = n > 0 ? [R.one] : [];
@@ -381,13 +381,22 @@ export class SeriesAlgebra<T> {
   trig(op: "sin" | "cos" | "sinh" | "cosh", a: Series<T>): Series<T> {
     const { a0, h } = this.split(a, op);
     const hyperbolic = op === "sinh" || op === "cosh";
-    const { S, C } = this.sinCosOfSmall(h, hyperbolic);
     const R = this.ring;
     const s0 = R.call(hyperbolic ? "sinh" : "sin", a0);
     const c0 = R.call(hyperbolic ? "cosh" : "cos", a0);
+    const sine = op === "sin" || op === "sinh";
+    // Where sin a₀ = 0 (a₀ = 0 over ℚ), sin(a₀ + h) = cos a₀ sin h and cos(a₀ + h) = cos a₀ cos h:
+    // the fast loops convert only the one asked for.
+    const only = R.fast && R.isZero(s0) ? (sine ? "S" : "C") : undefined;
+    const { S, C } = this.sinCosOfSmall(h, hyperbolic, only);
+    if (only)
+      return this.make(
+        0,
+        (sine ? S : C).map((x) => R.mul(c0, x)),
+      );
     // sin(a₀ + h) = sin a₀ cos h + cos a₀ sin h;  cos(a₀ + h) = cos a₀ cos h ∓ sin a₀ sin h.
     const out = C.map((ck, k) =>
-      op === "sin" || op === "sinh"
+      sine
         ? R.add(R.mul(s0, ck), R.mul(c0, S[k]))
         : hyperbolic
           ? R.add(R.mul(c0, ck), R.mul(s0, S[k]))
