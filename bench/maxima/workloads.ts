@@ -170,7 +170,7 @@ function checks(r: number): [string, string][] {
 
 /** Growth tables: sizes per family. */
 export const GROWTH: { family: string; sizes: number[]; make: (n: number) => Workload }[] = [
-  { family: "series of exp(sin x), order", sizes: [4, 8, 16, 32, 64, 100, 128], make: seriesWorkload },
+  { family: "series of exp(sin x), order", sizes: [4, 8, 16, 32, 64, 100, 128, 256], make: seriesWorkload },
   { family: "exact inverse, n", sizes: [5, 10, 20, 40, 80], make: inverseWorkload },
   { family: "exact determinant, n", sizes: [5, 10, 20, 40, 80], make: detWorkload },
   { family: "Hessian of a quartic, n", sizes: [5, 10, 20, 40, 80], make: hessianWorkload },
