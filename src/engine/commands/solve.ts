@@ -1,11 +1,16 @@
 // Solving equations: one equation or a system, in the variables given or the free ones.
 import { relation, str, struct, tuple } from "../../graph/construct.js";
 import { typedSymbols } from "../variable-order.js";
-import { solveSystem } from "../solve/system.js";
+import { solveLinearSystem, solveSystem } from "../solve/system.js";
+import { linearRowsOfSyntax } from "../solve/linear-rows.js";
+import type { SystemSolution } from "../solve/solution.js";
 import { equationsOf, listOf } from "./args.js";
-import { mathError } from "../../errors.js";
+import { mathError, rethrowStop } from "../../errors.js";
+import type { Node } from "../../graph/node.js";
+import type { Rational } from "../../numeric/rational.js";
+import type { Expr } from "../../syntax/ast.js";
 import { toText } from "../../graph/print/forms.js";
-import type { CommandEntry } from "./entry.js";
+import type { CommandEntry, Evaluation } from "./entry.js";
 
 export const SOLVE: CommandEntry[] = [
   {
@@ -19,6 +24,8 @@ export const SOLVE: CommandEntry[] = [
       examples: ["solve(x^2 - 4 = 0, x)", "solve([x + y = 10, x - y = 2], [x, y])"],
     },
     run: ({ args }, ev) => {
+      const typed = args[1] ? typedLinearSystem(args[0], args[1], ev) : null;
+      if (typed) return solutions(solveLinearSystem(typed.rows, typed.vars.length), typed.vars);
       // A name may hold a list of equations (eqs = [x + y = 1, x − y = 0]).
       const equations = equationsOf(ev, args[0]).flatMap((e) =>
         e.kind === "tensor" && e.entries.every((x) => x.kind === "rel") ? [...e.entries] : [e],
@@ -34,21 +41,49 @@ export const SOLVE: CommandEntry[] = [
       for (const v of vars)
         if (!((v.kind === "sym" && v.shape.length === 0) || v.kind === "indexed"))
           throw mathError(`solve's unknowns are scalar variables ([x, y], or z[1], z[2]): ${toText(v)} is not one`);
-      const result = solveSystem(equations, vars);
-      if (result.kind === "infinite")
-        return struct("solutions", [
-          { name: "items", value: tuple([]) },
-          { name: "note", value: str(result.note) },
-        ]);
-      const sets = result.solutions.map((s) => tuple(vars.map((v, i) => relation("=", v, s.values[i]))));
-      const notes = [
-        ...(result.solutions.some((s) => !s.exact) ? ["numeric roots, to about 1e-12"] : []),
-        ...(result.more ? [result.more] : []),
-      ];
-      return struct("solutions", [
-        { name: "items", value: tuple(sets) },
-        ...(notes.length ? [{ name: "note", value: str(notes.join("; ")) }] : []),
-      ]);
+      return solutions(solveSystem(equations, vars), vars);
     },
   },
 ];
+
+/** The result as the solutions struct: the sets of values, or a note when there are infinitely many. */
+function solutions(result: SystemSolution, vars: readonly Node[]): Node {
+  if (result.kind === "infinite")
+    return struct("solutions", [
+      { name: "items", value: tuple([]) },
+      { name: "note", value: str(result.note) },
+    ]);
+  const sets = result.solutions.map((s) => tuple(vars.map((v, i) => relation("=", v, s.values[i]))));
+  const notes = [
+    ...(result.solutions.some((s) => !s.exact) ? ["numeric roots, to about 1e-12"] : []),
+    ...(result.more ? [result.more] : []),
+  ];
+  return struct("solutions", [
+    { name: "items", value: tuple(sets) },
+    ...(notes.length ? [{ name: "note", value: str(notes.join("; ")) }] : []),
+  ]);
+}
+
+/**
+ * A system typed as equations linear over ℚ in scalar unknowns given by name: its rows read off
+ * the syntax (solve/linear-rows.ts), without the graphs of its 1,600 terms at 40 unknowns. Null
+ * for anything else, and when the unknowns are not plain (their error is reported after the
+ * equations', as the general route does).
+ */
+function typedLinearSystem(
+  equations: Expr,
+  unknowns: Expr,
+  ev: Evaluation,
+): { rows: Rational[][]; vars: Node[] } | null {
+  let vars: Node[];
+  try {
+    vars = listOf(ev.expr(unknowns));
+  } catch (err) {
+    rethrowStop(err);
+    return null;
+  }
+  if (!vars.every((v) => (v.kind === "sym" && v.shape.length === 0) || v.kind === "indexed")) return null;
+  const items = equations.kind === "matrix" ? equations.rows.flat() : [equations];
+  const rows = linearRowsOfSyntax(items, vars, (e) => ev.expr(e));
+  return rows && { rows, vars };
+}

@@ -6,8 +6,9 @@
 // symbol that is not an unknown, a float, π — gives null, and the general route decides, so a
 // system that is linear only after cancelling ((x + 1)(x − 1) − x² = y) is still solved there.
 import type { Node } from "../../graph/node.js";
+import type { Expr } from "../../syntax/ast.js";
 import { Rational } from "../../numeric/rational.js";
-import { tick } from "../../budget.js";
+import { tick, tooManyBits } from "../../budget.js";
 
 /**
  * The rows [a₁ … aₙ | b] of the equations (a = b, or an expression standing for expression = 0)
@@ -68,4 +69,85 @@ function addInto(row: Rational[], x: Node, factor: Rational, index: ReadonlyMap<
       return true;
     }
   }
+}
+
+/**
+ * The same rows from the equations as typed, before their graphs are built: sums, differences,
+ * negations and products by a number literal are read off the syntax, and every other part (a name,
+ * a number, x/2, 2^3, a call) is evaluated as the graph route evaluates it and read by addInto, so
+ * the meaning is the graph's; names and numbers are evaluated once each. A typed 40-unknown system
+ * then makes 40 symbols and a few numbers, not 1,600 products and 40 sums of them. Null (nothing
+ * decided; the caller builds the graphs as before) when a part is not plainly linear over ℚ.
+ */
+export function linearRowsOfSyntax(
+  equations: readonly Expr[],
+  vars: readonly Node[],
+  evaluate: (e: Expr) => Node,
+): Rational[][] | null {
+  const n = vars.length;
+  const index = new Map<Node, number>();
+  vars.forEach((v, i) => index.set(v, i));
+  if (index.size !== n) return null;
+  const leaves = new Map<string, Node>();
+  const reader: SyntaxReader = {
+    index,
+    leaf: (e) => {
+      // A name or a number means the same everywhere in one statement (bare I and 𝟏 are sized by their place).
+      const key =
+        e.kind === "name" && e.name !== "I" && e.name !== "𝟏" ? e.name : e.kind === "number" ? `#${e.text}` : null;
+      if (key === null) return evaluate(e);
+      let node = leaves.get(key);
+      if (!node) leaves.set(key, (node = evaluate(e)));
+      return node;
+    },
+  };
+  const rows: Rational[][] = [];
+  for (const e of equations) {
+    const row = new Array<Rational>(n + 1).fill(Rational.ZERO);
+    if (e.kind === "relation") {
+      if (e.op !== "=") return null;
+      if (!addSyntax(row, e.left, Rational.ONE, reader) || !addSyntax(row, e.right, Rational.MINUS_ONE, reader))
+        return null;
+    } else if (!addSyntax(row, e, Rational.ONE, reader)) return null;
+    row[n] = row[n].neg();
+    rows.push(row);
+  }
+  return rows;
+}
+
+interface SyntaxReader {
+  readonly index: ReadonlyMap<Node, number>;
+  leaf(e: Expr): Node;
+}
+
+/** A number literal, or its negation: the 3 and (−5) of 3x and (−5)·y. */
+function literal(e: Expr, reader: SyntaxReader): Rational | null {
+  if (e.kind === "neg") {
+    const v = literal(e.arg, reader);
+    return v && v.neg();
+  }
+  if (e.kind !== "number") return null;
+  const node = reader.leaf(e);
+  return node.kind === "num" ? node.value : null;
+}
+
+/** row += factor·e, through sums, differences, negations and products by literals; false when not plainly linear. */
+function addSyntax(row: Rational[], e: Expr, factor: Rational, reader: SyntaxReader): boolean {
+  tick();
+  if (e.kind === "binary" && (e.op === "+" || e.op === "-"))
+    return (
+      addSyntax(row, e.left, factor, reader) && addSyntax(row, e.right, e.op === "-" ? factor.neg() : factor, reader)
+    );
+  if (e.kind === "neg") return addSyntax(row, e.arg, factor.neg(), reader);
+  if (e.kind === "binary" && e.op === "*") {
+    const left = literal(e.left, reader);
+    const c = left ?? literal(e.right, reader);
+    if (c) {
+      const scale = factor.mul(c);
+      // Past the size limit for exact numbers the graph route refuses the product: let it.
+      if (tooManyBits(scale.num) || tooManyBits(scale.den)) return false;
+      return addSyntax(row, left ? e.right : e.left, scale, reader);
+    }
+  }
+  return addInto(row, reader.leaf(e), factor, reader.index);
 }

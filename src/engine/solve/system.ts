@@ -178,7 +178,7 @@ export function equationExprs(equations: readonly Node[]): Node[] {
 export function solveSystem(equations: Node[], vars: readonly Node[]): SystemSolution {
   // Linear over ℚ as written (most systems typed in): the rows straight from the graph.
   const rows = linearRows(equationList(equations), vars);
-  if (rows) return solveLinearRows(rows, vars.length);
+  if (rows) return solveLinearSystem(rows, vars.length);
   const exprs = equationExprs(equations);
   const ring = polynomialsIn(exprs, vars);
   if (ring) return solvePolynomials(ring.polys, vars, ring.denominators);
@@ -209,7 +209,7 @@ function isNumericIn(exprs: readonly Node[], vars: readonly Node[]): boolean {
 }
 
 /** The rows [a₁ … aₙ | b] of a linear system over ℚ in n unknowns, solved exactly. */
-function solveLinearRows(rows: Rational[][], n: number): SystemSolution {
+export function solveLinearSystem(rows: Rational[][], n: number): SystemSolution {
   // A square system with one solution: Dixon's p-adic lifting (20–60× Gauss–Jordan over ℚ at n = 20–60).
   if (rows.length === n && n >= 4) {
     const x = solveDixon(
@@ -232,7 +232,7 @@ export function solvePolynomials(
 ): SystemSolution {
   const n = vars.length;
   if (denominators.length === 0 && polys.every((p) => p.degree() <= 1))
-    return solveLinearRows(
+    return solveLinearSystem(
       polys.map((p) => linearRow(p, n)),
       n,
     );
