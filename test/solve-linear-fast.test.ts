@@ -17,8 +17,7 @@ import { parseStatement } from "../src/syntax/to-ast.js";
 import { equationExprs, polynomialsIn, solvePolynomials, solveSystem } from "../src/engine/solve/system.js";
 import type { SystemSolution } from "../src/engine/solve/solution.js";
 import { Session } from "../src/session.js";
-import { solveDixon } from "../src/numeric/dixon.js";
-import { primeAt } from "../src/numeric/modular.js";
+import { dixonPrime, dotMod, solveDixon } from "../src/numeric/dixon.js";
 import { seededRandom } from "./helpers/random.js";
 
 const random = seededRandom(1818);
@@ -224,7 +223,7 @@ describe("solve says the same as before", () => {
 
 describe("Dixon's lifting when a prime divides the determinant", () => {
   it("factors modulo the next prime and solves exactly (det A = the first prime, 4 … 12 unknowns)", () => {
-    const p = BigInt(primeAt(0));
+    const p = BigInt(dixonPrime(0));
     for (let n = 4; n <= 12; n++) {
       // Upper triangular with diagonal p, 1, …, 1, rows then mixed so no pivot is in place.
       const U = Array.from({ length: n }, (_, i) =>
@@ -328,5 +327,18 @@ describe("typed systems read off the syntax, before their graphs are built", () 
     const [r] = s.run(code);
     if (text) expect(r.text).toBe(text);
     else expect(r.status).toBe("error");
+  });
+});
+
+describe("dot products mod p, reduced once per 256 terms", () => {
+  it("equal BigInt's Σ aᵢbᵢ mod p for 0 … 700 terms of residues near p, strided and not", () => {
+    const p = dixonPrime(0);
+    for (const count of [0, 1, 2, 255, 256, 257, 511, 512, 513, 700]) {
+      const a = Float64Array.from({ length: 2 * count + 3 }, () => p - 1 - below(4));
+      const b = Float64Array.from({ length: 3 * count + 5 }, () => p - 1 - below(4));
+      let exact = 0n;
+      for (let m = 0; m < count; m++) exact += BigInt(a[1 + 2 * m]) * BigInt(b[2 + 3 * m]);
+      expect(dotMod(a, 1, 2, b, 2, 3, count, p)).toBe(Number(exact % BigInt(p)));
+    }
   });
 });

@@ -7,7 +7,7 @@
 // integers (A's own entries and digits below p) where Gauss–Jordan over ℚ or fraction-free
 // elimination carries integers of n·log|A| bits through O(n³) operations.
 import { Rational, bigintGcd } from "./rational.js";
-import { asDoubles, hadamardBits, integerRows, luModP, mulMod, primeAt, reduce } from "./modular.js";
+import { asDoubles, hadamardBits, integerRows, isPrime, modInverse, mulMod, reduce } from "./modular.js";
 import { checkBudget } from "../budget.js";
 
 /** How many primes are tried for A's factors mod p before A is taken as singular. */
@@ -29,37 +29,101 @@ function reconstruct(x: bigint, m: bigint, bound: bigint): { n: bigint; d: bigin
 
 const log2 = (x: bigint) => (x === 0n ? 0 : x.toString(2).length);
 
-/** A mod p as P·L·U (modular.ts's luModP), its entries split in 13-bit halves for sums without reductions. */
+/**
+ * Primes below 2²², largest first: a product of two residues is below 2⁴⁴, so 256 of them add up
+ * exactly in a double and a dot product is reduced once per 256 terms, not once per term (the
+ * lifting then takes 26/22 as many digits, each at half the work of one split for 2²⁶).
+ */
+const PRIME_BITS = 22;
+const TERMS_PER_REDUCTION = 256;
+const primes: number[] = [];
+
+export function dixonPrime(i: number): number {
+  let candidate = primes.length ? primes[primes.length - 1] - 2 : 2 ** PRIME_BITS - 1;
+  while (primes.length <= i) {
+    while (!isPrime(candidate)) candidate -= 2;
+    primes.push(candidate);
+    candidate -= 2;
+  }
+  return primes[i];
+}
+
+/** Σ a[ai + m·as]·b[bi + m·bs] over m < count, mod p (entries residues mod p < 2²²). */
+export function dotMod(
+  a: Float64Array,
+  ai: number,
+  as: number,
+  b: Float64Array,
+  bi: number,
+  bs: number,
+  count: number,
+  p: number,
+): number {
+  let total = 0;
+  for (let from = 0; from < count; from += TERMS_PER_REDUCTION) {
+    const to = Math.min(count, from + TERMS_PER_REDUCTION);
+    let sum = 0;
+    for (let m = from, x = ai + from * as, y = bi + from * bs; m < to; m++, x += as, y += bs) sum += a[x] * b[y];
+    total = (total + (sum % p)) % p;
+  }
+  return total;
+}
+
+/**
+ * A mod p as P·L·U: U unit upper triangular (above the diagonal), L lower triangular (on and
+ * below it, its diagonal the pivots, whose inverses are kept), P the row swaps made on the way.
+ */
 interface Factors {
   readonly p: number;
   readonly n: number;
+  readonly lu: Float64Array;
   readonly swaps: readonly number[];
   readonly pivotInverses: Float64Array;
-  /** LU = 2¹³·high + low, entrywise. */
-  readonly low: Float64Array;
-  readonly high: Float64Array;
 }
 
-function factorsOf(lu: Float64Array, n: number, p: number): Factors | null {
-  const f = luModP(lu, n, p);
-  if (!f) return null;
-  const low = new Float64Array(n * n);
-  const high = new Float64Array(n * n);
-  for (let e = 0; e < n * n; e++) {
-    low[e] = lu[e] % 8192;
-    high[e] = Math.floor(lu[e] / 8192);
+/**
+ * The factors of the n × n residues a (row-major, overwritten) by Crout's order: each entry of L
+ * and U is one dot product of what is already known, reduced once, where elimination reduces every
+ * entry at every step. Null when a is singular mod p.
+ */
+function factorsOf(a: Float64Array, n: number, p: number): Factors | null {
+  const reciprocal = 1 / p;
+  const swaps: number[] = [];
+  const pivotInverses = new Float64Array(n);
+  for (let k = 0; k < n; k++) {
+    checkBudget();
+    // Column k of L: a_ik − Σ_{m<k} L_im U_mk, for the rows i ≥ k.
+    for (let i = k; i < n; i++) {
+      const r = a[i * n + k] - dotMod(a, i * n, 1, a, k, n, k, p);
+      a[i * n + k] = r < 0 ? r + p : r;
+    }
+    let pivot = k;
+    while (pivot < n && a[pivot * n + k] === 0) pivot++;
+    if (pivot === n) return null;
+    swaps.push(pivot);
+    if (pivot !== k)
+      for (let j = 0; j < n; j++) {
+        const t = a[k * n + j];
+        a[k * n + j] = a[pivot * n + j];
+        a[pivot * n + j] = t;
+      }
+    const inv = modInverse(a[k * n + k], p);
+    pivotInverses[k] = inv;
+    // Row k of U: (a_kj − Σ_{m<k} L_km U_mj) / L_kk, for the columns j > k.
+    for (let j = k + 1; j < n; j++) {
+      const r = a[k * n + j] - dotMod(a, k * n, 1, a, j, n, k, p);
+      a[k * n + j] = mulMod(r < 0 ? r + p : r, inv, p, reciprocal);
+    }
   }
-  return { p, n, ...f, low, high };
+  return { p, n, lu: a, swaps, pivotInverses };
 }
 
 /**
  * A⁻¹·Rm mod p for residues Rm (n × k, row-major): the next p-adic digit of every entry, by
- * forward and back substitution. Each sum Σ LU·y splits LU in halves below 2¹³ times y below 2²⁶,
- * so with n ≤ 2¹⁴ it stays below 2⁵³ and is reduced once. The loops run innermost over j with scalar
- * sums: most systems have k = 1, and a cold run interprets these.
+ * forward and back substitution with the factors.
  */
 function digitOf(f: Factors, Rm: Float64Array, k: number): Float64Array {
-  const { p, n, low, high } = f;
+  const { p, n, lu } = f;
   const reciprocal = 1 / p;
   const x = new Float64Array(n * k);
   const y = new Float64Array(n);
@@ -72,30 +136,13 @@ function digitOf(f: Factors, Rm: Float64Array, k: number): Float64Array {
       y[i] = y[s];
       y[s] = swapped;
     }
-    // L y′ = P r, L's diagonal the pivots.
+    // L y′ = P r, L's diagonal the pivots; then U x = y′, U unit upper triangular.
     for (let i = 0; i < n; i++) {
-      const row = i * n;
-      let lo = 0;
-      let hi = 0;
-      for (let j = 0; j < i; j++) {
-        lo += low[row + j] * y[j];
-        hi += high[row + j] * y[j];
-      }
-      const sum = ((((hi % p) * 8192) % p) + (lo % p)) % p;
-      const r = y[i] - sum;
+      const r = y[i] - dotMod(lu, i * n, 1, y, 0, 1, i, p);
       y[i] = mulMod(r < 0 ? r + p : r, f.pivotInverses[i], p, reciprocal);
     }
-    // U x = y′, U unit upper triangular.
     for (let i = n - 1; i >= 0; i--) {
-      const row = i * n;
-      let lo = 0;
-      let hi = 0;
-      for (let j = i + 1; j < n; j++) {
-        lo += low[row + j] * y[j];
-        hi += high[row + j] * y[j];
-      }
-      const sum = ((((hi % p) * 8192) % p) + (lo % p)) % p;
-      const r = y[i] - sum;
+      const r = y[i] - dotMod(lu, i * n + i + 1, 1, y, i + 1, 1, n - i - 1, p);
       y[i] = r < 0 ? r + p : r;
     }
     for (let i = 0; i < n; i++) x[i * k + t] = y[i];
@@ -104,8 +151,8 @@ function digitOf(f: Factors, Rm: Float64Array, k: number): Float64Array {
 }
 
 /**
- * The lifting in doubles: with |M| < 2²⁰, n ≤ 64 and |R| < 2²⁶ every product and sum stays below
- * 2⁵³, and R stays small (|R′| ≤ (|R| + n|M|p)/p), so no BigInt is made until the digits combine.
+ * The lifting in doubles: with |M| < 2²⁰, n ≤ 64, digits below 2²² and |R| < 2²⁶ every product
+ * and sum stays below 2⁵³, and R stays small (|R′| ≤ (|R| + n|M|p)/p), so no BigInt is made until the digits combine.
  * Each step's digits are one row-major n × k array.
  */
 function liftSmall(M: Float64Array, R0: Float64Array, f: Factors, k: number, steps: number): Float64Array[] {
@@ -180,7 +227,7 @@ export function solveDixon(A: readonly Rational[][], B: readonly Rational[][]): 
   let factors: Factors | null = null;
   let p = 0;
   for (let i = 0; i < PRIMES_TRIED && !factors; i++) {
-    p = primeAt(i);
+    p = dixonPrime(i);
     factors = factorsOf(reduce(M, Mf, p), n, p);
   }
   if (!factors) return null;

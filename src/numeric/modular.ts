@@ -33,7 +33,7 @@ export function primeAt(i: number): number {
   return PRIMES[i];
 }
 
-function isPrime(n: number): boolean {
+export function isPrime(n: number): boolean {
   if (n % 2 === 0) return n === 2;
   for (let d = 3; d * d <= n; d += 2) if (n % d === 0) return false;
   return true;
@@ -115,40 +115,6 @@ export function invertModP(a: Float64Array, n: number, p: number): number {
     }
   }
   return det;
-}
-
-/**
- * In place, the n × n matrix a (row-major residues mod p) becomes its LU factors with row swaps:
- * P·a = L·U with U unit upper triangular (stored above the diagonal) and L lower triangular (stored
- * on and below it, its diagonal the pivots, whose inverses are returned). A third of Gauss–Jordan's
- * work for a⁻¹, and a solve with the factors costs what a product with a⁻¹ does. Null when a is
- * singular mod p.
- */
-export function luModP(a: Float64Array, n: number, p: number): { swaps: number[]; pivotInverses: Float64Array } | null {
-  const reciprocal = 1 / p;
-  const swaps: number[] = [];
-  const pivotInverses = new Float64Array(n);
-  for (let k = 0; k < n; k++) {
-    checkBudget();
-    const pivotRow = swapPivotIn(a, n, k);
-    if (pivotRow < 0) return null;
-    swaps.push(pivotRow);
-    const kk = k * n;
-    const inv = modInverse(a[kk + k], p);
-    pivotInverses[k] = inv;
-    for (let j = k + 1; j < n; j++) if (a[kk + j] !== 0) a[kk + j] = mulMod(a[kk + j], inv, p, reciprocal);
-    for (let i = k + 1; i < n; i++) {
-      const ii = i * n;
-      const f = a[ii + k];
-      if (f === 0) continue;
-      for (let j = k + 1; j < n; j++) {
-        const y = a[ii + j] - f * a[kk + j];
-        const r = y - Math.floor(y * reciprocal) * p;
-        a[ii + j] = r < 0 ? r + p : r >= p ? r - p : r;
-      }
-    }
-  }
-  return { swaps, pivotInverses };
 }
 
 /** det(a) mod p by elimination to triangular form (a is overwritten). */
