@@ -88,18 +88,22 @@ export function linearRowsOfSyntax(
   const index = new Map<Node, number>();
   vars.forEach((v, i) => index.set(v, i));
   if (index.size !== n) return null;
-  const leaves = new Map<string, Node>();
+  const names = new Map<string, Node>();
+  const numbers = new Map<string, Node>();
+  const once = (known: Map<string, Node>, key: string, e: Expr) => {
+    let node = known.get(key);
+    if (!node) known.set(key, (node = evaluate(e)));
+    return node;
+  };
   const reader: SyntaxReader = {
     index,
-    leaf: (e) => {
-      // A name or a number means the same everywhere in one statement (bare I and 𝟏 are sized by their place).
-      const key =
-        e.kind === "name" && e.name !== "I" && e.name !== "𝟏" ? e.name : e.kind === "number" ? `#${e.text}` : null;
-      if (key === null) return evaluate(e);
-      let node = leaves.get(key);
-      if (!node) leaves.set(key, (node = evaluate(e)));
-      return node;
-    },
+    // A name or a number means the same everywhere in one statement (bare I and 𝟏 are sized by their place).
+    leaf: (e) =>
+      e.kind === "name" && e.name !== "I" && e.name !== "𝟏"
+        ? once(names, e.name, e)
+        : e.kind === "number"
+          ? once(numbers, e.text, e)
+          : evaluate(e),
   };
   const rows: Rational[][] = [];
   for (const e of equations) {
