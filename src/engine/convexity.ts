@@ -7,6 +7,7 @@
 // reported. Otherwise "undecided", saying what was tried.
 import { mul, num, str, struct } from "../graph/construct.js";
 import type { Node } from "../graph/node.js";
+import { lookupOperator, madeOfPieces } from "../graph/operators.js";
 import { asRationals } from "../graph/ops/arrays.js";
 import { floatValue } from "../graph/evalf.js";
 import { checkBudget } from "../budget.js";
@@ -333,11 +334,7 @@ function dependenceOn(xs: readonly Node[]): (n: Node) => boolean {
   return walk;
 }
 
-/**
- * Operators whose second derivative is not what the rules say at a kink: the Hessian route is closed to f with them.
- */
-const KINKED = new Set(["abs", "relu", "max", "min", "sign", "step", "hardtanh", "leaky_relu", "norm"]);
-
+/** f without an operator whose row `breaks` (a kink, a jump, a corner): there the Hessian route is closed. */
 function isSmooth(n: Node): boolean {
   const seen = new Set<Node>();
   const walk = (m: Node): boolean => {
@@ -351,7 +348,7 @@ function isSmooth(n: Node): boolean {
       case "pow":
         return walk(m.base) && walk(m.exp);
       case "apply":
-        return !KINKED.has(m.op) && m.args.every(walk);
+        return lookupOperator(m.op)?.breaks === undefined && m.args.every(walk);
       case "tensor":
         return m.entries.every(walk);
       default:
@@ -381,9 +378,10 @@ function principalMinorsNonNegative(H: Rational[][]): boolean {
   return subsets(H.length).every((idx) => det(idx.map((i) => idx.map((j) => H[i][j]))).sign() >= 0);
 }
 
-/** Operators that keep rational arguments rational: f built from them and integer powers folds to an exact value. */
-const RATIONAL_OPS = new Set(["abs", "relu", "max", "min", "sign", "step", "hardtanh", "leaky_relu"]);
-
+/**
+ * f built from operators of linear or constant pieces, which keep rational arguments rational, and
+ * from integer powers: it folds to an exact value.
+ */
 function isRationalValued(n: Node): boolean {
   const seen = new Set<Node>();
   const walk = (m: Node): boolean => {
@@ -400,7 +398,7 @@ function isRationalValued(n: Node): boolean {
       case "pow":
         return m.exp.kind === "num" && m.exp.value.isInteger() && walk(m.base);
       case "apply":
-        return RATIONAL_OPS.has(m.op) && m.args.every(walk);
+        return madeOfPieces(m.op) && m.args.every(walk);
       default:
         return false;
     }

@@ -46,6 +46,12 @@ export function lookupOperator(name: string): OperatorEntry | undefined {
   return BY_NAME.get(name);
 }
 
+/** Made of linear or constant pieces (abs, relu, max, sign, step, …): its row `breaks` with a kink or a jump. */
+export function madeOfPieces(name: string): boolean {
+  const breaks = BY_NAME.get(name)?.breaks;
+  return breaks === "kink" || breaks === "jump";
+}
+
 export function apply(op: string, args: readonly Node[]): Node {
   const entry = BY_NAME.get(op);
   if (!entry) throw mathError(`unknown operator ${op}`);

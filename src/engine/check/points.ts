@@ -6,6 +6,7 @@
 // denominators, tan, asin, …) and of the conditions, found through the arguments' turning points.
 // Every coordinate is a short decimal, so a counterexample is an exact point anyone can re-evaluate.
 import { MINUS_ONE, ONE, add, apply, num, sub } from "../../graph/construct.js";
+import { lookupOperator } from "../../graph/operators.js";
 import type { Node } from "../../graph/node.js";
 import { childrenOf, freeSymbols } from "../../graph/traverse.js";
 import type { Sym } from "../../graph/node.js";
@@ -38,9 +39,6 @@ export function decimal(x: number, digits = 6): Rational {
   const q = Rational.parseDecimal(text.replace("e+", "e"));
   return x < 0 ? q.neg() : q;
 }
-
-/** Functions that go flat on both sides (or one): their transition is where the argument is 0. */
-const SATURATING = new Set(["tanh", "sigmoid", "softplus", "atan", "erf", "sinh", "cosh", "asinh"]);
 
 const DOMAIN_EDGES: Record<string, (u: Node) => Node[]> = {
   log: (u) => [u],
@@ -75,7 +73,7 @@ export function breakpointExpressions(roots: readonly Node[]): Node[] {
     else if (n.kind === "pow" && !(n.exp.kind === "num" && n.exp.value.isInteger() && n.exp.value.sign() > 0))
       keep(n.base);
     if (n.kind !== "apply") return;
-    if (SATURATING.has(n.op)) keepShifted(n.args[0]);
+    if (lookupOperator(n.op)?.turnsAtZero) keepShifted(n.args[0]);
     const [u] = n.args;
     switch (n.op) {
       case "abs":

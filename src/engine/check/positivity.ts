@@ -2,6 +2,7 @@
 // conditions hold): the bases for which b^u = e^(u·log b) and log(b·c) = log b + log c are true on
 // the reals. A sufficient test, by the signs of the parts: a "no" only means "not shown".
 import type { Node } from "../../graph/node.js";
+import { lookupOperator } from "../../graph/operators.js";
 import type { Rational } from "../../numeric/rational.js";
 import { lowerBounds } from "./conditions.js";
 
@@ -17,9 +18,6 @@ export function signsFrom(conditions: readonly Node[]): Signs {
   }
   return signs;
 }
-
-const ALWAYS_POSITIVE = new Set(["exp", "sigmoid", "softplus", "cosh"]);
-const NEVER_NEGATIVE = new Set(["abs", "relu", "step"]);
 
 /** n > 0 wherever n is defined (under the conditions' signs). */
 export function isPositive(n: Node, signs: Signs): boolean {
@@ -41,7 +39,7 @@ export function isPositive(n: Node, signs: Signs): boolean {
       // b^(2k) > 0 where b ≠ 0 is not known; b^(p/q) of a positive b is covered above.
       return false;
     case "apply":
-      return ALWAYS_POSITIVE.has(n.op);
+      return lookupOperator(n.op)?.sign === "positive";
     default:
       return false;
   }
@@ -66,7 +64,7 @@ export function isNonnegative(n: Node, signs: Signs): boolean {
       return e !== null && (evenNumerator(e) || e.den % 2n === 0n);
     }
     case "apply":
-      return NEVER_NEGATIVE.has(n.op);
+      return lookupOperator(n.op)?.sign !== undefined;
     default:
       return false;
   }

@@ -12,7 +12,7 @@ import DecimalModule from "decimal.js";
 import type { Decimal } from "decimal.js";
 import { apply, num } from "../../graph/construct.js";
 import type { Node } from "../../graph/node.js";
-import { lookupOperator } from "../../graph/operators.js";
+import { lookupOperator, madeOfPieces } from "../../graph/operators.js";
 import { Rational } from "../../numeric/rational.js";
 
 export interface Approx {
@@ -85,8 +85,6 @@ export function signOf(v: Approx): -1 | 0 | 1 | null {
   if (v.d.abs().gt(v.err)) return v.d.isNegative() ? -1 : 1;
   return null;
 }
-
-const PIECEWISE = new Set(["abs", "sign", "step", "relu", "leaky_relu", "hardtanh", "max", "min"]);
 
 /** Unary functions of a decimal with their error propagation: f(x), and |f′| near x times err. */
 type Unary = (ctx: Ctx, x: Approx) => Value;
@@ -369,7 +367,7 @@ function applyOp(ctx: Ctx, n: Node & { kind: "apply" }, args: Value[]): Value {
   if (args.includes("undefined")) return "undefined";
   if (args.includes("unknown")) return "unknown";
   const xs = args as Approx[];
-  if (PIECEWISE.has(n.op)) return piecewise(ctx, n.op, xs);
+  if (madeOfPieces(n.op)) return piecewise(ctx, n.op, xs);
   const unary = UNARY[n.op];
   if (unary && xs.length === 1) {
     // A function of an exact argument with an exact value (sin 0, log 1) keeps it.

@@ -4,6 +4,7 @@
 // at a higher precision before it is reported; (3) only then "equivalent, not proved".
 import type { Node } from "../../graph/node.js";
 import { sub, tuple } from "../../graph/construct.js";
+import { madeOfPieces } from "../../graph/operators.js";
 import { childrenOf, findInside, freeSymbols, rewrite } from "../../graph/traverse.js";
 import { toText } from "../../graph/print/forms.js";
 import { provedEqual } from "./canonical.js";
@@ -158,17 +159,15 @@ function linearRoot(g: Node, v: Node, rational = false): Node | null {
   }
 }
 
-const PIECEWISE = new Set(["abs", "sign", "step", "relu", "leaky_relu", "hardtanh", "max", "min"]);
-
 /**
  * The arguments of piecewise functions, expanded when they are closed: at x = (1 + √7)/3, the graph
  * keeps 3x² − 2x − 2 as (1 + √7)²/3 − 2 − 2(1 + √7)/3, which expands to 0, and step of it is 1
  * exactly (its value within rounding of 0 has no certain sign).
  */
 function settled(n: Node): Node {
-  if (!findInside(n, (m) => m.kind === "apply" && PIECEWISE.has(m.op))) return n;
+  if (!findInside(n, (m) => m.kind === "apply" && madeOfPieces(m.op))) return n;
   return rewrite(n, (m) => {
-    if (m.kind !== "apply" || !PIECEWISE.has(m.op)) return undefined;
+    if (m.kind !== "apply" || !madeOfPieces(m.op)) return undefined;
     const args = m.args.map((u) => {
       if (u.kind === "num" || freeSymbols(u).length > 0) return u;
       const e = expand(u);

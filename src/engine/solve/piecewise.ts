@@ -14,6 +14,7 @@
 import { limitOf, overLimit } from "../../budget.js";
 import { mathError } from "../../errors.js";
 import { ZERO, mul, neg, num, relation, str, struct, sub, sym, tuple } from "../../graph/construct.js";
+import { lookupOperator, madeOfPieces } from "../../graph/operators.js";
 import type { Node, Sym } from "../../graph/node.js";
 import { floatValue } from "../../graph/evalf.js";
 import { childrenOf, rewrite } from "../../graph/traverse.js";
@@ -40,15 +41,15 @@ export type SmoothSolver = (
   more?: string;
 };
 
-const KINKED = new Set(["abs", "relu", "leaky_relu", "hardtanh", "max", "min"]);
-const JUMPS = new Set(["step", "sign"]);
+/** The operator's row `breaks` with a kink (abs, relu, max, …) or a jump (step, sign). */
+const breaks = (op: string, how: "kink" | "jump"): boolean => lookupOperator(op)?.breaks === how;
 
 export function isPiecewise(f: Node): boolean {
   const seen = new Set<Node>();
   const walk = (n: Node): boolean => {
     if (seen.has(n)) return false;
     seen.add(n);
-    if (n.kind === "apply" && (KINKED.has(n.op) || JUMPS.has(n.op))) return true;
+    if (n.kind === "apply" && madeOfPieces(n.op)) return true;
     return childrenOf(n).some(walk);
   };
   return walk(f);
@@ -73,11 +74,11 @@ function kinksOf(f: Node): { body: Node; kinks: Kink[] } {
   };
   const body = rewrite(f, (n) => {
     if (n.kind !== "apply") return undefined;
-    if (JUMPS.has(n.op))
+    if (breaks(n.op, "jump"))
       throw mathError(
         `critical points of a function with a jump (${n.op}) are not defined: it is not continuous where its argument is 0`,
       );
-    if (!KINKED.has(n.op)) return undefined;
+    if (!breaks(n.op, "kink")) return undefined;
     if (n.args.some((a) => a.shape.length > 0)) throw mathError(`critical needs ${n.op} of scalars`);
     const [u, alpha] = n.args;
     switch (n.op) {

@@ -29,6 +29,7 @@ function extremum(build: Build, name: "max" | "min", pick: (a: Rational, b: Rati
   const { apply } = build;
   return {
     name,
+    breaks: "kink",
     arity: [1, 64],
     fold: (args) => {
       const items = args.length === 1 && args[0].kind === "tensor" ? args[0].entries : args;
@@ -71,6 +72,8 @@ export function activationRows(build: Build): OperatorEntry[] {
   return [
     scalarFunction(build, {
       name: "sigmoid",
+      sign: "positive",
+      turnsAtZero: true,
       aliases: ["σ"],
       float: sigmoidFloat,
       exact: (q) => (q.isZero() ? num(Rational.of(1, 2)) : undefined),
@@ -85,6 +88,8 @@ export function activationRows(build: Build): OperatorEntry[] {
     }),
     scalarFunction(build, {
       name: "relu",
+      breaks: "kink",
+      sign: "nonnegative",
       float: (x) => Math.max(0, x),
       exact: (q) => num(q.sign() > 0 ? q : Rational.ZERO),
       derivative: (x) => apply("step", [x]),
@@ -97,6 +102,7 @@ export function activationRows(build: Build): OperatorEntry[] {
     }),
     {
       name: "leaky_relu",
+      breaks: "kink",
       arity: [1, 2],
       shape: ([x]) => x,
       fold: ([x, alpha]) => {
@@ -124,6 +130,7 @@ export function activationRows(build: Build): OperatorEntry[] {
     },
     scalarFunction(build, {
       name: "hardtanh",
+      breaks: "kink",
       float: (x) => Math.max(-1, Math.min(1, x)),
       exact: (q) =>
         num(q.compare(Rational.ONE) > 0 ? Rational.ONE : q.compare(Rational.MINUS_ONE) < 0 ? Rational.MINUS_ONE : q),
@@ -137,6 +144,8 @@ export function activationRows(build: Build): OperatorEntry[] {
     }),
     scalarFunction(build, {
       name: "softplus",
+      sign: "positive",
+      turnsAtZero: true,
       float: (x) => (x > 30 ? x : Math.log1p(Math.exp(x))),
       simplify: () => undefined,
       derivative: (x) => sigmoid(x),

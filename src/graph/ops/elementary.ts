@@ -45,6 +45,7 @@ export function elementaryRows(build: Build): OperatorEntry[] {
   return [
     {
       name: "exp",
+      sign: "positive",
       arity: [1, 1],
       shape: ([x]) => x,
       // eˣ for a scalar; on a symbolic array exp stays an entrywise function, like σ.
@@ -128,6 +129,7 @@ export function elementaryRows(build: Build): OperatorEntry[] {
     }),
     scalarFunction(build, {
       name: "sinh",
+      turnsAtZero: true,
       float: Math.sinh,
       latex: latexFunction("sinh"),
       exact: atZero(ZERO),
@@ -136,6 +138,8 @@ export function elementaryRows(build: Build): OperatorEntry[] {
     }),
     scalarFunction(build, {
       name: "cosh",
+      sign: "positive",
+      turnsAtZero: true,
       float: Math.cosh,
       latex: latexFunction("cosh"),
       exact: atZero(ONE),
@@ -144,6 +148,7 @@ export function elementaryRows(build: Build): OperatorEntry[] {
     }),
     scalarFunction(build, {
       name: "tanh",
+      turnsAtZero: true,
       float: Math.tanh,
       latex: latexFunction("tanh"),
       exact: atZero(ZERO),
@@ -228,6 +233,7 @@ export function elementaryRows(build: Build): OperatorEntry[] {
     }),
     scalarFunction(build, {
       name: "atan",
+      turnsAtZero: true,
       aliases: ["arctan"],
       float: Math.atan,
       exact: specialValues(() => [
@@ -280,6 +286,7 @@ export function elementaryRows(build: Build): OperatorEntry[] {
     },
     scalarFunction(build, {
       name: "asinh",
+      turnsAtZero: true,
       aliases: ["arsinh", "arcsinh"],
       float: Math.asinh,
       exact: atZero(ZERO),
@@ -320,6 +327,8 @@ export function elementaryRows(build: Build): OperatorEntry[] {
     {
       ...scalarFunction(build, {
         name: "abs",
+        breaks: "kink",
+        sign: "nonnegative",
         float: Math.abs,
         exact: (q) => num(q.abs()),
         simplify: (x) => (x.kind === "apply" && x.op === "abs" ? x : undefined),
@@ -336,6 +345,7 @@ export function elementaryRows(build: Build): OperatorEntry[] {
     },
     scalarFunction(build, {
       name: "sign",
+      breaks: "jump",
       float: Math.sign,
       exact: (q) => int(q.sign()),
       derivative: () => ZERO,
@@ -344,6 +354,8 @@ export function elementaryRows(build: Build): OperatorEntry[] {
     }),
     scalarFunction(build, {
       name: "step",
+      breaks: "jump",
+      sign: "nonnegative",
       aliases: ["heaviside"],
       // The notes' step: 1 for z ≥ 0 (the perceptron's activation), so step(0) = 1.
       float: (x) => (x >= 0 ? 1 : 0),

@@ -71,5 +71,21 @@ export interface OperatorEntry {
    *   associates (Xᵀ diag(p) X needs no parentheses).
    */
   notation?: "call" | "delimited" | "postfix" | "infix" | "juxtaposition";
+  /**
+   * Where the function is not smooth, for the checker's test points, critical points and convexity:
+   * - "kink": continuous, made of linear pieces that meet where an argument is 0 (or, for max and
+   *   min, where two are equal): abs, relu, leaky_relu, hardtanh, max, min;
+   * - "jump": constant pieces with a jump between them: sign, step;
+   * - "corner": not differentiable at one point, without pieces: ‖v‖ at v = 0.
+   * Pieces ("kink", "jump") keep rational arguments rational.
+   */
+  breaks?: "kink" | "jump" | "corner";
+  /** The sign of every value, wherever the function is defined: > 0 (exp) or ≥ 0 (relu). */
+  sign?: "positive" | "nonnegative";
+  /**
+   * It changes character where its argument crosses 0, so the checker tries points there: tanh,
+   * sigmoid, softplus and atan go flat beyond it, sinh, cosh and asinh turn exponential or logarithmic.
+   */
+  turnsAtZero?: true;
   help: Help;
 }

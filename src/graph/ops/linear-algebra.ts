@@ -460,6 +460,7 @@ export function linearAlgebraRows(build: Build): OperatorEntry[] {
     },
     {
       name: "norm",
+      breaks: "corner",
       vjp: adjoints.norm,
       adjoint: (n, bar) => [mul(bar, normGradient(build, n))],
       array: ([v, p]) => kernels.norm(v, p),

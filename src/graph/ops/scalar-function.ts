@@ -6,7 +6,7 @@ import { float, tensor } from "../primitives.js";
 import type { Node } from "../node.js";
 import type { Build, Help, OperatorEntry } from "./entry.js";
 
-export interface ScalarFunctionSpec {
+export interface ScalarFunctionSpec extends Pick<OperatorEntry, "breaks" | "sign" | "turnsAtZero"> {
   name: string;
   aliases?: string[];
   float: (x: number) => number;
@@ -25,6 +25,9 @@ export function scalarFunction({ apply }: Build, spec: ScalarFunctionSpec): Oper
   return {
     name: spec.name,
     aliases: spec.aliases,
+    breaks: spec.breaks,
+    sign: spec.sign,
+    turnsAtZero: spec.turnsAtZero,
     arity: [1, 1],
     shape: ([x]) => x,
     fold: ([x]) => {
