@@ -14,11 +14,22 @@
 import { checkBudget } from "../budget.js";
 import { Rational } from "../numeric/rational.js";
 
-/** aₖ = n[k] / (c·dᵏ·k!). */
+/**
+ * aₖ = n[k] / (c·dᵏ·(k + shift)!), or n[k] / (c·dᵏ) in the ordinary form (shift null). A shift
+ * keeps a series stored from its leading power t^shift in the exponential-generating form of its
+ * own powers (sin t from t: 1, 0, −1/6, … is 1, 0, −1, … over (k + 1)!).
+ */
 interface Scaled {
   n: bigint[];
   c: bigint;
   d: bigint;
+  shift: number | null;
+}
+
+function factorial(k: number): bigint {
+  let f = 1n;
+  for (let i = 2; i <= k; i++) f *= BigInt(i);
+  return f;
 }
 
 /** Scales above this many bits are left to the Rational loops (their powers would swamp the gain). */
@@ -34,17 +45,17 @@ function lacking(q: bigint, s: bigint): bigint {
  * coefficient's missing denominator goes into c, a later one's into d (denominators that grow
  * geometrically, as 1/(3 − t)'s 3ᵏ⁺¹, need only d = 3). null when c or d grows past MAX_SCALE.
  */
-function toScaled(r: readonly Rational[], len: number): Scaled | null {
+function toScaled(r: readonly Rational[], len: number, shift: number | null = 0): Scaled | null {
   let c = 1n;
   let d = 1n;
   const n: bigint[] = [];
   let dk = 1n;
-  let fk = 1n;
+  let fk = shift === null ? 1n : factorial(shift);
   let first = true;
   for (let k = 0; k < len; k++) {
     if (k > 0) {
       dk *= d;
-      fk *= BigInt(k);
+      if (shift !== null) fk *= BigInt(k + shift);
     }
     const x = k < r.length ? r[k] : Rational.ZERO;
     if (x.isZero()) {
@@ -70,25 +81,32 @@ function toScaled(r: readonly Rational[], len: number): Scaled | null {
     first = false;
     n.push(x.num * (s / x.den));
   }
-  return { n, c, d };
+  return { n, c, d, shift };
 }
 
-/** The Rationals n[k] / (c·dᵏ·k!), each reduced by the primes up to k and one gcd with c·dᵏ. */
-function fromScaled({ n, c, d }: Scaled): Rational[] {
+/** The Rationals n[k] / (c·dᵏ·m!), m = k + shift, each reduced by the primes up to m and one gcd with c·dᵏ. */
+function fromScaled({ n, c, d, shift }: Scaled): Rational[] {
+  if (shift === null) {
+    let cd = c;
+    return n.map((x, k) => {
+      if (k > 0) cd *= d;
+      return x === 0n ? Rational.ZERO : Rational.of(x, cd);
+    });
+  }
   const out: Rational[] = [];
   let cd = c;
-  let f = 1n;
+  let f = factorial(shift);
   for (let k = 0; k < n.length; k++) {
     if (k > 0) {
       cd *= d;
-      f *= BigInt(k);
+      f *= BigInt(k + shift);
     }
     if (n[k] === 0n) {
       out.push(Rational.ZERO);
       continue;
     }
-    // gcd(n, c dᵏ k!) = g·gcd(n/g, c dᵏ) for g = gcd(n, k!), as n/g and k!/g are coprime.
-    const g = factorialGcd(n[k], k);
+    // gcd(n, c dᵏ m!) = g·gcd(n/g, c dᵏ) for g = gcd(n, m!), as n/g and m!/g are coprime.
+    const g = factorialGcd(n[k], k + shift);
     const top = n[k] / g;
     const rest = f / g;
     if (cd === 1n) out.push(Rational.reduced(top, rest));
@@ -152,20 +170,59 @@ function sameD(a: Scaled, b: Scaled): [Scaled, Scaled] {
   const D = a.d * g.den;
   const widen = (s: Scaled, f: bigint): Scaled => {
     let fk = 1n;
-    return { n: s.n.map((x, k) => (k === 0 ? x : x * (fk *= f))), c: s.c, d: D };
+    return { ...s, n: s.n.map((x, k) => (k === 0 ? x : x * (fk *= f))), d: D };
   };
   return [widen(a, g.den), widen(b, g.num)];
 }
 
-/** Row m of Pascal's triangle, advanced one row per call to next(). */
+/** Row m of Pascal's triangle from row `start`, one row per next() (all ones for the ordinary form). */
 class Binomials {
   row: bigint[] = [1n];
+  constructor(
+    private readonly ones: boolean,
+    start: number,
+  ) {
+    for (let m = 0; m < start; m++) this.next();
+  }
   /** Row m + 1 from row m. */
   next(): void {
     const r = this.row;
     r.push(1n);
-    for (let i = r.length - 2; i > 0; i--) r[i] += r[i - 1];
+    if (!this.ones) for (let i = r.length - 2; i > 0; i--) r[i] += r[i - 1];
   }
+}
+
+/** The largest |x|. */
+function largest(n: readonly bigint[]): bigint {
+  let m = 0n;
+  for (const x of n) if (x > m || -x > m) m = x < 0n ? -x : x;
+  return m;
+}
+
+/**
+ * The first lenA and lenB coefficients of a and b over one scale, in the form whose numerators
+ * are the smallest: ordinary (aₖ = nₖ/(c·dᵏ): rational functions, as 1/(3 − t)², have no k! to
+ * share) or exponential-generating with one of the pairs of shifts offered. null when none has a
+ * scale within bounds.
+ */
+function bothScaled(
+  a: readonly Rational[],
+  b: readonly Rational[],
+  lenA: number,
+  lenB: number,
+  shifts: readonly (readonly [number, number])[],
+): [Scaled, Scaled] | null {
+  let best: [Scaled, Scaled] | null = null;
+  let bestSize = 0n;
+  for (const [sa, sb] of [[null, null] as const, ...shifts]) {
+    const A = toScaled(a, lenA, sa);
+    const B = A && toScaled(b, lenB, sb);
+    if (!A || !B) continue;
+    const pair = sameD(A, B);
+    const size = largest(pair[0].n) * largest(pair[1].n);
+    if (!best || size < bestSize) [best, bestSize] = [pair, size];
+  }
+  return best;
 }
 
 /** The indices of nonzero entries (sin's odd coefficients halve every sum over them). */
@@ -187,18 +244,28 @@ function allIntegers(r: readonly Rational[]): boolean {
 }
 
 /**
- * cₖ = Σᵢ aᵢ bₖ₋ᵢ for k < len. Integer coefficients stay with the Rational loops (they take no
- * gcd there, and k! would only make them longer).
+ * cₖ = Σᵢ aᵢ bₖ₋ᵢ for k < len, a and b stored from t^va and t^vb. Integer coefficients stay with
+ * the Rational loops (they take no gcd there, and k! would only make them longer).
  */
-export function mulScaled(a: readonly Rational[], b: readonly Rational[], len: number): Rational[] | null {
+export function mulScaled(
+  a: readonly Rational[],
+  b: readonly Rational[],
+  len: number,
+  va: number,
+  vb: number,
+): Rational[] | null {
   if (allIntegers(a) && allIntegers(b)) return null;
-  const sa = toScaled(a, Math.min(a.length, len));
-  const sb = toScaled(b, Math.min(b.length, len));
-  if (!sa || !sb) return null;
-  const [A, B] = sameD(sa, sb);
-  // aₖ bⱼ = nᵃₖ nᵇⱼ / (cₐc_b d^(k+j) k! j!), so k! j! becomes (k + j)! over binomial(k + j, k).
+  const shifts: [number, number][] = [[0, 0]];
+  if (va > 0 || vb > 0) shifts.push([Math.max(0, va), Math.max(0, vb)]);
+  const both = bothScaled(a, b, Math.min(a.length, len), Math.min(b.length, len), shifts);
+  if (!both) return null;
+  const [A, B] = both;
+  // With shifts s, r: aᵢbⱼ = nᵃᵢnᵇⱼ / (cₐc_b d^(i+j) (i + s)! (j + r)!), and (i + s)! (j + r)! is
+  // (i + j + s + r)! over binomial(i + j + s + r, i + s).
+  const sa = A.shift ?? 0;
+  const S = sa + (B.shift ?? 0);
   const out: bigint[] = [];
-  const bin = new Binomials();
+  const bin = new Binomials(A.shift === null, S);
   for (let k = 0; k < len; k++) {
     if (k > 0) bin.next();
     checkBudget();
@@ -209,29 +276,37 @@ export function mulScaled(a: readonly Rational[], b: readonly Rational[], len: n
     for (let i = lo; i <= hi; i++) {
       const x = A.n[i];
       const y = B.n[k - i];
-      if (x !== 0n && y !== 0n) s += row[i] * x * y;
+      if (x !== 0n && y !== 0n) s += row[i + sa] * x * y;
     }
     out.push(s);
   }
-  return fromScaled({ n: out, c: A.c * B.c, d: A.d });
+  return fromScaled({ n: out, c: A.c * B.c, d: A.d, shift: A.shift === null ? null : S });
 }
 
 /**
- * q with a = b q to len terms (b[0] ≠ 0). In u = t/d, with A = Σ αₖuᵏ/k! and B = Σ βₖuᵏ/k!
- * (a = A/cₐ, b = B/c_b), A/B has the coefficients rₖ/β₀ᵏ⁺¹ with
- * rₖ = αₖβ₀ᵏ − Σⱼ binomial(k, j) βⱼ rₖ₋ⱼ β₀ʲ⁻¹.
+ * q with a = b q to len terms (b[0] ≠ 0; a stored from t^va), as (a/b₀)/(b/b₀): a monic divisor's
+ * scale has c = 1 (and 1/(9 − 6t + t²) needs d = 3, not 9). In u = t/d, with A = Σ αₖuᵏ⁺ˢ/(k + s)!
+ * and B = Σ βₖuᵏ/k! (a = A/cₐ, b = B/c_b; no factorials in the ordinary form), A/B has the
+ * coefficients rₖ/β₀ᵏ⁺¹ over (k + s)!, rₖ = αₖβ₀ᵏ − Σⱼ binomial(k + s, j) βⱼ rₖ₋ⱼ β₀ʲ⁻¹.
  */
-export function divScaled(a: readonly Rational[], b: readonly Rational[], len: number): Rational[] | null {
+export function divScaled(a: readonly Rational[], b: readonly Rational[], len: number, va: number): Rational[] | null {
   if (allIntegers(a) && allIntegers(b) && (b[0].num === 1n || b[0].num === -1n)) return null;
-  const sa = toScaled(a, Math.min(a.length, len));
-  const sb = toScaled(b, Math.min(b.length, len));
-  if (!sa || !sb) return null;
-  const [A, B] = sameD(sa, sb);
-  const b0 = B.n[0];
-  const p = powers(b0, len);
+  const lenA = Math.min(a.length, len);
+  const lenB = Math.min(b.length, len);
+  const b0 = b[0];
+  const monic = b0.isOne()
+    ? null
+    : { a: a.slice(0, lenA).map((x) => x.div(b0)), b: b.slice(0, lenB).map((x) => x.div(b0)) };
+  const shifts: [number, number][] = [[0, 0]];
+  if (va > 0) shifts.push([va, 0]);
+  const both = bothScaled(monic?.a ?? a, monic?.b ?? b, lenA, lenB, shifts);
+  if (!both) return null;
+  const [A, B] = both;
+  const B0 = B.n[0];
+  const p = powers(B0, len);
   const nz = nonzeroIndices(B.n, 1);
   const r: bigint[] = [];
-  const bin = new Binomials();
+  const bin = new Binomials(A.shift === null, A.shift ?? 0);
   for (let k = 0; k < len; k++) {
     if (k > 0) bin.next();
     checkBudget();
@@ -243,8 +318,8 @@ export function divScaled(a: readonly Rational[], b: readonly Rational[], len: n
     }
     r.push(s);
   }
-  // The coefficient of tᵏ: (c_b/cₐ) rₖ / (β₀ᵏ⁺¹ dᵏ k!).
-  return fromScaled({ n: B.c === 1n ? r : r.map((x) => x * B.c), c: A.c * b0, d: A.d * b0 });
+  // The coefficient of tᵏ⁺ᵛᵃ⁻ᵛᵇ: (c_b/cₐ) rₖ / (β₀ᵏ⁺¹ dᵏ (k + s)!).
+  return fromScaled({ n: B.c === 1n ? r : r.map((x) => x * B.c), c: A.c * B0, d: A.d * B0, shift: A.shift });
 }
 
 /**
@@ -265,7 +340,7 @@ function derivativeSteps(
   const cp = powers(H.c * q, n);
   const nz = nonzeroIndices(H.n, 1);
   const eta = H.n.map((x, j) => (j > 0 ? x * cp[j - 1] : x));
-  const bin = new Binomials();
+  const bin = new Binomials(false, 0);
   for (let k = 1; k < n; k++) {
     if (k > 1) bin.next();
     checkBudget();
@@ -290,7 +365,7 @@ function derivativeSteps(
 export function expScaled(h: readonly Rational[], n: number): Rational[] | null {
   const E: bigint[] = n > 0 ? [1n] : [];
   const d = derivativeSteps(h, n, (_, sum) => E.push(sum(E)));
-  return d === null ? null : fromScaled({ n: E, c: 1n, d });
+  return d === null ? null : fromScaled({ n: E, c: 1n, d, shift: 0 });
 }
 
 /** sin(h), cos(h) (or sinh, cosh) for h₀ = 0: S′ = h′C, C′ = ∓h′S (only: the other is left empty). */
@@ -310,8 +385,8 @@ export function sinCosScaled(
   });
   if (d === null) return null;
   return {
-    S: only === "C" ? [] : fromScaled({ n: S, c: 1n, d }),
-    C: only === "S" ? [] : fromScaled({ n: C, c: 1n, d }),
+    S: only === "C" ? [] : fromScaled({ n: S, c: 1n, d, shift: 0 }),
+    C: only === "S" ? [] : fromScaled({ n: C, c: 1n, d, shift: 0 }),
   };
 }
 
@@ -345,7 +420,7 @@ export function riccatiScaled(
     },
     Q,
   );
-  return d === null ? null : fromScaled({ n: phi, c: Q, d });
+  return d === null ? null : fromScaled({ n: phi, c: Q, d, shift: 0 });
 }
 
 /**
@@ -354,14 +429,17 @@ export function riccatiScaled(
  * / (Q α₀), so B's numerators are P₀ρₘ with ρₘ = Σⱼ (…) αⱼ ρₘ₋ⱼ (Qα₀)ʲ⁻¹ over Q₀ (Qα₀d)ᵐ m!.
  */
 export function powerScaled(A: readonly Rational[], p: Rational, B0: Rational, len: number): Rational[] | null {
-  const S = toScaled(A, Math.min(A.length, len));
+  // (A/A₀)ᵖ has α₀ = 1: no power of A₀ in its scale.
+  const A0 = A[0];
+  const lenA = Math.min(A.length, len);
+  const S = toScaled(A0.isOne() ? A : A.slice(0, lenA).map((x) => x.div(A0)), lenA);
   if (!S) return null;
   const a0 = S.n[0];
   const qa = p.den * a0;
   const qp = powers(qa, len);
   const nz = nonzeroIndices(S.n, 1);
   const rho: bigint[] = [1n];
-  const bin = new Binomials();
+  const bin = new Binomials(false, 0);
   for (let m = 1; m < len; m++) {
     if (m > 1) bin.next();
     checkBudget();
@@ -374,5 +452,5 @@ export function powerScaled(A: readonly Rational[], p: Rational, B0: Rational, l
     }
     rho.push(s);
   }
-  return fromScaled({ n: rho.map((x) => x * B0.num), c: B0.den, d: qa * S.d });
+  return fromScaled({ n: rho.map((x) => x * B0.num), c: B0.den, d: qa * S.d, shift: 0 });
 }

@@ -52,10 +52,10 @@ export interface Ring<T> {
 
 /** The inner loops of SeriesAlgebra on coefficient arrays, specialised to a ring. */
 export interface SeriesKernels<T> {
-  /** cₖ = Σᵢ aᵢ bₖ₋ᵢ for k < len. */
-  mul(a: readonly T[], b: readonly T[], len: number): T[] | null;
-  /** q with a = b q for k < len (b[0] ≠ 0). */
-  div(a: readonly T[], b: readonly T[], len: number): T[] | null;
+  /** cₖ = Σᵢ aᵢ bₖ₋ᵢ for k < len (a, b: the coefficients from their valuations va, vb on). */
+  mul(a: readonly T[], b: readonly T[], len: number, va: number, vb: number): T[] | null;
+  /** q with a = b q for k < len (b[0] ≠ 0; a from its valuation va on). */
+  div(a: readonly T[], b: readonly T[], len: number, va: number): T[] | null;
   /** exp(h), n terms, for h[0] = 0. */
   exp(h: readonly T[], n: number): T[] | null;
   /** sin(h) and cos(h) (sinh, cosh), n terms, for h[0] = 0 (only: the other may be left empty). */
@@ -249,7 +249,7 @@ export class SeriesAlgebra<T> {
     const exact = a.exact === true && b.exact === true && full <= this.N - v;
     const len = exact ? full : Math.max(0, Math.min(this.rel(a), this.rel(b), this.N - v));
     const R = this.ring;
-    const c: T[] = (len > 0 && R.fast?.mul(a.c, b.c, len)) || [];
+    const c: T[] = (len > 0 && R.fast?.mul(a.c, b.c, len, a.v, b.v)) || [];
     for (let k = c.length; k < len; k++) {
       checkBudget();
       let s = R.zero;
@@ -278,7 +278,7 @@ export class SeriesAlgebra<T> {
     const len = Math.max(0, Math.min(this.rel(a), this.rel(b), this.N - v));
     const R = this.ring;
     const b0 = b.c[0];
-    const q: T[] = (len > 0 && R.fast?.div(a.c, b.c, len)) || [];
+    const q: T[] = (len > 0 && R.fast?.div(a.c, b.c, len, a.v)) || [];
     const rel = (s: Series<T>, i: number) => (i < s.c.length ? s.c[i] : R.zero);
     for (let k = q.length; k < len; k++) {
       checkBudget();
