@@ -342,3 +342,14 @@ describe("dot products mod p, reduced once per 256 terms", () => {
     }
   });
 });
+
+describe("long typed sums", () => {
+  it("a 30,000-term equation is read without running out of stack, as the graph route reads it", () => {
+    const terms = Array.from({ length: 30_000 }, (_, i) => (i % 3 === 0 ? "x" : i % 3 === 1 ? "2y" : "-(-3)*z")).join(
+      " + ",
+    );
+    const s = new Session();
+    const typed = s.run(`solve([${terms} = 1, x - y = 0, y - z = 0], [x, y, z])`)[0];
+    expect(typed.text).toBe("x = 1/60000, y = 1/60000, z = 1/60000");
+  });
+});

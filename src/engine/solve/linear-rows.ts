@@ -73,9 +73,10 @@ function addInto(row: Rational[], x: Node, factor: Rational, index: ReadonlyMap<
 
 /**
  * The same rows from the equations as typed, before their graphs are built: sums, differences,
- * negations and products by a number literal are read off the syntax, and every other part (a name,
- * a number, x/2, 2^3, a call) is evaluated as the graph route evaluates it and read by addInto, so
- * the meaning is the graph's; names and numbers are evaluated once each. A typed 40-unknown system
+ * negations and products of a number literal by what follows (3x, (−5)·y) are read off the syntax,
+ * and every other part (a name, a number, x·3, x/2, 2^3, a call) is evaluated as the graph route
+ * evaluates it and read by addInto, so the meaning is the graph's; names and numbers are evaluated
+ * once each. A typed 40-unknown system
  * then makes 40 symbols and a few numbers, not 1,600 products and 40 sums of them. Null (nothing
  * decided; the caller builds the graphs as before) when a part is not plainly linear over ℚ.
  */
@@ -126,32 +127,49 @@ interface SyntaxReader {
 
 /** A number literal, or its negation: the 3 and (−5) of 3x and (−5)·y. */
 function literal(e: Expr, reader: SyntaxReader): Rational | null {
-  if (e.kind === "neg") {
-    const v = literal(e.arg, reader);
-    return v && v.neg();
+  let sign = 1;
+  while (e.kind === "neg") {
+    sign = -sign;
+    e = e.arg;
   }
   if (e.kind !== "number") return null;
   const node = reader.leaf(e);
-  return node.kind === "num" ? node.value : null;
+  if (node.kind !== "num") return null;
+  return sign < 0 ? node.value.neg() : node.value;
 }
 
-/** row += factor·e, through sums, differences, negations and products by literals; false when not plainly linear. */
+/**
+ * row += factor·e, through sums, differences, negations and products by literals; false when not
+ * plainly linear. A typed sum nests to the left, one level a term: its spine is walked in a loop
+ * (thousands of terms would overflow the stack), its terms then read from the first, as typed.
+ */
 function addSyntax(row: Rational[], e: Expr, factor: Rational, reader: SyntaxReader): boolean {
+  const later: { e: Expr; negated: boolean }[] = [];
+  while (e.kind === "binary" && (e.op === "+" || e.op === "-")) {
+    later.push({ e: e.right, negated: e.op === "-" });
+    e = e.left;
+  }
+  if (!addTerm(row, e, factor, reader)) return false;
+  for (let i = later.length - 1; i >= 0; i--)
+    if (!addTerm(row, later[i].e, later[i].negated ? factor.neg() : factor, reader)) return false;
+  return true;
+}
+
+/** One term of a sum: −t, or c·t with c a literal, or anything else evaluated and read as a graph. */
+function addTerm(row: Rational[], e: Expr, factor: Rational, reader: SyntaxReader): boolean {
   tick();
-  if (e.kind === "binary" && (e.op === "+" || e.op === "-"))
-    return (
-      addSyntax(row, e.left, factor, reader) && addSyntax(row, e.right, e.op === "-" ? factor.neg() : factor, reader)
-    );
-  if (e.kind === "neg") return addSyntax(row, e.arg, factor.neg(), reader);
-  if (e.kind === "binary" && e.op === "*") {
-    const left = literal(e.left, reader);
-    const c = left ?? literal(e.right, reader);
-    if (c) {
-      const scale = factor.mul(c);
-      // Past the size limit for exact numbers the graph route refuses the product: let it.
-      if (tooManyBits(scale.num) || tooManyBits(scale.den)) return false;
-      return addSyntax(row, left ? e.right : e.left, scale, reader);
-    }
+  while (e.kind === "neg") {
+    factor = factor.neg();
+    e = e.arg;
+  }
+  if (e.kind === "binary" && (e.op === "+" || e.op === "-")) return addSyntax(row, e, factor, reader);
+  // c·t with a literal c first (x·3 is evaluated whole, so its parts are evaluated in the order typed).
+  const c = e.kind === "binary" && e.op === "*" ? literal(e.left, reader) : null;
+  if (c && e.kind === "binary") {
+    const scale = factor.mul(c);
+    // Past the size limit for exact numbers the graph route refuses the product: let it.
+    if (tooManyBits(scale.num) || tooManyBits(scale.den)) return false;
+    return addSyntax(row, e.right, scale, reader);
   }
   return addInto(row, reader.leaf(e), factor, reader.index);
 }
