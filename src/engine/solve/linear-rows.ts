@@ -8,7 +8,7 @@
 import type { Node } from "../../graph/node.js";
 import type { Expr } from "../../syntax/ast.js";
 import { Rational } from "../../numeric/rational.js";
-import { tick, tooManyBits } from "../../budget.js";
+import { limitOf, tick, tooManyBits } from "../../budget.js";
 
 /**
  * The rows [a₁ … aₙ | b] of the equations (a = b, or an expression standing for expression = 0)
@@ -16,6 +16,8 @@ import { tick, tooManyBits } from "../../budget.js";
  */
 export function linearRows(equations: readonly Node[], vars: readonly Node[]): Rational[][] | null {
   const n = vars.length;
+  // Rows past the entry limit are not made here (the general route says what it says about them).
+  if (equations.length * (n + 1) > limitOf("arrayEntries")) return null;
   const index = new Map<Node, number>();
   vars.forEach((v, i) => index.set(v, i));
   if (index.size !== n) return null;
@@ -86,6 +88,8 @@ export function linearRowsOfSyntax(
   evaluate: (e: Expr) => Node,
 ): Rational[][] | null {
   const n = vars.length;
+  // Rows past the entry limit are not made here (the general route says what it says about them).
+  if (equations.length * (n + 1) > limitOf("arrayEntries")) return null;
   const index = new Map<Node, number>();
   vars.forEach((v, i) => index.set(v, i));
   if (index.size !== n) return null;
