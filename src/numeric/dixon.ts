@@ -169,7 +169,9 @@ function liftSmall(M: Float64Array, R0: Float64Array, f: Factors, k: number, ste
       for (let i = 0; i < n; i++) {
         const row = i * n;
         let sum = 0;
-        for (let j = 0; j < n; j++) sum += M[row + j] * Xi[j * k + t];
+        // One right-hand side (most systems) without the stride: a cold run interprets this loop.
+        if (k === 1) for (let j = 0; j < n; j++) sum += M[row + j] * Xi[j];
+        else for (let j = 0; j < n; j++) sum += M[row + j] * Xi[j * k + t];
         next[i * k + t] = (R[i * k + t] - sum) / p;
       }
     R = next;

@@ -47,11 +47,19 @@ export function mulMod(a: number, b: number, p: number, reciprocal: number): num
 }
 
 export function modInverse(a: number, p: number): number {
-  let [r0, r1, s0, s1] = [a, p, 1, 0];
+  // Plain assignments, not [r0, r1] = [r1, …]: a cold run interprets this, and each swap made an array.
+  let r0 = a;
+  let r1 = p;
+  let s0 = 1;
+  let s1 = 0;
   while (r1 !== 0) {
     const q = Math.floor(r0 / r1);
-    [r0, r1] = [r1, r0 - q * r1];
-    [s0, s1] = [s1, s0 - q * s1];
+    const r = r0 - q * r1;
+    r0 = r1;
+    r1 = r;
+    const s = s0 - q * s1;
+    s0 = s1;
+    s1 = s;
   }
   return ((s0 % p) + p) % p;
 }

@@ -173,7 +173,7 @@ function addTerm(row: Rational[], e: Expr, factor: Rational, reader: SyntaxReade
     const scale = factor.mul(c);
     // Past the size limit for exact numbers the graph route refuses the product: let it.
     if (tooManyBits(scale.num) || tooManyBits(scale.den)) return false;
-    return addSyntax(row, e.right, scale, reader);
+    return addTerm(row, e.right, scale, reader);
   }
   return addInto(row, reader.leaf(e), factor, reader.index);
 }
