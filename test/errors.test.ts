@@ -44,6 +44,15 @@ describe("errors", () => {
     expect(e.kind).toBe("name");
     expect(e.message).toBe("sinn is not a function; did you mean sin?");
   });
+  it("names an array in that warning by its shape: a pasted data matrix does not fill the screen", () => {
+    const rows = Array.from({ length: 500 }, (_, i) => `${i}, ${i % 7}`).join("; ");
+    const [r] = new Session().run(`size([${rows}])`);
+    expect(r.effects).toEqual([
+      { kind: "stderr", text: "warning: size is not a function; read as size·(a 500×2 matrix)\n" },
+    ]);
+    const [v] = new Session().run("foo([1, 2, 3])");
+    expect(v.effects[0]).toMatchObject({ text: expect.stringContaining("read as foo·(a vector of length 3)") });
+  });
   it("keeps going after a failed statement and keeps the names", () => {
     const s = new Session();
     const results = s.run("a = 2\nb = inv([1, 2; 2, 4])\na + 1");

@@ -316,7 +316,11 @@ export class Evaluator {
     const factor = this.expr(e.args[0]);
     const product = this.binary("*", this.name(e.callee), factor);
     if (unknown && looksLikeFunction(e.callee)) {
-      const arg = toPretty(factor);
+      // An array is named by its shape (a pasted data matrix would fill the screen), a long scalar cut short.
+      const printed = isScalar(factor.shape)
+        ? toPretty(factor)
+        : `a ${showShape(factor.shape)} ${factor.shape.length === 1 ? "" : "matrix"}`.trim();
+      const arg = printed.length > 60 ? `${printed.slice(0, 57)}…` : printed;
       const read = `${toPretty(sym(e.callee))}·${factor.kind === "sym" || (factor.kind === "num" && factor.value.sign() >= 0) ? arg : `(${arg})`}`;
       this.env.emit({
         kind: "stderr",

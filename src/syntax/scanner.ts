@@ -37,15 +37,27 @@ const CONTINUING_WORDS = ["subject", "to", "with", "on", "else", "if"];
 
 const isAsciiLetter = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 
-function endsWithContinuation(text: string): boolean {
-  const trimmed = text.trimEnd();
-  if (!trimmed) return false;
-  const last = trimmed[trimmed.length - 1];
-  if (CONTINUING_OPERATORS.has(last)) return true;
-  let start = trimmed.length;
-  while (start > 0 && isAsciiLetter(trimmed.charCodeAt(start - 1))) start--;
-  // The word stands alone: at the start or after a space (`x to`, not `xto`).
-  return CONTINUING_WORDS.includes(trimmed.slice(start)) && (start === 0 || trimmed[start - 1].trim() === "");
+const isSpace = (c: string | undefined) => c !== undefined && c.trim() === "";
+
+/** The end of chars[lo, hi) with the spaces at its end left off. */
+function trimmedEnd(chars: readonly string[], lo: number, hi: number): number {
+  let end = hi;
+  while (end > lo && isSpace(chars[end - 1])) end--;
+  return end;
+}
+
+/**
+ * chars[lo, hi) ends (spaces aside) in an operator or a word that goes on to the next line. Read
+ * backwards from hi, so a long statement or matrix is not joined into a string at every line break.
+ */
+function endsWithContinuation(chars: readonly string[], lo: number, hi: number): boolean {
+  const end = trimmedEnd(chars, lo, hi);
+  if (end === lo) return false;
+  if (CONTINUING_OPERATORS.has(chars[end - 1])) return true;
+  let start = end;
+  while (start > lo && isAsciiLetter(chars[start - 1].charCodeAt(0))) start--;
+  if (start === end || (start > lo && !isSpace(chars[start - 1]))) return false;
+  return CONTINUING_WORDS.includes(chars.slice(start, end).join(""));
 }
 
 /** The first position at or after `from` that is not a space or a line break. */
@@ -110,18 +122,16 @@ export function scan(source: string): ScanResult {
     } else if (ch === "\n") {
       const top = stack[stack.length - 1];
       if (top?.char === "[") {
-        const before = out.slice(top.offset, i).join("").trimEnd();
-        const last = before[before.length - 1];
+        const last = out[trimmedEnd(out, top.offset, i) - 1];
         const rowEnded =
           last !== "[" &&
           last !== "," &&
           last !== ";" &&
           source[nextNonSpace(source, i + 1)] !== "]" &&
-          !endsWithContinuation(before);
+          !endsWithContinuation(out, top.offset, i);
         out[i] = rowEnded ? ";" : " ";
       } else if (stack.length === 0) {
-        const soFar = out.slice(start, i).join("");
-        if (!endsWithContinuation(soFar) && !nextLineStartsWithElse(source, i + 1)) finish(i, false);
+        if (!endsWithContinuation(out, start, i) && !nextLineStartsWithElse(source, i + 1)) finish(i, false);
         else out[i] = " ";
       } else {
         out[i] = " ";
@@ -131,9 +141,8 @@ export function scan(source: string): ScanResult {
   if (inString >= 0) return { ok: false, statements, reason: "string", offset: inString };
   if (stack.length)
     return { ok: false, statements, reason: "unclosed", open: stack[stack.length - 1], statementOffset: start };
-  const tail = out.slice(start).join("");
-  if (endsWithContinuation(tail))
-    return { ok: false, statements, reason: "continued", offset: start + tail.trimEnd().length - 1 };
+  if (endsWithContinuation(out, start, out.length))
+    return { ok: false, statements, reason: "continued", offset: trimmedEnd(out, start, out.length) - 1 };
   finish(source.length, false);
   return { ok: true, statements };
 }

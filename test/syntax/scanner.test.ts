@@ -36,4 +36,15 @@ describe("scan", () => {
     expect(statements("A = [1, 2 +\n 3, 4]")).toEqual(["A = [1, 2 + 3, 4]"]);
     expect(statements("A = [\n 1, 2\n 3, 4\n  ]")).toEqual(["A = [ 1, 2; 3, 4 ]"]);
   });
+
+  it("reads a pasted data matrix of 20,000 lines, a row a line, in one pass", () => {
+    // Each line break used to join the matrix so far into a string (20,000 lines: minutes).
+    const rows = Array.from({ length: 20_000 }, (_, i) => `${i}, ${i % 7}, -${i % 3} # row ${i + 1}`);
+    const cell = `X = [${rows.join("\n")}\n]\nsize(X)`;
+    const [matrix, size] = scan(cell).statements;
+    expect(matrix.text.split(";")).toHaveLength(20_000);
+    expect(matrix.text.startsWith("X = [0, 0, -0 ")).toBe(true);
+    expect(matrix.text).not.toContain("#");
+    expect(size).toEqual({ text: "size(X)", offset: cell.length - "size(X)".length, silent: false });
+  });
 });
