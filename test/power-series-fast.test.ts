@@ -133,9 +133,12 @@ describe("power series over ℚ on integers give the Rational loops' coefficient
       }
       // Errors compare too (a pole under a fractional power, a leading term that cancels to 0), but few.
       expect(expanded).toBeGreaterThanOrEqual(110);
-      for (const loop of Object.values(taken)) expect(loop).toBeGreaterThan(20);
     });
   }
+
+  it("ran those expansions through every integer kernel (not only the Rational loops)", () => {
+    for (const loop of Object.values(taken)) expect(loop).toBeGreaterThan(20);
+  });
 
   it("keeps the classic expansions: exp(sin x), sin(x)/x, (1 − cos x)/x², tan x", () => {
     const classics = [
@@ -192,7 +195,13 @@ describe("the integer kernels on random rational coefficients", () => {
       const product = convolve(a, b, len);
       const fast = mulScaled(a, b, len, va, vb);
       if (fast) same(fast, product);
-      else expect(a.every((c) => c.isInteger()) && b.every((c) => c.isInteger())).toBe(true);
+      else {
+        // Declined: integer factors, or a factor with at most two terms (the Rational loops are O(len) then).
+        const terms = (r: Rational[]) => r.slice(0, len).filter((c) => !c.isZero()).length;
+        expect((a.every((c) => c.isInteger()) && b.every((c) => c.isInteger())) || terms(a) <= 2 || terms(b) <= 2).toBe(
+          true,
+        );
+      }
       const quotient = divScaled(product, b, Math.min(len, a.length), va + vb);
       if (quotient) same(quotient, a.slice(0, Math.min(len, a.length)));
     }

@@ -84,38 +84,72 @@ function toScaled(r: readonly Rational[], len: number, shift: number | null = 0)
   return { n, c, d, shift };
 }
 
-/** The Rationals n[k] / (c·dᵏ·m!), m = k + shift, each reduced by the primes up to m and one gcd with c·dᵏ. */
+/**
+ * The Rationals n[k] / (c·dᵏ·(k + shift)!) (n[k] / (c·dᵏ) in the ordinary form), each reduced by
+ * its numerator's divisibility by the primes of its denominator when c and d have no prime factor
+ * above SMALL_PRIME (the denominator's factorisation is then known), else by the primes up to
+ * k + shift and one gcd with c·dᵏ.
+ */
 function fromScaled({ n, c, d, shift }: Scaled): Rational[] {
-  if (shift === null) {
-    let cd = c;
-    return n.map((x, k) => {
-      if (k > 0) cd *= d;
-      return x === 0n ? Rational.ZERO : Rational.of(x, cd);
-    });
-  }
+  const cf = smallFactors(c);
+  const df = smallFactors(d);
+  const smooth = cf.rest === 1n && df.rest === 1n;
   const out: Rational[] = [];
   let cd = c;
-  let f = factorial(shift);
+  let f = shift === null ? 1n : factorial(shift);
   for (let k = 0; k < n.length; k++) {
     if (k > 0) {
       cd *= d;
-      f *= BigInt(k + shift);
+      if (shift !== null) f *= BigInt(k + shift);
     }
     if (n[k] === 0n) {
       out.push(Rational.ZERO);
       continue;
     }
-    // gcd(n, c dᵏ m!) = g·gcd(n/g, c dᵏ) for g = gcd(n, m!), as n/g and m!/g are coprime.
-    const g = factorialGcd(n[k], k + shift);
-    const top = n[k] / g;
-    const rest = f / g;
-    if (cd === 1n) out.push(Rational.reduced(top, rest));
-    else {
-      const r = Rational.of(top, cd);
-      out.push(Rational.reduced(r.num, r.den * rest));
+    const m = shift === null ? 0 : k + shift;
+    if (smooth) {
+      // p divides the denominator vₚ(c) + k vₚ(d) + ⌊m/p⌋ + ⌊m/p²⌋ + … times.
+      const g = smoothGcd(n[k], Math.max(m, cf.largest, df.largest), (p) => {
+        let e = (cf.exponents.get(p) ?? 0) + k * (df.exponents.get(p) ?? 0);
+        for (let q = p; q <= m; q *= p) e += Math.floor(m / q);
+        return e;
+      });
+      const den = (cd * f) / g;
+      out.push(den < 0n ? Rational.reduced(-n[k] / g, -den) : Rational.reduced(n[k] / g, den));
+      continue;
     }
+    // gcd(n, c dᵏ m!) = g·gcd(n/g, c dᵏ) for g = gcd(n, m!), as n/g and m!/g are coprime.
+    const g = smoothGcd(n[k], m, (p) => {
+      let e = 0;
+      for (let q = p; q <= m; q *= p) e += Math.floor(m / q);
+      return e;
+    });
+    const r = Rational.of(n[k] / g, cd);
+    out.push(Rational.reduced(r.num, r.den * (f / g)));
   }
   return out;
+}
+
+/** Trial division of a positive x by the primes up to this bound. */
+const SMALL_PRIME = 1000;
+
+/** x's prime factors up to SMALL_PRIME with their exponents, the largest of them, and the cofactor left. */
+function smallFactors(x: bigint): { exponents: Map<number, number>; largest: number; rest: bigint } {
+  const exponents = new Map<number, number>();
+  let largest = 0;
+  let rest = x < 0n ? -x : x;
+  for (const { primes } of primeGroupsTo(SMALL_PRIME)) {
+    for (const p of primes) {
+      if (rest === 1n) return { exponents, largest, rest };
+      const P = BigInt(p);
+      while (rest % P === 0n) {
+        rest /= P;
+        exponents.set(p, (exponents.get(p) ?? 0) + 1);
+        largest = p;
+      }
+    }
+  }
+  return { exponents, largest, rest };
 }
 
 /** The primes in groups whose products stay below 2⁵³ (one bigint remainder tests a group). */
@@ -141,22 +175,36 @@ function isPrime(p: number): boolean {
   return p > 1;
 }
 
-/** gcd(n, k!) from n's divisibility by the primes up to k (p divides k! ⌊k/p⌋ + ⌊k/p²⌋ + … times). */
-function factorialGcd(n: bigint, k: number): bigint {
+/**
+ * gcd(n, D) for D = Πₚ p^bound(p) over the primes p up to `upTo`, from n's remainders by groups of
+ * primes and its divisibility by p, p², p⁴, … (numerators that share most of k!, as 1/(2 + t)·cosh t's
+ * rₖ = αₖ − k rₖ₋₁, hold a small p about k/(p − 1) times).
+ */
+function smoothGcd(n: bigint, upTo: number, bound: (p: number) => number): bigint {
   let g = 1n;
   let m = n < 0n ? -n : n;
-  for (const { product, primes } of primeGroupsTo(k)) {
+  if (m === 1n) return g;
+  for (const { product, primes } of primeGroupsTo(upTo)) {
     const r = Number(m % product);
     for (const p of primes) {
-      if (p > k) return g;
+      if (p > upTo) return g;
       if (r % p !== 0) continue;
-      let e = 0;
-      for (let q = p; q <= k; q *= p) e += Math.floor(k / q);
-      const P = BigInt(p);
-      while (e > 0 && m % P === 0n) {
-        m /= P;
-        g *= P;
-        e--;
+      let e = bound(p);
+      const taken: [bigint, number][] = [];
+      let q = BigInt(p);
+      for (let step = 1; step <= e && m % q === 0n; step *= 2, q *= q) {
+        m /= q;
+        g *= q;
+        e -= step;
+        taken.push([q, step]);
+      }
+      for (let i = taken.length - 1; i >= 0; i--) {
+        const [qi, step] = taken[i];
+        if (step <= e && m % qi === 0n) {
+          m /= qi;
+          g *= qi;
+          e -= step;
+        }
       }
     }
   }
@@ -192,35 +240,32 @@ class Binomials {
   }
 }
 
-/** The largest |x|. */
-function largest(n: readonly bigint[]): bigint {
-  let m = 0n;
-  for (const x of n) if (x > m || -x > m) m = x < 0n ? -x : x;
-  return m;
-}
-
 /**
- * The first lenA and lenB coefficients of a and b over one scale, in the form whose numerators
- * are the smallest: ordinary (aₖ = nₖ/(c·dᵏ): rational functions, as 1/(3 − t)², have no k! to
- * share) or exponential-generating with one of the pairs of shifts offered. null when none has a
- * scale within bounds.
+ * The first lenA and lenB coefficients of a and b over one scale, in the form whose result has
+ * the smallest scale at its last term (c·dᵏ·(k + s)! there): ordinary (aₖ = nₖ/(c·dᵏ)) for
+ * rational functions, as 1/(3 − t)² (no k! to carry), or exponential-generating with one of the
+ * pairs of shifts offered (exp, sin, …: d would need every prime up to k). `shiftOf` gives the
+ * result's shift from the pair's. null when no form has a scale within bounds.
  */
 function bothScaled(
   a: readonly Rational[],
   b: readonly Rational[],
   lenA: number,
   lenB: number,
+  len: number,
   shifts: readonly (readonly [number, number])[],
+  shiftOf: (sa: number, sb: number) => number,
 ): [Scaled, Scaled] | null {
   let best: [Scaled, Scaled] | null = null;
-  let bestSize = 0n;
+  let bestBits = Infinity;
   for (const [sa, sb] of [[null, null] as const, ...shifts]) {
     const A = toScaled(a, lenA, sa);
     const B = A && toScaled(b, lenB, sb);
     if (!A || !B) continue;
     const pair = sameD(A, B);
-    const size = largest(pair[0].n) * largest(pair[1].n);
-    if (!best || size < bestSize) [best, bestSize] = [pair, size];
+    let bits = Math.log2(Number(pair[0].c)) + Math.log2(Number(pair[1].c)) + (len - 1) * Math.log2(Number(pair[0].d));
+    if (sa !== null) for (let i = 2; i < len + shiftOf(sa, sb); i++) bits += Math.log2(i);
+    if (bits < bestBits) [best, bestBits] = [pair, bits];
   }
   return best;
 }
@@ -244,8 +289,18 @@ function allIntegers(r: readonly Rational[]): boolean {
 }
 
 /**
- * cₖ = Σᵢ aᵢ bₖ₋ᵢ for k < len, a and b stored from t^va and t^vb. Integer coefficients stay with
- * the Rational loops (they take no gcd there, and k! would only make them longer).
+ * Whether r has at most two nonzero terms among its first len (a constant factor, 1 + t, t + t³):
+ * then the Rational loops take O(len) steps, fewer than reading the result back from a scale.
+ */
+function sparse(r: readonly Rational[], len: number): boolean {
+  let count = 0;
+  for (let i = 0; i < Math.min(len, r.length); i++) if (!r[i].isZero() && ++count > 2) return false;
+  return true;
+}
+
+/**
+ * cₖ = Σᵢ aᵢ bₖ₋ᵢ for k < len, a and b stored from t^va and t^vb. Integer coefficients and sparse
+ * factors stay with the Rational loops (they take no gcd there, and k! would only make them longer).
  */
 export function mulScaled(
   a: readonly Rational[],
@@ -254,10 +309,10 @@ export function mulScaled(
   va: number,
   vb: number,
 ): Rational[] | null {
-  if (allIntegers(a) && allIntegers(b)) return null;
+  if ((allIntegers(a) && allIntegers(b)) || sparse(a, len) || sparse(b, len)) return null;
   const shifts: [number, number][] = [[0, 0]];
   if (va > 0 || vb > 0) shifts.push([Math.max(0, va), Math.max(0, vb)]);
-  const both = bothScaled(a, b, Math.min(a.length, len), Math.min(b.length, len), shifts);
+  const both = bothScaled(a, b, Math.min(a.length, len), Math.min(b.length, len), len, shifts, (sa, sb) => sa + sb);
   if (!both) return null;
   const [A, B] = both;
   // With shifts s, r: aᵢbⱼ = nᵃᵢnᵇⱼ / (cₐc_b d^(i+j) (i + s)! (j + r)!), and (i + s)! (j + r)! is
@@ -290,7 +345,7 @@ export function mulScaled(
  * coefficients rₖ/β₀ᵏ⁺¹ over (k + s)!, rₖ = αₖβ₀ᵏ − Σⱼ binomial(k + s, j) βⱼ rₖ₋ⱼ β₀ʲ⁻¹.
  */
 export function divScaled(a: readonly Rational[], b: readonly Rational[], len: number, va: number): Rational[] | null {
-  if (allIntegers(a) && allIntegers(b) && (b[0].num === 1n || b[0].num === -1n)) return null;
+  if ((allIntegers(a) && allIntegers(b) && (b[0].num === 1n || b[0].num === -1n)) || sparse(b, len)) return null;
   const lenA = Math.min(a.length, len);
   const lenB = Math.min(b.length, len);
   const b0 = b[0];
@@ -299,7 +354,7 @@ export function divScaled(a: readonly Rational[], b: readonly Rational[], len: n
     : { a: a.slice(0, lenA).map((x) => x.div(b0)), b: b.slice(0, lenB).map((x) => x.div(b0)) };
   const shifts: [number, number][] = [[0, 0]];
   if (va > 0) shifts.push([va, 0]);
-  const both = bothScaled(monic?.a ?? a, monic?.b ?? b, lenA, lenB, shifts);
+  const both = bothScaled(monic?.a ?? a, monic?.b ?? b, lenA, lenB, len, shifts, (sa) => sa);
   if (!both) return null;
   const [A, B] = both;
   const B0 = B.n[0];
