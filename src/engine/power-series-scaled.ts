@@ -223,21 +223,49 @@ function sameD(a: Scaled, b: Scaled): [Scaled, Scaled] {
   return [widen(a, g.den), widen(b, g.num)];
 }
 
-/** Row m of Pascal's triangle from row `start`, one row per next() (all ones for the ordinary form). */
+/**
+ * Row m of Pascal's triangle from row `start`, one row per next() (all ones for the ordinary form).
+ * Given `columns` (the only entries read, when they are few), those alone are kept, each by
+ * binomial(m + 1, i) = binomial(m, i)·(m + 1)/(m + 1 − i): sin t's argument t reads one column,
+ * where a whole row costs m additions.
+ */
 class Binomials {
   row: bigint[] = [1n];
+  private m = 0;
   constructor(
     private readonly ones: boolean,
     start: number,
+    private readonly columns?: readonly number[],
   ) {
-    for (let m = 0; m < start; m++) this.next();
+    if (columns && !ones) {
+      this.row = Array<bigint>(Math.max(0, ...columns) + 1).fill(0n);
+      for (const i of columns) {
+        let b = i <= start ? 1n : 0n;
+        for (let t = 1; t <= i && b !== 0n; t++) b = (b * BigInt(start - i + t)) / BigInt(t);
+        this.row[i] = b;
+      }
+      this.m = start;
+    } else for (let m = 0; m < start; m++) this.next();
   }
   /** Row m + 1 from row m. */
   next(): void {
     const r = this.row;
+    if (this.columns && !this.ones) {
+      const m1 = ++this.m;
+      for (const i of this.columns) {
+        if (i < m1) r[i] = (r[i] * BigInt(m1)) / BigInt(m1 - i);
+        else if (i === m1) r[i] = 1n;
+      }
+      return;
+    }
     r.push(1n);
     if (!this.ones) for (let i = r.length - 2; i > 0; i--) r[i] += r[i - 1];
   }
+}
+
+/** The columns to keep when they are few against the rows to come, else all. */
+function fewColumns(columns: number[], rows: number): number[] | undefined {
+  return columns.length * 4 < rows ? columns : undefined;
 }
 
 /**
@@ -361,7 +389,7 @@ export function divScaled(a: readonly Rational[], b: readonly Rational[], len: n
   const p = powers(B0, len);
   const nz = nonzeroIndices(B.n, 1);
   const r: bigint[] = [];
-  const bin = new Binomials(A.shift === null, A.shift ?? 0);
+  const bin = new Binomials(A.shift === null, A.shift ?? 0, fewColumns(nz, len));
   for (let k = 0; k < len; k++) {
     if (k > 0) bin.next();
     checkBudget();
@@ -381,21 +409,31 @@ export function divScaled(a: readonly Rational[], b: readonly Rational[], len: n
  * The recurrences of F′ = h′G for h₀ = 0: in u = t/d, h = Σ ηⱼuʲ/(c·j!), and with F, G read as
  * Σ Fₖuᵏ/((qc)ᵏk!), Fₖ = Σⱼ binomial(k − 1, j − 1) ηⱼ (qc)ʲ⁻¹ Gₖ₋ⱼ (q: a further whole factor of
  * the scale, for Riccati's constant term). For k = 1 … n − 1, step(k, sum, row) gets that sum for
- * any G known below k, and row k − 1 of Pascal's triangle. The scale q·c·d of the results, or null
- * when h's is too large.
+ * any G known below k, and row k − 1 of Pascal's triangle (whole only when asked for: else the
+ * entries the sum reads). The scale q·c·d of the results, or null when h's is too large.
  */
 function derivativeSteps(
   h: readonly Rational[],
   n: number,
   step: (k: number, sum: (G: readonly bigint[]) => bigint, row: readonly bigint[]) => void,
   q = 1n,
+  wholeRows = false,
 ): bigint | null {
   const H = toScaled(h, n);
   if (!H) return null;
   const cp = powers(H.c * q, n);
   const nz = nonzeroIndices(H.n, 1);
   const eta = H.n.map((x, j) => (j > 0 ? x * cp[j - 1] : x));
-  const bin = new Binomials(false, 0);
+  const bin = new Binomials(
+    false,
+    0,
+    wholeRows
+      ? undefined
+      : fewColumns(
+          nz.map((j) => j - 1),
+          n,
+        ),
+  );
   for (let k = 1; k < n; k++) {
     if (k > 1) bin.next();
     checkBudget();
@@ -474,6 +512,7 @@ export function riccatiScaled(
       phi.push(sum(G));
     },
     Q,
+    true,
   );
   return d === null ? null : fromScaled({ n: phi, c: Q, d, shift: 0 });
 }
