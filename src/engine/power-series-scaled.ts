@@ -53,6 +53,7 @@ function toScaled(r: readonly Rational[], len: number, shift: number | null = 0)
   let fk = shift === null ? 1n : factorial(shift);
   let first = true;
   for (let k = 0; k < len; k++) {
+    if ((k & 15) === 15) checkBudget();
     if (k > 0) {
       dk *= d;
       if (shift !== null) fk *= BigInt(k + shift);
@@ -98,6 +99,7 @@ function fromScaled({ n, c, d, shift }: Scaled): Rational[] {
   let cd = c;
   let f = shift === null ? 1n : factorial(shift);
   for (let k = 0; k < n.length; k++) {
+    if ((k & 15) === 15) checkBudget();
     if (k > 0) {
       cd *= d;
       if (shift !== null) f *= BigInt(k + shift);
