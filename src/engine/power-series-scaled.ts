@@ -5,12 +5,14 @@
 //
 // in which the recurrences for products, quotients, exp, sin/cos, tan-like Riccati equations and
 // powers have whole-number coefficients (binomials): the loops are bigint multiply-adds, and each
-// coefficient is reduced by one gcd when it is read back as a Rational. With a Rational per
-// coefficient, every step of the same loops took gcds of denominators that grow as k!.
+// coefficient is reduced once when it is read back as a Rational (by the primes of its known
+// denominator). With a Rational per coefficient, every step of the same loops took gcds of
+// denominators that grow as k!. Products and quotients may use the ordinary form aₖ = nₖ/(c·dᵏ)
+// instead, where the result's scale is smaller (rational functions: 1/(3 − t)² has no k!).
 //
 // Each kernel reads Rationals and returns Rationals (the same values the Rational loops give: a
-// series' coefficients are unique), or null when the scale of its input would be too large (then
-// the caller runs the Rational loops).
+// series' coefficients are unique), or null where the Rational loops are cheaper (integer or
+// two-term factors) or the scale of its input would be too large (then the caller runs them).
 import { checkBudget } from "../budget.js";
 import { Rational } from "../numeric/rational.js";
 
