@@ -353,3 +353,24 @@ describe("long typed sums", () => {
     expect(typed.text).toBe("x = 1/60000, y = 1/60000, z = 1/60000");
   });
 });
+
+describe("what reading a typed system says, it says once", () => {
+  const warnings = (code: string) =>
+    new Session().run(code)[0].effects.map((e) => ("text" in e ? String(e.text).trim() : e.kind));
+
+  it("a warning from a part the general route then reads again is not repeated", () => {
+    // foo(x) is read as foo·x: not linear, so the general route evaluates the equations again.
+    expect(warnings("solve([foo(x) + y = 1, x - y = 2], [x, y])")).toEqual([
+      "warning: foo is not a function; read as foo·x",
+    ]);
+  });
+
+  it("a warning from a system read off its syntax is said, once", () => {
+    // xx(2) is xx·2, linear in the unknown xx.
+    const [r] = new Session().run("solve([xx(2) + y = 4, y = 0], [xx, y])");
+    expect(r.text).toBe("xx = 2, y = 0");
+    expect(r.effects.map((e) => ("text" in e ? String(e.text).trim() : e.kind))).toEqual([
+      "warning: xx is not a function; read as xx·2",
+    ]);
+  });
+});

@@ -9,6 +9,7 @@ import { mathError, rethrowStop } from "../../errors.js";
 import type { Node } from "../../graph/node.js";
 import type { Rational } from "../../numeric/rational.js";
 import type { Expr } from "../../syntax/ast.js";
+import type { Effect } from "../../results.js";
 import { toText } from "../../graph/print/forms.js";
 import type { CommandEntry, Evaluation } from "./entry.js";
 
@@ -75,6 +76,25 @@ function typedLinearSystem(
   unknowns: Expr,
   ev: Evaluation,
 ): { rows: Rational[][]; vars: Node[] } | null {
+  // What the reading emits (a warning about a name) is held: when it gives up, the general route
+  // evaluates the same parts again and says it once; when it answers, or fails, it is said then.
+  const emit = ev.env.emit;
+  const held: Effect[] = [];
+  ev.env.emit = (effect) => held.push(effect);
+  let read: { rows: Rational[][]; vars: Node[] } | null;
+  try {
+    read = readTypedSystem(equations, unknowns, ev);
+  } catch (err) {
+    ev.env.emit = emit;
+    held.forEach(emit);
+    throw err;
+  }
+  ev.env.emit = emit;
+  if (read) held.forEach(emit);
+  return read;
+}
+
+function readTypedSystem(equations: Expr, unknowns: Expr, ev: Evaluation): { rows: Rational[][]; vars: Node[] } | null {
   let vars: Node[];
   try {
     vars = listOf(ev.expr(unknowns));
