@@ -14,6 +14,12 @@ export interface Limits {
   sourceChars: number;
   /** Bracket nesting depth. */
   depth: number;
+  /**
+   * Characters of one statement read by the grammar: the statements the fast reader does not take
+   * (∇, Σ, expect, declarations, …). The grammar's parse cannot be interrupted and its memory grows
+   * with the text (about 4 s and 1 GB for 30,000 characters here); the fast reader's has no limit.
+   */
+  grammarChars: number;
   /** Entries in one array (a matrix, a layer's weights, a network's parameters, a data set's features). */
   arrayEntries: number;
   /** Bits of one exact number's numerator or denominator. */
@@ -50,6 +56,7 @@ export const DEFAULT_LIMITS: Limits = {
   timeMs: 10_000,
   sourceChars: 200_000,
   depth: 100,
+  grammarChars: 30_000,
   arrayEntries: 1_000_000,
   bigintBits: 262_144,
   totalBytes: 256 * 1024 * 1024,
@@ -75,6 +82,7 @@ export const LIMIT_REASONS: { readonly [K in keyof Limits]: Exclude<StopReason, 
   timeMs: "time",
   sourceChars: "size",
   depth: "size",
+  grammarChars: "size",
   arrayEntries: "size",
   bigintBits: "size",
   totalBytes: "memory",

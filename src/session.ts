@@ -19,6 +19,7 @@ import type { Effect, NablaError, StatementResult } from "./results.js";
 import { locate, parseErrorMessage } from "./syntax/errors.js";
 import { scan } from "./syntax/scanner.js";
 import { parseStatement } from "./syntax/to-ast.js";
+import { fastParse } from "./syntax/fast-parse.js";
 import type { Expr, Statement } from "./syntax/ast.js";
 import { compare, type Comparison } from "./engine/check.js";
 import { guardsOf, rememberDomain } from "./engine/check/typed-domain.js";
@@ -148,7 +149,14 @@ export class Session {
     }
     let parsed;
     try {
-      parsed = parseStatement(text, offset);
+      const long = text.length > this.limits.grammarChars;
+      const fast = long ? fastParse(text, offset) : null;
+      if (long && !fast)
+        throw limitError(
+          `the statement has ${text.length.toLocaleString("en-US")} characters; one that uses ∇, Σ, expect or another form the quick reader does not take is read up to ${this.limits.grammarChars.toLocaleString("en-US")}: store its parts in names and combine them`,
+          { start: offset, end: offset + 1 },
+        );
+      parsed = fast ? { ok: true as const, statement: fast } : parseStatement(text, offset);
       // eslint-disable-next-line nabla/no-swallowed-stop -- where failures land: failure() keeps a stop's reason
     } catch (err) {
       return this.failure(

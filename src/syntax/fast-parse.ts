@@ -4,7 +4,8 @@
 // the AST that grammar/nabla.ohm and to-ast.ts give (spans included; a test holds it to that on
 // every statement of the notebooks and on generated ones) or null, and then the grammar parses.
 // Anything it is unsure of is null: ranges, arrows, Σ, ∇, ∂f/∂x, norms, |x|, ≈, declarations, the
-// other keywords. The grammar stays the definition of the language and the source of every error.
+// other keywords (check's `for` aside). The grammar stays the definition of the language and the
+// source of every error.
 import type { BinaryOp, DiffVar, Expr, RelOp, Span, Statement } from "./ast.js";
 import {
   SUBSCRIPT_DIGITS,
@@ -200,13 +201,21 @@ class Parser {
       this.pos += 5;
       if (isIdentPart(this.peek())) bail();
       const expr = this.expr();
+      // `for x > 0, y ≠ 1`: the conditions where the comparison is to hold (CheckDomain).
+      let end = expr.end;
+      let conditions: Expr[] | undefined;
+      if (this.ahead("for") && !isIdentPart(this.text[this.pos + 3]) && this.text[this.pos + 3] !== "_") {
+        this.pos += 3;
+        const items = this.commaList(() => this.expr());
+        conditions = items.map((item) => item.e);
+        end = items[items.length - 1].end;
+      }
       // Matched as the grammar's start rule (no leading space), Check's interval runs to the end of
-      // the text, trailing spaces included; inside Statement it ends at its expression.
-      return this.finish({
-        kind: "check",
-        expr: expr.e,
-        span: this.span(start, start === 0 ? this.text.length : expr.end),
-      });
+      // the text, trailing spaces included; inside Statement it ends at its last expression.
+      const span = this.span(start, start === 0 ? this.text.length : end);
+      return this.finish(
+        conditions ? { kind: "check", expr: expr.e, conditions, span } : { kind: "check", expr: expr.e, span },
+      );
     }
     // Declarations (∈) and draws (X ~ Normal(0, 1)) are rare: the grammar parses them.
     if (this.keywordAt(start) || this.text.includes("∈") || this.text.includes("~") || this.text.includes("∼")) bail();

@@ -1,5 +1,25 @@
 // Visiting an expression's subexpressions, for checks that read the AST (which names a definition uses).
-import type { Expr } from "./ast.js";
+import type { BinaryOp, Expr } from "./ast.js";
+
+/** Sums, differences and products: the chains users type long (a data row, a 1,000-term sum). */
+const CHAINS: ReadonlySet<BinaryOp> = new Set<BinaryOp>(["+", "-", "*"]);
+
+/**
+ * The operands of `e` as a chain of + − · typed without brackets (a + b − c + …), in the order
+ * typed; `e` alone when it is not one. Such a chain nests to the left a level a term, so a walk
+ * that recurses into each operand of this list, rather than into left and right, goes one frame
+ * deep however long the chain (20,000 terms overflowed the stack).
+ */
+export function chainOperands(e: Expr): Expr[] {
+  const rights: Expr[] = [];
+  let left = e;
+  while (left.kind === "binary" && CHAINS.has(left.op)) {
+    rights.push(left.right);
+    left = left.left;
+  }
+  rights.push(left);
+  return rights.reverse();
+}
 
 /** The direct subexpressions of `e`, left to right. */
 export function childrenOf(e: Expr): Expr[] {
@@ -47,6 +67,16 @@ export function eachSubexpression(e: Expr, visit: (x: Expr) => void): void {
     case "partialOf":
       return;
     case "binary":
+      if (CHAINS.has(e.op)) {
+        // The operands after the chain's own links, each visited as the recursion would reach them.
+        const operands = chainOperands(e);
+        for (let link = e.left; link.kind === "binary" && CHAINS.has(link.op); link = link.left) visit(link);
+        for (const x of operands) eachSubexpression(x, visit);
+      } else {
+        eachSubexpression(e.left, visit);
+        eachSubexpression(e.right, visit);
+      }
+      return;
     case "relation":
       eachSubexpression(e.left, visit);
       eachSubexpression(e.right, visit);

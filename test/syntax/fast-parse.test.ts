@@ -119,6 +119,11 @@ const STATEMENT_FORMS = [
   "%, %",
   "  % ",
   "  check % ",
+  "check % for %",
+  "  check %  for %, y > 0 ",
+  "check % for_ %",
+  "check % format %",
+  "check %for(%)",
   "x in %",
   "layer h = %",
 ];

@@ -9,6 +9,7 @@ import { HALF, MINUS_ONE } from "../../graph/construct.js";
 import { isScalar } from "../../graph/shape.js";
 import { rethrowStop } from "../../errors.js";
 import type { Expr } from "../../syntax/ast.js";
+import { chainOperands } from "../../syntax/walk.js";
 import type { Evaluator } from "../evaluate.js";
 import { lookupOperator } from "../../graph/operators.js";
 import { lookupCommand } from "../commands/table.js";
@@ -119,6 +120,10 @@ export function typedGuards(root: Expr, builder: TypedBuilder): Node[] {
         return;
       }
       case "binary":
+        if (e.op === "+" || e.op === "-" || e.op === "*") {
+          chainOperands(e).forEach(walk); // a 20,000-term sum in a loop, not 20,000 frames deep
+          return;
+        }
         walk(e.left);
         walk(e.right);
         if (e.op === "/") {
@@ -176,7 +181,10 @@ function simple(e: Expr, builder: TypedBuilder): boolean {
     case "name":
       return true;
     case "binary":
-      return simple(e.left, builder) && simple(e.right, builder);
+      // A chain of + − · is read in a loop (chainOperands: one frame however long), others side by side.
+      return e.op === "+" || e.op === "-" || e.op === "*"
+        ? chainOperands(e).every((x) => simple(x, builder))
+        : simple(e.left, builder) && simple(e.right, builder);
     case "neg":
     case "abs":
       return simple(e.arg, builder);
