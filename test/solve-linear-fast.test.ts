@@ -374,3 +374,23 @@ describe("what reading a typed system says, it says once", () => {
     ]);
   });
 });
+
+describe("a vector of expressions is each one = 0, typed or held in a name", () => {
+  const solve = (code: string) => new Session().run(code).at(-1)!;
+
+  it("a stored list of expressions solves as the typed list does", () => {
+    expect(solve("E = [x + y, x - y - 2]\nsolve(E, [x, y])").text).toBe(
+      solve("solve([x + y, x - y - 2], [x, y])").text,
+    );
+    expect(solve("E = [x + y, x - y - 2]\nsolve(E, [x, y])").text).toBe("x = 1, y = -1");
+  });
+
+  it("the critical points of f are solve(∇f, [x, y])", () => {
+    expect(solve("solve(∇(x^2 + y^2 - 2x), [x, y])").text).toBe("x = 1, y = 0");
+    expect(solve("f(x, y) = x^3 - 3x + y^2\nsolve(∇f(x, y), [x, y])").text).toBe("(x = -1, y = 0), (x = 1, y = 0)");
+  });
+
+  it("a matrix is not a list of equations: solve says what to write", () => {
+    expect(solve("A = [1, 2; 3, 4]\nsolve(A, [x, y])").error?.message).toMatch(/^solve takes scalar equations/);
+  });
+});

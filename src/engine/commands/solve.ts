@@ -19,17 +19,26 @@ export const SOLVE: CommandEntry[] = [
     arity: [1, 2],
     relations: { kind: "equation", places: [0, 0] },
     help: {
-      syntax: "solve(f = g, x), solve([f = a, g = b], [x, y])",
+      syntax: "solve(f = g, x), solve([f = a, g = b], [x, y]), solve(v, [x, y]) for a vector v = 0",
       description:
         "The solutions of an equation or a system: exact where they can be found, numeric roots (to about 1e-12) otherwise, with a note when there are infinitely many.",
-      examples: ["solve(x^2 - 4 = 0, x)", "solve([x + y = 10, x - y = 2], [x, y])"],
+      examples: [
+        "solve(x^2 - 4 = 0, x)",
+        "solve([x + y = 10, x - y = 2], [x, y])",
+        "solve(∇(x^2 y - 2x + y^2), [x, y])",
+      ],
     },
     run: ({ args }, ev) => {
       const typed = args[1] ? typedLinearSystem(args[0], args[1], ev) : null;
       if (typed) return solutions(solveLinearSystem(typed.rows, typed.vars.length), typed.vars);
-      // A name may hold a list of equations (eqs = [x + y = 1, x − y = 0]).
+      // A name may hold a list of equations (eqs = [x + y = 1, x − y = 0]), and a vector of
+      // expressions is each one = 0, as a typed list is: solve(∇f, [x, y]) finds f's critical points.
       const equations = equationsOf(ev, args[0]).flatMap((e) =>
-        e.kind === "tensor" && e.entries.every((x) => x.kind === "rel") ? [...e.entries] : [e],
+        e.kind === "tensor" &&
+        (e.entries.every((x) => x.kind === "rel") ||
+          (e.shape.length === 1 && e.entries.every((x) => x.shape.length === 0)))
+          ? [...e.entries]
+          : [e],
       );
       for (const e of equations) {
         const sides = e.kind === "rel" ? [e.left, e.right] : [e];
