@@ -58,4 +58,10 @@ describe("a stop met while a form is printed", () => {
     expect(readPretty(new Error("no printer for this node"))()).toBe("(not printable: no printer for this node)");
     expect(readPretty(new MathFailure("math", "no form for this"))()).toBe("(not printable: no form for this)");
   });
+
+  it("a value nested thousands deep (x^x^…^x) says so, not what the stack said", () => {
+    expect(readPretty(new RangeError("Maximum call stack size exceeded"))()).toBe("(not printable: nested too deeply)");
+    const tower = Array.from({ length: 3000 }, () => "x").join("^");
+    expect(new Session().run(tower)[0].pretty).toBe("(not printable: nested too deeply)");
+  });
 });
