@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { evalCommand, whenLongRun } from "../src/cli/eval.js";
+import { evalCommand, longRunAhead, whenLongRun } from "../src/cli/eval.js";
 
 const dir = mkdtempSync(join(tmpdir(), "nabla-long-run-"));
 
@@ -35,5 +35,26 @@ describe("nabla eval's long-run hook", () => {
     const calls: number[] = [];
     expect(runLines(200, calls)).toBe(200);
     expect(calls).toEqual([0]);
+  });
+});
+
+describe("a long run known from its start", () => {
+  const file = (lines: number) => {
+    const path = join(dir, `ahead${lines}.nabla`);
+    writeFileSync(path, Array.from({ length: lines }, (_, k) => `check d/dx x^${k} == ${k} x^${k - 1}`).join("\n"));
+    return path;
+  };
+
+  it("is a file of 64 lines or more given to eval (the snapshot's start then keeps Sparkplug on)", () => {
+    expect(longRunAhead(["eval", file(64)])).toBe(true);
+    expect(longRunAhead(["eval", "--json", file(1000)])).toBe(true);
+    expect(longRunAhead(["eval", "--plots", dir, file(200)])).toBe(true);
+  });
+
+  it("is not a shorter file, standard input, a missing file or another command", () => {
+    expect(longRunAhead(["eval", file(63)])).toBe(false);
+    expect(longRunAhead(["eval", "-"])).toBe(false);
+    expect(longRunAhead(["eval", join(dir, "missing.nabla")])).toBe(false);
+    expect(longRunAhead(["render", file(200)])).toBe(false);
   });
 });

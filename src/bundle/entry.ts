@@ -2,6 +2,6 @@
 // and the grader's worker threads run — one script, so one V8 code cache serves them all.
 export * from "../index.js";
 export { main as cliMain, prepare as cliPrepare } from "../cli/main.js";
-export { whenLongRun } from "../cli/eval.js";
+export { longRunAhead, whenLongRun } from "../cli/eval.js";
 export { serveGrading } from "../grading/worker.js";
 export { serveEvaluation } from "../../kernel/worker.js";

@@ -131,7 +131,8 @@ api.cliPrepare(); // the command-line parser the run will use, built
 startupSnapshot.setDeserializeMainFunction(() => {
   atRun = runtimeRequire;
   // As src/bundle/load.ts does for the bundle: V8's baseline compiler off unless NABLA_SPARKPLUG=1.
-  if (process.env.NABLA_SPARKPLUG !== "1") {
+  // A file of LONG_RUN lines or more is a long run from its start: Sparkplug stays on.
+  if (process.env.NABLA_SPARKPLUG !== "1" && !api.longRunAhead(process.argv.slice(1))) {
     setFlagsFromString("--no-sparkplug");
     // A long run's lukewarm code gains from it again (1,000 checks in a row: 5–20 %).
     api.whenLongRun(() => setFlagsFromString("--sparkplug"));
