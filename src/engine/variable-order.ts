@@ -8,7 +8,7 @@
 import type { Node } from "../graph/node.js";
 import { freeSymbols } from "../graph/traverse.js";
 import type { Expr } from "../syntax/ast.js";
-import { chainOperands } from "../syntax/walk.js";
+import { binaryOperands } from "../syntax/walk.js";
 import type { Environment } from "../environment.js";
 
 interface Source {
@@ -73,12 +73,7 @@ export function typedSymbols(...nodes: readonly Node[]): Node[] {
         return;
       }
       case "binary":
-        // A chain of + − · in a loop (chainOperands): one frame however many terms were typed.
-        for (const x of chainOperands(e))
-          if (x === e) {
-            ofExpr(e.left, env);
-            ofExpr(e.right, env);
-          } else ofExpr(x, env);
+        for (const x of binaryOperands(e)) ofExpr(x, env);
         return;
       case "relation":
         ofExpr(e.left, env);

@@ -5,14 +5,15 @@ import type { BinaryOp, Expr } from "./ast.js";
 const CHAINS: ReadonlySet<BinaryOp> = new Set<BinaryOp>(["+", "-", "*"]);
 
 /**
- * The operands of `e` as a chain of + − · typed without brackets (a + b − c + …), in the order
- * typed; `e` alone when it is not one. Such a chain nests to the left a level a term, so a walk
- * that recurses into each operand of this list, rather than into left and right, goes one frame
- * deep however long the chain (20,000 terms overflowed the stack).
+ * The operands of a binary expression, in the order typed. A chain of + − · typed without brackets
+ * (a + b − c + …) nests to the left a level a term: its operands are read along that spine in a
+ * loop, so a walk that recurses into each of them goes one frame deep however long the chain
+ * (20,000 terms overflowed the stack). Any other operator gives its left and right.
  */
-export function chainOperands(e: Expr): Expr[] {
+export function binaryOperands(e: Extract<Expr, { kind: "binary" }>): Expr[] {
+  if (!CHAINS.has(e.op)) return [e.left, e.right];
   const rights: Expr[] = [];
-  let left = e;
+  let left: Expr = e;
   while (left.kind === "binary" && CHAINS.has(left.op)) {
     rights.push(left.right);
     left = left.left;
@@ -61,36 +62,11 @@ export function childrenOf(e: Expr): Expr[] {
 export function eachSubexpression(e: Expr, visit: (x: Expr) => void): void {
   visit(e);
   switch (e.kind) {
-    case "number":
-    case "string":
-    case "name":
-    case "partialOf":
-      return;
     case "binary":
-      if (CHAINS.has(e.op)) {
-        // The operands after the chain's own links, each visited as the recursion would reach them.
-        const operands = chainOperands(e);
-        for (let link = e.left; link.kind === "binary" && CHAINS.has(link.op); link = link.left) visit(link);
-        for (const x of operands) eachSubexpression(x, visit);
-      } else {
-        eachSubexpression(e.left, visit);
-        eachSubexpression(e.right, visit);
-      }
-      return;
-    case "relation":
-      eachSubexpression(e.left, visit);
-      eachSubexpression(e.right, visit);
-      return;
-    case "range":
-      eachSubexpression(e.from, visit);
-      eachSubexpression(e.to, visit);
-      return;
-    case "call":
-    case "arrow":
-      for (const x of e.kind === "call" ? e.args : e.items) eachSubexpression(x, visit);
-      return;
-    case "matrix":
-      for (const row of e.rows) for (const x of row) eachSubexpression(x, visit);
+      // A chain's own links first, as the recursion would meet them, then its operands.
+      for (let link = e.left; CHAINS.has(e.op) && link.kind === "binary" && CHAINS.has(link.op); link = link.left)
+        visit(link);
+      for (const x of binaryOperands(e)) eachSubexpression(x, visit);
       return;
     default:
       for (const x of childrenOf(e)) eachSubexpression(x, visit);

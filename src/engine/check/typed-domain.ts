@@ -9,7 +9,7 @@ import { HALF, MINUS_ONE } from "../../graph/construct.js";
 import { isScalar } from "../../graph/shape.js";
 import { rethrowStop } from "../../errors.js";
 import type { Expr } from "../../syntax/ast.js";
-import { chainOperands } from "../../syntax/walk.js";
+import { binaryOperands } from "../../syntax/walk.js";
 import type { Evaluator } from "../evaluate.js";
 import { lookupOperator } from "../../graph/operators.js";
 import { lookupCommand } from "../commands/table.js";
@@ -120,12 +120,7 @@ export function typedGuards(root: Expr, builder: TypedBuilder): Node[] {
         return;
       }
       case "binary":
-        if (e.op === "+" || e.op === "-" || e.op === "*") {
-          chainOperands(e).forEach(walk); // a 20,000-term sum in a loop, not 20,000 frames deep
-          return;
-        }
-        walk(e.left);
-        walk(e.right);
+        binaryOperands(e).forEach(walk); // a 20,000-term sum in a loop, not 20,000 frames deep
         if (e.op === "/") {
           const d = built(e.right);
           keep(d && rawPow(d, MINUS_ONE));
@@ -181,10 +176,7 @@ function simple(e: Expr, builder: TypedBuilder): boolean {
     case "name":
       return true;
     case "binary":
-      // A chain of + − · is read in a loop (chainOperands: one frame however long), others side by side.
-      return e.op === "+" || e.op === "-" || e.op === "*"
-        ? chainOperands(e).every((x) => simple(x, builder))
-        : simple(e.left, builder) && simple(e.right, builder);
+      return binaryOperands(e).every((x) => simple(x, builder));
     case "neg":
     case "abs":
       return simple(e.arg, builder);
