@@ -95,26 +95,36 @@ export class Session {
   }
 
   run(code: string): StatementResult[] {
+    return [...this.runEach(code)];
+  }
+
+  /**
+   * The cell's results one statement at a time, each as soon as it is computed: a caller that gives
+   * the event loop a turn between them (`nabla eval`) shows progress and lets V8 free the nodes a
+   * finished statement no longer holds (a WeakRef keeps its target alive until the running job ends,
+   * so one synchronous run of a long file would keep every node it ever interned).
+   */
+  *runEach(code: string): Generator<StatementResult, void, undefined> {
     if (code.length > this.limits.sourceChars) {
-      return [
-        this.failure(
-          code,
-          0,
-          0,
-          limitError(
-            `the cell has ${code.length.toLocaleString("en-US")} characters; the limit is ${this.limits.sourceChars.toLocaleString("en-US")}`,
-          ),
+      yield this.failure(
+        code,
+        0,
+        0,
+        limitError(
+          `the cell has ${code.length.toLocaleString("en-US")} characters; the limit is ${this.limits.sourceChars.toLocaleString("en-US")}`,
         ),
-      ];
+      );
+      return;
     }
     const scanned = scan(code);
-    const results: StatementResult[] = [];
+    let count = 0;
     for (const [index, st] of scanned.statements.entries()) {
       const result = this.runStatement(code, st.text, st.offset, st.silent, index);
-      results.push(result);
+      count++;
       this.options.onResult?.(result);
+      yield result;
       // An interrupt stops the cell: later statements do not run.
-      if (result.error?.kind === "interrupt") return results;
+      if (result.error?.kind === "interrupt") return;
     }
     if (!scanned.ok) {
       const { offset, message } = parseErrorMessage(code, scanned);
@@ -123,14 +133,13 @@ export class Session {
       const failed = this.failure(
         code,
         start,
-        results.length,
+        count,
         new MathFailure("parse", message, { start: offset, end: offset + 1 }),
         source,
       );
-      results.push(failed);
       this.options.onResult?.(failed);
+      yield failed;
     }
-    return results;
   }
 
   private runStatement(code: string, text: string, offset: number, silent: boolean, index: number): StatementResult {

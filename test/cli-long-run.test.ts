@@ -9,13 +9,13 @@ import { evalCommand, longRunAhead, whenLongRun } from "../src/cli/eval.js";
 
 const dir = mkdtempSync(join(tmpdir(), "nabla-long-run-"));
 
-function runLines(n: number, calls: number[]): number {
+async function runLines(n: number, calls: number[]): Promise<number> {
   const file = join(dir, `f${n}.nabla`);
   writeFileSync(file, Array.from({ length: n }, (_, k) => `${k} + 1`).join("\n"));
   let seen = 0;
   const out: string[] = [];
   whenLongRun(() => calls.push(seen));
-  evalCommand(file, false, (s) => {
+  await evalCommand(file, false, (s) => {
     out.push(s);
     seen = out.length;
   });
@@ -25,16 +25,16 @@ function runLines(n: number, calls: number[]): number {
 describe("nabla eval's long-run hook", () => {
   afterEach(() => whenLongRun(() => undefined));
 
-  it("is not called for 63 statements", () => {
+  it("is not called for 63 statements", async () => {
     const calls: number[] = [];
-    expect(runLines(63, calls)).toBe(63);
+    expect(await runLines(63, calls)).toBe(63);
     expect(calls).toEqual([]);
   });
 
-  it("is called once for 200 statements, during the run (before any output is written)", () => {
+  it("is called once for 200 statements, at the 64th (each result is written as it comes: 63 so far)", async () => {
     const calls: number[] = [];
-    expect(runLines(200, calls)).toBe(200);
-    expect(calls).toEqual([0]);
+    expect(await runLines(200, calls)).toBe(200);
+    expect(calls).toEqual([63]);
   });
 });
 
@@ -56,5 +56,34 @@ describe("a long run known from its start", () => {
     expect(longRunAhead(["eval", "-"])).toBe(false);
     expect(longRunAhead(["eval", join(dir, "missing.nabla")])).toBe(false);
     expect(longRunAhead(["render", file(200)])).toBe(false);
+  });
+});
+
+describe("nabla eval's turns", () => {
+  it("gives the event loop turns during a long run, so a finished statement's nodes can be freed", async () => {
+    // A WeakRef (the node table's) keeps its target until the running job ends: one job for the
+    // whole file would keep every node made; between turns V8 may free them.
+    const file = join(dir, "turns.nabla");
+    writeFileSync(
+      file,
+      Array.from({ length: 400 }, (_, k) => `check d/dx (${k + 1}x^3 + sin(x)) == ${3 * (k + 1)}x^2 + cos(x)`).join(
+        "\n",
+      ),
+    );
+    let turns = 0;
+    const tick = () => {
+      turns++;
+      if (!done) setImmediate(tick);
+    };
+    let done = false;
+    setImmediate(tick);
+    let writtenAfterATurn = 0;
+    const code = await evalCommand(file, false, () => {
+      if (turns > 0) writtenAfterATurn++;
+    });
+    done = true;
+    expect(code).toBe(0);
+    expect(writtenAfterATurn).toBeGreaterThan(0);
+    expect(turns).toBeGreaterThan(1);
   });
 });

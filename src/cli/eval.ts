@@ -134,12 +134,20 @@ export function whenLongRun(f: () => void): void {
   onLongRun = f;
 }
 
-export function evalCommand(
+/**
+ * How long a run computes before it gives the event loop a turn. A WeakRef keeps its target alive
+ * until the running job ends, so the node table (src/graph/node.ts) frees nothing while one job
+ * runs: a long file in one job kept every node it ever made and copied them through every
+ * collection (1,000 checks: 8 MB kept, a fifth of the run in the collector).
+ */
+const TURN_MS = 4;
+
+export async function evalCommand(
   file: string,
   json: boolean,
   write: (s: string) => void = writeStdout,
   plotDir?: string,
-): number {
+): Promise<number> {
   let source: string;
   try {
     source = readFileSync(file === "-" ? 0 : file, "utf8");
@@ -153,14 +161,21 @@ export function evalCommand(
     onLongRun();
     onLongRun = null;
   };
-  const results = new Session({ readFile: readDataFile, onResult }).run(source);
   const plots = PlotFiles.forInput(file, plotDir);
-  for (const r of results) {
+  let failed = false;
+  let turn = performance.now();
+  // Each result is written as soon as it is computed: a long file shows its progress.
+  for (const r of new Session({ readFile: readDataFile, onResult }).runEach(source)) {
+    failed ||= r.status === "error";
     if (json) write(JSON.stringify(toJsonLine(r)) + "\n");
     else {
       const shown = formatResult(r, plots);
       if (shown) write(shown + "\n");
     }
+    if (performance.now() - turn >= TURN_MS) {
+      await new Promise(setImmediate);
+      turn = performance.now();
+    }
   }
-  return results.some((r) => r.status === "error") ? 1 : 0;
+  return failed ? 1 : 0;
 }
