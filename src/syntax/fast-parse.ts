@@ -59,7 +59,7 @@ export const KEYWORDS = [
   "for",
 ];
 const KEYWORD_STARTS: ReadonlySet<string | undefined> = new Set(KEYWORDS.map((k) => k[0]));
-const MUL_OPS: [string, BinaryOp][] = [
+const MUL_OPS: (readonly [string, BinaryOp])[] = [
   ["*", "*"],
   ["/", "/"],
   ["·", "·"],
@@ -69,7 +69,7 @@ const MUL_OPS: [string, BinaryOp][] = [
   ["÷", "/"],
   ["×", "*"],
 ];
-const REL_OPS: [string, RelOp][] = [
+const REL_OPS: (readonly [string, RelOp])[] = [
   ["==", "=="],
   ["≡", "=="],
   ["≠", "≠"],
@@ -83,13 +83,33 @@ const REL_OPS: [string, RelOp][] = [
   [">", ">"],
 ];
 
+/** A table's entries by their first character, longest first (== before =): one lookup per position, not a scan. */
+function byFirstChar<T>(
+  table: readonly (readonly [string, T])[],
+): ReadonlyMap<string, readonly (readonly [string, T])[]> {
+  const out = new Map<string, (readonly [string, T])[]>();
+  for (const entry of [...table].sort((a, b) => b[0].length - a[0].length)) {
+    const list = out.get(entry[0][0]);
+    if (list) list.push(entry);
+    else out.set(entry[0][0], [entry]);
+  }
+  return out;
+}
+const MUL_AT = byFirstChar(MUL_OPS);
+const REL_AT = byFirstChar(REL_OPS);
+
 /** `-` or the printed minus `−` (U+2212). */
 const isMinus = (c: string | undefined) => c === "-" || c === "−";
 const isSuperscript = (c: string | undefined) => c !== undefined && c !== "" && SUPERSCRIPT_DIGITS.includes(c);
 const isDigit = (c: string | undefined) => c !== undefined && c >= "0" && c <= "9";
 const isIdentStart = (c: string | undefined) => isLetter(c) && !RESERVED.includes(c!);
-const isIdentPart = (c: string | undefined) =>
-  c !== undefined && ((!RESERVED.includes(c) && (isLetter(c) || isDigit(c))) || SUBSCRIPT_DIGITS.includes(c));
+const isIdentPart = (c: string | undefined): boolean => {
+  if (c === undefined) return false;
+  const code = c.charCodeAt(0);
+  if (code < 0x80)
+    return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+  return (!RESERVED.includes(c) && isLetter(c)) || SUBSCRIPT_DIGITS.includes(c);
+};
 const isAlnum = (c: string | undefined) => isLetter(c) || isDigit(c);
 
 /** An expression with the extent of its source: [start, end) in the statement, spaces excluded. */
@@ -113,6 +133,14 @@ class Parser {
 
   private at(s: string): boolean {
     return this.text.startsWith(s, this.pos);
+  }
+
+  /** The entry of `table` (by first character) whose text starts here, if any. */
+  private opAt<T>(table: ReadonlyMap<string, readonly (readonly [string, T])[]>): readonly [string, T] | undefined {
+    const entries = table.get(this.text[this.pos]);
+    if (entries === undefined) return undefined;
+    for (let k = 0; k < entries.length; k++) if (this.at(entries[k][0])) return entries[k];
+    return undefined;
   }
 
   /** Ohm's syntactic rules skip spaces (every code unit up to " ") before each element. */
@@ -286,7 +314,7 @@ class Parser {
     const left = this.range();
     const mark = this.pos;
     this.skip();
-    const rel = REL_OPS.find(([s]) => this.at(s));
+    const rel = this.opAt(REL_AT);
     if (!rel) {
       this.pos = mark;
       return left;
@@ -295,7 +323,7 @@ class Parser {
     const right = this.range();
     const after = this.pos;
     this.skip();
-    if (REL_OPS.some(([s]) => this.at(s))) bail();
+    if (this.opAt(REL_AT)) bail();
     this.pos = after;
     return {
       e: { kind: "relation", op: rel[1], left: left.e, right: right.e, span: this.span(left.start, right.end) },
@@ -339,7 +367,7 @@ class Parser {
     for (;;) {
       const mark = this.pos;
       this.skip();
-      const op = MUL_OPS.find(([s]) => this.at(s));
+      const op = this.opAt(MUL_AT);
       // `**` is a power (taken further down, so never seen here).
       if (op) {
         this.pos += op[0].length;

@@ -148,6 +148,8 @@ export function toSuperscript(n: number): string {
  * `x_{i}` → `x_i`, `eta_0` → `η_0`.
  */
 export function canonicalName(typed: string): string {
+  // Most names are plain ASCII letters and digits: only a Greek letter's name can change them.
+  if (isWord(typed) && !typed.includes("_")) return greekLetter(typed) ?? typed;
   let text = "";
   for (const ch of typed) {
     const digit = SUBSCRIPT_DIGITS.indexOf(ch);
