@@ -16,7 +16,8 @@ export function lexCompare(a: Monomial, b: Monomial): number {
   return 0;
 }
 
-function normalise(terms: Term[]): Polynomial {
+/** Terms in any order, like terms summed, zeros dropped, sorted: a polynomial as the rest of this file keeps them. */
+function normalise(terms: readonly Term[]): Polynomial {
   const byKey = new Map<string, Term>();
   for (const t of terms) {
     const key = t.m.join(",");
@@ -27,8 +28,27 @@ function normalise(terms: Term[]): Polynomial {
   return [...byKey.values()].filter((t) => !t.c.isZero()).sort((x, y) => lexCompare(y.m, x.m));
 }
 
+/** p − q, both sorted with distinct monomials: one merge of the two term lists. */
 function sub(p: Polynomial, q: Polynomial): Polynomial {
-  return normalise([...p, ...q.map((t) => ({ m: t.m, c: t.c.neg() }))]);
+  const out: Term[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < p.length && j < q.length) {
+    const order = lexCompare(p[i].m, q[j].m);
+    if (order > 0) out.push(p[i++]);
+    else if (order < 0) {
+      out.push({ m: q[j].m, c: q[j].c.neg() });
+      j++;
+    } else {
+      const c = p[i].c.sub(q[j].c);
+      if (!c.isZero()) out.push({ m: p[i].m, c });
+      i++;
+      j++;
+    }
+  }
+  while (i < p.length) out.push(p[i++]);
+  for (; j < q.length; j++) out.push({ m: q[j].m, c: q[j].c.neg() });
+  return out;
 }
 
 function mulTerm(p: Polynomial, m: Monomial, c: Rational): Polynomial {
@@ -36,7 +56,8 @@ function mulTerm(p: Polynomial, m: Monomial, c: Rational): Polynomial {
 }
 
 function divides(a: Monomial, b: Monomial): boolean {
-  return a.every((e, i) => e <= b[i]);
+  for (let i = 0; i < a.length; i++) if (a[i] > b[i]) return false;
+  return true;
 }
 
 function lcm(a: Monomial, b: Monomial): Monomial {
@@ -93,7 +114,10 @@ function sPolynomial(f: Polynomial, g: Polynomial): Polynomial {
 export function groebner(input: readonly Polynomial[]): Polynomial[] {
   const maxBasis = limitOf("groebnerBasis");
   const maxPairs = limitOf("groebnerPairs");
-  const G: Polynomial[] = input.filter((p) => p.length).map(monic);
+  const G: Polynomial[] = input
+    .map(normalise)
+    .filter((p) => p.length)
+    .map(monic);
   const pairs: [number, number][] = [];
   for (let i = 0; i < G.length; i++) for (let j = 0; j < i; j++) pairs.push([j, i]);
   let processed = 0;

@@ -317,13 +317,12 @@ function solvePolynomial(
   return infinite ? { kind: "finite", solutions: sorted, more: MORE_SOLUTIONS } : { kind: "finite", solutions: sorted };
 }
 
-/** Smallest first, by the first unknown, then the next: x = −2, x = 2. */
+/** Smallest first, by the first unknown, then the next: x = −2, x = 2. Each solution's numbers are found once. */
 function sortSolutions(solutions: Solution[]): Solution[] {
-  const key = (s: Solution) => s.values.map((v) => floatValue(v) ?? 0);
-  return solutions.sort((a, b) => {
-    const ka = key(a);
-    const kb = key(b);
-    for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i] - kb[i];
+  const keyed = solutions.map((s) => ({ s, key: s.values.map((v) => floatValue(v) ?? 0) }));
+  keyed.sort((a, b) => {
+    for (let i = 0; i < a.key.length; i++) if (a.key[i] !== b.key[i]) return a.key[i] - b.key[i];
     return 0;
   });
+  return keyed.map((k) => k.s);
 }
