@@ -5,7 +5,7 @@
 import { apply, div, int, mul, num, sub } from "../graph/construct.js";
 import type { Node } from "../graph/node.js";
 import { findInside, freeSymbols, rewrite } from "../graph/traverse.js";
-import { sameShape, showShape } from "../graph/shape.js";
+import { isScalar, sameShape, showShape } from "../graph/shape.js";
 import { toPretty, toText } from "../graph/print/forms.js";
 import { seriesSum } from "./series.js";
 import { compareScalars } from "./check/scalar.js";
@@ -125,6 +125,13 @@ export function compare(a: Node, b: Node, options: CompareOptions = {}): Compari
     );
   // The identity of a numeric size, as matrix calculus writes it (2I for 3×3), is that matrix.
   [a, b] = [concreteIdentities(a), concreteIdentities(b)];
+  // A 1×1 matrix or a vector of one entry is its entry, as a product's 1×1 result is a scalar: the
+  // Hessian of x⁴ is [12x²], and 12x² is the same answer.
+  const [soleA, soleB] = [soleValue(a), soleValue(b)];
+  if (soleA && soleB && !sameShape(a.shape, b.shape)) {
+    const c = compare(soleA, soleB, options);
+    return { ...c, reason: `${oneValue(a)} against ${oneValue(b)}: ${c.reason}` };
+  }
   if (!sameShape(a.shape, b.shape))
     return { verdict: "not equivalent", reason: `a ${showShape(a.shape)} is not a ${showShape(b.shape)}` };
   if (a.kind === "tensor" && b.kind === "tensor") {
@@ -151,6 +158,14 @@ export function compare(a: Node, b: Node, options: CompareOptions = {}): Compari
   if (a.shape.length > 0) return { verdict: "undecided", reason: "symbolic arrays are compared only entry by entry" };
   return compareScalars(a, b, conditions, [guardsA, guardsB]);
 }
+
+/** The one value `n` holds: a scalar's itself, a 1×1's or a one-entry vector's entry; null otherwise. */
+function soleValue(n: Node): Node | null {
+  if (n.kind === "tensor") return n.entries.length === 1 && n.shape.length > 0 ? n.entries[0] : null;
+  return isScalar(n.shape) && n.kind !== "tuple" && n.kind !== "record" && n.kind !== "rel" ? n : null;
+}
+
+const oneValue = (n: Node) => (n.kind === "tensor" ? `the ${showShape(n.shape)}'s entry` : "the scalar");
 
 function concreteIdentities(n: Node): Node {
   if (!findInside(n, isNumericIdentity)) return n;
