@@ -546,9 +546,9 @@ function withForms(fields: Fields, print: (form: Form) => string): StatementResu
       return (forms[form] = form === "latex" ? `\\text{${latexText(note)}}` : note);
     }
   };
-  // Accessors written in the literal: one object of a fixed shape (defineProperties made each a dictionary).
-  return {
-    ...fields,
+  // Accessors written in the literal, the fields assigned after: results share their hidden classes
+  // (defineProperties made each a dictionary; a spread of fields of many shapes gave many classes).
+  const result = {
     get text() {
       return get("text");
     },
@@ -562,6 +562,7 @@ function withForms(fields: Fields, print: (form: Form) => string): StatementResu
       return (html ??= fields.silent ? "" : renderLatex(get("latex")));
     },
   };
+  return Object.assign(result, fields) as StatementResult;
 }
 
 /**
