@@ -104,10 +104,14 @@ const table = new Map<number, Entry>();
 const registry = new FinalizationRegistry<number>((hash) => {
   const entry = table.get(hash);
   if (entry === undefined) return;
-  const live = (Array.isArray(entry) ? entry : [entry]).filter((ref) => ref.deref() !== undefined);
+  const live = liveRefs(entry);
   if (live.length === 0) table.delete(hash);
   else table.set(hash, live.length === 1 ? live[0] : live);
 });
+
+/** A bucket's references whose nodes are still alive. */
+const liveRefs = (entry: Entry): WeakRef<Node>[] =>
+  (Array.isArray(entry) ? entry : [entry]).filter((ref) => ref.deref() !== undefined);
 
 const mix = (h: number, x: number): number => {
   const m = Math.imul(h ^ x, 0x9e3779b1);
@@ -333,7 +337,7 @@ export function intern<N extends Node>(fields: Fields<N>): N {
   if (entry === undefined) table.set(hash, ref);
   else {
     // Dead neighbours go while the bucket is open (the registry would drop them later anyway).
-    const live = (Array.isArray(entry) ? entry : [entry]).filter((r) => r.deref() !== undefined);
+    const live = liveRefs(entry);
     table.set(hash, live.length === 0 ? ref : [...live, ref]);
   }
   registry.register(node, hash);
