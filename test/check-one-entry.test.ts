@@ -39,3 +39,23 @@ describe("one value in an array against a scalar", () => {
     expect(s.run("check A == 1")[0].verdict).not.toBe("equivalent");
   });
 });
+
+describe("expect grades one value in an array as check compares it", () => {
+  const graded = (code: string) => new Session().run(code)[0].pretty;
+
+  it("gives the marks for the Hessian of one variable against the scalar key, either way round", () => {
+    expect(graded("expect ∇²(x^4) == 12x^2")).toMatch(/1\/1 point: correct/);
+    expect(graded("expect [3] == 3")).toMatch(/1\/1 point: correct/);
+    expect(graded("expect 3 == hessian(3x^2/2)")).toMatch(/1\/1 point: correct/);
+  });
+
+  it("names the mistake in the entry, not the shape, when the entry is wrong", () => {
+    expect(graded("expect ∇²(x^4) == -12x^2")).toMatch(/0\/1 point: your answer is the negative of the expected one/);
+    expect(graded("expect [24x^2] == 12x^2")).toMatch(
+      /0\/1 point: your answer is off by a constant factor: it is 2 times/,
+    );
+    expect(graded("expect [3, 4] == 3")).toMatch(
+      /0\/1 point: your answer is a vector of length 2, but a scalar was expected/,
+    );
+  });
+});

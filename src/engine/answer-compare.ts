@@ -12,7 +12,7 @@ import { isScalar, type Shape } from "../graph/shape.js";
 import { freeSymbols } from "../graph/traverse.js";
 import { Rational } from "../numeric/rational.js";
 import { toPretty } from "../graph/print/forms.js";
-import { compare, type Comparison } from "./check.js";
+import { compare, soleValues, type Comparison } from "./check.js";
 import { resultPoints, type ResultPoint } from "./command-values.js";
 import { evaluateAt } from "./numeric-eval.js";
 
@@ -231,6 +231,11 @@ export function compareAnswer(answer: Node, expected: Node, t: Tolerance = EXACT
   }
   const a = asVector(answer);
   const e = asVector(expected);
+  const sole = soleValues(a, e);
+  if (sole) {
+    const c = compareAnswer(sole.a, sole.b, t);
+    return { ...c, reason: `${sole.said}: ${c.reason}` };
+  }
   if (a.shape.length !== e.shape.length || a.shape.some((d, i) => d !== e.shape[i])) {
     return {
       verdict: "not equivalent",
@@ -297,6 +302,8 @@ export function namedMistake(answer: Node, expected: Node, t: Tolerance): Mistak
     return null;
   const a = asVector(answer);
   const e = asVector(expected);
+  const sole = soleValues(a, e);
+  if (sole) return namedMistake(sole.a, sole.b, t);
   if (a.shape.length === 2 && e.shape.length === 2 && a.shape[0] === e.shape[1] && a.shape[1] === e.shape[0]) {
     const transposed = e.kind === "tensor" ? transpose(e) : null;
     if (

@@ -127,10 +127,10 @@ export function compare(a: Node, b: Node, options: CompareOptions = {}): Compari
   [a, b] = [concreteIdentities(a), concreteIdentities(b)];
   // A 1×1 matrix or a vector of one entry is its entry, as a product's 1×1 result is a scalar: the
   // Hessian of x⁴ is [12x²], and 12x² is the same answer.
-  const [soleA, soleB] = [soleValue(a), soleValue(b)];
-  if (soleA && soleB && !sameShape(a.shape, b.shape)) {
-    const c = compare(soleA, soleB, options);
-    return { ...c, reason: `${oneValue(a)} against ${oneValue(b)}: ${c.reason}` };
+  const sole = soleValues(a, b);
+  if (sole) {
+    const c = compare(sole.a, sole.b, options);
+    return { ...c, reason: `${sole.said}: ${c.reason}` };
   }
   if (!sameShape(a.shape, b.shape))
     return { verdict: "not equivalent", reason: `a ${showShape(a.shape)} is not a ${showShape(b.shape)}` };
@@ -166,6 +166,17 @@ function soleValue(n: Node): Node | null {
 }
 
 const oneValue = (n: Node) => (n.kind === "tensor" ? `the ${showShape(n.shape)}'s entry` : "the scalar");
+
+/**
+ * Two values of different shapes that hold one value each (a 1×1, a vector of one entry, a scalar)
+ * compare as those values, as a product's 1×1 result is a scalar; `said` names what was compared.
+ * `check` and `expect` (answer-compare.ts) both read them so.
+ */
+export function soleValues(a: Node, b: Node): { a: Node; b: Node; said: string } | null {
+  if (sameShape(a.shape, b.shape)) return null;
+  const [x, y] = [soleValue(a), soleValue(b)];
+  return x && y ? { a: x, b: y, said: `${oneValue(a)} against ${oneValue(b)}` } : null;
+}
 
 function concreteIdentities(n: Node): Node {
   if (!findInside(n, isNumericIdentity)) return n;
