@@ -79,6 +79,17 @@ describe("free symbols in the order typed", () => {
     });
   }
 
+  it("a name holding a bare symbol or a number passes the typed order on (symbols and numbers keep no source)", () => {
+    for (const { vars, f } of cases.slice(0, 20)) {
+      const s = new Session();
+      const list = `[${vars.join(", ")}]`;
+      run(s, `r = ${vars[0]}`);
+      run(s, "c = 2");
+      const through = f.replace(new RegExp(`\\b${vars[0]}\\b`, "g"), "r");
+      expect(run(s, `∇(c (${through}))`).text).toBe(run(s, `grad(2 (${f}), ${list})`).text);
+    }
+  });
+
   it("critical, lagrange and solve list the unknowns as typed", () => {
     const s = new Session();
     expect(run(s, "critical(y^2 + x^2 - 2y)").text).toBe("y = 1, x = 0: minimum, value -1");

@@ -534,8 +534,8 @@ export class Evaluator {
 }
 
 /** A network or layer is applied (net(x)) or trained, never an operand of arithmetic. */
-function refuseNetworkOperand(...operands: Node[]): void {
-  const held = operands.find(isNetworkNode);
+function refuseNetworkOperand(a: Node, b: Node): void {
+  const held = isNetworkNode(a) ? a : isNetworkNode(b) ? b : null;
   if (held)
     throw mathError(
       `a ${held.kind === "record" ? held.tag : "network"} is not a number to compute with: apply it to an input, net(x), or train it`,

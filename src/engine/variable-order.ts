@@ -22,14 +22,17 @@ interface Source {
  */
 const sources = new WeakMap<Node, Source>();
 
+/**
+ * Nodes whose typed symbols do not depend on how they were typed: a symbol's are itself, a number's, a
+ * constant's and a string's none. Most built pieces are these, and a WeakMap entry each is work for
+ * the collector too.
+ */
+const SOURCE_FREE: ReadonlySet<Node["kind"]> = new Set(["sym", "num", "float", "const", "str"]);
+
 /** Called by the evaluator for each expression it builds (a bare name only passes its value on). */
 export function noteSource(node: Node, expr: Expr, env: Environment): void {
+  if (SOURCE_FREE.has(node.kind)) return;
   if (expr.kind === "name" && (env.values.has(expr.name) || env.functions.has(expr.name))) return;
-  // A literal contributes no symbol: forgetting an older source is the same as noting it, without an entry per number.
-  if (expr.kind === "number" || expr.kind === "string") {
-    sources.delete(node);
-    return;
-  }
   sources.set(node, { expr, env });
 }
 
