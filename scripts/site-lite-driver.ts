@@ -2,7 +2,8 @@
 // Driving the JupyterLite site in Debian's Chromium through playwright-core, for its tests
 // (test/lite-site.test.ts) and its bench (bench/lite-site.ts): the site on a loopback static server,
 // every request to any other address blocked and recorded.
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { CHROMIUM, launchChromium } from "./chromium.js";
 import { serveStatic, type StaticServer } from "./site-lite-serve.js";
@@ -51,6 +52,26 @@ export async function openSiteBrowser(site: string): Promise<SiteBrowser> {
 
 export const siteBuilt = (site: string) =>
   existsSync(`${site}/lab/index.html`) && existsSync(`${site}/nabla/worker.js`);
+
+/** The newest modification time of the files under a folder (0 when it has none). */
+function newestUnder(dir: string): number {
+  if (!existsSync(dir)) return 0;
+  let newest = 0;
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true }))
+    if (entry.isFile()) newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
+  return newest;
+}
+
+/**
+ * The site's sources (the engine's src/ and grammar/, the site's lite/src/, the notebooks it holds)
+ * changed since its worker was built: its tests would judge old code. Which folder, or null.
+ */
+export function siteStale(site: string, root: string): string | null {
+  const built = statSync(`${site}/nabla/worker.js`).mtimeMs;
+  for (const dir of ["src", "grammar", join("lite", "src"), "notebooks"])
+    if (newestUnder(join(root, dir)) > built) return `${dir}/ changed after out/site/ was built`;
+  return null;
+}
 
 /** What the page's JupyterLab application (window.jupyterapp) offers these helpers. */
 interface App {
