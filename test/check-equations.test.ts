@@ -3,11 +3,10 @@
 // of 10⁻¹² is a difference (x + y = 1 against x + y = 1 + 10⁻¹² was called equivalent when the
 // ratio was compared in floating point). Generated pairs; SymPy confirms every label (the ratio of the
 // differences simplifies to a nonzero constant exactly when the pair is equivalent).
-import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { Session } from "../src/session.js";
 import { random } from "../src/engine/check/points.js";
-import { sympyAvailable } from "./oracle/sympy.js";
+import { sympyAvailable, sympyScript } from "./oracle/sympy.js";
 
 interface EquationPair {
   a: [string, string];
@@ -61,27 +60,16 @@ describe("check of equations", () => {
   it.skipIf(!sympyAvailable)(
     "has every label confirmed by SymPy",
     () => {
-      const script = [
-        "import json, sys",
-        "import sympy as sp",
-        "from sympy.parsing.sympy_parser import standard_transformations, implicit_multiplication_application, convert_xor, rationalize",
-        "T = standard_transformations + (implicit_multiplication_application, convert_xor, rationalize)",
-        "x, y = sp.symbols('x y', real=True)",
-        "names = {'x': x, 'y': y, 'pi': sp.pi}",
-        "P = lambda s: sp.parse_expr(s, local_dict=names, transformations=T)",
-        "out = []",
-        "for (al, ar), (bl, br) in json.load(sys.stdin):",
-        "    ratio = sp.simplify((P(al) - P(ar)) / (P(bl) - P(br)))",
-        "    out.append(bool(not ratio.free_symbols and ratio != 0))",
-        "print(json.dumps(out))",
-      ].join("\n");
-      const r = spawnSync("/usr/bin/python3", ["-c", script], {
-        input: JSON.stringify(PAIRS.map((p) => [p.a, p.b])),
-        encoding: "utf8",
-        timeout: 240_000,
-      });
-      expect(r.status, r.stderr).toBe(0);
-      const truth = JSON.parse(r.stdout) as boolean[];
+      const truth = sympyScript<boolean[]>(
+        [
+          "out = []",
+          "for (al, ar), (bl, br) in data:",
+          "    ratio = sp.simplify((P(al) - P(ar)) / (P(bl) - P(br)))",
+          "    out.append(bool(not ratio.free_symbols and ratio != 0))",
+          "print(json.dumps(out))",
+        ],
+        PAIRS.map((p) => [p.a, p.b]),
+      );
       expect(PAIRS.filter((p, i) => truth[i] !== p.equivalent).map(statement)).toEqual([]);
     },
     240_000,

@@ -1,17 +1,15 @@
 // Are two answers the same? `check` decides in tiers and says which decided (docs/checking.md):
 // scalars in check/scalar.ts (a proof by canonical forms; a search for a difference or for a point
 // where only one side is defined, in exact or error-bounded arithmetic; only then "equivalent, not
-// proved"); arrays entry by entry; equations as multiples of each other; sets without regard to order.
-import { apply, div, int, mul, num, sub } from "../graph/construct.js";
+// proved"); arrays entry by entry; relations in check/relations.ts; sets without regard to order.
+import { apply, int } from "../graph/construct.js";
 import type { Node } from "../graph/node.js";
-import { findInside, freeSymbols, rewrite } from "../graph/traverse.js";
+import { findInside, rewrite } from "../graph/traverse.js";
 import { isScalar, sameShape, showShape } from "../graph/shape.js";
-import { toPretty, toText } from "../graph/print/forms.js";
+import { toPretty } from "../graph/print/forms.js";
 import { seriesSum } from "./series.js";
 import { compareScalars } from "./check/scalar.js";
-import { type Point, decimal, random } from "./check/points.js";
-import { evaluatePrecise, showRational, showValue, signOf } from "./check/precise.js";
-import { substitute } from "./substitute.js";
+import { compareRelations } from "./check/relations.js";
 import { emptyConditions } from "./check/conditions.js";
 import type { Comparison } from "./check/comparison.js";
 import { compareAtSizes } from "./symbolic-size-check.js";
@@ -26,70 +24,6 @@ export interface CompareOptions {
    * the side is (x/x is built as 1; its guard x⁻¹ keeps x = 0 out).
    */
   guards?: readonly [readonly Node[], readonly Node[]];
-}
-
-/** Random points for comparing equations (their ratio). */
-function samplePoints(vars: readonly Node[], count: number): Map<Node, number>[] {
-  const next = random(0x9e3779b9);
-  const points: Map<Node, number>[] = [];
-  for (let k = 0; k < count; k++) {
-    const positiveOnly = k % 3 === 2;
-    points.push(
-      new Map(
-        vars.map((v, i) => {
-          if (k === 0) return [v, 1 + i * 0.5];
-          const x = positiveOnly ? 0.1 + 2.9 * next() : -3 + 6 * next();
-          return [v, Math.round(x * 1000) / 1000 || 0.5];
-        }),
-      ),
-    );
-  }
-  return points;
-}
-
-/**
- * Equations are equivalent when one side-difference is a nonzero constant multiple of the other. The
- * multiple is read exactly at a point where the second is not 0 (c = d₁(p)/d₂(p), a closed
- * expression), then d₁ and c·d₂ are compared as any two scalars, in tiers: x + y = 1 and
- * x + y = 1 + 10⁻¹² are not multiples, though their ratio is 1 to twelve digits everywhere.
- */
-function compareEquations(
-  a: Node & { kind: "rel" },
-  b: Node & { kind: "rel" },
-  conditions: readonly Node[],
-): Comparison {
-  const da = sub(a.left, a.right);
-  const db = sub(b.left, b.right);
-  const vars = freeSymbols(sub(da, db));
-  for (const point of samplePoints(vars, 40)) {
-    const at: Point = new Map([...point].map(([v, x]) => [v, decimal(x, 6)]));
-    const x = evaluatePrecise(da, at, 40);
-    const y = evaluatePrecise(db, at, 40);
-    if (typeof x === "string" || typeof y === "string") continue;
-    const [sx, sy] = [signOf(x), signOf(y)];
-    if (sx === null || sy === null || (sx === 0 && sy === 0)) continue;
-    if (sx === 0 || sy === 0) {
-      return {
-        verdict: "not equivalent",
-        reason: "a point satisfies one equation but not the other (left minus right side of each shown)",
-        counterexample: {
-          point: Object.fromEntries(vars.map((v) => [toText(v), showRational(at.get(v)!)])),
-          left: showValue(x, 12),
-          right: showValue(y, 12),
-        },
-      };
-    }
-    const values = new Map<Node, Node>([...at].map(([v, q]) => [v, num(q)]));
-    const c = div(substitute(da, values), substitute(db, values));
-    const r = compareScalars(da, mul(c, db), conditions);
-    if (r.verdict === "equivalent")
-      return {
-        ...r,
-        reason: `one equation is ${toText(c)} times the other${r.method === "sampling" ? ` (${r.reason})` : ""}`,
-      };
-    return r.verdict === "not equivalent" ? { ...r, reason: `the equations are not multiples of each other` } : r;
-  }
-  return { verdict: "undecided", reason: "no sample point to compare the equations at" };
 }
 
 /** Sets of solutions or values compare without regard to order. */
@@ -116,7 +50,7 @@ export function compare(a: Node, b: Node, options: CompareOptions = {}): Compari
   const sameGuards = guardsA.length === guardsB.length && guardsA.every((g) => guardsB.includes(g));
   if (a === b && conditions.length === 0 && sameGuards)
     return { verdict: "equivalent", method: "proof", reason: "identical" };
-  if (a.kind === "rel" && b.kind === "rel") return compareEquations(a, b, conditions);
+  if (a.kind === "rel" && b.kind === "rel") return compareRelations(a, b, conditions);
   if (a.kind === "tuple" && b.kind === "tuple") return compareSets(a.items, b.items);
   if (a.kind === "record" && b.kind === "record" && a.tag === b.tag)
     return compareSets(

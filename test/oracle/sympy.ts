@@ -18,3 +18,29 @@ export function askSympy<T>(request: object): T {
   if (r.status !== 0) throw new Error(`SymPy failed (exit ${r.status}): ${r.stderr.slice(-2000)}`);
   return JSON.parse(r.stdout) as T;
 }
+
+/**
+ * Runs a short SymPy script on JSON input and returns what it prints as JSON. The script starts with
+ * `P(s)`, which parses Nabla-like text (implicit products, ^, decimals as rationals) over the real
+ * symbols `names` (x, y and pi to begin with), and reads the input as `data`.
+ */
+export function sympyScript<T>(lines: readonly string[], input: unknown): T {
+  const prelude = [
+    "import json, sys",
+    "import sympy as sp",
+    "from sympy.parsing.sympy_parser import standard_transformations, implicit_multiplication_application, convert_xor, rationalize",
+    "T = standard_transformations + (implicit_multiplication_application, convert_xor, rationalize)",
+    "x, y = sp.symbols('x y', real=True)",
+    "names = {'x': x, 'y': y, 'pi': sp.pi}",
+    "P = lambda s: sp.parse_expr(s, local_dict=names, transformations=T)",
+    "data = json.load(sys.stdin)",
+  ];
+  const r = spawnSync(PYTHON, ["-c", [...prelude, ...lines].join("\n")], {
+    input: JSON.stringify(input),
+    encoding: "utf8",
+    timeout: 240_000,
+  });
+  if (r.error) throw new Error(`SymPy did not run: ${r.error.message}`);
+  if (r.status !== 0) throw new Error(`SymPy failed (exit ${r.status}): ${r.stderr.slice(-2000)}`);
+  return JSON.parse(r.stdout) as T;
+}
