@@ -3,7 +3,8 @@
 // notebook (nbformat 4.5, every cell with an id) and as an HTML page (the course pages' writer).
 // Hidden tests stay hidden: a grading cell is shown as the students got it from `assign`, its
 // statements' own outputs are not shown, and a hidden test appears only as "hidden test k" with
-// its points and hint. The instructors' version (`rubric`) shows every cell of the key as it ran.
+// its points and the hint of the branch that matched: none of the engine's words on the answer, which
+// would name the key's values. The instructors' version (`rubric`) shows every cell of the key as it ran.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { ASSETS, pageHtml } from "../render/page/site.js";
@@ -98,6 +99,23 @@ function isHidden(v: ExpectVerdict, cell: { visible: string; hidden: string } | 
   return s !== "" && squash(cell.hidden).includes(s) && !squash(cell.visible).includes(s);
 }
 
+/**
+ * What a student reads of a hidden test: the words of the branch that matched (the instructor's hint,
+ * or "correct"), never the engine's own, which name the key: "the expected value there is 5", "1/5
+ * times the expected one", the test's text in an error.
+ */
+function hiddenFeedback(v: ExpectVerdict): string {
+  if (v.branch !== undefined && v.branch >= 0) return v.feedback;
+  switch (v.verdict) {
+    case "missing":
+      return "no answer was given";
+    case "error":
+      return "the test could not run";
+    default:
+      return v.verdict === "correct" ? "correct" : "incorrect";
+  }
+}
+
 function verdictLines(
   grade: CellGrade,
   cell: { visible: string; hidden: string } | undefined,
@@ -111,7 +129,8 @@ function verdictLines(
       ? `\`${squash(v.source).replace(/`/g, "'")}\`${kind === "hidden test" ? " (hidden)" : ""}`
       : `${kind} ${++counts[kind]}`;
     const points = v.possible > 0 ? ` — ${fmt(v.earned)} / ${fmt(v.possible)}` : "";
-    return `- ${v.verdict === "error" ? "✗" : mark(v.earned, v.possible)} ${what}${points}: ${markdownText(v.feedback)}`;
+    const said = kind === "hidden test" && !options.rubric ? hiddenFeedback(v) : v.feedback;
+    return `- ${v.verdict === "error" ? "✗" : mark(v.earned, v.possible)} ${what}${points}: ${markdownText(said)}`;
   });
 }
 

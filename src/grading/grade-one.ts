@@ -27,6 +27,8 @@ export interface ExpectVerdict {
   possible: number;
   verdict: "correct" | "partial" | "incorrect" | "missing" | "error";
   feedback: string;
+  /** The branch that matched: 0 the right answer, k ≥ 1 a named mistake, -1 none (feedback then is the engine's). */
+  branch?: number;
 }
 
 export interface CellGrade {

@@ -83,6 +83,20 @@ export interface Student {
 
 const TESTS: Record<string, string> = { q1: "q1_test", q2: "q2_test", q3: "q3_test", q4: "q4_test", q5: "q5_test" };
 
+/** The sample homework's key and the version students were given. */
+export const HOMEWORK_MASTER = join(import.meta.dirname, "..", "..", "notebooks", "homework", "master.ipynb");
+export const HOMEWORK_RELEASED = parseNotebook(
+  readFileSync(join(import.meta.dirname, "..", "..", "notebooks", "homework", "student.ipynb"), "utf8"),
+);
+/** A right answer to every question of the sample homework (12 points). */
+export const HOMEWORK_RIGHT: Readonly<Record<string, string>> = {
+  q1: "q1 = 2x cos(x^2)",
+  q2: "q2 = x^2 + 6y",
+  q3: "H = [6x, 0; 0, 6y]",
+  q4: "x1 = 3.2",
+  q5: "fmax = 25\nlam = 5",
+};
+
 export function withAnswers(student: Notebook, answers: Record<string, string>): Notebook {
   const nb = structuredClone(student);
   for (const cell of nb.cells) {

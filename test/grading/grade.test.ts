@@ -58,14 +58,18 @@ describe("grading a class", () => {
     expect(problems("zz-tampered-test")).toBe("the locked cell q1_test was changed; it was restored from the key");
   });
 
-  it("shows a wrong answer where it differs", () => {
+  it("keeps where a wrong answer differs for the instructor, and a hidden test's key from the student", () => {
     const wrongOne = students.find(
       (s) =>
         s.expected.q1_test === 0 && readFileSync(join(submissions, `${s.name}.ipynb`), "utf8").includes("2x sin(x^2)"),
     );
     if (!wrongOne) return;
+    // q1's test is hidden: the student reads that it failed, not the key's value at x = 1.
     const feedback = readFileSync(join(out, "feedback", `${wrongOne.name}.ipynb`), "utf8");
-    expect(feedback).toMatch(/your answer gives 1\.68294\d* at x = 1; the expected[^"]* 1\.08060\d*/);
+    expect(feedback).toContain("hidden test 1 — 0 / 2: incorrect");
+    expect(feedback).not.toContain("1.08060");
+    const book = readFileSync(join(out, "gradebook.json"), "utf8");
+    expect(book).toMatch(/your answer gives 1\.68294\d* at x = 1; the expected[^"]* 1\.08060\d*/);
   });
 
   it("resumes: a second run grades nothing again and writes the same gradebook", async () => {

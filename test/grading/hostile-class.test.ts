@@ -21,20 +21,12 @@ import { join } from "node:path";
 import { gradeClass } from "../../src/grading/grade.js";
 import { hiddenTests } from "../../src/grading/assign.js";
 import { gradeId, isGradeCell, parseNotebook, sourceOf, toSourceLines } from "../../src/grading/notebook.js";
-import { withAnswers } from "./class.js";
+import { HOMEWORK_MASTER, HOMEWORK_RELEASED, HOMEWORK_RIGHT, withAnswers } from "./class.js";
 import { nbformatErrors, readCsv } from "./read-back.js";
 
-const ROOT = join(import.meta.dirname, "..", "..");
-const MASTER = join(ROOT, "notebooks", "homework", "master.ipynb");
-const RELEASED = parseNotebook(readFileSync(join(ROOT, "notebooks", "homework", "student.ipynb"), "utf8"));
-
-const PERFECT = {
-  q1: "q1 = 2x cos(x^2)",
-  q2: "q2 = x^2 + 6y",
-  q3: "H = [6x, 0; 0, 6y]",
-  q4: "x1 = 3.2",
-  q5: "fmax = 25\nlam = 5",
-};
+const MASTER = HOMEWORK_MASTER;
+const RELEASED = HOMEWORK_RELEASED;
+const PERFECT = HOMEWORK_RIGHT;
 /** The hidden q1 test's first mistake branch fires: 1 of 2 points there. */
 const CHAIN_RULE_SLIP = { ...PERFECT, q1: "q1 = cos(x^2)" };
 const MAX_BYTES = 2_000_000;
