@@ -5,6 +5,7 @@ import type { Shape } from "./graph/shape.js";
 import type { Effect } from "./results.js";
 import type { Dense } from "./nn/network.js";
 import type { Dataset } from "./nn/datasets.js";
+import type { Expr } from "./syntax/ast.js";
 
 export interface UserFunction {
   name: string;
@@ -15,8 +16,20 @@ export interface UserFunction {
 /** The limits every cap reads: defined beside the budget that enforces them (budget.ts). */
 export { DEFAULT_LIMITS, type Limits } from "./budget.js";
 
+/**
+ * How a name's value was typed: the expression, and the notebook whose names it reads. ∇, the Hessian
+ * and the solvers take a value's variables in this order (engine/variable-order.ts).
+ */
+export interface Typing {
+  value: Node;
+  expr: Expr;
+  env: Environment;
+}
+
 export class Environment {
   readonly values = new Map<string, Node>();
+  /** How each name's value was typed (kept while the name holds that value). */
+  readonly typings = new Map<string, Typing>();
   readonly functions = new Map<string, UserFunction>();
   readonly shapes = new Map<string, Shape>();
   /** A network's trained weights, by the network's id (the graph holds only its description). */

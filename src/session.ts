@@ -30,6 +30,7 @@ import { trainStatement } from "./engine/networks.js";
 import { deltaFormOf, nameLayer } from "./engine/networks-apply.js";
 import { runExpect, type AnswerSource, type ExpectOutcome } from "./engine/expect.js";
 import { Provenance } from "./engine/provenance.js";
+import { noteTyping, startStatement } from "./engine/variable-order.js";
 import { compile, type CompiledExpression } from "./engine/compile.js";
 
 export interface SessionOptions {
@@ -143,6 +144,7 @@ export class Session {
   }
 
   private runStatement(code: string, text: string, offset: number, silent: boolean, index: number): StatementResult {
+    startStatement();
     const depth = maxDepth(text);
     if (depth > this.limits.depth) {
       return this.failure(
@@ -237,6 +239,7 @@ export class Session {
         rememberDomain(ev, st.name, st.expr, value, null);
         this.env.functions.delete(st.name);
         this.env.values.set(st.name, value);
+        noteTyping(this.env, st.name, value);
         return { value, name: st.name, sign: st.draw ? "∼" : "=" };
       }
       case "define": {

@@ -1,8 +1,9 @@
 // The variables of an expression in the order they were typed (LANGUAGE.md §3: ∇(x^2 y + y^3 - 3x)
 // is [∂/∂x, ∂/∂y]). The graph keeps sums and products canonical, so x^2 y + y^3 and y^3 + x^2 y are
 // one node and its symbols come out in the graph's order; the typed order has to come from the
-// source. The evaluator notes the expression each value was built from (`noteSource`); asked for a
-// node's variables, this walks that source, following names to the sources of their values, and
+// source. The evaluator notes the expression each piece of the running statement was built from
+// (`noteSource`), and an assignment keeps its value's with the name (`noteTyping`); asked for a
+// node's variables, this walks that source, following names to how their values were typed, and
 // keeps the symbols the node really has: a typed name that cancelled is dropped, and a symbol the
 // walk did not see (a value built elsewhere) comes after the typed ones, in the graph's order.
 import type { Node } from "../graph/node.js";
@@ -17,23 +18,44 @@ interface Source {
 }
 
 /**
- * The latest expression each node was built from. Nodes are interned: `y + x` typed after `x + y` is the same node, and
- * the latest typing wins.
+ * The expression each node of the running statement was built from (the latest, where one node was
+ * typed twice). Forgotten when the next statement starts: across statements only names carry their
+ * typing (Environment.typings), so nothing one notebook typed orders another's variables — the
+ * grader runs a key and many students in one thread, and a student's retyping of the key's
+ * expression (y^3 + y x^2 for x^2 y + y^3) reordered the key's ∇ when notes were kept by node.
  */
-const sources = new WeakMap<Node, Source>();
+const built = new Map<Node, Source>();
+
+/** Called as each statement starts (Session). */
+export function startStatement(): void {
+  built.clear();
+}
 
 /**
  * Nodes whose typed symbols do not depend on how they were typed: a symbol's are itself, a number's, a
- * constant's and a string's none. Most built pieces are these, and a WeakMap entry each is work for
- * the collector too.
+ * constant's and a string's none. Most built pieces are these.
  */
 const SOURCE_FREE: ReadonlySet<Node["kind"]> = new Set(["sym", "num", "float", "const", "str"]);
 
-/** Called by the evaluator for each expression it builds (a bare name only passes its value on). */
+/**
+ * Called by the evaluator for each expression it builds. A name passes on how its value was typed
+ * (∇L is ordered as L was typed); a function's name, nothing.
+ */
 export function noteSource(node: Node, expr: Expr, env: Environment): void {
   if (SOURCE_FREE.has(node.kind)) return;
-  if (expr.kind === "name" && (env.values.has(expr.name) || env.functions.has(expr.name))) return;
-  sources.set(node, { expr, env });
+  if (expr.kind === "name" && (env.values.has(expr.name) || env.functions.has(expr.name))) {
+    const typed = env.typings.get(expr.name);
+    if (typed?.value === node) built.set(node, { expr: typed.expr, env: typed.env });
+    return;
+  }
+  built.set(node, { expr, env });
+}
+
+/** After `name = …`: the name keeps how its value was typed in this statement. */
+export function noteTyping(env: Environment, name: string, value: Node): void {
+  const source = built.get(value);
+  if (source) env.typings.set(name, { value, ...source });
+  else env.typings.delete(name);
 }
 
 /** The free symbols of the nodes, in the order of first appearance as typed. */
@@ -44,13 +66,22 @@ export function typedSymbols(...nodes: readonly Node[]): Node[] {
   const seen: Node[] = [];
   const visiting = new Set<Node>();
   const ofNode = (n: Node): void => {
-    const source = sources.get(n);
+    const source = built.get(n);
     if (source && !visiting.has(n)) {
       visiting.add(n);
       ofExpr(source.expr, source.env);
       visiting.delete(n);
     }
     seen.push(...freeSymbols(n));
+  };
+  /** A name's value: as the name's own statement typed it, else as this statement built it. */
+  const ofValue = (name: string, value: Node, env: Environment): void => {
+    const typed = env.typings.get(name);
+    if (typed?.value !== value || visiting.has(value)) return ofNode(value);
+    visiting.add(value);
+    ofExpr(typed.expr, typed.env);
+    visiting.delete(value);
+    seen.push(...freeSymbols(value));
   };
   const ofExpr = (e: Expr, env: Environment): void => {
     switch (e.kind) {
@@ -59,7 +90,7 @@ export function typedSymbols(...nodes: readonly Node[]): Node[] {
         return;
       case "name": {
         const value = env.values.get(e.name);
-        if (value) return ofNode(value);
+        if (value) return ofValue(e.name, value, env);
         const fn = env.functions.get(e.name);
         if (fn) return void seen.push(...fn.params, ...freeSymbols(fn.body));
         return void seen.push(...named(e.name));
@@ -68,7 +99,7 @@ export function typedSymbols(...nodes: readonly Node[]): Node[] {
         const fn = env.functions.get(e.callee);
         if (!fn) {
           const value = env.values.get(e.callee);
-          if (value) ofNode(value);
+          if (value) ofValue(e.callee, value, env);
           else seen.push(...named(e.callee));
         }
         for (const a of e.args) ofExpr(a, env);

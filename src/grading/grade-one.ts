@@ -216,11 +216,12 @@ export function gradeSubmission(
 }
 
 /** The names a session holds between statements. */
-type Names = Pick<Environment, "values" | "functions" | "shapes" | "models" | "datasets">;
+type Names = Pick<Environment, "values" | "typings" | "functions" | "shapes" | "models" | "datasets">;
 
 function saveNames(env: Environment): Names {
   return {
     values: new Map(env.values),
+    typings: new Map(env.typings),
     functions: new Map(env.functions),
     shapes: new Map(env.shapes),
     // Training changes a network's weights in place: each copy has its own.
@@ -232,6 +233,7 @@ function saveNames(env: Environment): Names {
 /** Puts saved names into a fresh session's environment; graph nodes are immutable, weights copied. */
 function restoreNames(env: Environment, names: Names): void {
   for (const [k, v] of names.values) env.values.set(k, v);
+  for (const [k, v] of names.typings) env.typings.set(k, v);
   for (const [k, v] of names.functions) env.functions.set(k, v);
   for (const [k, v] of names.shapes) env.shapes.set(k, v);
   for (const [k, v] of names.models.size ? structuredClone(names.models) : names.models) env.models.set(k, v);
