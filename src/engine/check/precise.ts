@@ -8,6 +8,7 @@
 // domain for sure: log of a negative, a zero denominator, an even root of a negative) and UNKNOWN
 // (the error bound straddles a boundary, e.g. log of something within rounding of 0, or the
 // operation has no evaluation here).
+import { rethrowStop } from "../../errors.js";
 import DecimalModule from "decimal.js";
 import type { Decimal } from "decimal.js";
 import { apply, num } from "../../graph/construct.js";
@@ -454,8 +455,19 @@ export function evaluatePrecise(
     memo.set(n, v);
     return v;
   };
-  return walk(root);
+  try {
+    return walk(root);
+  } catch (err) {
+    rethrowStop(err);
+    if (!isDecimalError(err)) throw err;
+    // decimal.js's sin and cos know π to about 1,000 digits and throw past that, leaving the
+    // context's precision raised: the point is unknown at this precision, and the context is made anew.
+    contexts.delete(digits);
+    return "unknown";
+  }
 }
+
+const isDecimalError = (err: unknown): boolean => err instanceof Error && err.message.startsWith("[DecimalError]");
 
 /** The difference of two values is certainly nonzero (beyond a generous multiple of their errors). */
 export function certainlyDifferent(a: Approx, b: Approx): boolean {
