@@ -10,7 +10,8 @@
 //
 // `forbid`: an answer computed with a forbidden operator anywhere in the chain of the student's
 // statements that defined it earns nothing. Each operator stands for its spellings: d/dx, ∂/∂x,
-// f′ and diff are one (differentiation); ∇ and grad; ∇² and hessian (which ∇ also forbids).
+// f′ and diff are one (differentiation, which forbids `limit` too: a difference quotient's limit is a
+// derivative); ∇ and grad; ∇² and hessian (which ∇ also forbids).
 //
 // A wrong answer is told the common mistake it makes (negated, a constant factor, transposed, a
 // constant added, a missing or extra solution) before a counterexample, in words for students.
@@ -215,6 +216,12 @@ function readExpected(ev: Evaluator, right: Expr): Node {
   return ev.expr(right);
 }
 
+/**
+ * Commands that do what a forbidden operator does, forbidden with it: a limit of a difference
+ * quotient, limit((f(x + h) − f(x))/h, h → 0), is any derivative.
+ */
+const DOES_THE_SAME: Readonly<Record<string, readonly string[]>> = { "d/dx": ["limit"] };
+
 function forbidden(
   st: ExpectStatement,
   names: string[],
@@ -224,9 +231,13 @@ function forbidden(
     const ops = operatorsOf(name);
     if (!ops) continue;
     for (const item of st.forbid ?? []) {
-      const where = ops.get(forbidKey(item));
-      if (where !== undefined)
-        return `${name} was computed with ${item} (in “${shorten(where)}”), which this question does not allow: it earns no points here`;
+      const key = forbidKey(item);
+      for (const used of [key, ...(DOES_THE_SAME[key] ?? [])]) {
+        const where = ops.get(used);
+        if (where === undefined) continue;
+        const what = used === key ? item : `${used}, which can compute ${item},`;
+        return `${name} was computed with ${what} (in “${shorten(where)}”), which this question does not allow: it earns no points here`;
+      }
     }
   }
   return null;

@@ -48,6 +48,10 @@ const Q1_WITH_NABLA = [
   "k(u) = d/du sin(u^2)\nq1 = k(x)",
   "k(u) = d/du sin(u^2)\nm(v) = k(v) + 1\nq1 = m(x) - 1",
   "q1 = 2x cos(x^2)\nq1 = q1 + d/dx x - 1",
+  // A derivative as the limit of its difference quotient is differentiation too.
+  "q1 = limit((sin((x + h)^2) - sin(x^2))/h, h → 0)",
+  "s(x) = sin(x^2)\nq1 = limit((s(x + h) - s(x))/h, h → 0)",
+  "dq(t) = limit((sin((t + h)^2) - sin(t^2))/h, h → 0)\nq1 = dq(x)",
 ];
 
 describe("forbid", () => {
