@@ -267,13 +267,22 @@ export async function gradeClass(o: GradeCommandOptions): Promise<GradeSummary> 
     writeAssets(join(o.out, "feedback"));
     if (o.rubric) writeAssets(join(o.out, "rubric"));
   }
-  for (const [to, students] of releasedClaims)
+  for (const [to, students] of releasedClaims) {
     if (students.length > 1)
       for (const student of students)
         blame(
           student,
           `this notebook was released to ${to}, and so were ${students.length - 1} other submission(s) (${students.filter((x) => x !== student).join(", ")}): graded with ${to}'s values`,
         );
+    // Handed in under another id, alone (the one it was released to handed in nothing, or elsewhere):
+    // a copy of someone's notebook whose values it carries. A file named for its student by a course
+    // site keeps the id in its name (carol_1234_attempt), and is not reported.
+    else if (!students[0].toLowerCase().includes(to.toLowerCase()))
+      blame(
+        students[0],
+        `this notebook was released to ${to}, but handed in as ${students[0]}: graded with ${to}'s values`,
+      );
+  }
   const gradeIds = key.gradeCells.map((g) => g.id);
   const keyChanged = [...claims.keys()].sort();
   for (const id of keyChanged) {

@@ -32,7 +32,7 @@ const MASTER = masterOf([
   { test: "expect v ≡ b + c points 1", id: "q2_test", points: 1 },
 ]);
 
-const ROSTER = ["ada", "bob", "cy", "dee", "eve", "fay", "gus", "hal"];
+const ROSTER = ["ada", "bob", "cy", "dee", "eve", "fay", "gus", "hal", "jon", "kim"];
 
 /** What a student who works their own values out by hand writes. */
 function handWorked(values: Map<string, string>): Record<string, string> {
@@ -189,6 +189,16 @@ describe("assign --roster --seed, then grade --seed", () => {
     const hal = answered(notebookOf("hal"), handWorked(valuesOf("hal")));
     writeFileSync(join(submitted, "hal.ipynb"), JSON.stringify(hal));
     writeFileSync(join(submitted, "gus.ipynb"), JSON.stringify(hal));
+    // ivy hands in jon's notebook, and jon hands in nothing: a copy no other submission reveals.
+    writeFileSync(
+      join(submitted, "ivy.ipynb"),
+      JSON.stringify(answered(notebookOf("jon"), handWorked(valuesOf("jon")))),
+    );
+    // A course site's download keeps the student's id in the file name: not a copy.
+    writeFileSync(
+      join(submitted, "kim_20261130_attempt.ipynb"),
+      JSON.stringify(answered(notebookOf("kim"), handWorked(valuesOf("kim")))),
+    );
 
     const out = join(dir, "graded");
     const summary = await gradeClass({ key: master, submissions: [submitted], out, jobs: 2, quiet: true, seed: SEED });
@@ -214,6 +224,11 @@ describe("assign --roster --seed, then grade --seed", () => {
     expect(by.get("gus")!.parameters!.student).toBe("hal");
     expect(by.get("gus")!.problems.join(" ")).toMatch(/released to hal, and so were 1 other submission\(s\) \(hal\)/);
     expect(by.get("hal")!.problems.join(" ")).toMatch(/released to hal, and so were 1 other submission\(s\) \(gus\)/);
+    expect(by.get("ivy")!.problems).toContain(
+      "this notebook was released to jon, but handed in as ivy: graded with jon's values",
+    );
+    expect(by.get("kim_20261130_attempt")!.problems).toEqual([]);
+    expect(by.get("hal")!.problems.join(" ")).not.toMatch(/handed in as/);
     expect(summary.keyChanged).toEqual([]);
     // Each student's feedback shows their own locked cell, never the draws.
     const feedback = readFileSync(join(out, "feedback", "ada.html"), "utf8");
