@@ -358,6 +358,9 @@ const EXPONENTS = [2, [1, 2], 3, [1, 3], -1, [2, 3], [3, 2], -2, 0, 1, [-1, 2]].
 );
 const BASES = [-1, -2, [-1, 2], 2].map((v) => (Array.isArray(v) ? Rational.of(v[0], v[1]) : Rational.int(v)));
 
+/** A prime denominator for points that are not decimals. */
+const PRIME = 1_000_003;
+
 /** Moderate scales first: a counterexample is easier to read at x = 2.2 than at x = 0.0011. */
 const SCALES = [2, 0.5, 3, 10, 0.1, 100, 0.01, 1e3, 1e-3, 1e4, 1e6];
 
@@ -493,6 +496,10 @@ export function searchPoints(
     const width = k < 8 ? 3 : 20;
     push(new Map(vars.map((v) => [v, decimal((next() * 2 - 1) * width, 4)])));
   }
+  // Every point so far is a short decimal, where sin(2π·10⁵ x) is 0 (any power of ten past the
+  // digits): a few whose denominator is a prime other than 2 and 5, where no such product is whole.
+  for (let k = 0; k < 4; k++)
+    push(new Map(vars.map((v) => [v, Rational.of(Math.round((next() * 2 - 1) * 3 * PRIME), PRIME)])));
   if (vars.length > 0) push(new Map(vars.map((v) => [v, Rational.ZERO])));
   return { points, nearBreakpoints };
 }
