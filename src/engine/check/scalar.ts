@@ -42,6 +42,11 @@ const MIN_AGREEMENT = 12;
 /** The share of the statement's time limit the search may take. */
 const SEARCH_SHARE = 0.4;
 
+const isPositiveNumber = (n: Node) => n.kind === "num" && n.value.sign() > 0;
+
+/** a − b with b's terms negated one by one, so terms the sides share cancel (the graph keeps −(u + v) whole). */
+const difference = (a: Node, b: Node): Node => (b.kind === "add" ? add(a, ...b.terms.map(neg)) : sub(a, b));
+
 /** The subexpressions that restrict a side's domain (log's argument, a denominator, a root's base, …). */
 function restrictions(root: Node): Set<Node> {
   const found = new Set<Node>();
@@ -569,6 +574,15 @@ export function compareScalars(
     intervals: conditionIntervals(conditions),
   });
   const agreedAt: Point[] = [];
+  let total: boolean | undefined;
+  /** Both sides defined everywhere: no guard, and nothing in them restricts a domain (e^u does not). */
+  const totalSides = () =>
+    (total ??=
+      guards[0].length === 0 &&
+      guards[1].length === 0 &&
+      [...restrictions(a), ...restrictions(b)].every(
+        (r) => r.kind === "pow" && ((r.base.kind === "const" && r.base.name === "e") || isPositiveNumber(r.base)),
+      ));
   let outsideConditions = 0;
   let oneSided = 0;
   let imprecise = 0;
@@ -576,7 +590,7 @@ export function compareScalars(
   // A difference far below the sides' size (sin(x) + 10⁻⁵⁰ against sin(x)) is the gap a − b as the
   // graph builds it (10⁻⁵⁰: the sines cancel), evaluated with as many digits as the constants need.
   // Not when floats are in it: the graph's float arithmetic carries no error bound.
-  const gap = facts.hasFloat ? null : sub(plainA, plainB);
+  const gap = facts.hasFloat ? null : difference(plainA, plainB);
   const digits = Math.min(MAX_DIGITS, DIGITS + facts.extraDigits);
   const confirmDigits = Math.min(2 * MAX_DIGITS, Math.max(CONFIRM_DIGITS, 2 * digits + 10));
   // The search stops in time to say so: a statement's limit is its whole time, this is a share.
@@ -624,7 +638,24 @@ export function compareScalars(
       continue;
     }
     if (!defined(e.a) || !defined(e.b)) {
-      if (e.a === "unknown" || e.b === "unknown") imprecise++;
+      if (e.a === "undefined" || e.b === "undefined") continue;
+      // Too large to evaluate (e^(10⁶) past x = 1000), yet defined wherever the sides are made of
+      // total functions: their gap, in which the large parts cancel, can still tell them apart
+      // (exp(x²) + step(x − 1000) against exp(x²) differ by 1 at x = 2000).
+      const g =
+        totalSides() && gapIsNonzero(gap, point, confirmDigits) ? evaluatePrecise(gap!, point, confirmDigits) : null;
+      if (g !== null && defined(g))
+        return {
+          verdict: "not equivalent",
+          method: "sampling",
+          reason: "they differ at a point where they are too large to compute, by their difference there",
+          counterexample: {
+            point: showPoint(point, vars),
+            left: "too large to compute",
+            right: `too large to compute, a difference of ${showValue(g, 12)}`,
+          },
+        };
+      imprecise++;
       continue;
     }
     if (certainlyDifferent(e.a, e.b) || gapIsNonzero(gap, point, digits)) {
