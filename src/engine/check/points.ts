@@ -145,10 +145,26 @@ function zerosAlong(
   const dg = depth < MAX_DERIVATIVE_DEPTH ? derivative(g) : null;
   if (dg) turns = zerosAlong(dg, v, base, extra, derivative, depth + 1).roots;
   const scan = [...new Set([...GRID, ...extra, ...turns])].sort((x, y) => x - y);
+  // Outward from 0, each way: a periodic g crosses zero without end, and the crossings kept are the
+  // ones nearest 0, where its turns are found to the digit (sin(x) − 0.9999 is positive only within
+  // 0.014 of π/2 + 2kπ: a turn found at −10⁸ by a float scan is not at a peak).
+  const roots = [
+    ...crossings(
+      scan.filter((t) => t >= 0),
+      at,
+    ),
+    ...crossings(scan.filter((t) => t <= 0).reverse(), at).filter((t) => t !== 0),
+  ];
+  return { roots, turns };
+}
+
+/** The first few zeros (or edges of definedness) of f met along the points, each bisected to a float. */
+function crossings(scan: readonly number[], at: (t: number) => number): number[] {
   const roots: number[] = [];
   let prevT = scan[0];
   let prev = at(prevT);
-  for (let k = 1; k < scan.length && roots.length < 16; k++) {
+  if (prev === 0) roots.push(prevT);
+  for (let k = 1; k < scan.length && roots.length < 8; k++) {
     const t = scan[k];
     const y = at(t);
     // Past 10⁹ a float can overflow (x² at 10¹⁵⁵ is ∞, and ∞ − ∞ is NaN): only a change of sign counts.
@@ -173,7 +189,7 @@ function zerosAlong(
     prevT = t;
     prev = y;
   }
-  return { roots, turns };
+  return roots;
 }
 
 /** A root as a short decimal; the simplest of a few precisions that is exactly a zero, else 15 digits. */
@@ -458,7 +474,7 @@ export function searchPoints(
         if (baseValues === bases[0]) rootsAlong.get(v)!.push(...exactRoots);
         for (const root of exactRoots) {
           const scale = Math.max(1, Math.abs(root.toNumber()));
-          for (const delta of [0, 1e-7, 1e-3, 0.5]) {
+          for (const delta of [0, 1e-12, 1e-7, 1e-3, 0.5]) {
             for (const side of delta === 0 ? [0] : [-1, 1]) {
               const q = delta === 0 ? root : root.add(decimal(side * delta * scale, 3));
               push(new Map(exactBase).set(v, q));
