@@ -57,6 +57,8 @@ export interface StudentResult {
   problems: string[];
   /** Locked cells kept as `assign` released them, where the key has changed since. */
   keyChanged?: string[];
+  /** Locked cells handed in as the key has them now: counted across the class, they tell a key change from a forger. */
+  kept?: string[];
   /** Per-student parameters: whose values the key was computed with, found where, and the values. */
   parameters?: { student: string; from: "metadata" | "file name"; values: Record<string, string> };
   runs: CellRun[];
@@ -99,6 +101,7 @@ function cellsToRun(
   nb: Notebook,
   problems: string[],
   keyChanged: string[] = [],
+  kept: string[] = [],
 ): { cell: Cell; kind: CellRun["kind"] }[] {
   const seen = new Set<string>();
   const out: { cell: Cell; kind: CellRun["kind"] }[] = [];
@@ -118,6 +121,7 @@ function cellsToRun(
       const change = lockedCellChange(cell, fromKey.released);
       if (change === "changed") problems.push(`the locked cell ${id} was changed; it was restored from the key`);
       else if (change === "key changed") keyChanged.push(id!);
+      else kept.push(id!);
       out.push({ cell: fromKey.master, kind: isGradeCell(fromKey.master) ? "grading" : "locked" });
     } else if (fromKey && isSolutionCell(fromKey.master)) {
       out.push({ cell, kind: "answer" });
@@ -164,11 +168,12 @@ export function gradeSubmission(
   const studentSession = new Session({ limits, onStatement: (st, code) => trace.record(st, code) });
   const grades = new Map<string, CellGrade>(zeroGrades(key).map((g) => [g.gradeId, g]));
   const keyChanged: string[] = [];
+  const kept: string[] = [];
   const runs: CellRun[] = [];
   // The student's cells, in their order: each grading cell only notes the answers as they stand there.
   const answersAt = new Map<string, ReturnType<StudentTrace["snapshot"]>>();
   const gradingRuns = new Map<string, CellRun>();
-  for (const { cell, kind } of cellsToRun(key, nb, problems, keyChanged)) {
+  for (const { cell, kind } of cellsToRun(key, nb, problems, keyChanged, kept)) {
     const id = gradeId(cell) ?? null;
     const source = sourceOf(cell);
     if (kind === "markdown") {
@@ -212,6 +217,7 @@ export function gradeSubmission(
     problems,
     runs,
     ...(keyChanged.length ? { keyChanged } : {}),
+    ...(kept.length ? { kept } : {}),
   };
 }
 

@@ -149,6 +149,8 @@ export async function gradeClass(o: GradeCommandOptions): Promise<GradeSummary> 
   const fileHashes = new Map<string, string>();
   /** Per-student parameters: the student a notebook says it was released to → the submissions that say so. */
   const releasedClaims = new Map<string, string[]>();
+  /** Locked cell → how many submissions hand it in as the key has it now. */
+  const kept = new Map<string, number>();
   let resumed = 0;
   let refused = 0;
   let graded = 0;
@@ -171,6 +173,7 @@ export async function gradeClass(o: GradeCommandOptions): Promise<GradeSummary> 
       const bySum = claims.get(id) ?? new Map<string, string[]>();
       claims.set(id, bySum.set(sum, [...(bySum.get(sum) ?? []), s.student]));
     }
+    for (const id of r.kept ?? []) kept.set(id, (kept.get(id) ?? 0) + 1);
     if (r.parameters?.from === "metadata")
       releasedClaims.set(r.parameters.student, [...(releasedClaims.get(r.parameters.student) ?? []), s.student]);
     writeFeedback(r);
@@ -284,14 +287,23 @@ export async function gradeClass(o: GradeCommandOptions): Promise<GradeSummary> 
       );
   }
   const gradeIds = key.gradeCells.map((g) => g.id);
-  const keyChanged = [...claims.keys()].sort();
-  for (const id of keyChanged) {
-    // What most students' notebooks record is what assign released; a student whose notebook
-    // records another checksum (and whose cell matches it) edited both: reported after all.
+  const keyChanged: string[] = [];
+  for (const id of [...claims.keys()].sort()) {
     const ranked = [...claims.get(id)!.entries()].sort((a, b) => b[1].length - a[1].length);
-    if (ranked.length < 2 || ranked[1][1].length === ranked[0][1].length) continue;
-    for (const [, students] of ranked.slice(1))
+    const changed = (students: readonly string[]) => {
       for (const student of students) blame(student, `the locked cell ${id} was changed; it was restored from the key`);
+    };
+    // More of the class hands the cell in as the key has it than records any other checksum: the key
+    // did not change, and whoever records another edited the cell and its checksum both.
+    if ((kept.get(id) ?? 0) > ranked[0][1].length) {
+      for (const [, students] of ranked) changed(students);
+      continue;
+    }
+    // Otherwise what most notebooks record is what assign released; a notebook that records another
+    // checksum (and whose cell matches it) edited both: reported after all.
+    keyChanged.push(id);
+    if (ranked.length < 2 || ranked[1][1].length === ranked[0][1].length) continue;
+    for (const [, students] of ranked.slice(1)) changed(students);
   }
   const applied = results.reduce((n, r) => n + r.grades.filter((g) => g.override).length, 0);
   const notes = {

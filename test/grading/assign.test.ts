@@ -97,6 +97,34 @@ describe("a key changed after assign", () => {
     expect(by.get("forged")!.problems).toEqual(["the locked cell setup was changed; it was restored from the key"]);
     expect(["kept", "kept-too", "edited", "forged"].map((s) => by.get(s)!.total)).toEqual([12, 12, 12, 12]);
   }, 120_000);
+
+  it("tells a lone forger from a key change: the class hands the cell in as the key has it", async () => {
+    // The key as released; one student edits a locked cell and its checksum, the others keep it.
+    const same = join(dir, "master.ipynb");
+    writeFileSync(same, JSON.stringify(MASTER));
+    const alone = join(dir, "alone");
+    mkdirSync(alone);
+    for (const name of ["alice", "carol"])
+      writeFileSync(join(alone, `${name}.ipynb`), JSON.stringify(withAnswers(released, PERFECT)));
+    writeFileSync(join(alone, "bob.ipynb"), JSON.stringify(forged));
+    const summary = await gradeClass({
+      key: same,
+      submissions: [alone],
+      out: join(dir, "graded-alone"),
+      jobs: 1,
+      quiet: true,
+      feedback: false,
+    });
+    expect(summary.keyChanged).toEqual([]);
+    const json = JSON.parse(readFileSync(join(dir, "graded-alone", "gradebook.json"), "utf8")) as {
+      keyChanged?: string;
+      students: { student: string; problems: string[] }[];
+    };
+    expect(json.keyChanged ?? "").not.toMatch(/key changed/);
+    const by = new Map(json.students.map((s) => [s.student, s.problems]));
+    expect(by.get("bob")).toEqual(["the locked cell setup was changed; it was restored from the key"]);
+    expect([by.get("alice"), by.get("carol")]).toEqual([[], []]);
+  }, 120_000);
 });
 
 /** nbformat's own validator, with its warnings (a missing cell id is one today) counted as errors. */
