@@ -73,7 +73,8 @@ export function compare(a: Node, b: Node, options: CompareOptions = {}): Compari
     let sampled = 0;
     for (let i = 0; i < a.entries.length; i++) {
       const c = compareScalars(a.entries[i], b.entries[i], conditions, [guardsA, guardsB]);
-      if (c.verdict === "not equivalent") return { ...c, reason: `entry ${entryName(a.shape, i)}: ${c.reason}` };
+      if (c.verdict === "not equivalent")
+        return { ...c, entry: entryName(a.shape, i), reason: `entry ${entryName(a.shape, i)}: ${c.reason}` };
       if (c.verdict === "undecided") undecided ??= { ...c, reason: `entry ${entryName(a.shape, i)}: ${c.reason}` };
       else if (c.method === "sampling") sampled++;
     }

@@ -402,7 +402,7 @@ function explain(c: AnswerComparison, mistake: Mistake | null, value: Node, expe
     const where = Object.entries(ce.point)
       .map(([k, v]) => `${k} = ${v}`)
       .join(", ");
-    const at = where ? ` at ${where}` : "";
+    const at = `${c.entry ? ` in entry ${c.entry}` : ""}${where ? ` at ${where}` : ""}`;
     const defined = (v: string) => !/^(undefined|NaN|-?Infinity|−?∞)$/.test(v.trim());
     if (!defined(ce.left) && defined(ce.right))
       return `your answer is not defined${at}, where the expected value is ${ce.right}`;

@@ -13,7 +13,7 @@ export function verdictText(c: Comparison): string {
   const at = Object.entries(ce.point)
     .map(([k, v]) => `${k} = ${v}`)
     .join(", ");
-  const where = at ? `at ${at} ` : "";
+  const where = `${c.entry ? `in entry ${c.entry}, ` : ""}${at ? `at ${at} ` : ""}`;
   if (ce.left === "undefined" || ce.right === "undefined") {
     const [side, value] = ce.left === "undefined" ? ["right", ce.right] : ["left", ce.left];
     return `✗ not equivalent: ${where}only the ${side} side is defined (it is ${value})`;

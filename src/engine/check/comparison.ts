@@ -9,6 +9,8 @@ export interface Comparison {
   method?: "proof" | "sampling";
   /** Something worth saying besides the verdict: a single point where only one side is defined. */
   note?: string;
+  /** In arrays, the entry that differs, as [i, j] (1-based). */
+  entry?: string;
   /** Where they differ: each variable's value, and both sides' values there ("undefined" off a side's domain). */
   counterexample?: { point: Record<string, string>; left: string; right: string };
 }
