@@ -106,6 +106,9 @@ export class Session {
    * so one synchronous run of a long file would keep every node it ever interned).
    */
   *runEach(code: string): Generator<StatementResult, void, undefined> {
+    // A lone carriage return (old Mac files) ends a line, as \r\n and \n do; one for one, so every
+    // offset, line and column stays the text's own.
+    code = code.replace(/\r(?!\n)/g, "\n");
     if (code.length > this.limits.sourceChars) {
       yield this.failure(
         code,
@@ -398,7 +401,11 @@ export class Session {
     const failure =
       err instanceof MathFailure
         ? err
-        : new MathFailure("internal", `internal error: ${err instanceof Error ? err.message : String(err)}`);
+        : isStackOverflow(err)
+          ? limitError(
+              "the statement is nested too deeply to work out (a chain of tens of thousands of operators builds one so): split it into named steps",
+            )
+          : new MathFailure("internal", `internal error: ${err instanceof Error ? err.message : String(err)}`);
     const at = failure.span?.start ?? offset;
     const { line, column, excerpt } = locate(code, at);
     const error: NablaError = {
@@ -466,6 +473,9 @@ function approximation(value: Node): string | null {
     return null;
   }
 }
+
+/** V8's stack overflow: recursion over a statement's syntax or graph thousands deep. */
+const isStackOverflow = (err: unknown): boolean => err instanceof RangeError && err.message.includes("call stack");
 
 /** The line starts of the last cell asked about: a cell of n statements costs O(n log n), not O(n²). */
 let lines: { code: string; starts: number[] } | null = null;

@@ -1,6 +1,8 @@
 // `nabla eval [--json] FILE|-`: runs a file's statements; prints each result, or one JSON object per
 // statement (LANGUAGE.md §9). Exit status 1 when any statement failed.
-import { readFileSync, writeSync } from "node:fs";
+import { writeSync } from "node:fs";
+import { readProgram } from "./read-program.js";
+import { DEFAULT_LIMITS } from "../environment.js";
 import { readDataFile } from "../nn/read-file.js";
 import { Session } from "../session.js";
 import type { StatementResult } from "../results.js";
@@ -118,7 +120,7 @@ export function longRunAhead(argv: readonly string[]): boolean {
     if (file.startsWith("-")) continue;
     let text: string;
     try {
-      text = readFileSync(file, "utf8");
+      text = readProgram(file, DEFAULT_LIMITS.sourceChars);
     } catch {
       continue; // not a file (the --plots folder, say): evalCommand reports what it must
     }
@@ -150,7 +152,7 @@ export async function evalCommand(
 ): Promise<number> {
   let source: string;
   try {
-    source = readFileSync(file === "-" ? 0 : file, "utf8");
+    source = readProgram(file, DEFAULT_LIMITS.sourceChars);
   } catch (err) {
     process.stderr.write(`nabla: cannot read ${file}: ${(err as Error).message}\n`);
     return 2;

@@ -1,7 +1,9 @@
 // `nabla render FILE -o OUT.html`: a web page of typeset results. A Nabla file is run statement by
 // statement; a notebook (.ipynb) is shown with the outputs it holds. The page is written by the same
 // writer as the course site, with KaTeX's stylesheet and fonts in an assets folder beside it.
-import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { writeFileSync, mkdirSync } from "node:fs";
+import { readProgram } from "./read-program.js";
+import { DEFAULT_LIMITS } from "../environment.js";
 import { dirname, basename } from "node:path";
 import { Session } from "../session.js";
 import type { StatementResult } from "../results.js";
@@ -58,7 +60,10 @@ export function renderNotebook(text: string, fallbackTitle: string): { html: str
 export function renderCommand(file: string, output: string): number {
   let page: { html: string; errors: number };
   try {
-    const text = readFileSync(file, "utf8");
+    // A notebook with its outputs may be large; a program has the cell's limit.
+    const text = file.endsWith(".ipynb")
+      ? readProgram(file, DEFAULT_LIMITS.totalBytes, DEFAULT_LIMITS.totalBytes)
+      : readProgram(file, DEFAULT_LIMITS.sourceChars);
     page = file.endsWith(".ipynb")
       ? renderNotebook(text, basename(file, ".ipynb"))
       : renderSource(text, basename(file));
@@ -66,9 +71,18 @@ export function renderCommand(file: string, output: string): number {
     process.stderr.write(`nabla render: ${file}: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;
   }
-  mkdirSync(dirname(output), { recursive: true });
-  writeFileSync(output, page.html);
-  writeAssets(dirname(output));
+  try {
+    mkdirSync(dirname(output), { recursive: true });
+    writeFileSync(output, page.html);
+    writeAssets(dirname(output));
+  } catch (error) {
+    const why =
+      (error as NodeJS.ErrnoException).code === "EISDIR"
+        ? "it is a folder: name the page's file"
+        : String((error as Error).message);
+    process.stderr.write(`nabla render: cannot write ${output}: ${why}\n`);
+    return 2;
+  }
   process.stdout.write(`${output}${page.errors ? ` (${page.errors} error${page.errors === 1 ? "" : "s"})` : ""}\n`);
   return page.errors ? 1 : 0;
 }

@@ -32,7 +32,7 @@ import type { DiffVar, Expr, Statement } from "../syntax/ast.js";
 import { isDigits } from "../syntax/names.js";
 import { differentiate, gradient, hessian } from "./differentiate.js";
 import { didYouMean } from "./suggest.js";
-import { juxtapositionWarning, looksLikeFunction } from "./juxtaposition.js";
+import { ELEMENTARY, bareFunctionWarning, juxtapositionWarning, looksLikeFunction } from "./juxtaposition.js";
 import { toPretty } from "../graph/print/forms.js";
 import { lookupCommand, vocabulary } from "./commands/table.js";
 import { runCommand } from "./commands/dispatch.js";
@@ -203,7 +203,14 @@ export class Evaluator {
           "𝟏 is the all-ones vector of the length declared (x ∈ ℝ^n); with several, write 𝟏_n (or ones(n))",
         );
     }
+    if (ELEMENTARY.has(name)) this.warnOnce(bareFunctionWarning(name));
     return sym(name);
+  }
+
+  /** A warning on standard error, once per statement however often the evaluator meets its cause. */
+  private warnOnce(message: string): void {
+    const text = `warning: ${message}\n`;
+    if (!this.env.effects.some((e) => e.kind === "stderr" && e.text === text)) this.env.emit({ kind: "stderr", text });
   }
 
   /**

@@ -19,3 +19,17 @@ export function juxtapositionWarning(name: string, product: string, known: Itera
   const suggestion = didYouMean(name, known);
   return `${name} is not a function; read as ${product}${suggestion ? ` — did you mean ${suggestion}?` : ""}`;
 }
+
+/**
+ * The functions of the notes written as words, which course notes also write without parentheses
+ * (sin x, sin²(x), log 2). Nabla reads a bare one as a symbol of that name: sin^2(x) is sin²·x and
+ * sin x is sin·x, which print like the intended answer, so each such use is said.
+ */
+export const ELEMENTARY: ReadonlySet<string> = new Set(
+  "sin cos tan sec csc cot asin acos atan sinh cosh tanh exp log ln sqrt abs sigmoid relu softplus det tr".split(" "),
+);
+
+/** "sin is a function: without parentheses it is read as a symbol named sin …" */
+export function bareFunctionWarning(name: string): string {
+  return `${name} is a function, but without parentheses it is read as a symbol named ${name}: write ${name}(x) (and ${name}(x)^2, not ${name}^2(x))`;
+}

@@ -5,7 +5,7 @@ import { ZERO, add, int, isNumber, mul, num, pow } from "../graph/construct.js";
 import type { Node } from "../graph/node.js";
 import { compareNodes } from "../graph/order.js";
 import { Rational } from "../numeric/rational.js";
-import { checkBudget, grouped, limitOf, overLimit } from "../budget.js";
+import { checkBudget, grouped, limitOf, overLimit, tick } from "../budget.js";
 import { powerTooLarge } from "./expand.js";
 
 /** Exponent vector (one entry per generator) → coefficient. */
@@ -193,6 +193,7 @@ export function expandedPolynomial(n: Node): Poly | null {
 
 /** A term's key as its exponent vector, one entry per generator. */
 export function exponentsOf(key: string): number[] {
+  tick(); // a Hessian in a thousand variables reads millions of these: the statement's limit must reach it
   return key === "" ? [] : key.split(",").map(Number);
 }
 

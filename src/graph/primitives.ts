@@ -23,7 +23,7 @@ import type {
 import { intern } from "./node.js";
 import { compareNodes, compareTerms } from "./order.js";
 import { SCALAR, isScalar, sameShape, showShape, type Shape } from "./shape.js";
-import { currentLimits, grouped, limitOf, overLimit, reserveEntries, tooManyBits } from "../budget.js";
+import { currentLimits, grouped, limitOf, overLimit, reserveEntries, tick, tooManyBits } from "../budget.js";
 
 /**
  * An exact decimal literal (1e1000000000 is refused before its 3.3-billion-bit power of ten is
@@ -298,6 +298,7 @@ function symbolicProduct(flat: Node[], shape: Shape): Node {
   const bases = new SmallIndex();
   const exponents: (Node | Node[])[] = [];
   for (let k = 0; k < flat.length; k++) {
+    tick();
     const factor = flat[k];
     if (isNumber(factor)) {
       coefficient = coefficient === ONE ? factor : numMul(coefficient, factor);
@@ -310,8 +311,10 @@ function symbolicProduct(flat: Node[], shape: Shape): Node {
       bases.add(base);
       exponents.push(exp);
     } else {
+      // In place: a base repeated n times (x x x … x) is n pushes, not n copies of a growing list.
       const seen = exponents[at];
-      exponents[at] = Array.isArray(seen) ? [...seen, exp] : [seen, exp];
+      if (Array.isArray(seen)) seen.push(exp);
+      else exponents[at] = [seen, exp];
     }
   }
   if (isZero(coefficient)) return coefficient;

@@ -10,7 +10,7 @@ export function readDataFile(path: string): string {
     const stat = fstatSync(fd);
     if (!stat.isFile()) throw new Error(`${path} is not a regular file`);
     const cap = currentLimits().totalBytes;
-    reserveBytes(Math.min(stat.size, cap + 1), `the file ${path}`);
+    reserveBytes(stat.size, `the file ${path}`); // its own size in the message: 5 GB, not "256 MB; the limit is 256 MB"
     const buffer = Buffer.alloc(Math.min(stat.size, cap) + 1);
     let length = 0;
     for (let n; length < buffer.length && (n = readSync(fd, buffer, length, buffer.length - length, null)) > 0;)

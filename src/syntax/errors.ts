@@ -7,11 +7,19 @@ export function locate(code: string, offset: number): { line: number; column: nu
   const line = before.split("\n").length;
   const lineStart = before.lastIndexOf("\n") + 1;
   const lineEnd = code.indexOf("\n", lineStart);
-  const source = code.slice(lineStart, lineEnd < 0 ? undefined : lineEnd);
+  const whole = code.slice(lineStart, lineEnd < 0 ? undefined : lineEnd);
   const column = clamped - lineStart + 1;
-  const caretPad = [...source.slice(0, column - 1)].map((ch) => (ch === "\t" ? "\t" : " ")).join("");
+  // A long line is shown around the column, not whole (a 1 MB line was printed in full, twice in --json).
+  const from = Math.max(0, column - 1 - EXCERPT_SIDE);
+  const to = Math.min(whole.length, column - 1 + EXCERPT_SIDE);
+  const head = from > 0 ? "…" : "";
+  const source = `${head}${whole.slice(from, to)}${to < whole.length ? "…" : ""}`;
+  const caretPad = [...head, ...whole.slice(from, column - 1)].map((ch) => (ch === "\t" ? "\t" : " ")).join("");
   return { line, column, excerpt: `${source}\n${caretPad}^` };
 }
+
+/** How many characters of a long line an excerpt shows on each side of the column. */
+const EXCERPT_SIDE = 80;
 
 const BRACKET_NAMES: Record<string, string> = { "(": "parenthesis", "[": "matrix", "{": "brace" };
 const CLOSERS: Record<string, string> = { "(": ")", "[": "]", "{": "}" };
