@@ -2,8 +2,20 @@
 // the source line and a caret.
 import type { StatementResult } from "../src/results.js";
 
+/**
+ * The most characters of a result a front end is sent: a Taylor polynomial of order 2,000 printed
+ * as text, LaTeX and KaTeX's HTML was 29 MB in one message, more than a notebook page can hold.
+ */
+export const DISPLAY_CHARS = 100_000;
+
 export function bundleOf(r: StatementResult): Record<string, string> {
-  const bundle: Record<string, string> = { "text/plain": r.pretty };
+  const text = r.pretty;
+  // Too large to show: the text's beginning, and no LaTeX (nor its HTML, which is not even made).
+  if (text.length > DISPLAY_CHARS || r.latex.length > 2 * DISPLAY_CHARS)
+    return {
+      "text/plain": `${text.slice(0, DISPLAY_CHARS)}${text.length > DISPLAY_CHARS ? "…" : ""}\n(${text.length.toLocaleString("en-US")} characters, too many to show in full or typeset: name the value and look at its parts)`,
+    };
+  const bundle: Record<string, string> = { "text/plain": text };
   if (r.latex) bundle["text/latex"] = `$$${r.latex}$$`;
   if (r.html) bundle["text/html"] = r.html;
   return bundle;
