@@ -102,3 +102,16 @@ describe("a session given odd text", () => {
       expect(warned(fine), fine).toEqual([]);
   });
 });
+
+describe("characters one cannot see", () => {
+  it("are named by their code point in a parse error, and a character outside the BMP is shown whole", () => {
+    for (const [ch, name] of [
+      ["\u200b", "U\\+200B"],
+      ["\u202e", "U\\+202E"],
+    ]) {
+      const [r] = new Session().run(`x${ch} + 1`);
+      expect(r.error!.message, name).toMatch(new RegExp(`unexpected invisible character ${name}`));
+    }
+    expect(new Session().run("x + 😀")[0].error!.message).toMatch(/unexpected `😀`/);
+  });
+});

@@ -21,6 +21,9 @@ export function locate(code: string, offset: number): { line: number; column: nu
 /** How many characters of a long line an excerpt shows on each side of the column. */
 const EXCERPT_SIDE = 80;
 
+/** Characters that print as nothing or as a space (zero-width, direction marks, no-break): named by code point. */
+const INVISIBLE = /^[\p{Cf}\p{Zs}\p{Cc}]$/u;
+
 const BRACKET_NAMES: Record<string, string> = { "(": "parenthesis", "[": "matrix", "{": "brace" };
 const CLOSERS: Record<string, string> = { "(": ")", "[": "]", "{": "}" };
 
@@ -94,8 +97,14 @@ export function parseErrorMessage(
     case "continued":
       return { offset: problem.offset, message: "the statement ends with an operator; something must follow it" };
     case "syntax": {
-      const found = code[problem.offset];
-      const what = found === undefined || found === "\n" ? "the end of the statement" : `\`${found}\``;
+      const found = code.codePointAt(problem.offset);
+      const char = found === undefined ? undefined : String.fromCodePoint(found);
+      const what =
+        char === undefined || char === "\n"
+          ? "the end of the statement"
+          : INVISIBLE.test(char)
+            ? `invisible character U+${found!.toString(16).toUpperCase().padStart(4, "0")}`
+            : `\`${char}\``;
       return { offset: problem.offset, message: `unexpected ${what}: expected ${describeExpected(problem.expected)}` };
     }
   }
