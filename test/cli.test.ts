@@ -73,4 +73,11 @@ describe("nabla repl", () => {
     expect(out.stdout).toContain("A = [1, 2; 3, 4]");
     expect(out.stdout).toContain("−2");
   });
+
+  it("says what is wrong with a statement left open at the end of input, and exits 1", () => {
+    const out = nabla(["repl"], "x = 1\n[1, 2\nx + 1\n");
+    expect(out.stdout).toContain("Parse error at 2:6: expected `]` to close the matrix opened at 1:1");
+    expect(out.status).toBe(1);
+    expect(nabla(["repl"], "x = 1\nx + 1\n").status).toBe(0);
+  });
 });

@@ -51,20 +51,31 @@ export function replCommand(): Promise<number> {
     const code = buffer;
     buffer = "";
     rl.setPrompt("∇> ");
-    if (code.trim()) {
-      try {
-        appendFileSync(history(), code.replace(/\n/g, " ") + "\n");
-      } catch {
-        // History is a convenience; a read-only home must not stop the session.
-      }
-      for (const r of session.run(code)) {
-        if (process.stdout.isTTY && r.effects.some((e) => e.kind === "display" && e.displayId))
-          process.stdout.write("\n");
-        const shown = formatResult(r, plots);
-        if (shown) process.stdout.write(shown + "\n");
-      }
-    }
+    run(code);
     rl.prompt();
   });
-  return new Promise((resolve) => rl.on("close", () => resolve(0)));
+  let failed = false;
+  /** Runs what was typed and prints its results; a failure is remembered for the exit status. */
+  const run = (code: string) => {
+    if (!code.trim()) return;
+    try {
+      appendFileSync(history(), code.replace(/\n/g, " ") + "\n");
+    } catch {
+      // History is a convenience; a read-only home must not stop the session.
+    }
+    for (const r of session.run(code)) {
+      if (process.stdout.isTTY && r.effects.some((e) => e.kind === "display" && e.displayId))
+        process.stdout.write("\n");
+      failed ||= r.status === "error";
+      const shown = formatResult(r, plots);
+      if (shown) process.stdout.write(shown + "\n");
+    }
+  };
+  // At the end of input an unfinished statement (an open bracket) is run, so its error is said, not lost.
+  return new Promise((resolve) =>
+    rl.on("close", () => {
+      run(buffer);
+      resolve(failed ? 1 : 0);
+    }),
+  );
 }
