@@ -27,4 +27,12 @@ describe("checks of offsets beyond a thousand digits", () => {
         }
     expect(wrong).toEqual([]);
   }, 180_000);
+
+  it("shows a value within its error bound of 0 as 0 (cos(π/2), not 7.3e−90)", () => {
+    const s = new Session();
+    expect(s.run("check (-1)^x == cos(pi x)")[0].pretty).toBe(
+      "✗ not equivalent: at x = 0.5 only the right side is defined (it is 0)",
+    );
+    expect(s.run("check cos(100 pi x)^2 == 1")[0].pretty).toMatch(/the left side is 0, the right side 1$/);
+  });
 });

@@ -501,6 +501,8 @@ export function showValue(v: Approx, digits = 12): string {
     if (exactly.length <= 24) return exactly;
     return showDecimal(decimalOf(context(digits + 10).D, v.q), digits);
   }
+  // Within its error bound of 0 (cos(π/2) with π to 90 digits): 0, not 7.3e−90.
+  if (v.d.abs().lte(v.err)) return "0";
   return showDecimal(v.d, digits);
 }
 
