@@ -8,10 +8,13 @@ import type { StatementResult } from "../src/results.js";
  */
 export const DISPLAY_CHARS = 100_000;
 
+/** Too large to show: only the text's beginning is sent, and no LaTeX (nor its HTML, not even made). */
+export const tooLargeToShow = (r: Pick<StatementResult, "pretty" | "latex">): boolean =>
+  r.pretty.length > DISPLAY_CHARS || r.latex.length > 2 * DISPLAY_CHARS;
+
 export function bundleOf(r: StatementResult): Record<string, string> {
   const text = r.pretty;
-  // Too large to show: the text's beginning, and no LaTeX (nor its HTML, which is not even made).
-  if (text.length > DISPLAY_CHARS || r.latex.length > 2 * DISPLAY_CHARS)
+  if (tooLargeToShow(r))
     return {
       "text/plain": `${text.slice(0, DISPLAY_CHARS)}${text.length > DISPLAY_CHARS ? "…" : ""}\n(${text.length.toLocaleString("en-US")} characters, too many to show in full or typeset: name the value and look at its parts)`,
     };

@@ -13,7 +13,7 @@ import { scan } from "../src/syntax/scanner.js";
 import { parseStatement } from "../src/syntax/to-ast.js";
 import { readDataFile } from "../src/nn/read-file.js";
 import { mathHtml } from "./math-html.js";
-import { DISPLAY_CHARS } from "./mime.js";
+import { DISPLAY_CHARS, tooLargeToShow } from "./mime.js";
 import { nestedDeeperThan } from "./nesting.js";
 import { toText } from "../src/graph/print/forms.js";
 import type { Node } from "../src/graph/node.js";
@@ -53,8 +53,7 @@ function plain(r: StatementResult): StatementResult {
   const copy: Record<string, unknown> = {};
   // Copied by hand: reading `html` would render KaTeX's HTML, which is replaced here.
   for (const key of Object.keys(r)) if (key !== "value" && key !== "html") copy[key] = r[key as keyof StatementResult];
-  // Too large to show (mime.ts): neither LaTeX nor its HTML is made, only the text's beginning is sent.
-  const tooLarge = r.pretty.length > DISPLAY_CHARS || r.latex.length > 2 * DISPLAY_CHARS;
+  const tooLarge = tooLargeToShow(r);
   return {
     ...(copy as Omit<StatementResult, "html">),
     ...(tooLarge ? { latex: "", text: r.text.slice(0, DISPLAY_CHARS) } : {}),

@@ -553,7 +553,7 @@ function withForms(fields: Fields, print: (form: Form) => string): StatementResu
     } catch (err) {
       if (isStop(err) && err.reason !== "size") throw err;
       // A stack overflow is the printer's recursion on a value nested thousands deep (x^x^x^…).
-      const deep = err instanceof RangeError && err.message.includes("call stack");
+      const deep = isStackOverflow(err);
       const why = deep ? "nested too deeply" : err instanceof Error ? err.message : String(err);
       const note = `(not printable: ${why})`;
       return (forms[form] = form === "latex" ? `\\text{${latexText(note)}}` : note);

@@ -38,22 +38,6 @@ export function replCommand(): Promise<number> {
     historySize: 1000,
     prompt: "∇> ",
   });
-  let buffer = "";
-  process.stdout.write("Nabla — type math, help() for operators, Ctrl-D to leave.\n");
-  rl.prompt();
-  rl.on("line", (line) => {
-    buffer = buffer ? `${buffer}\n${line}` : line;
-    if (isComplete(buffer) === "incomplete") {
-      rl.setPrompt(".. ");
-      rl.prompt();
-      return;
-    }
-    const code = buffer;
-    buffer = "";
-    rl.setPrompt("∇> ");
-    run(code);
-    rl.prompt();
-  });
   let failed = false;
   /** Runs what was typed and prints its results; a failure is remembered for the exit status. */
   const run = (code: string) => {
@@ -71,6 +55,22 @@ export function replCommand(): Promise<number> {
       if (shown) process.stdout.write(shown + "\n");
     }
   };
+  let buffer = "";
+  process.stdout.write("Nabla — type math, help() for operators, Ctrl-D to leave.\n");
+  rl.prompt();
+  rl.on("line", (line) => {
+    buffer = buffer ? `${buffer}\n${line}` : line;
+    if (isComplete(buffer) === "incomplete") {
+      rl.setPrompt(".. ");
+      rl.prompt();
+      return;
+    }
+    const code = buffer;
+    buffer = "";
+    rl.setPrompt("∇> ");
+    run(code);
+    rl.prompt();
+  });
   // At the end of input an unfinished statement (an open bracket) is run, so its error is said, not lost.
   return new Promise((resolve) =>
     rl.on("close", () => {

@@ -23,52 +23,38 @@ interface Normal {
   kind: Kind;
 }
 
+/** Each operator as a kind of `d ∘ 0`, and whether d is right − left (x > 1 is 1 − x < 0). */
+const OPERATORS: Record<Relation["op"], { kind: Kind; flipped: boolean }> = {
+  "=": { kind: "=", flipped: false },
+  "==": { kind: "=", flipped: false },
+  "≠": { kind: "≠", flipped: false },
+  "<": { kind: "<", flipped: false },
+  "<=": { kind: "≤", flipped: false },
+  ">": { kind: "<", flipped: true },
+  ">=": { kind: "≤", flipped: true },
+};
+
+/**
+ * Each kind: whether `d kind 0` holds where d has a sign, its indicator (1 where it holds, 0 where
+ * not, undefined where d is) from s = sign d and n = |sign d|, and what a relation of it is called.
+ */
+const KINDS: Record<Kind, { holds(sign: -1 | 0 | 1): boolean; indicator(s: Node, n: Node): Node; noun: string }> = {
+  "=": { holds: (sign) => sign === 0, indicator: (_, n) => sub(int(1), n), noun: "equation" },
+  "≠": { holds: (sign) => sign !== 0, indicator: (_, n) => n, noun: "equation" },
+  "<": { holds: (sign) => sign < 0, indicator: (s, n) => div(sub(n, s), int(2)), noun: "inequality" },
+  "≤": { holds: (sign) => sign <= 0, indicator: (s, n) => sub(int(1), div(add(n, s), int(2))), noun: "inequality" },
+};
+
 function normal(r: Relation): Normal {
-  switch (r.op) {
-    case "=":
-    case "==":
-      return { d: sub(r.left, r.right), kind: "=" };
-    case "≠":
-      return { d: sub(r.left, r.right), kind: "≠" };
-    case "<":
-      return { d: sub(r.left, r.right), kind: "<" };
-    case "<=":
-      return { d: sub(r.left, r.right), kind: "≤" };
-    case ">":
-      return { d: sub(r.right, r.left), kind: "<" };
-    case ">=":
-      return { d: sub(r.right, r.left), kind: "≤" };
-  }
+  const { kind, flipped } = OPERATORS[r.op];
+  return { d: flipped ? sub(r.right, r.left) : sub(r.left, r.right), kind };
 }
 
-/** Whether `d kind 0` holds where d has this sign. */
-function holds(kind: Kind, sign: -1 | 0 | 1): boolean {
-  switch (kind) {
-    case "=":
-      return sign === 0;
-    case "≠":
-      return sign !== 0;
-    case "<":
-      return sign < 0;
-    case "≤":
-      return sign <= 0;
-  }
-}
+const holds = (kind: Kind, sign: -1 | 0 | 1): boolean => KINDS[kind].holds(sign);
 
-/** 1 where `d kind 0` holds and 0 where it does not (undefined where d is). */
 function indicator({ d, kind }: Normal): Node {
   const s = apply("sign", [d]);
-  const nonzero = apply("abs", [s]);
-  switch (kind) {
-    case "=":
-      return sub(int(1), nonzero);
-    case "≠":
-      return nonzero;
-    case "<":
-      return div(sub(nonzero, s), int(2));
-    case "≤":
-      return sub(int(1), div(add(nonzero, s), int(2)));
-  }
+  return KINDS[kind].indicator(s, apply("abs", [s]));
 }
 
 /** Random points for reading the multiple (the ratio of the differences) and for a first refutation. */
@@ -90,7 +76,6 @@ function samplePoints(vars: readonly Node[], count: number): Map<Node, number>[]
   return points;
 }
 
-const NOUN: Record<Kind, string> = { "=": "equation", "≠": "equation", "<": "inequality", "≤": "inequality" };
 const truth = (v: string) => (v === "0" ? "false" : v === "1" ? "true" : v);
 
 /** The relations as statements, true or false at each point, compared as any two scalars. */
@@ -140,7 +125,7 @@ export function compareRelations(x: Relation, y: Relation, conditions: readonly 
     const values = new Map<Node, Node>([...at].map(([v, r]) => [v, num(r)]));
     const c = div(substitute(a.d, values), substitute(b.d, values));
     const r = compareScalars(a.d, mul(c, b.d), conditions);
-    const noun = NOUN[a.kind];
+    const noun = KINDS[a.kind].noun;
     if (r.verdict === "equivalent")
       return {
         ...r,

@@ -54,7 +54,13 @@ function restrictions(root: Node): Set<Node> {
   const walk = (n: Node): void => {
     if (seen.has(n)) return;
     seen.add(n);
-    if (n.kind === "pow" && !(n.exp.kind === "num" && n.exp.value.isInteger() && n.exp.value.sign() > 0)) found.add(n);
+    // A positive whole power, and any power of e or of a positive number (e^u), is defined everywhere.
+    if (
+      n.kind === "pow" &&
+      !(n.exp.kind === "num" && n.exp.value.isInteger() && n.exp.value.sign() > 0) &&
+      !((n.base.kind === "const" && n.base.name === "e") || isPositiveNumber(n.base))
+    )
+      found.add(n);
     if (n.kind === "apply" && !TOTAL_FUNCTIONS.has(n.op)) found.add(n);
     if (n.kind === "add") n.terms.forEach(walk);
     else if (n.kind === "mul") n.factors.forEach(walk);
@@ -575,14 +581,10 @@ export function compareScalars(
   });
   const agreedAt: Point[] = [];
   let total: boolean | undefined;
-  /** Both sides defined everywhere: no guard, and nothing in them restricts a domain (e^u does not). */
+  /** Both sides defined everywhere: no guard, and nothing in them restricts a domain. */
   const totalSides = () =>
     (total ??=
-      guards[0].length === 0 &&
-      guards[1].length === 0 &&
-      [...restrictions(a), ...restrictions(b)].every(
-        (r) => r.kind === "pow" && ((r.base.kind === "const" && r.base.name === "e") || isPositiveNumber(r.base)),
-      ));
+      guards[0].length === 0 && guards[1].length === 0 && restrictions(a).size === 0 && restrictions(b).size === 0);
   let outsideConditions = 0;
   let oneSided = 0;
   let imprecise = 0;
