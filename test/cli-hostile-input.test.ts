@@ -27,8 +27,9 @@ async function stderrOf(fn: () => Promise<unknown> | unknown): Promise<string> {
 }
 
 describe("programs that are not files of a program's size", () => {
-  it("refuses a device, a folder and a file past the limit without reading them whole", () => {
-    expect(() => readProgram("/dev/zero", 200_000)).toThrow(/not a regular file/);
+  it("reads a device to its end or its bound; refuses a folder and a file past the limit unread", () => {
+    expect(() => readProgram("/dev/zero", 200_000)).toThrow(/holds more than 0\.6 MB; a program may have 200,000/);
+    expect(readProgram("/dev/null", 200_000)).toBe("");
     expect(() => readProgram(dir, 200_000)).toThrow(/a folder/);
     const big = join(dir, "big.nabla");
     writeFileSync(big, "1 + 1\n".repeat(200_000));
@@ -40,7 +41,7 @@ describe("programs that are not files of a program's size", () => {
   it("eval says so and exits 2; render to a folder says so too", async () => {
     let code = 0;
     expect(await stderrOf(async () => (code = await evalCommand("/dev/zero", false, () => {})))).toMatch(
-      /cannot read \/dev\/zero: it is not a regular file/,
+      /cannot read \/dev\/zero: it holds more than 0\.6 MB/,
     );
     expect(code).toBe(2);
     writeFileSync(join(dir, "one.nabla"), "1 + 1\n");

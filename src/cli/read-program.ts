@@ -1,6 +1,8 @@
 // A program's text for `nabla eval` and `nabla render`, read in one bounded pass: a file past the
-// size a program may have, or one without end (/dev/zero, a device), is refused with its size
-// instead of being read whole (`nabla eval /dev/zero` held 16 GB and aborted).
+// size a program may have, or a stream without end (/dev/zero), is refused with the size read
+// instead of being read whole (`nabla eval /dev/zero` held 16 GB and aborted). Pipes and devices
+// are read like files, to their end or to the bound: /dev/null is an empty program, /dev/stdin and
+// a shell's <(…) are the text sent.
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 
 /** UTF-8 takes at most 3 bytes for each UTF-16 code unit (4 for a surrogate pair's two). */
@@ -23,7 +25,6 @@ export function readProgram(
     if (fd !== 0) {
       const stat = fstatSync(fd);
       if (stat.isDirectory()) throw new ProgramRefused("it is a folder, not a file");
-      if (!stat.isFile() && !stat.isFIFO()) throw new ProgramRefused("it is not a regular file (a device?)");
       if (stat.isFile() && stat.size > maxBytes) throw tooLarge(stat.size, maxChars);
     }
     const chunks: Buffer[] = [];

@@ -3,7 +3,9 @@
 // same thing by the specification below: the kind, the children by identity, the attributes, and
 // the shape where a leaf's or a call's shape is its own.
 import { describe, expect, it } from "vitest";
-import { intern, type Node } from "../../src/graph/node.js";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
+import { intern, nodeTableSize, type Node } from "../../src/graph/node.js";
 import { Rational } from "../../src/numeric/rational.js";
 import { seededRandom } from "../helpers/random.js";
 
@@ -125,5 +127,22 @@ describe("the node table", () => {
     expect(x([2])).not.toBe(x([2, 1]));
     expect(x(["n"])).not.toBe(x([]));
     expect(x([2])).toBe(x(["2"]));
+  });
+
+  it("drops the entries of collected nodes as it grows, and keeps the held ones", async () => {
+    setFlagsFromString("--expose-gc");
+    const gc = runInNewContext("gc") as () => void;
+    const num = (k: number) => intern({ kind: "num", value: Rational.of(k, 3), shape: [] });
+    const held = Array.from({ length: 1000 }, (_, k) => num(10_000_000 + k));
+    // 600,000 nodes no one keeps, made in jobs of 20,000 with a full collection between them.
+    for (let job = 0; job < 30; job++) {
+      for (let k = 0; k < 20_000; k++) num(20_000_000 + job * 20_000 + k);
+      await new Promise(setImmediate);
+      gc();
+    }
+    // Sweeps run when the table doubles: at most twice what lives (the held, the rest of the file's,
+    // one job's) and never 600,000.
+    expect(nodeTableSize()).toBeLessThan(200_000);
+    expect(held.every((n, k) => num(10_000_000 + k) === n)).toBe(true);
   });
 });
