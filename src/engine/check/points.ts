@@ -3,8 +3,11 @@
 // variables in exponents, random points, and both sides of every breakpoint — the zeros of the
 // arguments of piecewise functions (abs, relu, step, sign, max/min, hardtanh, leaky_relu) and of
 // functions that go flat (tanh, σ, softplus, …), and the edges of each side's domain (log, roots,
-// denominators, tan, asin, …) and of the conditions, found through the arguments' turning points.
-// Every coordinate is a short decimal, so a counterexample is an exact point anyone can re-evaluate.
+// denominators, tan, asin, …) and of the conditions, found through the arguments' turning points
+// and the tops of dips between scanned points; between the roots of different arguments, however
+// close (close-roots.ts: x ≤ 1 against x < 1 + 10⁻³⁰); and at tops that floats see touching 0.
+// Every coordinate is a decimal, short where it can be, so a counterexample is an exact point anyone
+// can re-evaluate.
 import { MINUS_ONE, ONE, add, apply, num, sub } from "../../graph/construct.js";
 import { lookupOperator } from "../../graph/operators.js";
 import type { Node } from "../../graph/node.js";
@@ -17,6 +20,7 @@ import { evaluateAt } from "../numeric-eval.js";
 import { substitute } from "../substitute.js";
 import { toRational } from "../polynomial.js";
 import { realRootsExact, shortestDecimalBetween } from "./real-roots.js";
+import { type CertainValues, type LineRoot, betweenRootsOfDifferentArguments, preciseTurn } from "./close-roots.js";
 
 export type Point = Map<Node, Rational>;
 
@@ -145,51 +149,156 @@ function zerosAlong(
   const dg = depth < MAX_DERIVATIVE_DEPTH ? derivative(g) : null;
   if (dg) turns = zerosAlong(dg, v, base, extra, derivative, depth + 1).roots;
   const scan = [...new Set([...GRID, ...extra, ...turns])].sort((x, y) => x - y);
-  // Outward from 0, each way: a periodic g crosses zero without end, and the crossings kept are the
-  // ones nearest 0, where its turns are found to the digit (sin(x) − 0.9999 is positive only within
-  // 0.014 of π/2 + 2kπ: a turn found at −10⁸ by a float scan is not at a peak).
-  const roots = [
-    ...crossings(
-      scan.filter((t) => t >= 0),
-      at,
-    ),
-    ...crossings(scan.filter((t) => t <= 0).reverse(), at).filter((t) => t !== 0),
-  ];
+  // Each way, in from 1 toward 0 and then out from 1, 8 crossings in all: a periodic g crosses zero
+  // without end, and the crossings kept are the ones nearest 1, where its turns are found to the
+  // digit (sin(x) − 0.9999 is positive only within 0.014 of π/2 + 2kπ: a turn found at −10⁸ by a
+  // float scan is not at a peak); sin(1/x) crosses without end near 0, and its last bump, at 2/π,
+  // is the one to find. The roots each way are kept in order from 0 outward.
+  const roots: number[] = [];
+  for (const sign of [1, -1]) {
+    const side = scan.filter((t) => sign * t >= 0);
+    const outer = side.filter((t) => Math.abs(t) >= 1);
+    const inner = side.filter((t) => Math.abs(t) <= 1);
+    const found: number[] = [];
+    for (const part of sign > 0 ? [inner.reverse(), outer] : [inner, outer.reverse()]) {
+      if (part.length === 0 || found.length >= MAX_CROSSINGS) continue;
+      const dips = depth === 0 ? MAX_REFINED_DIPS : 0;
+      const { roots: crossed, tops } = crossings(part, at, MAX_CROSSINGS - found.length, dips);
+      for (const r of crossed) if (!roots.includes(r) && !found.includes(r)) found.push(r);
+      for (const top of tops) if (!turns.includes(top)) turns.push(top);
+    }
+    roots.push(...found.sort((p, q) => sign * (p - q)));
+  }
   return { roots, turns };
 }
 
-/** The first few zeros (or edges of definedness) of f met along the points, each bisected to a float. */
-function crossings(scan: readonly number[], at: (t: number) => number): number[] {
+/** The float where f changes sign (or definedness) between lo, where it is `loValue`, and hi. */
+function bisect(lo: number, hi: number, loValue: number, at: (t: number) => number): number {
+  for (let i = 0; i < 200 && lo !== hi; i++) {
+    const mid = (lo + hi) / 2;
+    if (mid === lo || mid === hi) break;
+    const m = at(mid);
+    const sameSide = Number.isNaN(loValue) ? Number.isNaN(m) : !Number.isNaN(m) && Math.sign(m) === Math.sign(loValue);
+    if (sameSide) lo = mid;
+    else hi = mid;
+  }
+  return (lo + hi) / 2;
+}
+
+const GOLDEN = (Math.sqrt(5) - 1) / 2;
+
+/**
+ * Where f comes nearest 0 between lo and hi, from the side of `sign` (the largest f for a negative
+ * f, the smallest for a positive one), by golden-section search to the last float: the top of a bump
+ * narrower than the scan's spacing (sin(x³) − 0.9999 is positive only within 0.004 of 1.162).
+ */
+function nearestToZero(lo: number, hi: number, sign: number, at: (t: number) => number): number {
+  const height = (t: number) => {
+    const y = at(t);
+    return Number.isNaN(y) ? -Infinity : -sign * y;
+  };
+  let a = lo;
+  let b = hi;
+  let c = b - GOLDEN * (b - a);
+  let d = a + GOLDEN * (b - a);
+  let fc = height(c);
+  let fd = height(d);
+  for (let i = 0; i < 120 && c < d; i++) {
+    if (fc >= fd) {
+      b = d;
+      d = c;
+      fd = fc;
+      c = b - GOLDEN * (b - a);
+      fc = height(c);
+    } else {
+      a = c;
+      c = d;
+      fc = fd;
+      d = a + GOLDEN * (b - a);
+      fd = height(d);
+    }
+    if (fc > 0 || fd > 0) break;
+  }
+  return fc >= fd ? c : d;
+}
+
+/** How many turns of one argument along one line, where it touches 0 in floats, are narrowed precisely. */
+const MAX_TOUCHING_TURNS = 2;
+
+/** How many crossings each way a scan keeps. */
+const MAX_CROSSINGS = 8;
+
+/** How many zeros in a row end a scan. */
+const MAX_ZERO_RUN = 8;
+
+/**
+ * How many dips toward 0 between scanned points one scan of a breakpoint's argument refines (the
+ * nearest to where it starts); its derivatives' scans refine none, for time: a turn they miss
+ * leaves a dip in the argument's own scan.
+ */
+const MAX_REFINED_DIPS = 12;
+
+/**
+ * The first few zeros (or edges of definedness) of f met along the points, each bisected to a float,
+ * and the tops of the bumps found between them. Where three scanned values have one sign and the
+ * middle one is nearest 0, f may cross 0 and back between the outer two, unseen: the point nearest 0
+ * there is found, and when f has the other sign at it, both crossings are bisected and it is a top.
+ */
+function crossings(
+  scan: readonly number[],
+  at: (t: number) => number,
+  maxRoots: number,
+  maxDips: number,
+): { roots: number[]; tops: number[] } {
   const roots: number[] = [];
+  const tops: number[] = [];
+  let refined = 0;
+  let zeros = 0;
   let prevT = scan[0];
   let prev = at(prevT);
+  let beforeT = NaN;
+  let before = NaN;
   if (prev === 0) roots.push(prevT);
-  for (let k = 1; k < scan.length && roots.length < 8; k++) {
+  for (let k = 1; k < scan.length && roots.length < maxRoots; k++) {
     const t = scan[k];
     const y = at(t);
     // Past 10⁹ a float can overflow (x² at 10¹⁵⁵ is ∞, and ∞ − ∞ is NaN): only a change of sign counts.
     const far = Math.abs(t) > 1e9 || Math.abs(prevT) > 1e9;
-    if (y === 0) roots.push(t);
-    else if ((prev < 0 && y > 0) || (prev > 0 && y < 0) || (!far && Number.isNaN(prev) !== Number.isNaN(y))) {
-      let lo = prevT;
-      let hi = t;
-      const loValue = prev;
-      for (let i = 0; i < 200 && lo !== hi; i++) {
-        const mid = (lo + hi) / 2;
-        if (mid === lo || mid === hi) break;
-        const m = at(mid);
-        const sameSide = Number.isNaN(loValue)
-          ? Number.isNaN(m)
-          : !Number.isNaN(m) && Math.sign(m) === Math.sign(loValue);
-        if (sameSide) lo = mid;
-        else hi = mid;
+    // A run of zeros (x² cos(x³) underflows to 0 at every x below 10⁻¹⁶²) is one zero, at each end;
+    // a long one (σ′ past 745) is taken to go on, and the scan stops.
+    zeros = y === 0 ? zeros + 1 : 0;
+    if (zeros >= MAX_ZERO_RUN) break;
+    if (y === 0) {
+      if (prev !== 0) roots.push(t);
+    } else if (prev === 0) {
+      if (roots.at(-1) !== prevT) roots.push(prevT);
+    } else if ((prev < 0 && y > 0) || (prev > 0 && y < 0) || (!far && Number.isNaN(prev) !== Number.isNaN(y))) {
+      roots.push(bisect(prevT, t, prev, at));
+    } else if (
+      !far &&
+      refined < maxDips &&
+      Math.sign(before) === Math.sign(prev) &&
+      Math.sign(prev) === Math.sign(y) &&
+      Math.abs(prev) < Math.abs(before) &&
+      Math.abs(prev) < Math.abs(y)
+    ) {
+      refined++;
+      const [lo, hi] = beforeT < t ? [beforeT, t] : [t, beforeT];
+      const top = nearestToZero(lo, hi, Math.sign(prev), at);
+      const value = at(top);
+      if (value === 0 || Math.sign(value) === -Math.sign(prev)) {
+        tops.push(top);
+        const [left, right] = beforeT < t ? [before, y] : [y, before];
+        if (value === 0) roots.push(top);
+        else roots.push(bisect(lo, top, left, at), bisect(top, hi, right, at));
       }
-      roots.push((lo + hi) / 2);
     }
+    beforeT = prevT;
+    before = prev;
     prevT = t;
     prev = y;
   }
-  return roots;
+  return { roots, tops };
 }
 
 /** A root as a short decimal; the simplest of a few precisions that is exactly a zero, else 15 digits. */
@@ -394,6 +503,11 @@ export interface SearchHints {
    * the breakpoints nearest it, where a side's domain can end inside the interval (√x on (−10⁻⁹, 0)).
    */
   intervals?: ReadonlyMap<Node, { lo?: Rational; hi?: Rational }>;
+  /**
+   * An argument's value with its sign certain, in precise arithmetic: roots of two arguments that
+   * are one double (sin x − 1/2 and sin x − 1/2 − 10⁻³⁰) are narrowed with it until they part.
+   */
+  precise?: CertainValues;
 }
 
 export function searchPoints(
@@ -450,6 +564,8 @@ export function searchPoints(
     };
   // The breakpoints found along each variable from the first base, for the conditions' intervals.
   const rootsAlong = new Map<Node, Rational[]>(vars.map((v) => [v, []]));
+  // Every argument's roots along each variable from each of the two bases, to try between them.
+  const lines = vars.flatMap((v) => bases.map((_, b) => ({ v, b, roots: [] as LineRoot[] })));
   for (const g of breakpoints) {
     // In several variables a bump sits where the argument turns in every coordinate at once
     // (relu(0.01 − (x − 7)² − (y − 3)²) at (7, 3)): a third base, reached by moving one coordinate
@@ -472,6 +588,8 @@ export function searchPoints(
           exactRoots = found.roots.map((r) => exactRoot(r, (q) => isZeroAt(g, new Map(exactBase).set(v, q))));
         }
         if (baseValues === bases[0]) rootsAlong.get(v)!.push(...exactRoots);
+        const line = lines.find((l) => l.v === v && bases[l.b] === baseValues);
+        line?.roots.push(...exactRoots.map((root) => ({ g, root })));
         for (const root of exactRoots) {
           const scale = Math.max(1, Math.abs(root.toNumber()));
           for (const delta of [0, 1e-12, 1e-7, 1e-3, 0.5]) {
@@ -489,8 +607,24 @@ export function searchPoints(
           for (let k = 1; k < exactRoots.length; k++)
             push(new Map(exactBase).set(v, exactRoots[k - 1].add(exactRoots[k]).div(Rational.int(2))));
         for (const t of turns) push(new Map(exactBase).set(v, decimal(t, 15)));
+        // A top that floats put at 0 (or within 10⁻⁹ of it) may rise above it by less than they see.
+        const dg = hints.precise && turns.length > 0 ? derivativeFor(v)(g) : null;
+        const base = new Map(vars.map((w, i) => [w, baseValues[i]]));
+        let narrowed = 0;
+        for (const t of dg ? turns : []) {
+          if (narrowed >= MAX_TOUCHING_TURNS) break;
+          if (!(Math.abs(evaluateAt(g, new Map(base).set(v, t))) <= 1e-9)) continue;
+          narrowed++;
+          for (const q of preciseTurn(dg!, v, exactBase, decimal(t, 15), hints.precise!))
+            push(new Map(exactBase).set(v, q));
+        }
       }
     }
+  }
+  for (const { v, b, roots } of lines) {
+    const exactBase = new Map(vars.map((w, i) => [w, decimal(bases[b][i], 8)]));
+    for (const q of betweenRootsOfDifferentArguments(roots, v, exactBase, hints.precise))
+      push(new Map(exactBase).set(v, q));
   }
   insideIntervals(vars, friendly, rootsAlong, hints.intervals, push);
   const nearBreakpoints = points.length - 1;

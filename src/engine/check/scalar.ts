@@ -549,6 +549,15 @@ function alwaysDefined(g: Node): boolean {
   return inside !== null && isPositive(inside, NO_SIGNS) && [...restrictions(inside)].every(alwaysDefined);
 }
 
+/** A value as a rational with its sign, when that sign is certain. */
+function certainValue(v: Value): Rational | null {
+  if (typeof v === "string" || signOf(v) === null) return null;
+  if (v.q) return v.q;
+  const text = v.d.toString();
+  const magnitude = Rational.parseDecimal(text.replace(/^-/, "").replace("e+", "e"));
+  return text.startsWith("-") ? magnitude.neg() : magnitude;
+}
+
 export function compareScalars(
   plainA: Node,
   plainB: Node,
@@ -574,10 +583,12 @@ export function compareScalars(
     return typeof v !== "string" && v.q !== null && v.q.isZero();
   };
   const facts = factsOf(a, b);
+  const digits = Math.min(MAX_DIGITS, DIGITS + facts.extraDigits);
   const { points, nearBreakpoints } = searchPoints(vars, breakpoints, isZeroAt, {
     exponentVars: vars.filter((v) => facts.exponentVars.includes(v)),
     scales: facts.scales,
     intervals: conditionIntervals(conditions),
+    precise: { at: (g, p) => certainValue(evaluatePrecise(g, p, digits)), digits },
   });
   const agreedAt: Point[] = [];
   let total: boolean | undefined;
@@ -593,7 +604,6 @@ export function compareScalars(
   // graph builds it (10⁻⁵⁰: the sines cancel), evaluated with as many digits as the constants need.
   // Not when floats are in it: the graph's float arithmetic carries no error bound.
   const gap = facts.hasFloat ? null : difference(plainA, plainB);
-  const digits = Math.min(MAX_DIGITS, DIGITS + facts.extraDigits);
   const confirmDigits = Math.min(2 * MAX_DIGITS, Math.max(CONFIRM_DIGITS, 2 * digits + 10));
   // The search stops in time to say so: a statement's limit is its whole time, this is a share.
   const deadline = Date.now() + currentLimits().timeMs * SEARCH_SHARE;
