@@ -4,6 +4,8 @@ import { MathFailure } from "../errors.js";
 import { apply, float, sym, tensor } from "../graph/construct.js";
 import type { Node } from "../graph/node.js";
 import { floatValue } from "../graph/evalf.js";
+import { isHeldFloat } from "../graph/numeric-value.js";
+import { toPretty } from "../graph/print/forms.js";
 import { reserveEntries } from "../budget.js";
 import { showShape } from "../graph/shape.js";
 import { LOSSES, lookupOperator } from "../graph/operators.js";
@@ -25,6 +27,12 @@ function numbers(value: Node, what: string, span: Span): Float64Array {
     const v = floatValue(e);
     const where =
       value.shape.length === 2 ? `${what}[${Math.floor(i / columns) + 1}, ${(i % columns) + 1}]` : `${what}[${i + 1}]`;
+    if (v === null && isHeldFloat(e))
+      throw new MathFailure(
+        "math",
+        `${where} is ${toPretty(e)}, outside double precision: the data must be doubles`,
+        span,
+      );
     if (v === null) throw new MathFailure("math", `${where} is not a number: the data must be numbers`, span);
     if (!Number.isFinite(v)) throw new MathFailure("math", `${where} is ${v}: the data must be finite numbers`, span);
     out[i] = v;

@@ -5,7 +5,7 @@
 import { mathError } from "../errors.js";
 import { intern, type Apply, type Node } from "./node.js";
 import { SCALAR } from "./shape.js";
-import { toFloats } from "./rebuild.js";
+import { numericValue } from "./numeric-value.js";
 import type { Build, OperatorEntry } from "./ops/entry.js";
 import { elementaryRows } from "./ops/elementary.js";
 import { activationRows } from "./ops/activations.js";
@@ -16,7 +16,7 @@ import { statisticsRows } from "./ops/statistics.js";
 
 export type { OperatorEntry } from "./ops/entry.js";
 
-const build: Build = { apply, evalf: (x) => toFloats(apply, x) };
+const build: Build = { apply, evalf: (x) => numericValue(apply, lookupOperator, x) };
 
 /** The loss functions (mse, bce, …): `loss = …` in a network names one of them. */
 export const LOSSES: readonly OperatorEntry[] = lossRows(build);

@@ -5,6 +5,14 @@
 // The operator rows build with these, so nothing here may import the table.
 import { limitError, mathError, shapeError } from "../errors.js";
 import { Rational, isqrt } from "../numeric/rational.js";
+import {
+  DOUBLE_RANGE,
+  FloatOverflow,
+  doubleRangeOf,
+  floatOverflow,
+  floatText,
+  scientificOfRational,
+} from "../numeric/big-float.js";
 import type {
   BigOp,
   Const,
@@ -63,8 +71,10 @@ export function int(n: number | bigint): Num {
 export function frac(n: number | bigint, d: number | bigint): Num {
   return num(Rational.of(n, d));
 }
+/** A double; never ±Infinity, which would show a finite value as ∞ (numeric/big-float.ts). */
 export function float(value: number): NumberNode {
   if (Number.isNaN(value)) throw mathError("the result is not a number (NaN)");
+  if (!Number.isFinite(value)) throw floatOverflow("a floating-point result", undefined, false);
   return intern<Float>({ kind: "float", value, shape: SCALAR });
 }
 export function sym(name: string, shape: Shape = SCALAR): Sym {
@@ -112,11 +122,48 @@ export function toFloat(n: NumberNode): number {
 
 function numAdd(a: NumberNode, b: NumberNode): NumberNode {
   if (a.kind === "num" && b.kind === "num") return num(a.value.add(b.value));
-  return float(toFloat(a) + toFloat(b));
+  return floatResult(toFloat(a) + toFloat(b), a, b, "sum", (x, y) => x.add(y));
 }
 function numMul(a: NumberNode, b: NumberNode): NumberNode {
   if (a.kind === "num" && b.kind === "num") return num(a.value.mul(b.value));
-  return float(toFloat(a) * toFloat(b));
+  return floatResult(toFloat(a) * toFloat(b), a, b, "product", (x, y) => x.mul(y));
+}
+
+/**
+ * A float sum or product of a float and a number. An exact operand no double holds (10^400, 10^-400)
+ * is not rounded to ±Infinity or 0 first: the exact values are combined and rounded once
+ * (1e-300·10^400 is 1e+100, 0.0·10^400 is 0.0). A result past the double range is a failure.
+ */
+function floatResult(
+  value: number,
+  a: NumberNode,
+  b: NumberNode,
+  what: "sum" | "product",
+  exactly: (x: Rational, y: Rational) => Rational,
+): NumberNode {
+  if (Number.isFinite(value) && !unheld(a) && !unheld(b)) return float(value);
+  const exact = exactly(exactValue(a), exactValue(b));
+  const rounded = exact.toNumber();
+  if (Number.isFinite(rounded)) return float(rounded);
+  const written = what === "sum" ? `${shown(a)} + ${shown(b)}` : `${shown(a)}·${shown(b)}`;
+  throw floatOverflow(`the float ${what} ${written}`, scientificOfRational(exact));
+}
+
+/** An exact number a double cannot hold: past ±1.8e308, or nonzero and below the normal range. */
+function unheld(n: NumberNode): boolean {
+  return n.kind === "num" && !n.value.isZero() && doubleRangeOf(n.value.toNumber()) !== "normal";
+}
+
+/** A float's exact (dyadic) value, or an exact number's. */
+function exactValue(n: NumberNode): Rational {
+  return n.kind === "num" ? n.value : Rational.fromFloat(n.value);
+}
+
+/** A number of a message: a float as printed, an exact number in scientific notation when long. */
+function shown(n: NumberNode): string {
+  if (n.kind === "float") return floatText(n.value);
+  const text = n.value.toString();
+  return text.length <= 20 ? text : scientificOfRational(n.value);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -479,7 +526,14 @@ function numberPower(base: NumberNode, exp: NumberNode): Node {
     return intern({ kind: "pow", base, exp, shape: SCALAR });
   }
   const value = Math.pow(toFloat(base), toFloat(exp));
+  // A tiny exact exponent is harmless (b^(10^-400) rounds to 1.0); a base or a huge exponent no double holds is not.
+  const unheldOperand = unheld(base) ? base : unheld(exp) && Math.abs(toFloat(exp)) > 1 ? exp : null;
+  if (unheldOperand)
+    throw new FloatOverflow(
+      `${shown(unheldOperand)} is beyond double precision (${DOUBLE_RANGE} down to ±2.2e-308), so a float power of it cannot be taken; N(…) of the exact expression gives its value`,
+    );
   if (Number.isNaN(value)) throw mathError(`${toFloat(base)}^${toFloat(exp)} is not a real number`);
+  if (!Number.isFinite(value)) throw floatOverflow(`the float power ${shown(base)}^${shown(exp)}`);
   return float(value);
 }
 

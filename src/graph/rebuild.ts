@@ -35,7 +35,8 @@ export function childrenOf(n: Node): readonly Node[] {
   }
 }
 
-function rebuild(apply: ApplyOperator, n: Node, kids: readonly Node[]): Node {
+/** `n` made anew from new children, through the constructors (which fold what they can). */
+export function rebuild(apply: ApplyOperator, n: Node, kids: readonly Node[]): Node {
   switch (n.kind) {
     case "add":
       return add(...kids);
@@ -85,7 +86,10 @@ export function rewriteWith(apply: ApplyOperator, root: Node, visit: (n: Node) =
   return walk(root);
 }
 
-/** Numeric evaluation, N(x): every exact number (and π, e) becomes a float and the constructors fold the rest. */
+/**
+ * N(x) in doubles: every exact number (and π, e) becomes a float and the constructors fold the rest.
+ * graph/numeric-value.ts runs it where the doubles hold the value, and decimal where they do not.
+ */
 export function toFloats(apply: ApplyOperator, root: Node): Node {
   return rewriteWith(apply, root, (n) => {
     if (n.kind === "num") return float(n.value.toNumber());

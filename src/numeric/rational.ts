@@ -198,18 +198,41 @@ export class Rational {
     return this.num < 0n && q * this.den !== this.num ? q - 1n : q;
   }
 
+  /**
+   * The nearest double (ties to even), ±Infinity past the largest and a subnormal or 0 below the
+   * smallest. Dividing two rounded doubles rounded twice and lost every value below 10⁻³⁰⁸ (10⁻³²⁰
+   * was 0: its denominator alone overflowed), so only exact operands are divided.
+   */
   toNumber(): number {
-    const n = Number(this.num);
-    const d = Number(this.den);
-    if (Number.isFinite(n) && Number.isFinite(d)) return n / d;
-    // Scale both down so the division stays in range.
-    const shift = BigInt(Math.max(this.num.toString(2).length, this.den.toString(2).length) - 1000);
-    return Number(this.num >> (shift > 0n ? shift : 0n)) / Number(this.den >> (shift > 0n ? shift : 0n));
+    const n = this.num;
+    const d = this.den;
+    // Both below 2⁵³: exact as doubles, and one IEEE division rounds correctly.
+    if (n <= SAFE && n >= -SAFE && d <= SAFE) return Number(n) / Number(d);
+    if (n === 0n) return 0;
+    const a = n < 0n ? -n : n;
+    // |q| lies in [2^top, 2^(top + 1)); its last bit as a double is 2^(top − 52), or 2^−1074 below the normal range.
+    let top = bitLengthOf(a) - bitLengthOf(d);
+    if ((top >= 0 ? a >> BigInt(top) : a << BigInt(-top)) < d) top--;
+    if (top > 1023) return n < 0n ? -Infinity : Infinity;
+    const ulp = Math.max(top - 52, -1074);
+    const [scaledNum, scaledDen] = ulp >= 0 ? [a, d << BigInt(ulp)] : [a << BigInt(-ulp), d];
+    let m = scaledNum / scaledDen;
+    const twice = 2n * (scaledNum - m * scaledDen);
+    if (twice > scaledDen || (twice === scaledDen && m % 2n === 1n)) m++;
+    // m ≤ 2⁵³ and the power of two are exact, so the product is the rounded value (2⁵³·2^971 overflows, as it should).
+    const magnitude = Number(m) * 2 ** ulp;
+    return n < 0n ? -magnitude : magnitude;
   }
 
   toString(): string {
     return this.den === 1n ? this.num.toString() : `${this.num}/${this.den}`;
   }
+}
+
+/** The number of bits of a positive integer. */
+function bitLengthOf(n: bigint): number {
+  const hex = n.toString(16);
+  return (hex.length - 1) * 4 + Math.floor(Math.log2(parseInt(hex[0], 16))) + 1;
 }
 
 export function bigintGcd(a: bigint, b: bigint): bigint {

@@ -66,6 +66,7 @@ export function elementaryRows(build: Build): OperatorEntry[] {
       name: "log",
       aliases: ["ln"],
       float: Math.log,
+      decimal: (x) => x.ln(),
       exact: (q) => (q.isOne() ? ZERO : undefined),
       simplify: (x) => {
         if (x.kind === "const" && x.name === "e") return ONE;
@@ -98,6 +99,7 @@ export function elementaryRows(build: Build): OperatorEntry[] {
     scalarFunction(build, {
       name: "sin",
       float: Math.sin,
+      decimal: (x) => x.sin(),
       latex: latexFunction("sin"),
       exact: atZero(ZERO),
       simplify: (x) => {
@@ -110,6 +112,7 @@ export function elementaryRows(build: Build): OperatorEntry[] {
     scalarFunction(build, {
       name: "cos",
       float: Math.cos,
+      decimal: (x) => x.cos(),
       latex: latexFunction("cos"),
       exact: atZero(ONE),
       simplify: (x) => {
@@ -122,6 +125,7 @@ export function elementaryRows(build: Build): OperatorEntry[] {
     scalarFunction(build, {
       name: "tan",
       float: Math.tan,
+      decimal: (x) => x.tan(),
       latex: latexFunction("tan"),
       exact: atZero(ZERO),
       derivative: (x) => add(ONE, pow(apply("tan", [x]), int(2))),
@@ -131,6 +135,7 @@ export function elementaryRows(build: Build): OperatorEntry[] {
       name: "sinh",
       turnsAtZero: true,
       float: Math.sinh,
+      decimal: (x) => x.exp().sub(x.neg().exp()).div(2),
       latex: latexFunction("sinh"),
       exact: atZero(ZERO),
       derivative: (x) => apply("cosh", [x]),
@@ -141,6 +146,7 @@ export function elementaryRows(build: Build): OperatorEntry[] {
       sign: "positive",
       turnsAtZero: true,
       float: Math.cosh,
+      decimal: (x) => x.exp().add(x.neg().exp()).div(2),
       latex: latexFunction("cosh"),
       exact: atZero(ONE),
       derivative: (x) => apply("sinh", [x]),
@@ -150,6 +156,10 @@ export function elementaryRows(build: Build): OperatorEntry[] {
       name: "tanh",
       turnsAtZero: true,
       float: Math.tanh,
+      decimal: (x, D) => {
+        const t = new D(1).sub(new D(2).div(x.abs().mul(2).exp().add(1)));
+        return x.isNegative() ? t.neg() : t;
+      },
       latex: latexFunction("tanh"),
       exact: atZero(ZERO),
       derivative: (x) => sub(ONE, pow(apply("tanh", [x]), int(2))),
@@ -162,6 +172,7 @@ export function elementaryRows(build: Build): OperatorEntry[] {
     scalarFunction(build, {
       name: "sec",
       float: (x) => 1 / Math.cos(x),
+      decimal: (x) => x.cos().pow(-1),
       exact: atZero(ONE),
       derivative: (x) => mul(apply("sec", [x]), apply("tan", [x])),
       latex: latexFunction("sec"),
@@ -174,6 +185,7 @@ export function elementaryRows(build: Build): OperatorEntry[] {
     scalarFunction(build, {
       name: "csc",
       float: (x) => 1 / Math.sin(x),
+      decimal: (x) => x.sin().pow(-1),
       derivative: (x) => neg(mul(apply("csc", [x]), apply("cot", [x]))),
       latex: latexFunction("csc"),
       help: {
@@ -185,6 +197,7 @@ export function elementaryRows(build: Build): OperatorEntry[] {
     scalarFunction(build, {
       name: "cot",
       float: (x) => Math.cos(x) / Math.sin(x),
+      decimal: (x) => x.tan().pow(-1),
       derivative: (x) => neg(add(ONE, squared(apply("cot", [x])))),
       latex: latexFunction("cot"),
       help: {
@@ -197,6 +210,7 @@ export function elementaryRows(build: Build): OperatorEntry[] {
       name: "asin",
       aliases: ["arcsin"],
       float: Math.asin,
+      decimal: (x) => x.asin(),
       exact: specialValues(() => [
         [Rational.ZERO, ZERO],
         [Rational.ONE, piTimes(1, 2)],
@@ -216,6 +230,7 @@ export function elementaryRows(build: Build): OperatorEntry[] {
       name: "acos",
       aliases: ["arccos"],
       float: Math.acos,
+      decimal: (x) => x.acos(),
       exact: specialValues(() => [
         [Rational.ONE, ZERO],
         [Rational.ZERO, piTimes(1, 2)],
@@ -236,6 +251,7 @@ export function elementaryRows(build: Build): OperatorEntry[] {
       turnsAtZero: true,
       aliases: ["arctan"],
       float: Math.atan,
+      decimal: (x) => x.atan(),
       exact: specialValues(() => [
         [Rational.ZERO, ZERO],
         [Rational.ONE, piTimes(1, 4)],
@@ -289,6 +305,7 @@ export function elementaryRows(build: Build): OperatorEntry[] {
       turnsAtZero: true,
       aliases: ["arsinh", "arcsinh"],
       float: Math.asinh,
+      decimal: (x) => x.asinh(),
       exact: atZero(ZERO),
       derivative: (x) => overRoot(add(squared(x), ONE)),
       latex: operatorName("arsinh"),
@@ -302,6 +319,7 @@ export function elementaryRows(build: Build): OperatorEntry[] {
       name: "acosh",
       aliases: ["arcosh", "arccosh"],
       float: Math.acosh,
+      decimal: (x) => x.acosh(),
       exact: (q) => (q.isOne() ? ZERO : undefined),
       derivative: (x) => overRoot(sub(squared(x), ONE)),
       latex: operatorName("arcosh"),
@@ -315,6 +333,7 @@ export function elementaryRows(build: Build): OperatorEntry[] {
       name: "atanh",
       aliases: ["artanh", "arctanh"],
       float: Math.atanh,
+      decimal: (x) => x.atanh(),
       exact: atZero(ZERO),
       derivative: (x) => pow(sub(ONE, squared(x)), MINUS_ONE),
       latex: operatorName("artanh"),
@@ -330,6 +349,7 @@ export function elementaryRows(build: Build): OperatorEntry[] {
         breaks: "kink",
         sign: "nonnegative",
         float: Math.abs,
+        decimal: (x) => x.abs(),
         exact: (q) => num(q.abs()),
         simplify: (x) => (x.kind === "apply" && x.op === "abs" ? x : undefined),
         derivative: (x) => apply("sign", [x]),
@@ -347,6 +367,7 @@ export function elementaryRows(build: Build): OperatorEntry[] {
       name: "sign",
       breaks: "jump",
       float: Math.sign,
+      decimal: (x, D) => new D(x.isZero() ? 0 : x.lt(0) ? -1 : 1),
       exact: (q) => int(q.sign()),
       derivative: () => ZERO,
       latex: (x) => `\\operatorname{sign}\\left(${x}\\right)`,
@@ -359,6 +380,7 @@ export function elementaryRows(build: Build): OperatorEntry[] {
       aliases: ["heaviside"],
       // The notes' step: 1 for z ≥ 0 (the perceptron's activation), so step(0) = 1.
       float: (x) => (x >= 0 ? 1 : 0),
+      decimal: (x, D) => new D(x.lt(0) ? 0 : 1),
       exact: (q) => (q.sign() >= 0 ? ONE : ZERO),
       derivative: () => ZERO,
       latex: (x) => `\\operatorname{step}\\left(${x}\\right)`,

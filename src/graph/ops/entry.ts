@@ -3,6 +3,7 @@ import type { Apply, Node } from "../node.js";
 import type { Shape } from "../shape.js";
 import type { FloatArray } from "../../numeric/float-array.js";
 import type { Adjoints } from "../../numeric/float-adjoints.js";
+import type { Decimal, DecimalClass } from "../../numeric/big-float.js";
 
 /**
  * What rows build with besides graph/primitives.ts: the application of another operator (sin's
@@ -12,7 +13,10 @@ import type { Adjoints } from "../../numeric/float-adjoints.js";
 export interface Build {
   /** An operator's application, built through its row: the shape rule, then the fold. */
   apply(op: string, args: readonly Node[]): Node;
-  /** N(x): x with every exact number a float, the rest folded by the constructors. */
+  /**
+   * N(x): x with every exact number a float, the rest folded by the constructors; a value past the
+   * double range computed in decimal (graph/numeric-value.ts).
+   */
   evalf(x: Node): Node;
 }
 
@@ -36,6 +40,11 @@ export interface OperatorEntry {
   fold?: (args: readonly Node[]) => Node | undefined;
   /** The numeric kernel of a scalar function. */
   float?: (...xs: number[]) => number;
+  /**
+   * The same in decimal, at the precision of the arguments' class: N(…) computes in it where a
+   * double overflows or underflows (log(10^400), sin(10^400), sinh(1000)). Null outside the domain.
+   */
+  decimal?: (x: Decimal, D: DecimalClass) => Decimal | null;
   /** The float kernel of an array operator (matmul, transpose, …), used by compiled expressions. */
   array?: (args: FloatArray[]) => FloatArray;
   /** The array kernel's vector–Jacobian product, for reverse-mode differentiation of compiled programs. */
@@ -58,6 +67,8 @@ export interface OperatorEntry {
    * that depends on them: (X⁻¹)ᵀ is X^{-⊤}). Nabla's call syntax, in LaTeX, when absent.
    */
   latex?: (args: string[], nodes: readonly Node[]) => string;
+  /** The text form, given each argument's text; Nabla's call syntax when absent. It reads back to the same value. */
+  text?: (args: string[], nodes: readonly Node[]) => string;
   /** The Unicode (pretty) form, given each argument's Unicode; Nabla's call syntax when absent. */
   unicode?: (args: string[], nodes: readonly Node[]) => string;
   /**

@@ -2,11 +2,12 @@
 // keeps the shape of a symbolic array argument, computes floats from floats, and knows its exact
 // special values (sin 0 = 0) through `exact`.
 import type { Rational } from "../../numeric/rational.js";
+import { floatOverflow, floatText } from "../../numeric/big-float.js";
 import { float, tensor } from "../primitives.js";
 import type { Node } from "../node.js";
 import type { Build, Help, OperatorEntry } from "./entry.js";
 
-export interface ScalarFunctionSpec extends Pick<OperatorEntry, "breaks" | "sign" | "turnsAtZero"> {
+export interface ScalarFunctionSpec extends Pick<OperatorEntry, "breaks" | "sign" | "turnsAtZero" | "decimal"> {
   name: string;
   aliases?: string[];
   float: (x: number) => number;
@@ -36,11 +37,16 @@ export function scalarFunction({ apply }: Build, spec: ScalarFunctionSpec): Oper
           x.shape,
           x.entries.map((e) => apply(spec.name, [e])),
         );
-      if (x.kind === "float") return float(spec.float(x.value));
+      if (x.kind === "float") {
+        const y = spec.float(x.value);
+        if (y === Infinity || y === -Infinity) throw floatOverflow(`${spec.name}(${floatText(x.value)})`);
+        return float(y);
+      }
       if (x.kind === "num") return spec.exact?.(x.value);
       return spec.simplify?.(x);
     },
     float: spec.float,
+    decimal: spec.decimal,
     partials: ([x]) => [spec.derivative(x)],
     latex: spec.latex ? ([x]) => spec.latex!(x) : undefined,
     unicode: spec.unicode ? ([x]) => spec.unicode!(x) : undefined,

@@ -159,7 +159,10 @@ class Printer {
     const topNumeric: boolean[] = [];
     const bottom: Printed[] = [];
     const bottomNumeric: boolean[] = [];
-    for (const f of factors) {
+    // A float past the double range is a number: after the others, before the rest, and joined as one (2·1e+400·y).
+    const rank = (f: Node) => (f.kind === "num" || f.kind === "float" ? 0 : heldByN(f) ? 1 : 2);
+    const ordered = factors.some(heldByN) ? [...factors].sort((a, b) => rank(a) - rank(b)) : factors;
+    for (const f of ordered) {
       if (f.kind === "num" && !f.value.isInteger()) {
         if (f.value.num !== 1n) {
           top.push({ s: f.value.num.toString(), prec: Prec.Atom });
@@ -175,7 +178,7 @@ class Printer {
         const p = f.kind === "pow" ? this.power(f.base, f.exp) : this.node(f);
         // A scalar matrix product beside an array keeps its parentheses: B (aᵀ x), not B aᵀ x.
         top.push(p.chain && f.shape.length === 0 && arrays.length > 0 ? { ...p, chain: false } : p);
-        topNumeric.push(f.kind === "num" || f.kind === "float");
+        topNumeric.push(f.kind === "num" || f.kind === "float" || heldByN(f));
       }
     }
     const join = (parts: Printed[], numeric: boolean[]) =>
@@ -252,7 +255,8 @@ class Printer {
 
   /**
    * An operator's application, in the form its row gives (`latex`, `unicode`) and with the
-   * parentheses its row's `notation` asks for; Nabla's call syntax otherwise, and always in text.
+   * parentheses its row's `notation` asks for; Nabla's call syntax otherwise, and in text unless the
+   * row has a text form (N's float past the double range, 1e+400).
    */
   application(op: string, args: readonly Node[]): Printed {
     const st = this.style;
@@ -272,7 +276,7 @@ class Printer {
         chain: st.name !== "text",
       };
     }
-    const form = st.name === "latex" ? entry?.latex : st.name === "pretty" ? entry?.unicode : undefined;
+    const form = st.name === "latex" ? entry?.latex : st.name === "pretty" ? entry?.unicode : entry?.text;
     if (!form)
       return {
         s: st.call(
@@ -413,4 +417,9 @@ function negatedFactors(n: Node): Node[] {
   return (positive.kind === "num" && positive.value.isOne()) || (positive.kind === "float" && positive.value === 1)
     ? rest
     : [positive, ...rest];
+}
+
+/** N(q) left as it is: a float past the double range (N folds every other argument). */
+function heldByN(n: Node): boolean {
+  return n.kind === "apply" && n.op === "N";
 }

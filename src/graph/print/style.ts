@@ -1,6 +1,7 @@
 // The three notations a value is printed in. The printer (./printer.ts) decides structure —
 // precedence, signs, fractions — and asks a Style how each piece is spelled.
 import { isDigits, isLetter, isWord, latexGreek, splitSubscript, toSuperscript } from "../../syntax/names.js";
+import { floatText } from "../../numeric/big-float.js";
 
 export interface Style {
   readonly name: "text" | "latex" | "pretty";
@@ -46,6 +47,11 @@ export function shortFloat(x: number, digits = 6): string {
   return s.includes(".") ? s.replace(/0+$/, "").replace(/\.$/, ".0") : `${s}.0`;
 }
 
+/** A float as shortFloat writes it, in LaTeX: 1.5e+300 is 1.5 \times 10^{300}. */
+export function latexScientific(text: string): string {
+  return text.replace(/e([+-]?)(\d+)$/, (_, s: string, d: string) => ` \\times 10^{${s === "-" ? "-" : ""}${d}}`);
+}
+
 export const TEXT: Style = {
   name: "text",
   minus: "-",
@@ -62,7 +68,7 @@ export const TEXT: Style = {
   vector: (entries) => `[${entries.join(", ")}]`,
   list: (items) => items.join(", "),
   string: (value) => JSON.stringify(value),
-  float: (x) => (Number.isInteger(x) && Math.abs(x) < 1e15 ? x.toFixed(1) : String(x)),
+  float: floatText,
   sum: (op, i, from, to, body) => `${op}(${body}, ${i} = ${from}..${to})`,
   relation: (op, l, r) => `${l} ${op} ${r}`,
 };
@@ -165,10 +171,7 @@ export const LATEX: Style = {
   vector: (entries) => `\\begin{bmatrix} ${entries.join(" \\\\ ")} \\end{bmatrix}`,
   list: (items) => items.join(",\\quad "),
   string: (value) => `\\text{${latexText(value)}}`,
-  float: (x) =>
-    shortFloat(x)
-      .replace(/e([+-]?)(\d+)$/, (_, s: string, d: string) => ` \\times 10^{${s === "-" ? "-" : ""}${d}}`)
-      .replace("∞", "\\infty"),
+  float: (x) => latexScientific(shortFloat(x)).replace("∞", "\\infty"),
   sum: (op, i, from, to, body) => `${op === "sum" ? "\\sum" : "\\prod"}_{${i}=${from}}^{${to}} ${body}`,
   relation: (op, l, r) => `${l} ${{ "==": "\\equiv", "≠": "\\neq", "<=": "\\leq", ">=": "\\geq" }[op] ?? op} ${r}`,
 };
