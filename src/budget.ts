@@ -3,9 +3,11 @@
 // session's check (time limit, interrupt flag) whether to go on; loops that make no nodes ask
 // `checkBudget`; anything about to allocate many entries (an array, a layer's weights, a data set,
 // a file) asks `reserveEntries` or `reserveBytes` first, so the statement fails with a limit error
-// instead of the process running out of memory.
+// instead of the process running out of memory. What the whole session holds, across statements,
+// is measured there too, before each statement and every so many nodes (`guardSessionMemory`).
 import { limitError, type MathFailure, type StopReason } from "./errors.js";
-import { getHeapStatistics } from "node:v8";
+import { getHeapStatistics, setFlagsFromString } from "node:v8";
+import { createRequire } from "node:module";
 
 export interface Limits {
   /** Wall-clock time for one statement, in milliseconds. */
@@ -50,6 +52,13 @@ export interface Limits {
   randomChoices: number;
   /** Kinks (abs, relu, max, …) critical splits a function at: 3^kinks strata are tried. */
   criticalKinks: number;
+  /**
+   * Bytes the whole session may hold, its names' values included: V8's heap in use plus the memory
+   * outside it (array buffers' contents). Checked before each statement, before each large
+   * allocation and every 32,768 nodes made; a session also stops at 80 % of V8's own heap limit,
+   * which ends the process when it is reached.
+   */
+  sessionBytes: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -72,6 +81,7 @@ export const DEFAULT_LIMITS: Limits = {
   symbolicInverse: 4,
   randomChoices: 100_000,
   criticalKinks: 6,
+  sessionBytes: 4 * 1024 ** 3,
 };
 
 /**
@@ -98,6 +108,7 @@ export const LIMIT_REASONS: { readonly [K in keyof Limits]: Exclude<StopReason, 
   symbolicInverse: "size",
   randomChoices: "size",
   criticalKinks: "size",
+  sessionBytes: "memory",
 };
 
 let check: (() => void) | null = null;
@@ -107,15 +118,24 @@ let bound = 1n << BigInt(DEFAULT_LIMITS.bigintBits);
 // Kept, not negated per call: −bound is a 262,144-bit allocation, and every exact number made asks.
 let negativeBound = -bound;
 
+/** The session's names holding the largest values, largest first: named in the session memory error. */
+let largestNames: (() => string[]) | null = null;
+
 /** Starts (or with null, ends) a statement's budget under `active` limits. */
 export function setBudget(fn: (() => void) | null, active: Limits = DEFAULT_LIMITS): void {
   check = fn;
   count = 0;
+  largestNames = null;
   if (active.bigintBits !== limits.bigintBits) {
     bound = 1n << BigInt(active.bigintBits);
     negativeBound = -bound;
   }
   limits = active;
+}
+
+/** For the running statement: how its session names its largest values (the memory error says what to free). */
+export function nameLargestValues(largest: () => string[]): void {
+  largestNames = largest;
 }
 
 /** The limits of the running statement (the defaults outside one). */
@@ -134,12 +154,19 @@ export function overLimit(key: keyof Limits, message: string): MathFailure {
 }
 
 export function tick(): void {
-  if (check !== null && ++count % 2048 === 0) check();
+  if (check !== null && ++count % 2048 === 0) {
+    check();
+    if (count % 32_768 === 0) guardSessionMemory();
+  }
 }
+
+let loops = 0;
 
 /** For loops that make no nodes (numeric kernels): ask directly. */
 export function checkBudget(): void {
-  check?.();
+  if (check === null) return;
+  check();
+  if (++loops % 256 === 0) guardSessionMemory();
 }
 
 /**
@@ -176,7 +203,6 @@ export function reserveEntries(entries: number, what: string, bytesPerEntry = 8)
  * can still take (V8 ends the whole process when it cannot, with every name in the notebook).
  */
 export function reserveBytes(bytes: number, what: string): void {
-  const mb = (b: number) => `${(b / 1048576).toFixed(b < 10 * 1048576 ? 1 : 0)} MB`;
   if (!(bytes <= limits.totalBytes))
     throw limitError(`${what} would take ${mb(bytes)}; the limit is ${mb(limits.totalBytes)}`, null, "memory");
   const heap = getHeapStatistics();
@@ -184,6 +210,98 @@ export function reserveBytes(bytes: number, what: string): void {
   if (bytes * 2 > free)
     throw limitError(`${what} would take ${mb(bytes)}, and only ${mb(free)} of memory is left`, null, "memory");
   check?.();
+  guardSessionMemory(bytes, what);
+}
+
+const mb = (b: number) => `${(b / 1048576).toFixed(b < 10 * 1048576 ? 1 : 0)} MB`;
+
+/** The share of V8's heap limit a session may fill: at the limit itself V8 ends the process. */
+const HEAP_SHARE = 0.8;
+
+interface Held {
+  /** V8's heap in use, garbage not yet collected included. */
+  heap: number;
+  /** The heap plus the memory outside it: array buffers' contents. */
+  bytes: number;
+  heapLimit: number;
+}
+
+function measure(): Held {
+  const stats = getHeapStatistics();
+  // (The browser build's stand-in knows no external memory: its heap counts as 0 of an infinite limit.)
+  const outside = Number(stats.external_memory) || 0;
+  return { heap: stats.used_heap_size, bytes: stats.used_heap_size + outside, heapLimit: stats.heap_size_limit };
+}
+
+const isOver = (held: Held, more: number) =>
+  held.bytes + more > limits.sessionBytes || held.heap > HEAP_SHARE * held.heapLimit;
+
+/**
+ * What a full collection last left, while it was under the limits: a measure that has grown less
+ * than a sixteenth of the limit since is taken as under too, so a session near its limit does not
+ * pay for a full collection at every check.
+ */
+let lastCollected: { bytes: number; heap: number; limit: number } | null = null;
+
+let collector: (() => void) | null | undefined;
+
+/**
+ * A full garbage collection, when Node lets us ask for one: V8 exposes `gc` to contexts made after
+ * `--expose-gc` is set. Without it (the browser build) the measure counts garbage as held.
+ */
+function collectGarbage(): boolean {
+  if (collector === undefined) {
+    try {
+      const global = globalThis as { gc?: () => void };
+      if (typeof global.gc === "function") collector = global.gc;
+      else {
+        setFlagsFromString("--expose-gc");
+        const vm = createRequire(import.meta.url)("node:vm") as typeof import("node:vm");
+        const gc: unknown = vm.runInNewContext("typeof gc === 'function' ? gc : null");
+        collector = typeof gc === "function" ? (gc as () => void) : null;
+      }
+    } catch {
+      // Runs no statement, so no stop lands here: only Node's refusal (or the browser build's stand-ins).
+      collector = null;
+    }
+  }
+  collector?.();
+  return collector !== null;
+}
+
+/**
+ * Fails the running statement when the session holds more than its `sessionBytes` (with `more`
+ * bytes about to be taken for `what`), or fills most of V8's heap. A measure over the limit is
+ * confirmed after a full collection, so garbage of earlier statements does not count. The failed
+ * statement's own allocations become garbage and the names keep their values, so the session goes on.
+ */
+export function guardSessionMemory(more = 0, what?: string): void {
+  if (check === null) return; // only a running statement has a session to bound
+  let held = measure();
+  if (!isOver(held, more)) return;
+  const slack = Math.min(limits.sessionBytes, HEAP_SHARE * held.heapLimit) / 16;
+  const last = lastCollected;
+  if (last?.limit === limits.sessionBytes && held.bytes - last.bytes < slack && held.heap - last.heap < slack) return;
+  if (collectGarbage()) {
+    held = measure();
+    lastCollected = isOver(held, more) ? null : { bytes: held.bytes, heap: held.heap, limit: limits.sessionBytes };
+    if (!lastCollected) throw sessionMemoryError(held, more, what);
+    return;
+  }
+  throw sessionMemoryError(held, more, what);
+}
+
+function sessionMemoryError(held: Held, more: number, what: string | undefined): MathFailure {
+  const names = largestNames?.() ?? [];
+  const free = names.length
+    ? `the largest values are ${names.join(", ")}: reassign them (${names[0]} = 0) to free memory, or start a new session`
+    : "reassign names that hold large values (A = 0) to free memory, or start a new session";
+  const heapFull = held.heap > HEAP_SHARE * held.heapLimit;
+  const holds = heapFull
+    ? `the session holds ${mb(held.heap)} of JavaScript heap, ${Math.round(HEAP_SHARE * 100)} % of the ${mb(held.heapLimit)} the process may have`
+    : `the session holds ${mb(held.bytes)}; its limit is ${mb(limits.sessionBytes)}`;
+  const head = what !== undefined && more > 0 ? `${what} would take ${mb(more)}, and ${holds}` : holds;
+  return limitError(`${head}: ${free}`, null, "memory");
 }
 
 /** Whether an exact number's numerator or denominator is over the bit limit. */

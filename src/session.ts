@@ -3,7 +3,7 @@ import { DEFAULT_LIMITS, Environment, type Limits, type UserFunction } from "./e
 import { MathFailure, interruptError, isStop, limitError, mathError } from "./errors.js";
 import { isNumber, sym, tuple } from "./graph/construct.js";
 import type { Node } from "./graph/node.js";
-import { setBudget } from "./budget.js";
+import { guardSessionMemory, nameLargestValues, setBudget } from "./budget.js";
 import { drawEffect } from "./render/plot/draw.js";
 import { typesetHelp } from "./render/help.js";
 import { describeShape, isScalar } from "./graph/shape.js";
@@ -18,7 +18,7 @@ import { scoreLatex, scoreText, verdictLatex, verdictText } from "./render/verdi
 import type { Effect, NablaError, StatementResult } from "./results.js";
 import { locate, parseErrorMessage } from "./syntax/errors.js";
 import { scan } from "./syntax/scanner.js";
-import { parseStatement } from "./syntax/to-ast.js";
+import { parseStatement, refuseLookalikes } from "./syntax/to-ast.js";
 import { fastParse } from "./syntax/fast-parse.js";
 import type { Expr, Statement } from "./syntax/ast.js";
 import { compare, type Comparison } from "./engine/check.js";
@@ -164,13 +164,15 @@ export class Session {
     let parsed;
     try {
       const long = text.length > this.limits.grammarChars;
-      const fast = long ? fastParse(text, offset) : null;
-      if (long && !fast)
+      // The long path skips parseStatement, so it asks for look-alike letters itself.
+      const refused = long ? refuseLookalikes(text, offset) : null;
+      const fast = long && !refused ? fastParse(text, offset) : null;
+      if (long && !fast && !refused)
         throw limitError(
           `the statement has ${text.length.toLocaleString("en-US")} characters; one that uses ∇, Σ, expect or another form the quick reader does not take is read up to ${this.limits.grammarChars.toLocaleString("en-US")}: store its parts in names and combine them`,
           { start: offset, end: offset + 1 },
         );
-      parsed = fast ? { ok: true as const, statement: fast } : parseStatement(text, offset);
+      parsed = refused ?? (fast ? { ok: true as const, statement: fast } : parseStatement(text, offset));
       // eslint-disable-next-line nabla/no-swallowed-stop -- where failures land: failure() keeps a stop's reason
     } catch (err) {
       return this.failure(
@@ -184,12 +186,14 @@ export class Session {
       );
     }
     if (!parsed.ok) {
-      const message = parseErrorMessage(code, { reason: "syntax", offset: parsed.offset, expected: parsed.expected });
+      const message = parsed.refused
+        ? parsed.message
+        : parseErrorMessage(code, { reason: "syntax", offset: parsed.offset, expected: parsed.expected }).message;
       return this.failure(
         code,
         offset,
         index,
-        new MathFailure("parse", message.message, { start: parsed.offset, end: parsed.offset + 1 }),
+        new MathFailure("parse", message, { start: parsed.offset, end: parsed.offset + 1 }),
         text,
       );
     }
@@ -206,7 +210,11 @@ export class Session {
       if (Date.now() > deadline)
         throw limitError(`the statement ran longer than ${this.limits.timeMs / 1000} s and was stopped`, null, "time");
     }, this.limits);
+    nameLargestValues(() => this.largestValues());
     try {
+      // Between statements: a session over its memory gives no new name a value (an expression, or
+      // m1 = 0 to free memory, still runs; what they allocate is checked as they go).
+      if (bindsNewName(parsed.statement, this.env)) guardSessionMemory();
       this.evaluator.sizeBareArrays(parsed.statement, text);
       const shown = this.execute(parsed.statement);
       this.options.onStatement?.(parsed.statement, code);
@@ -431,6 +439,20 @@ export class Session {
     };
   }
 
+  /** The names whose values have the most entries (a matrix's), largest first: what to free. */
+  private largestValues(): string[] {
+    const sized: [string, number][] = [];
+    for (const [name, value] of this.env.values) {
+      let entries = 1;
+      for (const d of value.shape as readonly unknown[]) if (typeof d === "number") entries *= d;
+      if (entries >= 1000) sized.push([name, entries]);
+    }
+    return sized
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 3)
+      .map(([name]) => name);
+  }
+
   names(): { name: string; kind: "value" | "function" | "declaration"; shape?: string }[] {
     const out: { name: string; kind: "value" | "function" | "declaration"; shape?: string }[] = [];
     for (const [name, value] of this.env.values) out.push({ name, kind: "value", shape: describeShape(value.shape) });
@@ -576,6 +598,13 @@ function withForms(fields: Fields, print: (form: Form) => string): StatementResu
     },
   };
   return Object.assign(result, fields) as StatementResult;
+}
+
+/** The statement gives a value to a name that holds none: the session will hold more. */
+function bindsNewName(st: Statement, env: Environment): boolean {
+  const binds = st.kind === "assign" || st.kind === "define" || st.kind === "layer" || st.kind === "train";
+  const name = binds ? st.name : null;
+  return name !== null && !env.isUserName(name);
 }
 
 /**

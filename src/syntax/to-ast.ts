@@ -4,6 +4,7 @@ import grammar from "../../grammar/nabla.ohm-bundle.js";
 import type { BinaryOp, DiffVar, Dim, ExpectBranch, Expr, RelOp, Span, Statement } from "./ast.js";
 import { OPERATOR_SYMBOLS, canonicalName, orderValue, superscriptValue, unescapeString } from "./names.js";
 import { fastParse } from "./fast-parse.js";
+import { findLookalike } from "./lookalikes.js";
 
 /** Offset added to every span: the statement's position in its cell. */
 let base = 0;
@@ -513,7 +514,8 @@ function startRule(text: string): string {
   return "Statement";
 }
 
-export type MatchFailure = { ok: false; offset: number; expected: string[]; message: string };
+/** `refused`: a letter refused for its look (./lookalikes.ts), with `message` to show as it is. */
+export type MatchFailure = { ok: false; offset: number; expected: string[]; message: string; refused?: true };
 
 export type Parsed = { ok: true; statement: Statement } | MatchFailure;
 
@@ -529,6 +531,8 @@ export type Parsed = { ok: true; statement: Statement } | MatchFailure;
 const recentParses = new Map<string, Parsed>();
 
 export function parseStatement(text: string, offset: number): Parsed {
+  const refused = refuseLookalikes(text, offset);
+  if (refused) return refused;
   const fast = fastParse(text, offset);
   if (fast) return { ok: true, statement: fast };
   if (text.length > 2_000) return parseWithGrammar(text, offset);
@@ -540,6 +544,15 @@ export function parseStatement(text: string, offset: number): Parsed {
     recentParses.set(key, parsed);
   }
   return parsed;
+}
+
+/**
+ * A letter that looks like another (Cyrillic х for x) or mixes scripts in a name, found before either
+ * parser reads the statement: both would take it as a name of its own.
+ */
+export function refuseLookalikes(text: string, offset: number): MatchFailure | null {
+  const found = findLookalike(text);
+  return found && { ok: false, offset: offset + found.index, expected: [], message: found.message, refused: true };
 }
 
 /** Parses one statement with the grammar: the definition of the language, and its error messages. */
