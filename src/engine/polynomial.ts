@@ -129,6 +129,21 @@ export class Poly {
     return sum;
   }
 
+  /**
+   * The sum of the terms' sizes in floating point at `values`: the scale a value of the polynomial
+   * there is measured against (x² − 10³¹ is 10³¹-sized at √10³¹, and its rounding error with it).
+   */
+  evaluateFloatScale(values: readonly number[]): number {
+    let sum = 0;
+    for (const [k, c] of this.terms) {
+      const e = exponentsOf(k);
+      let term = Math.abs(c.toNumber());
+      for (let i = 0; i < e.length; i++) if (e[i] !== 0) term *= Math.abs(values[i]) ** e[i];
+      sum += term;
+    }
+    return sum;
+  }
+
   toNode(): Node {
     const terms: Node[] = [];
     for (const [k, c] of this.terms) {

@@ -73,17 +73,27 @@ export function newtonRoots(
   for (const start of starts) {
     checkBudget();
     let z = start;
+    // Kept only where Newton's steps came to rest (or landed on an exact zero): a small residual
+    // alone is no root. x² − π·10⁻¹⁴ is 3·10⁻¹⁴ at x = 0, where the Jacobian vanishes and the
+    // iteration stops, and x = 0 was reported as a root.
+    let converged = false;
     for (let iter = 0; iter < 60; iter++) {
       const r = F.map((f) => f(z));
       if (!r.every(Number.isFinite)) break;
       const A = J.map((row) => row.map((d) => d(z)));
       const step = solveLinear(A, r);
-      if (!step || !step.every(Number.isFinite)) break;
+      if (!step || !step.every(Number.isFinite)) {
+        converged = r.every((v) => v === 0);
+        break;
+      }
       z = z.map((v, i) => v - step[i]);
-      if (Math.max(...step.map(Math.abs)) < 1e-14 * Math.max(1, ...z.map(Math.abs))) break;
+      if (Math.max(...step.map(Math.abs)) < 1e-14 * Math.max(1, ...z.map(Math.abs))) {
+        converged = true;
+        break;
+      }
     }
     const residual = Math.max(...F.map((f) => Math.abs(f(z))));
-    if (!(residual < 1e-10)) continue;
+    if (!converged || !(residual < 1e-10)) continue;
     if (z.slice(0, gridded).some((v) => Math.abs(v) > BOX)) continue;
     if (roots.some((q) => q.every((v, i) => Math.abs(v - z[i]) < 1e-7 * Math.max(1, Math.abs(v))))) continue;
     roots.push(z);

@@ -294,8 +294,10 @@ function solvePolynomial(
           const r = root.value.value;
           return c.reduceRight((acc, x) => acc.mul(r).add((x as Node & { kind: "num" }).value), Rational.ZERO).isZero();
         }
-        const v = floatValue(add(...c.map((x, i) => mul(x, pow(root.value, int(i))))));
-        return v !== null && Math.abs(v) < 1e-8;
+        const terms = c.map((x, i) => mul(x, pow(root.value, int(i))));
+        const v = floatValue(add(...terms));
+        const scale = terms.reduce((sum, t) => sum + Math.abs(floatValue(t) ?? NaN), 0);
+        return v !== null && vanishes(v, scale, 1e-8);
       });
       if (consistent) walk(k - 1, next, exact && root.exact);
     }
@@ -306,15 +308,22 @@ function solvePolynomial(
   const valid = solutions.filter((s) => {
     const point = s.values.map((v) => floatValue(v) ?? NaN);
     return (
-      denominators.every((d) => Math.abs(d.evaluateFloat(point)) > 1e-12) &&
-      polys.every((p) => {
-        const r = p.evaluateFloat(point);
-        return Number.isFinite(r) && Math.abs(r) < 1e-6;
-      })
+      denominators.every((d) => Math.abs(d.evaluateFloat(point)) > 1e-12 * d.evaluateFloatScale(point)) &&
+      polys.every((p) => vanishes(p.evaluateFloat(point), p.evaluateFloatScale(point), 1e-6))
     );
   });
   const sorted = sortSolutions(valid);
   return infinite ? { kind: "finite", solutions: sorted, more: MORE_SOLUTIONS } : { kind: "finite", solutions: sorted };
+}
+
+/**
+ * Whether a value computed in floating point is 0 within rounding: within `absolute` (the equations'
+ * own scale, as before), or within 10⁻⁹ of the size of the terms it was summed from. A solution at
+ * x = √10³¹ leaves x² − 10³¹ at ~10¹⁵ in floats, which is 0 to 16 digits; an absolute bound alone
+ * threw it away and answered "no real solution".
+ */
+function vanishes(value: number, scale: number, absolute: number): boolean {
+  return Number.isFinite(value) && (Math.abs(value) < absolute || Math.abs(value) <= 1e-9 * scale);
 }
 
 /** Smallest first, by the first unknown, then the next: x = −2, x = 2. Each solution's numbers are found once. */

@@ -26,8 +26,11 @@ export function realRoots(coefficients: Node[]): Root[] | "all" {
     const [k, b, a] = c;
     const disc = sub(mul(b, b), mul(int(4), a, k));
     const d = floatValue(disc);
-    if (d === null || d < -1e-12) return [];
-    if (Math.abs(d) <= 1e-12) return [{ value: div(neg(b), mul(int(2), a)), exact: true }];
+    // Zero within rounding of b² and 4ak, the terms it was made from (an absolute 10⁻¹² took the
+    // discriminant of x² − π·10⁻¹⁴ for 0 and answered a double root x = 0).
+    const scale = Math.abs(floatValue(mul(b, b)) ?? 0) + Math.abs(floatValue(mul(int(4), a, k)) ?? 0);
+    if (d === null || d < -1e-12 * scale) return [];
+    if (Math.abs(d) <= 1e-12 * scale) return [{ value: div(neg(b), mul(int(2), a)), exact: true }];
     const r = sqrt(disc);
     return [
       { value: div(add(neg(b), r), mul(int(2), a)), exact: true },
@@ -178,12 +181,31 @@ function aberth(c: number[]): { re: number; im: number }[] {
   return re.map((r, k) => ({ re: r, im: im[k] }));
 }
 
+/**
+ * The complex roots of c[0] + c[1]x + …, found for the polynomial in y = x/s, s the power of two
+ * nearest the roots' size (Fujiwara's bound): x⁴ − 10²⁴ has roots of size 10⁶, and its companion
+ * matrix, unscaled, lost one of them to rounding and the other's exactness.
+ */
+function scaledComplexRoots(c: number[]): { re: number; im: number }[] {
+  const n = c.length - 1;
+  let bound = 0;
+  for (let i = 0; i < n; i++) if (c[i] !== 0) bound = Math.max(bound, Math.abs(c[i] / c[n]) ** (1 / (n - i)));
+  const s = bound > 0 && Number.isFinite(bound) ? 2 ** Math.round(Math.log2(bound)) : 1;
+  if (s === 1) return complexRoots(c);
+  const scaled = c.map((a, i) => a * s ** i);
+  const top = Math.max(...scaled.map(Math.abs));
+  if (!Number.isFinite(top) || top === 0) return complexRoots(c);
+  return complexRoots(scaled.map((a) => a / top)).map(({ re, im }) => ({ re: re * s, im: im * s }));
+}
+
 /** Real roots of c[0] + c[1]x + … numerically, each polished and confirmed. */
 export function numericRoots(c: number[]): Root[] {
   const d = c.map((a, i) => a * i).slice(1);
   const out: Root[] = [];
-  for (const ev of complexRoots(c)) {
-    if (Math.abs(ev.im) > 1e-7 * Math.max(1, Math.abs(ev.re))) continue;
+  // Every test below is relative to the root's own size: roots of 10⁻¹⁰ are as real, and as
+  // distinct from their neighbours, as roots of 1 (x⁴ = 2·10⁻⁴⁰ had lost one of ±1.19·10⁻¹⁰).
+  for (const ev of scaledComplexRoots(c)) {
+    if (Math.abs(ev.im) > 1e-7 * Math.hypot(ev.re, ev.im)) continue;
     let x = ev.re;
     for (let k = 0; k < 50; k++) {
       const step = horner(c, x) / horner(d, x);
@@ -191,12 +213,15 @@ export function numericRoots(c: number[]): Root[] {
       x -= step;
       if (Math.abs(step) < 1e-15 * Math.max(1, Math.abs(x))) break;
     }
-    const h = 1e-9 * Math.max(1, Math.abs(x));
+    const h = 1e-9 * Math.abs(x) || Number.MIN_VALUE;
+    const scale = c.reduce((sum, a, i) => sum + Math.abs(a) * Math.abs(x) ** i, 0);
     const confirmed =
-      Math.sign(horner(c, x - h)) !== Math.sign(horner(c, x + h)) ||
-      Math.abs(horner(c, x)) < 1e-12 * Math.max(...c.map(Math.abs));
-    if (confirmed && !out.some((o) => Math.abs(toFloat(o.value as never) - x) < 1e-9 * Math.max(1, Math.abs(x))))
-      out.push({ value: float(x), exact: false });
+      Math.sign(horner(c, x - h)) !== Math.sign(horner(c, x + h)) || Math.abs(horner(c, x)) <= 1e-12 * scale;
+    const seen = (o: Root) => {
+      const y = toFloat(o.value as never);
+      return Math.abs(y - x) <= 1e-9 * Math.max(Math.abs(x), Math.abs(y));
+    };
+    if (confirmed && !out.some(seen)) out.push({ value: float(x), exact: false });
   }
   return out;
 }
