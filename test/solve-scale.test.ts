@@ -61,4 +61,21 @@ describe("roots at every scale", () => {
     expect(got.length).toBe(4);
     for (const [g, e] of got.map((g, i) => [g, [-r, -r, r, r][i]])) expect(close(g, e)).toBe(true);
   });
+
+  it.each([
+    ["solve(x^2 = 10^400, x)", [-1e200, 1e200]],
+    ["solve(x^2 = 3*10^401, x)", [-Math.sqrt(30) * 1e200, Math.sqrt(30) * 1e200]],
+    ["solve(x^2 = 10^-400, x)", [-1e-200, 1e-200]],
+    ["solve([x*y = 10^400, x = y], [x, y])", [-1e200, -1e200, 1e200, 1e200]],
+  ] as [string, number[]][])("%s: equations past the doubles are checked exactly", (code, expected) => {
+    const got = roots(code);
+    expect(got.length, got.join(", ")).toBe(expected.length);
+    got.forEach((g, i) => expect(close(g, expected[i]), `${g} against ${expected[i]}`).toBe(true));
+  });
+
+  it("says it cannot find roots past the doubles without a closed form, rather than that there are none", () => {
+    const [r] = new Session().run("solve(x^3 = 10^600, x)");
+    expect(r.status).toBe("error");
+    expect(r.error?.message).toMatch(/could not be found/);
+  });
 });

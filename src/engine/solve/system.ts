@@ -305,15 +305,39 @@ function solvePolynomial(
   walk(n - 1, new Array<Node>(n).fill(ZERO), true);
   if (infinite && solutions.length === 0)
     return { kind: "infinite", note: "infinitely many solutions (the system does not pin every unknown down)" };
-  const valid = solutions.filter((s) => {
-    const point = s.values.map((v) => floatValue(v) ?? NaN);
-    return (
-      denominators.every((d) => Math.abs(d.evaluateFloat(point)) > 1e-12 * d.evaluateFloatScale(point)) &&
-      polys.every((p) => vanishes(p.evaluateFloat(point), p.evaluateFloatScale(point), 1e-6))
-    );
-  });
+  const valid = solutions.filter(
+    (s) => solvesInFloats(s.values, polys, denominators) ?? (s.exact && exactlySolves(s.values, polys, denominators)),
+  );
   const sorted = sortSolutions(valid);
   return infinite ? { kind: "finite", solutions: sorted, more: MORE_SOLUTIONS } : { kind: "finite", solutions: sorted };
+}
+
+/**
+ * Whether the values solve the equations, to rounding, in floating point; null where a value, an
+ * equation's value or its terms' size there is past the doubles (x = 10²⁰⁰: x² − 10⁴⁰⁰).
+ */
+function solvesInFloats(
+  values: readonly Node[],
+  polys: readonly Poly[],
+  denominators: readonly Poly[],
+): boolean | null {
+  const point = values.map((v) => floatValue(v) ?? NaN);
+  const at = (p: Poly) => ({ value: p.evaluateFloat(point), scale: p.evaluateFloatScale(point) });
+  const equations = polys.map(at);
+  const below = denominators.map(at);
+  if (![...equations, ...below].every((e) => Number.isFinite(e.value) && Number.isFinite(e.scale))) return null;
+  return (
+    below.every((d) => Math.abs(d.value) > 1e-12 * d.scale) && equations.every((e) => vanishes(e.value, e.scale, 1e-6))
+  );
+}
+
+/**
+ * Past the doubles (x = 10²⁰⁰·√10, whose square no float holds), an exact solution is checked exactly:
+ * every equation expands to 0 at it and no denominator does.
+ */
+function exactlySolves(values: readonly Node[], polys: readonly Poly[], denominators: readonly Poly[]): boolean {
+  const at = (p: Poly) => expand(substitute(p.toNode(), new Map(p.gens.map((g, i) => [g, values[i]]))));
+  return polys.every((p) => at(p) === ZERO) && denominators.every((d) => at(d) !== ZERO);
 }
 
 /**

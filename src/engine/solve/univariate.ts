@@ -1,6 +1,7 @@
 // Real roots of one polynomial with (possibly irrational) exact coefficients: rational roots and
 // quadratic radicals exactly, the rest numerically (companion-matrix eigenvalues polished by
 // Newton's method, each confirmed by a sign change or a tiny residual).
+import { mathError } from "../../errors.js";
 import { ZERO, add, div, float, int, mul, neg, num, sqrt, sub, toFloat } from "../../graph/construct.js";
 import type { Node } from "../../graph/node.js";
 import { Rational } from "../../numeric/rational.js";
@@ -85,7 +86,13 @@ function rationalCoefficients(coefficients: Rational[]): Root[] {
       out.push({ value: num(b.neg().div(a.mul(Rational.int(2)))), exact: true });
     }
   } else if (rest.length > 3) {
-    out.push(...numericRoots(rest.map((x) => x.toNumber()).reverse()));
+    const floats = rest.map((x) => x.toNumber()).reverse();
+    // A missing root must not read as none: say why instead of answering "no real solution".
+    if (!floats.every(Number.isFinite))
+      throw mathError(
+        "the equation's coefficients pass the doubles (±1.8e308) and its roots have no closed form here, so its real roots could not be found",
+      );
+    out.push(...numericRoots(floats));
   }
   return out;
 }
