@@ -53,6 +53,13 @@ describe("a letter that looks like another is refused at its line and column", (
     expect(errorOf("2 + З")?.message).toMatch(/CYRILLIC CAPITAL LETTER ZE, which looks like the digit 3; type 3$/);
   });
 
+  it("names a symbol that only looks like a letter the grammar takes, where the grammar stops at it", () => {
+    const err = new Session().run("Δ = 2\n∆ + 1")[1].error;
+    expect(err).toMatchObject({ kind: "parse", line: 2, column: 1 });
+    expect(err?.message).toBe("`∆` is U+2206 INCREMENT, which looks like the Greek Δ; type Δ (or Delta)");
+    expect(errorOf("x = 1 ∆ 2")?.message).toMatch(/U\+2206 INCREMENT/);
+  });
+
   it("holds the letters the brief of the bug named", () => {
     for (const ch of "авекмнорстухѕіјԁ") expect(lookalikeOf(ch.codePointAt(0)!), ch).not.toBeNull();
   });

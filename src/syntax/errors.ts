@@ -1,5 +1,6 @@
 // Parse errors in words a student understands, with line, column and a caret under the spot.
 import type { ScanProblem } from "./scanner.js";
+import { lookalikeSymbolMessage } from "./lookalikes.js";
 
 export function locate(code: string, offset: number): { line: number; column: number; excerpt: string } {
   const clamped = Math.max(0, Math.min(offset, code.length));
@@ -105,6 +106,8 @@ export function parseErrorMessage(
           : INVISIBLE.test(char)
             ? `invisible character U+${found!.toString(16).toUpperCase().padStart(4, "0")}`
             : `\`${char}\``;
+      const lookalike = found === undefined ? null : lookalikeSymbolMessage(found);
+      if (lookalike) return { offset: problem.offset, message: lookalike };
       return { offset: problem.offset, message: `unexpected ${what}: expected ${describeExpected(problem.expected)}` };
     }
   }

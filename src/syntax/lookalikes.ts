@@ -601,6 +601,18 @@ function lookalikeMessage(ch: string, found: Lookalike): string {
   return `\`${ch}\` is ${hex(found.code)} ${found.name}, which looks like the ${kind} ${target}; type ${target}${spelled ? ` (or ${spelled})` : ""}`;
 }
 
+/** Symbols, not letters, that look like a letter (confusables.txt): never in a name, so not in the table. */
+const SYMBOLS = new Map<number, Lookalike>([[0x2206, { code: 0x2206, looksLike: "Δ", name: "INCREMENT" }]]);
+
+/**
+ * The parse error's words for a character the grammar does not take when it only looks like one
+ * it does (∆ INCREMENT for the Greek Δ), or null.
+ */
+export function lookalikeSymbolMessage(code: number): string | null {
+  const found = lookalikeOf(code) ?? SYMBOLS.get(code);
+  return found ? lookalikeMessage(String.fromCodePoint(code), found) : null;
+}
+
 /** The Greek capitals unlike any Latin one (Σ is the sum). */
 const GREEK_CAPITALS = "ΓΔΘΛΞΠΦΨΩ";
 
