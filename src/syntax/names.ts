@@ -41,6 +41,42 @@ const LATEX_GREEK: Record<string, string> = Object.fromEntries(
 );
 
 export const SUBSCRIPT_DIGITS = "₀₁₂₃₄₅₆₇₈₉";
+
+/**
+ * Unicode's subscript letters, each the letter it writes small: `xᵢ` is `x_i` as `x₁` is `x_1`
+ * (pasted from a PDF, `Σ_{i=1}^{3} xᵢ` must bind its index, not multiply a name `xᵢ` by 3).
+ */
+const SUBSCRIPT_LETTERS: Readonly<Record<string, string>> = {
+  ₐ: "a",
+  ₑ: "e",
+  ₒ: "o",
+  ₓ: "x",
+  ₕ: "h",
+  ₖ: "k",
+  ₗ: "l",
+  ₘ: "m",
+  ₙ: "n",
+  ₚ: "p",
+  ₛ: "s",
+  ₜ: "t",
+  ᵢ: "i",
+  ᵣ: "r",
+  ᵤ: "u",
+  ᵥ: "v",
+  ⱼ: "j",
+  ᵦ: "β",
+  ᵧ: "γ",
+  ᵨ: "ρ",
+  ᵩ: "φ",
+  ᵪ: "χ",
+};
+
+/** The character a subscript digit or letter writes small, or undefined when `ch` is not one. */
+function subscriptOf(ch: string): string | undefined {
+  const digit = SUBSCRIPT_DIGITS.indexOf(ch);
+  if (digit >= 0) return String(digit);
+  return Object.hasOwn(SUBSCRIPT_LETTERS, ch) ? SUBSCRIPT_LETTERS[ch] : undefined;
+}
 export const SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
 
 const UNICODE_LETTER = /^\p{L}$/u;
@@ -144,16 +180,17 @@ export function toSuperscript(n: number): string {
 }
 
 /**
- * The canonical spelling of a name as typed: `lambda` → `λ`, `x₁` → `x_1`, `W_{12}` → `W_12`,
- * `x_{i}` → `x_i`, `eta_0` → `η_0`.
+ * The canonical spelling of a name as typed: `lambda` → `λ`, `x₁` → `x_1`, `xᵢ` → `x_i`,
+ * `W_{12}` → `W_12`, `x_{i}` → `x_i`, `eta_0` → `η_0`.
  */
 export function canonicalName(typed: string): string {
   // Most names are plain ASCII letters and digits: only a Greek letter's name can change them.
   if (isWord(typed) && !typed.includes("_")) return greekLetter(typed) ?? typed;
   let text = "";
   for (const ch of typed) {
-    const digit = SUBSCRIPT_DIGITS.indexOf(ch);
-    text += digit >= 0 ? (text.includes("_") ? "" : "_") + String(digit) : ch;
+    // A subscript character after the name's first writes its subscript; a name of one alone stays.
+    const small = text === "" ? undefined : subscriptOf(ch);
+    text += small !== undefined ? (text.includes("_") ? "" : "_") + small : ch;
   }
   const underscore = text.indexOf("_");
   let base = underscore >= 0 ? text.slice(0, underscore) : text;
