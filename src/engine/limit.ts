@@ -19,11 +19,17 @@ function infinitySign(e: Expr): -1 | 1 | null {
   return null;
 }
 
+const SIDES: Readonly<Record<string, -1 | 1>> = { "+": 1, right: 1, "⁺": 1, "-": -1, "−": -1, left: -1, "⁻": -1 };
+
+function sideText(e: Expr): string {
+  return e.kind === "string" ? e.value : e.kind === "name" ? e.name : "";
+}
+
+const isSide = (e: Expr): boolean => Object.hasOwn(SIDES, sideText(e));
+
 function sideOf(e: Expr | undefined): -1 | 0 | 1 {
   if (!e) return 0;
-  const text = e.kind === "string" ? e.value : e.kind === "name" ? e.name : "";
-  if (text === "+" || text === "right" || text === "⁺") return 1;
-  if (text === "-" || text === "−" || text === "left" || text === "⁻") return -1;
+  if (isSide(e)) return SIDES[sideText(e)];
   throw mathError('the side of a one-sided limit is "+" (from the right) or "-" (from the left)');
 }
 
@@ -59,6 +65,11 @@ export const LIMIT: CommandEntry = {
   },
   run: ({ args }, ev) => {
     const { body } = bodyOf(ev, args[0]);
+    // SymPy's and Maxima's limit(f, x, a): the point went where the side goes.
+    if (args[1].kind === "name" && args[2] && !isSide(args[2]))
+      throw mathError(
+        `limit takes the variable and its point together: limit(f, ${args[1].name} → a), as in limit(sin(x)/x, x → 0)`,
+      );
     const { x, point } = approach(ev, args[1], sideOf(args[2]));
     return limit(body, x, point);
   },

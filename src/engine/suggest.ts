@@ -14,7 +14,40 @@ function editDistance(a: string, b: string): number {
   return row[b.length];
 }
 
+/**
+ * What other systems (SymPy, Maxima, Mathematica, NumPy) call a command Nabla spells differently:
+ * `series(…)` is not a typo of `taylor`, yet a user of SymPy types it first.
+ */
+const OTHER_SYSTEMS: Readonly<Record<string, string>> = {
+  series: "taylor",
+  gradient: "grad",
+  derivative: "diff",
+  differentiate: "diff",
+  invert: "inv",
+  inverse: "inv",
+  determinant: "det",
+  eigenvals: "eig",
+  eigenvalues: "eig",
+  eigenvects: "eig",
+  eigenvectors: "eig",
+  ratsimp: "simplify",
+  fullsimplify: "simplify",
+  trigsimp: "simplify",
+  nsolve: "solve",
+  linsolve: "solve",
+  algsys: "solve",
+  nroots: "solve",
+  evalf: "N",
+  float: "N",
+  minimize: "critical",
+  maximize: "critical",
+};
+
 export function didYouMean(name: string, known: Iterable<string>): string | null {
+  const other = Object.hasOwn(OTHER_SYSTEMS, name.toLowerCase()) ? OTHER_SYSTEMS[name.toLowerCase()] : undefined;
+  if (other !== undefined && other !== name) {
+    for (const candidate of known) if (candidate === other) return other;
+  }
   if (name.length < 3) return null;
   let best: string | null = null;
   let bestDistance = Infinity;

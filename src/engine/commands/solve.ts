@@ -48,9 +48,14 @@ export const SOLVE: CommandEntry[] = [
           );
       }
       const vars = args[1] ? listOf(ev.expr(args[1])) : typedSymbols(...equations);
-      for (const v of vars)
+      for (const v of vars) {
+        if (v.kind === "rel")
+          throw mathError(
+            `${toText(v)} is an equation, where solve takes its unknowns: list the equations, then the unknowns, as in solve([x + y = 10, x - y = 2], [x, y])`,
+          );
         if (!((v.kind === "sym" && v.shape.length === 0) || v.kind === "indexed"))
           throw mathError(`solve's unknowns are scalar variables ([x, y], or z[1], z[2]): ${toText(v)} is not one`);
+      }
       return solutions(solveSystem(equations, vars), vars);
     },
   },
