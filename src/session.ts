@@ -17,7 +17,7 @@ import { latexText, shortFloat } from "./graph/print/style.js";
 import { scoreLatex, scoreText, verdictLatex, verdictText } from "./render/verdicts.js";
 import type { Effect, NablaError, StatementResult } from "./results.js";
 import { locate, parseErrorMessage } from "./syntax/errors.js";
-import { scan } from "./syntax/scanner.js";
+import { scanAll } from "./syntax/scanner.js";
 import { parseStatement, refuseLookalikes } from "./syntax/to-ast.js";
 import { fastParse } from "./syntax/fast-parse.js";
 import type { Expr, Statement } from "./syntax/ast.js";
@@ -120,29 +120,22 @@ export class Session {
       );
       return;
     }
-    const scanned = scan(code);
-    let count = 0;
-    for (const [index, st] of scanned.statements.entries()) {
-      const result = this.runStatement(code, st.text, st.offset, st.silent, index);
-      count++;
+    // A broken statement (an unclosed bracket, say) is reported in its place and the cell reads on.
+    for (const [index, part] of scanAll(code).entries()) {
+      let result: StatementResult;
+      if (part.kind === "statement") {
+        const st = part.statement;
+        result = this.runStatement(code, st.text, st.offset, st.silent, index);
+      } else {
+        // The broken statement's own text: an unclosed bracket's error points at its end.
+        const { offset, message } = parseErrorMessage(code.slice(0, part.end), part.problem);
+        const failure = new MathFailure("parse", message, { start: offset, end: offset + 1 });
+        result = this.failure(code, part.start, index, failure, code.slice(part.start, part.end).trim());
+      }
       this.options.onResult?.(result);
       yield result;
       // An interrupt stops the cell: later statements do not run.
       if (result.error?.kind === "interrupt") return;
-    }
-    if (!scanned.ok) {
-      const { offset, message } = parseErrorMessage(code, scanned);
-      const start = scanned.reason === "unclosed" ? scanned.statementOffset : offset;
-      const source = code.slice(start).trim();
-      const failed = this.failure(
-        code,
-        start,
-        count,
-        new MathFailure("parse", message, { start: offset, end: offset + 1 }),
-        source,
-      );
-      this.options.onResult?.(failed);
-      yield failed;
     }
   }
 
