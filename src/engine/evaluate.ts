@@ -30,6 +30,7 @@ import { isScalar, sameShape, showShape, type Shape } from "../graph/shape.js";
 import { Rational } from "../numeric/rational.js";
 import type { DiffVar, Expr, Statement } from "../syntax/ast.js";
 import { isDigits } from "../syntax/names.js";
+import { namesIn } from "../syntax/walk.js";
 import { differentiate, gradient, hessian } from "./differentiate.js";
 import { didYouMean } from "./suggest.js";
 import { ELEMENTARY, bareFunctionWarning, juxtapositionWarning, looksLikeFunction } from "./juxtaposition.js";
@@ -176,6 +177,8 @@ export class Evaluator {
   }
 
   name(name: string): Node {
+    // Σ_{i=1}^{3} i is 6 whatever i holds outside: the index is bound while its body is built.
+    if (this.env.boundIndices.includes(name)) return sym(name);
     const value = this.env.values.get(name);
     if (value) return value;
     if (this.env.functions.has(name)) return this.env.functions.get(name)!.body;
@@ -360,12 +363,18 @@ export class Evaluator {
     return path.slice(1).reduce((value, member) => memberOf(value, member, this.env), this.name(name));
   }
 
-  variable(v: DiffVar | string): Node {
+  /**
+   * The node a name stands for as a variable. `what` names a command that takes it as one (taylor,
+   * limit, ∇_x): a name holding a value is then an error, not a fresh symbol the value never meets
+   * (taylor(exp(x), x = 0, 3) after x = 3 was exp(3)). d/dx says so itself, naming the expression.
+   */
+  variable(v: DiffVar | string, what?: string): Node {
     const path = typeof v === "string" ? [v] : v.path;
     // ∂L/∂out.W: a layer's parameter.
     const parameter = parameterVariable(path, this);
     if (parameter) return parameter;
     if (path.length > 1) throw mathError(`${path.join(".")} is not a variable here`);
+    if (what !== undefined) this.refuseHeld(path[0], what);
     return this.name(path[0]).kind === "sym" || this.name(path[0]).kind === "indexed"
       ? this.name(path[0])
       : sym(path[0]);
@@ -402,6 +411,17 @@ export class Evaluator {
     for (const note of subgradientNotes(result)) this.env.emit({ kind: "stderr", text: `note: ${note}\n` });
   }
 
+  /** A command's variable that holds a value: an error that says which value and how to go on. */
+  refuseHeld(name: string, what: string): void {
+    const held = this.env.values.get(name);
+    // z = [z₁, z₂, z₃] holds variables: jacobian(s, z) takes them.
+    const variable = (n: Node) => n.kind === "sym" || n.kind === "indexed";
+    if (!held || variable(held) || (held.kind === "tensor" && held.entries.every(variable))) return;
+    throw mathError(
+      `${what} takes ${name} as a variable, but ${name} holds a value (${heldText(held)}); use a name without a value`,
+    );
+  }
+
   /**
    * ∂L/∂W where W does not occur in L is 0, but never silently: a name holding a value (W = out.W
    * after training) is not a variable at all, and a symbol missing from a non-constant L is said.
@@ -414,7 +434,7 @@ export class Evaluator {
     const held = name.includes(".") ? undefined : this.env.values.get(name);
     if (held && held !== variable)
       throw mathError(
-        `${label} does not depend on ${name}: ${name} holds a value (${held.shape.length ? `a ${showShape(held.shape)}` : toPretty(held)}), not a variable${held.kind === "tensor" ? "; for a layer's weights write ∂L/∂out.W" : ""}`,
+        `${label} does not depend on ${name}: ${name} holds a value (${heldText(held)}), not a variable${held.kind === "tensor" ? "; for a layer's weights write ∂L/∂out.W" : ""}`,
       );
     if (body.kind === "record")
       throw mathError(
@@ -440,7 +460,9 @@ export class Evaluator {
         `∇ applies to the whole product that follows (as d/dx does), here a ${showShape(body.shape)}; ` +
           "for the gradient times a vector write (∇f) · v",
       );
-    const vars: Node[] = wrt.length ? wrt.map((w) => this.variable(w)) : fn ? fn.params : typedSymbols(body);
+    const vars: Node[] = wrt.length ? wrt.map((w) => this.variable(w, "∇")) : fn ? fn.params : typedSymbols(body);
+    // ∇(x²) after x = 3 is ∇ of 9: no variable left, which [] would not say.
+    if (vars.length === 0) for (const name of namesIn(arg)) this.refuseHeld(name, "∇");
     if (order === 1) {
       const g = gradient(body, vars);
       if (vars.length === 1 && !isScalar(vars[0].shape)) this.noteSubgradients(g);
@@ -467,11 +489,12 @@ export class Evaluator {
   bigop(e: Extract<Expr, { kind: "bigop" }>): Node {
     if (e.index === null) throw mathError("Σ needs an index, as in Σ_{i=1}^{n}");
     const index = sym(e.index);
+    // The bounds are read outside the index's scope: Σ_{i=1}^{i} is up to the i of the session.
+    const from = e.from ? this.expr(e.from) : ONE;
+    const to = e.to ? this.expr(e.to) : sym("n");
     this.env.boundIndices.push(e.index);
     try {
       const body = this.expr(e.body);
-      const from = e.from ? this.expr(e.from) : ONE;
-      const to = e.to ? this.expr(e.to) : sym("n");
       return expandBigop(e.op, index, from, to, body);
     } finally {
       this.env.boundIndices.pop();
@@ -538,6 +561,11 @@ export class Evaluator {
     }
     throw shapeError("matrix entries must be numbers or expressions, or arrays of one shape to stack");
   }
+}
+
+/** A held value as an error shows it: an array by its shape, a scalar printed. */
+export function heldText(held: Node): string {
+  return held.shape.length ? `a ${showShape(held.shape)}` : toPretty(held);
 }
 
 /** A network or layer is applied (net(x)) or trained, never an operand of arithmetic. */

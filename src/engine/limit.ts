@@ -43,7 +43,7 @@ function approach(ev: Evaluation, e: Expr, side: -1 | 0 | 1): { x: Node; point: 
         : null;
   if (!pair || pair[0].kind !== "name")
     throw mathError("limit needs the variable and the point, as in limit(sin(x)/x, x → 0)");
-  const x = ev.variable(pair[0].name);
+  const x = ev.variable(pair[0].name, "limit");
   const sign = infinitySign(pair[1]);
   if (sign !== null) {
     if (side !== 0) throw mathError("a limit at ∞ is already one-sided: leave out the side");

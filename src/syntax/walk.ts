@@ -91,3 +91,15 @@ export function referencedName(e: Expr): string | null {
   if (e.kind === "partialOf") return e.fn[0];
   return null;
 }
+
+/** The names an expression mentions, as typed, each once (an iterative walk: long chains stay shallow). */
+export function namesIn(e: Expr): string[] {
+  const names = new Set<string>();
+  const stack = [e];
+  while (stack.length) {
+    const x = stack.pop()!;
+    if (x.kind === "name") names.add(x.name);
+    else for (const child of childrenOf(x)) stack.push(child);
+  }
+  return [...names];
+}

@@ -7,6 +7,7 @@ import { typedSymbols } from "../variable-order.js";
 import { print } from "../../graph/print/printer.js";
 import { PRETTY } from "../../graph/print/style.js";
 import type { Expr } from "../../syntax/ast.js";
+import { namesIn } from "../../syntax/walk.js";
 import type { CommandCall, Evaluation } from "./entry.js";
 
 /** What print, warn and clear return: no value shown. */
@@ -26,20 +27,43 @@ export function bodyOf(ev: Evaluation, e: Expr): { body: Node; params: Node[] | 
 }
 
 /** Variables given as arguments (a vector of them counts as its entries), else the body's symbols. */
-export function variablesOf(ev: Evaluation, args: Expr[], body: Node): Node[] {
+export function variablesOf(ev: Evaluation, args: Expr[], body: Node, what: string): Node[] {
   if (args.length === 0) return typedSymbols(body);
   return args.flatMap((a) => {
-    const v = ev.expr(a);
+    const v = unknownsOf(ev, a, what);
     return v.kind === "tensor" ? [...v.entries] : [v];
   });
+}
+
+/**
+ * The variables of grad, hessian, jacobian and convex: those given after the body, else the
+ * function's parameters, else the body's symbols. A body left with none because its names hold
+ * values (∇(x²) after x = 3) is an error, not an empty gradient.
+ */
+export function variablesFor(ev: Evaluation, args: Expr[], body: Node, params: Node[] | null, what: string): Node[] {
+  if (args.length > 1) return variablesOf(ev, args.slice(1), body, what);
+  if (params) return params;
+  const found = typedSymbols(body);
+  if (found.length === 0) for (const name of namesIn(args[0])) ev.refuseHeld(name, what);
+  return found;
+}
+
+/**
+ * The value of an argument that names a command's variables (`x`, `[x, y]`): a name in it that
+ * holds a value is an error (solve(x² = 4, x) after x = 3 solved 9 = 4 for the number 3).
+ */
+export function unknownsOf(ev: Evaluation, e: Expr, what: string): Node {
+  const names = e.kind === "name" ? [e] : e.kind === "matrix" ? e.rows.flat() : [];
+  for (const n of names) if (n.kind === "name") ev.refuseHeld(n.name, what);
+  return ev.expr(e);
 }
 
 /** `x = a` or `[x, y] = [a, b]`: the variables and the point. */
 export function pointArg(ev: Evaluation, e: Expr | undefined, what: string): { vars: Node[]; at: Node[] } {
   if (!e || e.kind !== "relation" || e.op !== "=")
     throw mathError(`${what} needs the point, as in x = 0 or [x, y] = [0, 0]`);
-  if (e.left.kind === "name") return { vars: [ev.variable(e.left.name)], at: [ev.expr(e.right)] };
-  const vars = ev.expr(e.left);
+  if (e.left.kind === "name") return { vars: [ev.variable(e.left.name, what)], at: [ev.expr(e.right)] };
+  const vars = unknownsOf(ev, e.left, what);
   const at = ev.expr(e.right);
   if (vars.kind !== "tensor" || at.kind !== "tensor" || vars.entries.length !== at.entries.length) {
     throw mathError(`${what} needs as many values as variables: [x, y] = [0, 0]`);

@@ -3,11 +3,10 @@
 import { mathError } from "../../errors.js";
 import { add, apply, mul, sym } from "../../graph/construct.js";
 import { freeSymbols } from "../../graph/traverse.js";
-import { typedSymbols } from "../variable-order.js";
 import { expandBigop } from "../bigops.js";
 import { differentiate, gradient, hessian, jacobian } from "../differentiate.js";
 import { taylor } from "../series.js";
-import { bodyOf, pointArg, variablesOf, wholeNumber } from "./args.js";
+import { bodyOf, pointArg, variablesFor, wholeNumber } from "./args.js";
 import type { CommandEntry } from "./entry.js";
 
 function bigCommand(op: "sum" | "prod"): CommandEntry["run"] {
@@ -75,7 +74,7 @@ export const CALCULUS: CommandEntry[] = [
     },
     run: ({ args }, ev) => {
       const { body, params } = bodyOf(ev, args[0]);
-      return gradient(body, args.length > 1 ? variablesOf(ev, args.slice(1), body) : (params ?? typedSymbols(body)));
+      return gradient(body, variablesFor(ev, args, body, params, "grad"));
     },
   },
   {
@@ -88,7 +87,7 @@ export const CALCULUS: CommandEntry[] = [
     },
     run: ({ args }, ev) => {
       const { body, params } = bodyOf(ev, args[0]);
-      return hessian(body, args.length > 1 ? variablesOf(ev, args.slice(1), body) : (params ?? typedSymbols(body)));
+      return hessian(body, variablesFor(ev, args, body, params, "hessian"));
     },
   },
   {
@@ -102,7 +101,7 @@ export const CALCULUS: CommandEntry[] = [
     run: ({ args }, ev) => {
       const f = ev.expr(args[0]);
       const exprs = f.kind === "tensor" ? [...f.entries] : [f];
-      const vars = args.length > 1 ? variablesOf(ev, args.slice(1), f) : typedSymbols(f);
+      const vars = variablesFor(ev, args, f, null, "jacobian");
       return jacobian(exprs, vars);
     },
   },

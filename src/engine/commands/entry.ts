@@ -12,7 +12,9 @@ export interface Evaluation {
   readonly env: Environment;
   expr(e: Expr): Node;
   /** The node a name stands for as a variable of differentiation (a symbol, or an indexed one). */
-  variable(name: string): Node;
+  variable(name: string, what?: string): Node;
+  /** Throws when the name holds a value: `what` (a command) takes it as a variable. */
+  refuseHeld(name: string, what: string): void;
 }
 
 /**

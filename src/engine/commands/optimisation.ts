@@ -4,7 +4,7 @@ import type { Node } from "../../graph/node.js";
 import { convexity } from "../convexity.js";
 import { descentMethod, gradientDescent, type Method } from "../descent.js";
 import { criticalPoints, lagrange } from "../solve/optimize.js";
-import { bodyOf, equationsOf, listOf, pointArg, show, variablesOf, wholeOption } from "./args.js";
+import { bodyOf, equationsOf, listOf, pointArg, show, unknownsOf, variablesOf, wholeOption } from "./args.js";
 import type { CommandCall, CommandEntry, CommandOption, Evaluation } from "./entry.js";
 import { OPTIMIZER_OPTIONS, STEPS } from "./options.js";
 
@@ -77,7 +77,7 @@ export const OPTIMISATION: CommandEntry[] = [
     },
     run: ({ args }, ev) => {
       const { body, params } = bodyOf(ev, args[0]);
-      return criticalPoints(body, args[1] ? listOf(ev.expr(args[1])) : (params ?? undefined));
+      return criticalPoints(body, args[1] ? listOf(unknownsOf(ev, args[1], "critical")) : (params ?? undefined));
     },
   },
   {
@@ -106,7 +106,7 @@ export const OPTIMISATION: CommandEntry[] = [
     },
     run: ({ args }, ev) => {
       const { body, params } = bodyOf(ev, args[0]);
-      return convexity(body, args[1] ? variablesOf(ev, args.slice(1), body) : (params ?? undefined));
+      return convexity(body, args[1] ? variablesOf(ev, args.slice(1), body, "convex") : (params ?? undefined));
     },
   },
   {

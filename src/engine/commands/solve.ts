@@ -4,7 +4,7 @@ import { typedSymbols } from "../variable-order.js";
 import { solveLinearSystem, solveSystem } from "../solve/system.js";
 import { linearRowsOfSyntax } from "../solve/linear-rows.js";
 import type { SystemSolution } from "../solve/solution.js";
-import { equationsOf, listOf } from "./args.js";
+import { equationsOf, listOf, unknownsOf } from "./args.js";
 import { mathError, rethrowStop } from "../../errors.js";
 import type { Node } from "../../graph/node.js";
 import type { Rational } from "../../numeric/rational.js";
@@ -40,6 +40,7 @@ export const SOLVE: CommandEntry[] = [
           ? [...e.entries]
           : [e],
       );
+      const vars = args[1] ? listOf(unknownsOf(ev, args[1], "solve")) : typedSymbols(...equations);
       for (const e of equations) {
         const sides = e.kind === "rel" ? [e.left, e.right] : [e];
         if (sides.some((side) => side.shape.length > 0))
@@ -47,7 +48,6 @@ export const SOLVE: CommandEntry[] = [
             `solve takes scalar equations: ${toText(e)} is an array; write one equation per row ([a x + b y = c, …]), or use inv(A) b for A x = b`,
           );
       }
-      const vars = args[1] ? listOf(ev.expr(args[1])) : typedSymbols(...equations);
       for (const v of vars) {
         if (v.kind === "rel")
           throw mathError(
