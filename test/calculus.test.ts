@@ -152,6 +152,16 @@ describe("simplification", () => {
   it("expands, factors and collects", () => {
     expect("expand((x + 1)^3)").toEvaluateTo("x^3 + 3*x^2 + 3*x + 1");
     expect("factor(x^3 - 6x^2 + 11x - 6)").toEvaluateTo("(x - 3)*(x - 2)*(x - 1)");
+    // A number is its own factorisation (it was an internal error about NaN and BigInt).
+    for (const [n, value] of [
+      ["7", "7"],
+      ["1^2", "1"],
+      ["12", "12"],
+      ["-3/4", "-3/4"],
+      ["0", "0"],
+      ["2^64 + 1", "18446744073709551617"],
+    ])
+      expect(`factor(${n})`).toEvaluateTo(value);
     expect("simplify(sin(x)^2 + cos(x)^2)").toEvaluateTo("1");
     expect("collect(a x^2 + b x^2 + c x + d, x)").toEvaluateTo("x^2*(a + b) + c*x + d");
   });

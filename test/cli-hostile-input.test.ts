@@ -58,12 +58,13 @@ describe("a session given odd text", () => {
     }
   });
 
-  it("says a chain tens of thousands deep is too deep, as a limit, not an internal error", () => {
-    for (const code of [`x${"/x".repeat(10_000)}`, `x${"^x".repeat(20_000)}`, `x${"*x".repeat(99_000)}`]) {
-      const [r] = new Session().run(code);
-      expect(r.status).toBe("error");
-      expect(r.error!.kind, code.slice(0, 20)).not.toBe("internal");
-    }
+  it("works out a chain tens of thousands long, or says it is too deep as a limit, not an internal error", () => {
+    // Products and quotients are gathered by a loop, however long; a tower of powers nests.
+    expect(new Session().run(`x${"/x".repeat(10_000)}`)[0].text).toBe("1/x^9999");
+    expect(new Session().run(`x${"*x".repeat(99_000)}`)[0].text).toBe("x^99001");
+    const [tower] = new Session().run(`x${"^x".repeat(20_000)}`);
+    expect(tower.status).toBe("error");
+    expect(tower.error!.kind).toBe("limit");
   });
 
   it("multiplies a name repeated fifty thousand times", () => {
@@ -94,11 +95,12 @@ describe("a session given odd text", () => {
         .flatMap((r) => r.effects)
         .filter((e) => e.kind === "stderr")
         .map((e) => (e as { text: string }).text);
-    expect(warned("sin^2(x)")).toEqual([
+    // A bare name alone is a symbol of that name, said so; juxtaposed (sin x, log 2) it is an error
+    // (test/function-notation.test.ts), and sin^2(x) is sin(x)^2.
+    expect(warned("f = sin + 1")).toEqual([
       "warning: sin is a function, but without parentheses it is read as a symbol named sin: write sin(x) (and sin(x)^2, not sin^2(x))\n",
     ]);
-    expect(warned("check sin^2(x) + cos^2(x) == 1")).toHaveLength(2);
-    expect(warned("log 2")).toHaveLength(1);
+    expect(warned("check sin^2(x) + cos^2(x) == 1")).toEqual([]);
     for (const fine of ["sin(x)^2", "log(2)", "layer h = dense(2 → 4, relu)", "sinx = 3", "sin_1 + 1"])
       expect(warned(fine), fine).toEqual([]);
   });

@@ -101,10 +101,22 @@ describe("check over arrays of a symbolic size", () => {
         }
       }
       for (const name of ["x", "a", "y", "b", "A", "B", "C", "W", "λ"]) if (!(name in point)) s.run(`${name} = 0`);
+      // The sides are worked out over symbols of the instance's shapes (∇_x of a name that holds a
+      // value is an error, not 0), then evaluated where the names hold the instance's values.
+      const symbolic = new Session();
+      for (const [name, value] of Object.entries(point)) {
+        if (/^\d+$/.test(value)) symbolic.env.values.set(name, int(Number(value)));
+        else {
+          const shape = s.env.values.get(name)!.shape;
+          symbolic.run(`${name} ∈ ℝ^${shape.length === 1 ? shape[0] : `(${shape.join("×")})`}`);
+        }
+      }
+      for (const name of ["x", "a", "y", "b", "A", "B", "C", "W", "λ"])
+        if (!(name in point)) symbolic.run(`${name} = 0`);
       // 𝟏 is sized by its use in the claim; here no shape is declared, so it is written ones(n).
       const [left, right] = claim.replace(/𝟏/gu, "ones(n)").split(" == ");
-      const [l] = s.run(left);
-      const [rr] = s.run(right);
+      const [l] = symbolic.run(left);
+      const [rr] = symbolic.run(right);
       expect(l.status, l.error?.message).toBe("ok");
       expect(rr.status, rr.error?.message).toBe("ok");
       const [differ] = s.run(`check ${toText(l.value!)} == ${toText(rr.value!)}`);

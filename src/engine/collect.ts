@@ -1,5 +1,5 @@
 // collect(expr, x): the expansion grouped by powers of x, highest first: (a + b)x² + c x + d.
-import { ZERO, add, int, mul, pow } from "../graph/construct.js";
+import { ZERO, add, addAll, int, mul, mulAll, pow } from "../graph/construct.js";
 import type { Node } from "../graph/node.js";
 import { differentiate } from "./differentiate.js";
 import { expand } from "./expand.js";
@@ -19,7 +19,7 @@ export function collect(expr: Node, x: Node): Node {
       );
       if (!xf) break;
       k = xf === x ? 1 : Number((xf as { exp: { value: { num: bigint } } }).exp.value.num);
-      rest = mul(...factors.filter((f) => f !== xf));
+      rest = mulAll(factors.filter((f) => f !== xf));
       break;
     }
     if (rest === x) {
@@ -29,5 +29,5 @@ export function collect(expr: Node, x: Node): Node {
     byPower.set(k, [...(byPower.get(k) ?? []), rest]);
   }
   const powers = [...byPower.keys()].sort((a, b) => b - a);
-  return add(...powers.map((k) => mul(add(...byPower.get(k)!), pow(x, int(k)))));
+  return addAll(powers.map((k) => mul(add(...byPower.get(k)!), pow(x, int(k)))));
 }

@@ -5,7 +5,7 @@
 // univariate polynomial second derivative that never goes negative. "false" only with a witness:
 // two points whose midpoint lies above the chord (or outside the domain), re-evaluated before it is
 // reported. Otherwise "undecided", saying what was tried.
-import { mul, num, str, struct } from "../graph/construct.js";
+import { mulAll, num, str, struct } from "../graph/construct.js";
 import type { Node } from "../graph/node.js";
 import { lookupOperator, madeOfPieces } from "../graph/operators.js";
 import { asRationals } from "../graph/ops/arrays.js";
@@ -113,7 +113,7 @@ export function dcpCurvature(root: Node, xs: readonly Node[]): Curvature {
       case "mul": {
         const varying = n.factors.filter(dependsOnVariables);
         if (varying.length !== 1) return { curvature: "unknown", sign: UNSIGNED };
-        const c = floatValue(mul(...n.factors.filter((f) => !dependsOnVariables(f))));
+        const c = floatValue(mulAll(n.factors.filter((f) => !dependsOnVariables(f))));
         const inner = info(varying[0]);
         if (c === null) return { curvature: isAffine(inner.curvature) ? "affine" : "unknown", sign: UNSIGNED };
         if (c === 0) return constant(num(Rational.ZERO));
@@ -189,7 +189,7 @@ export function dcpCurvature(root: Node, xs: readonly Node[]): Curvature {
       if (!dependsOnVariables(t)) return (floatValue(t) ?? -1) >= 0;
       const factors = t.kind === "mul" ? t.factors : [t];
       const varying = factors.filter(dependsOnVariables);
-      const c = floatValue(mul(...factors.filter((f) => !dependsOnVariables(f))));
+      const c = floatValue(mulAll(factors.filter((f) => !dependsOnVariables(f))));
       const v = varying[0];
       if (
         varying.length !== 1 ||
@@ -213,7 +213,7 @@ export function dcpCurvature(root: Node, xs: readonly Node[]): Curvature {
       if (!dependsOnVariables(t)) return (floatValue(t) ?? -1) >= 0;
       const factors = t.kind === "mul" ? t.factors : [t];
       const varying = factors.filter(dependsOnVariables);
-      const c = floatValue(mul(...factors.filter((f) => !dependsOnVariables(f))));
+      const c = floatValue(mulAll(factors.filter((f) => !dependsOnVariables(f))));
       const v = varying[0];
       exps++;
       const exponent =

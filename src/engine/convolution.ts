@@ -3,7 +3,7 @@
 // stride; the true 2-D convolution flips the kernel first. Entries may be symbols, so the result
 // is a tensor of expressions that differentiates entry by entry (∂/∂K of a feature map).
 import { mathError, shapeError } from "../errors.js";
-import { ZERO, add, mul, tensor } from "../graph/construct.js";
+import { ZERO, addAll, mul, tensor } from "../graph/construct.js";
 import type { Node, Tensor } from "../graph/node.js";
 import { fromRows, rowsOf } from "../graph/ops/arrays.js";
 import { showShape } from "../graph/shape.js";
@@ -30,7 +30,7 @@ export function convolve1d(a: Node, b: Node): Node {
     checkBudget();
     const terms: Node[] = [];
     for (let i = Math.max(0, j - k.length + 1); i <= Math.min(j, x.length - 1); i++) terms.push(mul(x[i], k[j - i]));
-    out.push(add(...terms));
+    out.push(addAll(terms));
   }
   return tensor([n], out);
 }
@@ -68,7 +68,7 @@ export function convolve2d(image: Node, kernel: Node, { padding, stride, flip }:
       const terms: Node[] = [];
       for (let u = 0; u < kh; u++)
         for (let v = 0; v < kw; v++) terms.push(mul(at(i * stride + u - padding, j * stride + v - padding), K[u][v]));
-      row.push(add(...terms));
+      row.push(addAll(terms));
     }
     rows.push(row);
   }

@@ -2,7 +2,7 @@
 // partials from its operator-table entry, the chain rule joining them. Memoised per call, so a shared
 // subexpression is differentiated once.
 import { mathError } from "../errors.js";
-import { ONE, ZERO, add, apply, indexed, int, mul, pow, sub, sym, tensor } from "../graph/construct.js";
+import { ONE, ZERO, add, addAll, apply, indexed, int, mul, pow, sub, sym, tensor } from "../graph/construct.js";
 import { rewrite } from "../graph/traverse.js";
 import { sumOf } from "./sums.js";
 import { matrixGradient, matrixJacobian } from "./matrix-calculus.js";
@@ -45,13 +45,13 @@ function derivative(root: Node, x: Node): Node {
       case "indexed":
         return ZERO;
       case "add":
-        return add(...n.terms.map(d));
+        return addAll(n.terms.map(d));
       case "mul": {
         const terms = n.factors.map((f, i) => {
           const df = d(f);
           return df === ZERO ? ZERO : mul(...n.factors.slice(0, i), df, ...n.factors.slice(i + 1));
         });
-        return add(...terms);
+        return addAll(terms);
       }
       case "pow": {
         const { base, exp } = n;
@@ -108,7 +108,7 @@ function sumDerivative(n: Node & { kind: "bigop" }, v: Node): Node {
       );
     }
   }
-  return add(...parts);
+  return addAll(parts);
 }
 
 /**

@@ -7,12 +7,14 @@ import type { Environment, UserFunction } from "../environment.js";
 import {
   ONE,
   add,
+  addAll,
   apply,
   constant,
   decimal,
   div,
   indexed,
   mul,
+  mulAll,
   neg,
   num,
   pow,
@@ -33,7 +35,13 @@ import { isDigits } from "../syntax/names.js";
 import { namesIn } from "../syntax/walk.js";
 import { differentiate, gradient, hessian } from "./differentiate.js";
 import { didYouMean } from "./suggest.js";
-import { ELEMENTARY, bareFunctionWarning, juxtapositionWarning, looksLikeFunction } from "./juxtaposition.js";
+import {
+  ELEMENTARY,
+  bareFunctionBefore,
+  bareFunctionWarning,
+  juxtapositionWarning,
+  looksLikeFunction,
+} from "./juxtaposition.js";
 import { toPretty } from "../graph/print/forms.js";
 import { lookupCommand, vocabulary } from "./commands/table.js";
 import { runCommand } from "./commands/dispatch.js";
@@ -112,9 +120,7 @@ export class Evaluator {
         return sized ? sizedArray(e.name as "I" | "𝟏", sized) : this.name(e.name);
       }
       case "binary":
-        return e.op === "+" || e.op === "-" || e.op === "*"
-          ? this.chain(e)
-          : this.binary(e.op, this.expr(e.left), this.expr(e.right));
+        return e.op === "^" ? this.binary(e.op, this.expr(e.left), this.expr(e.right)) : this.chain(e);
       case "neg":
         return neg(this.expr(e.arg));
       case "approx":
@@ -210,6 +216,33 @@ export class Evaluator {
     return sym(name);
   }
 
+  /**
+   * σ′(x), tanh′′(0): a built-in function of one variable differentiated, then applied, as the notes
+   * write σ′(z) = σ(z)(1 − σ(z)). Anything else with primes (a name that is no function) is an error.
+   */
+  private builtinDerivative(e: Extract<Expr, { kind: "call" }>): Node {
+    const entry = this.env.values.has(e.callee) ? undefined : lookupOperator(e.callee);
+    const primes = "'".repeat(e.primes);
+    if (!entry || entry.arity[0] !== 1 || entry.arity[1] !== 1 || !entry.partials || !entry.float)
+      throw nameError(`${e.callee} is not a function, so ${e.callee}${primes} means nothing`);
+    if (e.args.length !== 1) throw mathError(`${e.callee}${primes} takes one argument, not ${e.args.length}`);
+    const arg = this.expr(e.args[0]);
+    if (!isScalar(arg.shape)) throw shapeError(`${e.callee}${primes} takes a scalar, not a ${showShape(arg.shape)}`);
+    // A variable no one can type stands for the argument while the derivative is taken.
+    const t = sym("t′");
+    return substitute(differentiate(apply(entry.name, [t]), t, e.primes), new Map([[t, arg]]));
+  }
+
+  /** `sin x`, `grad f`: a function's or command's name juxtaposed with its would-be argument is an error. */
+  private refuseBareFunction(before: Expr): void {
+    const found = bareFunctionBefore(
+      before,
+      (name) => this.env.values.has(name) || this.env.functions.has(name) || this.env.shapes.has(name),
+      (name) => lookupCommand(name)?.help.syntax,
+    );
+    if (found) throw mathError(found.message, found.span);
+  }
+
   /** A warning on standard error, once per statement however often the evaluator meets its cause. */
   private warnOnce(message: string): void {
     const text = `warning: ${message}\n`;
@@ -217,15 +250,20 @@ export class Evaluator {
   }
 
   /**
-   * a + b − c + … (and a·b·c…) as one n-ary sum (product): the parser nests them to the left, and
+   * a + b − c + … (and a·b/c…) as one n-ary sum (product): the parser nests them to the left, and
    * adding one term at a time re-sorts the growing sum each time, quadratic in the number of terms.
-   * Shapes are checked term by term, so an error is the one the pairwise sums would report.
+   * The operands of one precedence level are gathered by a loop, not by recursion down the nest,
+   * so a chain of 20,000 divisions or entrywise products is no deeper to work out than two. Shapes
+   * are checked term by term, so an error is the one the pairwise sums would report.
    */
   private chain(e: Extract<Expr, { kind: "binary" }>): Node {
     const operands: { op: string; expr: Expr }[] = [];
     let left: Expr = e;
-    const additive = e.op !== "*";
-    while (left.kind === "binary" && (additive ? left.op === "+" || left.op === "-" : left.op === "*")) {
+    const additive = e.op === "+" || e.op === "-";
+    const level = additive ? ADDITIVE_OPS : MULTIPLICATIVE_OPS;
+    while (left.kind === "binary" && level.has(left.op)) {
+      if (left.implicit)
+        this.refuseBareFunction(left.left.kind === "binary" && level.has(left.left.op) ? left.left.right : left.left);
       operands.push({ op: left.op, expr: left.right });
       left = left.left;
     }
@@ -244,16 +282,16 @@ export class Evaluator {
           throw shapeError(`cannot add a ${showShape(shape)} and a ${showShape(right.shape)}`);
         shape ??= right.shape;
       }
-      if (terms && (additive || isScalar(right.shape))) {
-        terms.push(op === "-" ? neg(right) : right);
+      if (terms && (additive || (isScalar(right.shape) && (op === "*" || op === "/")))) {
+        terms.push(op === "-" ? neg(right) : op === "/" ? div(ONE, right) : right);
         continue;
       }
       // A product that meets an array is a matrix product: from here on, one pair at a time.
-      if (terms) value = terms.length === 1 ? terms[0] : mul(...terms);
+      if (terms) value = terms.length === 1 ? terms[0] : mulAll(terms);
       terms = null;
       value = this.binary(op, value, right);
     }
-    return terms === null ? value : terms.length === 1 ? terms[0] : additive ? add(...terms) : mul(...terms);
+    return terms === null ? value : terms.length === 1 ? terms[0] : additive ? addAll(terms) : mulAll(terms);
   }
 
   binary(op: string, a: Node, b: Node): Node {
@@ -293,7 +331,7 @@ export class Evaluator {
       const body = e.primes ? differentiate(fn.body, fn.params[0], e.primes) : fn.body;
       return this.applyUser(fn, body, args);
     }
-    if (e.primes) throw nameError(`${e.callee} is not a function, so ${e.callee}${"'".repeat(e.primes)} means nothing`);
+    if (e.primes) return this.builtinDerivative(e);
     // net(x): a network (or a layer) applied to an input is its forward pass.
     const held = this.env.values.get(e.callee);
     if (held && isNetworkNode(held))
@@ -562,6 +600,10 @@ export class Evaluator {
     throw shapeError("matrix entries must be numbers or expressions, or arrays of one shape to stack");
   }
 }
+
+/** The binary operators of one precedence level, as the grammar has them (Additive, Term). */
+const ADDITIVE_OPS: ReadonlySet<string> = new Set(["+", "-"]);
+const MULTIPLICATIVE_OPS: ReadonlySet<string> = new Set(["*", "/", "·", "⊙", "⊗"]);
 
 /** A held value as an error shows it: an array by its shape, a scalar printed. */
 export function heldText(held: Node): string {

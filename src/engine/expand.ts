@@ -1,6 +1,6 @@
 // expand: products of sums and whole powers of sums multiplied out; the constructors collect the
 // like terms. Works for float coefficients too.
-import { ONE, add, int, mul, pow } from "../graph/construct.js";
+import { ONE, addAll, int, mul, pow } from "../graph/construct.js";
 import type { Node } from "../graph/node.js";
 import { rewrite } from "../graph/traverse.js";
 import { grouped, limitOf, overLimit } from "../budget.js";
@@ -13,9 +13,9 @@ function multiplyOut(factors: readonly Node[], maxTerms: number): Node {
     for (const t of terms) for (const p of parts) next.push(mul(t, p));
     if (next.length > maxTerms)
       throw overLimit("expansionTerms", `the expansion has more than ${grouped(maxTerms)} terms`);
-    terms = [add(...next)].flatMap((s) => (s.kind === "add" ? [...s.terms] : [s]));
+    terms = [addAll(next)].flatMap((s) => (s.kind === "add" ? [...s.terms] : [s]));
   }
-  return add(...terms);
+  return addAll(terms);
 }
 
 /** The power of a sum that is not multiplied out: over the expandPower limit. */

@@ -1,7 +1,7 @@
 // factor: pulls out the rational content and the common monomial, then, for one variable, every
 // rational root as a linear factor (x − r)ᵏ; what is left stays as an irreducible-over-the-tried
 // factor. Full factorization over ℚ (Zassenhaus) is not done.
-import { ONE, add, int, mul, num, pow, sub } from "../graph/construct.js";
+import { ONE, addAll, int, mul, mulAll, num, pow, sub } from "../graph/construct.js";
 import type { Node } from "../graph/node.js";
 import { Rational, bigintGcd } from "../numeric/rational.js";
 import { expand } from "./expand.js";
@@ -62,7 +62,7 @@ export function rationalRootsOf(coefficients: Rational[]): { roots: Rational[]; 
 }
 
 function fromCoefficients(c: Rational[], x: Node): Node {
-  return add(...c.map((a, i) => mul(num(a), pow(x, int(c.length - 1 - i)))));
+  return addAll(c.map((a, i) => mul(num(a), pow(x, int(c.length - 1 - i)))));
 }
 
 export function factor(expr: Node): Node {
@@ -72,6 +72,8 @@ export function factor(expr: Node): Node {
   if (!r || !r.den.constantValue()) return expr;
   const p = r.num.scale(r.den.constantValue()!.inv());
   if (p.isZero()) return p.toNode();
+  // A number has nothing to factor (factorContent would take the exponents of no generators).
+  if (gens.length === 0) return e;
   if (gens.length !== 1) return factorContent(p);
   const x = gens[0];
   const c = coefficientsOf(p);
@@ -91,13 +93,13 @@ export function factor(expr: Node): Node {
     factors.push(pow(linear, int(k)));
   }
   if (rest.length > 1) factors.push(fromCoefficients(rest, x));
-  return mul(...factors);
+  return mulAll(factors);
 }
 
 /** Several variables: the rational content and the common monomial come out. */
 function factorContent(p: Poly): Node {
   const exps = [...p.terms.keys()].map(exponentsOf);
-  const common = exps[0].map((_, i) => Math.min(...exps.map((e) => e[i])));
+  const common = exps[0].map((_, i) => exps.reduce((least, e) => Math.min(least, e[i]), Infinity));
   let lcmDen = 1n;
   let gcdNum = 0n;
   for (const c of p.terms.values()) {
@@ -105,7 +107,7 @@ function factorContent(p: Poly): Node {
     gcdNum = bigintGcd(gcdNum, c.num);
   }
   const content = Rational.of(gcdNum, lcmDen);
-  const monomial = mul(...p.gens.map((g, i) => pow(g, int(common[i]))));
+  const monomial = mulAll(p.gens.map((g, i) => pow(g, int(common[i]))));
   const rest = new Poly(
     p.gens,
     new Map(

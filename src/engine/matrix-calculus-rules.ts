@@ -1,7 +1,7 @@
 // Named rewrite rules that bring matrix-calculus results to the forms of the references (The
 // Matrix Cookbook, the notes): the logistic function recognised in 1/(1 + e⁻ᵘ), e^w σ(−w) = σ(w),
 // and σ(−u) = 1 − σ(u) beside σ(u), so the logistic loss's Hessian reads diag(σ(u) ⊙ (1 − σ(u))).
-import { MINUS_ONE, ONE, add, apply, isZero, mul, neg, pow, sub, sym } from "../graph/construct.js";
+import { MINUS_ONE, ONE, add, addAll, apply, isZero, mul, mulAll, neg, pow, sub, sym } from "../graph/construct.js";
 import { isScalar } from "../graph/shape.js";
 import type { Node } from "../graph/node.js";
 import type { Rule } from "./simplify.js";
@@ -164,9 +164,9 @@ export const FINISHING_RULES: Rule[] = [
       const rest = n.terms.map((t) => {
         const fs = [...factorsOf(t)];
         for (const c of common) fs.splice(fs.indexOf(c), 1);
-        return mul(...fs);
+        return mulAll(fs);
       });
-      return mul(...common, add(...rest));
+      return mul(...common, addAll(rest));
     },
   },
 ];

@@ -89,7 +89,7 @@ function hasBare(e: Expr, ctx: SizingContext, sized: Map<Expr, Shape>): boolean 
       if ((x.name === "I" || x.name === "𝟏") && ctx.isBare(x.name) && !sized.has(x)) return true;
       continue;
     }
-    stack.push(...childrenOf(x));
+    for (const child of childrenOf(x)) stack.push(child);
   }
   return false;
 }

@@ -3,7 +3,7 @@
 // Ā += C̄Bᵀ and B̄ += AᵀC̄); the Jacobian of a vector expression is a forward sweep
 // (J(Mu) = M J(u), J(φ(u)) = diag(φ'(u)) J(u)). Results print in matrix notation: ∇ₓ(xᵀAx) = (A + Aᵀ)x.
 import { mathError } from "../errors.js";
-import { ONE, ZERO, add, apply, mul, pow, sub, sym } from "../graph/construct.js";
+import { ONE, ZERO, add, addAll, apply, mul, mulAll, pow, sub, sym } from "../graph/construct.js";
 import type { Apply, Node } from "../graph/node.js";
 import { lookupOperator } from "../graph/operators.js";
 import { isScalar, showShape, type Dim } from "../graph/shape.js";
@@ -58,7 +58,7 @@ function collectRight(n: Node): Node {
     } else rest.push(t);
   }
   const collected = [...groups].map(([right, lefts]) =>
-    lefts.length > 1 ? matmul(add(...lefts), right) : matmul(lefts[0], right),
+    lefts.length > 1 ? matmul(addAll(lefts), right) : matmul(lefts[0], right),
   );
   return add(...collected, ...rest);
 }
@@ -85,7 +85,7 @@ export function matrixGradient(f: Node, x: Node): Node {
       case "mul":
         n.factors.forEach((factor, i) => {
           if (!dependsOn(factor, x, memo)) return;
-          const others = mul(...n.factors.filter((_, j) => j !== i));
+          const others = mulAll(n.factors.filter((_, j) => j !== i));
           accumulate(factor, isScalar(factor.shape) && !isScalar(n.shape) ? inner(bar, others) : mul(bar, others));
         });
         break;
@@ -138,7 +138,7 @@ function distributeOverQuotients(n: Node): Node | undefined {
   const i = n.factors.findIndex((f) => f.kind === "add" && f.terms.some(hasQuotient));
   if (i < 0) return undefined;
   const others = n.factors.filter((_, j) => j !== i);
-  return add(...(n.factors[i] as Node & { kind: "add" }).terms.map((t) => mul(...others, t)));
+  return addAll((n.factors[i] as Node & { kind: "add" }).terms.map((t) => mul(...others, t)));
 }
 
 function size(n: Node): number {
@@ -201,12 +201,12 @@ export function matrixJacobian(u: Node, x: Node): Node {
     switch (v.kind) {
       case "add":
         // A scalar term of a vector sum is added to every entry: its Jacobian is 𝟏 ∇sᵀ.
-        return add(...v.terms.map((t) => (isScalar(t.shape) ? matmul(sym("𝟏", v.shape), J(t)) : J(t))));
+        return addAll(v.terms.map((t) => (isScalar(t.shape) ? matmul(sym("𝟏", v.shape), J(t)) : J(t))));
       case "mul":
         return add(
           ...v.factors.map((factor, i) => {
             if (!depends(factor)) return ZERO;
-            const others = mul(...v.factors.filter((_, j) => j !== i));
+            const others = mulAll(v.factors.filter((_, j) => j !== i));
             return isScalar(factor.shape) ? matmul(others, J(factor)) : scaled(others, J(factor));
           }),
         );
@@ -243,12 +243,12 @@ function applicationJacobian(
       else if (a.kind === "apply" && a.op === "diag" && a.args[0].shape.length === 1) parts.push(J(mul(a.args[0], b)));
       else throw mathError("the Jacobian of M·u handles a matrix M that does not depend on the variable");
     }
-    return add(...parts);
+    return addAll(parts);
   }
   const entry = lookupOperator(v.op);
   if (entry?.jacobian) {
     const own = entry.jacobian(v);
-    return add(...v.args.map((arg, i) => (depends(arg) ? matmul(own[i], J(arg)) : ZERO)));
+    return addAll(v.args.map((arg, i) => (depends(arg) ? matmul(own[i], J(arg)) : ZERO)));
   }
   if (entry?.partials) {
     const partials = entry.partials(v.args);
@@ -270,7 +270,7 @@ function simplifyIdentity(n: Node): Node {
     if (a.kind === "sym" && a.name === "I") return b;
     return matmul(a, b);
   }
-  if (n.kind === "add") return add(...n.terms.map(simplifyIdentity));
+  if (n.kind === "add") return addAll(n.terms.map(simplifyIdentity));
   return n;
 }
 

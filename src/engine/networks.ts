@@ -3,7 +3,23 @@
 // `accuracy(net, data)`, `perceptron(and)`, `backprop(net)` (the δ-form equations).
 import { MathFailure, mathError, rethrowStop } from "../errors.js";
 import { datasetFromArrays, lossFrom, oneHotTargets } from "./networks-data.js";
-import { ONE, add, apply, float, int, mul, neg, pow, str, struct, sub, sym, tuple } from "../graph/construct.js";
+import {
+  ONE,
+  add,
+  addAll,
+  apply,
+  float,
+  int,
+  mul,
+  mulAll,
+  neg,
+  pow,
+  str,
+  struct,
+  sub,
+  sym,
+  tuple,
+} from "../graph/construct.js";
 import { matrixGradient } from "./matrix-calculus.js";
 import { substitute } from "./substitute.js";
 import type { Node, Struct } from "../graph/node.js";
@@ -419,9 +435,9 @@ export function shareOut(n: Node): Node {
   const rest = n.terms.map((t) => {
     const left = [...factorsOf(t)];
     for (const c of common) left.splice(left.indexOf(c), 1);
-    return left.length ? mul(...left) : ONE;
+    return left.length ? mulAll(left) : ONE;
   });
-  return mul(...common, add(...rest));
+  return mul(...common, addAll(rest));
 }
 
 /**

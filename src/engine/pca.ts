@@ -3,7 +3,7 @@
 // share of the total; and the centred data projected onto the first k. Exact where the eigenvalues
 // are rational, in decimals otherwise.
 import { mathError, shapeError } from "../errors.js";
-import { add, apply, div, mul, sqrt, struct, tensor } from "../graph/construct.js";
+import { addAll, apply, div, mul, sqrt, struct, tensor } from "../graph/construct.js";
 import { rewriteToFloat } from "../graph/evalf.js";
 import type { Node, Tensor } from "../graph/node.js";
 import { fromRows, rowsOf } from "../graph/ops/arrays.js";
@@ -20,7 +20,7 @@ function itemsOf(n: Node | undefined): readonly Node[] {
 
 function unit(v: Node): Node[] {
   if (v.kind !== "tensor") throw mathError("pca: an eigenvector is not a vector of values");
-  const length = sqrt(add(...v.entries.map((x) => mul(x, x))));
+  const length = sqrt(addAll(v.entries.map((x) => mul(x, x))));
   return v.entries.map((x) => div(x, length));
 }
 
@@ -47,11 +47,11 @@ export function principalComponents(data: Node, count: Node | undefined): Node {
   if (vectors.length < k)
     throw mathError("pca: the covariance matrix has fewer eigenvectors than components asked for");
   const components = vectors.slice(0, k).map(unit);
-  const total = add(...values);
+  const total = addAll(values);
   if (total.kind === "num" && total.value.isZero())
     throw mathError("pca: the data has no variance (every sample is the same)");
   const centred = rowsOf(apply("center", [data]) as Tensor);
-  const projected = centred.map((row) => components.map((c) => add(...row.map((x, j) => mul(x, c[j])))));
+  const projected = centred.map((row) => components.map((c) => addAll(row.map((x, j) => mul(x, c[j])))));
   const columns = fromRows(Array.from({ length: n }, (_, j) => components.map((c) => c[j])));
   // Radicals of radicals (an irrational eigenvalue's unit eigenvector) help no reader: then decimals.
   const exact = values.every((v) => v.kind === "num");

@@ -33,12 +33,14 @@ function decisionPlot(net: Node, data: Node, ev: Evaluator): Node {
   if (dataset.features !== 2) throw mathError("decision regions are drawn for data with two features");
   const xs = Array.from({ length: dataset.samples }, (_, r) => dataset.X[2 * r]);
   const ys = Array.from({ length: dataset.samples }, (_, r) => dataset.X[2 * r + 1]);
-  const margin = (a: number[]) => (Math.max(...a) - Math.min(...a)) * 0.1 + 0.1;
+  // Loops, not Math.min(...xs): spread arguments overflow the stack past ~100,000 samples.
+  const [x0, x1] = [xs.reduce((m, x) => Math.min(m, x), Infinity), xs.reduce((m, x) => Math.max(m, x), -Infinity)];
+  const [y0, y1] = [ys.reduce((m, y) => Math.min(m, y), Infinity), ys.reduce((m, y) => Math.max(m, y), -Infinity)];
   const grid = gridOver(
-    Math.min(...xs) - margin(xs),
-    Math.max(...xs) + margin(xs),
-    Math.min(...ys) - margin(ys),
-    Math.max(...ys) + margin(ys),
+    x0 - ((x1 - x0) * 0.1 + 0.1),
+    x1 + ((x1 - x0) * 0.1 + 0.1),
+    y0 - ((y1 - y0) * 0.1 + 0.1),
+    y1 + ((y1 - y0) * 0.1 + 0.1),
     60,
     (x, y) => predictClass(model, x, y),
   );

@@ -1,7 +1,7 @@
 // Sparse multivariate polynomials over ℚ in a list of generators. A generator is any node that is
 // not a sum, product or whole-number power (a symbol, sin(x), √2, x^(1/2)…), so every expression
 // is a polynomial in its generators, or a quotient of two.
-import { ZERO, add, int, isNumber, mul, num, pow } from "../graph/construct.js";
+import { ZERO, addAll, int, isNumber, mulAll, num, pow } from "../graph/construct.js";
 import type { Node } from "../graph/node.js";
 import { compareNodes } from "../graph/order.js";
 import { Rational } from "../numeric/rational.js";
@@ -151,9 +151,9 @@ export class Poly {
       const factors: Node[] = [num(c)];
       for (let i = 0; i < e.length; i++)
         if (e[i] !== 0) factors.push(e[i] === 1 ? this.gens[i] : pow(this.gens[i], int(e[i])));
-      terms.push(mul(...factors));
+      terms.push(mulAll(factors));
     }
-    return terms.length ? add(...terms) : ZERO;
+    return terms.length ? addAll(terms) : ZERO;
   }
 }
 

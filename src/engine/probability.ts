@@ -9,12 +9,14 @@ import {
   ONE,
   ZERO,
   add,
+  addAll,
   apply,
   constant,
   div,
   float,
   int,
   mul,
+  mulAll,
   neg,
   pow,
   str,
@@ -84,7 +86,7 @@ export function categorical(p: Node): Struct {
     const v = knownValue(x);
     if (v !== undefined && v < 0) throw mathError(`a probability cannot be negative (${v})`);
   }
-  const total = add(...p.entries);
+  const total = addAll(p.entries);
   const t = knownValue(total);
   if (t !== undefined && Math.abs(t - 1) > (total.kind === "num" ? 0 : 1e-9))
     throw mathError(`the class probabilities add up to ${total.kind === "num" ? total.value.toString() : t}, not 1`);
@@ -148,7 +150,7 @@ function moment(d: Struct, k: number): Node {
     const terms: Node[] = [];
     for (let j = 0; j <= k; j += 2)
       terms.push(mul(int(binomial(k, j)), pow(mu, int(k - j)), pow(s2, int(j / 2)), int(doubleFactorial(j - 1))));
-    return add(...terms);
+    return addAll(terms);
   }
   const [a, b] = [param(d, "a"), param(d, "b")];
   return div(sub(pow(b, int(k + 1)), pow(a, int(k + 1))), mul(int(k + 1), sub(b, a)));
@@ -174,9 +176,9 @@ function linearIn(u: Node, x: Sym): { slope: Node; rest: Node } | null {
     const k = (powers as number[]).reduce((s, p) => s + p, 0);
     if (k > 1) return null;
     if (k === 0) rest.push(term);
-    else slope.push(mul(...factors.filter((_, i) => powers[i] === 0)));
+    else slope.push(mulAll(factors.filter((_, i) => powers[i] === 0)));
   }
-  return { slope: add(...slope), rest: add(...rest) };
+  return { slope: addAll(slope), rest: addAll(rest) };
 }
 
 const isExp = (f: Node): f is Node & { kind: "pow" } =>
@@ -198,7 +200,7 @@ function splitTerm(term: Node, x: Sym): { k: number; t: Node; rest: Node[] } | n
     else if (isExp(f)) exponents.push(f.exp);
     else return null;
   }
-  const linear = linearIn(add(...exponents), x);
+  const linear = linearIn(addAll(exponents), x);
   if (!linear) return null;
   if (exponents.length > 0) rest.push(pow(constant("e"), linear.rest));
   return { k, t: linear.slope, rest };
@@ -214,7 +216,7 @@ function uniformExpMoment(d: Struct, k: number, t: Node): Node {
       if (j > 0) falling *= BigInt(k - j + 1);
       terms.push(mul(int(j % 2 === 0 ? falling : -falling), pow(x, int(k - j)), pow(t, int(-(j + 1)))));
     }
-    return mul(pow(constant("e"), mul(t, x)), add(...terms));
+    return mul(pow(constant("e"), mul(t, x)), addAll(terms));
   };
   return div(sub(antiderivative(b), antiderivative(a)), sub(b, a));
 }
@@ -238,7 +240,7 @@ function exactContinuous(g: Node, x: Sym, d: Struct): Node | null {
       out.push(mul(...rest, uniformExpMoment(d, k, t)));
     }
   }
-  return add(...out);
+  return addAll(out);
 }
 
 /** A Normal distribution used only for its moments (no identity of its own). */
@@ -312,7 +314,7 @@ const undefinedAt = (v: number) =>
 function expectOver(g: Node, x: Sym, d: Struct): Node {
   if (!freeSymbols(g).includes(x)) return g;
   const points = support(d);
-  if (points) return add(...points.map(([value, p]) => mul(p, substitute(g, new Map([[x as Node, value]])))));
+  if (points) return addAll(points.map(([value, p]) => mul(p, substitute(g, new Map([[x as Node, value]])))));
   return exactContinuous(g, x, d) ?? numericContinuous(g, x, d);
 }
 
@@ -420,11 +422,11 @@ function observations(data: Node): readonly Node[] {
 }
 
 export function likelihood(d: Struct, data: Node): Node {
-  return mul(...observations(data).map((y) => density(d, y)));
+  return mulAll(observations(data).map((y) => density(d, y)));
 }
 
 export function logLikelihood(d: Struct, data: Node): Node {
-  return add(...observations(data).map((y) => logDensity(d, y)));
+  return addAll(observations(data).map((y) => logDensity(d, y)));
 }
 
 /** n draws, seeded: the same seed gives the same samples on every machine. */

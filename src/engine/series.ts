@@ -5,7 +5,7 @@
 // differentiation is the route left for several variables and operators without a series rule.
 // limit(f, x → a) reads the leading term of the same series (at ±∞ in 1/x).
 import { MathFailure, mathError, rethrowStop } from "../errors.js";
-import { ZERO, add, div, int, mul, neg, pow, struct, sub, sym, tuple } from "../graph/construct.js";
+import { ZERO, addAll, div, int, mul, mulAll, neg, pow, struct, sub, sym, tuple } from "../graph/construct.js";
 import type { Node } from "../graph/node.js";
 import { print } from "../graph/print/printer.js";
 import { PRETTY } from "../graph/print/style.js";
@@ -89,7 +89,7 @@ export function taylorByDerivatives(f: Node, vars: readonly Node[], at: readonly
     for (const alpha of multiIndices(vars.length, k)) {
       const coefficient = substitute(alpha.every((a) => a === 0) ? f : derivative(alpha), point);
       if (coefficient === ZERO) continue;
-      const denominator = mul(...alpha.map(factorial));
+      const denominator = mulAll(alpha.map(factorial));
       terms.push(mul(div(coefficient, denominator), ...alpha.map((a, i) => pow(deltas[i], int(a)))));
     }
   }
@@ -312,7 +312,7 @@ export type { Point };
 export function seriesSum(s: Node): Node {
   if (s.kind === "record" && s.tag === "series") {
     const terms = s.fields[0].value;
-    return terms.kind === "tuple" ? add(...terms.items) : terms;
+    return terms.kind === "tuple" ? addAll(terms.items) : terms;
   }
   return s;
 }

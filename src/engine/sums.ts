@@ -1,6 +1,6 @@
 // Closed forms of Σ with symbolic bounds: polynomials in the index by Faulhaber's formula
 // (Σ_{i=1}^{n} i^k through Bernoulli numbers), geometric terms r^i, and linearity over the rest.
-import { ONE, add, bigop, div, int, mul, num, pow, sub } from "../graph/construct.js";
+import { ONE, add, addAll, bigop, div, int, mul, mulAll, num, pow, sub } from "../graph/construct.js";
 import type { Node, Sym } from "../graph/node.js";
 import { childrenOf } from "../graph/traverse.js";
 import { Rational } from "../numeric/rational.js";
@@ -41,7 +41,7 @@ function powerSum(k: number, n: Node): Node {
         pow(n, int(k + 1 - j)),
       ),
     );
-  return add(...terms);
+  return addAll(terms);
 }
 
 function contains(n: Node, x: Node): boolean {
@@ -61,9 +61,14 @@ export function closedSum(index: Sym, from: Node, to: Node, body: Node): Node | 
     const factors = t.kind === "mul" ? t.factors : [t];
     const constant = factors.filter((f) => !contains(f, index));
     const varying = factors.filter((f) => contains(f, index));
+    // A term without the index is added once per value of it.
+    if (varying.length === 0) {
+      parts.push(mul(add(sub(to, from), ONE), t));
+      continue;
+    }
     if (varying.length !== 1) return undefined;
     const v = varying[0];
-    const c = mul(...constant);
+    const c = mulAll(constant);
     if (v === index) parts.push(mul(c, sub(powerSum(1, to), powerSum(1, sub(from, ONE)))));
     else if (
       v.kind === "pow" &&
@@ -81,8 +86,8 @@ export function closedSum(index: Sym, from: Node, to: Node, body: Node): Node | 
       parts.push(mul(c, div(sub(pow(v.base, add(to, ONE)), pow(v.base, from)), sub(v.base, ONE))));
     } else return undefined;
   }
-  if (geometric) return add(...parts);
-  const total = expand(add(...parts));
+  if (geometric) return addAll(parts);
+  const total = expand(addAll(parts));
   const factored = factor(total);
   return factored === total ? total : factored;
 }
@@ -92,7 +97,7 @@ export function sumOf(index: Sym, from: Node, to: Node, body: Node): Node {
   if (body.kind === "mul") {
     const outside = body.factors.filter((f) => !contains(f, index));
     if (outside.length)
-      return mul(...outside, bigop("sum", index, from, to, mul(...body.factors.filter((f) => contains(f, index)))));
+      return mul(...outside, bigop("sum", index, from, to, mulAll(body.factors.filter((f) => contains(f, index)))));
   }
   return bigop("sum", index, from, to, body);
 }

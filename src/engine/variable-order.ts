@@ -62,8 +62,19 @@ export function noteTyping(env: Environment, name: string, value: Node): void {
 export function typedSymbols(...nodes: readonly Node[]): Node[] {
   const present = nodes.flatMap((n) => freeSymbols(n));
   // A typed name stands for the symbol of that name, whatever its shape (x, or a declared x ∈ ℝⁿ).
-  const named = (name: string): Node[] => present.filter((s) => s.kind === "sym" && s.name === name);
+  const byName = new Map<string, Node[]>();
+  for (const s of present) {
+    if (s.kind !== "sym") continue;
+    const list = byName.get(s.name);
+    if (list) list.push(s);
+    else byName.set(s.name, [s]);
+  }
+  const named = (name: string): readonly Node[] => byName.get(name) ?? [];
   const seen: Node[] = [];
+  // One push a symbol: push(...symbols) overflows the stack past ~100,000 (Σ of 100,000 x_i).
+  const note = (symbols: readonly Node[]): void => {
+    for (const s of symbols) seen.push(s);
+  };
   const visiting = new Set<Node>();
   const ofNode = (n: Node): void => {
     const source = built.get(n);
@@ -72,7 +83,7 @@ export function typedSymbols(...nodes: readonly Node[]): Node[] {
       ofExpr(source.expr, source.env);
       visiting.delete(n);
     }
-    seen.push(...freeSymbols(n));
+    note(freeSymbols(n));
   };
   /** A name's value: as the name's own statement typed it, else as this statement built it. */
   const ofValue = (name: string, value: Node, env: Environment): void => {
@@ -81,7 +92,7 @@ export function typedSymbols(...nodes: readonly Node[]): Node[] {
     visiting.add(value);
     ofExpr(typed.expr, typed.env);
     visiting.delete(value);
-    seen.push(...freeSymbols(value));
+    note(freeSymbols(value));
   };
   const ofExpr = (e: Expr, env: Environment): void => {
     switch (e.kind) {
@@ -92,18 +103,18 @@ export function typedSymbols(...nodes: readonly Node[]): Node[] {
         const value = env.values.get(e.name);
         if (value) return ofValue(e.name, value, env);
         const fn = env.functions.get(e.name);
-        if (fn) return void seen.push(...fn.params, ...freeSymbols(fn.body));
-        return void seen.push(...named(e.name));
+        if (fn) return void note([...fn.params, ...freeSymbols(fn.body)]);
+        return void note(named(e.name));
       }
       case "call": {
         const fn = env.functions.get(e.callee);
         if (!fn) {
           const value = env.values.get(e.callee);
           if (value) ofValue(e.callee, value, env);
-          else seen.push(...named(e.callee));
+          else note(named(e.callee));
         }
         for (const a of e.args) ofExpr(a, env);
-        if (fn) seen.push(...freeSymbols(fn.body).filter((s) => !(fn.params as readonly Node[]).includes(s)));
+        if (fn) note(freeSymbols(fn.body).filter((s) => !(fn.params as readonly Node[]).includes(s)));
         return;
       }
       case "binary":

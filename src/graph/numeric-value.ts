@@ -6,21 +6,26 @@
 // had, N says so; it never shows a finite value as ∞ or a nonzero one as 0.
 //
 // Like graph/rebuild.ts, this sits below the operator table: the table's apply and lookup are passed in.
-import { checkBudget, currentLimits, tick } from "../budget.js";
+import { checkBudget, tick } from "../budget.js";
 import { rethrowStop } from "../errors.js";
 import {
   DOUBLE_RANGE,
   FloatOverflow,
-  KEPT_DIGITS,
-  decimalContext,
   decimalOfRational,
-  doubleRange,
   doubleRangeOf,
-  rationalOfDecimal,
-  scientific,
+  isHeldValue,
+  keptOfDecimal,
   type Decimal,
-  type DecimalClass,
+  type Kept,
 } from "../numeric/big-float.js";
+import {
+  isDecimalError,
+  precision,
+  taken,
+  type DecimalKernel,
+  type Precision,
+  type Value,
+} from "../numeric/decimal-kernels.js";
 import type { Rational } from "../numeric/rational.js";
 import type { Node } from "./node.js";
 import type { OperatorEntry } from "./ops/entry.js";
@@ -28,41 +33,58 @@ import { MINUS_ONE, float, mul, num } from "./primitives.js";
 import { childrenOf, rebuild, toFloats, type ApplyOperator } from "./rebuild.js";
 import { isScalar } from "./shape.js";
 
+export { isHeldValue };
+
 export type LookupOperator = (name: string) => OperatorEntry | undefined;
 
 /** The operator whose application holds a float past the double range. */
 const HOLDER = "N";
 
-/**
- * Whether `q` is a value N holds as it is: positive, past the double range, and already rounded to
- * the digits kept (so N of it is itself, and N(N(10^400)) is N(10^400)).
- */
-export function isHeldValue(q: Rational): boolean {
-  if (q.sign() <= 0 || doubleRangeOf(q.toNumber()) === "normal") return false;
-  const d = decimalOfRational(decimalContext(KEPT_DIGITS + 10), q);
-  return d.toSignificantDigits(KEPT_DIGITS).eq(d);
-}
-
 /** N(q) or −N(q): a float past the double range, as N holds it. */
 export function isHeldFloat(n: Node): boolean {
-  const held = n.kind === "mul" && n.factors.length === 2 && n.factors[0] === MINUS_ONE ? n.factors[1] : n;
-  return held.kind === "apply" && held.op === HOLDER && held.args[0].kind === "num" && isHeldValue(held.args[0].value);
+  return heldValueOf(n) !== null;
 }
 
-/** A float past the double range, as N holds it: N(q) for q > 0, −N(−q) below 0. */
-function held(apply: ApplyOperator, d: Decimal): Node {
-  const magnitude = d.abs().toSignificantDigits(KEPT_DIGITS);
-  // Refused before the exact number is made: past the bit limit it would be a limit failure that says less.
-  const bits = Math.abs(magnitude.e) * Math.log2(10) + 64;
-  if (bits > currentLimits().bigintBits) {
-    const where =
-      doubleRange(d) === "overflow" ? `beyond double precision (${DOUBLE_RANGE})` : "below double precision";
-    throw new FloatOverflow(
-      `the value ≈ ${scientific(d, 3)} is ${where}, and past the largest or smallest number Nabla holds (about 10^±${Math.floor(currentLimits().bigintBits * Math.log10(2)).toLocaleString("en-US")})`,
-    );
+/** The value of a float past the double range as N holds it (q for N(q), −q for −N(q)), else null. */
+export function heldValueOf(n: Node): Rational | null {
+  const negated = n.kind === "mul" && n.factors.length === 2 && n.factors[0] === MINUS_ONE;
+  const held = negated ? n.factors[1] : n;
+  if (held.kind !== "apply" || held.op !== HOLDER || held.args[0].kind !== "num") return null;
+  const q = held.args[0].value;
+  if (!isHeldValue(q)) return null;
+  return negated ? q.neg() : q;
+}
+
+/**
+ * f(x) for a float x past the double range as N holds it: f's decimal kernel at x's value, kept as N
+ * keeps values (a double where one holds it, else held), as a float argument gives a float value.
+ * Undefined when no value settles (f outside its domain there, or a value past what Nabla holds), so
+ * f(x) stays as it stands.
+ */
+export function heldFunctionValue(apply: ApplyOperator, kernel: DecimalKernel, x: Rational): Node | undefined {
+  const at = (p: Precision) => kernel(p, taken(p, decimalOfRational(p.D, x), x));
+  // A value the kernel knows exactly (relu and step of a negative x are 0) is kept as it is.
+  const first = atPrecision((p) => {
+    const v = at(p);
+    return typeof v !== "string" && v.q ? v.d : null;
+  }, precision(FIRST_DIGITS));
+  const d = first ?? settle((p) => numberOf(at(p)));
+  if (d === null) return undefined;
+  try {
+    return fromDecimal(apply, d);
+  } catch (err) {
+    if (err instanceof FloatOverflow) return undefined;
+    throw err;
   }
-  const node = apply(HOLDER, [num(rationalOfDecimal(magnitude))]);
-  return d.isNegative() ? mul(MINUS_ONE, node) : node;
+}
+
+const numberOf = (v: Value): Decimal | null => (typeof v === "string" || !v.d.isFinite() ? null : v.d);
+
+/** A value as N keeps it, as a node: a float, or past the double range N(q) for q > 0 and −N(−q) below 0. */
+export function keptNode(apply: ApplyOperator, kept: Kept): Node {
+  if (kept.held === undefined) return float(kept.double);
+  const node = apply(HOLDER, [num(kept.held.abs())]);
+  return kept.held.sign() < 0 ? mul(MINUS_ONE, node) : node;
 }
 
 /** N(root): see the head of this file. */
@@ -138,7 +160,7 @@ function closedValue(apply: ApplyOperator, lookup: LookupOperator, n: Node): Nod
 }
 
 function fromDecimal(apply: ApplyOperator, d: Decimal): Node {
-  return doubleRange(d) === "normal" ? float(d.toNumber()) : held(apply, d);
+  return keptNode(apply, keptOfDecimal(d));
 }
 
 /**
@@ -157,12 +179,16 @@ const AGREEMENT = "1e-20";
  * precision), or an operation has no decimal kernel, or the value is outside its domain.
  */
 export function settledDecimal(n: Node, lookup: LookupOperator): Decimal | null {
+  return settle((p) => decimalAt(n, p, lookup));
+}
+
+/** The value `at` gives at rising precisions, once two agree (see settledDecimal); null when none do. */
+function settle(at: (p: Precision) => Decimal | null): Decimal | null {
   let previous: Decimal | null = null;
   for (let digits = FIRST_DIGITS; digits <= LAST_DIGITS; digits *= 2) {
     // One evaluation at 1,920 digits can take a second: the statement's time limit is asked before each.
     checkBudget();
-    const D = decimalContext(digits);
-    const d = decimalAt(n, D, lookup);
+    const d = atPrecision(at, precision(digits));
     // Two zeros do not agree: terms equal to the working precision cancel to exactly 0 at every
     // precision short of the one that sees their difference (cosh(1000) − sinh(1000) until 870 digits).
     if (d !== null && previous !== null && !d.isZero() && d.sub(previous).abs().lte(d.abs().mul(AGREEMENT))) return d;
@@ -171,8 +197,20 @@ export function settledDecimal(n: Node, lookup: LookupOperator): Decimal | null 
   return null;
 }
 
-/** One evaluation at the precision of D, or null (see settledDecimal). */
-function decimalAt(root: Node, D: DecimalClass, lookup: LookupOperator): Decimal | null {
+function atPrecision(at: (p: Precision) => Decimal | null, p: Precision): Decimal | null {
+  try {
+    return at(p);
+  } catch (err) {
+    rethrowStop(err);
+    // decimal.js throws past what it can do (π to more than about 1,000 digits, for sin of a huge argument).
+    if (isDecimalError(err)) return null;
+    throw err;
+  }
+}
+
+/** One evaluation at the precision of p, or null (see settledDecimal). */
+function decimalAt(root: Node, p: Precision, lookup: LookupOperator): Decimal | null {
+  const D = p.D;
   const memo = new Map<Node, Decimal | null>();
   const walk = (n: Node): Decimal | null => {
     if (memo.has(n)) return memo.get(n)!;
@@ -211,10 +249,12 @@ function decimalAt(root: Node, D: DecimalClass, lookup: LookupOperator): Decimal
       case "pow":
         return power(n.base, n.exp);
       case "apply": {
+        if (n.args.length !== 1) return null;
+        const arg = n.args[0];
+        if (n.op === HOLDER) return walk(arg);
         const kernel = lookup(n.op)?.decimal;
-        if (!kernel || n.args.length !== 1) return null;
-        const x = walk(n.args[0]);
-        return x === null ? null : kernel(x, D);
+        const x = kernel ? walk(arg) : null;
+        return x === null ? null : numberOf(kernel!(p, taken(p, x, arg.kind === "num" ? arg.value : null)));
       }
       default:
         return null;
@@ -233,12 +273,5 @@ function decimalAt(root: Node, D: DecimalClass, lookup: LookupOperator): Decimal
     const magnitude = b.neg().pow(e);
     return exp.value.num % 2n === 0n ? magnitude : magnitude.neg();
   };
-  try {
-    return walk(root);
-  } catch (err) {
-    rethrowStop(err);
-    // decimal.js throws past what it can do (π to more than about 1,000 digits, for sin of a huge argument).
-    if (err instanceof Error && err.message.startsWith("[DecimalError]")) return null;
-    throw err;
-  }
+  return walk(root);
 }

@@ -117,7 +117,7 @@ function degreeOf(n: Node): number {
     case "mul":
       return n.factors.reduce((s, f) => s + degree(f), 0);
     case "add":
-      return Math.max(...n.terms.map(degree));
+      return n.terms.reduce((most, t) => Math.max(most, degree(t)), -Infinity);
     // A matrix product reads first in a sum: Wx + b − y.
     case "apply":
       return n.op === "matmul" ? n.args.reduce((s, a) => s + degree(a), 0) : 1;

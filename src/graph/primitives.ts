@@ -11,9 +11,15 @@ import {
   doubleRangeOf,
   floatOverflow,
   floatText,
+  isHeldValue,
+  keptExp,
+  keptOfRational,
+  keptPower,
   scientificOfRational,
+  type Kept,
 } from "../numeric/big-float.js";
 import type {
+  Apply,
   BigOp,
   Const,
   Float,
@@ -31,7 +37,16 @@ import type {
 import { intern } from "./node.js";
 import { compareNodes, compareTerms } from "./order.js";
 import { SCALAR, isScalar, sameShape, showShape, type Shape } from "./shape.js";
-import { currentLimits, grouped, limitOf, overLimit, reserveEntries, tick, tooManyBits } from "../budget.js";
+import {
+  checkBudget,
+  currentLimits,
+  grouped,
+  limitOf,
+  overLimit,
+  reserveEntries,
+  tick,
+  tooManyBits,
+} from "../budget.js";
 
 /**
  * An exact decimal literal (1e1000000000 is refused before its 3.3-billion-bit power of ten is
@@ -224,6 +239,8 @@ class SmallIndex {
 
 function scaled(coefficient: NumberNode, rest: Node): Node {
   if (isOne(coefficient)) return rest;
+  // 1e+400 x + 1e+400 x: the coefficient folds into the kept value (2e+400 x).
+  if (rest.kind === "mul" && rest.factors.some((f) => keptValue(f) !== null)) return mul(coefficient, rest);
   const factors = rest.kind === "mul" ? [coefficient, ...rest.factors] : [coefficient, rest];
   return intern({ kind: "mul", factors, shape: rest.shape });
 }
@@ -249,33 +266,101 @@ function broadcastShape(nodes: readonly Node[], verb: string): Shape {
  * A sum or entrywise product whose arrays are all concrete, entry by entry, the scalars broadcast
  * over them; null when an array is symbolic (then the node stays whole).
  */
-function byEntries(flat: readonly Node[], combine: (...xs: Node[]) => Node): Tensor | null {
+function byEntries(flat: readonly Node[], combine: (xs: readonly Node[]) => Node): Tensor | null {
   const arrays = flat.filter((x) => !isScalar(x.shape));
   if (!arrays.every(isTensor)) return null;
   const scalars = flat.filter((x) => isScalar(x.shape));
-  return mapTensor(arrays[0], (_, i) => combine(...scalars, ...arrays.map((t) => t.entries[i])));
+  return mapTensor(arrays[0], (_, i) => combine([...scalars, ...arrays.map((t) => t.entries[i])]));
 }
 
-export function add(...xs: Node[]): Node {
+/** `xs`, with the children of each sum (kind "add") or product (kind "mul") in its place. */
+function flattened(xs: readonly Node[], kind: "add" | "mul"): Node[] {
   const flat: Node[] = [];
   for (let k = 0; k < xs.length; k++) {
     const x = xs[k];
-    if (x.kind === "add") flat.push(...x.terms);
+    if (kind === "add" && x.kind === "add") pushEach(flat, x.terms);
+    else if (kind === "mul" && x.kind === "mul") pushEach(flat, x.factors);
     else flat.push(x);
   }
+  return flat;
+}
+
+/** One push per item: push(...items) passes them as arguments, which overflow the stack past ~100,000. */
+function pushEach(into: Node[], items: readonly Node[]): void {
+  for (let k = 0; k < items.length; k++) into.push(items[k]);
+}
+
+export function add(...xs: Node[]): Node {
+  return addAll(xs);
+}
+
+/**
+ * The sum of a list of any length. A list built at run time (an array's entries, a Σ's terms)
+ * comes here, not through addAll(list): spread arguments go on the call stack, which holds about
+ * 100,000 of them.
+ */
+export function addAll(xs: readonly Node[]): Node {
+  const flat = flattened(xs, "add");
   const shape = broadcastShape(flat, "add");
-  return (isScalar(shape) ? null : byEntries(flat, add)) ?? symbolicSum(flat, shape);
+  return (isScalar(shape) ? null : byEntries(flat, addAll)) ?? symbolicSum(flat, shape);
+}
+
+const LONG_DENOMINATOR = 1n << 4096n;
+
+/**
+ * A sum of numbers that makes a node only for its result while they are exact: the sum of a
+ * million entries made a million interned numbers. Exact terms are added pairwise, as a binary
+ * counter carries (partial sums of 1, 2, 4, … terms), so fractions meet others of their own size:
+ * the harmonic sum to 100,000 is a second, not minutes of ever longer additions. From the first
+ * float on it adds as numAdd does, in the same order, so it rounds as a sum written out would.
+ */
+class NumberSum {
+  /** Partial sums of the exact terms so far, and how many terms each holds (decreasing). */
+  private readonly partials: Rational[] = [];
+  private readonly counts: number[] = [];
+  private node: NumberNode | null = null;
+  add(n: NumberNode): void {
+    if (this.node === null && n.kind === "num") this.addExact(n.value);
+    else if (this.node === null && this.partials.length === 0) this.node = n;
+    else this.node = numAdd(this.value(), n);
+  }
+  private addExact(q: Rational): void {
+    let sum = q;
+    let count = 1;
+    const { partials, counts } = this;
+    while (counts.length > 0 && counts[counts.length - 1] === count) {
+      sum = partials.pop()!.add(sum);
+      count += counts.pop()!;
+      if (tooManyBits(sum.num) || tooManyBits(sum.den)) throw tooLarge();
+      // An addition of long fractions (the harmonic numbers' 40,000 digits) takes a millisecond.
+      if (sum.den > LONG_DENOMINATOR) checkBudget();
+    }
+    partials.push(sum);
+    counts.push(count);
+  }
+  value(): NumberNode {
+    if (this.node !== null) return this.node;
+    const { partials } = this;
+    if (partials.length === 0) return ZERO;
+    let sum = partials[partials.length - 1];
+    for (let k = partials.length - 2; k >= 0; k--) sum = partials[k].add(sum);
+    if (tooManyBits(sum.num) || tooManyBits(sum.den)) throw tooLarge();
+    return num(sum);
+  }
 }
 
 function symbolicSum(flat: Node[], shape: Shape): Node {
-  let constant: NumberNode = ZERO;
+  if (flat.some(isKeptTerm)) flat = keptSum(flat);
+  const constantSum = new NumberSum();
   // Like terms in order of first appearance, and their summed coefficients.
   const order = new SmallIndex();
-  const coefficients: NumberNode[] = [];
+  // A term's coefficient, or their running sum once the term repeats.
+  const coefficients: (NumberNode | NumberSum)[] = [];
   for (let k = 0; k < flat.length; k++) {
+    tick();
     const term = flat[k];
     if (isNumber(term)) {
-      constant = constant === ZERO ? term : numAdd(constant, term);
+      constantSum.add(term);
       continue;
     }
     const c = coefficientOf(term);
@@ -284,12 +369,22 @@ function symbolicSum(flat: Node[], shape: Shape): Node {
     if (at < 0) {
       order.add(rest);
       coefficients.push(c);
-    } else coefficients[at] = numAdd(coefficients[at], c);
+      continue;
+    }
+    let seen = coefficients[at];
+    if (!(seen instanceof NumberSum)) {
+      const first = seen;
+      seen = coefficients[at] = new NumberSum();
+      seen.add(first);
+    }
+    seen.add(c);
   }
+  const constant = constantSum.value();
   const terms: Node[] = [];
   for (let k = 0; k < order.size; k++) {
     const rest = order.key(k);
-    const c = coefficients[k];
+    const seen = coefficients[k];
+    const c = seen instanceof NumberSum ? seen.value() : seen;
     if (!isZero(c) || c.kind === "float") {
       if (isZero(c)) continue;
       terms.push(scaled(c, rest));
@@ -314,15 +409,15 @@ export function sub(a: Node, b: Node): Node {
 // Products
 
 export function mul(...xs: Node[]): Node {
-  const flat: Node[] = [];
-  for (let k = 0; k < xs.length; k++) {
-    const x = xs[k];
-    if (x.kind === "mul") flat.push(...x.factors);
-    else flat.push(x);
-  }
+  return mulAll(xs);
+}
+
+/** The product of a list of any length (as addAll, for the same reason). */
+export function mulAll(xs: readonly Node[]): Node {
+  const flat = flattened(xs, "mul");
   // Several arrays in one product multiply entry by entry (⊙); a matrix product is matmul.
   const shape = broadcastShape(flat, "multiply entrywise");
-  return (isScalar(shape) ? null : byEntries(flat, mul)) ?? symbolicProduct(flat, shape);
+  return (isScalar(shape) ? null : byEntries(flat, mulAll)) ?? symbolicProduct(flat, shape);
 }
 
 function isOnes(n: Node): boolean {
@@ -330,6 +425,7 @@ function isOnes(n: Node): boolean {
 }
 
 function symbolicProduct(flat: Node[], shape: Shape): Node {
+  if (flat.some((f) => keptValue(f) !== null)) flat = keptProduct(flat);
   // 𝟏 ⊙ u = u: the all-ones array only matters when nothing else gives the product its shape.
   let ones = 0;
   let otherArrays = false;
@@ -371,17 +467,17 @@ function symbolicProduct(flat: Node[], shape: Shape): Node {
   for (let k = 0; k < bases.size; k++) {
     const base = bases.key(k);
     const exps = exponents[k];
-    const p = !Array.isArray(exps) ? (exps === ONE ? base : pow(base, exps)) : pow(base, add(...exps));
+    const p = !Array.isArray(exps) ? (exps === ONE ? base : pow(base, exps)) : pow(base, addAll(exps));
     if (isNumber(p)) {
       coefficient = numMul(coefficient, p);
     } else if (p.kind === "mul") {
-      factors.push(...p.factors);
+      pushEach(factors, p.factors);
       merged = true;
     } else if (!isOne(p)) {
       factors.push(p);
     }
   }
-  if (merged || hasCombinableRadicals(factors)) return mul(coefficient, ...combineRadicals(factors));
+  if (merged || hasCombinableRadicals(factors)) return mulAll([coefficient, ...combineRadicals(factors)]);
   if (factors.length === 0) return coefficient;
   factors.sort(compareNodes);
   if (isOne(coefficient) && coefficient.kind === "num")
@@ -485,14 +581,16 @@ export function pow(base: Node, exp: Node): Node {
   if (base.kind === "tensor") return mapTensor(base, (e) => pow(e, exp));
   if (!isScalar(base.shape)) {
     if (base.kind === "mul" && exp.kind === "num" && exp.value.isInteger())
-      return mul(...base.factors.map((f) => pow(f, exp)));
+      return mulAll(base.factors.map((f) => pow(f, exp)));
     if (base.kind === "pow" && exp.kind === "num" && exp.value.isInteger()) return pow(base.base, mul(base.exp, exp));
     return intern({ kind: "pow", base, exp, shape: base.shape });
   }
+  const kept = keptPowerNode(base, exp);
+  if (kept) return kept;
   if (isNumber(base) && isNumber(exp)) return numberPower(base, exp);
   if (base.kind === "pow" && exp.kind === "num" && exp.value.isInteger()) return pow(base.base, mul(base.exp, exp));
   if (base.kind === "mul" && exp.kind === "num" && exp.value.isInteger())
-    return mul(...base.factors.map((f) => pow(f, exp)));
+    return mulAll(base.factors.map((f) => pow(f, exp)));
   if (isOne(base) && base.kind === "num") return ONE;
   if (isZero(base) && exp.kind === "num" && exp.value.sign() > 0) return ZERO;
   return intern({ kind: "pow", base, exp, shape: SCALAR });
@@ -539,4 +637,80 @@ function numberPower(base: NumberNode, exp: NumberNode): Node {
 
 export function sqrt(x: Node): Node {
   return pow(x, HALF);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Kept values: a float past the double range as N holds it, N(q) (graph/numeric-value.ts), is a
+// number here like any float: with numbers it folds, rounded once as N keeps values
+// (numeric/big-float.ts), so N(10^400) + 1 is 1e+400 and 1/N(10^-400) is 1e+400; beside a symbol
+// it stays (1e+400 x).
+
+const HOLDER = "N";
+
+/** q for N(q), a float past the double range as N holds it, and −q for −N(q); else null. */
+function keptValue(n: Node): Rational | null {
+  if (n.kind === "mul" && n.factors.length === 2 && n.factors[0] === MINUS_ONE)
+    return keptValue(n.factors[1])?.neg() ?? null;
+  if (n.kind !== "apply" || n.op !== HOLDER || n.args.length !== 1 || n.args[0].kind !== "num") return null;
+  return isHeldValue(n.args[0].value) ? n.args[0].value : null;
+}
+
+/** A term of a sum that is a kept value times a number (N(q), 2·N(q)): its value, else null. */
+function keptTermValue(term: Node): Rational | null {
+  const alone = keptValue(term);
+  if (alone || term.kind !== "mul" || term.factors.length !== 2 || !isNumber(term.factors[0])) return alone;
+  const q = keptValue(term.factors[1]);
+  return q && q.mul(exactValue(term.factors[0]));
+}
+
+const isKeptTerm = (term: Node): boolean => keptTermValue(term) !== null;
+
+/** A kept value as a node: a float, or N(q), or −N(q) below 0 (as mul(−1, N(q)) makes it). */
+function keptNode(kept: Kept): Node {
+  if (kept.held === undefined) return float(kept.double);
+  const holder = intern<Apply>({ kind: "apply", op: HOLDER, args: [num(kept.held.abs())], shape: SCALAR });
+  return kept.held.sign() < 0 ? intern({ kind: "mul", factors: [MINUS_ONE, holder], shape: SCALAR }) : holder;
+}
+
+/** The terms of a sum with its numbers and kept values as one kept value. */
+function keptSum(flat: Node[]): Node[] {
+  let total = Rational.ZERO;
+  const rest: Node[] = [];
+  for (let k = 0; k < flat.length; k++) {
+    const term = flat[k];
+    const q = isNumber(term) ? exactValue(term) : keptTermValue(term);
+    if (q) total = total.add(q);
+    else rest.push(term);
+  }
+  rest.push(keptNode(keptOfRational(total)));
+  return rest;
+}
+
+/** The factors of a product with its numbers and kept values as one kept value. */
+function keptProduct(flat: Node[]): Node[] {
+  let total = Rational.ONE;
+  const rest: Node[] = [];
+  for (let k = 0; k < flat.length; k++) {
+    const factor = flat[k];
+    const q = isNumber(factor) ? exactValue(factor) : keptValue(factor);
+    if (q) total = total.mul(q);
+    else rest.push(factor);
+  }
+  const kept = keptNode(keptOfRational(total));
+  if (kept.kind === "mul") rest.push(...kept.factors);
+  else rest.push(kept);
+  return rest;
+}
+
+/** b^e where one is a kept value and the other a number or one (or e^x): the kept value of the power; else null. */
+function keptPowerNode(base: Node, exp: Node): Node | null {
+  const b = keptValue(base);
+  const e = keptValue(exp);
+  if (b === null && e === null) return null;
+  if (base.kind === "const" && base.name === "e" && e !== null) return keptNode(keptExp(e));
+  const bq = b ?? (isNumber(base) ? exactValue(base) : null);
+  const eq = e ?? (isNumber(exp) ? exactValue(exp) : null);
+  if (bq === null || eq === null) return null;
+  const kept = keptPower(bq, eq);
+  return kept && keptNode(kept);
 }

@@ -2,7 +2,7 @@
 // rewritten bottom-up. The constructor of an operator's application is passed in: it looks the
 // operator up in the table, whose rows rewrite graphs too (N(x) makes x's numbers floats), so this
 // module sits below the rows. graph/traverse.ts and graph/evalf.ts bind it to the table's apply.
-import { add, bigop, float, indexed, mul, pow, relation, struct, tensor, tuple } from "./primitives.js";
+import { addAll, bigop, float, indexed, mulAll, pow, relation, struct, tensor, tuple } from "./primitives.js";
 import type { Node, Sym } from "./node.js";
 
 /** An operator's application, as graph/operators.ts builds it. */
@@ -39,9 +39,9 @@ export function childrenOf(n: Node): readonly Node[] {
 export function rebuild(apply: ApplyOperator, n: Node, kids: readonly Node[]): Node {
   switch (n.kind) {
     case "add":
-      return add(...kids);
+      return addAll(kids);
     case "mul":
-      return mul(...kids);
+      return mulAll(kids);
     case "pow":
       return pow(kids[0], kids[1]);
     case "apply":

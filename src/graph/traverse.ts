@@ -20,11 +20,16 @@ export function freeSymbols(root: Node): Sym[] {
   const found: Sym[] = [];
   const seen = new Set<Node>();
   const bound: Sym[] = [];
+  // Past a few symbols, a set beside the list: a sum of 100,000 asked the growing list of each.
+  let foundSet: Set<Sym> | null = null;
   const walk = (n: Node) => {
     if (seen.has(n)) return;
     seen.add(n);
     if (n.kind === "sym") {
-      if (!bound.includes(n) && !found.includes(n)) found.push(n);
+      if (bound.includes(n) || (foundSet ? foundSet.has(n) : found.includes(n))) return;
+      found.push(n);
+      if (foundSet) foundSet.add(n);
+      else if (found.length > 16) foundSet = new Set(found);
       return;
     }
     if (n.kind === "bigop") {
@@ -50,7 +55,7 @@ export function findInside(root: Node, test: (n: Node) => boolean): Node | undef
     if (seen.has(n)) continue;
     seen.add(n);
     if (test(n)) return n;
-    stack.push(...childrenOf(n));
+    for (const child of childrenOf(n)) stack.push(child);
   }
   return undefined;
 }

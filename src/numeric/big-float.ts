@@ -6,6 +6,7 @@
 // float arithmetic past the range says so.
 import DecimalModule from "decimal.js";
 import type { Decimal } from "decimal.js";
+import { currentLimits } from "../budget.js";
 import { MathFailure } from "../errors.js";
 import { Rational } from "./rational.js";
 
@@ -108,4 +109,82 @@ export function floatOverflow(what: string, value?: string, exactBehind = true):
   const size = value === undefined ? "" : ` ≈ ${value}`;
   const hint = exactBehind ? "; N(…) of the exact expression gives values past it" : "";
   return new FloatOverflow(`${what}${size} is beyond double precision (${DOUBLE_RANGE})${hint}`);
+}
+
+/**
+ * Whether `q` is a value N holds as it is: positive, past the double range, and already rounded to
+ * the digits kept (so N of it is itself, and N(N(10^400)) is N(10^400)). graph/numeric-value.ts holds it.
+ */
+export function isHeldValue(q: Rational): boolean {
+  if (q.sign() <= 0 || doubleRangeOf(q.toNumber()) === "normal") return false;
+  const d = decimalOfRational(decimalContext(KEPT_DIGITS + 10), q);
+  return d.toSignificantDigits(KEPT_DIGITS).eq(d);
+}
+
+/**
+ * A value as N keeps it: a double where one holds it (in the normal range, or 0), else `held`, its
+ * decimal to KEPT_DIGITS significant digits as an exact number (negative for a negative value), which
+ * graph/numeric-value.ts writes N(q) or −N(q).
+ */
+export type Kept = { double: number; held?: undefined } | { held: Rational; double?: undefined };
+
+/** A decimal value as N keeps it; past the largest or smallest number Nabla holds, a FloatOverflow. */
+export function keptOfDecimal(d: Decimal): Kept {
+  if (d.isZero() || doubleRange(d) === "normal") return { double: d.toNumber() };
+  const magnitude = d.abs().toSignificantDigits(KEPT_DIGITS);
+  // Refused before the exact number is made: past the bit limit it would be a limit failure that says less.
+  if (Math.abs(magnitude.e) * Math.log2(10) + 64 > currentLimits().bigintBits)
+    throw pastHeld(scientific(d, 3), doubleRange(d) === "overflow");
+  const q = rationalOfDecimal(magnitude);
+  return { held: d.isNegative() ? q.neg() : q };
+}
+
+function pastHeld(size: string, overflow: boolean): FloatOverflow {
+  const where = overflow ? `beyond double precision (${DOUBLE_RANGE})` : "below double precision";
+  const digits = Math.floor(currentLimits().bigintBits * Math.log10(2)).toLocaleString("en-US");
+  return new FloatOverflow(
+    `the value ≈ ${size} is ${where}, and past the largest or smallest number Nabla holds (about 10^±${digits})`,
+  );
+}
+
+/**
+ * The exact value of an approximate result (a sum or product with a float or a held value in it),
+ * rounded once as N keeps values: 10^400 + 1 with 10^400 approximate is 1e+400, 10^-400 + 1 is 1.0.
+ */
+export function keptOfRational(q: Rational): Kept {
+  const x = q.toNumber();
+  if (q.isZero() || doubleRangeOf(x) === "normal") return { double: x };
+  return keptOfDecimal(decimalOfRational(decimalContext(KEPT_DIGITS + 10), q));
+}
+
+/** Digits a power is computed to before it is kept to KEPT_DIGITS. */
+const POWER_DIGITS = 40;
+
+/**
+ * b^e of approximate operands (exact values given), as N keeps values; null where it is not a real
+ * number (a negative base under a power that is not whole, 0 to a power ≤ 0).
+ */
+export function keptPower(b: Rational, e: Rational): Kept | null {
+  if (b.isZero()) return e.sign() > 0 ? { double: 0 } : null;
+  if (b.sign() < 0 && !e.isInteger()) return null;
+  const D = decimalContext(POWER_DIGITS);
+  const base = decimalOfRational(D, b.abs());
+  const exponent = decimalOfRational(D, e);
+  // Its size first: 2^(10^400) is refused without computing it.
+  const digits = base.log(10).mul(exponent);
+  if (digits.abs().gt(currentLimits().bigintBits * Math.log10(2) + 20))
+    throw pastHeld(`10^(${scientific(digits, 3)})`, digits.isPositive());
+  const magnitude = base.pow(exponent);
+  const odd = b.sign() < 0 && e.num % 2n !== 0n;
+  return keptOfDecimal(odd ? magnitude.neg() : magnitude);
+}
+
+/** e^x of an approximate x (its exact value given), as N keeps values. */
+export function keptExp(x: Rational): Kept {
+  const D = decimalContext(POWER_DIGITS);
+  const exponent = decimalOfRational(D, x);
+  const digits = exponent.div(D.ln(10));
+  if (digits.abs().gt(currentLimits().bigintBits * Math.log10(2) + 20))
+    throw pastHeld(`10^(${scientific(digits, 3)})`, digits.isPositive());
+  return keptOfDecimal(D.exp(exponent));
 }

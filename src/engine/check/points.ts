@@ -8,7 +8,7 @@
 // close (close-roots.ts: x ≤ 1 against x < 1 + 10⁻³⁰); and at tops that floats see touching 0.
 // Every coordinate is a decimal, short where it can be, so a counterexample is an exact point anyone
 // can re-evaluate.
-import { MINUS_ONE, ONE, add, apply, num, sub } from "../../graph/construct.js";
+import { ONE, add, apply, num, sub } from "../../graph/construct.js";
 import { lookupOperator } from "../../graph/operators.js";
 import type { Node } from "../../graph/node.js";
 import { childrenOf, freeSymbols } from "../../graph/traverse.js";
@@ -21,6 +21,7 @@ import { substitute } from "../substitute.js";
 import { toRational } from "../polynomial.js";
 import { realRootsExact, shortestDecimalBetween } from "./real-roots.js";
 import { type CertainValues, type LineRoot, betweenRootsOfDifferentArguments, preciseTurn } from "./close-roots.js";
+import { branchArguments } from "./branches.js";
 
 export type Point = Map<Node, Rational>;
 
@@ -76,29 +77,11 @@ export function breakpointExpressions(roots: readonly Node[]): Node[] {
     if (n.kind === "pow" && n.base.kind === "const") keepShifted(n.exp);
     else if (n.kind === "pow" && !(n.exp.kind === "num" && n.exp.value.isInteger() && n.exp.value.sign() > 0))
       keep(n.base);
+    const pieces = branchArguments(n);
+    pieces.forEach((b) => keep(b.u));
     if (n.kind !== "apply") return;
     if (lookupOperator(n.op)?.turnsAtZero) keepShifted(n.args[0]);
-    const [u] = n.args;
-    switch (n.op) {
-      case "abs":
-      case "sign":
-      case "step":
-      case "relu":
-      case "leaky_relu":
-        keep(u);
-        break;
-      case "hardtanh":
-        keep(sub(u, ONE));
-        keep(sub(u, MINUS_ONE));
-        break;
-      case "max":
-      case "min":
-        for (let i = 0; i < n.args.length; i++)
-          for (let j = i + 1; j < n.args.length; j++) keep(sub(n.args[i], n.args[j]));
-        break;
-      default:
-        DOMAIN_EDGES[n.op]?.(u).forEach(keep);
-    }
+    if (pieces.length === 0 || n.op === "sqrt") DOMAIN_EDGES[n.op]?.(n.args[0]).forEach(keep);
   };
   roots.forEach(walk);
   return found;
@@ -338,7 +321,7 @@ function arithmetic(n: Node): boolean {
  * every sign region of g is visited, however narrow (|x² − 10⁻¹⁰| is negative only on (−10⁻⁵, 10⁻⁵)).
  * A quotient changes sign at the roots of its numerator and denominator both: their product's roots.
  */
-function exactCrossings(g: Node, v: Node, base: Point): { roots: Rational[]; beside: Rational[] } | null {
+export function exactCrossings(g: Node, v: Node, base: Point): { roots: Rational[]; beside: Rational[] } | null {
   let coefficients: Rational[];
   try {
     // Only arithmetic with whole powers up to the degree cap (2^x at x = −10³⁰⁰ is not built, nor
@@ -598,6 +581,11 @@ export function searchPoints(
               push(new Map(exactBase).set(v, q));
             }
           }
+          // Steps of a few units too, not only of the root's size: beside tanh(x − 6·10⁶)'s switch
+          // the sides are told apart only within a few units of it (absorption.ts), not 6,000 away.
+          if (scale > 1)
+            for (const delta of [0.1, 0.25, 1, 2, 3, 5, 10])
+              for (const side of [-1, 1]) push(new Map(exactBase).set(v, root.add(decimal(side * delta, 3))));
           if (points.length > 240) break;
         }
         // Between two roots, however close, and at every turn: the inside of a narrow bump (found

@@ -1,7 +1,9 @@
 // `check` on two scalar expressions, in tiers: (1) a proof by canonical forms; (2) a search for a
 // difference — or for a point where only one side is defined — at many scales and on both sides of
 // every breakpoint, in exact or error-bounded decimal arithmetic, every counterexample re-evaluated
-// at a higher precision before it is reported; (3) only then "equivalent, not proved".
+// at a higher precision before it is reported; (3) only then "equivalent, not proved", and only when
+// every side of every piecewise function's branch was compared somewhere or shown never taken
+// (coverage.ts).
 import type { Node } from "../../graph/node.js";
 import { sub, tuple } from "../../graph/construct.js";
 import { madeOfPieces } from "../../graph/operators.js";
@@ -24,6 +26,7 @@ import { Rational } from "../../numeric/rational.js";
 import { evaluateAt } from "../numeric-eval.js";
 import { TOTAL_FUNCTIONS } from "./typed-domain.js";
 import { isPositive } from "./positivity.js";
+import { Coverage, branchesOf, neverTaken, pointsTaking, uncovered } from "./coverage.js";
 import { conditionIntervals } from "./conditions.js";
 import { intern } from "../../graph/node.js";
 import { checkBudget, currentLimits } from "../../budget.js";
@@ -32,11 +35,28 @@ import { expand } from "../expand.js";
 import { differentiate } from "../differentiate.js";
 import { substitute } from "../substitute.js";
 import { rethrowStop } from "../../errors.js";
+import { absorptionAt } from "./absorption.js";
 
 const DIGITS = 40;
 const CONFIRM_DIGITS = 90;
 /** The most digits a constant can ask for (a 10⁻⁴⁰⁰ offset is seen; past it only exact values tell). */
 const MAX_DIGITS = 400;
+/**
+ * The most digits a point is evaluated with to see what a sum absorbs there: σ(1000) is 1 − e⁻¹⁰⁰⁰
+ * (about 1 − 10⁻⁴³⁴), which 40 digits round to 1, so that point takes 40 + 435 (absorption.ts).
+ * decimal.js's ln, sin and cos stop near 1,025 digits; exp at 1,000 digits takes 0.15 s, ln 0.4 s.
+ * A point that needs more is not informative: the sides agreeing there proves nothing.
+ */
+const ABSORBED_CAP = 1000;
+/**
+ * Points that need at most this many digits are evaluated with them as they come (exp and ln take
+ * under 10 ms at 250); the others at the usual digits first, and with theirs after the search,
+ * fewest first: all of them when too few points agreed, else the first few.
+ */
+const CHEAP_DIGITS = 250;
+const COSTLY_WHEN_AGREED = 2;
+/** …and those only when they need at most this many digits (exp and ln take about 0.1 s at 600). */
+const COSTLY_DIGITS_WHEN_AGREED = 600;
 /** Agreement at fewer points than this is not called equivalence. */
 const MIN_AGREEMENT = 12;
 /** The share of the statement's time limit the search may take. */
@@ -338,6 +358,39 @@ function atExactTurns(
   return null;
 }
 
+/**
+ * Two values a person would hardly tell apart: closer than a millionth of their size, or apart by
+ * less than any double holds (softplus(1 − 6·10⁶) is 3.5·10⁻²⁶⁰⁵⁷⁶⁷, against 0).
+ */
+function faintlyApart(a: Approx, b: Approx): boolean {
+  const size = a.d.abs().add(b.d.abs()).div(2);
+  const gap = a.d.sub(b.d).abs();
+  return gap.lte(size.mul(1e-6)) || gap.lt(1e-300);
+}
+
+/**
+ * A faint difference's variables taken one at a time far out (±10⁷ … ±10¹⁵), the rest kept: where a
+ * shift by a large constant hides the difference (softplus(x − 6·10⁶) against 0), there it shows.
+ */
+function readableWitness(
+  point: Point,
+  vars: readonly Node[],
+  examine: (p: Point) => Comparison | "agreed" | "skipped",
+  faint: WeakSet<Comparison>,
+  deadline: number,
+): Comparison | null {
+  for (const v of vars)
+    for (let k = 7; k <= 15; k++)
+      for (const sign of [1, -1]) {
+        if (Date.now() > deadline) return null;
+        const far = new Map(point);
+        far.set(v, Rational.of(BigInt(sign) * 10n ** BigInt(k)));
+        const verdict = examine(far);
+        if (typeof verdict !== "string" && !faint.has(verdict)) return verdict;
+      }
+  return null;
+}
+
 /** Enough digits that two close values print differently. */
 function digitsToShow(a: Approx, b: Approx): number {
   if (a.q && b.q) {
@@ -359,9 +412,8 @@ interface Evaluated {
   b: Value;
 }
 
-function evaluateBoth(a: Node, b: Node, point: Point, digits: number): Evaluated {
+function evaluateBoth(a: Node, b: Node, point: Point, digits: number, memo = new Map<Node, Value>()): Evaluated {
   // One memo for both sides: what they share is evaluated once.
-  const memo = new Map<Node, Value>();
   return { a: evaluatePrecise(a, point, digits, memo), b: evaluatePrecise(b, point, digits, memo) };
 }
 
@@ -511,6 +563,14 @@ const SUPERSCRIPT: Record<string, string> = {
   9: "⁹",
 };
 
+const superscript = (k: number) => [...String(k)].map((c) => SUPERSCRIPT[c]).join("");
+
+/** A subexpression named in a reason, cut short past 60 characters. */
+function shortText(n: Node): string {
+  const t = toText(n);
+  return t.length > 60 ? `${t.slice(0, 57)}…` : t;
+}
+
 /** A range's end for people: 2.5, −10⁶, 10⁻⁷ (powers of ten past 10⁴ or below 10⁻³, to the nearest). */
 function formatBound(x: number): string {
   const a = Math.abs(x);
@@ -558,6 +618,50 @@ function certainValue(v: Value): Rational | null {
   return text.startsWith("-") ? magnitude.neg() : magnitude;
 }
 
+/**
+ * Each side of a branch not taken at a point where the sides were compared must be shown never to be
+ * taken, or found by a search and compared there; else the verdict is undecided and names it
+ * (coverage.ts). Null when every side is covered.
+ */
+function coverBranches(
+  coverage: Coverage,
+  examine: (point: Point) => Comparison | "agreed" | "skipped",
+  vars: readonly Node[],
+  conditions: readonly Node[],
+  agreedAt: readonly Point[],
+  digits: number,
+  deadline: number,
+): Comparison | null {
+  const intervals = conditionIntervals(conditions);
+  for (const { branch, sign } of coverage.missing()) {
+    if (coverage.taken(branch, sign)) continue;
+    const { never, candidates } = neverTaken(branch.u, sign, vars, conditions, intervals, digits);
+    if (never) {
+      coverage.settle(branch, sign);
+      continue;
+    }
+    for (const point of pointsTaking(
+      branch.u,
+      sign,
+      vars,
+      agreedAt,
+      candidates,
+      conditions,
+      intervals,
+      digits,
+      deadline,
+    )) {
+      const verdict = examine(point);
+      if (typeof verdict !== "string") return verdict;
+    }
+    if (!coverage.taken(branch, sign)) {
+      const late = Date.now() > deadline ? " (the search for such a point ran out of time)" : "";
+      return { verdict: "undecided", reason: `${uncovered(branch, sign)}${late}` };
+    }
+  }
+  return null;
+}
+
 export function compareScalars(
   plainA: Node,
   plainB: Node,
@@ -600,6 +704,13 @@ export function compareScalars(
   let oneSided = 0;
   let imprecise = 0;
   let removable: string | null = null;
+  // Points where the sides agreed to `digits` but a term lost beside the others could hide a
+  // difference, more digits than ABSORBED_CAP away: the fewest digits so lost, and where.
+  let absorbed = 0;
+  let absorbedLeast = Infinity;
+  let absorbedIn: Node | null = null;
+  /** Points that agreed at `digits` and need more, up to ABSORBED_CAP, to see what is absorbed there. */
+  const costly: { point: Point; needed: number }[] = [];
   // A difference far below the sides' size (sin(x) + 10⁻⁵⁰ against sin(x)) is the gap a − b as the
   // graph builds it (10⁻⁵⁰: the sines cancel), evaluated with as many digits as the constants need.
   // Not when floats are in it: the graph's float arithmetic carries no error bound.
@@ -608,28 +719,38 @@ export function compareScalars(
   // The search stops in time to say so: a statement's limit is its whole time, this is a share.
   const deadline = Date.now() + currentLimits().timeMs * SEARCH_SHARE;
   let tried = 0;
-  for (const point of points) {
-    checkBudget();
-    if (Date.now() > deadline) break;
-    tried++;
+  // Which sides of the piecewise functions' branches were taken where the sides agreed (coverage.ts).
+  const coverage = new Coverage(vars.length > 0 && !proved ? branchesOf([a, b]) : [], digits);
+  /** The verdicts whose two values differ by less than a millionth of their size. */
+  const faint = new WeakSet<Comparison>();
+  /** One point: a verdict it decides, or whether the sides agreed there. */
+  const examine = (point: Point, late = false): Comparison | "agreed" | "skipped" => {
     const ok = satisfies(conditions, point);
     if (ok !== true) {
       if (ok === false) outsideConditions++;
       else imprecise++;
-      continue;
+      return "skipped";
     }
     // Proved equal, only the domains are in question: floats screen for a side that is undefined.
     if (proved) {
       const screen = floatDefined(a, b, point);
       if (screen === "both") agreedAt.push(point);
-      if (screen !== "one") continue;
+      if (screen !== "one") return "skipped";
     }
-    const e = evaluateBoth(a, b, point, digits);
+    // Digits enough for what the sums and saturating functions absorb here (σ(1000) needs 477).
+    const lost = absorptionAt([a, b], point);
+    const needed = digits + Math.ceil(lost.digits);
+    const beyond = needed > ABSORBED_CAP - 50;
+    const here = beyond || (needed > CHEAP_DIGITS && !late) ? digits : needed;
+    const confirmHere =
+      here === digits ? confirmDigits : Math.min(ABSORBED_CAP, Math.max(confirmDigits, 2 * here + 10));
+    const memo = new Map<Node, Value>();
+    const e = evaluateBoth(a, b, point, here, memo);
     const lone = loneSide(e);
     if (lone !== 0) {
       oneSided++;
       const confirmed = loneSide(evaluateBoth(a, b, point, confirmDigits)) === lone;
-      if (!confirmed) continue;
+      if (!confirmed) return "skipped";
       const at = showPoint(point, vars);
       if (decisive(a, b, point, vars, conditions, lone)) {
         const simple = simplerWitness(a, b, point, vars, conditions, lone) ?? { point, e };
@@ -647,10 +768,10 @@ export function compareScalars(
         .join(
           ", ",
         )} only the ${lone < 0 ? "left" : "right"} side is defined (${vars.length > 1 ? "on a set without interior" : "a single point"})`;
-      continue;
+      return "skipped";
     }
     if (!defined(e.a) || !defined(e.b)) {
-      if (e.a === "undefined" || e.b === "undefined") continue;
+      if (e.a === "undefined" || e.b === "undefined") return "skipped";
       // Too large to evaluate (e^(10⁶) past x = 1000), yet defined wherever the sides are made of
       // total functions: their gap, in which the large parts cancel, can still tell them apart
       // (exp(x²) + step(x − 1000) against exp(x²) differ by 1 at x = 2000).
@@ -668,26 +789,26 @@ export function compareScalars(
           },
         };
       imprecise++;
-      continue;
+      return "skipped";
     }
-    if (certainlyDifferent(e.a, e.b) || gapIsNonzero(gap, point, digits)) {
+    if (certainlyDifferent(e.a, e.b) || gapIsNonzero(gap, point, here)) {
       // Re-evaluated at more than twice the precision before it is believed.
-      const again = evaluateBoth(a, b, point, confirmDigits);
+      const again = evaluateBoth(a, b, point, confirmHere);
       if (
         !defined(again.a) ||
         !defined(again.b) ||
-        !(certainlyDifferent(again.a, again.b) || gapIsNonzero(gap, point, confirmDigits))
+        !(certainlyDifferent(again.a, again.b) || gapIsNonzero(gap, point, confirmHere))
       ) {
         imprecise++;
-        continue;
+        return "skipped";
       }
       const exact = again.a.q !== null && again.b.q !== null;
-      const shown = exact ? again : showable(a, b, gap, point, again, confirmDigits);
+      const shown = exact ? again : showable(a, b, gap, point, again, confirmHere);
       const places = digitsToShow(shown.a as Approx, shown.b as Approx);
       // Past 60 digits the two values are shown short, with their difference (10⁻⁵⁰⁰ on sin x).
-      const long = places > 60 && gap !== null ? evaluatePrecise(gap, point, confirmDigits) : null;
+      const long = places > 60 && gap !== null ? evaluatePrecise(gap, point, confirmHere) : null;
       const apart = long && defined(long) ? `, a difference of ${showValue(long, 6)}` : "";
-      return {
+      const differs: Comparison = {
         verdict: "not equivalent",
         method: exact ? "proof" : "sampling",
         reason: vars.length ? "they differ at a point" : "they are different numbers",
@@ -697,9 +818,52 @@ export function compareScalars(
           right: `${showValue(shown.b as Approx, apart ? 20 : places)}${apart}`,
         },
       };
+      if (faintlyApart(again.a, again.b)) faint.add(differs);
+      return differs;
     }
-    if (informative(e.a, e.b)) agreedAt.push(point);
-    else imprecise++;
+    if (!informative(e.a, e.b)) {
+      imprecise++;
+      return "skipped";
+    }
+    if (beyond) {
+      absorbed++;
+      if (lost.digits < absorbedLeast) [absorbedLeast, absorbedIn] = [lost.digits, lost.at];
+      return "skipped";
+    }
+    if (here < needed) {
+      costly.push({ point, needed });
+      return "skipped";
+    }
+    agreedAt.push(point);
+    coverage.record(point, memo);
+    return "agreed";
+  };
+  // A difference no one can read in the values shown (asin(sin x) against x just past π/2, 10⁻¹⁵
+  // apart) is kept while the other points are tried for one a student can see; it stands if none is.
+  let faintest: { verdict: Comparison; point: Point } | null = null;
+  for (const point of points) {
+    checkBudget();
+    if (Date.now() > deadline) break;
+    tried++;
+    const verdict = examine(point);
+    if (typeof verdict === "string") continue;
+    if (!faint.has(verdict) || vars.length === 0) return verdict;
+    faintest ??= { verdict, point };
+  }
+  if (faintest) return readableWitness(faintest.point, vars, examine, faint, deadline) ?? faintest.verdict;
+  // The points that need more digits, fewest first: all when too few points agreed, else a few.
+  costly.sort((p, q) => p.needed - q.needed);
+  const enough = agreedAt.length >= MIN_AGREEMENT;
+  const costlyShare = enough
+    ? costly.slice(0, COSTLY_WHEN_AGREED).filter((c) => c.needed <= COSTLY_DIGITS_WHEN_AGREED).length
+    : costly.length;
+  let costlyTried = 0;
+  for (const { point } of costly.slice(0, costlyShare)) {
+    checkBudget();
+    if (Date.now() > deadline) break;
+    costlyTried++;
+    const verdict = examine(point, true);
+    if (typeof verdict !== "string") return verdict;
   }
   if (!proved && tried === points.length) {
     const turn = atExactTurns(plainA, plainB, guards, conditions, breakpoints, vars, digits);
@@ -714,13 +878,18 @@ export function compareScalars(
       note: removable ?? undefined,
     };
   }
-  if (tried < points.length) {
+  if (tried < points.length || (costlyTried < costlyShare && agreedAt.length < MIN_AGREEMENT)) {
     return {
       verdict: "undecided",
-      reason: `the search for a difference ran out of time after ${tried} of ${points.length} points (no difference found)`,
+      reason:
+        tried < points.length
+          ? `the search for a difference ran out of time after ${tried} of ${points.length} points (no difference found)`
+          : `the search for a difference ran out of time after ${costlyTried} of the ${costly.length} points where a term far smaller than the rest needs more than ${CHEAP_DIGITS} digits to be seen (no difference found)`,
     };
   }
   if (agreedAt.length >= MIN_AGREEMENT || (vars.length === 0 && agreedAt.length > 0)) {
+    const unexplored = coverBranches(coverage, (p) => examine(p, true), vars, conditions, agreedAt, digits, deadline);
+    if (unexplored) return unexplored;
     const near =
       nearBreakpoints > 0 ? `, ${Math.min(nearBreakpoints, agreedAt.length)} of them at or beside breakpoints` : "";
     return {
@@ -732,8 +901,14 @@ export function compareScalars(
       note: removable ?? undefined,
     };
   }
+  // Agreement only where a term is lost beside the others, past what ABSORBED_CAP digits see.
+  const hidden =
+    absorbed > 0
+      ? `${agreedAt.length > 0 ? `they agree at the ${agreedAt.length} points where they could be compared, too few to call them equivalent, and ` : ""}they agree to ${digits} digits${vars.length === 0 ? "" : absorbed === tried ? " at every point tried" : ` at ${absorbed} points`}, but ${absorbedIn ? `in ${shortText(absorbedIn)}` : "there"} a term about 10${superscript(-Math.floor(absorbedLeast))} the size of the rest is lost (seeing it would take more than ${ABSORBED_CAP} digits), so a difference that small could hide`
+      : null;
   const why =
-    agreedAt.length > 0
+    hidden ??
+    (agreedAt.length > 0
       ? `they agree at the ${agreedAt.length} points where both could be compared, too few to call them equivalent`
       : outsideConditions === points.length
         ? "no point tried satisfies the conditions"
@@ -741,6 +916,6 @@ export function compareScalars(
           ? "the two sides are not defined at the same points, and no point where both are defined was found"
           : imprecise > 0
             ? "the values could not be computed precisely enough to compare"
-            : "no point was found where both sides are defined";
+            : "no point was found where both sides are defined");
   return { verdict: "undecided", reason: why };
 }

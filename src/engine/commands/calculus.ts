@@ -1,7 +1,7 @@
 // Calculus commands: derivatives by name (diff, grad, hessian, jacobian), Taylor polynomials, and
 // sums and products over an index (the index is bound while the body is built).
 import { mathError } from "../../errors.js";
-import { add, apply, mul, sym } from "../../graph/construct.js";
+import { addAll, apply, mulAll, sym } from "../../graph/construct.js";
 import { freeSymbols } from "../../graph/traverse.js";
 import { expandBigop } from "../bigops.js";
 import { differentiate, gradient, hessian, jacobian } from "../differentiate.js";
@@ -15,7 +15,7 @@ function bigCommand(op: "sum" | "prod"): CommandEntry["run"] {
       const v = ev.expr(args[0]);
       if (op === "sum" && v.kind !== "tensor" && v.shape.length > 0) return apply("sum", [v]);
       if (v.kind !== "tensor") throw mathError(`${op} of one argument needs an array`);
-      return op === "sum" ? add(...v.entries) : mul(...v.entries);
+      return op === "sum" ? addAll(v.entries) : mulAll(v.entries);
     }
     const spec = args[1];
     if (spec.kind !== "relation" || spec.left.kind !== "name" || spec.right.kind !== "range") {

@@ -9,10 +9,10 @@
 import { ZERO, add, int, mul, num } from "../../graph/construct.js";
 import type { Node } from "../../graph/node.js";
 import { charPoly, matMul, nullspace } from "../../numeric/exact-linalg.js";
-import { evaluatePrecise, signOf } from "../check/precise.js";
 import { expand } from "../expand.js";
 import { symmetricEigen } from "../../numeric/float-linalg.js";
 import { Rational } from "../../numeric/rational.js";
+import { certifiedSign } from "./sign.js";
 
 // "isolated point": the constraints' Jacobian has rank n there, so no feasible point is near it and it is
 // both a strict local minimum and a strict local maximum on the constraint set (x = y on the unit circle).
@@ -112,22 +112,13 @@ export function classifyFloat(H: number[][], J: number[][]): Classification {
 }
 
 /**
- * The exact sign of a real algebraic number written in radicals: its value in decimal arithmetic
- * with an error bound at 40, 80, … 640 digits until the bound excludes 0; 0 when the expression
- * expands to 0 or no precision separates it from 0 (a nonzero algebraic number of the small degree
- * and height met here is far above 10⁻⁶⁰⁰: Liouville's bound); null when it cannot be evaluated.
+ * The exact sign of a real algebraic number written in radicals (sign.ts: exact, or its value in
+ * decimal arithmetic with an error bound, 0 where no precision to 640 digits separates it from 0);
+ * null when it cannot be decided.
  */
 export function algebraicSign(e: Node): -1 | 0 | 1 | null {
-  const value = expand(e);
-  if (value === ZERO) return 0;
-  if (value.kind === "num") return value.value.sign();
-  for (let digits = 40; digits <= 640; digits *= 2) {
-    const v = evaluatePrecise(value, new Map(), digits);
-    if (v === "undefined" || v === "unknown") return null;
-    const sign = signOf(v);
-    if (sign !== null) return sign;
-  }
-  return 0;
+  const sign = certifiedSign(e);
+  return sign === "parameter" || sign === "undecided" ? null : sign;
 }
 
 /** det(tI − A)'s coefficients, highest degree first, over expressions (Faddeev–LeVerrier). */

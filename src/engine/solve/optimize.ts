@@ -17,6 +17,7 @@ import { typedSymbols } from "../variable-order.js";
 import { classifyAlgebraic, classifyExact, classifyFloat, type Classification } from "./classify.js";
 import { childrenOf } from "../../graph/traverse.js";
 import { newtonRoots } from "./newton.js";
+import { solveExactUnivariate } from "./exact-univariate.js";
 import { isPiecewise, piecewiseCriticalPoints } from "./piecewise.js";
 import { equationList, isExactlySolvable, polynomialsIn, solvePolynomials, solveSystem } from "./system.js";
 import type { Solution, SystemSolution } from "./solution.js";
@@ -79,6 +80,9 @@ function inGraph(f: Node, gs: readonly Node[], xs: readonly Node[], lambdas: rea
     solve: () => {
       const equations = unknowns.map((u) => differentiate(L, u));
       if (isExactlySolvable(equations, unknowns)) return solveSystem(equations, unknowns);
+      // f′(x) = 0 polynomial over exact constants (x³ − πx): its roots in closed form, ±√(π/3).
+      const closed = unknowns.length === 1 ? solveExactUnivariate(equations[0], unknowns[0]) : null;
+      if (closed) return closed;
       return newtonRoots(equations, unknowns, n, "stationary points");
     },
     symbolicAt: valuesAt,

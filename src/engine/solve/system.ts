@@ -15,6 +15,9 @@ import { substitute } from "../substitute.js";
 import { groebner, lexCompare, type Polynomial } from "./groebner.js";
 import { realRoots, withoutHiddenZeros } from "./univariate.js";
 import { newtonRoots } from "./newton.js";
+import { solveExactUnivariate } from "./exact-univariate.js";
+import { certifiedSign } from "./sign.js";
+import { toPretty } from "../../graph/print/forms.js";
 import { freeSymbols } from "../../graph/traverse.js";
 import { solveDixon } from "../../numeric/dixon.js";
 import { linearRows } from "./linear-rows.js";
@@ -43,7 +46,7 @@ interface Field<T> {
 }
 
 const EXPRESSIONS: Field<Node> = {
-  isZero: (x) => expand(x) === ZERO,
+  isZero: isZeroExpression,
   div: (a, b) => expand(div(a, b)),
   subMul: (a, f, b) => expand(sub(a, mul(f, b))),
 };
@@ -53,6 +56,20 @@ const RATIONALS: Field<Rational> = {
   div: (a, b) => a.div(b),
   subMul: (a, f, b) => a.sub(f.mul(b)),
 };
+
+/**
+ * Whether an entry is 0, certified (sign.ts): (π − 355/113) x = 1 divides by it, and log 2 + log 3 − log 6,
+ * 0 to every digit but not simplified, must not be divided by; that is said. One holding a parameter
+ * is 0 only when it expands to 0.
+ */
+function isZeroExpression(x: Node): boolean {
+  const sign = certifiedSign(x);
+  if (sign === "undecided")
+    throw mathError(
+      `could not decide whether ${toPretty(x)} is 0: it is 0 to 640 digits but does not simplify to 0, so the system's solutions are undecided`,
+    );
+  return sign === 0;
+}
 
 /** Gaussian elimination over expressions, for systems linear in the unknowns with coefficients beyond ℚ. */
 function solveLinear(exprs: Node[], coefficients: Node[][], vars: readonly Node[]): SystemSolution {
@@ -187,6 +204,9 @@ export function solveSystem(equations: Node[], vars: readonly Node[]): SystemSol
   for (const e of exprs) {
     const c = linearCoefficients(e, vars);
     if (!c) {
+      // One equation, polynomial in its unknown over exact constants or parameters (x² = π): in closed form.
+      const exact = exprs.length === 1 && vars.length === 1 ? solveExactUnivariate(exprs[0], vars[0]) : null;
+      if (exact) return exact;
       // Transcendental (or symbolic nonlinear) square systems: numeric roots in a stated box.
       if (exprs.length === vars.length && isNumericIn(exprs, vars)) return newtonRoots(exprs, vars);
       throw mathError(
@@ -280,7 +300,7 @@ function solvePolynomial(
       return;
     }
     univariates.sort((a, b) => a.length - b.length);
-    const roots = realRoots(univariates[0]);
+    const roots = realRoots(univariates[0], n === 1 ? "all" : "quadratic");
     if (roots === "all") {
       infinite = true;
       return;

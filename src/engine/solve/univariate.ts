@@ -1,43 +1,41 @@
 // Real roots of one polynomial with (possibly irrational) exact coefficients: rational roots and
-// quadratic radicals exactly, the rest numerically (companion-matrix eigenvalues polished by
-// Newton's method, each confirmed by a sign change or a tiny residual).
+// closed forms in radicals (closed-form.ts: linear and quadratic in xᵍ) exactly, the rest
+// numerically (companion-matrix eigenvalues polished by Newton's method, each confirmed by a sign
+// change or a tiny residual).
+import { expand } from "../expand.js";
 import { mathError } from "../../errors.js";
-import { ZERO, add, div, float, int, mul, neg, num, sqrt, sub, toFloat } from "../../graph/construct.js";
+import { ZERO, add, div, float, num, sqrt, sub, toFloat } from "../../graph/construct.js";
 import type { Node } from "../../graph/node.js";
 import { Rational } from "../../numeric/rational.js";
 import { eigenvalues } from "../../numeric/float-linalg.js";
 import { rationalRootsOf } from "../factor.js";
 import { floatValue } from "../../graph/evalf.js";
 import { checkBudget } from "../../budget.js";
+import { closedFormRoots, isZeroCoefficient } from "./closed-form.js";
 
 export interface Root {
   value: Node;
   exact: boolean;
 }
 
-/** Coefficients indexed by degree: c[0] + c[1] v + c[2] v² + … */
-export function realRoots(coefficients: Node[]): Root[] | "all" {
+/**
+ * Coefficients indexed by degree: c[0] + c[1] v + c[2] v² + …. `radicals`: "all" finds every closed
+ * form (xⁿ = 2, biquadratics); "quadratic" only those of degree 2 and below, for back-substitution in
+ * a system, where a root such as √(4523/111 + 83√329/37) substituted into a basis polynomial of degree
+ * 15 makes a value no one can read and that floats evaluate wrongly (numeric roots serve there).
+ */
+export function realRoots(coefficients: Node[], radicals: "all" | "quadratic" = "all"): Root[] | "all" {
   const c = [...withoutHiddenZeros(coefficients)];
-  while (c.length && c[c.length - 1] === ZERO) c.pop();
+  while (c.length && isZeroCoefficient(c[c.length - 1])) c.pop();
   if (c.length === 0) return "all";
   if (c.length === 1) return [];
-  if (c.every((x) => x.kind === "num")) return rationalCoefficients(c.map((x) => (x as { value: Rational }).value));
-  if (c.length === 2) return [{ value: neg(div(c[0], c[1])), exact: true }];
-  if (c.length === 3) {
-    const [k, b, a] = c;
-    const disc = sub(mul(b, b), mul(int(4), a, k));
-    const d = floatValue(disc);
-    // Zero within rounding of b² and 4ak, the terms it was made from (an absolute 10⁻¹² took the
-    // discriminant of x² − π·10⁻¹⁴ for 0 and answered a double root x = 0).
-    const scale = Math.abs(floatValue(mul(b, b)) ?? 0) + Math.abs(floatValue(mul(int(4), a, k)) ?? 0);
-    if (d === null || d < -1e-12 * scale) return [];
-    if (Math.abs(d) <= 1e-12 * scale) return [{ value: div(neg(b), mul(int(2), a)), exact: true }];
-    const r = sqrt(disc);
-    return [
-      { value: div(add(neg(b), r), mul(int(2), a)), exact: true },
-      { value: div(sub(neg(b), r), mul(int(2), a)), exact: true },
-    ];
-  }
+  if (c.every((x) => x.kind === "num"))
+    return rationalCoefficients(
+      c.map((x) => (x as { value: Rational }).value),
+      radicals,
+    );
+  const closed = radicals === "all" || c.length <= 3 ? closedFormRoots(c) : null;
+  if (closed) return closed.roots.map((value) => ({ value, exact: true }));
   const floats = c.map((x) => floatValue(x));
   if (floats.some((x) => x === null)) return [];
   return numericRoots(floats as number[]);
@@ -68,8 +66,11 @@ function squarefree(c: Rational[]): Rational[] {
   return a.length > 1 ? divide(c, a).q : c;
 }
 
-function rationalCoefficients(coefficients: Rational[]): Root[] {
+function rationalCoefficients(coefficients: Rational[], radicals: "all" | "quadratic"): Root[] {
   const c = squarefree(coefficients);
+  // A polynomial in xᵍ as a whole (x⁶ − 3x³ + 2: x³ = 1 or 2), before its rational roots are divided out.
+  const whole = radicals === "all" && c.length > 3 ? closedFormRoots(c.map(num)) : null;
+  if (whole) return whole.roots.map((value) => ({ value, exact: true }));
   const highFirst = [...c].reverse();
   const lead = highFirst[0];
   const { roots, rest } = rationalRootsOf(highFirst.map((a) => a.div(lead)));
@@ -79,13 +80,20 @@ function rationalCoefficients(coefficients: Rational[]): Root[] {
     const [a, b, k] = rest;
     const disc = b.mul(b).sub(Rational.int(4).mul(a).mul(k));
     if (disc.sign() > 0) {
+      // Each term over 2a on its own: 1 − √2, not (2 − 2√2)/2.
       const r = sqrt(num(disc));
-      out.push({ value: div(add(num(b.neg()), r), num(a.mul(Rational.int(2)))), exact: true });
-      out.push({ value: div(sub(num(b.neg()), r), num(a.mul(Rational.int(2)))), exact: true });
+      out.push({ value: expand(div(add(num(b.neg()), r), num(a.mul(Rational.int(2))))), exact: true });
+      out.push({ value: expand(div(sub(num(b.neg()), r), num(a.mul(Rational.int(2))))), exact: true });
     } else if (disc.isZero()) {
       out.push({ value: num(b.neg().div(a.mul(Rational.int(2)))), exact: true });
     }
   } else if (rest.length > 3) {
+    // xⁿ = 2, x⁴ − 5x² + 6: a polynomial in xᵍ of degree 1 or 2 has its roots in radicals.
+    const closed = radicals === "all" ? closedFormRoots([...rest].reverse().map(num)) : null;
+    if (closed) {
+      out.push(...closed.roots.map((value) => ({ value, exact: true })));
+      return out;
+    }
     const floats = rest.map((x) => x.toNumber()).reverse();
     // A missing root must not read as none: say why instead of answering "no real solution".
     if (!floats.every(Number.isFinite))

@@ -2,7 +2,22 @@
 import * as adjoints from "../../numeric/float-adjoints.js";
 import * as kernels from "../../numeric/float-kernels.js";
 import { Rational } from "../../numeric/rational.js";
-import { ONE, add, constant, div, float, isNumber, mul, num, pow, sub, tensor, toFloat } from "../primitives.js";
+import { DECIMAL } from "../../numeric/decimal-kernels.js";
+import {
+  ONE,
+  add,
+  addAll,
+  constant,
+  div,
+  float,
+  isNumber,
+  mul,
+  num,
+  pow,
+  sub,
+  tensor,
+  toFloat,
+} from "../primitives.js";
 import type { Node } from "../node.js";
 import { shapeError } from "../../errors.js";
 import { isScalar, showShape } from "../shape.js";
@@ -41,7 +56,12 @@ function extremum(build: Build, name: "max" | "min", pick: (a: Rational, b: Rati
         );
       }
       const floats = numbersOf(items);
-      if (floats) return float(name === "max" ? Math.max(...floats) : Math.min(...floats));
+      if (floats)
+        return float(
+          name === "max"
+            ? floats.reduce((m, v) => Math.max(m, v), -Infinity)
+            : floats.reduce((m, v) => Math.min(m, v), Infinity),
+        );
       return items === args ? undefined : apply(name, items);
     },
     float: name === "max" ? Math.max : Math.min,
@@ -76,7 +96,7 @@ export function activationRows(build: Build): OperatorEntry[] {
       turnsAtZero: true,
       aliases: ["σ"],
       float: sigmoidFloat,
-      decimal: (x, D) => new D(1).div(x.neg().exp().add(1)),
+      decimal: DECIMAL.sigmoid,
       exact: (q) => (q.isZero() ? num(Rational.of(1, 2)) : undefined),
       derivative: (x) => mul(sigmoid(x), sub(ONE, sigmoid(x))),
       latex: (x) => `\\sigma\\left(${x}\\right)`,
@@ -92,7 +112,7 @@ export function activationRows(build: Build): OperatorEntry[] {
       breaks: "kink",
       sign: "nonnegative",
       float: (x) => Math.max(0, x),
-      decimal: (x, D) => (x.lt(0) ? new D(0) : x),
+      decimal: DECIMAL.relu,
       exact: (q) => num(q.sign() > 0 ? q : Rational.ZERO),
       derivative: (x) => apply("step", [x]),
       latex: (x) => `\\operatorname{ReLU}\\left(${x}\\right)`,
@@ -134,7 +154,7 @@ export function activationRows(build: Build): OperatorEntry[] {
       name: "hardtanh",
       breaks: "kink",
       float: (x) => Math.max(-1, Math.min(1, x)),
-      decimal: (x, D) => D.max(-1, D.min(1, x)),
+      decimal: DECIMAL.hardtanh,
       exact: (q) =>
         num(q.compare(Rational.ONE) > 0 ? Rational.ONE : q.compare(Rational.MINUS_ONE) < 0 ? Rational.MINUS_ONE : q),
       derivative: (x) => mul(apply("step", [add(x, ONE)]), apply("step", [sub(ONE, x)])),
@@ -150,7 +170,7 @@ export function activationRows(build: Build): OperatorEntry[] {
       sign: "positive",
       turnsAtZero: true,
       float: (x) => (x > 30 ? x : Math.log1p(Math.exp(x))),
-      decimal: (x) => (x.gt(1000) ? x.add(x.neg().exp().add(1).ln()) : x.exp().add(1).ln()),
+      decimal: DECIMAL.softplus,
       simplify: () => undefined,
       derivative: (x) => sigmoid(x),
       latex: (x) => `\\operatorname{softplus}\\left(${x}\\right)`,
@@ -179,7 +199,7 @@ export function activationRows(build: Build): OperatorEntry[] {
         if (x.kind !== "tensor") return undefined;
         const floats = numbersOf(x.entries);
         if (floats && x.entries.some((e) => e.kind === "float")) {
-          const top = Math.max(...floats);
+          const top = floats.reduce((m, v) => Math.max(m, v), -Infinity);
           const exps = floats.map((v) => Math.exp(v - top));
           const total = exps.reduce((s, v) => s + v, 0);
           return tensor(
@@ -188,7 +208,7 @@ export function activationRows(build: Build): OperatorEntry[] {
           );
         }
         const exps = x.entries.map((e) => pow(constant("e"), e));
-        const total = add(...exps);
+        const total = addAll(exps);
         return tensor(
           x.shape,
           exps.map((e) => div(e, total)),
@@ -212,10 +232,10 @@ export function activationRows(build: Build): OperatorEntry[] {
         if (x.kind !== "tensor") return undefined;
         const floats = numbersOf(x.entries);
         if (floats && x.entries.some((e) => e.kind === "float")) {
-          const top = Math.max(...floats);
+          const top = floats.reduce((m, v) => Math.max(m, v), -Infinity);
           return float(top + Math.log(floats.reduce((s, v) => s + Math.exp(v - top), 0)));
         }
-        return apply("log", [add(...x.entries.map((e) => pow(constant("e"), e)))]);
+        return apply("log", [addAll(x.entries.map((e) => pow(constant("e"), e)))]);
       },
       help: {
         syntax: "logsumexp(z)",

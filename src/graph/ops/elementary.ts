@@ -1,6 +1,7 @@
 // Elementary functions: exp, log, roots, trigonometric and hyperbolic functions and their inverses,
 // abs, sign, step.
 import { Rational } from "../../numeric/rational.js";
+import { DECIMAL } from "../../numeric/decimal-kernels.js";
 import {
   HALF,
   MINUS_ONE,
@@ -58,6 +59,7 @@ export function elementaryRows(build: Build): OperatorEntry[] {
         return isScalar(x.shape) ? pow(constant("e"), x) : undefined;
       },
       float: Math.exp,
+      decimal: DECIMAL.exp,
       partials: ([x]) => [apply("exp", [x])],
       latex: ([x]) => latexFunction("exp")(x),
       help: { syntax: "exp(x)", description: "The exponential function eˣ.", examples: ["exp(0)", "d/dx exp(2x)"] },
@@ -66,7 +68,7 @@ export function elementaryRows(build: Build): OperatorEntry[] {
       name: "log",
       aliases: ["ln"],
       float: Math.log,
-      decimal: (x) => x.ln(),
+      decimal: DECIMAL.log,
       exact: (q) => (q.isOne() ? ZERO : undefined),
       simplify: (x) => {
         if (x.kind === "const" && x.name === "e") return ONE;
@@ -89,6 +91,7 @@ export function elementaryRows(build: Build): OperatorEntry[] {
             )
           : pow(x, HALF),
       float: Math.sqrt,
+      decimal: DECIMAL.sqrt,
       partials: ([x]) => [div(HALF, pow(x, HALF))],
       help: {
         syntax: "sqrt(x), √x",
@@ -99,7 +102,7 @@ export function elementaryRows(build: Build): OperatorEntry[] {
     scalarFunction(build, {
       name: "sin",
       float: Math.sin,
-      decimal: (x) => x.sin(),
+      decimal: DECIMAL.sin,
       latex: latexFunction("sin"),
       exact: atZero(ZERO),
       simplify: (x) => {
@@ -112,7 +115,7 @@ export function elementaryRows(build: Build): OperatorEntry[] {
     scalarFunction(build, {
       name: "cos",
       float: Math.cos,
-      decimal: (x) => x.cos(),
+      decimal: DECIMAL.cos,
       latex: latexFunction("cos"),
       exact: atZero(ONE),
       simplify: (x) => {
@@ -125,7 +128,7 @@ export function elementaryRows(build: Build): OperatorEntry[] {
     scalarFunction(build, {
       name: "tan",
       float: Math.tan,
-      decimal: (x) => x.tan(),
+      decimal: DECIMAL.tan,
       latex: latexFunction("tan"),
       exact: atZero(ZERO),
       derivative: (x) => add(ONE, pow(apply("tan", [x]), int(2))),
@@ -135,7 +138,7 @@ export function elementaryRows(build: Build): OperatorEntry[] {
       name: "sinh",
       turnsAtZero: true,
       float: Math.sinh,
-      decimal: (x) => x.exp().sub(x.neg().exp()).div(2),
+      decimal: DECIMAL.sinh,
       latex: latexFunction("sinh"),
       exact: atZero(ZERO),
       derivative: (x) => apply("cosh", [x]),
@@ -146,7 +149,7 @@ export function elementaryRows(build: Build): OperatorEntry[] {
       sign: "positive",
       turnsAtZero: true,
       float: Math.cosh,
-      decimal: (x) => x.exp().add(x.neg().exp()).div(2),
+      decimal: DECIMAL.cosh,
       latex: latexFunction("cosh"),
       exact: atZero(ONE),
       derivative: (x) => apply("sinh", [x]),
@@ -156,10 +159,7 @@ export function elementaryRows(build: Build): OperatorEntry[] {
       name: "tanh",
       turnsAtZero: true,
       float: Math.tanh,
-      decimal: (x, D) => {
-        const t = new D(1).sub(new D(2).div(x.abs().mul(2).exp().add(1)));
-        return x.isNegative() ? t.neg() : t;
-      },
+      decimal: DECIMAL.tanh,
       latex: latexFunction("tanh"),
       exact: atZero(ZERO),
       derivative: (x) => sub(ONE, pow(apply("tanh", [x]), int(2))),
@@ -172,7 +172,7 @@ export function elementaryRows(build: Build): OperatorEntry[] {
     scalarFunction(build, {
       name: "sec",
       float: (x) => 1 / Math.cos(x),
-      decimal: (x) => x.cos().pow(-1),
+      decimal: DECIMAL.sec,
       exact: atZero(ONE),
       derivative: (x) => mul(apply("sec", [x]), apply("tan", [x])),
       latex: latexFunction("sec"),
@@ -185,7 +185,7 @@ export function elementaryRows(build: Build): OperatorEntry[] {
     scalarFunction(build, {
       name: "csc",
       float: (x) => 1 / Math.sin(x),
-      decimal: (x) => x.sin().pow(-1),
+      decimal: DECIMAL.csc,
       derivative: (x) => neg(mul(apply("csc", [x]), apply("cot", [x]))),
       latex: latexFunction("csc"),
       help: {
@@ -197,7 +197,7 @@ export function elementaryRows(build: Build): OperatorEntry[] {
     scalarFunction(build, {
       name: "cot",
       float: (x) => Math.cos(x) / Math.sin(x),
-      decimal: (x) => x.tan().pow(-1),
+      decimal: DECIMAL.cot,
       derivative: (x) => neg(add(ONE, squared(apply("cot", [x])))),
       latex: latexFunction("cot"),
       help: {
@@ -210,7 +210,7 @@ export function elementaryRows(build: Build): OperatorEntry[] {
       name: "asin",
       aliases: ["arcsin"],
       float: Math.asin,
-      decimal: (x) => x.asin(),
+      decimal: DECIMAL.asin,
       exact: specialValues(() => [
         [Rational.ZERO, ZERO],
         [Rational.ONE, piTimes(1, 2)],
@@ -230,7 +230,7 @@ export function elementaryRows(build: Build): OperatorEntry[] {
       name: "acos",
       aliases: ["arccos"],
       float: Math.acos,
-      decimal: (x) => x.acos(),
+      decimal: DECIMAL.acos,
       exact: specialValues(() => [
         [Rational.ONE, ZERO],
         [Rational.ZERO, piTimes(1, 2)],
@@ -251,7 +251,7 @@ export function elementaryRows(build: Build): OperatorEntry[] {
       turnsAtZero: true,
       aliases: ["arctan"],
       float: Math.atan,
-      decimal: (x) => x.atan(),
+      decimal: DECIMAL.atan,
       exact: specialValues(() => [
         [Rational.ZERO, ZERO],
         [Rational.ONE, piTimes(1, 4)],
@@ -305,7 +305,7 @@ export function elementaryRows(build: Build): OperatorEntry[] {
       turnsAtZero: true,
       aliases: ["arsinh", "arcsinh"],
       float: Math.asinh,
-      decimal: (x) => x.asinh(),
+      decimal: DECIMAL.asinh,
       exact: atZero(ZERO),
       derivative: (x) => overRoot(add(squared(x), ONE)),
       latex: operatorName("arsinh"),
@@ -319,7 +319,7 @@ export function elementaryRows(build: Build): OperatorEntry[] {
       name: "acosh",
       aliases: ["arcosh", "arccosh"],
       float: Math.acosh,
-      decimal: (x) => x.acosh(),
+      decimal: DECIMAL.acosh,
       exact: (q) => (q.isOne() ? ZERO : undefined),
       derivative: (x) => overRoot(sub(squared(x), ONE)),
       latex: operatorName("arcosh"),
@@ -333,7 +333,7 @@ export function elementaryRows(build: Build): OperatorEntry[] {
       name: "atanh",
       aliases: ["artanh", "arctanh"],
       float: Math.atanh,
-      decimal: (x) => x.atanh(),
+      decimal: DECIMAL.atanh,
       exact: atZero(ZERO),
       derivative: (x) => pow(sub(ONE, squared(x)), MINUS_ONE),
       latex: operatorName("artanh"),
@@ -349,7 +349,7 @@ export function elementaryRows(build: Build): OperatorEntry[] {
         breaks: "kink",
         sign: "nonnegative",
         float: Math.abs,
-        decimal: (x) => x.abs(),
+        decimal: DECIMAL.abs,
         exact: (q) => num(q.abs()),
         simplify: (x) => (x.kind === "apply" && x.op === "abs" ? x : undefined),
         derivative: (x) => apply("sign", [x]),
@@ -367,7 +367,7 @@ export function elementaryRows(build: Build): OperatorEntry[] {
       name: "sign",
       breaks: "jump",
       float: Math.sign,
-      decimal: (x, D) => new D(x.isZero() ? 0 : x.lt(0) ? -1 : 1),
+      decimal: DECIMAL.sign,
       exact: (q) => int(q.sign()),
       derivative: () => ZERO,
       latex: (x) => `\\operatorname{sign}\\left(${x}\\right)`,
@@ -380,7 +380,7 @@ export function elementaryRows(build: Build): OperatorEntry[] {
       aliases: ["heaviside"],
       // The notes' step: 1 for z ≥ 0 (the perceptron's activation), so step(0) = 1.
       float: (x) => (x >= 0 ? 1 : 0),
-      decimal: (x, D) => new D(x.lt(0) ? 0 : 1),
+      decimal: DECIMAL.step,
       exact: (q) => (q.sign() >= 0 ? ONE : ZERO),
       derivative: () => ZERO,
       latex: (x) => `\\operatorname{step}\\left(${x}\\right)`,

@@ -3,7 +3,7 @@ import type { Apply, Node } from "../node.js";
 import type { Shape } from "../shape.js";
 import type { FloatArray } from "../../numeric/float-array.js";
 import type { Adjoints } from "../../numeric/float-adjoints.js";
-import type { Decimal, DecimalClass } from "../../numeric/big-float.js";
+import type { DecimalKernel } from "../../numeric/decimal-kernels.js";
 
 /**
  * What rows build with besides graph/primitives.ts: the application of another operator (sin's
@@ -41,10 +41,11 @@ export interface OperatorEntry {
   /** The numeric kernel of a scalar function. */
   float?: (...xs: number[]) => number;
   /**
-   * The same in decimal, at the precision of the arguments' class: N(…) computes in it where a
-   * double overflows or underflows (log(10^400), sin(10^400), sinh(1000)). Null outside the domain.
+   * The same in decimal, with a bound on its error (numeric/decimal-kernels.ts): N(…) computes in it
+   * where a double overflows or underflows (log(10^400), sin(10^400), sinh(1000)), and the checker
+   * evaluates at a point in it to 40 digits and more.
    */
-  decimal?: (x: Decimal, D: DecimalClass) => Decimal | null;
+  decimal?: DecimalKernel;
   /** The float kernel of an array operator (matmul, transpose, …), used by compiled expressions. */
   array?: (args: FloatArray[]) => FloatArray;
   /** The array kernel's vector–Jacobian product, for reverse-mode differentiation of compiled programs. */

@@ -5,19 +5,20 @@ import { limitOf, overLimit, reserveEntries } from "../../budget.js";
 import * as adjoints from "../../numeric/float-adjoints.js";
 import * as kernels from "../../numeric/float-kernels.js";
 import { mathError, shapeError } from "../../errors.js";
-import { Rational } from "../../numeric/rational.js";
+
 import * as exact from "../../numeric/exact-linalg.js";
 import * as floats from "../../numeric/float-linalg.js";
 import {
   MINUS_ONE,
   ONE,
   ZERO,
-  add,
+  addAll,
   div,
   float,
   int,
   isNumber,
   mul,
+  mulAll,
   num,
   pow,
   sqrt,
@@ -54,9 +55,9 @@ function matmulTensors(a: Tensor, b: Tensor): Node {
   const rb = asRationals(b);
   let rows: Node[][];
   if (ra && rb) {
-    rows = ra.map((row) => rb[0].map((_, j) => num(row.reduce((s, x, k) => s.add(x.mul(rb[k][j])), Rational.ZERO))));
+    rows = exact.matMul(ra, rb).map((row) => row.map(num));
   } else {
-    rows = A.map((row) => B[0].map((_, j) => add(...row.map((x, k) => mul(x, B[k][j])))));
+    rows = A.map((row) => B[0].map((_, j) => addAll(row.map((x, k) => mul(x, B[k][j])))));
   }
   return rows.length === 1 && rows[0].length === 1 ? rows[0][0] : fromRows(rows);
 }
@@ -90,7 +91,7 @@ function laplace(rows: Node[][]): Node {
     const minor = rows.slice(1).map((row) => row.filter((_, k) => k !== j));
     terms.push(mul(j % 2 ? MINUS_ONE : ONE, rows[0][j], laplace(minor)));
   }
-  return add(...terms);
+  return addAll(terms);
 }
 
 function inverseTensor(t: Tensor): Node {
@@ -194,8 +195,8 @@ function normOf({ apply }: Build, v: Node, p: Node | undefined): Node | undefine
   const abs = (x: Node) => apply("abs", [x]);
   const square = (x: Node) => (x.kind === "num" || x.kind === "sym" ? pow(x, int(2)) : pow(abs(x), int(2)));
   const isVector = v.shape.length === 1 || (v.shape.length === 2 && v.shape[0] === 1);
-  if (kind === "1" && isVector) return add(...v.entries.map(abs));
-  if ((kind === "2" && isVector) || kind === "F") return sqrt(add(...v.entries.map(square)));
+  if (kind === "1" && isVector) return addAll(v.entries.map(abs));
+  if ((kind === "2" && isVector) || kind === "F") return sqrt(addAll(v.entries.map(square)));
   if (kind === "∞") return apply("max", v.entries.map(abs));
   if (kind === "2") {
     const f = asFloats(v);
@@ -206,7 +207,7 @@ function normOf({ apply }: Build, v: Node, p: Node | undefined): Node | undefine
     const rows = rowsOf(v);
     return apply(
       "max",
-      rows[0].map((_, j) => add(...rows.map((row) => abs(row[j])))),
+      rows[0].map((_, j) => addAll(rows.map((row) => abs(row[j])))),
     );
   }
   throw mathError(`unknown norm ${kind}: use 1, 2, "F" (Frobenius) or "max"`);
@@ -265,8 +266,8 @@ export function linearAlgebraRows(build: Build): OperatorEntry[] {
         // (AB)ᵀ = BᵀAᵀ, (A + B)ᵀ = Aᵀ + Bᵀ, (cA)ᵀ = cAᵀ: transposes travel down to the symbols.
         if (a.kind === "apply" && a.op === "matmul")
           return matmul(apply("transpose", [a.args[1]]), apply("transpose", [a.args[0]]));
-        if (a.kind === "add") return add(...a.terms.map((t) => apply("transpose", [t])));
-        if (a.kind === "mul") return mul(...a.factors.map((f) => apply("transpose", [f])));
+        if (a.kind === "add") return addAll(a.terms.map((t) => apply("transpose", [t])));
+        if (a.kind === "mul") return mulAll(a.factors.map((f) => apply("transpose", [f])));
         // Entrywise powers commute with the transpose: ((aᵀ)²)ᵀ = a².
         if (a.kind === "pow") return pow(apply("transpose", [a.base]), a.exp);
         // A symmetric matrix's inverse is symmetric: ((A Aᵀ)⁻¹)ᵀ = (A Aᵀ)⁻¹.
@@ -301,7 +302,7 @@ export function linearAlgebraRows(build: Build): OperatorEntry[] {
         ] as const) {
           if (m.kind === "mul" && m.factors.some((f) => isScalar(f.shape))) {
             const scalars = m.factors.filter((f) => isScalar(f.shape));
-            const array = mul(...m.factors.filter((f) => !isScalar(f.shape)));
+            const array = mulAll(m.factors.filter((f) => !isScalar(f.shape)));
             if (array.kind === "mul" && array.factors.length > 1) continue;
             return mul(...scalars, left ? matmul(array, other) : matmul(other, array));
           }
@@ -310,7 +311,7 @@ export function linearAlgebraRows(build: Build): OperatorEntry[] {
         if (a.kind === "apply" && a.op === "transpose" && a.args[0].shape.length === 1 && b.kind === "mul") {
           const u = a.args[0];
           const k = b.factors.findIndex((f) => f.kind === "pow" && f.base === u && f === pow(u, MINUS_ONE));
-          if (k >= 0) return apply("sum", [mul(...b.factors.filter((_, i) => i !== k))]);
+          if (k >= 0) return apply("sum", [mulAll(b.factors.filter((_, i) => i !== k))]);
         }
         if (a.kind === "sym" && a.name === "I") return b;
         if (b.kind === "sym" && b.name === "I") return a;
@@ -343,7 +344,7 @@ export function linearAlgebraRows(build: Build): OperatorEntry[] {
           const inner = left ? matmul(left, bar) : bar;
           return right ? matmul(inner, right) : inner;
         });
-        return [add(...terms), ZERO];
+        return [addAll(terms), ZERO];
       },
       fold: ([a, k]) => {
         if (a.kind === "tensor") return matrixPower(build, a, k);
@@ -430,7 +431,7 @@ export function linearAlgebraRows(build: Build): OperatorEntry[] {
       fold: ([a]) => {
         if (a.kind !== "tensor") return undefined;
         const rows = rowsOf(a);
-        return add(...rows.map((row, i) => row[i]));
+        return addAll(rows.map((row, i) => row[i]));
       },
       latex: ([a]) => `\\operatorname{tr}\\left(${a}\\right)`,
       help: {
@@ -489,7 +490,7 @@ export function linearAlgebraRows(build: Build): OperatorEntry[] {
         return [];
       },
       fold: ([a, b]) =>
-        a.kind === "tensor" && b.kind === "tensor" ? add(...a.entries.map((x, i) => mul(x, b.entries[i]))) : undefined,
+        a.kind === "tensor" && b.kind === "tensor" ? addAll(a.entries.map((x, i) => mul(x, b.entries[i]))) : undefined,
       notation: "infix",
       latex: ([a, b]) => `${a} \\cdot ${b}`,
       unicode: ([a, b]) => `${a} · ${b}`,
@@ -551,13 +552,13 @@ export function linearAlgebraRows(build: Build): OperatorEntry[] {
       arity: [1, 1],
       shape: () => [],
       fold: ([a]) => {
-        if (a.kind === "tensor") return add(...a.entries);
+        if (a.kind === "tensor") return addAll(a.entries);
         if (isScalar(a.shape)) return a;
         // Scalars come out of a sum: sum(−y) = −sum(y).
         if (a.kind === "mul" && a.factors.some((f) => isScalar(f.shape))) {
           return mul(
             ...a.factors.filter((f) => isScalar(f.shape)),
-            apply("sum", [mul(...a.factors.filter((f) => !isScalar(f.shape)))]),
+            apply("sum", [mulAll(a.factors.filter((f) => !isScalar(f.shape)))]),
           );
         }
         return undefined;
@@ -640,7 +641,7 @@ export function linearAlgebraRows(build: Build): OperatorEntry[] {
         if (v.kind === "mul" && v.factors.some((f) => isScalar(f.shape)))
           return mul(
             ...v.factors.filter((f) => isScalar(f.shape)),
-            apply("diag", [mul(...v.factors.filter((f) => !isScalar(f.shape)))]),
+            apply("diag", [mulAll(v.factors.filter((f) => !isScalar(f.shape)))]),
           );
         if (v.kind !== "tensor") return undefined;
         if (v.shape.length === 1) {

@@ -2,7 +2,7 @@
 // of those functions: (true value, prediction) first, then any parameter. On vectors they average
 // (mse, mae, huber, logcosh, bce, hinge) or sum (cce, kl) over the entries, as Keras does.
 import { mathError, shapeError } from "../../errors.js";
-import { HALF, ONE, ZERO, add, div, int, mul, neg, pow, sub, sym } from "../primitives.js";
+import { HALF, ONE, ZERO, add, addAll, div, int, mul, mulAll, neg, pow, sub, sym } from "../primitives.js";
 import type { Node } from "../node.js";
 import { isScalar, sameShape, showShape, type Shape } from "../shape.js";
 import type { Build, OperatorEntry } from "./entry.js";
@@ -19,11 +19,11 @@ function pairs(name: string, y: Node, p: Node): [Node, Node][] | undefined {
 
 /** The number of entries of a shape: a number, or a product of its dimensions' names. */
 function entries(shape: Shape): Node {
-  return mul(...shape.map((d) => (typeof d === "number" ? int(d) : sym(d))));
+  return mulAll(shape.map((d) => (typeof d === "number" ? int(d) : sym(d))));
 }
 
 function mean(terms: Node[]): Node {
-  return div(add(...terms), int(terms.length));
+  return div(addAll(terms), int(terms.length));
 }
 
 function loss(
@@ -46,7 +46,7 @@ function loss(
         return reduce === "mean" ? div(total, entries(y.shape)) : total;
       }
       const terms = ps.map(([a, b]) => each(a, b, k));
-      return reduce === "mean" ? mean(terms) : add(...terms);
+      return reduce === "mean" ? mean(terms) : addAll(terms);
     },
     help: { syntax: `${name}(y, ŷ${arity[1] > 2 ? ", δ" : ""})`, description: help, examples: [example] },
   };

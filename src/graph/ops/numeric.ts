@@ -20,7 +20,6 @@ export function numericRows({ evalf }: Build): OperatorEntry[] {
       arity: [1, 1],
       shape: ([x]) => x,
       fold: ([x]) => (x.kind === "num" && isHeldValue(x.value) ? undefined : evalf(x)),
-      decimal: (x) => x,
       // N(1e+400) in text reads back to this very value (a bare 1e+400 would be the exact number).
       text: (args, [x]) => `N(${heldDigits(x, 17) ?? args[0]})`,
       unicode: (args, [x]) => heldDigits(x, 6) ?? `N(${args[0]})`,

@@ -4,6 +4,7 @@
 import type { Rational } from "../../numeric/rational.js";
 import { floatOverflow, floatText } from "../../numeric/big-float.js";
 import { float, tensor } from "../primitives.js";
+import { heldFunctionValue, heldValueOf } from "../numeric-value.js";
 import type { Node } from "../node.js";
 import type { Build, Help, OperatorEntry } from "./entry.js";
 
@@ -43,6 +44,9 @@ export function scalarFunction({ apply }: Build, spec: ScalarFunctionSpec): Oper
         return float(y);
       }
       if (x.kind === "num") return spec.exact?.(x.value);
+      // A float past the double range, as N holds it, is a float: f of it is a float too (sin(1e+400)).
+      const held = spec.decimal ? heldValueOf(x) : null;
+      if (held) return heldFunctionValue(apply, spec.decimal!, held) ?? spec.simplify?.(x);
       return spec.simplify?.(x);
     },
     float: spec.float,

@@ -2,7 +2,7 @@
 // a vector is the samples of one variable. Exact on exact data: the mean of [1, 2] is 3/2. Class
 // labels are 0-based, as in the course notes' one-hot table (indices into arrays stay 1-based).
 import { mathError, shapeError } from "../../errors.js";
-import { ONE, ZERO, add, div, int, mul, pow, sqrt, sub, sym, tensor } from "../primitives.js";
+import { ONE, ZERO, add, addAll, div, int, mul, pow, sqrt, sub, sym, tensor } from "../primitives.js";
 import type { Node, Tensor } from "../node.js";
 import { isScalar, showShape, type Shape } from "../shape.js";
 import type { Build, OperatorEntry } from "./entry.js";
@@ -37,7 +37,7 @@ function perColumn(t: Tensor, name: string, of: (column: Node[]) => Node): Node 
 }
 
 function meanOf(xs: Node[]): Node {
-  return div(add(...xs), int(xs.length));
+  return div(addAll(xs), int(xs.length));
 }
 
 /** The sample variance, Σ(xᵢ − x̄)²/(n − ddof); ddof = 1 unless asked otherwise. */
@@ -47,7 +47,7 @@ function varianceOf(xs: Node[], ddof: number): Node {
       `the variance of ${xs.length} sample${xs.length === 1 ? "" : "s"} with ddof = ${ddof} is undefined`,
     );
   const m = meanOf(xs);
-  return div(add(...xs.map((x) => pow(sub(x, m), int(2)))), int(xs.length - ddof));
+  return div(addAll(xs.map((x) => pow(sub(x, m), int(2)))), int(xs.length - ddof));
 }
 
 function covarianceOf(xs: Node[], ys: Node[]): Node {
@@ -56,7 +56,7 @@ function covarianceOf(xs: Node[], ys: Node[]): Node {
   if (xs.length < 2) throw mathError("the sample covariance needs at least two samples");
   const mx = meanOf(xs);
   const my = meanOf(ys);
-  return div(add(...xs.map((x, i) => mul(sub(x, mx), sub(ys[i], my)))), int(xs.length - 1));
+  return div(addAll(xs.map((x, i) => mul(sub(x, mx), sub(ys[i], my)))), int(xs.length - 1));
 }
 
 function ddofOf(d: Node | undefined): number {

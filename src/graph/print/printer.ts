@@ -344,10 +344,11 @@ class Printer {
       const cols = t.shape[1];
       const rows = Array.from({ length: t.shape[0] }, (_, i) => entries.slice(i * cols, (i + 1) * cols));
       // A vector is a column and [a; b; c] reads as one: a one-row or one-column matrix is written so it
-      // reads back as a matrix.
+      // reads back as a matrix. A 1×1 matrix (the Hessian of one variable) is the one-column matrix
+      // of one row, [[a]], not the transposed row [a]ᵀ; LaTeX shows every one of them as a matrix.
+      if (t.shape[1] === 1 && st.name !== "latex") return st.vector(rows.map((row) => st.vector(row)));
       if (t.shape[0] === 1 && st.name === "text") return `transpose(${st.vector(rows[0])})`;
       if (t.shape[0] === 1 && st.name === "pretty") return `${st.vector(rows[0])}ᵀ`;
-      if (t.shape[1] === 1 && st.name !== "latex") return st.vector(rows.map((row) => st.vector(row)));
       return st.matrix(rows);
     }
     const block = t.entries.length / t.shape[0];

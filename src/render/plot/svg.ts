@@ -23,14 +23,25 @@ function niceTicks(lo: number, hi: number, count = 6): number[] {
 const esc = (s: string) => s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
 const fmt = (v: number) => String(Number(v.toPrecision(6)));
 
+/** The least and greatest of the values, by a loop: Math.min(...xs) overflows the stack past ~100,000 points. */
+function extent(xs: readonly number[]): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const x of xs) {
+    if (x < lo) lo = x;
+    if (x > hi) hi = x;
+  }
+  return [lo, hi];
+}
+
 export function lineSvg(series: Series[], options: { title?: string; xLabel?: string; yLabel?: string } = {}): string {
   const points = series.flatMap((s) =>
     s.xs.map((x, i) => [x, s.ys[i]]).filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y)),
   );
   const xs = points.map((p) => p[0]);
   const ys = points.map((p) => p[1]);
-  let [x0, x1] = [Math.min(...xs), Math.max(...xs)];
-  let [y0, y1] = [Math.min(...ys), Math.max(...ys)];
+  let [x0, x1] = extent(xs);
+  let [y0, y1] = extent(ys);
   if (!points.length) [x0, x1, y0, y1] = [0, 1, 0, 1];
   if (y0 === y1) [y0, y1] = [y0 - 1, y1 + 1];
   if (x0 === x1) [x0, x1] = [x0 - 1, x1 + 1];
@@ -70,7 +81,7 @@ export function lineSvg(series: Series[], options: { title?: string; xLabel?: st
         .map((x, i) => [x, s.ys[i]])
         .filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y))
         .map(([x, y]) => `<circle cx="${px(x).toFixed(1)}" cy="${py(y).toFixed(1)}" r="3" fill="${color}"/>`);
-      parts.push(...dots);
+      for (const dot of dots) parts.push(dot);
       parts.push(
         `<circle cx="${W - M.right + 19}" cy="${M.top + 10 + k * 16}" r="3" fill="${color}"/><text x="${W - M.right + 32}" y="${M.top + 14 + k * 16}">${esc(s.label)}</text>`,
       );
