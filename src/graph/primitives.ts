@@ -350,8 +350,9 @@ class NumberSum {
 }
 
 function symbolicSum(flat: Node[], shape: Shape): Node {
-  if (flat.some(isKeptTerm)) flat = keptSum(flat);
-  const constantSum = new NumberSum();
+  if (anyKept(flat, isKeptTerm)) flat = keptSum(flat);
+  // The numbers' sum: the first one as it is, a NumberSum from the second (most sums hold one or none).
+  let constantSum: NumberNode | NumberSum | null = null;
   // Like terms in order of first appearance, and their summed coefficients.
   const order = new SmallIndex();
   // A term's coefficient, or their running sum once the term repeats.
@@ -360,7 +361,15 @@ function symbolicSum(flat: Node[], shape: Shape): Node {
     tick();
     const term = flat[k];
     if (isNumber(term)) {
-      constantSum.add(term);
+      if (constantSum === null) constantSum = term;
+      else {
+        if (!(constantSum instanceof NumberSum)) {
+          const first = constantSum;
+          constantSum = new NumberSum();
+          constantSum.add(first);
+        }
+        constantSum.add(term);
+      }
       continue;
     }
     const c = coefficientOf(term);
@@ -379,7 +388,7 @@ function symbolicSum(flat: Node[], shape: Shape): Node {
     }
     seen.add(c);
   }
-  const constant = constantSum.value();
+  const constant = constantSum === null ? ZERO : constantSum instanceof NumberSum ? constantSum.value() : constantSum;
   const terms: Node[] = [];
   for (let k = 0; k < order.size; k++) {
     const rest = order.key(k);
@@ -425,7 +434,7 @@ function isOnes(n: Node): boolean {
 }
 
 function symbolicProduct(flat: Node[], shape: Shape): Node {
-  if (flat.some((f) => keptValue(f) !== null)) flat = keptProduct(flat);
+  if (anyKept(flat, isKeptFactor)) flat = keptProduct(flat);
   // 𝟏 ⊙ u = u: the all-ones array only matters when nothing else gives the product its shape.
   let ones = 0;
   let otherArrays = false;
@@ -664,6 +673,19 @@ function keptTermValue(term: Node): Rational | null {
 }
 
 const isKeptTerm = (term: Node): boolean => keptTermValue(term) !== null;
+const isKeptFactor = (factor: Node): boolean => keptValue(factor) !== null;
+
+/**
+ * Whether a kept value is among the operands: only an apply (N(q)) or a product (−N(q), 2·N(q)) can
+ * be one, so the rest are passed over without a call (every sum and product asks).
+ */
+function anyKept(flat: readonly Node[], test: (n: Node) => boolean): boolean {
+  for (let k = 0; k < flat.length; k++) {
+    const f = flat[k];
+    if ((f.kind === "apply" || f.kind === "mul") && test(f)) return true;
+  }
+  return false;
+}
 
 /** A kept value as a node: a float, or N(q), or −N(q) below 0 (as mul(−1, N(q)) makes it). */
 function keptNode(kept: Kept): Node {
