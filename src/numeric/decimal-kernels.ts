@@ -33,7 +33,7 @@ export interface Precision {
 export type DecimalKernel = (p: Precision, x: Approx) => Value;
 
 /** Exact rationals past this many bits are carried as decimals (a power tower must not stall). */
-const MAX_EXACT_BITS = 4096;
+export const MAX_EXACT_BITS = 4096;
 
 const precisions = new Map<number, Precision>();
 
@@ -49,7 +49,8 @@ export function precision(digits: number): Precision {
   return p;
 }
 
-function bits(q: Rational): number {
+/** A rational's size in bits, numerator and denominator together (to within 4). */
+export function bits(q: Rational): number {
   const n = q.num < 0n ? -q.num : q.num;
   return n.toString(16).length * 4 + q.den.toString(16).length * 4;
 }

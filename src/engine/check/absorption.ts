@@ -4,6 +4,7 @@
 // nor e¹⁰⁰⁰ overflows: a sum computed in decimals loses the spread of its terms' sizes; a function
 // that computes 1 + e^−|u| inside (σ, tanh, softplus, sinh, cosh) loses |u|/ln 10 (twice that for
 // e^−2|u|); atan, asinh and acosh of a large u lose what 1/u, 1/u² are beside their value.
+import { MAX_EXACT_BITS, bits } from "../../numeric/decimal-kernels.js";
 import type { Node } from "../../graph/node.js";
 import { lookupOperator } from "../../graph/operators.js";
 import { childrenOf } from "../../graph/traverse.js";
@@ -37,17 +38,10 @@ export interface Absorption {
 }
 
 const LN10 = Math.LN10;
-/** The bits past which the evaluation carries a rational as a decimal (numeric/decimal-kernels.ts's MAX_EXACT_BITS). */
-const MAX_EXACT_BITS = 4096;
 /** A float sum that cancels to within this share of its largest term: its size is not known better. */
 const CANCELLED = 1e-14;
 
 const ZERO_SIZE: Size = { sign: 0, log: -Infinity, q: null };
-
-function bits(q: Rational): number {
-  const n = q.num < 0n ? -q.num : q.num;
-  return n.toString(16).length * 4 + q.den.toString(16).length * 4;
-}
 
 /** log₁₀ of a positive bigint, past a double's range too. */
 function log10Big(n: bigint): number {
