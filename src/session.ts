@@ -41,6 +41,11 @@ export interface SessionOptions {
   onEffect?: (effect: Effect) => void;
   /** Called with each statement's result as soon as it is ready. */
   onResult?: (result: StatementResult) => void;
+  /**
+   * Called while a statement runs, each time it checks its budget (every few thousand nodes made, and in loops that
+   * make none): a front end's turn to show what earlier statements left it to write (the CLI writes in batches).
+   */
+  onBusy?: () => void;
   /** Lets `load("file.csv")` read files (the CLI and the kernel); the grader leaves it out. */
   readFile?: (path: string) => string;
   /**
@@ -198,7 +203,9 @@ export class Session {
     };
     const deadline = Date.now() + this.limits.timeMs;
     const interrupt = this.options.interrupt;
+    const onBusy = this.options.onBusy;
     setBudget(() => {
+      onBusy?.();
       if (interrupt && Atomics.load(interrupt, 0) !== 0) throw interruptError();
       if (Date.now() > deadline)
         throw limitError(`the statement ran longer than ${this.limits.timeMs / 1000} s and was stopped`, null, "time");

@@ -7,6 +7,7 @@ import { readDataFile } from "../nn/read-file.js";
 import { Session } from "../session.js";
 import type { StatementResult } from "../results.js";
 import { PlotFiles } from "./plot-files.js";
+import { HeldOutput } from "./held-output.js";
 
 export interface JsonLine {
   index: number;
@@ -166,18 +167,26 @@ export async function evalCommand(
   const plots = PlotFiles.forInput(file, plotDir);
   let failed = false;
   let turn = performance.now();
-  // Each result is written as soon as it is computed: a long file shows its progress.
-  for (const r of new Session({ readFile: readDataFile, onResult }).runEach(source)) {
-    failed ||= r.status === "error";
-    if (json) write(JSON.stringify(toJsonLine(r)) + "\n");
-    else {
-      const shown = formatResult(r, plots);
-      if (shown) write(shown + "\n");
+  // Results are written as they are computed, in batches (held-output.ts): a long file shows its progress.
+  const out = new HeldOutput(write);
+  const flushAtExit = () => out.flush();
+  process.on("exit", flushAtExit);
+  try {
+    for (const r of new Session({ readFile: readDataFile, onResult, onBusy: out.whileBusy }).runEach(source)) {
+      failed ||= r.status === "error";
+      if (json) out.add(JSON.stringify(toJsonLine(r)) + "\n");
+      else {
+        const shown = formatResult(r, plots);
+        if (shown) out.add(shown + "\n");
+      }
+      if (performance.now() - turn >= TURN_MS) {
+        await new Promise(setImmediate);
+        turn = performance.now();
+      }
     }
-    if (performance.now() - turn >= TURN_MS) {
-      await new Promise(setImmediate);
-      turn = performance.now();
-    }
+  } finally {
+    process.off("exit", flushAtExit);
+    out.flush();
   }
   return failed ? 1 : 0;
 }
