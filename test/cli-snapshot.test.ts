@@ -83,4 +83,23 @@ process.exitCode = await runBundle(${JSON.stringify(join(dist, "nabla.cjs"))}).e
       expect(nabla("snapshot", args, input), args.join(" ")).toEqual(nabla("bundle", args, input));
     }
   }, 300_000);
+
+  it("typesets pages as the normal load does: KaTeX, outside the snapshot, loads on first use", async () => {
+    await built;
+    // Math in results and in markdown cells (KaTeX), a markdown cell's list (markdown-it), code (highlight.js).
+    const file = join(out, "typeset.nabla");
+    writeFileSync(file, "A = [1, 2; 3, 4]\ninv(A)\nd/dx sin(x)^2\ncheck d/dx x^3 == 3x^2\n");
+    for (const [name, args] of [
+      ["page of a file", ["render", file]],
+      ["page of a notebook", ["render", join(NOTEBOOKS, "13-matrix-calculus.ipynb")]],
+    ] as [string, string[]][]) {
+      const pages = (["snapshot", "bundle"] as const).map((from) => {
+        const page = join(out, `${from}-${name.replaceAll(" ", "-")}.html`);
+        expect(nabla(from, [...args, "-o", page]).status, `${from}: ${name}`).toBe(0);
+        return readFileSync(page, "utf8");
+      });
+      expect(pages[0], name).toContain('class="katex"');
+      expect(pages[0] === pages[1], `${name}: the snapshot's page is the bundle's`).toBe(true);
+    }
+  }, 300_000);
 });

@@ -1,7 +1,7 @@
 // The builder of the CLI's V8 start-up snapshot. scripts/bundle.ts bundles this file into
 // dist/nabla-snapshot.cjs, and src/bundle/make-snapshot.ts runs it as
 // `node --snapshot-blob dist/nabla.blob --build-snapshot dist/nabla-snapshot.cjs`: it runs the
-// bundle (dist/nabla.cjs: Ohm's grammar, KaTeX's tables, the operator table, commander …), runs a
+// bundle (dist/nabla.cjs: Ohm's grammar, the operator table, commander …; not KaTeX), runs a
 // few statements so their functions are compiled, and V8 saves the heap. `bin/nabla` starts Node
 // from that heap, so a `nabla eval` process begins with the engine loaded and compiled.
 //
