@@ -41,3 +41,18 @@ describe("a counterexample shows a difference one can read", () => {
     expect(text).toMatch(/^✗ not equivalent/);
   });
 });
+
+describe("sides that print alike say how far apart they are", () => {
+  // A difference below every digit shown (1 + e⁻³⁰⁰¹ against 1): the two values printed the same,
+  // "the left side is 1, the right side 1", until the difference was shown with them.
+  const claims: string[] = [];
+  for (const k of [40, 100, 300, 1000, 3000])
+    for (const side of ["1", "x", "2x + 3", "sin(x)"]) claims.push(`${side} + exp(-x^2 - ${k}) == ${side}`);
+  it.each(claims)("%s", (claim) => {
+    const [r] = new Session().run(`check ${claim}`);
+    expect(r.verdict, r.pretty).toBe("not equivalent");
+    const [, left, right] = /the left side is (.+), the right side (.+)$/.exec(r.pretty) ?? [];
+    expect(left, r.pretty).toBeDefined();
+    if (left === right.replace(/, a difference of .*$/, "")) expect(right, r.pretty).toMatch(/, a difference of \d/);
+  });
+});

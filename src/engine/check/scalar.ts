@@ -296,14 +296,16 @@ function atExactTurns(
     if (!defined(e.a) || !defined(e.b) || !certainlyDifferent(e.a, e.b)) return null;
     const exact = e.a.q !== null && e.b.q !== null;
     const places = digitsToShow(e.a, e.b);
+    const left = showValue(e.a, Math.min(60, places));
+    const right = showValue(e.b, Math.min(60, places));
     return {
       verdict: "not equivalent",
       method: exact ? "proof" : "sampling",
       reason: "they differ at a point",
       counterexample: {
         point: Object.fromEntries(vars.map((v) => [toText(v), toText(at.get(v)!)])),
-        left: showValue(e.a, Math.min(60, places)),
-        right: showValue(e.b, Math.min(60, places)),
+        left,
+        right: left === right ? `${right}, apart past the digits shown` : right,
       },
     };
   };
@@ -805,18 +807,22 @@ export function compareScalars(
       const exact = again.a.q !== null && again.b.q !== null;
       const shown = exact ? again : showable(a, b, gap, point, again, confirmHere);
       const places = digitsToShow(shown.a as Approx, shown.b as Approx);
-      // Past 60 digits the two values are shown short, with their difference (10⁻⁵⁰⁰ on sin x).
-      const long = places > 60 && gap !== null ? evaluatePrecise(gap, point, confirmHere) : null;
-      const apart = long && defined(long) ? `, a difference of ${showValue(long, 6)}` : "";
+      let left = showValue(shown.a as Approx, places);
+      let right = showValue(shown.b as Approx, places);
+      // Past 60 digits, or where the digits shown print the sides alike (1 + e⁻³⁰⁰¹ against 1), the
+      // two values are shown short, with their difference (10⁻⁵⁰⁰ on sin x).
+      if (places > 60 || left === right) {
+        const long = gap !== null ? evaluatePrecise(gap, point, confirmHere) : null;
+        if (long && defined(long)) {
+          left = showValue(shown.a as Approx, 20);
+          right = `${showValue(shown.b as Approx, 20)}, a difference of ${showValue(long, 6)}`;
+        } else if (left === right) right += ", apart past the digits shown";
+      }
       const differs: Comparison = {
         verdict: "not equivalent",
         method: exact ? "proof" : "sampling",
         reason: vars.length ? "they differ at a point" : "they are different numbers",
-        counterexample: {
-          point: showPoint(point, vars),
-          left: showValue(shown.a as Approx, apart ? 20 : places),
-          right: `${showValue(shown.b as Approx, apart ? 20 : places)}${apart}`,
-        },
+        counterexample: { point: showPoint(point, vars), left, right },
       };
       if (faintlyApart(again.a, again.b)) faint.add(differs);
       return differs;
