@@ -46,6 +46,15 @@ export class Environment {
     return this.values.has(name) || this.functions.has(name);
   }
 
+  /** The name's value, definition, typing and declared shape forgotten: a plain symbol again (`clear(x)`). */
+  forget(name: string): void {
+    this.values.delete(name);
+    this.typings.delete(name);
+    this.functions.delete(name);
+    this.shapes.delete(name);
+    this.datasets.delete(name);
+  }
+
   allNames(): string[] {
     return [
       ...this.values.keys(),

@@ -29,7 +29,7 @@ import { optimum } from "./engine/solve/optimum.js";
 import { trainStatement } from "./engine/networks.js";
 import { deltaFormOf, nameLayer } from "./engine/networks-apply.js";
 import { runExpect, type AnswerSource, type ExpectOutcome } from "./engine/expect.js";
-import { Provenance } from "./engine/provenance.js";
+import { Provenance, definedName } from "./engine/provenance.js";
 import { noteTyping, startStatement } from "./engine/variable-order.js";
 import { compile, type CompiledExpression } from "./engine/compile.js";
 
@@ -230,6 +230,7 @@ export class Session {
 
   private execute(st: Statement): Shown {
     const ev = this.evaluator;
+    guardConstantName(definedName(st), st, this.env);
     switch (st.kind) {
       case "exprs": {
         refuseEntryAssignment(st.exprs, this.env);
@@ -628,4 +629,24 @@ function refuseEntryAssignment(exprs: readonly Expr[], env: Environment): void {
       left.span,
     );
   }
+}
+
+/**
+ * π is the constant wherever it is written (pi is read as π): `pi = 3` would change every later `2π r`
+ * without a word, so it is refused (as Maxima and Mathematica refuse it). e is Euler's number until a
+ * notebook names something e (an error term, a gradient: `e = ∂L/∂h.b`), which it may, told what
+ * `e^x` then means.
+ */
+function guardConstantName(name: string | null, st: Statement, env: Environment): void {
+  if (name === "π")
+    throw new MathFailure(
+      "name",
+      "π is the constant 3.14159… and cannot be given a value; choose another name",
+      st.span,
+    );
+  if (name === "e")
+    env.emit({
+      kind: "stderr",
+      text: "warning: e now holds this value, not Euler's number: e and e^x below mean it (exp(x) is still the exponential) until clear(e)\n",
+    });
 }

@@ -357,10 +357,17 @@ export class Evaluator {
     }
     // Not a function: juxtaposition, as in n(n + 1); said so when the name looks like a function's.
     const unknown = !this.env.values.has(e.callee) && !this.env.shapes.has(e.callee);
+    // A built-in function's name holding a value (sin = 3, N = 100): the call is a product, said so.
+    const hidden = (command || entry) && this.env.values.has(e.callee);
     if (e.args.length !== 1) {
       const suggestion = unknown ? didYouMean(e.callee, this.knownFunctions()) : null;
-      throw nameError(`${e.callee} is not a function${suggestion ? `; did you mean ${suggestion}?` : ""}`);
+      throw nameError(
+        hidden
+          ? `${e.callee} holds a value, so it is not the built-in ${e.callee} here: clear(${e.callee}) gives the function back`
+          : `${e.callee} is not a function${suggestion ? `; did you mean ${suggestion}?` : ""}`,
+      );
     }
+    if (hidden) this.warnHidden(e.callee);
     const factor = this.expr(e.args[0]);
     const product = this.binary("*", this.name(e.callee), factor);
     if (unknown && looksLikeFunction(e.callee)) {
@@ -376,6 +383,15 @@ export class Evaluator {
       });
     }
     return product;
+  }
+
+  /**
+   * Once per statement and name: `name(…)` multiplies by the value the name holds, where without it
+   * the name is a built-in function (sin = 3, then sin(x) is 3x, and sin^2(x) is 9x²).
+   */
+  private warnHidden(name: string): void {
+    const text = `warning: ${name} holds a value, so ${name}(…) multiplies by it: the built-in ${name} is hidden until clear(${name})\n`;
+    if (!this.env.effects.some((f) => f.kind === "stderr" && f.text === text)) this.env.emit({ kind: "stderr", text });
   }
 
   /** The names a call may mean: the user's functions, then the operator and command tables'. */

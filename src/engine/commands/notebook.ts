@@ -1,4 +1,6 @@
-// Notebook commands: they act on the output (print, warn, clear, plot) and return no value.
+// Notebook commands: they act on the output (print, warn, clear, plot) or on the notebook's names
+// (clear(x)) and return no value.
+import { MathFailure } from "../../errors.js";
 import { plotCommand } from "../plots.js";
 import { SILENT, show } from "./args.js";
 import type { CommandEntry } from "./entry.js";
@@ -34,10 +36,23 @@ export const NOTEBOOK: CommandEntry[] = [
   },
   {
     name: "clear",
-    arity: [0, 0],
-    help: { syntax: "clear()", description: "Clears the cell's output so far.", examples: ["clear()"] },
-    run: (_call, ev) => {
-      ev.env.emit({ kind: "clear" });
+    arity: [0, Infinity],
+    help: {
+      syntax: "clear(), clear(x, f, …)",
+      description:
+        "clear() clears the cell's output so far. clear(x, f, …) forgets the names' values, definitions and declared shapes: each is a plain symbol again, and a built-in function a value hid (sin = 3) is back.",
+      examples: ["clear()", "x = 3\nclear(x)\nx^2"],
+    },
+    run: ({ args }, ev) => {
+      if (args.length === 0) {
+        ev.env.emit({ kind: "clear" });
+        return SILENT;
+      }
+      const names = args.map((a) => {
+        if (a.kind !== "name") throw new MathFailure("math", "clear(…) takes names: clear(x, f)", a.span);
+        return a.name;
+      });
+      for (const name of names) ev.env.forget(name);
       return SILENT;
     },
   },
