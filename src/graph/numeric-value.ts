@@ -112,13 +112,24 @@ export function numericValue(apply: ApplyOperator, lookup: LookupOperator, root:
     closed.set(n, result);
     return result;
   };
+  return rewriteOnce(apply, root, (n) => (isClosedScalar(n) ? closedValue(apply, lookup, n) : undefined));
+}
+
+/**
+ * root with each node that `at` gives a replacement for replaced (the rest rebuilt from their new
+ * children), each shared node visited once.
+ */
+function rewriteOnce(
+  apply: ApplyOperator,
+  root: Node,
+  at: (n: Node, walk: (n: Node) => Node) => Node | undefined,
+): Node {
   const done = new Map<Node, Node>();
   const walk = (n: Node): Node => {
     const seen = done.get(n);
     if (seen) return seen;
-    let result: Node;
-    if (isClosedScalar(n)) result = closedValue(apply, lookup, n);
-    else {
+    let result = at(n, walk);
+    if (result === undefined) {
       const kids = childrenOf(n);
       const newKids = kids.map(walk);
       result = newKids.every((k, i) => k === kids[i]) ? n : rebuild(apply, n, newKids);
@@ -132,12 +143,13 @@ export function numericValue(apply: ApplyOperator, lookup: LookupOperator, root:
 /** The float value of a closed scalar expression, or the float past the double range that N holds. */
 function closedValue(apply: ApplyOperator, lookup: LookupOperator, n: Node): Node {
   if (n.kind === "apply" && n.op === HOLDER && n.args[0].kind === "num" && isHeldValue(n.args[0].value)) return n;
+  const certified = certifiedJumps(apply, lookup, n);
   let inDoubles: Node;
   try {
-    inDoubles = toFloats(apply, n);
+    inDoubles = toFloats(apply, certified);
   } catch (err) {
     if (!(err instanceof FloatOverflow)) throw err;
-    const d = settledDecimal(n, lookup);
+    const d = settledDecimal(certified, lookup);
     if (d === null)
       throw new FloatOverflow(
         `a value in it is beyond double precision (${DOUBLE_RANGE}), and its value could not be computed in decimal arithmetic either`,
@@ -153,10 +165,31 @@ function closedValue(apply: ApplyOperator, lookup: LookupOperator, n: Node): Nod
     n.kind !== "float" &&
     !(n.kind === "num" && n.value.isZero())
   ) {
-    const d = settledDecimal(n, lookup);
+    const d = settledDecimal(certified, lookup);
     if (d !== null && !d.isZero()) return fromDecimal(apply, d);
   }
   return inDoubles;
+}
+
+/**
+ * A closed expression with each jump (sign, step) taken at its argument's certified sign: in doubles,
+ * an argument that is 0 exactly but not written so (exp(log 2) − 2, cos(acos(1/3)) − 1/3) rounds to
+ * ±10⁻¹⁶, and sign of it came out −1. The argument is computed in decimal at rising precision
+ * (to JUMP_DIGITS) until it settles; one that does not (0, or too near it to tell) leaves no value to give.
+ */
+function certifiedJumps(apply: ApplyOperator, lookup: LookupOperator, root: Node): Node {
+  return rewriteOnce(apply, root, (n, walk) => {
+    if (n.kind !== "apply" || n.args.length !== 1 || lookup(n.op)?.breaks !== "jump") return undefined;
+    const arg = walk(n.args[0]);
+    const kernel = lookup(n.op)?.float;
+    if (arg.kind === "num" || arg.kind === "float" || !kernel) return arg === n.args[0] ? n : apply(n.op, [arg]);
+    const d = settledDecimal(arg, lookup, JUMP_DIGITS);
+    if (d === null)
+      throw new FloatOverflow(
+        `${n.op}(…) is taken where its argument is 0, or too close to 0 to tell at ${JUMP_DIGITS} digits: its value cannot be computed numerically`,
+      );
+    return float(kernel(d.isNegative() ? -1 : 1));
+  });
 }
 
 function fromDecimal(apply: ApplyOperator, d: Decimal): Node {
@@ -178,14 +211,20 @@ const AGREEMENT = "1e-20";
  * no two agree (a value that is 0, exactly or to every precision tried; a cancellation past the last
  * precision), or an operation has no decimal kernel, or the value is outside its domain.
  */
-export function settledDecimal(n: Node, lookup: LookupOperator): Decimal | null {
-  return settle((p) => decimalAt(n, p, lookup));
+export function settledDecimal(n: Node, lookup: LookupOperator, last = LAST_DIGITS): Decimal | null {
+  return settle((p) => decimalAt(n, p, lookup), last);
 }
 
+/**
+ * The precision a jump's argument is certified to: a value shown beside an exact result (≈) must
+ * not take seconds, and acos to 1,920 digits took 20 (an argument that is 0 goes to the last).
+ */
+const JUMP_DIGITS = 240;
+
 /** The value `at` gives at rising precisions, once two agree (see settledDecimal); null when none do. */
-function settle(at: (p: Precision) => Decimal | null): Decimal | null {
+function settle(at: (p: Precision) => Decimal | null, last = LAST_DIGITS): Decimal | null {
   let previous: Decimal | null = null;
-  for (let digits = FIRST_DIGITS; digits <= LAST_DIGITS; digits *= 2) {
+  for (let digits = FIRST_DIGITS; digits <= last; digits *= 2) {
     // One evaluation at 1,920 digits can take a second: the statement's time limit is asked before each.
     checkBudget();
     const d = atPrecision(at, precision(digits));
