@@ -602,7 +602,28 @@ export function pow(base: Node, exp: Node): Node {
     return mulAll(base.factors.map((f) => pow(f, exp)));
   if (isOne(base) && base.kind === "num") return ONE;
   if (isZero(base) && exp.kind === "num" && exp.value.sign() > 0) return ZERO;
+  if (base.kind === "const" && base.name === "e") {
+    const unlogged = powerOfLog(exp);
+    if (unlogged) return pow(unlogged[0], unlogged[1]);
+  }
   return intern({ kind: "pow", base, exp, shape: SCALAR });
+}
+
+/**
+ * k·log(q) as [q, k], for a positive rational q and a small rational k: e to it is q^k (exp(log 2) is
+ * 2, exp(2 log 3) is 9), so a closed expression that is 0 (exp(log 2) − 2) is built as 0, not left to
+ * rounding. Larger k stay as they are written (q^k would be refused past the exponent limit).
+ */
+function powerOfLog(exp: Node): [Node, Node] | null {
+  const [k, log] =
+    exp.kind === "mul" && exp.factors.length === 2 && exp.factors[0].kind === "num"
+      ? [exp.factors[0], exp.factors[1]]
+      : [ONE, exp];
+  if (log.kind !== "apply" || log.op !== "log" || log.args.length !== 1) return null;
+  const q = log.args[0];
+  if (q.kind !== "num" || q.value.sign() <= 0 || k.kind !== "num") return null;
+  const small = (n: bigint) => n >= -64n && n <= 64n;
+  return small(k.value.num) && small(k.value.den) ? [q, k] : null;
 }
 
 function numberPower(base: NumberNode, exp: NumberNode): Node {

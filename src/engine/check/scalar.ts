@@ -34,6 +34,7 @@ import { ZERO, add, apply, div, mul, neg, num, sqrt } from "../../graph/construc
 import { expand } from "../expand.js";
 import { differentiate } from "../differentiate.js";
 import { substitute } from "../substitute.js";
+import { exactZeros } from "./exact-roots.js";
 import { rethrowStop } from "../../errors.js";
 import { absorptionAt } from "./absorption.js";
 
@@ -340,7 +341,8 @@ function atExactTurns(
     for (const g of breakpoints.slice(0, 16)) {
       if (freeSymbols(g).some((w) => w !== v)) continue;
       const r = linearRoot(g, v, true);
-      if (r && !roots.includes(r)) roots.push(r);
+      // Transcendental and periodic zeros too (exp(x) − 2 at log 2, cos x at ±π/2): exact-roots.ts.
+      for (const z of r ? [r] : exactZeros(g, v)) if (!roots.includes(z)) roots.push(z);
     }
     if (roots.every((r) => r.kind === "num")) continue;
     const candidates = [...roots];

@@ -107,7 +107,7 @@ export function elementaryRows(build: Build): OperatorEntry[] {
       exact: atZero(ZERO),
       simplify: (x) => {
         const q = piMultiple(x);
-        return q && sinOfPiTimes(q);
+        return q ? sinOfPiTimes(q) : undoing("asin", x);
       },
       derivative: (x) => apply("cos", [x]),
       help: { syntax: "sin(x)", description: "The sine.", examples: ["d/dx sin(x^2)"] },
@@ -120,7 +120,7 @@ export function elementaryRows(build: Build): OperatorEntry[] {
       exact: atZero(ONE),
       simplify: (x) => {
         const q = piMultiple(x);
-        return q && cosOfPiTimes(q);
+        return q ? cosOfPiTimes(q) : undoing("acos", x);
       },
       derivative: (x) => neg(apply("sin", [x])),
       help: { syntax: "cos(x)", description: "The cosine.", examples: ["cos(0)", "d/dx cos(x)"] },
@@ -131,6 +131,7 @@ export function elementaryRows(build: Build): OperatorEntry[] {
       decimal: DECIMAL.tan,
       latex: latexFunction("tan"),
       exact: atZero(ZERO),
+      simplify: (x) => undoing("atan", x),
       derivative: (x) => add(ONE, pow(apply("tan", [x]), int(2))),
       help: { syntax: "tan(x)", description: "The tangent.", examples: ["d/dx tan(x)"] },
     }),
@@ -141,6 +142,7 @@ export function elementaryRows(build: Build): OperatorEntry[] {
       decimal: DECIMAL.sinh,
       latex: latexFunction("sinh"),
       exact: atZero(ZERO),
+      simplify: (x) => undoing("asinh", x),
       derivative: (x) => apply("cosh", [x]),
       help: { syntax: "sinh(x)", description: "The hyperbolic sine.", examples: ["d/dx sinh(x)"] },
     }),
@@ -162,6 +164,7 @@ export function elementaryRows(build: Build): OperatorEntry[] {
       decimal: DECIMAL.tanh,
       latex: latexFunction("tanh"),
       exact: atZero(ZERO),
+      simplify: (x) => undoing("atanh", x),
       derivative: (x) => sub(ONE, pow(apply("tanh", [x]), int(2))),
       help: {
         syntax: "tanh(x)",
@@ -392,4 +395,12 @@ export function elementaryRows(build: Build): OperatorEntry[] {
       },
     }),
   ];
+}
+
+/**
+ * f(g(u)) = u for g f's inverse on f's range (sin(asin u), tanh(atanh u), tan(atan u)): where g is
+ * defined, the composition is u, so a closed zero (sin(asin(1/3)) − 1/3) is built as 0.
+ */
+function undoing(inverse: string, x: Node): Node | undefined {
+  return x.kind === "apply" && x.op === inverse && x.args.length === 1 ? x.args[0] : undefined;
 }
