@@ -18,6 +18,7 @@ const ARGUMENTS = [
   "tan(x) - 2",
   "tanh(x) - 1/2",
   "sinh(x) - 3",
+  "σ(x) - 1/4",
   "sin(x + 1) - 1/5",
 ];
 
@@ -47,6 +48,7 @@ describe("e to a multiple of a logarithm", () => {
     ["exp(-log(5))", "1/5"],
     ["exp(log(2)/2)", "sqrt(2)"],
     ["sign(exp(log(2)) - 2)", "0"],
+    ["σ(log(1/3))", "1/4"],
   ])("%s is %s", (code, text) => {
     expect([...new Session().run(code)][0].text).toBe(text);
   });

@@ -98,6 +98,11 @@ export function activationRows(build: Build): OperatorEntry[] {
       float: sigmoidFloat,
       decimal: DECIMAL.sigmoid,
       exact: (q) => (q.isZero() ? num(Rational.of(1, 2)) : undefined),
+      // σ(log q) = q/(1 + q) for a positive rational q: a zero of σ(u) − c (u = log(c/(1 − c))) built as 0.
+      simplify: (x) =>
+        x.kind === "apply" && x.op === "log" && x.args[0].kind === "num" && x.args[0].value.sign() > 0
+          ? num(x.args[0].value.div(x.args[0].value.add(Rational.ONE)))
+          : undefined,
       derivative: (x) => mul(sigmoid(x), sub(ONE, sigmoid(x))),
       latex: (x) => `\\sigma\\left(${x}\\right)`,
       unicode: (x) => `σ(${x})`,
