@@ -638,6 +638,9 @@ function refuseEntryAssignment(exprs: readonly Expr[], env: Environment): void {
  * `e^x` then means.
  */
 function guardConstantName(name: string | null, st: Statement, env: Environment): void {
+  // A value named clear would hide the one command that gives hidden names back.
+  if (name === "clear")
+    throw new MathFailure("name", "clear is the command that forgets names (clear(x)); choose another name", st.span);
   if (name === "π")
     throw new MathFailure(
       "name",

@@ -99,6 +99,12 @@ describe("clear(x, f, …)", () => {
     expect(results[1].error?.column).toBe(10);
   });
 
+  it("cannot itself be given a value, which would leave nothing to give hidden names back", () => {
+    const { results } = run("clear = 2\nsin = 3\nclear(sin)\nsin(0)");
+    expect(results[0].error?.message).toBe("clear is the command that forgets names (clear(x)); choose another name");
+    expect(results[3].text).toBe("0");
+  });
+
   it("with no names still clears the cell's output", () => {
     const [r] = new Session().run("clear()");
     expect(r.effects.map((e) => e.kind)).toEqual(["clear"]);
